@@ -1,0 +1,134 @@
+//! Account values that have rules: parsed once, at the edge.
+
+use std::sync::OnceLock;
+
+use crate::error::AppError;
+
+/// A syntactically plausible email address, trimmed and lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// Parses what a user typed into the `field` input.
+    pub fn parse(raw: &str, field: &str) -> Result<Self, AppError> {
+        let email = raw.trim().to_lowercase();
+        let bad = || AppError::invalid(field, "Enter an email address like name@example.com.");
+        if email.is_empty() {
+            return Err(AppError::invalid(field, "Enter your email address."));
+        }
+        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(bad());
+        }
+        let (local, domain) = email.rsplit_once('@').ok_or_else(bad)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.contains('@');
+        if local.is_empty() || local.len() > 64 || !domain_ok {
+            return Err(bad());
+        }
+        Ok(EmailAddress(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Bounds on a new password, in characters.
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 128;
+
+/// A password acceptable for a new account: 8 to 128 characters and not one
+/// of the 1,000 most common passwords. Never printed.
+#[derive(Clone)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn parse(raw: &str, field: &str) -> Result<Self, AppError> {
+        let count = raw.chars().count();
+        if count < PASSWORD_MIN {
+            return Err(AppError::invalid(
+                field,
+                format!("Use at least {PASSWORD_MIN} characters for the password."),
+            ));
+        }
+        if count > PASSWORD_MAX {
+            return Err(AppError::invalid(
+                field,
+                format!("Use at most {PASSWORD_MAX} characters for the password."),
+            ));
+        }
+        if is_common_password(raw) {
+            return Err(AppError::invalid(
+                field,
+                "This password is one of the most common ones and easy to guess. Choose another.",
+            ));
+        }
+        Ok(NewPassword(raw.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+fn is_common_password(candidate: &str) -> bool {
+    static LIST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        include_str!("common_passwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    list.contains(candidate) || list.contains(candidate.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            EmailAddress::parse("  Ana@Example.COM ", "email").unwrap().as_str(),
+            "ana@example.com"
+        );
+        for bad in ["", "ana", "ana@", "@example.com", "ana@example", "a b@example.com", "ana@.com"] {
+            assert!(EmailAddress::parse(bad, "email").is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn passwords_have_bounds_and_refuse_common_ones() {
+        assert!(NewPassword::parse("short", "password").is_err());
+        assert!(NewPassword::parse(&"x".repeat(129), "password").is_err());
+        assert!(NewPassword::parse("password", "password").is_err());
+        assert!(NewPassword::parse("12345678", "password").is_err());
+        assert!(NewPassword::parse("Password", "password").is_err());
+        assert!(NewPassword::parse("lantern-velvet-42", "password").is_ok());
+        assert!(NewPassword::parse(&"é".repeat(128), "password").is_ok());
+    }
+
+    #[test]
+    fn the_common_list_has_a_thousand_entries() {
+        let n = include_str!("common_passwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .count();
+        assert_eq!(n, 1000);
+    }
+}

@@ -1,0 +1,205 @@
+//! The brand: its public home page and the brand admin's dashboard.
+
+use leptos::prelude::*;
+use leptos_meta::{Style, Title};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    catalog::{ItemCard, ItemGrid},
+    error::AppError,
+};
+
+/// What the public home page shows of the brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrandHome {
+    pub name: String,
+    pub tagline: String,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub items: Vec<ItemCard>,
+}
+
+/// The brand admin dashboard's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrandOverview {
+    pub brand_name: String,
+    pub admin_name: String,
+    pub hosts: i64,
+    pub active_items: i64,
+}
+
+/// The public home page of this deployment's brand.
+#[server(prefix = "/api", endpoint = "brand_home", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_home() -> Result<BrandHome, AppError> {
+    serve(async {
+        let state = crate::state::app_state()?;
+        let brand = ssr::home_brand(&state.db).await?.ok_or(AppError::NotFound)?;
+        let items = crate::catalog::ssr::featured_items(&state.db, brand.id, 8).await?;
+        Ok(BrandHome {
+            name: brand.name,
+            tagline: brand.tagline,
+            primary_color: brand.primary_color,
+            accent_color: brand.accent_color,
+            items,
+        })
+    })
+    .await
+}
+
+/// The brand admin's overview of their brand.
+#[server(prefix = "/api", endpoint = "brand_overview", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_overview() -> Result<BrandOverview, AppError> {
+    serve(async {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::overview(&state.db, &admin).await
+    })
+    .await
+}
+
+/// `#rrggbb` or a safe default: brand colours go into a stylesheet.
+fn css_color(value: &str, fallback: &'static str) -> String {
+    let ok = value.len() == 7
+        && value.starts_with('#')
+        && value[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if ok { value.to_owned() } else { fallback.to_owned() }
+}
+
+/// The landing page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new(|| (), |_| get_brand_home());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(brand) => view! { <BrandLanding brand /> }.into_any(),
+                    Err(_) => view! {
+                        <Title text="Soirée" />
+                        <section class="hero">
+                            <h1>"Soirée"</h1>
+                            <p class="lead">"No brand is set up yet. Run " <code>"soiree seed-demo"</code>
+                                " for the demo brand, or " <code>"soiree create-admin --email you@brand.example"</code> "."</p>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BrandLanding(brand: BrandHome) -> impl IntoView {
+    let theme = format!(
+        ":root {{ --brand: {}; --brand-soft: {}; }}",
+        css_color(&brand.primary_color, "#5b2a86"),
+        css_color(&brand.accent_color, "#f4ecfa"),
+    );
+    view! {
+        <Title text=format!("{} · Soirée", brand.name) />
+        <Style>{theme}</Style>
+        <section class="hero" aria-labelledby="brand-name">
+            <p class="eyebrow">"Home parties by its fans"</p>
+            <h1 id="brand-name">{brand.name.clone()}</h1>
+            <p class="lead">{brand.tagline}</p>
+            <div class="actions">
+                <a class="button primary" href="/login">"Sign in as a host or brand admin"</a>
+            </div>
+        </section>
+        <section class="how" aria-labelledby="how-title">
+            <h2 id="how-title">"How it works"</h2>
+            <ol class="steps">
+                <li><h3>"A fan hosts"</h3><p>"Our hosts schedule an evening at home or online and invite their friends by email or a share link."</p></li>
+                <li><h3>"Guests discover"</h3><p>"At the party, guests open the event on their phones, look at the collection, favourite and vote."</p></li>
+                <li><h3>"Orders count for the host"</h3><p>"Every order placed from the event is a real purchase, credited to the host, with rewards everyone understands."</p></li>
+            </ol>
+        </section>
+        <section aria-labelledby="collection-title">
+            <h2 id="collection-title">"From the collection"</h2>
+            {if brand.items.is_empty() {
+                view! { <p class="empty">"The catalog is empty for now."</p> }.into_any()
+            } else {
+                view! { <ItemGrid items=brand.items /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The brand admin dashboard (a shell until the performance views arrive).
+#[component]
+pub fn BrandDashboard() -> impl IntoView {
+    let overview = Resource::new(|| (), |_| get_brand_overview());
+    view! {
+        <Title text="Brand dashboard · Soirée" />
+        <Gate data=overview here="/brand" children=|o: BrandOverview| view! {
+            <header class="page-head">
+                <p class="eyebrow">{o.brand_name.clone()}</p>
+                <h1>"Brand dashboard"</h1>
+                <p class="lead">"Welcome, " {o.admin_name.clone()} "."</p>
+            </header>
+            <ul class="tiles" aria-label="Your brand at a glance">
+                <li class="tile"><span class="tile-value">{o.hosts}</span><span class="tile-label">"hosts"</span></li>
+                <li class="tile"><span class="tile-value">{o.active_items}</span><span class="tile-label">"items in the catalog"</span></li>
+            </ul>
+            <section class="empty-state" aria-labelledby="perf-title">
+                <h2 id="perf-title">"Host performance"</h2>
+                <p>"Once your hosts hold events, this page shows revenue, the host leaderboard and the funnel from invitation to purchase."</p>
+            </section>
+            <section class="empty-state" aria-labelledby="catalog-title">
+                <h2 id="catalog-title">"Catalog and kits"</h2>
+                <p>"Managing items, photos, transparency labels and host kits comes here next."</p>
+            </section>
+        } />
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::BrandOverview;
+    use crate::{accounts::CurrentUser, db::Db, error::AppError, on_db};
+
+    /// A brand row.
+    #[derive(Debug, sqlx::FromRow)]
+    pub struct Brand {
+        pub id: i64,
+        pub slug: String,
+        pub name: String,
+        pub tagline: String,
+        pub primary_color: String,
+        pub accent_color: String,
+    }
+
+    /// The brand this deployment presents on its home page: the first one.
+    pub async fn home_brand(db: &Db) -> Result<Option<Brand>, AppError> {
+        Ok(on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT id, slug, name, tagline, primary_color, accent_color FROM brands ORDER BY id LIMIT 1",
+            )
+            .fetch_optional(pool)
+            .await
+        })?)
+    }
+
+    /// Figures for the brand admin's dashboard.
+    pub async fn overview(db: &Db, admin: &CurrentUser) -> Result<BrandOverview, AppError> {
+        let (brand_name, hosts): (String, i64) = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT b.name, (SELECT COUNT(*) FROM users u WHERE u.brand_id = b.id AND u.role = 'host')
+                 FROM brands b WHERE b.id = $1",
+            )
+            .bind(admin.brand_id)
+            .fetch_one(pool)
+            .await
+        })?;
+        let active_items = crate::catalog::ssr::count_active_items(db, admin.brand_id).await?;
+        Ok(BrandOverview {
+            brand_name,
+            admin_name: admin.display_name.clone(),
+            hosts,
+            active_items,
+        })
+    }
+}

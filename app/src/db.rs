@@ -1,0 +1,179 @@
+//! The database handle: one binary, SQLite or PostgreSQL chosen at run time.
+//!
+//! Queries are written once with `$1, $2…` placeholders (both engines accept
+//! them) and run on either pool through [`on_db!`]. Where the dialects differ,
+//! the caller matches on [`Conn`] and keeps both SQL strings side by side.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use anyhow::Context;
+use sqlx::{
+    postgres::{PgConnectOptions, PgPoolOptions},
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+    PgPool, SqlitePool,
+};
+
+/// Which engine a [`Db`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool to run one query on, borrowed from a [`Db`].
+#[derive(Clone, Copy)]
+pub enum Conn<'a> {
+    Sqlite(&'a SqlitePool),
+    Postgres(&'a PgPool),
+}
+
+/// The application's database: a PostgreSQL pool, or for SQLite a read pool
+/// and a single-connection write pool, so that concurrent writes queue in the
+/// application instead of failing with "database is locked".
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// Runs `$body` with `$pool` bound to the concrete pool of `$conn`. The body is
+/// compiled once per engine, so the same query text serves both.
+#[macro_export]
+macro_rules! on_db {
+    ($conn:expr, |$pool:ident| $body:expr) => {
+        match $conn {
+            $crate::db::Conn::Sqlite($pool) => $body,
+            $crate::db::Conn::Postgres($pool) => $body,
+        }
+    };
+}
+
+static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Connects to the database named by `url` (`sqlite:…` or `postgres:…`).
+    /// A SQLite file and its folder are created when missing.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        match engine_of(url)? {
+            Engine::Sqlite => {
+                let base = SqliteConnectOptions::from_str(url)
+                    .with_context(|| format!("DATABASE_URL is not a valid SQLite URL: {url}"))?
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .synchronous(SqliteSynchronous::Normal);
+                let file = base.get_filename().to_path_buf();
+                if file.as_os_str().is_empty() || file == Path::new(":memory:") {
+                    anyhow::bail!(
+                        "DATABASE_URL must name a SQLite file (sqlite://data/soiree.db), not an in-memory database"
+                    );
+                }
+                if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+                }
+                let write = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect_with(
+                        base.clone()
+                            .create_if_missing(true)
+                            .journal_mode(SqliteJournalMode::Wal),
+                    )
+                    .await
+                    .with_context(|| format!("cannot open the SQLite database {}", file.display()))?;
+                let read = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect_lazy_with(base.read_only(true));
+                Ok(Db::Sqlite { read, write })
+            }
+            Engine::Postgres => {
+                let options = PgConnectOptions::from_str(url)
+                    .with_context(|| format!("DATABASE_URL is not a valid PostgreSQL URL: {url}"))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+                    .context("cannot connect to PostgreSQL")?;
+                Ok(Db::Postgres(pool))
+            }
+        }
+    }
+
+    /// The engine behind this handle.
+    pub fn engine(&self) -> Engine {
+        match self {
+            Db::Sqlite { .. } => Engine::Sqlite,
+            Db::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// A pool for queries that only read.
+    pub fn reader(&self) -> Conn<'_> {
+        match self {
+            Db::Sqlite { read, .. } => Conn::Sqlite(read),
+            Db::Postgres(pool) => Conn::Postgres(pool),
+        }
+    }
+
+    /// The pool for anything that writes (and for reads inside a write transaction).
+    pub fn writer(&self) -> Conn<'_> {
+        match self {
+            Db::Sqlite { write, .. } => Conn::Sqlite(write),
+            Db::Postgres(pool) => Conn::Postgres(pool),
+        }
+    }
+
+    /// Applies the pending migrations of this engine; applying twice is a no-op.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self {
+            Db::Sqlite { write, .. } => SQLITE_MIGRATOR.run(write).await,
+            Db::Postgres(pool) => POSTGRES_MIGRATOR.run(pool).await,
+        }
+        .context("cannot apply the database migrations")
+    }
+
+    /// Checks that the database answers; used by `/healthz`.
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        on_db!(self.reader(), |pool| sqlx::query("SELECT 1").execute(pool).await.map(|r| r.rows_affected()))
+            .map(|_| ())
+            .context("the database does not answer")
+    }
+
+    /// Closes every pool, waiting for running queries.
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// Tells the engine from the scheme of a database URL.
+pub fn engine_of(url: &str) -> anyhow::Result<Engine> {
+    if url.starts_with("sqlite:") {
+        Ok(Engine::Sqlite)
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Engine::Postgres)
+    } else {
+        anyhow::bail!("DATABASE_URL must start with sqlite: or postgres:, got {url:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_chosen_by_scheme() {
+        assert_eq!(engine_of("sqlite://data/x.db").unwrap(), Engine::Sqlite);
+        assert_eq!(engine_of("postgres://u@h/db").unwrap(), Engine::Postgres);
+        assert_eq!(engine_of("postgresql://u@h/db").unwrap(), Engine::Postgres);
+        assert!(engine_of("mysql://h/db").is_err());
+    }
+}

@@ -1,0 +1,149 @@
+//! The demo brand, its people and its catalog, loaded by `soiree seed-demo`.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    accounts::{
+        domain::{EmailAddress, NewPassword},
+        ssr::{hash_password_blocking, INSERT_USER_SQL},
+        Role,
+    },
+    db::Db,
+    error::AppError,
+    on_db,
+};
+
+/// The demo brand's slug; its presence means the demo is loaded.
+pub const DEMO_BRAND_SLUG: &str = "atelier-lumen";
+
+/// A demo account and its password (printed by `make run`).
+#[derive(Debug, Clone, Copy)]
+pub struct DemoLogin {
+    pub role: Role,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+}
+
+/// The demo accounts.
+pub const DEMO_LOGINS: [DemoLogin; 3] = [
+    DemoLogin {
+        role: Role::BrandAdmin,
+        name: "Léa Moreau",
+        email: "admin@atelier-lumen.example",
+        password: "lumen-admin-2026",
+    },
+    DemoLogin {
+        role: Role::Host,
+        name: "Camille Martin",
+        email: "camille@atelier-lumen.example",
+        password: "lumen-host-2026",
+    },
+    DemoLogin {
+        role: Role::Host,
+        name: "Hugo Bernard",
+        email: "hugo@atelier-lumen.example",
+        password: "lumen-host-2026",
+    },
+];
+
+/// (sku, name, category, price in cents, stock, description)
+const ITEMS: [(&str, &str, &str, i64, i64, &str); 24] = [
+    ("CAN-FIG-220", "Fig Leaf Candle", "Candles", 3200, 40, "Soy and rapeseed wax with green fig, cassis leaf and cedar. 220 g, about 45 hours."),
+    ("CAN-AMB-220", "Amber Hour Candle", "Candles", 3200, 35, "Warm amber, tonka and a touch of smoked vanilla. Cotton wick, 220 g."),
+    ("CAN-LIN-220", "Clean Linen Candle", "Candles", 2900, 50, "Fresh cotton, white musk and lily of the valley, for sunny mornings."),
+    ("CAN-CED-400", "Cedar & Smoke Candle, large", "Candles", 5400, 12, "Two wicks, 400 g of plant wax, Atlas cedar and birch smoke. About 80 hours."),
+    ("CAN-ORA-120", "Orange Blossom Travel Candle", "Candles", 1600, 80, "A tin to take along: Tunisian orange blossom and neroli. 120 g."),
+    ("CAN-TOM-220", "Tomato Leaf Candle", "Candles", 3200, 4, "The green smell of a kitchen garden in July. Limited run."),
+    ("DIF-SEA-100", "Sea Salt Reed Diffuser", "Diffusers", 3800, 30, "Sea spray, driftwood and sage. Rattan reeds included, lasts about 10 weeks."),
+    ("DIF-TEA-100", "White Tea Reed Diffuser", "Diffusers", 3800, 25, "White tea, bergamot and ginger, quiet and bright."),
+    ("DIF-LAV-250", "Lavender Field Diffuser, large", "Diffusers", 6200, 10, "Provence lavender and clary sage in a 250 ml amber bottle."),
+    ("DIF-REF-500", "Diffuser Refill, 500 ml", "Diffusers", 4400, 20, "Refill for any of our diffusers; choose the scent at the party."),
+    ("MIS-ROS-100", "Rose Room Mist", "Diffusers", 2200, 45, "Damask rose and pink pepper, sprayed on linen or in the air."),
+    ("MIS-PIL-050", "Pillow Mist, Sleep", "Diffusers", 1800, 60, "Lavender, chamomile and vetiver for the pillow, 50 ml."),
+    ("CER-CUP-01", "Stoneware Candle Cup", "Ceramics", 2600, 18, "Hand-thrown in Burgundy; refill it with our candle refills or use it as a cup."),
+    ("CER-TRY-01", "Matches Tray", "Ceramics", 1900, 22, "A small glazed tray with a striker, for the matches beside your candle."),
+    ("CER-VAS-S", "Speckled Bud Vase", "Ceramics", 2400, 15, "Speckled sand glaze, 12 cm, for one stem or a few dried grasses."),
+    ("CER-BWL-M", "Incense Bowl", "Ceramics", 2100, 3, "A bowl of fine sand and a ceramic holder for our incense sticks."),
+    ("INC-OUD-30", "Oud & Myrrh Incense, 30 sticks", "Ceramics", 1400, 70, "Hand-rolled sticks, natural resins, about 40 minutes each."),
+    ("LIN-TEA-NAT", "Washed Linen Tea Towel", "Home linen", 1800, 40, "European flax, stone washed, 50 × 70 cm. Gets softer with every wash."),
+    ("LIN-NAP-SET4", "Linen Napkins, set of 4", "Home linen", 3600, 24, "Natural and ochre stripes, 45 × 45 cm, for long dinners."),
+    ("LIN-TBL-160", "Linen Tablecloth, 160 × 250", "Home linen", 8900, 8, "Heavy washed linen in clay, made in Portugal."),
+    ("LIN-CUS-SAG", "Sage Cushion Cover", "Home linen", 3400, 0, "Linen and cotton, 45 × 45 cm, hidden zip. Back soon."),
+    ("LIN-THR-WOL", "Wool Throw, Oat", "Home linen", 11900, 6, "Lambswool woven in the Vosges, 130 × 180 cm."),
+    ("GFT-BOX-DIS", "Discovery Box", "Gift sets", 4900, 30, "Three travel candles and a matches tray: the best way to start."),
+    ("GFT-BOX-EVE", "Evening Ritual Box", "Gift sets", 7900, 14, "Amber Hour candle, pillow mist and incense bowl, in a linen wrap."),
+];
+
+/// What `seed_demo` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Loaded,
+    AlreadyLoaded,
+}
+
+/// Loads the demo brand, its admin, two hosts and its catalog, once. Either
+/// everything is written or nothing.
+pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppError> {
+    let exists: Option<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT id FROM brands WHERE slug = $1")
+            .bind(DEMO_BRAND_SLUG)
+            .fetch_optional(pool)
+            .await
+    })?;
+    if exists.is_some() {
+        return Ok(SeedOutcome::AlreadyLoaded);
+    }
+
+    let mut users = Vec::new();
+    for login in DEMO_LOGINS {
+        let email = EmailAddress::parse(login.email, "email")?;
+        let password = NewPassword::parse(login.password, "password")?;
+        users.push((login, email, hash_password_blocking(&password).await?));
+    }
+
+    on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let brand_id: i64 = sqlx::query_scalar(
+            "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, currency, time_zone, created_at)
+             VALUES ($1, $2, $3, $4, $5, 'EUR', 'Europe/Paris', $6) RETURNING id",
+        )
+        .bind(DEMO_BRAND_SLUG)
+        .bind("Atelier Lumen")
+        .bind("Candles, scents and linen made slowly in France, shared at home with friends.")
+        .bind("#7a2e3b")
+        .bind("#f6ece4")
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (login, email, hash) in &users {
+            sqlx::query(INSERT_USER_SQL)
+                .bind(brand_id)
+                .bind(email.as_str())
+                .bind(login.name)
+                .bind(login.role.as_db())
+                .bind(hash)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (sku, name, category, price, stock, description) in ITEMS {
+            sqlx::query(
+                "INSERT INTO items (brand_id, sku, name, description, category, price_cents, vat_rate_bp, stock, active, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, 2000, $7, TRUE, $8)",
+            )
+            .bind(brand_id)
+            .bind(sku)
+            .bind(name)
+            .bind(description)
+            .bind(category)
+            .bind(price)
+            .bind(stock)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    })?;
+    Ok(SeedOutcome::Loaded)
+}

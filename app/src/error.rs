@@ -1,0 +1,123 @@
+//! The error every server function returns: a sentence that tells the user
+//! what to do, typed so the page can place it next to the right field.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, as a caller can act on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    #[error("Your account does not have access to this.")]
+    Forbidden,
+    #[error("We could not find that page.")]
+    NotFound,
+    /// Input that breaks a rule; `field` names the form field to fix.
+    #[error("{message}")]
+    Invalid { field: String, message: String },
+    /// Sign-in failed. Unknown email and wrong password read the same.
+    /// `email` brings back what was typed when the form posts without JavaScript.
+    #[error("That email and password do not match. Check them and try again.")]
+    WrongCredentials { email: String },
+    #[error("Too many failed sign-ins for this email. Try again in {minutes} minutes.")]
+    LockedOut { email: String, minutes: i64 },
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    #[error("The request did not go through ({0}). Reload the page and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    /// An `Invalid` error for one form field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The message to show next to `field`, if this error is about it.
+    pub fn for_field(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::AppError;
+    use http::StatusCode;
+
+    impl AppError {
+        /// The HTTP status this error answers with.
+        pub fn status(&self) -> StatusCode {
+            match self {
+                AppError::Unauthorized | AppError::WrongCredentials { .. } => {
+                    StatusCode::UNAUTHORIZED
+                }
+                AppError::Forbidden => StatusCode::FORBIDDEN,
+                AppError::NotFound => StatusCode::NOT_FOUND,
+                AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+                AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+    }
+
+    impl From<anyhow::Error> for AppError {
+        fn from(err: anyhow::Error) -> Self {
+            tracing::error!(error = ?err, "internal error");
+            AppError::Internal
+        }
+    }
+
+    impl From<sqlx::Error> for AppError {
+        fn from(err: sqlx::Error) -> Self {
+            AppError::from(anyhow::Error::new(err))
+        }
+    }
+
+    /// Runs a server function body and, when it fails, sets the response
+    /// status from the error. A plain HTML form post (no JavaScript) keeps the
+    /// redirect back to the form that the server-function layer sets instead,
+    /// so the page can show the error in place.
+    pub async fn serve<T>(
+        body: impl std::future::Future<Output = Result<T, AppError>>,
+    ) -> Result<T, AppError> {
+        let result = body.await;
+        if let Err(err) = &result {
+            if !is_html_form_post() {
+                if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                    res.set_status(err.status());
+                }
+            }
+        }
+        result
+    }
+
+    fn is_html_form_post() -> bool {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+}

@@ -1,0 +1,133 @@
+//! Soirée: home-party social selling. The Leptos application, compiled with
+//! `ssr` into the server and with `hydrate` into the browser's WASM.
+#![recursion_limit = "256"]
+
+pub mod accounts;
+pub mod brand;
+pub mod catalog;
+pub mod error;
+pub mod events;
+pub mod money;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    hooks::use_location,
+    path, SsrMode,
+};
+
+use accounts::{get_current_user, LoginPage, Role, SignOutButton};
+use brand::{BrandDashboard, HomePage};
+use events::HostDashboard;
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/soiree.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Meta name="description" content="Soirée: home parties hosted by a brand's fans." />
+        <Title text="Soirée" />
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("login") view=LoginPage />
+                    <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
+                    <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Soirée · home parties hosted by fans"</p>
+            </footer>
+        </Router>
+    }
+}
+
+/// The top bar: the brand mark and who is signed in.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let location = use_location();
+    // Keyed on the path so the bar follows sign-in and sign-out navigations.
+    let user = Resource::new(move || location.pathname.get(), |_| get_current_user());
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand-mark">"Soirée"</A>
+            <nav aria-label="Account">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(u)) => {
+                                let (href, label) = match u.role {
+                                    Role::Host => ("/host", "Your parties"),
+                                    Role::BrandAdmin => ("/brand", "Brand dashboard"),
+                                };
+                                view! {
+                                    <A href=href>{label}</A>
+                                    <span class="who" data-testid="signed-in-as">{u.display_name}</span>
+                                    <SignOutButton />
+                                }.into_any()
+                            }
+                            _ => view! { <A href="/login">"Sign in"</A> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}
+
+/// The page for unknown addresses; answers with status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found · Soirée" />
+        <section class="notice">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. If you followed an invitation link, check that it is complete."</p>
+            <p><a href="/">"Go to the home page"</a></p>
+        </section>
+    }
+}
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

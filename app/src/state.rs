@@ -1,0 +1,29 @@
+//! What every request handler shares: the database and the settings that
+//! pages and server functions need. Nothing here is per-instance state, so
+//! several servers can run on one PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::{db::Db, error::AppError};
+
+/// Settings the app itself reads (the server holds the rest).
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// The address users reach Soirée at, e.g. `https://soiree.example`.
+    pub public_url: url::Url,
+    /// Whether cookies carry `Secure` (on behind HTTPS).
+    pub session_secure: bool,
+}
+
+/// Shared handles, provided to every server function through context.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<AppConfig>,
+}
+
+/// The app state of this request.
+pub fn app_state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| anyhow::anyhow!("AppState was not provided to the request context").into())
+}

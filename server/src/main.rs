@@ -1,0 +1,189 @@
+//! `soiree`: serve the app, migrate, load the demo, create a brand admin.
+
+use std::io::{BufRead, IsTerminal};
+
+use anyhow::Context;
+use app::{
+    accounts::{
+        domain::{EmailAddress, NewPassword},
+        ssr::{create_user, set_password},
+        Role,
+    },
+    db::Db,
+    demo::{seed_demo, SeedOutcome, DEMO_LOGINS},
+    on_db,
+};
+use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret;
+use soiree_server::{
+    settings::Settings,
+    startup::{shutdown_signal, Application},
+};
+use tracing_subscriber::EnvFilter;
+
+/// Soirée: home-party social selling for brands and their fan hosts.
+///
+/// Settings come from the environment and `.env` (see .env.example).
+#[derive(Parser)]
+#[command(name = "soiree", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Load the demo brand, accounts and catalog (once; later runs do nothing).
+    SeedDemo,
+    /// Create a brand admin, or set a new password for an existing account.
+    /// The password is asked on the terminal, or read from the first line of stdin.
+    CreateAdmin {
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+        /// The admin's name as shown in Soirée.
+        #[arg(long, default_value = "Brand admin")]
+        name: String,
+        /// The brand's name, used when no brand exists yet.
+        #[arg(long, default_value = "My brand")]
+        brand_name: String,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(err) => {
+            eprintln!("soiree: configuration error: {err}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("soiree: cannot start the async runtime: {err}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), settings)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("soiree: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let app = Application::build(settings.clone()).await?;
+            tracing::info!(port = app.port(), public_url = %settings.public_url, "Soirée is listening");
+            app.run_until(shutdown_signal()).await
+        }
+        Command::Migrate => {
+            let db = open(&settings).await?;
+            println!("Migrations applied ({:?}).", db.engine());
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = open(&settings).await?;
+            match seed_demo(&db, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                SeedOutcome::Loaded => println!("Demo data loaded."),
+                SeedOutcome::AlreadyLoaded => println!("Demo data already present; nothing changed."),
+            }
+            println!("Demo logins:");
+            for login in DEMO_LOGINS {
+                let role = match login.role {
+                    Role::BrandAdmin => "brand admin",
+                    Role::Host => "host",
+                };
+                println!("  {role:<12} {:<32} password: {}", login.email, login.password);
+            }
+            Ok(())
+        }
+        Command::CreateAdmin {
+            email,
+            name,
+            brand_name,
+        } => {
+            let email = EmailAddress::parse(&email, "--email").map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            let password = read_password()?;
+            let password = NewPassword::parse(&password, "password").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let db = open(&settings).await?;
+            if set_password(&db, &email, &password).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                println!("{email} already had an account: its password is changed and its sessions ended.");
+                return Ok(());
+            }
+            let brand_id = ensure_brand(&db, &brand_name).await?;
+            create_user(&db, brand_id, &email, &name, Role::BrandAdmin, &password, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("Brand admin {email} created. Sign in at {}login", settings.public_url);
+            Ok(())
+        }
+    }
+}
+
+async fn open(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(settings.database_url.expose_secret()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// The first brand, created with `name` when there is none.
+async fn ensure_brand(db: &Db, name: &str) -> anyhow::Result<i64> {
+    let existing: Option<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT id FROM brands ORDER BY id LIMIT 1").fetch_optional(pool).await
+    })?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let id = on_db!(db.writer(), |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
+             VALUES ($1, $2, '', '#5b2a86', '#f4ecfa', $3) RETURNING id",
+        )
+        .bind(if slug.is_empty() { "brand".to_owned() } else { slug })
+        .bind(name)
+        .bind(chrono::Utc::now())
+        .fetch_one(pool)
+        .await
+    })
+    .context("cannot create the brand")?;
+    Ok(id)
+}
+
+/// Asks twice on a terminal; otherwise reads the first line of stdin.
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (8 to 128 characters): ")?;
+        let again = rpassword::prompt_password("Password again: ")?;
+        anyhow::ensure!(first == again, "the two passwords differ; nothing was changed");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).context("cannot read the password from stdin")?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

@@ -1,0 +1,174 @@
+//! Typed settings from the environment (and `.env`). A wrong value stops
+//! start-up with one line that names the variable.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use secrecy::SecretString;
+use url::Url;
+
+/// Everything the server reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `DATABASE_URL`: `sqlite://data/soiree.db` or `postgres://…`.
+    pub database_url: SecretString,
+    /// `SOIREE_ADDR`: where to listen.
+    pub addr: SocketAddr,
+    /// `PUBLIC_URL`: the address users reach Soirée at.
+    pub public_url: Url,
+    /// `SMTP_URL`: `smtp://user:pass@host:port`; empty means mail goes to `.eml` files.
+    pub smtp_url: Option<SecretString>,
+    /// `MAIL_FROM`: sender of every email.
+    pub mail_from: String,
+    /// `OUTBOX_DIR`: where `.eml` files go when `SMTP_URL` is empty.
+    pub outbox_dir: PathBuf,
+    /// `SESSION_SECURE`: mark cookies `Secure` (serve over HTTPS).
+    pub session_secure: bool,
+    /// `LEPTOS_SITE_ROOT`: the built site (WASM, JS, CSS).
+    pub site_root: PathBuf,
+    /// `LEPTOS_ENV`: `PROD` or `DEV` (DEV adds live reload).
+    pub dev: bool,
+}
+
+/// A setting that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {problem}")]
+pub struct SettingsError {
+    pub var: &'static str,
+    pub problem: String,
+}
+
+fn bad(var: &'static str, problem: impl Into<String>) -> SettingsError {
+    SettingsError {
+        var,
+        problem: problem.into(),
+    }
+}
+
+impl Settings {
+    /// Reads settings from the process environment, after loading `.env` if
+    /// one is present (variables already set win).
+    pub fn from_env() -> Result<Settings, SettingsError> {
+        let _ = dotenvy::dotenv();
+        Settings::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads settings through `get`, so tests can pass their own values.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Settings, SettingsError> {
+        let var = |key: &str, default: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+
+        let database_url = var("DATABASE_URL", "sqlite://data/soiree.db");
+        app::db::engine_of(&database_url).map_err(|_| {
+            bad(
+                "DATABASE_URL",
+                "must start with sqlite: (e.g. sqlite://data/soiree.db) or postgres: (e.g. postgres://user@127.0.0.1/soiree)",
+            )
+        })?;
+
+        let addr_raw = var("SOIREE_ADDR", "127.0.0.1:3000");
+        let addr = addr_raw
+            .parse()
+            .map_err(|_| bad("SOIREE_ADDR", format!("{addr_raw:?} is not an address like 127.0.0.1:3000")))?;
+
+        let public_raw = var("PUBLIC_URL", "http://127.0.0.1:3000");
+        let public_url = Url::parse(&public_raw)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+            .ok_or_else(|| bad("PUBLIC_URL", format!("{public_raw:?} is not an http(s) URL like https://soiree.example")))?;
+
+        let smtp_raw = var("SMTP_URL", "");
+        let smtp_url = if smtp_raw.is_empty() {
+            None
+        } else {
+            let ok = Url::parse(&smtp_raw)
+                .map(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some())
+                .unwrap_or(false);
+            if !ok {
+                return Err(bad(
+                    "SMTP_URL",
+                    "must be empty (write mail to files) or like smtp://user:password@mail.example:587",
+                ));
+            }
+            Some(SecretString::from(smtp_raw))
+        };
+
+        let mail_from = var("MAIL_FROM", "Soirée <no-reply@soiree.localhost>");
+        let address = mail_from
+            .rsplit_once('<')
+            .map(|(_, a)| a.trim_end_matches('>'))
+            .unwrap_or(&mail_from);
+        if app::accounts::domain::EmailAddress::parse(address, "MAIL_FROM").is_err() {
+            return Err(bad("MAIL_FROM", format!("{mail_from:?} is not an address like Soirée <no-reply@brand.example>")));
+        }
+
+        let session_secure = parse_bool(&var("SESSION_SECURE", "false"))
+            .ok_or_else(|| bad("SESSION_SECURE", "must be true or false"))?;
+
+        let env = var("LEPTOS_ENV", "PROD").to_uppercase();
+        let dev = match env.as_str() {
+            "DEV" | "DEVELOPMENT" => true,
+            "PROD" | "PRODUCTION" => false,
+            _ => return Err(bad("LEPTOS_ENV", "must be PROD or DEV")),
+        };
+
+        Ok(Settings {
+            database_url: SecretString::from(database_url),
+            addr,
+            public_url,
+            smtp_url,
+            mail_from,
+            outbox_dir: PathBuf::from(var("OUTBOX_DIR", "data/outbox")),
+            session_secure,
+            site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
+            dev,
+        })
+    }
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_usable() {
+        let s = with(&[]).unwrap();
+        assert_eq!(s.addr.to_string(), "127.0.0.1:3000");
+        assert!(s.smtp_url.is_none());
+        assert!(!s.session_secure);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (key, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("SOIREE_ADDR", "nowhere"),
+            ("PUBLIC_URL", "ftp://x"),
+            ("SMTP_URL", "http://mail"),
+            ("MAIL_FROM", "nobody"),
+            ("SESSION_SECURE", "maybe"),
+            ("LEPTOS_ENV", "staging"),
+        ] {
+            let err = with(&[(key, value)]).unwrap_err();
+            assert_eq!(err.var, key);
+            assert!(err.to_string().starts_with(key));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Builds the application: the binary and the tests both call [`Application::build`].
+
+use std::{sync::Arc, time::Duration};
+
+use anyhow::Context;
+use app::{
+    db::Db,
+    shell,
+    state::{AppConfig, AppState},
+    App,
+};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, HeaderName, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::{config::LeptosOptions, prelude::*};
+use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use secrecy::ExposeSecret;
+use tokio::{net::TcpListener, sync::watch};
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+
+use crate::{
+    middleware::{page_csp, same_origin_writes, PublicOrigin, DEFAULT_CSP},
+    settings::Settings,
+    workers,
+};
+
+/// A built server, bound to its port and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: Db,
+    port: u16,
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+impl Application {
+    /// Connects to the database, applies migrations and binds the address
+    /// (port 0 picks a free one).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = Db::connect(settings.database_url.expose_secret()).await?;
+        db.migrate().await?;
+        Application::build_with_db(settings, db).await
+    }
+
+    /// Like [`Application::build`], on a database the caller opened.
+    pub async fn build_with_db(settings: Settings, db: Db) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
+        let port = listener.local_addr()?.port();
+        let router = router(&settings, db.clone());
+        Ok(Application {
+            listener,
+            router,
+            db,
+            port,
+        })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The application's database.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Serves until `shutdown` completes, then lets running requests finish
+    /// and stops the background workers.
+    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let housekeeping = workers::spawn_housekeeping(self.db.clone(), Duration::from_secs(3600), stop_rx);
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("the HTTP server stopped with an error")?;
+        let _ = stop_tx.send(true);
+        let _ = housekeeping.await;
+        self.db.close().await;
+        Ok(())
+    }
+}
+
+fn router(settings: &Settings, db: Db) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("soiree")
+        .site_root(settings.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.addr)
+        .env(if settings.dev { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
+        .reload_port(3001)
+        .build();
+    let dev_reload = settings.dev.then_some(leptos_options.reload_port);
+
+    let state = AppState {
+        db,
+        config: Arc::new(AppConfig {
+            public_url: settings.public_url.clone(),
+            session_secure: settings.session_secure,
+        }),
+    };
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            // Pages get a CSP naming the nonce Leptos put on its inline scripts.
+            if let (Some(nonce), Some(res)) = (leptos::nonce::use_nonce(), use_context::<ResponseOptions>()) {
+                res.insert_header(header::CONTENT_SECURITY_POLICY, page_csp(&nonce.to_string(), dev_reload));
+            }
+        }
+    };
+
+    let routes = generate_route_list(App);
+    let server_fns = {
+        let context = context.clone();
+        move |req: Request<Body>| leptos_axum::handle_server_fns_with_context(context.clone(), req)
+    };
+    let app = Router::new()
+        .route("/healthz", get(healthz).with_state(state.db.clone()))
+        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
+        .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(leptos_options);
+
+    let public_origin = PublicOrigin::of(&settings.public_url);
+    let layers = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<Body>| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
+    app.layer(layers)
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 otherwise.
+async fn healthz(State(db): State<Db>) -> Response {
+    match tokio::time::timeout(Duration::from_secs(3), db.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ok").into_response(),
+        Ok(Err(err)) => {
+            tracing::warn!(error = ?err, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timed out").into_response(),
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing running requests");
+}

@@ -1,0 +1,7 @@
+//! Integration tests: each case runs on SQLite and on PostgreSQL, against a
+//! real server on port 0 and a fresh database.
+
+mod helpers;
+
+mod accounts;
+mod operations;
