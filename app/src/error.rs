@@ -111,6 +111,7 @@ pub mod ssr {
 
     fn is_html_form_post() -> bool {
         leptos::prelude::use_context::<http::request::Parts>()
+            .filter(|parts| parts.method == http::Method::POST)
             .and_then(|parts| {
                 parts
                     .headers

@@ -51,8 +51,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser, once the page is hydrated: the
+    // end-to-end tests wait for this mark before they interact.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Stylesheet id="leptos" href="/pkg/soiree.css" />
+        <Stylesheet id="theme" href="/theme.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="description" content="Soirée: home parties hosted by a brand's fans." />
         <Title text="Soirée" />
@@ -60,9 +68,12 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader />
             <main id="main" tabindex="-1">
+                // Every page is rendered whole before it is sent (SsrMode::Async):
+                // it then reads complete without JavaScript, and its status
+                // code and redirects are known before the first byte.
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("login") view=LoginPage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
                 </Routes>

@@ -131,6 +131,7 @@ fn router(settings: &Settings, db: Db) -> Router {
     };
     let app = Router::new()
         .route("/healthz", get(healthz).with_state(state.db.clone()))
+        .route("/theme.css", get(theme_css).with_state(state.db.clone()))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
@@ -185,6 +186,21 @@ async fn healthz(State(db): State<Db>) -> Response {
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timed out").into_response(),
+    }
+}
+
+/// `GET /theme.css`: the brand's colours as CSS custom properties.
+async fn theme_css(State(db): State<Db>) -> Response {
+    match app::brand::ssr::theme_css(&db).await {
+        Ok(css) => (
+            [
+                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=300"),
+            ],
+            css,
+        )
+            .into_response(),
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The brand: its public home page and the brand admin's dashboard.
 
 use leptos::prelude::*;
-use leptos_meta::{Style, Title};
+use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -60,14 +60,6 @@ pub async fn get_brand_overview() -> Result<BrandOverview, AppError> {
     .await
 }
 
-/// `#rrggbb` or a safe default: brand colours go into a stylesheet.
-fn css_color(value: &str, fallback: &'static str) -> String {
-    let ok = value.len() == 7
-        && value.starts_with('#')
-        && value[1..].chars().all(|c| c.is_ascii_hexdigit());
-    if ok { value.to_owned() } else { fallback.to_owned() }
-}
-
 /// The landing page.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -93,14 +85,8 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn BrandLanding(brand: BrandHome) -> impl IntoView {
-    let theme = format!(
-        ":root {{ --brand: {}; --brand-soft: {}; }}",
-        css_color(&brand.primary_color, "#5b2a86"),
-        css_color(&brand.accent_color, "#f4ecfa"),
-    );
     view! {
         <Title text=format!("{} · Soirée", brand.name) />
-        <Style>{theme}</Style>
         <section class="hero" aria-labelledby="brand-name">
             <p class="eyebrow">"Home parties by its fans"</p>
             <h1 id="brand-name">{brand.name.clone()}</h1>
@@ -170,6 +156,32 @@ pub mod ssr {
         pub tagline: String,
         pub primary_color: String,
         pub accent_color: String,
+    }
+
+    /// `#rrggbb`, or the fallback: brand colours go into a stylesheet.
+    fn css_color(value: &str, fallback: &'static str) -> String {
+        let ok = value.len() == 7
+            && value.starts_with('#')
+            && value[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if ok {
+            value.to_owned()
+        } else {
+            fallback.to_owned()
+        }
+    }
+
+    /// The stylesheet that gives pages the brand's colours (served as
+    /// `/theme.css`, so no inline style is needed under the CSP).
+    pub async fn theme_css(db: &Db) -> Result<String, AppError> {
+        let brand = home_brand(db).await?;
+        let (primary, soft) = brand
+            .map(|b| (b.primary_color, b.accent_color))
+            .unwrap_or_default();
+        Ok(format!(
+            ":root {{ --brand: {}; --brand-soft: {}; }}\n",
+            css_color(&primary, "#5b2a86"),
+            css_color(&soft, "#f4ecfa"),
+        ))
     }
 
     /// The brand this deployment presents on its home page: the first one.

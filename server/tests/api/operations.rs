@@ -61,3 +61,11 @@ db_test!(unknown_pages_answer_404, |app: TestApp| async move {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("Page not found"));
 });
+
+db_test!(the_theme_carries_the_brand_colours, |app: TestApp| async move {
+    app.seed().await;
+    let res = app.client.get(app.url("/theme.css")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert_eq!(res.text().await.unwrap(), ":root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n");
+});

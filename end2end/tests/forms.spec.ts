@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { demo, hydrated, LoginPage, watchErrors } from './pages';
+
+// Runs twice: hydrated, and with JavaScript disabled (plain form posts).
+
+test('the demo host signs in, sees the host dashboard and signs out', async ({ page, javaScriptEnabled }) => {
+  const errors = watchErrors(page);
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+
+  await login.signIn(demo.host.email, demo.host.password);
+
+  await expect(page).toHaveURL(/\/host$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your parties');
+  await expect(page.getByTestId('signed-in-as')).toHaveText(demo.host.name);
+  await expect(page.getByRole('heading', { name: 'No parties yet' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  // The session is over on the server: the dashboard sends us to sign in.
+  await page.goto('/host');
+  await expect(page).toHaveURL(/\/login\?next=\/host$/);
+  expect(errors).toEqual([]);
+});
+
+test('a wrong password shows the error next to the form and keeps the email', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+
+  await login.signIn(demo.host.email, 'not-my-password');
+
+  await expect(login.error()).toHaveText('That email and password do not match. Check them and try again.');
+  await expect(page.getByLabel('Email')).toHaveValue(demo.host.email);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+});
+
+test('a host is refused the brand dashboard', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+  await login.signIn('hugo@atelier-lumen.example', demo.host.password);
+  await expect(page).toHaveURL(/\/host$/);
+
+  const response = await page.goto('/brand');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('alert')).toContainText('does not have access');
+});
+
+test('the brand admin signs in to the brand dashboard', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await page.goto('/login?next=/brand');
+  await hydrated(page, javaScriptEnabled);
+  await login.signIn(demo.admin.email, demo.admin.password);
+
+  await expect(page).toHaveURL(/\/brand$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brand dashboard');
+  await expect(page.locator('.tile', { hasText: 'items in the catalog' })).toContainText('24');
+});

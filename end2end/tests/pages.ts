@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Demo accounts loaded by `soiree seed-demo`. */
+export const demo = {
+  admin: { email: 'admin@atelier-lumen.example', password: 'lumen-admin-2026', name: 'Léa Moreau' },
+  host: { email: 'camille@atelier-lumen.example', password: 'lumen-host-2026', name: 'Camille Martin' },
+};
+
+/** Collects console errors and page errors (CSP violations land here too). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+/** Waits until the WASM has hydrated the page (only with JavaScript on). */
+export async function hydrated(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) {
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  }
+}
+
+/** The sign-in page. */
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async open(javaScriptEnabled: boolean) {
+    await this.page.goto('/login');
+    await hydrated(this.page, javaScriptEnabled);
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  error() {
+    return this.page.getByRole('alert');
+  }
+}
