@@ -81,7 +81,9 @@ impl Db {
                             .journal_mode(SqliteJournalMode::Wal),
                     )
                     .await
-                    .with_context(|| format!("cannot open the SQLite database {}", file.display()))?;
+                    .with_context(|| {
+                        format!("cannot open the SQLite database {}", file.display())
+                    })?;
                 let read = SqlitePoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(Duration::from_secs(30))
@@ -89,8 +91,9 @@ impl Db {
                 Ok(Db::Sqlite { read, write })
             }
             Engine::Postgres => {
-                let options = PgConnectOptions::from_str(url)
-                    .with_context(|| format!("DATABASE_URL is not a valid PostgreSQL URL: {url}"))?;
+                let options = PgConnectOptions::from_str(url).with_context(|| {
+                    format!("DATABASE_URL is not a valid PostgreSQL URL: {url}")
+                })?;
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
@@ -137,9 +140,12 @@ impl Db {
 
     /// Checks that the database answers; used by `/healthz`.
     pub async fn ping(&self) -> anyhow::Result<()> {
-        on_db!(self.reader(), |pool| sqlx::query("SELECT 1").execute(pool).await.map(|r| r.rows_affected()))
-            .map(|_| ())
-            .context("the database does not answer")
+        on_db!(self.reader(), |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))
+        .map(|_| ())
+        .context("the database does not answer")
     }
 
     /// Closes every pool, waiting for running queries.

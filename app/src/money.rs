@@ -50,7 +50,13 @@ impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
-        write!(f, "{sign}{}{}.{:02}", self.currency.symbol(), abs / 100, abs % 100)
+        write!(
+            f,
+            "{sign}{}{}.{:02}",
+            self.currency.symbol(),
+            abs / 100,
+            abs % 100
+        )
     }
 }
 

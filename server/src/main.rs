@@ -65,7 +65,8 @@ fn main() -> std::process::ExitCode {
     };
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -99,9 +100,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::SeedDemo => {
             let db = open(&settings).await?;
-            match seed_demo(&db, chrono::Utc::now()).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            match seed_demo(&db, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
                 SeedOutcome::Loaded => println!("Demo data loaded."),
-                SeedOutcome::AlreadyLoaded => println!("Demo data already present; nothing changed."),
+                SeedOutcome::AlreadyLoaded => {
+                    println!("Demo data already present; nothing changed.")
+                }
             }
             println!("Demo logins:");
             for login in DEMO_LOGINS {
@@ -109,7 +115,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                     Role::BrandAdmin => "brand admin",
                     Role::Host => "host",
                 };
-                println!("  {role:<12} {:<32} password: {}", login.email, login.password);
+                println!(
+                    "  {role:<12} {:<32} password: {}",
+                    login.email, login.password
+                );
             }
             Ok(())
         }
@@ -118,19 +127,35 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             name,
             brand_name,
         } => {
-            let email = EmailAddress::parse(&email, "--email").map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            let email = EmailAddress::parse(&email, "--email")
+                .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let password = read_password()?;
-            let password = NewPassword::parse(&password, "password").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let password =
+                NewPassword::parse(&password, "password").map_err(|e| anyhow::anyhow!("{e}"))?;
             let db = open(&settings).await?;
-            if set_password(&db, &email, &password).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            if set_password(&db, &email, &password)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
                 println!("{email} already had an account: its password is changed and its sessions ended.");
                 return Ok(());
             }
             let brand_id = ensure_brand(&db, &brand_name).await?;
-            create_user(&db, brand_id, &email, &name, Role::BrandAdmin, &password, chrono::Utc::now())
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("Brand admin {email} created. Sign in at {}login", settings.public_url);
+            create_user(
+                &db,
+                brand_id,
+                &email,
+                &name,
+                Role::BrandAdmin,
+                &password,
+                chrono::Utc::now(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "Brand admin {email} created. Sign in at {}login",
+                settings.public_url
+            );
             Ok(())
         }
     }
@@ -145,7 +170,9 @@ async fn open(settings: &Settings) -> anyhow::Result<Db> {
 /// The first brand, created with `name` when there is none.
 async fn ensure_brand(db: &Db, name: &str) -> anyhow::Result<i64> {
     let existing: Option<i64> = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT id FROM brands ORDER BY id LIMIT 1").fetch_optional(pool).await
+        sqlx::query_scalar("SELECT id FROM brands ORDER BY id LIMIT 1")
+            .fetch_optional(pool)
+            .await
     })?;
     if let Some(id) = existing {
         return Ok(id);
@@ -164,7 +191,11 @@ async fn ensure_brand(db: &Db, name: &str) -> anyhow::Result<i64> {
             "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
              VALUES ($1, $2, '', '#5b2a86', '#f4ecfa', $3) RETURNING id",
         )
-        .bind(if slug.is_empty() { "brand".to_owned() } else { slug })
+        .bind(if slug.is_empty() {
+            "brand".to_owned()
+        } else {
+            slug
+        })
         .bind(name)
         .bind(chrono::Utc::now())
         .fetch_one(pool)
@@ -179,11 +210,17 @@ fn read_password() -> anyhow::Result<String> {
     if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password("Password (8 to 128 characters): ")?;
         let again = rpassword::prompt_password("Password again: ")?;
-        anyhow::ensure!(first == again, "the two passwords differ; nothing was changed");
+        anyhow::ensure!(
+            first == again,
+            "the two passwords differ; nothing was changed"
+        );
         Ok(first)
     } else {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).context("cannot read the password from stdin")?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from stdin")?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }

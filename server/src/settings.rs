@@ -70,15 +70,23 @@ impl Settings {
         })?;
 
         let addr_raw = var("SOIREE_ADDR", "127.0.0.1:3000");
-        let addr = addr_raw
-            .parse()
-            .map_err(|_| bad("SOIREE_ADDR", format!("{addr_raw:?} is not an address like 127.0.0.1:3000")))?;
+        let addr = addr_raw.parse().map_err(|_| {
+            bad(
+                "SOIREE_ADDR",
+                format!("{addr_raw:?} is not an address like 127.0.0.1:3000"),
+            )
+        })?;
 
         let public_raw = var("PUBLIC_URL", "http://127.0.0.1:3000");
         let public_url = Url::parse(&public_raw)
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-            .ok_or_else(|| bad("PUBLIC_URL", format!("{public_raw:?} is not an http(s) URL like https://soiree.example")))?;
+            .ok_or_else(|| {
+                bad(
+                    "PUBLIC_URL",
+                    format!("{public_raw:?} is not an http(s) URL like https://soiree.example"),
+                )
+            })?;
 
         let smtp_raw = var("SMTP_URL", "");
         let smtp_url = if smtp_raw.is_empty() {
@@ -102,7 +110,10 @@ impl Settings {
             .map(|(_, a)| a.trim_end_matches('>'))
             .unwrap_or(&mail_from);
         if app::accounts::domain::EmailAddress::parse(address, "MAIL_FROM").is_err() {
-            return Err(bad("MAIL_FROM", format!("{mail_from:?} is not an address like Soirée <no-reply@brand.example>")));
+            return Err(bad(
+                "MAIL_FROM",
+                format!("{mail_from:?} is not an address like Soirée <no-reply@brand.example>"),
+            ));
         }
 
         let session_secure = parse_bool(&var("SESSION_SECURE", "false"))
@@ -143,7 +154,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn with(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 

@@ -81,9 +81,13 @@ impl Application {
 
     /// Serves until `shutdown` completes, then lets running requests finish
     /// and stops the background workers.
-    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let housekeeping = workers::spawn_housekeeping(self.db.clone(), Duration::from_secs(3600), stop_rx);
+        let housekeeping =
+            workers::spawn_housekeeping(self.db.clone(), Duration::from_secs(3600), stop_rx);
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await
@@ -101,7 +105,11 @@ fn router(settings: &Settings, db: Db) -> Router {
         .site_root(settings.site_root.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
         .site_addr(settings.addr)
-        .env(if settings.dev { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
+        .env(if settings.dev {
+            leptos::config::Env::DEV
+        } else {
+            leptos::config::Env::PROD
+        })
         .reload_port(3001)
         .build();
     let dev_reload = settings.dev.then_some(leptos_options.reload_port);
@@ -118,8 +126,13 @@ fn router(settings: &Settings, db: Db) -> Router {
         move || {
             provide_context(state.clone());
             // Pages get a CSP naming the nonce Leptos put on its inline scripts.
-            if let (Some(nonce), Some(res)) = (leptos::nonce::use_nonce(), use_context::<ResponseOptions>()) {
-                res.insert_header(header::CONTENT_SECURITY_POLICY, page_csp(&nonce.to_string(), dev_reload));
+            if let (Some(nonce), Some(res)) =
+                (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
+            {
+                res.insert_header(
+                    header::CONTENT_SECURITY_POLICY,
+                    page_csp(&nonce.to_string(), dev_reload),
+                );
             }
         }
     };
@@ -137,7 +150,9 @@ fn router(settings: &Settings, db: Db) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(leptos_options);
 
     let public_origin = PublicOrigin::of(&settings.public_url);

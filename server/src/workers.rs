@@ -8,7 +8,11 @@ use chrono::Utc;
 use tokio::sync::watch;
 
 /// Deletes expired sessions and old sign-in failures every `every`.
-pub fn spawn_housekeeping(db: Db, every: Duration, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
+pub fn spawn_housekeeping(
+    db: Db,
+    every: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             if let Err(err) = housekeeping(&db).await {
@@ -28,12 +32,13 @@ pub async fn housekeeping(db: &Db) -> anyhow::Result<u64> {
     let now = Utc::now();
     let deleted = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
-        let sessions = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
-            .bind(now - IDLE_TIMEOUT)
-            .bind(now - ABSOLUTE_TIMEOUT)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let sessions =
+            sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+                .bind(now - IDLE_TIMEOUT)
+                .bind(now - ABSOLUTE_TIMEOUT)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         let failures = sqlx::query("DELETE FROM login_failures WHERE failed_at < $1")
             .bind(now - LOCKOUT_WINDOW)
             .execute(&mut *tx)
@@ -43,7 +48,10 @@ pub async fn housekeeping(db: &Db) -> anyhow::Result<u64> {
         Ok::<_, sqlx::Error>(sessions + failures)
     })?;
     if deleted > 0 {
-        tracing::info!(deleted, "housekeeping removed expired sessions and sign-in failures");
+        tracing::info!(
+            deleted,
+            "housekeeping removed expired sessions and sign-in failures"
+        );
     }
     Ok(deleted)
 }

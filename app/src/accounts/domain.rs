@@ -104,11 +104,24 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(
-            EmailAddress::parse("  Ana@Example.COM ", "email").unwrap().as_str(),
+            EmailAddress::parse("  Ana@Example.COM ", "email")
+                .unwrap()
+                .as_str(),
             "ana@example.com"
         );
-        for bad in ["", "ana", "ana@", "@example.com", "ana@example", "a b@example.com", "ana@.com"] {
-            assert!(EmailAddress::parse(bad, "email").is_err(), "{bad:?} should be refused");
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.com",
+            "ana@example",
+            "a b@example.com",
+            "ana@.com",
+        ] {
+            assert!(
+                EmailAddress::parse(bad, "email").is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 

@@ -8,9 +8,9 @@ use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::ssr::serve;
+use crate::error::AppError;
 
 /// What a user does in Soirée.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +115,9 @@ pub fn LoginPage() -> impl IntoView {
     };
     let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
     let general_error = move || {
-        error().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| e.to_string())
+        error()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|e| e.to_string())
     };
 
     view! {
@@ -217,7 +219,10 @@ mod tests {
         assert_eq!(safe_next(Some("/host"), Role::BrandAdmin), "/host");
         assert_eq!(safe_next(Some("//evil.example"), Role::Host), "/host");
         assert_eq!(safe_next(Some("https://evil.example"), Role::Host), "/host");
-        assert_eq!(safe_next(Some("/\\evil.example"), Role::BrandAdmin), "/brand");
+        assert_eq!(
+            safe_next(Some("/\\evil.example"), Role::BrandAdmin),
+            "/brand"
+        );
         assert_eq!(safe_next(None, Role::BrandAdmin), "/brand");
     }
 }

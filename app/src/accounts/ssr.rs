@@ -50,7 +50,11 @@ pub fn hash_password(password: &NewPassword) -> anyhow::Result<String> {
 
 fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc)
-        .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -106,7 +110,8 @@ impl UserRow {
 }
 
 /// Inserts a user; binds brand_id, email, display_name, role, password_hash, created_at.
-pub const INSERT_USER_SQL: &str = "INSERT INTO users (brand_id, email, display_name, role, password_hash, created_at)
+pub const INSERT_USER_SQL: &str =
+    "INSERT INTO users (brand_id, email, display_name, role, password_hash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 
 /// Hashes a password off the async runtime (argon2 takes tens of milliseconds).
@@ -130,7 +135,10 @@ pub async fn create_user(
 ) -> Result<i64, AppError> {
     let display_name = display_name.trim();
     if display_name.is_empty() {
-        return Err(AppError::invalid("display_name", "Enter the person's name."));
+        return Err(AppError::invalid(
+            "display_name",
+            "Enter the person's name.",
+        ));
     }
     let hash = hash_password_blocking(password).await?;
     let sql = INSERT_USER_SQL;
@@ -157,17 +165,25 @@ pub async fn create_user(
 
 /// Sets a new password for the user with this email (used by `create-admin`
 /// on an existing account). Ends every session of that user.
-pub async fn set_password(db: &Db, email: &EmailAddress, password: &NewPassword) -> Result<bool, AppError> {
+pub async fn set_password(
+    db: &Db,
+    email: &EmailAddress,
+    password: &NewPassword,
+) -> Result<bool, AppError> {
     let hash = hash_password_blocking(password).await?;
     let updated = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
-        let id: Option<i64> = sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id")
-            .bind(&hash)
-            .bind(email.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE email = $2 RETURNING id")
+                .bind(&hash)
+                .bind(email.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
         if let Some(id) = id {
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok::<_, sqlx::Error>(id.is_some())
@@ -279,7 +295,11 @@ struct SessionRow {
 
 /// The user behind a raw session token, if the session is still valid.
 /// Expired sessions are deleted on sight.
-pub async fn session_user(db: &Db, raw: &str, now: DateTime<Utc>) -> Result<Option<CurrentUser>, AppError> {
+pub async fn session_user(
+    db: &Db,
+    raw: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<CurrentUser>, AppError> {
     let hash = hash_token(raw);
     let row: Option<SessionRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
@@ -357,7 +377,9 @@ pub fn set_session_cookie(raw: &str, secure: bool) {
 /// Tells the browser to forget the session cookie.
 pub fn clear_session_cookie(secure: bool) {
     let secure = if secure { "; Secure" } else { "" };
-    append_cookie(format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"));
+    append_cookie(format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+    ));
 }
 
 fn append_cookie(value: String) {
@@ -371,7 +393,9 @@ fn append_cookie(value: String) {
 
 /// The signed-in user of this request, if any.
 pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let Some(raw) = session_cookie() else { return Ok(None) };
+    let Some(raw) = session_cookie() else {
+        return Ok(None);
+    };
     let state = app_state()?;
     session_user(&state.db, &raw, Utc::now()).await
 }

@@ -36,7 +36,9 @@ pub struct BrandOverview {
 pub async fn get_brand_home() -> Result<BrandHome, AppError> {
     serve(async {
         let state = crate::state::app_state()?;
-        let brand = ssr::home_brand(&state.db).await?.ok_or(AppError::NotFound)?;
+        let brand = ssr::home_brand(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let items = crate::catalog::ssr::featured_items(&state.db, brand.id, 8).await?;
         Ok(BrandHome {
             name: brand.name,

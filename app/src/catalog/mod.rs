@@ -31,7 +31,10 @@ impl ItemCard {
 /// tile with the item's initials (decorative, the name is next to it).
 #[component]
 pub fn ItemPicture(#[prop(into)] name: String, #[prop(into)] sku: String) -> impl IntoView {
-    let hue = sku.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)) % 360;
+    let hue = sku
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
+        % 360;
     let initials: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())
@@ -86,7 +89,11 @@ pub mod ssr {
     }
 
     /// The first `limit` active items of a brand, by category and name.
-    pub async fn featured_items(db: &Db, brand_id: i64, limit: i64) -> Result<Vec<ItemCard>, AppError> {
+    pub async fn featured_items(
+        db: &Db,
+        brand_id: i64,
+        limit: i64,
+    ) -> Result<Vec<ItemCard>, AppError> {
         let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT id, sku, name, category, price_cents, stock FROM items

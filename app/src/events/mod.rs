@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use crate::{accounts::Gate, error::AppError};
 #[cfg(feature = "ssr")]
 use crate::error::ssr::serve;
+use crate::{accounts::Gate, error::AppError};
 
 /// The host dashboard's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,33 +29,45 @@ async fn me(app: &TestApp, client: &reqwest::Client) -> Value {
 }
 
 async fn session_hashes(app: &TestApp) -> Vec<String> {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar("SELECT token_hash FROM sessions")
-        .fetch_all(pool)
-        .await)
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT token_hash FROM sessions"
+    )
+    .fetch_all(pool)
+    .await)
     .unwrap()
 }
 
-db_test!(login_succeeds_and_opens_a_hashed_session, |app: TestApp| async move {
-    app.seed().await;
+db_test!(
+    login_succeeds_and_opens_a_hashed_session,
+    |app: TestApp| async move {
+        app.seed().await;
 
-    let res = app.login(HOST.0, HOST.1).await;
+        let res = app.login(HOST.0, HOST.1).await;
 
-    assert_eq!(res.status(), StatusCode::OK);
-    let cookie = session_cookie(&res).expect("a session cookie");
-    assert!(cookie.contains("HttpOnly"), "{cookie}");
-    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "not Secure unless SESSION_SECURE: {cookie}");
-    assert_eq!(res.headers().get(header::LOCATION).unwrap(), "/host");
-    let raw = cookie.split(';').next().unwrap().trim_start_matches(&format!("{SESSION_COOKIE}="));
-    assert!(raw.len() >= 22, "at least 128 bits of token");
-    // Only the hash is stored: the database never holds a usable token.
-    let stored = session_hashes(&app).await;
-    assert_eq!(stored, vec![hash_token(raw)]);
-    assert!(!stored.iter().any(|h| h == raw));
-    let user = me(&app, &app.client).await;
-    assert_eq!(user["email"], HOST.0);
-    assert_eq!(user["role"], "Host");
-});
+        assert_eq!(res.status(), StatusCode::OK);
+        let cookie = session_cookie(&res).expect("a session cookie");
+        assert!(cookie.contains("HttpOnly"), "{cookie}");
+        assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+        assert!(
+            !cookie.contains("Secure"),
+            "not Secure unless SESSION_SECURE: {cookie}"
+        );
+        assert_eq!(res.headers().get(header::LOCATION).unwrap(), "/host");
+        let raw = cookie
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches(&format!("{SESSION_COOKIE}="));
+        assert!(raw.len() >= 22, "at least 128 bits of token");
+        // Only the hash is stored: the database never holds a usable token.
+        let stored = session_hashes(&app).await;
+        assert_eq!(stored, vec![hash_token(raw)]);
+        assert!(!stored.iter().any(|h| h == raw));
+        let user = me(&app, &app.client).await;
+        assert_eq!(user["email"], HOST.0);
+        assert_eq!(user["role"], "Host");
+    }
+);
 
 db_test!(a_new_login_gets_a_new_token, |app: TestApp| async move {
     app.seed().await;
@@ -64,21 +76,30 @@ db_test!(a_new_login_gets_a_new_token, |app: TestApp| async move {
     assert_ne!(first, second);
 });
 
-db_test!(wrong_password_and_unknown_email_answer_alike, |app: TestApp| async move {
-    app.seed().await;
+db_test!(
+    wrong_password_and_unknown_email_answer_alike,
+    |app: TestApp| async move {
+        app.seed().await;
 
-    let wrong = app.login(HOST.0, "not-the-password").await;
-    let (wrong_status, wrong_body): (_, Value) = (wrong.status(), wrong.json().await.unwrap());
-    let unknown = app.login("nobody@atelier-lumen.example", "not-the-password").await;
-    let (unknown_status, unknown_body): (_, Value) = (unknown.status(), unknown.json().await.unwrap());
+        let wrong = app.login(HOST.0, "not-the-password").await;
+        let (wrong_status, wrong_body): (_, Value) = (wrong.status(), wrong.json().await.unwrap());
+        let unknown = app
+            .login("nobody@atelier-lumen.example", "not-the-password")
+            .await;
+        let (unknown_status, unknown_body): (_, Value) =
+            (unknown.status(), unknown.json().await.unwrap());
 
-    assert_eq!(wrong_status, StatusCode::UNAUTHORIZED);
-    assert_eq!(unknown_status, wrong_status);
-    // Same variant, same words; only the echoed email differs.
-    assert_eq!(wrong_body["WrongCredentials"]["email"], HOST.0);
-    assert_eq!(unknown_body["WrongCredentials"]["email"], "nobody@atelier-lumen.example");
-    assert!(session_hashes(&app).await.is_empty());
-});
+        assert_eq!(wrong_status, StatusCode::UNAUTHORIZED);
+        assert_eq!(unknown_status, wrong_status);
+        // Same variant, same words; only the echoed email differs.
+        assert_eq!(wrong_body["WrongCredentials"]["email"], HOST.0);
+        assert_eq!(
+            unknown_body["WrongCredentials"]["email"],
+            "nobody@atelier-lumen.example"
+        );
+        assert!(session_hashes(&app).await.is_empty());
+    }
+);
 
 db_test!(bad_input_names_the_field, |app: TestApp| async move {
     let res = app.login("not-an-email", "whatever").await;
@@ -94,7 +115,10 @@ db_test!(bad_input_names_the_field, |app: TestApp| async move {
 db_test!(five_failures_lock_the_email, |app: TestApp| async move {
     app.seed().await;
     for _ in 0..5 {
-        assert_eq!(app.login(HOST.0, "wrong-password").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.login(HOST.0, "wrong-password").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     }
 
     // Even the right password is refused now, with a clear message.
@@ -108,96 +132,171 @@ db_test!(five_failures_lock_the_email, |app: TestApp| async move {
     assert_eq!(app.login(ADMIN.0, ADMIN.1).await.status(), StatusCode::OK);
 });
 
-db_test!(failures_below_the_limit_are_forgotten_after_success, |app: TestApp| async move {
-    app.seed().await;
-    for _ in 0..4 {
-        app.login(HOST.0, "wrong-password").await;
+db_test!(
+    failures_below_the_limit_are_forgotten_after_success,
+    |app: TestApp| async move {
+        app.seed().await;
+        for _ in 0..4 {
+            app.login(HOST.0, "wrong-password").await;
+        }
+        assert_eq!(app.login(HOST.0, HOST.1).await.status(), StatusCode::OK);
+        for _ in 0..4 {
+            app.login(HOST.0, "wrong-password").await;
+        }
+        assert_eq!(app.login(HOST.0, HOST.1).await.status(), StatusCode::OK);
     }
-    assert_eq!(app.login(HOST.0, HOST.1).await.status(), StatusCode::OK);
-    for _ in 0..4 {
-        app.login(HOST.0, "wrong-password").await;
+);
+
+db_test!(
+    logout_ends_the_session_on_the_server,
+    |app: TestApp| async move {
+        app.seed().await;
+        let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
+        let pair = cookie.split(';').next().unwrap().to_owned();
+
+        let res = app
+            .client
+            .post(app.url("/api/logout"))
+            .send()
+            .await
+            .unwrap();
+
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(session_cookie(&res).unwrap().contains("Max-Age=0"));
+        assert!(session_hashes(&app).await.is_empty());
+        // Replaying the old cookie by hand gets nobody.
+        let replay = client(&app.address, true)
+            .get(app.url("/api/me"))
+            .header(header::COOKIE, pair)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(replay.json::<Value>().await.unwrap(), Value::Null);
     }
-    assert_eq!(app.login(HOST.0, HOST.1).await.status(), StatusCode::OK);
-});
+);
 
-db_test!(logout_ends_the_session_on_the_server, |app: TestApp| async move {
-    app.seed().await;
-    let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
-    let pair = cookie.split(';').next().unwrap().to_owned();
+db_test!(
+    sessions_expire_when_idle_or_old,
+    |app: TestApp| async move {
+        app.seed().await;
+        let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
+        let raw = cookie
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches(&format!("{SESSION_COOKIE}="))
+            .to_owned();
+        let now = Utc::now();
 
-    let res = app.client.post(app.url("/api/logout")).send().await.unwrap();
+        assert!(session_user(&app.db, &raw, now + Duration::days(6))
+            .await
+            .unwrap()
+            .is_some());
+        // Used a day ago (the call above touched it): idle for 8 days ends it.
+        assert!(
+            session_user(&app.db, &raw, now + Duration::days(6) + Duration::days(8))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            session_hashes(&app).await.is_empty(),
+            "an expired session is deleted"
+        );
 
-    assert_eq!(res.status(), StatusCode::OK);
-    assert!(session_cookie(&res).unwrap().contains("Max-Age=0"));
-    assert!(session_hashes(&app).await.is_empty());
-    // Replaying the old cookie by hand gets nobody.
-    let replay = client(&app.address, true)
-        .get(app.url("/api/me"))
-        .header(header::COOKIE, pair)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(replay.json::<Value>().await.unwrap(), Value::Null);
-});
-
-db_test!(sessions_expire_when_idle_or_old, |app: TestApp| async move {
-    app.seed().await;
-    let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
-    let raw = cookie.split(';').next().unwrap().trim_start_matches(&format!("{SESSION_COOKIE}=")).to_owned();
-    let now = Utc::now();
-
-    assert!(session_user(&app.db, &raw, now + Duration::days(6)).await.unwrap().is_some());
-    // Used a day ago (the call above touched it): idle for 8 days ends it.
-    assert!(session_user(&app.db, &raw, now + Duration::days(6) + Duration::days(8)).await.unwrap().is_none());
-    assert!(session_hashes(&app).await.is_empty(), "an expired session is deleted");
-
-    let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
-    let raw = cookie.split(';').next().unwrap().trim_start_matches(&format!("{SESSION_COOKIE}=")).to_owned();
-    // Kept alive every 6 days, it still ends 30 days after sign-in.
-    let mut t = now;
-    for _ in 0..4 {
-        t += Duration::days(6);
-        assert!(session_user(&app.db, &raw, t).await.unwrap().is_some());
+        let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
+        let raw = cookie
+            .split(';')
+            .next()
+            .unwrap()
+            .trim_start_matches(&format!("{SESSION_COOKIE}="))
+            .to_owned();
+        // Kept alive every 6 days, it still ends 30 days after sign-in.
+        let mut t = now;
+        for _ in 0..4 {
+            t += Duration::days(6);
+            assert!(session_user(&app.db, &raw, t).await.unwrap().is_some());
+        }
+        assert!(session_user(&app.db, &raw, now + Duration::days(31))
+            .await
+            .unwrap()
+            .is_none());
     }
-    assert!(session_user(&app.db, &raw, now + Duration::days(31)).await.unwrap().is_none());
-});
+);
 
 db_test!(roles_are_checked_on_the_server, |app: TestApp| async move {
     app.seed().await;
 
     // Anonymous: 401 from the server function, a redirect from the page.
-    let res = app.client.get(app.url("/api/brand_overview")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/brand_overview"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-    let page = app.client.get(app.url("/brand")).header(header::ACCEPT, "text/html").send().await.unwrap();
+    let page = app
+        .client
+        .get(app.url("/brand"))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::FOUND);
-    assert_eq!(page.headers().get(header::LOCATION).unwrap(), "/login?next=/brand");
+    assert_eq!(
+        page.headers().get(header::LOCATION).unwrap(),
+        "/login?next=/brand"
+    );
 
     // A host may not call a brand admin's function.
     app.login(HOST.0, HOST.1).await;
-    let res = app.client.get(app.url("/api/brand_overview")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/brand_overview"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(res.json::<Value>().await.unwrap(), Value::String("Forbidden".into()));
-    let res = app.client.get(app.url("/api/host_overview")).send().await.unwrap();
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        Value::String("Forbidden".into())
+    );
+    let res = app
+        .client
+        .get(app.url("/api/host_overview"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 
     // A brand admin may, and sees their brand's figures; not the host's page.
     let admin = app.new_client();
     app.login_with(&admin, ADMIN.0, ADMIN.1).await;
-    let res = admin.get(app.url("/api/brand_overview")).send().await.unwrap();
+    let res = admin
+        .get(app.url("/api/brand_overview"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["hosts"], 2);
     assert_eq!(body["active_items"], 24);
-    let res = admin.get(app.url("/api/host_overview")).send().await.unwrap();
+    let res = admin
+        .get(app.url("/api/host_overview"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 });
 
 db_test!(cross_site_writes_are_refused, |app: TestApp| async move {
     app.seed().await;
     app.login(HOST.0, HOST.1).await;
-    let cookie = on_db!(app.db.reader(), |pool| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions")
-        .fetch_one(pool)
-        .await)
+    let cookie = on_db!(app.db.reader(), |pool| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM sessions"
+    )
+    .fetch_one(pool)
+    .await)
     .unwrap();
     assert_eq!(cookie, 1);
 
@@ -220,7 +319,16 @@ db_test!(cross_site_writes_are_refused, |app: TestApp| async move {
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Other methods are not accepted with a cookie.
-    let res = app.client.delete(app.url("/api/logout")).send().await.unwrap();
+    let res = app
+        .client
+        .delete(app.url("/api/logout"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(me(&app, &app.client).await["email"], HOST.0, "still signed in");
+    assert_eq!(
+        me(&app, &app.client).await["email"],
+        HOST.0,
+        "still signed in"
+    );
 });

@@ -44,7 +44,8 @@ macro_rules! db_test {
 }
 
 fn pg_admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 /// A running server and a client that keeps cookies.
@@ -62,7 +63,10 @@ impl TestApp {
     async fn spawn(engine: Engine) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match engine {
-            Engine::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
+            Engine::Sqlite => (
+                format!("sqlite://{}", dir.path().join("test.db").display()),
+                None,
+            ),
             Engine::Postgres => {
                 let name = format!("soiree_test_{}", uuid::Uuid::new_v4().simple());
                 let admin = match sqlx::PgPool::connect(&pg_admin_url()).await {
@@ -120,7 +124,12 @@ impl TestApp {
     }
 
     /// Calls the `login` server function as the browser's form would.
-    pub async fn login_with(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+    pub async fn login_with(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
         client
             .post(self.url("/api/login"))
             .form(&[("email", email), ("password", password)])
@@ -135,7 +144,9 @@ impl TestApp {
 
     /// Loads the demo data and returns the emails of (admin, host).
     pub async fn seed(&self) {
-        app::demo::seed_demo(&self.db, chrono::Utc::now()).await.expect("seed demo");
+        app::demo::seed_demo(&self.db, chrono::Utc::now())
+            .await
+            .expect("seed demo");
     }
 }
 
@@ -143,7 +154,10 @@ impl TestApp {
 pub fn client(address: &str, with_origin: bool) -> reqwest::Client {
     let mut headers = HeaderMap::new();
     if with_origin {
-        headers.insert(ORIGIN, HeaderValue::from_str(address).expect("origin header"));
+        headers.insert(
+            ORIGIN,
+            HeaderValue::from_str(address).expect("origin header"),
+        );
     }
     reqwest::Client::builder()
         .cookie_store(true)
@@ -163,13 +177,18 @@ impl Drop for TestApp {
         if let Some(name) = self.pg_database.take() {
             let db = self.db.clone();
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 rt.block_on(async move {
                     db.close().await;
                     if let Ok(admin) = sqlx::PgPool::connect(&pg_admin_url()).await {
-                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                            .execute(&admin)
-                            .await;
+                        let _ = sqlx::query(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .execute(&admin)
+                        .await;
                     }
                 });
             })

@@ -6,19 +6,37 @@ use reqwest::{header, StatusCode};
 use crate::{db_test, helpers::TestApp};
 
 db_test!(migrations_apply_twice, |app: TestApp| async move {
-    app.db.migrate().await.expect("second run of the migrations");
+    app.db
+        .migrate()
+        .await
+        .expect("second run of the migrations");
     let again = Db::connect(&app.database_url).await.unwrap();
-    again.migrate().await.expect("third run, from a new connection");
-    let brands: i64 = on_db!(again.reader(), |pool| sqlx::query_scalar("SELECT COUNT(*) FROM brands")
-        .fetch_one(pool)
-        .await)
+    again
+        .migrate()
+        .await
+        .expect("third run, from a new connection");
+    let brands: i64 = on_db!(again.reader(), |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM brands"
+    )
+    .fetch_one(pool)
+    .await)
     .unwrap();
     assert_eq!(brands, 0);
 });
 
 db_test!(demo_data_loads_once, |app: TestApp| async move {
-    assert_eq!(app::demo::seed_demo(&app.db, chrono::Utc::now()).await.unwrap(), SeedOutcome::Loaded);
-    assert_eq!(app::demo::seed_demo(&app.db, chrono::Utc::now()).await.unwrap(), SeedOutcome::AlreadyLoaded);
+    assert_eq!(
+        app::demo::seed_demo(&app.db, chrono::Utc::now())
+            .await
+            .unwrap(),
+        SeedOutcome::Loaded
+    );
+    assert_eq!(
+        app::demo::seed_demo(&app.db, chrono::Utc::now())
+            .await
+            .unwrap(),
+        SeedOutcome::AlreadyLoaded
+    );
     let (items, users): (i64, i64) = on_db!(app.db.reader(), |pool| sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM users)"
     )
@@ -36,36 +54,67 @@ db_test!(healthz_checks_the_database, |app: TestApp| async move {
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
 });
 
-db_test!(pages_render_with_security_headers, |app: TestApp| async move {
-    app.seed().await;
-    let res = app.client.get(app.url("/")).header(header::ACCEPT_ENCODING, "gzip").send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let h = res.headers().clone();
-    let csp = h.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_owned();
-    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert!(csp.contains("'nonce-"), "{csp}");
-    assert!(!csp.contains("'unsafe-eval'"), "{csp}");
-    assert_eq!(h.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
-    assert!(h.get(header::REFERRER_POLICY).is_some());
-    assert!(h.get("x-request-id").is_some());
-    assert_eq!(h.get(header::CONTENT_ENCODING).unwrap(), "gzip");
+db_test!(
+    pages_render_with_security_headers,
+    |app: TestApp| async move {
+        app.seed().await;
+        let res = app
+            .client
+            .get(app.url("/"))
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let h = res.headers().clone();
+        let csp = h
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(csp.contains("'nonce-"), "{csp}");
+        assert!(!csp.contains("'unsafe-eval'"), "{csp}");
+        assert_eq!(h.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+        assert!(h.get(header::REFERRER_POLICY).is_some());
+        assert!(h.get("x-request-id").is_some());
+        assert_eq!(h.get(header::CONTENT_ENCODING).unwrap(), "gzip");
 
-    let res = app.client.get(app.url("/")).send().await.unwrap();
-    let html = res.text().await.unwrap();
-    assert!(html.contains("<h1 id=\"brand-name\">Atelier Lumen</h1>"), "{html}");
-    assert_eq!(html.matches("<h1").count(), 1);
-});
+        let res = app.client.get(app.url("/")).send().await.unwrap();
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("<h1 id=\"brand-name\">Atelier Lumen</h1>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<h1").count(), 1);
+    }
+);
 
 db_test!(unknown_pages_answer_404, |app: TestApp| async move {
-    let res = app.client.get(app.url("/no/such/page")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("Page not found"));
 });
 
-db_test!(the_theme_carries_the_brand_colours, |app: TestApp| async move {
-    app.seed().await;
-    let res = app.client.get(app.url("/theme.css")).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
-    assert_eq!(res.text().await.unwrap(), ":root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n");
-});
+db_test!(
+    the_theme_carries_the_brand_colours,
+    |app: TestApp| async move {
+        app.seed().await;
+        let res = app.client.get(app.url("/theme.css")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css"));
+        assert_eq!(
+            res.text().await.unwrap(),
+            ":root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n"
+        );
+    }
+);
