@@ -22,6 +22,13 @@ fn session_cookie(res: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The raw token in a `Set-Cookie` line.
+fn token_of(cookie: &str) -> String {
+    let pair = cookie.split(';').next().unwrap_or_default();
+    pair.trim_start_matches(&format!("{SESSION_COOKIE}="))
+        .to_owned()
+}
+
 async fn me(app: &TestApp, client: &reqwest::Client) -> Value {
     let res = client.get(app.url("/api/me")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
@@ -53,16 +60,12 @@ db_test!(
             "not Secure unless SESSION_SECURE: {cookie}"
         );
         assert_eq!(res.headers().get(header::LOCATION).unwrap(), "/host");
-        let raw = cookie
-            .split(';')
-            .next()
-            .unwrap()
-            .trim_start_matches(&format!("{SESSION_COOKIE}="));
+        let raw = token_of(&cookie);
         assert!(raw.len() >= 22, "at least 128 bits of token");
         // Only the hash is stored: the database never holds a usable token.
         let stored = session_hashes(&app).await;
-        assert_eq!(stored, vec![hash_token(raw)]);
-        assert!(!stored.iter().any(|h| h == raw));
+        assert_eq!(stored, vec![hash_token(&raw)]);
+        assert!(!stored.iter().any(|h| *h == raw));
         let user = me(&app, &app.client).await;
         assert_eq!(user["email"], HOST.0);
         assert_eq!(user["role"], "Host");
@@ -154,12 +157,7 @@ db_test!(
         let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
         let pair = cookie.split(';').next().unwrap().to_owned();
 
-        let res = app
-            .client
-            .post(app.url("/api/logout"))
-            .send()
-            .await
-            .unwrap();
+        let res = app.post("/api/logout").await;
 
         assert_eq!(res.status(), StatusCode::OK);
         assert!(session_cookie(&res).unwrap().contains("Max-Age=0"));
@@ -180,12 +178,7 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
-        let raw = cookie
-            .split(';')
-            .next()
-            .unwrap()
-            .trim_start_matches(&format!("{SESSION_COOKIE}="))
-            .to_owned();
+        let raw = token_of(&cookie);
         let now = Utc::now();
 
         assert!(session_user(&app.db, &raw, now + Duration::days(6))
@@ -205,12 +198,7 @@ db_test!(
         );
 
         let cookie = session_cookie(&app.login(HOST.0, HOST.1).await).unwrap();
-        let raw = cookie
-            .split(';')
-            .next()
-            .unwrap()
-            .trim_start_matches(&format!("{SESSION_COOKIE}="))
-            .to_owned();
+        let raw = token_of(&cookie);
         // Kept alive every 6 days, it still ends 30 days after sign-in.
         let mut t = now;
         for _ in 0..4 {
@@ -228,12 +216,7 @@ db_test!(roles_are_checked_on_the_server, |app: TestApp| async move {
     app.seed().await;
 
     // Anonymous: 401 from the server function, a redirect from the page.
-    let res = app
-        .client
-        .get(app.url("/api/brand_overview"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/api/brand_overview").await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     let page = app
         .client
@@ -250,23 +233,13 @@ db_test!(roles_are_checked_on_the_server, |app: TestApp| async move {
 
     // A host may not call a brand admin's function.
     app.login(HOST.0, HOST.1).await;
-    let res = app
-        .client
-        .get(app.url("/api/brand_overview"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/api/brand_overview").await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert_eq!(
         res.json::<Value>().await.unwrap(),
         Value::String("Forbidden".into())
     );
-    let res = app
-        .client
-        .get(app.url("/api/host_overview"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/api/host_overview").await;
     assert_eq!(res.status(), StatusCode::OK);
 
     // A brand admin may, and sees their brand's figures; not the host's page.

@@ -47,10 +47,10 @@ db_test!(demo_data_loads_once, |app: TestApp| async move {
 });
 
 db_test!(healthz_checks_the_database, |app: TestApp| async move {
-    let res = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let res = app.get("/healthz").await;
     assert_eq!(res.status(), StatusCode::OK);
     app.db.close().await;
-    let res = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let res = app.get("/healthz").await;
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
 });
 
@@ -81,7 +81,7 @@ db_test!(
         assert!(h.get("x-request-id").is_some());
         assert_eq!(h.get(header::CONTENT_ENCODING).unwrap(), "gzip");
 
-        let res = app.client.get(app.url("/")).send().await.unwrap();
+        let res = app.get("/").await;
         let html = res.text().await.unwrap();
         assert!(
             html.contains("<h1 id=\"brand-name\">Atelier Lumen</h1>"),
@@ -92,12 +92,7 @@ db_test!(
 );
 
 db_test!(unknown_pages_answer_404, |app: TestApp| async move {
-    let res = app
-        .client
-        .get(app.url("/no/such/page"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.get("/no/such/page").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("Page not found"));
 });
@@ -106,7 +101,7 @@ db_test!(
     the_theme_carries_the_brand_colours,
     |app: TestApp| async move {
         app.seed().await;
-        let res = app.client.get(app.url("/theme.css")).send().await.unwrap();
+        let res = app.get("/theme.css").await;
         assert_eq!(res.status(), StatusCode::OK);
         assert!(res.headers()[header::CONTENT_TYPE]
             .to_str()
@@ -116,5 +111,44 @@ db_test!(
             res.text().await.unwrap(),
             ":root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n"
         );
+    }
+);
+
+db_test!(
+    concurrent_writes_queue_instead_of_failing,
+    |app: TestApp| async move {
+        // 100 transactions at once, each reading then writing: on SQLite they
+        // queue on the single writer connection; none sees "database is locked".
+        let tasks: Vec<_> = (0..100)
+            .map(|i| {
+                let db = app.db.clone();
+                tokio::spawn(async move {
+                    on_db!(db.writer(), |pool| {
+                        let mut tx = pool.begin().await?;
+                        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures")
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        sqlx::query(
+                            "INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)",
+                        )
+                        .bind(format!("writer{i}-{n}@example.com"))
+                        .bind(chrono::Utc::now())
+                        .execute(&mut *tx)
+                        .await?;
+                        tx.commit().await
+                    })
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().expect("a concurrent write");
+        }
+        let count: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(count, 100);
     }
 );

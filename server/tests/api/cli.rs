@@ -1,0 +1,93 @@
+//! The `soiree` binary's subcommands, run as a user would.
+
+use std::{
+    io::Write,
+    process::{Command, Output, Stdio},
+};
+
+use reqwest::StatusCode;
+
+use crate::{db_test, helpers::TestApp};
+
+fn soiree(database_url: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_soiree"))
+        .args(args)
+        .env_clear()
+        .env("DATABASE_URL", database_url)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run soiree");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().expect("soiree output")
+}
+
+db_test!(
+    create_admin_reads_the_password_from_stdin,
+    |app: TestApp| async move {
+        let out = soiree(
+            &app.database_url,
+            &[
+                "create-admin",
+                "--email",
+                "Owner@Brand.example",
+                "--name",
+                "Owner",
+            ],
+            "a-long-enough-secret\n",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout)
+            .contains("Brand admin owner@brand.example created"));
+
+        let res = app
+            .login("owner@brand.example", "a-long-enough-secret")
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["location"], "/brand");
+
+        // A common password is refused, and nothing changes.
+        let out = soiree(
+            &app.database_url,
+            &["create-admin", "--email", "owner@brand.example"],
+            "password123\n",
+        );
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("most common"));
+        assert_eq!(
+            app.login("owner@brand.example", "a-long-enough-secret")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+);
+
+#[test]
+fn a_wrong_setting_stops_start_up_with_one_line_naming_it() {
+    let out = soiree("mysql://somewhere/db", &["migrate"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("DATABASE_URL"), "{stderr}");
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let out = soiree("sqlite://unused.db", &["--help"], "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for sub in ["serve", "migrate", "seed-demo", "create-admin"] {
+        assert!(stdout.contains(sub), "{stdout}");
+    }
+}
