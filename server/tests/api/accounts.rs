@@ -65,7 +65,7 @@ db_test!(
         // Only the hash is stored: the database never holds a usable token.
         let stored = session_hashes(&app).await;
         assert_eq!(stored, vec![hash_token(&raw)]);
-        assert!(!stored.iter().any(|h| *h == raw));
+        assert!(!stored.contains(&raw));
         let user = me(&app, &app.client).await;
         assert_eq!(user["email"], HOST.0);
         assert_eq!(user["role"], "Host");
