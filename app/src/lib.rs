@@ -26,7 +26,7 @@ use leptos_router::{
 
 use accounts::{get_current_user, LoginPage, Role, SignOutButton};
 use brand::{BrandDashboard, HomePage};
-use events::HostDashboard;
+use events::{EditEventPage, EventPage, HostDashboard, NewEventPage};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -76,6 +76,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                    <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

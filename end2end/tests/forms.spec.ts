@@ -39,7 +39,7 @@ test('a wrong password shows the error next to the form and keeps the email', as
 test('a host is refused the brand dashboard', async ({ page, javaScriptEnabled }) => {
   const login = new LoginPage(page);
   await login.open(javaScriptEnabled);
-  await login.signIn('hugo@atelier-lumen.example', demo.host.password);
+  await login.signIn(demo.host2.email, demo.host2.password);
   await expect(page).toHaveURL(/\/host$/);
 
   const response = await page.goto('/brand');

@@ -1,21 +1,97 @@
-//! Events hosted by fans. For now: the host's dashboard.
+//! Events hosted by fans: the host schedules, edits and cancels parties.
+
+#[cfg(feature = "ssr")]
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::error::ssr::serve;
 use crate::{accounts::Gate, error::AppError};
 
+/// The event form as typed; times are `datetime-local` values in `time_zone`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventForm {
+    pub title: String,
+    pub description: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub time_zone: String,
+    pub kind: String,
+    pub address: String,
+    pub video_url: String,
+    pub capacity: String,
+    pub orders_close_at: String,
+}
+
+/// Where an event stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventStatus {
+    Upcoming,
+    OpenForOrders,
+    Closed,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventStatus::Upcoming => "Upcoming",
+            EventStatus::OpenForOrders => "Open for orders",
+            EventStatus::Closed => "Closed",
+            EventStatus::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// One line of the host's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: i64,
+    pub title: String,
+    /// Start, in the event's zone.
+    pub when: String,
+    pub time_zone: String,
+    pub status: EventStatus,
+}
+
+/// One event as its host (or the brand admin) sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDetails {
+    pub summary: EventSummary,
+    pub ends: String,
+    pub orders_close: String,
+    pub description: String,
+    /// The address, or the video link when `online`.
+    pub place: String,
+    pub online: bool,
+    pub capacity: i64,
+    /// Only the host, and only while the event is not cancelled.
+    pub can_edit: bool,
+    /// The stored values, to fill the edit form.
+    pub form: EventForm,
+}
+
 /// The host dashboard's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostOverview {
     pub display_name: String,
     pub brand_name: String,
+    pub events: Vec<EventSummary>,
 }
 
-/// The signed-in host's overview.
+/// What the event form starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFormOptions {
+    pub zones: Vec<String>,
+    pub initial: EventForm,
+}
+
 #[server(prefix = "/api", endpoint = "host_overview", input = server_fn::codec::GetUrl)]
 pub async fn get_host_overview() -> Result<HostOverview, AppError> {
     serve(async {
@@ -27,33 +103,320 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
                 .fetch_one(pool)
                 .await
         })?;
+        let events = ssr::list_for_host(&state.db, &host, chrono::Utc::now()).await?;
         Ok(HostOverview {
             display_name: host.display_name,
             brand_name,
+            events,
         })
     })
     .await
 }
 
-/// The host dashboard (a shell until events arrive).
+/// The time zones to choose from and the host's defaults.
+#[server(prefix = "/api", endpoint = "event_form_options", input = server_fn::codec::GetUrl)]
+pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
+    serve(async {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        let zone = ssr::host_zone(&state.db, &host).await?;
+        Ok(EventFormOptions {
+            zones: chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|z| z.name().to_owned())
+                .collect(),
+            initial: EventForm {
+                time_zone: zone,
+                kind: "in_person".into(),
+                capacity: "12".into(),
+                ..EventForm::default()
+            },
+        })
+    })
+    .await
+}
+
+/// Schedules a party for the signed-in host, then shows it.
+#[server(prefix = "/api", endpoint = "create_event")]
+pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        let now = chrono::Utc::now();
+        let draft = domain::EventDraft::parse(&form, now, None)?;
+        let id = ssr::create(&state.db, &host, &draft, now).await?;
+        leptos_axum::redirect(&format!("/host/events/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
+/// One event, for its host or the brand's admin.
+#[server(prefix = "/api", endpoint = "event", input = server_fn::codec::GetUrl)]
+pub async fn get_event(id: i64) -> Result<EventDetails, AppError> {
+    serve(async move {
+        let user = crate::accounts::ssr::require_user().await?;
+        let state = crate::state::app_state()?;
+        ssr::details(&state.db, &user, id, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Changes an event of the signed-in host.
+#[server(prefix = "/api", endpoint = "update_event")]
+pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        ssr::update(&state.db, &host, id, &form, chrono::Utc::now()).await?;
+        leptos_axum::redirect(&format!("/host/events/{id}"));
+        Ok(())
+    })
+    .await
+}
+
+/// Cancels an event of the signed-in host.
+#[server(prefix = "/api", endpoint = "cancel_event")]
+pub async fn cancel_event(id: i64) -> Result<(), AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        ssr::cancel(&state.db, &host, id, chrono::Utc::now()).await?;
+        leptos_axum::redirect(&format!("/host/events/{id}"));
+        Ok(())
+    })
+    .await
+}
+
+/// The host dashboard: their parties by status.
 #[component]
 pub fn HostDashboard() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_host_overview());
     view! {
         <Title text="Your parties · Soirée" />
-        <Gate data=overview here="/host" children=|o: HostOverview| view! {
-            <header class="page-head">
-                <p class="eyebrow">{o.brand_name.clone()} " host"</p>
-                <h1>"Your parties"</h1>
-                <p class="lead">"Hello " {o.display_name.clone()} "!"</p>
-            </header>
-            <section class="empty-state" aria-labelledby="events-title">
-                <h2 id="events-title">"No parties yet"</h2>
-                <p>"Soon you will schedule a party here: pick a date, invite your guests by email or a share link, and follow their answers."</p>
+        <Gate data=overview here="/host" children=|o: HostOverview| {
+            let groups = [
+                EventStatus::Upcoming,
+                EventStatus::OpenForOrders,
+                EventStatus::Closed,
+                EventStatus::Cancelled,
+            ]
+            .map(|status| {
+                let events: Vec<EventSummary> =
+                    o.events.iter().filter(|e| e.status == status).cloned().collect();
+                (status, events)
+            });
+            let empty = o.events.is_empty();
+            view! {
+                <header class="page-head">
+                    <p class="eyebrow">{o.brand_name.clone()} " host"</p>
+                    <h1>"Your parties"</h1>
+                    <p class="lead">"Hello " {o.display_name.clone()} "!"</p>
+                    <a class="button primary" href="/host/events/new">"Schedule a party"</a>
+                </header>
+                {empty.then(|| view! {
+                    <section class="empty-state" aria-labelledby="events-title">
+                        <h2 id="events-title">"No parties yet"</h2>
+                        <p>"Schedule your first party: pick a date, then invite your guests by email or a share link and follow their answers."</p>
+                    </section>
+                })}
+                {groups.into_iter().filter(|(_, events)| !events.is_empty()).map(|(status, events)| view! {
+                    <section class="event-group" aria-label=status.label()>
+                        <h2>{status.label()}</h2>
+                        <ul class="event-list">
+                            {events.into_iter().map(|e| view! {
+                                <li class="event-row">
+                                    <a href=format!("/host/events/{}", e.id)>{e.title}</a>
+                                    <span class="muted">{e.when} " · " {e.time_zone}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }).collect_view()}
+                <section class="empty-state" aria-labelledby="rewards-title">
+                    <h2 id="rewards-title">"Your rewards"</h2>
+                    <p>"The orders of your parties will count toward your host rewards, and you will see how far you are from the next one."</p>
+                </section>
+            }
+        } />
+    }
+}
+
+/// The form's fields, shared by scheduling and editing. Field names are
+/// `form[...]`, the server functions' `form` argument.
+#[component]
+fn EventFields(
+    initial: EventForm,
+    zones: Vec<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let field_error = move |field: &'static str| error.get().and_then(|e| e.for_field(field));
+    let kind = RwSignal::new(initial.kind.clone());
+    let text = move |id: &'static str,
+                     label: &'static str,
+                     value: String,
+                     kind: &'static str,
+                     hint: Option<&'static str>| {
+        let name = format!("form[{id}]");
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+                <input id=id name=name type=kind value=value
+                    aria-invalid=move || field_error(id).map(|_| "true")
+                    aria-describedby=move || field_error(id).map(|_| format!("{id}-error")) />
+                {move || field_error(id).map(|msg| view! { <p class="field-error" id=format!("{id}-error")>{msg}</p> })}
+            </div>
+        }
+    };
+    let zone = initial.time_zone.clone();
+    view! {
+        {move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! {
+            <p class="form-error" role="alert">{e.to_string()}</p>
+        })}
+        {move || error.get().filter(|e| matches!(e, AppError::Invalid { .. })).map(|_| view! {
+            <p class="form-error" role="alert">"Please fix the field marked below."</p>
+        })}
+        {text("title", "Title", initial.title.clone(), "text", None)}
+        <div class="field">
+            <label for="description">"Description (optional)"</label>
+            <textarea id="description" name="form[description]" rows="3">{initial.description.clone()}</textarea>
+            {move || field_error("description").map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
+        <div class="field">
+            <label for="time_zone">"Time zone"</label>
+            <select id="time_zone" name="form[time_zone]">
+                {zones.into_iter().map(|z| {
+                    let selected = z == zone;
+                    view! { <option value=z.clone() selected=selected>{z.clone()}</option> }
+                }).collect_view()}
+            </select>
+            {move || field_error("time_zone").map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
+        {text("starts_at", "Starts", initial.starts_at.clone(), "datetime-local", None)}
+        {text("ends_at", "Ends", initial.ends_at.clone(), "datetime-local", None)}
+        <fieldset class="field">
+            <legend>"Where"</legend>
+            <label class="choice">
+                <input type="radio" name="form[kind]" value="in_person" checked=initial.kind != "online"
+                    on:change=move |_| kind.set("in_person".into()) />
+                " At home (address)"
+            </label>
+            <label class="choice">
+                <input type="radio" name="form[kind]" value="online" checked=initial.kind == "online"
+                    on:change=move |_| kind.set("online".into()) />
+                " Online (video link)"
+            </label>
+            {move || field_error("kind").map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </fieldset>
+        {text("address", "Address (shown only to guests who answer yes)", initial.address.clone(), "text", None)}
+        {text("video_url", "Video link", initial.video_url.clone(), "url", Some("For an online party, e.g. https://meet.example/soiree"))}
+        {text("capacity", "Capacity (guests)", initial.capacity.clone(), "number", None)}
+        {text("orders_close_at", "Orders close (optional)", initial.orders_close_at.clone(), "datetime-local", Some("Leave empty to keep orders open 5 days after the party."))}
+    }
+}
+
+/// Scheduling a party.
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let options = Resource::new(|| (), |_| get_event_form_options());
+    let create = ServerAction::<CreateEvent>::new();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    view! {
+        <Title text="Schedule a party · Soirée" />
+        <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| view! {
+            <section class="form-card" aria-labelledby="new-title">
+                <h1 id="new-title">"Schedule a party"</h1>
+                <ActionForm action=create attr:class="form" attr:novalidate="">
+                    <EventFields initial=o.initial zones=o.zones error />
+                    <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                        {move || if create.pending().get() { "Scheduling…" } else { "Schedule the party" }}
+                    </button>
+                </ActionForm>
             </section>
-            <section class="empty-state" aria-labelledby="rewards-title">
-                <h2 id="rewards-title">"Your rewards"</h2>
-                <p>"The orders of your parties will count toward your host rewards, and you will see how far you are from the next one."</p>
+        } />
+    }
+}
+
+fn event_id() -> Memo<i64> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// One event, for its host (and read-only for the brand admin).
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let id = event_id();
+    let cancel = ServerAction::<CancelEvent>::new();
+    let event = Resource::new(
+        move || (id.get(), cancel.version().get()),
+        |(id, _)| get_event(id),
+    );
+    view! {
+        <Title text="Party · Soirée" />
+        <Gate data=event here="/host" children=move |e: EventDetails| {
+            let edit_href = format!("/host/events/{}/edit", e.summary.id);
+            let event_id = e.summary.id;
+            view! {
+                <article class="event">
+                    <header class="page-head">
+                        <p class="eyebrow" data-testid="event-status">{e.summary.status.label()}</p>
+                        <h1>{e.summary.title.clone()}</h1>
+                    </header>
+                    <dl class="facts">
+                        <dt>"Starts"</dt><dd data-testid="event-start">{e.summary.when.clone()} " (" {e.summary.time_zone.clone()} ")"</dd>
+                        <dt>"Ends"</dt><dd>{e.ends.clone()}</dd>
+                        <dt>{if e.online { "Video link" } else { "Address" }}</dt><dd>{e.place.clone()}</dd>
+                        <dt>"Capacity"</dt><dd>{e.capacity} " guests"</dd>
+                        <dt>"Orders close"</dt><dd>{e.orders_close.clone()}</dd>
+                    </dl>
+                    {(!e.description.is_empty()).then(|| view! { <p class="description">{e.description.clone()}</p> })}
+                    {e.can_edit.then(|| view! {
+                        <div class="actions">
+                            <a class="button" href=edit_href.clone()>"Edit"</a>
+                            <ActionForm action=cancel attr:class="inline-form">
+                                <input type="hidden" name="id" value=event_id />
+                                <button type="submit" class="button danger">"Cancel the party"</button>
+                            </ActionForm>
+                        </div>
+                    })}
+                    <p><a href="/host">"Back to your parties"</a></p>
+                </article>
+            }
+        } />
+    }
+}
+
+/// Editing an event.
+#[component]
+pub fn EditEventPage() -> impl IntoView {
+    let id = event_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let event = get_event(id).await?;
+            let options = get_event_form_options().await?;
+            Ok::<_, AppError>((event, options.zones))
+        },
+    );
+    let update = ServerAction::<UpdateEvent>::new();
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    view! {
+        <Title text="Edit the party · Soirée" />
+        <Gate data here="/host" children=move |(e, zones): (EventDetails, Vec<String>)| view! {
+            <section class="form-card" aria-labelledby="edit-title">
+                <h1 id="edit-title">"Edit " {e.summary.title.clone()}</h1>
+                <ActionForm action=update attr:class="form" attr:novalidate="">
+                    <input type="hidden" name="id" value=e.summary.id />
+                    <EventFields initial=e.form.clone() zones error />
+                    <button type="submit" class="button primary" disabled=move || update.pending().get()>"Save changes"</button>
+                </ActionForm>
             </section>
         } />
     }

@@ -1,0 +1,327 @@
+//! Event values with rules, parsed once from the host's form.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::{EventForm, EventStatus};
+use crate::error::AppError;
+
+/// Orders close this long after the event ends unless the host says otherwise.
+pub const DEFAULT_ORDER_WINDOW: Duration = Duration::days(5);
+const TITLE_MAX: usize = 120;
+const DESCRIPTION_MAX: usize = 4000;
+const CAPACITY_MAX: i64 = 500;
+
+/// Where the party happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    InPerson { address: String },
+    Online { video_url: String },
+}
+
+impl Place {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Place::InPerson { .. } => "in_person",
+            Place::Online { .. } => "online",
+        }
+    }
+}
+
+/// A valid event, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDraft {
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: Tz,
+    pub place: Place,
+    pub capacity: i64,
+    pub orders_close_at: DateTime<Utc>,
+}
+
+impl EventDraft {
+    /// Checks the form. `kept_start` is the stored start when editing: an
+    /// event that already started may keep its start time.
+    pub fn parse(
+        form: &EventForm,
+        now: DateTime<Utc>,
+        kept_start: Option<DateTime<Utc>>,
+    ) -> Result<Self, AppError> {
+        let title = form.title.trim();
+        if title.is_empty() {
+            return Err(AppError::invalid("title", "Give the party a title."));
+        }
+        if title.chars().count() > TITLE_MAX {
+            return Err(AppError::invalid(
+                "title",
+                format!("Keep the title under {TITLE_MAX} characters."),
+            ));
+        }
+        let description = form.description.trim();
+        if description.chars().count() > DESCRIPTION_MAX {
+            return Err(AppError::invalid(
+                "description",
+                format!("Keep the description under {DESCRIPTION_MAX} characters."),
+            ));
+        }
+        let time_zone = parse_zone(&form.time_zone)?;
+        let starts_at = parse_local(&form.starts_at, time_zone, "starts_at", "start")?;
+        if starts_at <= now && kept_start != Some(starts_at) {
+            return Err(AppError::invalid(
+                "starts_at",
+                "The start is in the past. Pick a date and time to come.",
+            ));
+        }
+        let ends_at = parse_local(&form.ends_at, time_zone, "ends_at", "end")?;
+        if ends_at <= starts_at {
+            return Err(AppError::invalid(
+                "ends_at",
+                "The end must come after the start.",
+            ));
+        }
+        let orders_close_at = if form.orders_close_at.trim().is_empty() {
+            ends_at + DEFAULT_ORDER_WINDOW
+        } else {
+            parse_local(
+                &form.orders_close_at,
+                time_zone,
+                "orders_close_at",
+                "order deadline",
+            )?
+        };
+        if orders_close_at < ends_at {
+            return Err(AppError::invalid(
+                "orders_close_at",
+                "Orders must stay open at least until the end of the party.",
+            ));
+        }
+        let place = match form.kind.as_str() {
+            "in_person" => {
+                let address = form.address.trim();
+                if address.is_empty() {
+                    return Err(AppError::invalid(
+                        "address",
+                        "Enter the address where guests should come.",
+                    ));
+                }
+                Place::InPerson {
+                    address: address.to_owned(),
+                }
+            }
+            "online" => {
+                let link = form.video_url.trim();
+                let ok = url::Url::parse(link)
+                    .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+                    .unwrap_or(false);
+                if !ok {
+                    return Err(AppError::invalid(
+                        "video_url",
+                        "Enter the video link starting with https://, e.g. https://meet.example/soiree.",
+                    ));
+                }
+                Place::Online {
+                    video_url: link.to_owned(),
+                }
+            }
+            _ => return Err(AppError::invalid("kind", "Choose in person or online.")),
+        };
+        let capacity: i64 = form.capacity.trim().parse().map_err(|_| {
+            AppError::invalid(
+                "capacity",
+                "Enter the number of guests as a whole number, e.g. 12.",
+            )
+        })?;
+        if capacity < 1 {
+            return Err(AppError::invalid(
+                "capacity",
+                "Capacity must be at least 1 guest.",
+            ));
+        }
+        if capacity > CAPACITY_MAX {
+            return Err(AppError::invalid(
+                "capacity",
+                format!("Capacity can be at most {CAPACITY_MAX} guests."),
+            ));
+        }
+        Ok(EventDraft {
+            title: title.to_owned(),
+            description: description.to_owned(),
+            starts_at,
+            ends_at,
+            time_zone,
+            place,
+            capacity,
+            orders_close_at,
+        })
+    }
+}
+
+/// An IANA time zone name such as `Europe/Paris`.
+pub fn parse_zone(raw: &str) -> Result<Tz, AppError> {
+    raw.trim().parse::<Tz>().map_err(|_| {
+        AppError::invalid(
+            "time_zone",
+            "Choose a time zone from the list, e.g. Europe/Paris.",
+        )
+    })
+}
+
+/// A `datetime-local` value (`2026-12-05T19:00`) read in `zone`.
+fn parse_local(raw: &str, zone: Tz, field: &str, what: &str) -> Result<DateTime<Utc>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(AppError::invalid(
+            field,
+            format!("Enter the {what} date and time."),
+        ));
+    }
+    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| {
+            AppError::invalid(
+                field,
+                format!("Enter the {what} as a date and time, e.g. 2026-12-05 19:00."),
+            )
+        })?;
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        // Clocks go back: the first of the two moments.
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(AppError::invalid(
+            field,
+            format!("{raw} does not exist in {zone}: the clocks change then. Pick another time."),
+        )),
+    }
+}
+
+/// The value of a `datetime-local` input for `t` in `zone`.
+pub fn local_input(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// `Sat 5 Dec 2026, 19:00` in `zone`.
+pub fn local_display(t: DateTime<Utc>, zone: Tz) -> String {
+    t.with_timezone(&zone)
+        .format("%a %-d %b %Y, %H:%M")
+        .to_string()
+}
+
+/// Where an event stands at `now`.
+pub fn status(
+    starts_at: DateTime<Utc>,
+    orders_close_at: DateTime<Utc>,
+    cancelled: bool,
+    now: DateTime<Utc>,
+) -> EventStatus {
+    if cancelled {
+        EventStatus::Cancelled
+    } else if now < starts_at {
+        EventStatus::Upcoming
+    } else if now < orders_close_at {
+        EventStatus::OpenForOrders
+    } else {
+        EventStatus::Closed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> EventForm {
+        EventForm {
+            title: "Candle evening".into(),
+            description: "".into(),
+            starts_at: "2026-12-05T19:00".into(),
+            ends_at: "2026-12-05T22:00".into(),
+            time_zone: "Europe/Paris".into(),
+            kind: "in_person".into(),
+            address: "3 rue des Lilas, Lyon".into(),
+            video_url: "".into(),
+            capacity: "12".into(),
+            orders_close_at: "".into(),
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn times_are_read_in_the_event_zone_and_the_deadline_defaults() {
+        let d = EventDraft::parse(&form(), now(), None).unwrap();
+        assert_eq!(
+            d.starts_at,
+            Utc.with_ymd_and_hms(2026, 12, 5, 18, 0, 0).unwrap()
+        );
+        assert_eq!(d.orders_close_at, d.ends_at + Duration::days(5));
+        assert_eq!(local_input(d.starts_at, d.time_zone), "2026-12-05T19:00");
+        assert_eq!(
+            local_display(d.starts_at, d.time_zone),
+            "Sat 5 Dec 2026, 19:00"
+        );
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        type Change = fn(&mut EventForm);
+        let cases: [(Change, &str); 10] = [
+            (|f| f.title = "  ".into(), "title"),
+            (|f| f.starts_at = "2026-01-01T10:00".into(), "starts_at"),
+            (|f| f.ends_at = "2026-12-05T18:00".into(), "ends_at"),
+            (
+                |f| f.orders_close_at = "2026-12-05T21:00".into(),
+                "orders_close_at",
+            ),
+            (|f| f.capacity = "0".into(), "capacity"),
+            (|f| f.capacity = "many".into(), "capacity"),
+            (|f| f.time_zone = "Mars/Olympus".into(), "time_zone"),
+            (|f| f.address = "".into(), "address"),
+            (
+                |f| {
+                    f.kind = "online".into();
+                    f.video_url = "javascript:alert(1)".into()
+                },
+                "video_url",
+            ),
+            (|f| f.starts_at = "2027-03-28T02:30".into(), "starts_at"),
+        ];
+        for (change, field) in cases {
+            let mut f = form();
+            change(&mut f);
+            let err = EventDraft::parse(&f, now(), None).unwrap_err();
+            assert!(err.for_field(field).is_some(), "{field}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn an_edit_may_keep_a_start_that_has_passed() {
+        let d = EventDraft::parse(&form(), now(), None).unwrap();
+        let later = d.starts_at + Duration::hours(1);
+        assert!(EventDraft::parse(&form(), later, None).is_err());
+        assert!(EventDraft::parse(&form(), later, Some(d.starts_at)).is_ok());
+    }
+
+    #[test]
+    fn status_follows_the_clock() {
+        let d = EventDraft::parse(&form(), now(), None).unwrap();
+        assert_eq!(
+            status(d.starts_at, d.orders_close_at, false, now()),
+            EventStatus::Upcoming
+        );
+        assert_eq!(
+            status(d.starts_at, d.orders_close_at, false, d.ends_at),
+            EventStatus::OpenForOrders
+        );
+        assert_eq!(
+            status(d.starts_at, d.orders_close_at, false, d.orders_close_at),
+            EventStatus::Closed
+        );
+        assert_eq!(
+            status(d.starts_at, d.orders_close_at, true, now()),
+            EventStatus::Cancelled
+        );
+    }
+}

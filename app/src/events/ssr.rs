@@ -1,0 +1,259 @@
+//! Events in the database. Every function takes the acting user and only
+//! touches what that user may see: another host's event is `NotFound`.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{
+    domain::{local_display, local_input, status, EventDraft, Place},
+    EventDetails, EventForm, EventSummary,
+};
+use crate::{
+    accounts::{CurrentUser, Role},
+    db::Db,
+    error::AppError,
+    on_db,
+};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    brand_id: i64,
+    host_id: i64,
+    title: String,
+    description: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    time_zone: String,
+    kind: String,
+    address: Option<String>,
+    video_url: Option<String>,
+    capacity: i64,
+    orders_close_at: DateTime<Utc>,
+    cancelled_at: Option<DateTime<Utc>>,
+}
+
+const EVENT_COLUMNS: &str =
+    "id, brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
+    address, video_url, capacity, orders_close_at, cancelled_at";
+
+impl EventRow {
+    fn zone(&self) -> Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris)
+    }
+
+    fn summary(&self, now: DateTime<Utc>) -> EventSummary {
+        let zone = self.zone();
+        EventSummary {
+            id: self.id,
+            title: self.title.clone(),
+            when: local_display(self.starts_at, zone),
+            time_zone: self.time_zone.clone(),
+            status: status(
+                self.starts_at,
+                self.orders_close_at,
+                self.cancelled_at.is_some(),
+                now,
+            ),
+        }
+    }
+
+    fn details(&self, viewer: &CurrentUser, now: DateTime<Utc>) -> EventDetails {
+        let zone = self.zone();
+        let summary = self.summary(now);
+        EventDetails {
+            can_edit: viewer.id == self.host_id && self.cancelled_at.is_none(),
+            ends: local_display(self.ends_at, zone),
+            orders_close: local_display(self.orders_close_at, zone),
+            description: self.description.clone(),
+            place: match self.kind.as_str() {
+                "online" => self.video_url.clone().unwrap_or_default(),
+                _ => self.address.clone().unwrap_or_default(),
+            },
+            online: self.kind == "online",
+            capacity: self.capacity,
+            form: EventForm {
+                title: self.title.clone(),
+                description: self.description.clone(),
+                starts_at: local_input(self.starts_at, zone),
+                ends_at: local_input(self.ends_at, zone),
+                time_zone: self.time_zone.clone(),
+                kind: self.kind.clone(),
+                address: self.address.clone().unwrap_or_default(),
+                video_url: self.video_url.clone().unwrap_or_default(),
+                capacity: self.capacity.to_string(),
+                orders_close_at: local_input(self.orders_close_at, zone),
+            },
+            summary,
+        }
+    }
+}
+
+fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
+    match place {
+        Place::InPerson { address } => (Some(address.as_str()), None),
+        Place::Online { video_url } => (None, Some(video_url.as_str())),
+    }
+}
+
+/// Schedules an event for `host`; returns its id.
+pub async fn create(
+    db: &Db,
+    host: &CurrentUser,
+    draft: &EventDraft,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let (address, video_url) = place_columns(&draft.place);
+    Ok(on_db!(db.writer(), |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO events (brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
+                 address, video_url, capacity, orders_close_at, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        )
+        .bind(host.brand_id)
+        .bind(host.id)
+        .bind(&draft.title)
+        .bind(&draft.description)
+        .bind(draft.starts_at)
+        .bind(draft.ends_at)
+        .bind(draft.time_zone.name())
+        .bind(draft.place.kind())
+        .bind(address)
+        .bind(video_url)
+        .bind(draft.capacity)
+        .bind(draft.orders_close_at)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })?)
+}
+
+async fn find(db: &Db, id: i64) -> Result<Option<EventRow>, AppError> {
+    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
+    Ok(on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?)
+}
+
+/// The event if `viewer` may see it: its host, or an admin of its brand.
+async fn visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<EventRow, AppError> {
+    let row = find(db, id).await?.ok_or(AppError::NotFound)?;
+    let allowed = match viewer.role {
+        Role::Host => row.host_id == viewer.id,
+        Role::BrandAdmin => row.brand_id == viewer.brand_id,
+    };
+    if allowed {
+        Ok(row)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The event if `host` owns it and may still change it.
+async fn owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<EventRow, AppError> {
+    let row = find(db, id)
+        .await?
+        .filter(|r| r.host_id == host.id)
+        .ok_or(AppError::NotFound)?;
+    if row.cancelled_at.is_some() {
+        return Err(AppError::invalid(
+            "title",
+            "This party is cancelled and can no longer be changed.",
+        ));
+    }
+    Ok(row)
+}
+
+/// Details of one event for its host or the brand's admin.
+pub async fn details(
+    db: &Db,
+    viewer: &CurrentUser,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<EventDetails, AppError> {
+    Ok(visible(db, viewer, id).await?.details(viewer, now))
+}
+
+/// Changes an event of `host` with a checked form.
+pub async fn update(
+    db: &Db,
+    host: &CurrentUser,
+    id: i64,
+    form: &EventForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let row = owned_open(db, host, id).await?;
+    let draft = EventDraft::parse(form, now, Some(row.starts_at))?;
+    let (address, video_url) = place_columns(&draft.place);
+    on_db!(db.writer(), |pool| {
+        sqlx::query(
+            "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5,
+                 kind = $6, address = $7, video_url = $8, capacity = $9, orders_close_at = $10, updated_at = $11
+             WHERE id = $12 AND host_id = $13 AND cancelled_at IS NULL",
+        )
+        .bind(&draft.title)
+        .bind(&draft.description)
+        .bind(draft.starts_at)
+        .bind(draft.ends_at)
+        .bind(draft.time_zone.name())
+        .bind(draft.place.kind())
+        .bind(address)
+        .bind(video_url)
+        .bind(draft.capacity)
+        .bind(draft.orders_close_at)
+        .bind(now)
+        .bind(id)
+        .bind(host.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Cancels an event of `host`. Cancelling twice changes nothing.
+pub async fn cancel(
+    db: &Db,
+    host: &CurrentUser,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    find(db, id)
+        .await?
+        .filter(|r| r.host_id == host.id)
+        .ok_or(AppError::NotFound)?;
+    on_db!(db.writer(), |pool| {
+        sqlx::query("UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The events of one host, soonest first.
+pub async fn list_for_host(
+    db: &Db,
+    host: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Result<Vec<EventSummary>, AppError> {
+    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE host_id = $1 ORDER BY starts_at");
+    let rows: Vec<EventRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+        .bind(host.id)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows.iter().map(|r| r.summary(now)).collect())
+}
+
+/// The zone a host's forms start in.
+pub async fn host_zone(db: &Db, host: &CurrentUser) -> Result<String, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1")
+            .bind(host.id)
+            .fetch_one(pool)
+            .await
+    })?)
+}

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { demo, hydrated, LoginPage, watchErrors } from './pages';
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+test('the host schedules a party, fixing a mistake without retyping', async ({ page }) => {
+  const errors = watchErrors(page);
+  const login = new LoginPage(page);
+  await login.open(true);
+  await login.signIn(demo.host2.email, demo.host2.password);
+  await expect(page).toHaveURL(/\/host$/);
+
+  await page.getByRole('link', { name: 'Schedule a party' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Schedule a party');
+  await hydrated(page, true);
+  const day = inDays(10);
+  await page.getByLabel('Title').fill('Winter candle evening');
+  await page.getByLabel('Time zone').selectOption('Europe/Paris');
+  await page.getByLabel('Starts').fill(`${day}T19:00`);
+  await page.getByLabel('Ends').fill(`${day}T22:30`);
+  await page.getByLabel('Address (shown only to guests who answer yes)').fill('3 rue des Lilas, Lyon');
+  await page.getByLabel('Capacity (guests)').fill('0');
+  await page.getByRole('button', { name: 'Schedule the party' }).click();
+
+  // The error sits next to the field; what was typed is still there.
+  await expect(page.locator('#capacity-error')).toHaveText('Capacity must be at least 1 guest.');
+  await expect(page.getByLabel('Title')).toHaveValue('Winter candle evening');
+  await page.getByLabel('Capacity (guests)').fill('14');
+  await page.getByRole('button', { name: 'Schedule the party' }).click();
+
+  await expect(page).toHaveURL(/\/host\/events\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Winter candle evening');
+  await expect(page.getByTestId('event-status')).toHaveText('Upcoming');
+  await expect(page.getByTestId('event-start')).toContainText('19:00 (Europe/Paris)');
+
+  await page.getByRole('link', { name: 'Back to your parties' }).click();
+  await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Winter candle evening');
+  expect(errors).toEqual([]);
+});
