@@ -7,6 +7,7 @@ pub mod brand;
 pub mod catalog;
 pub mod error;
 pub mod events;
+pub mod invitations;
 pub mod money;
 
 #[cfg(feature = "ssr")]

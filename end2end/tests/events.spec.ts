@@ -36,7 +36,27 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await expect(page.getByTestId('event-status')).toHaveText('Upcoming');
   await expect(page.getByTestId('event-start')).toContainText('19:00 (Europe/Paris)');
 
+  // Guests: a pasted list with a duplicate and a broken line.
+  await page.getByLabel('Guests, one per line').fill(
+    'Ana Lima <ana@example.com>\nnot an email\nBob Stone, bob@example.com\nana@example.com',
+  );
+  await page.getByRole('button', { name: 'Add these guests' }).click();
+  const report = page.getByTestId('add-report');
+  await expect(report).toContainText('Added 2 guests.');
+  await expect(report).toContainText('Line 2: “not an email”');
+  await expect(page.getByRole('table')).toContainText('Ana Lima');
+  await expect(page.getByRole('table')).toContainText('bob@example.com');
+  await page.getByLabel('Name', { exact: true }).fill('Chloé Petit');
+  await page.getByLabel('Email', { exact: true }).fill('chloe@example.com');
+  await page.getByRole('button', { name: 'Add the guest' }).click();
+  await expect(page.getByRole('table')).toContainText('Chloé Petit');
+  await page.getByRole('button', { name: 'Remove Bob Stone' }).click();
+  await expect(page.getByRole('table')).not.toContainText('Bob Stone');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'artifacts/event-host-phone.png', fullPage: true });
+
   await page.getByRole('link', { name: 'Back to your parties' }).click();
   await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Winter candle evening');
+  await expect(page.getByTestId('rsvp-counts')).toHaveText('2 invited · 0 yes · 0 maybe · 0 no · 2 pending');
   expect(errors).toEqual([]);
 });

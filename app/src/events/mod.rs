@@ -58,6 +58,7 @@ pub struct EventSummary {
     pub when: String,
     pub time_zone: String,
     pub status: EventStatus,
+    pub counts: crate::invitations::RsvpCounts,
 }
 
 /// One event as its host (or the brand admin) sees it.
@@ -228,6 +229,10 @@ pub fn HostDashboard() -> impl IntoView {
                                 <li class="event-row">
                                     <a href=format!("/host/events/{}", e.id)>{e.title}</a>
                                     <span class="muted">{e.when} " · " {e.time_zone}</span>
+                                    <span class="counts" data-testid="rsvp-counts">
+                                        {format!("{} invited · {} yes · {} maybe · {} no · {} pending",
+                                            e.counts.invited, e.counts.yes, e.counts.maybe, e.counts.no, e.counts.pending())}
+                                    </span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -386,6 +391,7 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </div>
                     })}
+                    <crate::invitations::GuestList event_id=event_id can_edit=e.can_edit />
                     <p><a href="/host">"Back to your parties"</a></p>
                 </article>
             }

@@ -55,6 +55,7 @@ impl EventRow {
                 self.cancelled_at.is_some(),
                 now,
             ),
+            counts: Default::default(),
         }
     }
 
@@ -245,7 +246,14 @@ pub async fn list_for_host(
         .bind(host.id)
         .fetch_all(pool)
         .await)?;
-    Ok(rows.iter().map(|r| r.summary(now)).collect())
+    let counts = crate::invitations::ssr::counts_for_host(db, host.id).await?;
+    Ok(rows
+        .iter()
+        .map(|r| EventSummary {
+            counts: counts.get(&r.id).copied().unwrap_or_default(),
+            ..r.summary(now)
+        })
+        .collect())
 }
 
 /// The zone a host's forms start in.
@@ -256,4 +264,14 @@ pub async fn host_zone(db: &Db, host: &CurrentUser) -> Result<String, AppError> 
             .fetch_one(pool)
             .await
     })?)
+}
+
+/// `Ok` if `viewer` may see the event (its host or the brand's admin), else `NotFound`.
+pub async fn ensure_visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<(), AppError> {
+    visible(db, viewer, id).await.map(|_| ())
+}
+
+/// `Ok` if `host` owns the event and it is not cancelled.
+pub async fn ensure_owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<(), AppError> {
+    owned_open(db, host, id).await.map(|_| ())
 }

@@ -9,10 +9,10 @@ use crate::{
     helpers::{TestApp, ADMIN, HOST},
 };
 
-const OTHER_HOST: (&str, &str) = ("hugo@atelier-lumen.example", "lumen-host-2026");
+pub const OTHER_HOST: (&str, &str) = ("hugo@atelier-lumen.example", "lumen-host-2026");
 
 /// A valid form a week ahead, with `changes` applied, as form fields.
-fn form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub fn form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let start = chrono::Utc::now() + chrono::Duration::days(7);
     let day = start.format("%Y-%m-%d").to_string();
     let mut fields = vec![
@@ -40,7 +40,7 @@ fn form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn create(
+pub async fn create(
     app: &TestApp,
     client: &reqwest::Client,
     changes: &[(&str, &str)],

@@ -6,4 +6,5 @@ mod helpers;
 mod accounts;
 mod cli;
 mod events;
+mod guests;
 mod operations;

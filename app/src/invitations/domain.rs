@@ -1,0 +1,133 @@
+//! Reading a pasted guest list: "Name <email>", "email", or "name,email".
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::domain::EmailAddress;
+
+/// A guest read from one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestLine {
+    pub name: String,
+    pub email: EmailAddress,
+}
+
+/// A line that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedLine {
+    /// 1-based, as the host sees it in the text box.
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+const NAME_MAX: usize = 100;
+
+/// Reads every non-empty line. The same email twice counts once (the first
+/// name that is not empty wins); unreadable lines come back with a reason.
+pub fn parse_guest_lines(text: &str) -> (Vec<GuestLine>, Vec<RejectedLine>) {
+    let mut guests: Vec<GuestLine> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut rejected = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match parse_line(line) {
+            Ok(guest) => match seen.get(guest.email.as_str()) {
+                Some(&at) => {
+                    if guests[at].name.is_empty() {
+                        guests[at].name = guest.name;
+                    }
+                }
+                None => {
+                    seen.insert(guest.email.as_str().to_owned(), guests.len());
+                    guests.push(guest);
+                }
+            },
+            Err(reason) => rejected.push(RejectedLine {
+                line: i + 1,
+                text: line.to_owned(),
+                reason,
+            }),
+        }
+    }
+    (guests, rejected)
+}
+
+/// One guest from a name and an email typed in separate fields.
+pub fn parse_guest(name: &str, email: &str) -> Result<GuestLine, String> {
+    let email = EmailAddress::parse(email, "email").map_err(|e| e.to_string())?;
+    Ok(GuestLine {
+        name: clean_name(name)?,
+        email,
+    })
+}
+
+fn parse_line(line: &str) -> Result<GuestLine, String> {
+    if let Some((name, rest)) = line.split_once('<') {
+        let email = rest.strip_suffix('>').ok_or_else(|| {
+            "Close the address with > as in Ana Lima <ana@example.com>.".to_owned()
+        })?;
+        return parse_guest(name.trim().trim_matches('"'), email);
+    }
+    if let Some((name, email)) = line.split_once(',') {
+        let (name, email) = (
+            name.trim().trim_matches('"'),
+            email.trim().trim_matches('"'),
+        );
+        if name.contains('@') && !email.contains('@') {
+            // "email,name" is common too.
+            return parse_guest(email, name);
+        }
+        return parse_guest(name, email);
+    }
+    parse_guest("", line)
+}
+
+fn clean_name(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.chars().count() > NAME_MAX {
+        return Err(format!("Keep the name under {NAME_MAX} characters."));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("The name has characters that cannot be shown.".to_owned());
+    }
+    Ok(name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_three_forms_merges_duplicates_and_reports_the_rest() {
+        let text =
+            "Ana Lima <Ana@Example.com>\n\nbob@example.com\nChloé Petit, chloe@example.com\n\
+                    ana@example.com\nnot an email\nDan <dan@example\nBob Stone,bob@example.com\n";
+        let (guests, rejected) = parse_guest_lines(text);
+        let pairs: Vec<(&str, &str)> = guests
+            .iter()
+            .map(|g| (g.name.as_str(), g.email.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("Ana Lima", "ana@example.com"),
+                ("Bob Stone", "bob@example.com"),
+                ("Chloé Petit", "chloe@example.com"),
+            ]
+        );
+        let lines: Vec<usize> = rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![6, 7]);
+        assert!(rejected[1].reason.contains('>'));
+    }
+
+    #[test]
+    fn email_then_name_is_understood() {
+        let (guests, _) = parse_guest_lines("eve@example.com, Eve Adams");
+        assert_eq!(guests[0].name, "Eve Adams");
+    }
+}
