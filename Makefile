@@ -48,12 +48,12 @@ lint: tools
 
 # The integration suite runs every case on SQLite and on PostgreSQL. Without
 # a PostgreSQL server the PostgreSQL cases say SKIPPED, unless CI is set.
-test-rust:
+test-rust: tools-test
 	@if ! timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/5432' 2>/dev/null; then \
 	  if [ -n "$${CI:-}" ]; then echo "error: CI requires PostgreSQL at 127.0.0.1:5432" >&2; exit 1; fi; \
 	  echo; echo "*** PostgreSQL is not reachable at 127.0.0.1:5432: its test cases will be SKIPPED ***"; echo; \
 	fi
-	TEST_POSTGRES_URL=$(PG_URL) cargo test --workspace
+	TEST_POSTGRES_URL=$(PG_URL) MAILDEV_BIN=$(TOOLS_DIR)/node_modules/.bin/maildev cargo test --workspace
 
 test-e2e: tools-test build-debug
 	@mkdir -p end2end/artifacts

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod error;
 pub mod events;
 pub mod invitations;
+pub mod mail;
 pub mod money;
 
 #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
 //! The Soirée server: configuration, start-up, HTTP layers and background
 //! workers around the Leptos app. Thin on purpose: the logic lives in `app`.
 
+pub mod mailer;
 pub mod middleware;
 pub mod settings;
 pub mod startup;

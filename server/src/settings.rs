@@ -27,6 +27,10 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `LEPTOS_ENV`: `PROD` or `DEV` (DEV adds live reload).
     pub dev: bool,
+    /// `OUTBOX_RETRY_BASE_SECS`: first wait after a failed send; it doubles up to an hour.
+    pub outbox_retry_base: std::time::Duration,
+    /// `OUTBOX_POLL_MS`: how often the mail worker looks for due mail.
+    pub outbox_poll: std::time::Duration,
 }
 
 /// A setting that cannot be used.
@@ -126,6 +130,22 @@ impl Settings {
             _ => return Err(bad("LEPTOS_ENV", "must be PROD or DEV")),
         };
 
+        let number = |key: &'static str, default: &str, min: u64| -> Result<u64, SettingsError> {
+            let raw = var(key, default);
+            raw.parse::<u64>()
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or_else(|| {
+                    bad(
+                        key,
+                        format!("{raw:?} is not a whole number of at least {min}"),
+                    )
+                })
+        };
+        let outbox_retry_base =
+            std::time::Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", "60", 1)?);
+        let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
+
         Ok(Settings {
             database_url: SecretString::from(database_url),
             addr,
@@ -136,6 +156,8 @@ impl Settings {
             session_secure,
             site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
             dev,
+            outbox_retry_base,
+            outbox_poll,
         })
     }
 }
@@ -179,6 +201,8 @@ mod tests {
             ("MAIL_FROM", "nobody"),
             ("SESSION_SECURE", "maybe"),
             ("LEPTOS_ENV", "staging"),
+            ("OUTBOX_RETRY_BASE_SECS", "0"),
+            ("OUTBOX_POLL_MS", "soon"),
         ] {
             let err = with(&[(key, value)]).unwrap_err();
             assert_eq!(err.var, key);

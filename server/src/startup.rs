@@ -30,6 +30,7 @@ use tower_http::{
 };
 
 use crate::{
+    mailer::Mailer,
     middleware::{page_csp, same_origin_writes, PublicOrigin, DEFAULT_CSP},
     settings::Settings,
     workers,
@@ -41,6 +42,8 @@ pub struct Application {
     router: Router,
     db: Db,
     port: u16,
+    mailer: Mailer,
+    settings: Settings,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -61,11 +64,14 @@ impl Application {
             .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let router = router(&settings, db.clone());
+        let mailer = Mailer::from_settings(&settings)?;
         Ok(Application {
             listener,
             router,
             db,
             port,
+            mailer,
+            settings,
         })
     }
 
@@ -86,14 +92,25 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stop_tx, stop_rx) = watch::channel(false);
-        let housekeeping =
-            workers::spawn_housekeeping(self.db.clone(), Duration::from_secs(3600), stop_rx);
+        let housekeeping = workers::spawn_housekeeping(
+            self.db.clone(),
+            Duration::from_secs(3600),
+            stop_rx.clone(),
+        );
+        let outbox = workers::spawn_outbox(
+            self.db.clone(),
+            self.mailer.clone(),
+            self.settings.outbox_poll,
+            self.settings.outbox_retry_base,
+            stop_rx,
+        );
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await
             .context("the HTTP server stopped with an error")?;
         let _ = stop_tx.send(true);
         let _ = housekeeping.await;
+        let _ = outbox.await;
         self.db.close().await;
         Ok(())
     }

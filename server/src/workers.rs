@@ -3,9 +3,73 @@
 
 use std::time::Duration;
 
-use app::{db::Db, on_db};
+use app::{db::Db, mail::ssr as outbox, on_db};
 use chrono::Utc;
 use tokio::sync::watch;
+
+use crate::mailer::Mailer;
+
+/// Sends due mail from the outbox every `poll`; a failed send is retried
+/// with backoff from `retry_base`, and given up after a day.
+pub fn spawn_outbox(
+    db: Db,
+    mailer: Mailer,
+    poll: Duration,
+    retry_base: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match deliver_due(&db, &mailer, retry_base).await {
+                // A full batch: there may be more waiting, go again at once.
+                Ok(n) if n >= BATCH as usize => continue,
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = ?err, "outbox pass failed; will retry"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(poll) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}
+
+const BATCH: i64 = 50;
+
+/// One pass: claims due mail and sends it. Returns how many were claimed.
+pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyhow::Result<usize> {
+    let claimed = outbox::claim_due(db, Utc::now(), BATCH)
+        .await
+        .map_err(|e| anyhow::anyhow!("claiming outbox rows: {e}"))?;
+    let base = chrono::Duration::from_std(retry_base)?;
+    for mail in &claimed {
+        match mailer
+            .send(
+                &mail.sender,
+                &mail.recipient,
+                &mail.message_id,
+                mail.message.as_bytes(),
+            )
+            .await
+        {
+            Ok(()) => {
+                outbox::mark_sent(db, mail.id, Utc::now())
+                    .await
+                    .map_err(|e| anyhow::anyhow!("marking mail {} sent: {e}", mail.id))?;
+                tracing::info!(mail_id = mail.id, attempts = mail.attempts, "mail sent");
+            }
+            Err(err) => {
+                tracing::warn!(mail_id = mail.id, attempts = mail.attempts, error = %err, "mail not sent; will retry");
+                outbox::mark_failed_attempt(db, mail, &format!("{err:#}"), base, Utc::now())
+                    .await
+                    .map_err(|e| {
+                        anyhow::anyhow!("recording a failed send of mail {}: {e}", mail.id)
+                    })?;
+            }
+        }
+    }
+    Ok(claimed.len())
+}
 
 /// Deletes expired sessions and old sign-in failures every `every`.
 pub fn spawn_housekeeping(

@@ -13,7 +13,7 @@ where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    match TestApp::spawn(engine).await {
+    match TestApp::spawn_with(engine, &[]).await {
         Some(app) => case(app).await,
         None => eprintln!(
             "\n*** SKIPPED on PostgreSQL: no server at {} (set CI=true to make this an error) ***\n",
@@ -41,6 +41,23 @@ macro_rules! db_test {
             }
         }
     };
+    // The case gets the engine and spawns its own app (custom settings).
+    (engine: $name:ident, $case:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                ($case)(app::db::Engine::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                ($case)(app::db::Engine::Postgres).await
+            }
+        }
+    };
 }
 
 fn pg_admin_url() -> String {
@@ -54,13 +71,16 @@ pub struct TestApp {
     pub db: Db,
     pub database_url: String,
     pub client: reqwest::Client,
+    pub outbox_dir: PathBuf,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
     pg_database: Option<String>,
 }
 
 impl TestApp {
-    async fn spawn(engine: Engine) -> Option<TestApp> {
+    /// A fresh app; `extra` settings override the test defaults. `None` when
+    /// PostgreSQL is wanted but absent outside CI (the skip is printed).
+    pub async fn spawn_with(engine: Engine, extra: &[(&str, String)]) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match engine {
             Engine::Sqlite => (
@@ -88,12 +108,18 @@ impl TestApp {
             }
         };
         let site_root: PathBuf = dir.path().join("site");
-        let settings = Settings::from_lookup(|key| match key {
-            "DATABASE_URL" => Some(database_url.clone()),
-            "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
-            "LEPTOS_SITE_ROOT" => Some(site_root.display().to_string()),
-            "OUTBOX_DIR" => Some(dir.path().join("outbox").display().to_string()),
-            _ => None,
+        let settings = Settings::from_lookup(|key| {
+            if let Some((_, v)) = extra.iter().find(|(k, _)| *k == key) {
+                return Some(v.clone());
+            }
+            match key {
+                "DATABASE_URL" => Some(database_url.clone()),
+                "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
+                "LEPTOS_SITE_ROOT" => Some(site_root.display().to_string()),
+                "OUTBOX_DIR" => Some(dir.path().join("outbox").display().to_string()),
+                "OUTBOX_POLL_MS" => Some("100".to_owned()),
+                _ => None,
+            }
         })
         .expect("test settings");
         let application = Application::build(settings).await.expect("build the app");
@@ -104,6 +130,7 @@ impl TestApp {
             let _ = stopped.await;
         }));
         Some(TestApp {
+            outbox_dir: dir.path().join("outbox"),
             client: client(&address, true),
             address,
             db,
@@ -217,3 +244,105 @@ impl Drop for TestApp {
 
 pub const ADMIN: (&str, &str) = ("admin@atelier-lumen.example", "lumen-admin-2026");
 pub const HOST: (&str, &str) = ("camille@atelier-lumen.example", "lumen-host-2026");
+
+/// A free TCP port on loopback (bound, then released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Polls `check` every 100 ms until it holds or `secs` pass.
+pub async fn eventually<F, Fut>(secs: u64, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out after {secs} s waiting for: {what}");
+}
+
+/// A real SMTP server for tests: MailDev (npm), killed when dropped.
+pub struct MailDev {
+    child: std::process::Child,
+    web_port: u16,
+}
+
+impl MailDev {
+    /// Starts MailDev with SMTP on `smtp_port`. `None` (with a loud line)
+    /// when it is not installed and CI is not set.
+    pub async fn start(smtp_port: u16) -> Option<MailDev> {
+        let bin = std::env::var("MAILDEV_BIN").unwrap_or_else(|_| {
+            format!(
+                "{}/.cache/soiree/tools/node_modules/.bin/maildev",
+                std::env::var("HOME").unwrap_or_default()
+            )
+        });
+        if !std::path::Path::new(&bin).exists() {
+            if std::env::var("CI").is_ok() {
+                panic!("CI requires MailDev at {bin} (scripts/install-tools.sh test installs it)");
+            }
+            eprintln!("\n*** SKIPPED: MailDev not found at {bin}; run scripts/install-tools.sh test ***\n");
+            return None;
+        }
+        let web_port = free_port();
+        let child = std::process::Command::new(&bin)
+            .args([
+                "--smtp",
+                &smtp_port.to_string(),
+                "--web",
+                &web_port.to_string(),
+                "--ip",
+                "127.0.0.1",
+                "--silent",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start MailDev");
+        let maildev = MailDev { child, web_port };
+        let probe = reqwest::Client::new();
+        let url = maildev.api("/email");
+        eventually(20, "MailDev to answer", || {
+            let probe = probe.clone();
+            let url = url.clone();
+            async move {
+                probe
+                    .get(&url)
+                    .send()
+                    .await
+                    .is_ok_and(|r| r.status().is_success())
+            }
+        })
+        .await;
+        Some(maildev)
+    }
+
+    fn api(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{}", self.web_port, path)
+    }
+
+    /// Every mail MailDev received, as its JSON.
+    pub async fn emails(&self) -> Vec<serde_json::Value> {
+        reqwest::get(self.api("/email"))
+            .await
+            .expect("MailDev API")
+            .json()
+            .await
+            .expect("MailDev JSON")
+    }
+}
+
+impl Drop for MailDev {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

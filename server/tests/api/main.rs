@@ -8,3 +8,4 @@ mod cli;
 mod events;
 mod guests;
 mod operations;
+mod outbox;

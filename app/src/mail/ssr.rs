@@ -1,0 +1,275 @@
+//! Building messages and moving them through the outbox.
+
+use chrono::{DateTime, Duration, Utc};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
+
+use crate::{
+    db::{Conn, Db},
+    error::AppError,
+    on_db,
+};
+
+/// How long a claimed row is reserved for the worker that claimed it; after
+/// that another worker may retry it (the first one died).
+pub const LEASE: Duration = Duration::minutes(5);
+/// After this long without success a mail is marked failed.
+pub const GIVE_UP_AFTER: Duration = Duration::hours(24);
+/// The longest wait between two attempts.
+pub const MAX_BACKOFF: Duration = Duration::hours(1);
+
+/// Who mail comes from and the host name for Message-IDs.
+#[derive(Debug, Clone)]
+pub struct MailIdentity {
+    pub from: Mailbox,
+    pub message_id_host: String,
+}
+
+/// An email to queue: multipart text + HTML, with optional attachments.
+#[derive(Debug, Clone)]
+pub struct OutgoingMail {
+    pub to_name: String,
+    pub to_email: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// (file name, content type, content)
+    pub attachments: Vec<(String, String, Vec<u8>)>,
+    pub event_id: Option<i64>,
+}
+
+/// A message ready to store: its bytes never change between retries.
+#[derive(Debug, Clone)]
+pub struct QueuedMail {
+    pub event_id: Option<i64>,
+    pub sender: String,
+    pub recipient: String,
+    pub subject: String,
+    pub message: String,
+    pub message_id: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Formats `mail` into a complete message with a fresh Message-ID.
+pub fn build(
+    identity: &MailIdentity,
+    mail: &OutgoingMail,
+    now: DateTime<Utc>,
+) -> anyhow::Result<QueuedMail> {
+    let to_email: lettre::Address = mail.to_email.parse()?;
+    let to = Mailbox::new(
+        (!mail.to_name.is_empty()).then(|| mail.to_name.clone()),
+        to_email,
+    );
+    let message_id = format!("<{}@{}>", uuid_like(), identity.message_id_host);
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(mail.text.clone()))
+        .singlepart(SinglePart::html(mail.html.clone()));
+    let body = if mail.attachments.is_empty() {
+        alternative
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(alternative);
+        for (name, content_type, bytes) in &mail.attachments {
+            mixed = mixed.singlepart(
+                Attachment::new(name.clone())
+                    .body(bytes.clone(), ContentType::parse(content_type)?),
+            );
+        }
+        mixed
+    };
+    let message = lettre::Message::builder()
+        .from(identity.from.clone())
+        .to(to.clone())
+        .subject(mail.subject.clone())
+        .message_id(Some(message_id.clone()))
+        .date(now.into())
+        .multipart(body)?;
+    Ok(QueuedMail {
+        event_id: mail.event_id,
+        sender: identity.from.email.to_string(),
+        recipient: to.email.to_string(),
+        subject: mail.subject.clone(),
+        message: String::from_utf8(message.formatted())?,
+        message_id,
+        created_at: now,
+    })
+}
+
+fn uuid_like() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The INSERT of one queued mail, to run on the caller's transaction.
+pub const INSERT_SQL: &str =
+    "INSERT INTO outbox (event_id, sender, recipient, subject, message, message_id,
+        next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+
+/// Binds a queued mail to [`INSERT_SQL`] for either engine.
+pub fn insert_query<'q, DB>(
+    mail: &'q QueuedMail,
+) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    Option<i64>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    sqlx::query(INSERT_SQL)
+        .bind(mail.event_id)
+        .bind(mail.sender.as_str())
+        .bind(mail.recipient.as_str())
+        .bind(mail.subject.as_str())
+        .bind(mail.message.as_str())
+        .bind(mail.message_id.as_str())
+        .bind(mail.created_at)
+}
+
+/// Queues one mail on its own (for mail that no other write causes).
+pub async fn enqueue(db: &Db, mail: &QueuedMail) -> Result<(), AppError> {
+    on_db!(db.writer(), |pool| insert_query(mail)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// A mail the worker has claimed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClaimedMail {
+    pub id: i64,
+    pub sender: String,
+    pub recipient: String,
+    pub message: String,
+    pub message_id: String,
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Claims up to `limit` due mails for this worker (a lease, so that several
+/// servers never send the same mail at the same time).
+pub async fn claim_due(
+    db: &Db,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<ClaimedMail>, AppError> {
+    let due = "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2
+               AND (locked_until IS NULL OR locked_until <= $2) ORDER BY id LIMIT $3";
+    let claim = |select: &str| {
+        format!(
+            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN ({select})
+             RETURNING id, sender, recipient, message, message_id, attempts, created_at"
+        )
+    };
+    let rows = match db.writer() {
+        // One writer connection: the UPDATE is atomic against other claims.
+        Conn::Sqlite(pool) => {
+            sqlx::query_as(&claim(due))
+                .bind(now + LEASE)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        }
+        // Several servers may claim at once: skip rows another one holds.
+        Conn::Postgres(pool) => {
+            sqlx::query_as(&claim(&format!("{due} FOR UPDATE SKIP LOCKED")))
+                .bind(now + LEASE)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    Ok(rows)
+}
+
+/// Records that the SMTP server accepted the mail.
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    on_db!(db.writer(), |pool| {
+        sqlx::query(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2"
+    )
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The wait before attempt `attempts + 1`: `base` doubling, at most an hour.
+pub fn backoff(base: Duration, attempts: i64) -> Duration {
+    let exp = (attempts - 1).clamp(0, 20) as u32;
+    let wait = base.num_seconds().saturating_mul(2i64.saturating_pow(exp));
+    Duration::seconds(wait).min(MAX_BACKOFF)
+}
+
+/// Records a failed attempt: retried later, or failed after a day.
+pub async fn mark_failed_attempt(
+    db: &Db,
+    mail: &ClaimedMail,
+    error: &str,
+    base: Duration,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let give_up = now - mail.created_at >= GIVE_UP_AFTER;
+    let next = now + backoff(base, mail.attempts);
+    let error: String = error.chars().take(500).collect();
+    on_db!(db.writer(), |pool| {
+        sqlx::query(
+        "UPDATE outbox SET status = $1, next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $4"
+    )
+    .bind(if give_up { "failed" } else { "pending" })
+    .bind(next)
+    .bind(&error)
+    .bind(mail.id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_from_the_base_up_to_an_hour() {
+        let m = Duration::minutes(1);
+        let waits: Vec<i64> = (1..=8).map(|a| backoff(m, a).num_minutes()).collect();
+        assert_eq!(waits, vec![1, 2, 4, 8, 16, 32, 60, 60]);
+        assert_eq!(backoff(m, 1000), MAX_BACKOFF);
+    }
+
+    #[test]
+    fn a_built_message_is_multipart_with_its_message_id() {
+        let identity = MailIdentity {
+            from: "Soirée <no-reply@soiree.example>".parse().unwrap(),
+            message_id_host: "soiree.example".into(),
+        };
+        let mail = OutgoingMail {
+            to_name: "Ana Lima".into(),
+            to_email: "ana@example.com".into(),
+            subject: "You're invited".into(),
+            text: "Plain words".into(),
+            html: "<p>Rich words</p>".into(),
+            attachments: vec![(
+                "invite.ics".into(),
+                "text/calendar; method=REQUEST".into(),
+                b"BEGIN:VCALENDAR".to_vec(),
+            )],
+            event_id: None,
+        };
+        let q = build(&identity, &mail, Utc::now()).unwrap();
+        assert!(q.message_id.ends_with("@soiree.example>"));
+        assert!(q.message.contains(&format!("Message-ID: {}", q.message_id)));
+        assert!(q.message.contains("multipart/mixed"));
+        assert!(q.message.contains("multipart/alternative"));
+        assert!(q.message.contains("text/calendar"));
+        assert_eq!(q.recipient, "ana@example.com");
+    }
+}

@@ -1,0 +1,91 @@
+//! The mail outbox: nothing is lost when the SMTP server is away.
+
+use app::{
+    db::Engine,
+    mail::ssr::{build, enqueue, MailIdentity, OutgoingMail},
+    on_db,
+};
+
+use crate::{
+    db_test,
+    helpers::{eventually, free_port, MailDev, TestApp},
+};
+
+fn mail(to: &str) -> app::mail::ssr::QueuedMail {
+    let identity = MailIdentity {
+        from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
+        message_id_host: "soiree.test".into(),
+    };
+    let mail = OutgoingMail {
+        to_name: "Guest".into(),
+        to_email: to.into(),
+        subject: "Hello from the outbox".into(),
+        text: "Plain".into(),
+        html: "<p>Rich</p>".into(),
+        attachments: vec![],
+        event_id: None,
+    };
+    build(&identity, &mail, chrono::Utc::now()).unwrap()
+}
+
+/// (status, attempts, last_error) of every outbox row, by id.
+async fn rows(app: &TestApp) -> Vec<(String, i64, Option<String>)> {
+    on_db!(app.db.reader(), |pool| sqlx::query_as(
+        "SELECT status, attempts, last_error FROM outbox ORDER BY id"
+    )
+    .fetch_all(pool)
+    .await)
+    .unwrap()
+}
+
+db_test!(engine: without_smtp_mail_is_written_to_files, |engine: Engine| async move {
+    let Some(app) = TestApp::spawn_with(engine, &[]).await else { return };
+    let queued = mail("ana@example.com");
+
+    enqueue(&app.db, &queued).await.unwrap();
+
+    eventually(10, "the mail to be marked sent", || async {
+        rows(&app).await.iter().all(|r| r.0 == "sent")
+    })
+    .await;
+    let files: Vec<_> = std::fs::read_dir(&app.outbox_dir).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1);
+    let content = std::fs::read_to_string(files[0].path()).unwrap();
+    assert!(content.contains(&queued.message_id));
+    assert!(content.contains("To: Guest <ana@example.com>"));
+});
+
+db_test!(engine: an_smtp_outage_delays_mail_and_loses_none, |engine: Engine| async move {
+    let port = free_port();
+    let settings = [
+        ("SMTP_URL", format!("smtp://127.0.0.1:{port}")),
+        ("OUTBOX_RETRY_BASE_SECS", "1".to_owned()),
+    ];
+    let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
+    let queued: Vec<_> = ["a@example.com", "b@example.com", "c@example.com"].map(mail).into();
+    for q in &queued {
+        enqueue(&app.db, q).await.unwrap();
+    }
+
+    // Nothing listens on the port: every mail stays pending with its error.
+    eventually(10, "a failed attempt on every mail", || async {
+        rows(&app).await.iter().all(|r| r.0 == "pending" && r.1 >= 1 && r.2.is_some())
+    })
+    .await;
+
+    // The server comes back: every mail arrives, once.
+    let Some(maildev) = MailDev::start(port).await else { return };
+    eventually(30, "every mail to be sent", || async {
+        rows(&app).await.iter().all(|r| r.0 == "sent")
+    })
+    .await;
+    let received = maildev.emails().await;
+    let mut ids: Vec<String> = received
+        .iter()
+        .map(|m| m["messageId"].as_str().unwrap_or_default().trim_matches(['<', '>']).to_owned())
+        .collect();
+    ids.sort();
+    let mut expected: Vec<String> = queued.iter().map(|q| q.message_id.trim_matches(['<', '>']).to_owned()).collect();
+    expected.sort();
+    assert_eq!(ids, expected, "each mail exactly once: {received:?}");
+});
