@@ -37,7 +37,8 @@ pub enum Db {
 }
 
 /// Runs `$body` with `$pool` bound to the concrete pool of `$conn`. The body is
-/// compiled once per engine, so the same query text serves both.
+/// compiled once per engine, so the same query text serves both. It is a
+/// block, not a closure: `?` and `return` inside it leave the caller.
 #[macro_export]
 macro_rules! on_db {
     ($conn:expr, |$pool:ident| $body:expr) => {

@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token") view=invitations::InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -13,6 +13,20 @@ pub struct AppConfig {
     pub public_url: url::Url,
     /// Whether cookies carry `Secure` (on behind HTTPS).
     pub session_secure: bool,
+    /// Who mail comes from.
+    pub mail: crate::mail::ssr::MailIdentity,
+    /// Signs invitation links.
+    pub signing_key: SigningKey,
+}
+
+/// A secret key; never printed.
+#[derive(Clone)]
+pub struct SigningKey(pub Arc<Vec<u8>>);
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey(***)")
+    }
 }
 
 /// Shared handles, provided to every server function through context.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, watchErrors } from './pages';
+import { demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
 
 function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -52,8 +52,31 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await expect(page.getByRole('table')).toContainText('Chloé Petit');
   await page.getByRole('button', { name: 'Remove Bob Stone' }).click();
   await expect(page.getByRole('table')).not.toContainText('Bob Stone');
+  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
+  await expect(page.getByTestId('sent-note')).toHaveText('2 invitations on the way.');
+  await expect(page.getByRole('table')).not.toContainText('not invited yet');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'artifacts/event-host-phone.png', fullPage: true });
+  const eventUrl = page.url();
+
+  // The invitation arrives through the real SMTP server; its link opens
+  // the guest's page without any account.
+  const mail = await mailTo('ana@example.com');
+  expect(mail.subject).toBe('Hugo invites you: Winter candle evening');
+  const link = mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link).toBeTruthy();
+  const guest = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 } });
+  const guestPage = await guest.newPage();
+  await guestPage.goto(link!);
+  await expect(guestPage.getByRole('heading', { level: 1 })).toHaveText('Winter candle evening');
+  await expect(guestPage.getByText('Hugo invites you')).toBeVisible();
+  await expect(guestPage.getByTestId('invitation-when')).toContainText('19:00 (Europe/Paris)');
+  await expect(guestPage.getByText('3 rue des Lilas')).toHaveCount(0);
+  await guestPage.screenshot({ path: 'artifacts/invitation-phone.png', fullPage: true });
+  await guest.close();
+  const wrong = await page.request.get('/i/not-a-valid-token');
+  expect(wrong.status()).toBe(404);
+  await page.goto(eventUrl);
 
   await page.getByRole('link', { name: 'Back to your parties' }).click();
   await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Winter candle evening');

@@ -31,6 +31,10 @@ pub struct Settings {
     pub outbox_retry_base: std::time::Duration,
     /// `OUTBOX_POLL_MS`: how often the mail worker looks for due mail.
     pub outbox_poll: std::time::Duration,
+    /// `SECRET_KEY`: signs invitation links (at least 32 characters; every
+    /// server of one deployment needs the same). Empty: a key kept in
+    /// `data/secret.key`, made on first use.
+    pub secret_key: Option<SecretString>,
 }
 
 /// A setting that cannot be used.
@@ -49,6 +53,29 @@ fn bad(var: &'static str, problem: impl Into<String>) -> SettingsError {
 }
 
 impl Settings {
+    /// The key that signs links: `SECRET_KEY`, or the one kept in
+    /// `data/secret.key` (made on first use) for a single-machine setup.
+    pub fn signing_key(&self) -> anyhow::Result<Vec<u8>> {
+        use secrecy::ExposeSecret;
+        if let Some(key) = &self.secret_key {
+            return Ok(key.expose_secret().as_bytes().to_vec());
+        }
+        let path = std::path::Path::new("data/secret.key");
+        if let Ok(existing) = std::fs::read_to_string(path) {
+            if existing.trim().len() >= 32 {
+                return Ok(existing.trim().as_bytes().to_vec());
+            }
+        }
+        use rand::RngCore;
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let key: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        std::fs::create_dir_all("data")?;
+        std::fs::write(path, &key)?;
+        tracing::warn!("SECRET_KEY is not set: made data/secret.key; set SECRET_KEY when several servers share a database");
+        Ok(key.into_bytes())
+    }
+
     /// Reads settings from the process environment, after loading `.env` if
     /// one is present (variables already set win).
     pub fn from_env() -> Result<Settings, SettingsError> {
@@ -146,6 +173,18 @@ impl Settings {
             std::time::Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", "60", 1)?);
         let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
 
+        let secret_raw = var("SECRET_KEY", "");
+        let secret_key = if secret_raw.is_empty() {
+            None
+        } else if secret_raw.chars().count() < 32 {
+            return Err(bad(
+                "SECRET_KEY",
+                "must be at least 32 characters (e.g. the output of openssl rand -hex 32)",
+            ));
+        } else {
+            Some(SecretString::from(secret_raw))
+        };
+
         Ok(Settings {
             database_url: SecretString::from(database_url),
             addr,
@@ -158,6 +197,7 @@ impl Settings {
             dev,
             outbox_retry_base,
             outbox_poll,
+            secret_key,
         })
     }
 }
@@ -203,6 +243,7 @@ mod tests {
             ("LEPTOS_ENV", "staging"),
             ("OUTBOX_RETRY_BASE_SECS", "0"),
             ("OUTBOX_POLL_MS", "soon"),
+            ("SECRET_KEY", "too-short"),
         ] {
             let err = with(&[(key, value)]).unwrap_err();
             assert_eq!(err.var, key);

@@ -63,7 +63,7 @@ impl Application {
             .await
             .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
-        let router = router(&settings, db.clone());
+        let router = router(&settings, db.clone())?;
         let mailer = Mailer::from_settings(&settings)?;
         Ok(Application {
             listener,
@@ -116,7 +116,7 @@ impl Application {
     }
 }
 
-fn router(settings: &Settings, db: Db) -> Router {
+fn router(settings: &Settings, db: Db) -> anyhow::Result<Router> {
     let leptos_options = LeptosOptions::builder()
         .output_name("soiree")
         .site_root(settings.site_root.to_string_lossy().as_ref())
@@ -136,6 +136,18 @@ fn router(settings: &Settings, db: Db) -> Router {
         config: Arc::new(AppConfig {
             public_url: settings.public_url.clone(),
             session_secure: settings.session_secure,
+            mail: app::mail::ssr::MailIdentity {
+                from: settings
+                    .mail_from
+                    .parse()
+                    .context("MAIL_FROM: not a mailbox like Soirée <no-reply@brand.example>")?,
+                message_id_host: settings
+                    .public_url
+                    .host_str()
+                    .unwrap_or("localhost")
+                    .to_owned(),
+            },
+            signing_key: app::state::SigningKey(Arc::new(settings.signing_key()?)),
         }),
     };
     let context = {
@@ -206,7 +218,7 @@ fn router(settings: &Settings, db: Db) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
-    app.layer(layers)
+    Ok(app.layer(layers))
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

@@ -3,6 +3,8 @@
 
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod invite;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 use leptos::prelude::*;
@@ -36,6 +38,26 @@ pub struct GuestView {
     pub email: String,
     pub rsvp: String,
     pub companions: i64,
+    /// Whether an invitation link has been sent.
+    pub invited: bool,
+}
+
+/// What a guest sees on their personal invitation page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub guest_name: String,
+    pub host_first_name: String,
+    pub title: String,
+    pub description: String,
+    /// Start and end in the event's zone.
+    pub when: String,
+    pub until: String,
+    pub time_zone: String,
+    /// The address (only once the guest answered yes) or the video link.
+    pub place: String,
+    pub rsvp: String,
+    pub companions: i64,
+    pub cancelled: bool,
 }
 
 /// What adding guests did.
@@ -105,6 +127,76 @@ pub async fn add_guests(event_id: i64, text: String) -> Result<AddReport, AppErr
     .await
 }
 
+/// Sends invitations to every guest not invited yet; returns how many.
+#[server(prefix = "/api", endpoint = "send_invitations")]
+pub async fn send_invitations(event_id: i64) -> Result<usize, AppError> {
+    invite(event_id, ssr::Recipients::NotYetInvited).await
+}
+
+/// Sends a guest their invitation again, with the same link.
+#[server(prefix = "/api", endpoint = "resend_invitation")]
+pub async fn resend_invitation(event_id: i64, guest_id: i64) -> Result<usize, AppError> {
+    invite(event_id, ssr::Recipients::Resend(guest_id)).await
+}
+
+/// Gives a guest a new link (the old one stops working) and sends it.
+#[server(prefix = "/api", endpoint = "revoke_invitation")]
+pub async fn revoke_invitation(event_id: i64, guest_id: i64) -> Result<usize, AppError> {
+    invite(event_id, ssr::Recipients::Revoke(guest_id)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        ssr::send_invitations(
+            &state.db,
+            &state.config,
+            &host,
+            event_id,
+            who,
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+/// The invitation behind a personal link (no account: the link is the key).
+#[server(prefix = "/api", endpoint = "invitation", input = server_fn::codec::GetUrl)]
+pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let row = ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
+        let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+        let place = match row.kind.as_str() {
+            "online" => row.video_url.clone().unwrap_or_default(),
+            _ if row.rsvp == "yes" => row.address.clone().unwrap_or_default(),
+            _ => "At the host's home: the address appears here once you answer yes.".to_owned(),
+        };
+        Ok(InvitationView {
+            guest_name: row.guest_name,
+            host_first_name: row
+                .host_name
+                .split_whitespace()
+                .next()
+                .unwrap_or("Your host")
+                .to_owned(),
+            title: row.title,
+            description: row.description,
+            when: crate::events::domain::local_display(row.starts_at, zone),
+            until: crate::events::domain::local_display(row.ends_at, zone),
+            time_zone: row.time_zone,
+            place,
+            rsvp: row.rsvp,
+            companions: row.companions,
+            cancelled: row.cancelled_at.is_some(),
+        })
+    })
+    .await
+}
+
 /// Removes a guest who has not answered.
 #[server(prefix = "/api", endpoint = "remove_guest")]
 pub async fn remove_guest(event_id: i64, guest_id: i64) -> Result<(), AppError> {
@@ -132,16 +224,35 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
     let add_one = ServerAction::<AddGuest>::new();
     let add_many = ServerAction::<AddGuests>::new();
     let remove = ServerAction::<RemoveGuest>::new();
+    let send = ServerAction::<SendInvitations>::new();
+    let resend = ServerAction::<ResendInvitation>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
     let guests = Resource::new(
         move || {
             (
                 add_one.version().get(),
                 add_many.version().get(),
                 remove.version().get(),
+                send.version().get(),
+                revoke.version().get(),
             )
         },
         move |_| get_guests(event_id),
     );
+    let sent_note = move || {
+        let latest = [
+            send.value().get(),
+            resend.value().get(),
+            revoke.value().get(),
+        ];
+        latest.into_iter().flatten().last().map(|r| match r {
+            Ok(n) => format!(
+                "{n} invitation{} on the way.",
+                if n == 1 { "" } else { "s" }
+            ),
+            Err(e) => e.to_string(),
+        })
+    };
     let report = move || {
         let one = add_one
             .value()
@@ -171,19 +282,38 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|g| {
                                         let removable = can_edit && g.rsvp == "pending";
+                                        let invited = g.invited;
+                                        let who = if g.name.is_empty() { g.email.clone() } else { g.name.clone() };
+                                        let resend_label = format!("Resend the invitation to {who}");
+                                        let revoke_label = format!("Send {who} a new link");
                                         let label = format!("Remove {}", if g.name.is_empty() { g.email.clone() } else { g.name.clone() });
                                         view! {
                                             <tr>
                                                 <td>{g.name.clone()}</td>
                                                 <td>{g.email.clone()}</td>
-                                                <td>{rsvp_label(&g.rsvp)}{(g.companions > 0).then(|| format!(" +{}", g.companions))}</td>
-                                                <td>{removable.then(|| view! {
-                                                    <ActionForm action=remove attr:class="inline-form">
-                                                        <input type="hidden" name="event_id" value=event_id />
-                                                        <input type="hidden" name="guest_id" value=g.id />
-                                                        <button type="submit" class="button link" aria-label=label.clone()>"Remove"</button>
-                                                    </ActionForm>
-                                                })}</td>
+                                                <td>{rsvp_label(&g.rsvp)}{(g.companions > 0).then(|| format!(" +{}", g.companions))}
+                                                    {(!invited).then_some(" · not invited yet")}</td>
+                                                <td class="row-actions">
+                                                    {(can_edit && invited).then(|| view! {
+                                                        <ActionForm action=resend attr:class="inline-form">
+                                                            <input type="hidden" name="event_id" value=event_id />
+                                                            <input type="hidden" name="guest_id" value=g.id />
+                                                            <button type="submit" class="button link" aria-label=resend_label.clone()>"Resend"</button>
+                                                        </ActionForm>
+                                                        <ActionForm action=revoke attr:class="inline-form">
+                                                            <input type="hidden" name="event_id" value=event_id />
+                                                            <input type="hidden" name="guest_id" value=g.id />
+                                                            <button type="submit" class="button link" aria-label=revoke_label.clone()>"New link"</button>
+                                                        </ActionForm>
+                                                    })}
+                                                    {removable.then(|| view! {
+                                                        <ActionForm action=remove attr:class="inline-form">
+                                                            <input type="hidden" name="event_id" value=event_id />
+                                                            <input type="hidden" name="guest_id" value=g.id />
+                                                            <button type="submit" class="button link" aria-label=label.clone()>"Remove"</button>
+                                                        </ActionForm>
+                                                    })}
+                                                </td>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -214,7 +344,12 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
             {move || remove.value().get().and_then(Result::err).map(|e| view! {
                 <p class="form-error" role="alert">{e.to_string()}</p>
             })}
+            {move || sent_note().map(|n| view! { <p class="report" role="status" data-testid="sent-note">{n}</p> })}
             {can_edit.then(|| view! {
+                <ActionForm action=send attr:class="inline-form">
+                    <input type="hidden" name="event_id" value=event_id />
+                    <button type="submit" class="button primary">"Send invitations to new guests"</button>
+                </ActionForm>
                 <div class="guest-forms">
                     <ActionForm action=add_one attr:class="form" attr:novalidate="">
                         <h3>"Add a guest"</h3>
@@ -242,5 +377,41 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// The page a guest's personal link opens.
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    use leptos_meta::Title;
+    let params = leptos_router::hooks::use_params_map();
+    let invitation = Resource::new(
+        move || params.read().get("token").unwrap_or_default(),
+        get_invitation,
+    );
+    view! {
+        <Title text="Your invitation · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match invitation.await {
+                    Ok(i) => view! {
+                        <article class="invitation">
+                            <p class="eyebrow">{format!("{} invites you", i.host_first_name)}</p>
+                            <h1>{i.title.clone()}</h1>
+                            {i.cancelled.then(|| view! { <p class="form-error" role="alert">"This party is cancelled."</p> })}
+                            <dl class="facts">
+                                <dt>"When"</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
+                                <dt>"Until"</dt><dd>{i.until.clone()}</dd>
+                                <dt>"Where"</dt><dd>{i.place.clone()}</dd>
+                                <dt>"Your answer"</dt><dd data-testid="invitation-answer">{rsvp_label(&i.rsvp)}</dd>
+                            </dl>
+                            {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
+                            <p class="muted">"Answering yes, maybe or no from this page arrives with the next update of Soirée."</p>
+                        </article>
+                    }.into_any(),
+                    Err(_) => view! { <crate::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

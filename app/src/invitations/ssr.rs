@@ -67,6 +67,7 @@ struct GuestRow {
     email: String,
     rsvp: String,
     companions: i64,
+    invited: bool,
 }
 
 /// The guest list of an event its host or the brand's admin may see.
@@ -78,7 +79,8 @@ pub async fn list(
     events::ssr::ensure_visible(db, viewer, event_id).await?;
     let rows: Vec<GuestRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT id, name, email, rsvp, companions FROM guests WHERE event_id = $1 ORDER BY created_at, id",
+            "SELECT id, name, email, rsvp, companions, invited_at IS NOT NULL AS invited
+             FROM guests WHERE event_id = $1 ORDER BY created_at, id",
         )
         .bind(event_id)
         .fetch_all(pool)
@@ -92,6 +94,7 @@ pub async fn list(
             email: r.email,
             rsvp: r.rsvp,
             companions: r.companions,
+            invited: r.invited,
         })
         .collect())
 }
@@ -161,4 +164,164 @@ pub async fn counts_for_host(db: &Db, host_id: i64) -> Result<HashMap<i64, RsvpC
             )
         })
         .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct InviteEventRow {
+    title: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    time_zone: String,
+    kind: String,
+    host_name: String,
+}
+
+/// Which guests an invitation run is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipients {
+    /// Everyone not invited yet.
+    NotYetInvited,
+    /// One guest again, with the same link.
+    Resend(i64),
+    /// One guest with a new link; the old one stops working.
+    Revoke(i64),
+}
+
+/// Issues links and queues invitation mails in one transaction: either every
+/// guest of the run gets a link and a queued mail, or nothing changes.
+/// Returns how many mails were queued.
+pub async fn send_invitations(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    host: &CurrentUser,
+    event_id: i64,
+    who: Recipients,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    use super::invite::{invitation_mail, new_nonce, token, InviteFacts};
+    use crate::{accounts::ssr::hash_token, mail::ssr::build};
+
+    events::ssr::ensure_owned_open(db, host, event_id).await?;
+    let event: InviteEventRow = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
+             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+        )
+        .bind(event_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    let zone: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let first_name = event
+        .host_name
+        .split_whitespace()
+        .next()
+        .unwrap_or("Your host")
+        .to_owned();
+    let key = config.signing_key.0.as_slice();
+    let base = config.public_url.as_str().trim_end_matches('/').to_owned();
+    let uid_host = config.mail.message_id_host.clone();
+    let organizer = config.mail.from.email.to_string();
+
+    let (filter, guest_id) = match who {
+        Recipients::NotYetInvited => ("invited_at IS NULL AND $2 = 0", 0),
+        Recipients::Resend(id) | Recipients::Revoke(id) => ("id = $2", id),
+    };
+    let select = format!("SELECT id, name, email, token_nonce FROM guests WHERE event_id = $1 AND {filter} ORDER BY id");
+    let queued = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let guests: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(&select)
+            .bind(event_id)
+            .bind(guest_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        for (id, name, email, nonce) in &guests {
+            let nonce = match (who, nonce) {
+                (Recipients::Revoke(_), _) | (_, None) => new_nonce(),
+                (_, Some(existing)) => existing.clone(),
+            };
+            let raw = token(key, &nonce);
+            let link = format!("{base}/i/{raw}");
+            let facts = InviteFacts {
+                event_id,
+                title: &event.title,
+                host_first_name: &first_name,
+                starts_at: event.starts_at,
+                ends_at: event.ends_at,
+                zone,
+                online: event.kind == "online",
+                link: &link,
+                uid_host: &uid_host,
+                organizer_email: &organizer,
+            };
+            let mail = build(
+                &config.mail,
+                &invitation_mail(&facts, name, email, now),
+                now,
+            )?;
+            sqlx::query(
+                "UPDATE guests SET token_nonce = $1, token_hash = $2, invited_at = COALESCE(invited_at, $3) WHERE id = $4",
+            )
+            .bind(&nonce)
+            .bind(hash_token(&raw))
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, AppError>(guests.len())
+    })?;
+    // A named guest who is not on this event's list.
+    if queued == 0 && guest_id != 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(queued)
+}
+
+/// What a guest's personal link opens.
+#[derive(Debug, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub guest_id: i64,
+    pub guest_name: String,
+    pub rsvp: String,
+    pub companions: i64,
+    pub event_id: i64,
+    pub title: String,
+    pub description: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub kind: String,
+    pub address: Option<String>,
+    pub video_url: Option<String>,
+    pub orders_close_at: DateTime<Utc>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub host_name: String,
+}
+
+/// The guest and event behind a link token; `NotFound` for a wrong,
+/// revoked or expired token (after the order deadline).
+pub async fn find_by_token(
+    db: &Db,
+    raw: &str,
+    now: DateTime<Utc>,
+) -> Result<InvitationRow, AppError> {
+    let row: Option<InvitationRow> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions,
+                    e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
+                    e.address, e.video_url, e.orders_close_at, e.cancelled_at, u.display_name AS host_name
+             FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
+             WHERE g.token_hash = $1",
+        )
+        .bind(crate::accounts::ssr::hash_token(raw))
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.filter(|r| now < r.orders_close_at)
+        .ok_or(AppError::NotFound)
 }

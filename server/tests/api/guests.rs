@@ -9,7 +9,7 @@ use crate::{
     helpers::{TestApp, ADMIN, HOST},
 };
 
-async fn paste(
+pub async fn paste(
     app: &TestApp,
     client: &reqwest::Client,
     event_id: i64,

@@ -118,6 +118,7 @@ impl TestApp {
                 "LEPTOS_SITE_ROOT" => Some(site_root.display().to_string()),
                 "OUTBOX_DIR" => Some(dir.path().join("outbox").display().to_string()),
                 "OUTBOX_POLL_MS" => Some("100".to_owned()),
+                "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
                 _ => None,
             }
         })

@@ -7,5 +7,6 @@ mod accounts;
 mod cli;
 mod events;
 mod guests;
+mod invitations;
 mod operations;
 mod outbox;

@@ -1,0 +1,182 @@
+//! Invitation links and the invitation email with its calendar file.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::mail::ssr::OutgoingMail;
+
+/// A fresh random nonce: a new one revokes the previous link.
+pub fn new_nonce() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The link token of a nonce: HMAC-SHA256 under the server key (256 bits).
+/// The database holds the nonce and the token's hash, never the token.
+pub fn token(key: &[u8], nonce: &str) -> String {
+    use base64::Engine as _;
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(b"soiree-invitation:");
+    mac.update(nonce.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+/// What an invitation says about its event.
+pub struct InviteFacts<'a> {
+    pub event_id: i64,
+    pub title: &'a str,
+    pub host_first_name: &'a str,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub zone: Tz,
+    pub online: bool,
+    pub link: &'a str,
+    pub uid_host: &'a str,
+    pub organizer_email: &'a str,
+}
+
+fn ics_escape(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// An iCalendar invitation (METHOD:REQUEST) in the event's own zone.
+pub fn ics(facts: &InviteFacts, guest_name: &str, guest_email: &str, now: DateTime<Utc>) -> String {
+    let local = |t: DateTime<Utc>| {
+        t.with_timezone(&facts.zone)
+            .format("%Y%m%dT%H%M%S")
+            .to_string()
+    };
+    let tz = facts.zone.name();
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Soiree//Invitations//EN".to_owned(),
+        "METHOD:REQUEST".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:event-{}@{}", facts.event_id, facts.uid_host),
+        format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+        format!("DTSTART;TZID={tz}:{}", local(facts.starts_at)),
+        format!("DTEND;TZID={tz}:{}", local(facts.ends_at)),
+        format!("SUMMARY:{}", ics_escape(facts.title)),
+        format!(
+            "DESCRIPTION:{}",
+            ics_escape(&format!("Answer and see the details: {}", facts.link))
+        ),
+        format!("URL:{}", facts.link),
+        format!(
+            "ORGANIZER;CN={}:mailto:{}",
+            ics_escape(facts.host_first_name),
+            facts.organizer_email
+        ),
+        format!(
+            "ATTENDEE;CN={};RSVP=TRUE:mailto:{guest_email}",
+            ics_escape(guest_name)
+        ),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    lines.join("\r\n") + "\r\n"
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The invitation email for one guest.
+pub fn invitation_mail(
+    facts: &InviteFacts,
+    guest_name: &str,
+    guest_email: &str,
+    now: DateTime<Utc>,
+) -> OutgoingMail {
+    let when = format!(
+        "{} ({})",
+        crate::events::domain::local_display(facts.starts_at, facts.zone),
+        facts.zone.name()
+    );
+    let place = if facts.online {
+        "online (the video link is on your invitation page)"
+    } else {
+        "at home (the address is shown once you answer yes)"
+    };
+    let hello = if guest_name.is_empty() {
+        "Hello".to_owned()
+    } else {
+        format!("Hello {guest_name}")
+    };
+    let text = format!(
+        "{hello},\n\n{} invites you to \"{}\", {when}, {place}.\n\nAnswer yes, maybe or no here:\n{}\n\nThis link is personal: it is how {} knows it is you.\n",
+        facts.host_first_name, facts.title, facts.link, facts.host_first_name
+    );
+    let html = format!(
+        "<p>{},</p><p>{} invites you to <strong>{}</strong>, {}, {}.</p>\
+         <p><a href=\"{}\">Answer yes, maybe or no</a></p>\
+         <p style=\"color:#555\">This link is personal: it is how {} knows it is you.</p>",
+        html_escape(&hello),
+        html_escape(facts.host_first_name),
+        html_escape(facts.title),
+        html_escape(&when),
+        place,
+        html_escape(facts.link),
+        html_escape(facts.host_first_name),
+    );
+    OutgoingMail {
+        to_name: guest_name.to_owned(),
+        to_email: guest_email.to_owned(),
+        subject: format!("{} invites you: {}", facts.host_first_name, facts.title),
+        text,
+        html,
+        attachments: vec![(
+            "invitation.ics".to_owned(),
+            "text/calendar; charset=utf-8; method=REQUEST".to_owned(),
+            ics(facts, guest_name, guest_email, now).into_bytes(),
+        )],
+        event_id: Some(facts.event_id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn tokens_depend_on_key_and_nonce() {
+        let a = token(b"key-one", "n1");
+        assert_eq!(a, token(b"key-one", "n1"));
+        assert_ne!(a, token(b"key-two", "n1"));
+        assert_ne!(a, token(b"key-one", "n2"));
+        assert!(a.len() >= 43, "256 bits");
+    }
+
+    #[test]
+    fn the_calendar_file_is_in_the_event_zone() {
+        let facts = InviteFacts {
+            event_id: 7,
+            title: "Candles, wine; friends",
+            host_first_name: "Camille",
+            starts_at: Utc.with_ymd_and_hms(2026, 12, 5, 18, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2026, 12, 5, 21, 0, 0).unwrap(),
+            zone: chrono_tz::Europe::Paris,
+            online: false,
+            link: "https://soiree.example/i/abc",
+            uid_host: "soiree.example",
+            organizer_email: "no-reply@soiree.example",
+        };
+        let ics = ics(&facts, "Ana", "ana@example.com", Utc::now());
+        assert!(ics.contains("METHOD:REQUEST\r\n"));
+        assert!(ics.contains("UID:event-7@soiree.example\r\n"));
+        assert!(ics.contains("DTSTART;TZID=Europe/Paris:20261205T190000\r\n"));
+        assert!(ics.contains("SUMMARY:Candles\\, wine\\; friends\r\n"));
+    }
+}
