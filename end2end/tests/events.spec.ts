@@ -72,14 +72,33 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await expect(guestPage.getByText('Hugo invites you')).toBeVisible();
   await expect(guestPage.getByTestId('invitation-when')).toContainText('19:00 (Europe/Paris)');
   await expect(guestPage.getByText('3 rue des Lilas')).toHaveCount(0);
+  await hydrated(guestPage, true);
+  await guestPage.getByLabel("Yes, I'll be there").check();
+  await guestPage.getByLabel('Companions coming with you').selectOption('1');
+  await guestPage.getByLabel('A note to Hugo (optional)').fill('Can I bring dessert?');
+  await guestPage.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(guestPage.getByTestId('invitation-answer')).toHaveText('Yes');
+  // A yes sees the address.
+  await expect(guestPage.getByText('3 rue des Lilas, Lyon')).toBeVisible();
   await guestPage.screenshot({ path: 'artifacts/invitation-phone.png', fullPage: true });
   await guest.close();
+
+  // The same form works with JavaScript disabled.
+  const chloeMail = await mailTo('chloe@example.com');
+  const chloeLink = chloeMail.text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
+  const noJs = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  const noJsPage = await noJs.newPage();
+  await noJsPage.goto(chloeLink!);
+  await noJsPage.getByLabel('Maybe').check();
+  await noJsPage.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(noJsPage.getByTestId('invitation-answer')).toHaveText('Maybe');
+  await noJs.close();
   const wrong = await page.request.get('/i/not-a-valid-token');
   expect(wrong.status()).toBe(404);
   await page.goto(eventUrl);
 
   await page.getByRole('link', { name: 'Back to your parties' }).click();
   await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Winter candle evening');
-  await expect(page.getByTestId('rsvp-counts')).toHaveText('2 invited · 0 yes · 0 maybe · 0 no · 2 pending');
+  await expect(page.getByTestId('rsvp-counts')).toHaveText('2 invited · 1 yes · 1 maybe · 0 no · 0 pending');
   expect(errors).toEqual([]);
 });

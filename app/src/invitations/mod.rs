@@ -57,7 +57,10 @@ pub struct InvitationView {
     pub place: String,
     pub rsvp: String,
     pub companions: i64,
+    pub note: String,
     pub cancelled: bool,
+    /// Answers are taken until the party starts.
+    pub open: bool,
 }
 
 /// What adding guests did.
@@ -191,8 +194,40 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             place,
             rsvp: row.rsvp,
             companions: row.companions,
+            note: row.note,
             cancelled: row.cancelled_at.is_some(),
+            open: row.cancelled_at.is_none() && chrono::Utc::now() < row.starts_at,
         })
+    })
+    .await
+}
+
+/// Records the answer of the guest holding this link.
+#[server(prefix = "/api", endpoint = "answer_invitation")]
+pub async fn answer_invitation(
+    token: String,
+    rsvp: String,
+    companions: Option<i64>,
+    note: Option<String>,
+) -> Result<String, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let answer = ssr::Answer::parse(&rsvp)?;
+        let companions = if answer == ssr::Answer::No {
+            0
+        } else {
+            companions.unwrap_or(0)
+        };
+        ssr::answer(
+            &state.db,
+            &state.config,
+            &token,
+            answer,
+            companions,
+            note.as_deref().unwrap_or_default(),
+            chrono::Utc::now(),
+        )
+        .await
     })
     .await
 }
@@ -385,10 +420,13 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
 pub fn InvitationPage() -> impl IntoView {
     use leptos_meta::Title;
     let params = leptos_router::hooks::use_params_map();
+    let answer = ServerAction::<AnswerInvitation>::new();
+    let token = move || params.read().get("token").unwrap_or_default();
     let invitation = Resource::new(
-        move || params.read().get("token").unwrap_or_default(),
-        get_invitation,
+        move || (token(), answer.version().get()),
+        |(token, _)| get_invitation(token),
     );
+    let error = move || answer.value().get().and_then(Result::err);
     view! {
         <Title text="Your invitation · Soirée" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
@@ -406,7 +444,39 @@ pub fn InvitationPage() -> impl IntoView {
                                 <dt>"Your answer"</dt><dd data-testid="invitation-answer">{rsvp_label(&i.rsvp)}</dd>
                             </dl>
                             {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
-                            <p class="muted">"Answering yes, maybe or no from this page arrives with the next update of Soirée."</p>
+                            {(i.rsvp == "waiting").then(|| view! {
+                                <p class="report" role="status">"The party is full for now: you are on the waiting list. We will email you if a place frees up."</p>
+                            })}
+                            {i.open.then(|| {
+                                let current = i.rsvp.clone();
+                                view! {
+                                    <ActionForm action=answer attr:class="form rsvp-form" attr:novalidate="">
+                                        <h2>"Your answer"</h2>
+                                        {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                        <input type="hidden" name="token" value=token />
+                                        <fieldset class="field">
+                                            <legend>"Will you come?"</legend>
+                                            {[("yes", "Yes, I'll be there"), ("maybe", "Maybe"), ("no", "No, I can't come")].into_iter().map(|(value, label)| {
+                                                let checked = current == value || (value == "yes" && current == "waiting");
+                                                view! {
+                                                    <label class="choice"><input type="radio" name="rsvp" value=value checked=checked />" " {label}</label>
+                                                }
+                                            }).collect_view()}
+                                        </fieldset>
+                                        <div class="field">
+                                            <label for="companions">"Companions coming with you"</label>
+                                            <select id="companions" name="companions">
+                                                {(0..=3).map(|n| view! { <option value=n selected=n == i.companions>{n}</option> }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <div class="field">
+                                            <label for="note">"A note to " {i.host_first_name.clone()} " (optional)"</label>
+                                            <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
+                                        </div>
+                                        <button type="submit" class="button primary">"Send my answer"</button>
+                                    </ActionForm>
+                                }
+                            })}
                         </article>
                     }.into_any(),
                     Err(_) => view! { <crate::NotFound /> }.into_any(),

@@ -289,6 +289,7 @@ pub struct InvitationRow {
     pub guest_name: String,
     pub rsvp: String,
     pub companions: i64,
+    pub note: String,
     pub event_id: i64,
     pub title: String,
     pub description: String,
@@ -312,7 +313,7 @@ pub async fn find_by_token(
 ) -> Result<InvitationRow, AppError> {
     let row: Option<InvitationRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions,
+            "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
                     e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
                     e.address, e.video_url, e.orders_close_at, e.cancelled_at, u.display_name AS host_name
              FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
@@ -324,4 +325,191 @@ pub async fn find_by_token(
     })?;
     row.filter(|r| now < r.orders_close_at)
         .ok_or(AppError::NotFound)
+}
+
+/// A guest's answer, parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    Maybe,
+    No,
+}
+
+impl Answer {
+    pub fn parse(raw: &str) -> Result<Answer, AppError> {
+        match raw {
+            "yes" => Ok(Answer::Yes),
+            "maybe" => Ok(Answer::Maybe),
+            "no" => Ok(Answer::No),
+            _ => Err(AppError::invalid("rsvp", "Choose yes, maybe or no.")),
+        }
+    }
+
+    fn as_db(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::Maybe => "maybe",
+            Answer::No => "no",
+        }
+    }
+}
+
+const NOTE_MAX: usize = 500;
+
+/// Records a guest's answer. A yes that does not fit the capacity (guests
+/// plus companions) goes on the waiting list; a place that frees up moves
+/// the first waiting guests up, and they are told by email. Returns the
+/// stored answer (`yes`, `waiting`, `maybe` or `no`).
+pub async fn answer(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    raw_token: &str,
+    answer: Answer,
+    companions: i64,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let inv = find_by_token(db, raw_token, now).await?;
+    if inv.cancelled_at.is_some() {
+        return Err(AppError::invalid("rsvp", "This party is cancelled."));
+    }
+    if now >= inv.starts_at {
+        return Err(AppError::invalid(
+            "rsvp",
+            "The party has started: answers are closed.",
+        ));
+    }
+    if !(0..=3).contains(&companions) {
+        return Err(AppError::invalid(
+            "companions",
+            "Bring between 0 and 3 companions.",
+        ));
+    }
+    let note = note.trim();
+    if note.chars().count() > NOTE_MAX {
+        return Err(AppError::invalid(
+            "note",
+            format!("Keep the note under {NOTE_MAX} characters."),
+        ));
+    }
+    let event_id = inv.event_id;
+    let promotions: Vec<(i64, String, String)>;
+    let stored = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        // Serialises answers of one event (a row lock on PostgreSQL; the
+        // single writer already does it on SQLite).
+        sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = $1")
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
+        let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let taken_by_others: i64 = sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests WHERE event_id = $1 AND rsvp = 'yes' AND id <> $2",
+        )
+        .bind(event_id)
+        .bind(inv.guest_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let stored = match answer {
+            Answer::Yes if taken_by_others + 1 + companions > capacity => "waiting",
+            other => other.as_db(),
+        };
+        // Keep a waiting guest's place in the queue if they confirm again.
+        let answered_at = if stored == "waiting" && inv.rsvp == "waiting" {
+            None
+        } else {
+            Some(now)
+        };
+        sqlx::query(
+            "UPDATE guests SET rsvp = $1, companions = $2, note = $3, answered_at = COALESCE($4, answered_at) WHERE id = $5",
+        )
+        .bind(stored)
+        .bind(companions)
+        .bind(note)
+        .bind(answered_at)
+        .bind(inv.guest_id)
+        .execute(&mut *tx)
+        .await?;
+        // Seats may have freed up: move waiting guests up, first come first.
+        let mut taken: i64 = sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests WHERE event_id = $1 AND rsvp = 'yes'",
+        )
+        .bind(event_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let waiting: Vec<(i64, String, String, i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, name, email, companions, token_nonce FROM guests
+             WHERE event_id = $1 AND rsvp = 'waiting' ORDER BY answered_at, id",
+        )
+        .bind(event_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut promoted = Vec::new();
+        for (id, name, email, their_companions, nonce) in waiting {
+            if taken + 1 + their_companions > capacity {
+                break;
+            }
+            taken += 1 + their_companions;
+            sqlx::query("UPDATE guests SET rsvp = 'yes' WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            let link = nonce
+                .map(|n| {
+                    format!(
+                        "{}/i/{}",
+                        config.public_url.as_str().trim_end_matches('/'),
+                        super::invite::token(&config.signing_key.0, &n)
+                    )
+                })
+                .unwrap_or_default();
+            let mail = crate::mail::ssr::build(
+                &config.mail,
+                &promotion_mail(event_id, &inv.title, &name, &email, &link),
+                now,
+            )?;
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+            promoted.push((id, name, email));
+        }
+        tx.commit().await?;
+        promotions = promoted;
+        Ok::<_, AppError>(stored.to_owned())
+    })?;
+    for (id, _, _) in &promotions {
+        tracing::info!(guest_id = id, event_id, "moved up from the waiting list");
+    }
+    Ok(stored)
+}
+
+fn promotion_mail(
+    event_id: i64,
+    title: &str,
+    name: &str,
+    email: &str,
+    link: &str,
+) -> crate::mail::ssr::OutgoingMail {
+    let hello = if name.is_empty() {
+        "Hello".to_owned()
+    } else {
+        format!("Hello {name}")
+    };
+    crate::mail::ssr::OutgoingMail {
+        to_name: name.to_owned(),
+        to_email: email.to_owned(),
+        subject: format!("A place freed up: you're in for {title}"),
+        text: format!("{hello},\n\nA place freed up at \"{title}\" and you were first on the waiting list: your yes is confirmed.\n\nThe details and the address are on your page:\n{link}\n"),
+        html: format!(
+            "<p>{},</p><p>A place freed up at <strong>{}</strong> and you were first on the waiting list: your yes is confirmed.</p><p><a href=\"{}\">See the details and the address</a></p>",
+            hello.replace('<', "&lt;"),
+            title.replace('<', "&lt;"),
+            link.replace('"', "%22"),
+        ),
+        attachments: vec![],
+        event_id: Some(event_id),
+    }
 }

@@ -220,3 +220,182 @@ db_test!(
         assert_eq!(new.status(), StatusCode::OK);
     }
 );
+
+/// Creates an event of `capacity`, invites the pasted guests and returns
+/// (event id, each guest's link token in list order).
+async fn invited(app: &TestApp, capacity: &str, guests: &str) -> (i64, Vec<String>) {
+    app.seed().await;
+    app.login(HOST.0, HOST.1).await;
+    let event: i64 = create(app, &app.client, &[("capacity", capacity)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    paste(app, &app.client, event, guests).await;
+    post(
+        app,
+        &app.client,
+        "/api/send_invitations",
+        &[("event_id", event.to_string())],
+    )
+    .await;
+    let tokens = links(app)
+        .await
+        .into_iter()
+        .map(|(_, _, nonce, _)| app::invitations::invite::token(KEY, nonce.as_deref().unwrap()))
+        .collect();
+    (event, tokens)
+}
+
+async fn answer(app: &TestApp, token: &str, rsvp: &str, companions: i64) -> reqwest::Response {
+    // A guest has no account: a fresh client with no cookie.
+    app.new_client()
+        .post(app.url("/api/answer_invitation"))
+        .form(&[
+            ("token", token.to_owned()),
+            ("rsvp", rsvp.into()),
+            ("companions", companions.to_string()),
+            ("note", "See you!".into()),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+db_test!(
+    answers_fill_the_capacity_then_a_waiting_list_moves_up,
+    |app: TestApp| async move {
+        let (event, tokens) = invited(
+            &app,
+            "3",
+            "ana@example.com\nbob@example.com\ncleo@example.com",
+        )
+        .await;
+        let sent_before = messages(&app).await.len();
+
+        // Ana and a companion: 2 of 3 places. Bob and a companion do not fit.
+        assert_eq!(
+            answer(&app, &tokens[0], "yes", 1)
+                .await
+                .json::<String>()
+                .await
+                .unwrap(),
+            "yes"
+        );
+        assert_eq!(
+            answer(&app, &tokens[1], "yes", 1)
+                .await
+                .json::<String>()
+                .await
+                .unwrap(),
+            "waiting"
+        );
+        // Cleo alone fits in the last place.
+        assert_eq!(
+            answer(&app, &tokens[2], "yes", 0)
+                .await
+                .json::<String>()
+                .await
+                .unwrap(),
+            "yes"
+        );
+        let view: Value = app
+            .get(&format!("/api/invitation?token={}", tokens[0]))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            view["place"].as_str().unwrap().contains("rue des Lilas"),
+            "a yes sees the address"
+        );
+        assert_eq!(view["note"], "See you!");
+
+        // Ana cannot come after all: Bob moves up and is told by email.
+        assert_eq!(
+            answer(&app, &tokens[0], "no", 1)
+                .await
+                .json::<String>()
+                .await
+                .unwrap(),
+            "no"
+        );
+        let bob: Value = app
+            .get(&format!("/api/invitation?token={}", tokens[1]))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(bob["rsvp"], "yes");
+        let mails = messages(&app).await;
+        assert_eq!(mails.len(), sent_before + 1);
+        assert!(mails.last().unwrap().contains("To: bob@example.com"));
+        assert!(mails.last().unwrap().contains("A place freed up"));
+
+        let overview: Value = app.get("/api/host_overview").await.json().await.unwrap();
+        let counts = &overview["events"][0]["counts"];
+        assert_eq!(
+            (counts["yes"].as_i64(), counts["no"].as_i64()),
+            (Some(2), Some(1)),
+            "{overview}"
+        );
+        let guests: Vec<Value> = app
+            .get(&format!("/api/guests?event_id={event}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(guests[0]["companions"], 0, "a no brings nobody");
+    }
+);
+
+db_test!(
+    bad_answers_are_refused_and_change_nothing,
+    |app: TestApp| async move {
+        let (_, tokens) = invited(&app, "10", "ana@example.com").await;
+        let res = answer(&app, &tokens[0], "perhaps", 0).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            res.json::<Value>().await.unwrap()["Invalid"]["field"],
+            "rsvp"
+        );
+        let res = answer(&app, &tokens[0], "yes", 4).await;
+        assert_eq!(
+            res.json::<Value>().await.unwrap()["Invalid"]["field"],
+            "companions"
+        );
+        let res = answer(&app, "forged-token", "yes", 0).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        let view: Value = app
+            .get(&format!("/api/invitation?token={}", tokens[0]))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(view["rsvp"], "pending");
+
+        // After the start, answers are closed.
+        let config = app::state::AppConfig {
+            public_url: "http://127.0.0.1".parse().unwrap(),
+            session_secure: false,
+            mail: app::mail::ssr::MailIdentity {
+                from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
+                message_id_host: "soiree.test".into(),
+            },
+            signing_key: app::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
+        };
+        let later = chrono::Utc::now() + chrono::Duration::days(8);
+        let err = app::invitations::ssr::answer(
+            &app.db,
+            &config,
+            &tokens[0],
+            app::invitations::ssr::Answer::Yes,
+            0,
+            "",
+            later,
+        )
+        .await
+        .unwrap_err();
+        assert!(err.to_string().contains("started"), "{err}");
+    }
+);
