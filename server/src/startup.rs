@@ -44,6 +44,7 @@ pub struct Application {
     port: u16,
     mailer: Mailer,
     settings: Settings,
+    config: Arc<AppConfig>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -63,7 +64,8 @@ impl Application {
             .await
             .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
-        let router = router(&settings, db.clone())?;
+        let config = app_config(&settings)?;
+        let router = router(&settings, db.clone(), config.clone())?;
         let mailer = Mailer::from_settings(&settings)?;
         Ok(Application {
             listener,
@@ -72,6 +74,7 @@ impl Application {
             port,
             mailer,
             settings,
+            config,
         })
     }
 
@@ -102,6 +105,12 @@ impl Application {
             self.mailer.clone(),
             self.settings.outbox_poll,
             self.settings.outbox_retry_base,
+            stop_rx.clone(),
+        );
+        let mailings = workers::spawn_mailings(
+            self.db.clone(),
+            self.config.clone(),
+            Duration::from_secs(60),
             stop_rx,
         );
         axum::serve(self.listener, self.router)
@@ -111,12 +120,33 @@ impl Application {
         let _ = stop_tx.send(true);
         let _ = housekeeping.await;
         let _ = outbox.await;
+        let _ = mailings.await;
         self.db.close().await;
         Ok(())
     }
 }
 
-fn router(settings: &Settings, db: Db) -> anyhow::Result<Router> {
+/// The settings the app reads, made once for the router and the workers.
+fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
+    Ok(Arc::new(AppConfig {
+        public_url: settings.public_url.clone(),
+        session_secure: settings.session_secure,
+        mail: app::mail::ssr::MailIdentity {
+            from: settings
+                .mail_from
+                .parse()
+                .context("MAIL_FROM: not a mailbox like Soirée <no-reply@brand.example>")?,
+            message_id_host: settings
+                .public_url
+                .host_str()
+                .unwrap_or("localhost")
+                .to_owned(),
+        },
+        signing_key: app::state::SigningKey(Arc::new(settings.signing_key()?)),
+    }))
+}
+
+fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result<Router> {
     let leptos_options = LeptosOptions::builder()
         .output_name("soiree")
         .site_root(settings.site_root.to_string_lossy().as_ref())
@@ -131,25 +161,7 @@ fn router(settings: &Settings, db: Db) -> anyhow::Result<Router> {
         .build();
     let dev_reload = settings.dev.then_some(leptos_options.reload_port);
 
-    let state = AppState {
-        db,
-        config: Arc::new(AppConfig {
-            public_url: settings.public_url.clone(),
-            session_secure: settings.session_secure,
-            mail: app::mail::ssr::MailIdentity {
-                from: settings
-                    .mail_from
-                    .parse()
-                    .context("MAIL_FROM: not a mailbox like Soirée <no-reply@brand.example>")?,
-                message_id_host: settings
-                    .public_url
-                    .host_str()
-                    .unwrap_or("localhost")
-                    .to_owned(),
-            },
-            signing_key: app::state::SigningKey(Arc::new(settings.signing_key()?)),
-        }),
-    };
+    let state = AppState { db, config };
     let context = {
         let state = state.clone();
         move || {

@@ -71,6 +71,28 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyh
     Ok(claimed.len())
 }
 
+/// Queues due event reminders and thank-yous every `every`.
+pub fn spawn_mailings(
+    db: Db,
+    config: std::sync::Arc<app::state::AppConfig>,
+    every: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match app::invitations::ssr::send_due_mailings(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(queued = n, "event reminders and thank-yous queued"),
+                Err(err) => tracing::warn!(error = %err, "event mailings failed; will retry"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}
+
 /// Deletes expired sessions and old sign-in failures every `every`.
 pub fn spawn_housekeeping(
     db: Db,

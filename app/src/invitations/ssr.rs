@@ -176,6 +176,15 @@ struct InviteEventRow {
     host_name: String,
 }
 
+/// The personal link of a guest's nonce.
+pub fn link_for(config: &crate::state::AppConfig, nonce: &str) -> String {
+    format!(
+        "{}/i/{}",
+        config.public_url.as_str().trim_end_matches('/'),
+        super::invite::token(&config.signing_key.0, nonce)
+    )
+}
+
 /// Which guests an invitation run is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recipients {
@@ -218,8 +227,6 @@ pub async fn send_invitations(
         .next()
         .unwrap_or("Your host")
         .to_owned();
-    let key = config.signing_key.0.as_slice();
-    let base = config.public_url.as_str().trim_end_matches('/').to_owned();
     let uid_host = config.mail.message_id_host.clone();
     let organizer = config.mail.from.email.to_string();
 
@@ -240,8 +247,8 @@ pub async fn send_invitations(
                 (Recipients::Revoke(_), _) | (_, None) => new_nonce(),
                 (_, Some(existing)) => existing.clone(),
             };
-            let raw = token(key, &nonce);
-            let link = format!("{base}/i/{raw}");
+            let raw = token(&config.signing_key.0, &nonce);
+            let link = link_for(config, &nonce);
             let facts = InviteFacts {
                 event_id,
                 title: &event.title,
@@ -512,4 +519,141 @@ fn promotion_mail(
         attachments: vec![],
         event_id: Some(event_id),
     }
+}
+
+/// Which mailing of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mailing {
+    /// 24 hours before the start, to guests who answered yes or maybe.
+    Reminder,
+    /// After the end, with the link to order, to guests who answered yes or maybe.
+    ThankYou,
+}
+
+/// Queues the reminders and thank-yous that are due at `now`. Each event is
+/// claimed by one UPDATE, so several servers never send them twice.
+/// Returns how many mails were queued.
+pub async fn send_due_mailings(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let mut queued = 0;
+    for mailing in [Mailing::Reminder, Mailing::ThankYou] {
+        let (due, claim) = match mailing {
+            Mailing::Reminder => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND reminders_sent_at IS NULL
+                 AND starts_at > $1 AND starts_at <= $2",
+                "UPDATE events SET reminders_sent_at = $1 WHERE id = $2 AND reminders_sent_at IS NULL",
+            ),
+            Mailing::ThankYou => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND thanks_sent_at IS NULL
+                 AND ends_at <= $1 AND orders_close_at > $1 AND $2 = $2",
+                "UPDATE events SET thanks_sent_at = $1 WHERE id = $2 AND thanks_sent_at IS NULL",
+            ),
+        };
+        let events: Vec<i64> = on_db!(db.reader(), |pool| sqlx::query_scalar(due)
+            .bind(now)
+            .bind(now + chrono::Duration::hours(24))
+            .fetch_all(pool)
+            .await)?;
+        for event_id in events {
+            queued += send_mailing(db, config, event_id, mailing, claim, now).await?;
+        }
+    }
+    Ok(queued)
+}
+
+async fn send_mailing(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    event_id: i64,
+    mailing: Mailing,
+    claim: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let event: InviteEventRow = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
+             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+        )
+        .bind(event_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    let zone: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let host = event
+        .host_name
+        .split_whitespace()
+        .next()
+        .unwrap_or("Your host")
+        .to_owned();
+    let when = format!(
+        "{} ({})",
+        events::domain::local_display(event.starts_at, zone),
+        zone.name()
+    );
+    on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let claimed = sqlx::query(claim)
+            .bind(now)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if claimed == 0 {
+            // Another server took it.
+            return Ok(0);
+        }
+        let guests: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT name, email, token_nonce FROM guests
+             WHERE event_id = $1 AND rsvp IN ('yes', 'maybe') AND token_nonce IS NOT NULL ORDER BY id",
+        )
+        .bind(event_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (name, email, nonce) in &guests {
+            let link = link_for(config, nonce);
+            let hello = if name.is_empty() {
+                "Hello".to_owned()
+            } else {
+                format!("Hello {name}")
+            };
+            let (subject, text) = match mailing {
+                Mailing::Reminder => (
+                    format!("Tomorrow: {}", event.title),
+                    format!("{hello},\n\nA reminder: \"{}\" with {host} is on {when}.\n\nThe details, and your answer if it changed:\n{link}\n", event.title),
+                ),
+                Mailing::ThankYou => (
+                    format!("Thank you for coming: {}", event.title),
+                    format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n", event.title),
+                ),
+            };
+            let html = format!(
+                "<p>{}</p>",
+                text.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace("\n\n", "</p><p>")
+                    .replace('\n', "<br>")
+            );
+            let mail = crate::mail::ssr::build(
+                &config.mail,
+                &crate::mail::ssr::OutgoingMail {
+                    to_name: name.clone(),
+                    to_email: email.clone(),
+                    subject,
+                    text,
+                    html,
+                    attachments: vec![],
+                    event_id: Some(event_id),
+                },
+                now,
+            )?;
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, AppError>(guests.len())
+    })
 }

@@ -399,3 +399,85 @@ db_test!(
         assert!(err.to_string().contains("started"), "{err}");
     }
 );
+
+/// The app settings the test server runs with.
+fn test_config() -> app::state::AppConfig {
+    app::state::AppConfig {
+        public_url: "http://127.0.0.1".parse().unwrap(),
+        session_secure: false,
+        mail: app::mail::ssr::MailIdentity {
+            from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
+            message_id_host: "soiree.test".into(),
+        },
+        signing_key: app::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
+    }
+}
+
+db_test!(
+    reminders_and_thank_yous_go_out_once_to_yes_and_maybe,
+    |app: TestApp| async move {
+        use app::invitations::ssr::send_due_mailings;
+        let (event, tokens) = invited(
+            &app,
+            "10",
+            "ana@example.com\nbob@example.com\ncleo@example.com",
+        )
+        .await;
+        answer(&app, &tokens[0], "yes", 0).await;
+        answer(&app, &tokens[1], "maybe", 0).await;
+        answer(&app, &tokens[2], "no", 0).await;
+        let (starts, ends): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) =
+            on_db!(app.db.reader(), |pool| sqlx::query_as(
+                "SELECT starts_at, ends_at FROM events WHERE id = $1"
+            )
+            .bind(event)
+            .fetch_one(pool)
+            .await)
+            .unwrap();
+        let config = test_config();
+        let before = messages(&app).await.len();
+
+        assert_eq!(
+            send_due_mailings(&app.db, &config, chrono::Utc::now())
+                .await
+                .unwrap(),
+            0,
+            "not due yet"
+        );
+        let day_before = starts - chrono::Duration::hours(23);
+        assert_eq!(
+            send_due_mailings(&app.db, &config, day_before)
+                .await
+                .unwrap(),
+            2
+        );
+        assert_eq!(
+            send_due_mailings(&app.db, &config, day_before)
+                .await
+                .unwrap(),
+            0,
+            "once only"
+        );
+        let after = ends + chrono::Duration::hours(1);
+        assert_eq!(send_due_mailings(&app.db, &config, after).await.unwrap(), 2);
+        assert_eq!(
+            send_due_mailings(&app.db, &config, after).await.unwrap(),
+            0,
+            "once only"
+        );
+
+        let mails = messages(&app).await;
+        let new = &mails[before..];
+        assert_eq!(new.len(), 4);
+        assert!(
+            new.iter().all(|m| !m.contains("cleo@example.com")),
+            "not to a no"
+        );
+        assert!(new[0].contains("Subject: Tomorrow: Candle evening"));
+        assert!(new[2].contains("Subject: Thank you for coming: Candle evening"));
+        assert!(
+            new[2].contains(&format!("/i/{}", tokens[0])),
+            "with the guest's own link"
+        );
+    }
+);
