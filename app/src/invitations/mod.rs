@@ -40,6 +40,8 @@ pub struct GuestView {
     pub companions: i64,
     /// Whether an invitation link has been sent.
     pub invited: bool,
+    /// The last mail to this guest could not be delivered (given up after a day).
+    pub mail_failed: bool,
 }
 
 /// What a guest sees on their personal invitation page.
@@ -327,7 +329,10 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
                                                 <td>{g.name.clone()}</td>
                                                 <td>{g.email.clone()}</td>
                                                 <td>{rsvp_label(&g.rsvp)}{(g.companions > 0).then(|| format!(" +{}", g.companions))}
-                                                    {(!invited).then_some(" · not invited yet")}</td>
+                                                    {(!invited).then_some(" · not invited yet")}
+                                                    {g.mail_failed.then(|| view! {
+                                                        <span class="mail-failed">" · the email could not be delivered: check the address, then resend"</span>
+                                                    })}</td>
                                                 <td class="row-actions">
                                                     {(can_edit && invited).then(|| view! {
                                                         <ActionForm action=resend attr:class="inline-form">

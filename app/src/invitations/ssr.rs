@@ -68,6 +68,7 @@ struct GuestRow {
     rsvp: String,
     companions: i64,
     invited: bool,
+    mail_status: Option<String>,
 }
 
 /// The guest list of an event its host or the brand's admin may see.
@@ -79,8 +80,10 @@ pub async fn list(
     events::ssr::ensure_visible(db, viewer, event_id).await?;
     let rows: Vec<GuestRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT id, name, email, rsvp, companions, invited_at IS NOT NULL AS invited
-             FROM guests WHERE event_id = $1 ORDER BY created_at, id",
+            "SELECT g.id, g.name, g.email, g.rsvp, g.companions, g.invited_at IS NOT NULL AS invited,
+                    (SELECT o.status FROM outbox o WHERE o.event_id = g.event_id AND o.recipient = g.email
+                     ORDER BY o.id DESC LIMIT 1) AS mail_status
+             FROM guests g WHERE g.event_id = $1 ORDER BY g.created_at, g.id",
         )
         .bind(event_id)
         .fetch_all(pool)
@@ -95,6 +98,7 @@ pub async fn list(
             rsvp: r.rsvp,
             companions: r.companions,
             invited: r.invited,
+            mail_failed: r.mail_status.as_deref() == Some("failed"),
         })
         .collect())
 }

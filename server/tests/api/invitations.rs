@@ -481,3 +481,38 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_mail_given_up_on_shows_on_the_guest_list,
+    |app: TestApp| async move {
+        let (event, _) = invited(&app, "10", "ana@example.com\nbob@example.com").await;
+        on_db!(app.db.writer(), |pool| sqlx::query(
+        "UPDATE outbox SET status = 'failed', last_error = 'mailbox unavailable' WHERE recipient = 'bob@example.com'"
+    )
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .unwrap();
+
+        let guests: Vec<Value> = app
+            .get(&format!("/api/guests?event_id={event}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+
+        let failed: Vec<(&str, bool)> = guests
+            .iter()
+            .map(|g| {
+                (
+                    g["email"].as_str().unwrap(),
+                    g["mail_failed"].as_bool().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            failed,
+            vec![("ana@example.com", false), ("bob@example.com", true)]
+        );
+    }
+);
