@@ -35,6 +35,39 @@ pub fn spawn_outbox(
 }
 
 const BATCH: i64 = 50;
+const SEND_CONCURRENCY: usize = 8;
+
+/// Sends one claimed mail and records the outcome.
+async fn deliver_one(
+    db: &Db,
+    mailer: &Mailer,
+    mail: &outbox::ClaimedMail,
+    base: chrono::Duration,
+) -> anyhow::Result<()> {
+    match mailer
+        .send(
+            &mail.sender,
+            &mail.recipient,
+            &mail.message_id,
+            mail.message.as_bytes(),
+        )
+        .await
+    {
+        Ok(()) => {
+            outbox::mark_sent(db, mail.id, Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("marking mail {} sent: {e}", mail.id))?;
+            tracing::debug!(mail_id = mail.id, attempts = mail.attempts, "mail sent");
+        }
+        Err(err) => {
+            tracing::warn!(mail_id = mail.id, attempts = mail.attempts, error = %err, "mail not sent; will retry");
+            outbox::mark_failed_attempt(db, mail, &format!("{err:#}"), base, Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("recording a failed send of mail {}: {e}", mail.id))?;
+        }
+    }
+    Ok(())
+}
 
 /// One pass: claims due mail and sends it. Returns how many were claimed.
 pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyhow::Result<usize> {
@@ -42,32 +75,14 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyh
         .await
         .map_err(|e| anyhow::anyhow!("claiming outbox rows: {e}"))?;
     let base = chrono::Duration::from_std(retry_base)?;
-    for mail in &claimed {
-        match mailer
-            .send(
-                &mail.sender,
-                &mail.recipient,
-                &mail.message_id,
-                mail.message.as_bytes(),
-            )
-            .await
-        {
-            Ok(()) => {
-                outbox::mark_sent(db, mail.id, Utc::now())
-                    .await
-                    .map_err(|e| anyhow::anyhow!("marking mail {} sent: {e}", mail.id))?;
-                tracing::info!(mail_id = mail.id, attempts = mail.attempts, "mail sent");
-            }
-            Err(err) => {
-                tracing::warn!(mail_id = mail.id, attempts = mail.attempts, error = %err, "mail not sent; will retry");
-                outbox::mark_failed_attempt(db, mail, &format!("{err:#}"), base, Utc::now())
-                    .await
-                    .map_err(|e| {
-                        anyhow::anyhow!("recording a failed send of mail {}: {e}", mail.id)
-                    })?;
-            }
-        }
-    }
+    // Several sends at once over the transport's pooled connections.
+    use futures::StreamExt;
+    let results: Vec<anyhow::Result<()>> = futures::stream::iter(claimed.iter().cloned())
+        .map(|mail| async move { deliver_one(db, mailer, &mail, base).await })
+        .buffer_unordered(SEND_CONCURRENCY)
+        .collect()
+        .await;
+    results.into_iter().collect::<anyhow::Result<()>>()?;
     Ok(claimed.len())
 }
 
