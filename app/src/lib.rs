@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
                     <Route path=path!("i/:token") view=invitations::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("s/:slug") view=invitations::SharedEventPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">

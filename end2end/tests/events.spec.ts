@@ -59,6 +59,22 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await page.screenshot({ path: 'artifacts/event-host-phone.png', fullPage: true });
   const eventUrl = page.url();
 
+  // The share link: a QR code for the host, a join form for friends of friends.
+  await expect(page.getByRole('img', { name: 'QR code of the share link' })).toBeVisible();
+  const shareUrl = (await page.getByTestId('share-url').textContent())!;
+  const visitor = await page.context().browser()!.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(shareUrl);
+  await expect(visitorPage.getByRole('heading', { level: 1 })).toHaveText('Winter candle evening');
+  await expect(visitorPage.getByText('3 rue des Lilas')).toHaveCount(0);
+  await hydrated(visitorPage, true);
+  await visitorPage.getByLabel('Your name').fill('Dan Friend');
+  await visitorPage.getByLabel('Your email').fill('dan@example.com');
+  await visitorPage.getByRole('button', { name: 'Send me my invitation' }).click();
+  await expect(visitorPage.getByTestId('joined')).toBeVisible();
+  await visitor.close();
+  expect((await mailTo('dan@example.com')).subject).toBe('Hugo invites you: Winter candle evening');
+
   // The invitation arrives through the real SMTP server; its link opens
   // the guest's page without any account.
   const mail = await mailTo('ana@example.com');
@@ -99,6 +115,6 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
 
   await page.getByRole('link', { name: 'Back to your parties' }).click();
   await expect(page.getByRole('region', { name: 'Upcoming' })).toContainText('Winter candle evening');
-  await expect(page.getByTestId('rsvp-counts')).toHaveText('2 invited · 1 yes · 1 maybe · 0 no · 0 pending');
+  await expect(page.getByTestId('rsvp-counts')).toHaveText('3 invited · 1 yes · 1 maybe · 0 no · 1 pending');
   expect(errors).toEqual([]);
 });

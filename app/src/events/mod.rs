@@ -76,6 +76,17 @@ pub struct EventDetails {
     pub can_edit: bool,
     /// The stored values, to fill the edit form.
     pub form: EventForm,
+    /// The public share link (host only).
+    pub share: Option<ShareLink>,
+}
+
+/// An event's public share link and its QR code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareLink {
+    pub url: String,
+    pub enabled: bool,
+    /// An `<svg>` element, made on the server.
+    pub qr_svg: String,
 }
 
 /// The host dashboard's data.
@@ -158,7 +169,18 @@ pub async fn get_event(id: i64) -> Result<EventDetails, AppError> {
     serve(async move {
         let user = crate::accounts::ssr::require_user().await?;
         let state = crate::state::app_state()?;
-        ssr::details(&state.db, &user, id, chrono::Utc::now()).await
+        let mut details = ssr::details(
+            &state.db,
+            &user,
+            id,
+            &state.config.public_url,
+            chrono::Utc::now(),
+        )
+        .await?;
+        if !details.can_edit {
+            details.share = None;
+        }
+        Ok(details)
     })
     .await
 }
@@ -185,6 +207,17 @@ pub async fn cancel_event(id: i64) -> Result<(), AppError> {
         ssr::cancel(&state.db, &host, id, chrono::Utc::now()).await?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(())
+    })
+    .await
+}
+
+/// Turns the share link of an event on or off.
+#[server(prefix = "/api", endpoint = "set_sharing")]
+pub async fn set_sharing(id: i64, enabled: bool) -> Result<(), AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        ssr::set_sharing(&state.db, &host, id, enabled).await
     })
     .await
 }
@@ -359,9 +392,10 @@ fn event_id() -> Memo<i64> {
 pub fn EventPage() -> impl IntoView {
     let id = event_id();
     let cancel = ServerAction::<CancelEvent>::new();
+    let sharing = ServerAction::<SetSharing>::new();
     let event = Resource::new(
-        move || (id.get(), cancel.version().get()),
-        |(id, _)| get_event(id),
+        move || (id.get(), cancel.version().get(), sharing.version().get()),
+        |(id, _, _)| get_event(id),
     );
     view! {
         <Title text="Party · Soirée" />
@@ -390,6 +424,25 @@ pub fn EventPage() -> impl IntoView {
                                 <button type="submit" class="button danger">"Cancel the party"</button>
                             </ActionForm>
                         </div>
+                    })}
+                    {e.share.clone().map(|share| view! {
+                        <section class="share" aria-labelledby="share-title">
+                            <h2 id="share-title">"Share link"</h2>
+                            {if share.enabled {
+                                view! {
+                                    <p>"Anyone with this link can see the party (without the address) and add themselves as a guest:"</p>
+                                    <p class="share-url" data-testid="share-url">{share.url.clone()}</p>
+                                    <div class="qr" role="img" aria-label="QR code of the share link" inner_html=share.qr_svg.clone()></div>
+                                }.into_any()
+                            } else {
+                                view! { <p>"The share link is off: only the guests you invite can answer."</p> }.into_any()
+                            }}
+                            <ActionForm action=sharing attr:class="inline-form">
+                                <input type="hidden" name="id" value=event_id />
+                                <input type="hidden" name="enabled" value=(!share.enabled).to_string() />
+                                <button type="submit" class="button">{if share.enabled { "Turn the share link off" } else { "Turn the share link on" }}</button>
+                            </ActionForm>
+                        </section>
                     })}
                     <crate::invitations::GuestList event_id=event_id can_edit=e.can_edit />
                     <p><a href="/host">"Back to your parties"</a></p>

@@ -31,11 +31,13 @@ struct EventRow {
     capacity: i64,
     orders_close_at: DateTime<Utc>,
     cancelled_at: Option<DateTime<Utc>>,
+    share_slug: Option<String>,
+    share_enabled: bool,
 }
 
 const EVENT_COLUMNS: &str =
     "id, brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
-    address, video_url, capacity, orders_close_at, cancelled_at";
+    address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled";
 
 impl EventRow {
     fn zone(&self) -> Tz {
@@ -85,9 +87,36 @@ impl EventRow {
                 capacity: self.capacity.to_string(),
                 orders_close_at: local_input(self.orders_close_at, zone),
             },
+            share: None,
             summary,
         }
     }
+}
+
+/// An unguessable slug for the public share link (128 random bits).
+fn new_share_slug() -> String {
+    use base64::Engine as _;
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The QR code of `url` as an SVG element.
+pub fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Some(
+        svg.trim_start_matches(|c| c != '<')
+            .splitn(2, "?>")
+            .last()
+            .unwrap_or_default()
+            .to_owned(),
+    )
 }
 
 fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
@@ -108,8 +137,8 @@ pub async fn create(
     Ok(on_db!(db.writer(), |pool| {
         sqlx::query_scalar(
             "INSERT INTO events (brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
-                 address, video_url, capacity, orders_close_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+                 address, video_url, capacity, orders_close_at, created_at, updated_at, share_slug)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
         )
         .bind(host.brand_id)
         .bind(host.id)
@@ -124,6 +153,7 @@ pub async fn create(
         .bind(draft.capacity)
         .bind(draft.orders_close_at)
         .bind(now)
+        .bind(new_share_slug())
         .fetch_one(pool)
         .await
     })?)
@@ -171,9 +201,52 @@ pub async fn details(
     db: &Db,
     viewer: &CurrentUser,
     id: i64,
+    public_url: &url::Url,
     now: DateTime<Utc>,
 ) -> Result<EventDetails, AppError> {
-    Ok(visible(db, viewer, id).await?.details(viewer, now))
+    let row = visible(db, viewer, id).await?;
+    let mut details = row.details(viewer, now);
+    if let Some(slug) = &row.share_slug {
+        let link = format!("{}/s/{slug}", public_url.as_str().trim_end_matches('/'));
+        details.share = Some(super::ShareLink {
+            enabled: row.share_enabled,
+            qr_svg: qr_svg(&link).unwrap_or_default(),
+            url: link,
+        });
+    }
+    Ok(details)
+}
+
+/// Turns the public share link of `host`'s event on or off.
+pub async fn set_sharing(
+    db: &Db,
+    host: &CurrentUser,
+    id: i64,
+    enabled: bool,
+) -> Result<(), AppError> {
+    owned_open(db, host, id).await?;
+    on_db!(db.writer(), |pool| sqlx::query(
+        "UPDATE events SET share_enabled = $1 WHERE id = $2 AND host_id = $3"
+    )
+    .bind(enabled)
+    .bind(id)
+    .bind(host.id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The event behind an enabled share link that still takes guests.
+pub async fn shared_event_id(db: &Db, slug: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
+    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE share_slug = $1");
+    let row: Option<EventRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+        .bind(slug)
+        .fetch_optional(pool)
+        .await)?;
+    row.filter(|r| r.share_enabled && r.cancelled_at.is_none() && now < r.orders_close_at)
+        .map(|r| r.id)
+        .ok_or(AppError::NotFound)
 }
 
 /// Changes an event of `host` with a checked form.

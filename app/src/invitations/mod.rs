@@ -234,6 +234,128 @@ pub async fn answer_invitation(
     .await
 }
 
+/// What the public share link shows: no address, no guest list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedEventView {
+    pub title: String,
+    pub host_first_name: String,
+    pub when: String,
+    pub time_zone: String,
+    pub online: bool,
+}
+
+/// The event behind a share link, if the host keeps it on.
+#[server(prefix = "/api", endpoint = "shared_event", input = server_fn::codec::GetUrl)]
+pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let now = chrono::Utc::now();
+        let id = crate::events::ssr::shared_event_id(&state.db, &slug, now).await?;
+        let row: (
+            String,
+            chrono::DateTime<chrono::Utc>,
+            String,
+            String,
+            String,
+        ) = crate::on_db!(state.db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT e.title, e.starts_at, e.time_zone, e.kind, u.display_name FROM events e
+                 JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await
+        })?;
+        let zone: chrono_tz::Tz = row.2.parse().unwrap_or(chrono_tz::Europe::Paris);
+        Ok(SharedEventView {
+            title: row.0,
+            host_first_name: row
+                .4
+                .split_whitespace()
+                .next()
+                .unwrap_or("Your host")
+                .to_owned(),
+            when: crate::events::domain::local_display(row.1, zone),
+            time_zone: row.2,
+            online: row.3 == "online",
+        })
+    })
+    .await
+}
+
+/// Registers the visitor of a share link as a guest; their personal link
+/// comes by email.
+#[server(prefix = "/api", endpoint = "join_event")]
+pub async fn join_event(slug: String, name: String, email: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        if name.trim().is_empty() {
+            return Err(AppError::invalid(
+                "name",
+                "Enter your name so the host knows who is coming.",
+            ));
+        }
+        let guest =
+            domain::parse_guest(&name, &email).map_err(|msg| AppError::invalid("email", msg))?;
+        ssr::join_by_share_link(&state.db, &state.config, &slug, &guest, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// The page of an event's public share link.
+#[component]
+pub fn SharedEventPage() -> impl IntoView {
+    use leptos_meta::Title;
+    let params = leptos_router::hooks::use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let shared = Resource::new(slug, get_shared_event);
+    let join = ServerAction::<JoinEvent>::new();
+    let error = move || join.value().get().and_then(Result::err);
+    let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
+    let joined = move || matches!(join.value().get(), Some(Ok(())));
+    view! {
+        <Title text="A party · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match shared.await {
+                    Ok(e) => view! {
+                        <article class="invitation">
+                            <p class="eyebrow">{format!("{} is hosting", e.host_first_name)}</p>
+                            <h1>{e.title.clone()}</h1>
+                            <dl class="facts">
+                                <dt>"When"</dt><dd>{e.when.clone()} " (" {e.time_zone.clone()} ")"</dd>
+                                <dt>"Where"</dt><dd>{if e.online { "Online: the link comes with your invitation." } else { "At the host's home: the address is shown to guests who answer yes." }}</dd>
+                            </dl>
+                            <Show when=joined fallback=move || view! {
+                                <ActionForm action=join attr:class="form" attr:novalidate="">
+                                    <h2>"Join the party"</h2>
+                                    <p>"Leave your name and email: your personal invitation link arrives by email, to answer and follow the party."</p>
+                                    {move || error().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                    <input type="hidden" name="slug" value=slug />
+                                    <div class="field">
+                                        <label for="join-name">"Your name"</label>
+                                        <input id="join-name" name="name" type="text" autocomplete="name" />
+                                        {move || field_error("name").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                    </div>
+                                    <div class="field">
+                                        <label for="join-email">"Your email"</label>
+                                        <input id="join-email" name="email" type="email" autocomplete="email" />
+                                        {move || field_error("email").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                    </div>
+                                    <button type="submit" class="button primary">"Send me my invitation"</button>
+                                </ActionForm>
+                            }>
+                                <p class="report" role="status" data-testid="joined">"Check your inbox: your personal invitation link is on its way."</p>
+                            </Show>
+                        </article>
+                    }.into_any(),
+                    Err(_) => view! { <crate::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// Removes a guest who has not answered.
 #[server(prefix = "/api", endpoint = "remove_guest")]
 pub async fn remove_guest(event_id: i64, guest_id: i64) -> Result<(), AppError> {

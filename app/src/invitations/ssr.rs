@@ -211,10 +211,55 @@ pub async fn send_invitations(
     who: Recipients,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
+    events::ssr::ensure_owned_open(db, host, event_id).await?;
+    queue_invitations(db, config, event_id, who, now).await
+}
+
+/// Adds a guest who registered through the event's share link and mails
+/// them their personal link (again, with the same link, if already listed).
+pub async fn join_by_share_link(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    slug: &str,
+    guest: &GuestLine,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let event_id = events::ssr::shared_event_id(db, slug, now).await?;
+    let guest_id: i64 = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO guests (event_id, name, email, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (event_id, email) DO NOTHING",
+        )
+        .bind(event_id)
+        .bind(&guest.name)
+        .bind(guest.email.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let id = sqlx::query_scalar("SELECT id FROM guests WHERE event_id = $1 AND email = $2")
+            .bind(event_id)
+            .bind(guest.email.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(id)
+    })?;
+    queue_invitations(db, config, event_id, Recipients::Resend(guest_id), now).await?;
+    Ok(())
+}
+
+/// Issues links and queues invitation mails for `who`, once authorised.
+async fn queue_invitations(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    event_id: i64,
+    who: Recipients,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
     use super::invite::{invitation_mail, new_nonce, token, InviteFacts};
     use crate::{accounts::ssr::hash_token, mail::ssr::build};
 
-    events::ssr::ensure_owned_open(db, host, event_id).await?;
     let event: InviteEventRow = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name

@@ -516,3 +516,101 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_share_link_lets_friends_of_friends_join_until_the_host_turns_it_off,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.login(HOST.0, HOST.1).await;
+        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
+        let details: Value = app
+            .get(&format!("/api/event?id={event}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let url = details["share"]["url"].as_str().unwrap().to_owned();
+        let slug = url.rsplit('/').next().unwrap().to_owned();
+        assert!(slug.len() >= 22, "an unguessable slug");
+        assert!(details["share"]["qr_svg"]
+            .as_str()
+            .unwrap()
+            .starts_with("<svg"));
+
+        let visitor = app.new_client();
+        let shown: Value = visitor
+            .get(app.url(&format!("/api/shared_event?slug={slug}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(shown["title"], "Candle evening");
+        assert!(
+            !shown.to_string().contains("rue des Lilas"),
+            "no address on the share link"
+        );
+
+        let join = |name: &str, email: &str| {
+            let form = [
+                ("slug", slug.clone()),
+                ("name", name.to_owned()),
+                ("email", email.to_owned()),
+            ];
+            visitor.post(app.url("/api/join_event")).form(&form).send()
+        };
+        assert_eq!(
+            join("Dan", "dan@example.com").await.unwrap().status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            join("", "eve@example.com").await.unwrap().status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let guests: Vec<Value> = app
+            .get(&format!("/api/guests?event_id={event}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(guests.len(), 1);
+        assert_eq!(guests[0]["invited"], true);
+        assert!(messages(&app)
+            .await
+            .last()
+            .unwrap()
+            .contains("To: Dan <dan@example.com>"));
+
+        // The host turns it off: the page and the form answer 404.
+        let res = post(
+            &app,
+            &app.client,
+            "/api/set_sharing",
+            &[("id", event.to_string()), ("enabled", "false".into())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let res = visitor
+            .get(app.url(&format!("/api/shared_event?slug={slug}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            join("Fay", "fay@example.com").await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
+        // Another host cannot turn it back on.
+        let other = app.new_client();
+        app.login_with(&other, OTHER_HOST.0, OTHER_HOST.1).await;
+        let res = post(
+            &app,
+            &other,
+            "/api/set_sharing",
+            &[("id", event.to_string()), ("enabled", "true".into())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);
