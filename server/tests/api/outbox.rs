@@ -89,3 +89,32 @@ db_test!(engine: an_smtp_outage_delays_mail_and_loses_none, |engine: Engine| asy
     expected.sort();
     assert_eq!(ids, expected, "each mail exactly once: {received:?}");
 });
+
+db_test!(engine: two_servers_never_claim_the_same_mail, |engine: Engine| async move {
+    // The app's own worker sleeps for a minute after its first pass, so the
+    // two claimers below are the only ones.
+    let settings = [("OUTBOX_POLL_MS", "60000".to_owned())];
+    let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for i in 0..40 {
+        enqueue(&app.db, &mail(&format!("guest{i}@example.com"))).await.unwrap();
+    }
+    // A second connection pool stands for a second server.
+    let other = app::db::Db::connect(&app.database_url).await.unwrap();
+    let now = chrono::Utc::now();
+
+    let (a, b) = tokio::join!(
+        app::mail::ssr::claim_due(&app.db, now, 25),
+        app::mail::ssr::claim_due(&other, now, 25)
+    );
+
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let mut ids: Vec<i64> = a.iter().chain(&b).map(|m| m.id).collect();
+    assert_eq!(ids.len(), 40, "all 40 claimed between the two");
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 40, "no mail claimed twice");
+    // Claimed rows are leased: a third claim right away finds nothing.
+    assert!(app::mail::ssr::claim_due(&app.db, now, 50).await.unwrap().is_empty());
+    other.close().await;
+});
