@@ -17,8 +17,15 @@ pub enum AppError {
     #[error("We could not find that page.")]
     NotFound,
     /// Input that breaks a rule; `field` names the form field to fix.
+    /// `kept` carries what was typed (JSON) back to a form posted without
+    /// JavaScript, which is re-rendered from the error.
     #[error("{message}")]
-    Invalid { field: String, message: String },
+    Invalid {
+        field: String,
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kept: Option<String>,
+    },
     /// Sign-in failed. Unknown email and wrong password read the same.
     /// `email` brings back what was typed when the form posts without JavaScript.
     #[error("That email and password do not match. Check them and try again.")]
@@ -37,13 +44,38 @@ impl AppError {
         AppError::Invalid {
             field: field.to_owned(),
             message: message.into(),
+            kept: None,
+        }
+    }
+
+    /// Attaches what was typed to an `Invalid` error, for the form to refill.
+    pub fn keeping<T: Serialize>(self, typed: &T) -> Self {
+        match self {
+            AppError::Invalid { field, message, .. } => AppError::Invalid {
+                field,
+                message,
+                kept: serde_json::to_string(typed).ok(),
+            },
+            other => other,
+        }
+    }
+
+    /// What was typed, if this error carries it.
+    pub fn kept<T: for<'de> Deserialize<'de>>(&self) -> Option<T> {
+        match self {
+            AppError::Invalid {
+                kept: Some(json), ..
+            } => serde_json::from_str(json).ok(),
+            _ => None,
         }
     }
 
     /// The message to show next to `field`, if this error is about it.
     pub fn for_field(&self, field: &str) -> Option<String> {
         match self {
-            AppError::Invalid { field: f, message } if f == field => Some(message.clone()),
+            AppError::Invalid {
+                field: f, message, ..
+            } if f == field => Some(message.clone()),
             _ => None,
         }
     }

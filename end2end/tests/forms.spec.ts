@@ -57,3 +57,23 @@ test('the brand admin signs in to the brand dashboard', async ({ page, javaScrip
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brand dashboard');
   await expect(page.locator('.tile', { hasText: 'items in the catalog' })).toContainText('24');
 });
+
+test('a mistake in the event form keeps what was typed', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+  await login.signIn(demo.host2.email, demo.host2.password);
+  await expect(page).toHaveURL(/\/host$/);
+  await page.goto('/host/events/new');
+  await hydrated(page, javaScriptEnabled);
+  const day = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Title').fill('Never saved party');
+  await page.getByLabel('Starts').fill(`${day}T19:00`);
+  await page.getByLabel('Ends').fill(`${day}T18:00`);
+  await page.getByLabel('Address (shown only to guests who answer yes)').fill('9 quai du Rhône, Lyon');
+  await page.getByRole('button', { name: 'Schedule the party' }).click();
+
+  await expect(page.locator('#ends_at-error')).toHaveText('The end must come after the start.');
+  await expect(page.getByLabel('Title')).toHaveValue('Never saved party');
+  await expect(page.getByLabel('Address (shown only to guests who answer yes)')).toHaveValue('9 quai du Rhône, Lyon');
+  await expect(page.getByLabel('Starts')).toHaveValue(`${day}T19:00`);
+});

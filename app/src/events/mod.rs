@@ -155,7 +155,7 @@ pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
         let host = crate::accounts::ssr::require_host().await?;
         let state = crate::state::app_state()?;
         let now = chrono::Utc::now();
-        let draft = domain::EventDraft::parse(&form, now, None)?;
+        let draft = domain::EventDraft::parse(&form, now, None).map_err(|e| e.keeping(&form))?;
         let id = ssr::create(&state.db, &host, &draft, now).await?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(id)
@@ -191,7 +191,9 @@ pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
     serve(async move {
         let host = crate::accounts::ssr::require_host().await?;
         let state = crate::state::app_state()?;
-        ssr::update(&state.db, &host, id, &form, chrono::Utc::now()).await?;
+        ssr::update(&state.db, &host, id, &form, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&form))?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(())
     })
@@ -366,7 +368,8 @@ pub fn NewEventPage() -> impl IntoView {
             <section class="form-card" aria-labelledby="new-title">
                 <h1 id="new-title">"Schedule a party"</h1>
                 <ActionForm action=create attr:class="form" attr:novalidate="">
-                    <EventFields initial=o.initial zones=o.zones error />
+                    // After a failed post without JavaScript, refill what was typed.
+                    <EventFields initial=error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial) zones=o.zones error />
                     <button type="submit" class="button primary" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Scheduling…" } else { "Schedule the party" }}
                     </button>
@@ -473,7 +476,7 @@ pub fn EditEventPage() -> impl IntoView {
                 <h1 id="edit-title">"Edit " {e.summary.title.clone()}</h1>
                 <ActionForm action=update attr:class="form" attr:novalidate="">
                     <input type="hidden" name="id" value=e.summary.id />
-                    <EventFields initial=e.form.clone() zones error />
+                    <EventFields initial=error.get_untracked().and_then(|e| e.kept()).unwrap_or_else(|| e.form.clone()) zones error />
                     <button type="submit" class="button primary" disabled=move || update.pending().get()>"Save changes"</button>
                 </ActionForm>
             </section>
