@@ -182,12 +182,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
         };
         Ok(InvitationView {
             guest_name: row.guest_name,
-            host_first_name: row
-                .host_name
-                .split_whitespace()
-                .next()
-                .unwrap_or("Your host")
-                .to_owned(),
+            host_first_name: ssr::first_name(&row.host_name),
             title: row.title,
             description: row.description,
             when: crate::events::domain::local_display(row.starts_at, zone),
@@ -269,12 +264,7 @@ pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError>
         let zone: chrono_tz::Tz = row.2.parse().unwrap_or(chrono_tz::Europe::Paris);
         Ok(SharedEventView {
             title: row.0,
-            host_first_name: row
-                .4
-                .split_whitespace()
-                .next()
-                .unwrap_or("Your host")
-                .to_owned(),
+            host_first_name: ssr::first_name(&row.4),
             when: crate::events::domain::local_display(row.1, zone),
             time_zone: row.2,
             online: row.3 == "online",

@@ -189,6 +189,34 @@ pub fn link_for(config: &crate::state::AppConfig, nonce: &str) -> String {
     )
 }
 
+/// The host's first name, as mail and guest pages greet with it.
+pub fn first_name(full_name: &str) -> String {
+    full_name
+        .split_whitespace()
+        .next()
+        .unwrap_or("Your host")
+        .to_owned()
+}
+
+/// What mail about an event needs: the event, its zone and its host's first name.
+async fn event_facts(
+    db: &Db,
+    event_id: i64,
+) -> Result<(InviteEventRow, chrono_tz::Tz, String), AppError> {
+    let event: InviteEventRow = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
+             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+        )
+        .bind(event_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    let zone = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let host = first_name(&event.host_name);
+    Ok((event, zone, host))
+}
+
 /// Which guests an invitation run is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recipients {
@@ -260,22 +288,7 @@ async fn queue_invitations(
     use super::invite::{invitation_mail, new_nonce, token, InviteFacts};
     use crate::{accounts::ssr::hash_token, mail::ssr::build};
 
-    let event: InviteEventRow = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
-             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
-        )
-        .bind(event_id)
-        .fetch_one(pool)
-        .await
-    })?;
-    let zone: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    let first_name = event
-        .host_name
-        .split_whitespace()
-        .next()
-        .unwrap_or("Your host")
-        .to_owned();
+    let (event, zone, first_name) = event_facts(db, event_id).await?;
     let uid_host = config.mail.message_id_host.clone();
     let organizer = config.mail.from.email.to_string();
 
@@ -621,22 +634,7 @@ async fn send_mailing(
     claim: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let event: InviteEventRow = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
-             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
-        )
-        .bind(event_id)
-        .fetch_one(pool)
-        .await
-    })?;
-    let zone: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    let host = event
-        .host_name
-        .split_whitespace()
-        .next()
-        .unwrap_or("Your host")
-        .to_owned();
+    let (event, zone, host) = event_facts(db, event_id).await?;
     let when = format!(
         "{} ({})",
         events::domain::local_display(event.starts_at, zone),
