@@ -126,24 +126,24 @@ fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// Schedules an event for `host`; returns its id.
-pub async fn create(
-    db: &Db,
-    host: &CurrentUser,
-    draft: &EventDraft,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
+/// Binds a draft's fields as `$1..$10` (title, description, starts_at,
+/// ends_at, time_zone, kind, address, video_url, capacity, orders_close_at),
+/// so that creating and editing write the same columns.
+fn bind_draft<'q, DB>(
+    sql: &'q str,
+    draft: &'q EventDraft,
+) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    Option<&'q str>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
     let (address, video_url) = place_columns(&draft.place);
-    Ok(on_db!(db.writer(), |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO events (brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
-                 address, video_url, capacity, orders_close_at, created_at, updated_at, share_slug)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
-        )
-        .bind(host.brand_id)
-        .bind(host.id)
-        .bind(&draft.title)
-        .bind(&draft.description)
+    sqlx::query(sql)
+        .bind(draft.title.as_str())
+        .bind(draft.description.as_str())
         .bind(draft.starts_at)
         .bind(draft.ends_at)
         .bind(draft.time_zone.name())
@@ -152,11 +152,31 @@ pub async fn create(
         .bind(video_url)
         .bind(draft.capacity)
         .bind(draft.orders_close_at)
-        .bind(now)
-        .bind(new_share_slug())
-        .fetch_one(pool)
-        .await
-    })?)
+}
+
+/// Schedules an event for `host`; returns its id.
+pub async fn create(
+    db: &Db,
+    host: &CurrentUser,
+    draft: &EventDraft,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let sql = "INSERT INTO events (title, description, starts_at, ends_at, time_zone, kind, address, video_url,
+                 capacity, orders_close_at, brand_id, host_id, created_at, updated_at, share_slug)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id";
+    let slug = new_share_slug();
+    let id: i64 = on_db!(db.writer(), |pool| {
+        use sqlx::Row;
+        bind_draft(sql, draft)
+            .bind(host.brand_id)
+            .bind(host.id)
+            .bind(now)
+            .bind(slug.as_str())
+            .fetch_one(pool)
+            .await?
+            .try_get(0)
+    })?;
+    Ok(id)
 }
 
 async fn find(db: &Db, id: i64) -> Result<Option<EventRow>, AppError> {
@@ -259,29 +279,17 @@ pub async fn update(
 ) -> Result<(), AppError> {
     let row = owned_open(db, host, id).await?;
     let draft = EventDraft::parse(form, now, Some(row.starts_at))?;
-    let (address, video_url) = place_columns(&draft.place);
-    on_db!(db.writer(), |pool| {
-        sqlx::query(
-            "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5,
+    let sql = "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5,
                  kind = $6, address = $7, video_url = $8, capacity = $9, orders_close_at = $10, updated_at = $11
-             WHERE id = $12 AND host_id = $13 AND cancelled_at IS NULL",
-        )
-        .bind(&draft.title)
-        .bind(&draft.description)
-        .bind(draft.starts_at)
-        .bind(draft.ends_at)
-        .bind(draft.time_zone.name())
-        .bind(draft.place.kind())
-        .bind(address)
-        .bind(video_url)
-        .bind(draft.capacity)
-        .bind(draft.orders_close_at)
-        .bind(now)
-        .bind(id)
-        .bind(host.id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
+             WHERE id = $12 AND host_id = $13 AND cancelled_at IS NULL";
+    on_db!(db.writer(), |pool| {
+        bind_draft(sql, &draft)
+            .bind(now)
+            .bind(id)
+            .bind(host.id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
     })?;
     Ok(())
 }
