@@ -7,6 +7,7 @@ pub mod brand;
 pub mod catalog;
 pub mod error;
 pub mod events;
+pub mod forms;
 pub mod invitations;
 pub mod mail;
 pub mod money;
@@ -78,6 +79,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                    <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/kits") view=catalog::kits::KitsPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/kits/new") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/kits/:id") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />

@@ -17,6 +17,8 @@ pub struct AppConfig {
     pub mail: crate::mail::ssr::MailIdentity,
     /// Signs invitation links.
     pub signing_key: SigningKey,
+    /// Where item photos are stored.
+    pub media: crate::catalog::photos::MediaStore,
 }
 
 /// A secret key; never printed.

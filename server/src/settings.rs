@@ -21,6 +21,8 @@ pub struct Settings {
     pub mail_from: String,
     /// `OUTBOX_DIR`: where `.eml` files go when `SMTP_URL` is empty.
     pub outbox_dir: PathBuf,
+    /// `MEDIA_DIR`: where uploaded item photos are kept (served at `/media/`).
+    pub media_dir: PathBuf,
     /// `SESSION_SECURE`: mark cookies `Secure` (serve over HTTPS).
     pub session_secure: bool,
     /// `LEPTOS_SITE_ROOT`: the built site (WASM, JS, CSS).
@@ -192,6 +194,7 @@ impl Settings {
             smtp_url,
             mail_from,
             outbox_dir: PathBuf::from(var("OUTBOX_DIR", "data/outbox")),
+            media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
             session_secure,
             site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
             dev,

@@ -24,7 +24,9 @@ use tokio::{net::TcpListener, sync::watch};
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::ServeDir,
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -143,6 +145,9 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
                 .to_owned(),
         },
         signing_key: app::state::SigningKey(Arc::new(settings.signing_key()?)),
+        media: app::catalog::photos::MediaStore {
+            root: settings.media_dir.clone(),
+        },
     }))
 }
 
@@ -186,7 +191,13 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
     let app = Router::new()
         .route("/healthz", get(healthz).with_state(state.db.clone()))
         .route("/theme.css", get(theme_css).with_state(state.db.clone()))
-        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
+        .route(
+            "/api/{*fn_name}",
+            get(server_fns.clone())
+                .post(server_fns)
+                .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT)),
+        )
+        .nest_service("/media", media_service(&settings.media_dir))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -231,6 +242,27 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         ))
         .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
     Ok(app.layer(layers))
+}
+
+/// The largest request body: a save of an item with its 6 photos of 8 MB.
+const UPLOAD_LIMIT: usize = 6 * app::catalog::photos::MAX_PHOTO_BYTES + 1024 * 1024;
+
+/// `GET /media/…`: uploaded photos. Their names are random and never reused,
+/// so browsers may keep them for a year.
+fn media_service(dir: &std::path::Path) -> Router {
+    let cache = |res: &http::Response<tower_http::services::fs::ServeFileSystemResponseBody>| {
+        res.status()
+            .is_success()
+            .then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+    };
+    Router::new().fallback_service(
+        ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                cache,
+            ))
+            .service(ServeDir::new(dir)),
+    )
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

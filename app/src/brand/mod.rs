@@ -122,6 +122,7 @@ pub fn BrandDashboard() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_brand_overview());
     view! {
         <Title text="Brand dashboard · Soirée" />
+        <BrandNav />
         <Gate data=overview here="/brand" children=|o: BrandOverview| view! {
             <header class="page-head">
                 <p class="eyebrow">{o.brand_name.clone()}</p>
@@ -136,11 +137,30 @@ pub fn BrandDashboard() -> impl IntoView {
                 <h2 id="perf-title">"Host performance"</h2>
                 <p>"Once your hosts hold events, this page shows revenue, the host leaderboard and the funnel from invitation to purchase."</p>
             </section>
-            <section class="empty-state" aria-labelledby="catalog-title">
-                <h2 id="catalog-title">"Catalog and kits"</h2>
-                <p>"Managing items, photos, transparency labels and host kits comes here next."</p>
-            </section>
         } />
+    }
+}
+
+/// The brand admin's sections, at the top of their pages.
+#[component]
+pub fn BrandNav() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let current = move |prefix: &'static str| {
+        let path = location.pathname.get();
+        let on = if prefix == "/brand" {
+            path == "/brand"
+        } else {
+            path.starts_with(prefix)
+        };
+        on.then_some("page")
+    };
+    view! {
+        <nav class="section-nav" aria-label="Brand">
+            <a href="/brand" aria-current=move || current("/brand")>"Dashboard"</a>
+            <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>"Catalog"</a>
+            <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
+            <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
+        </nav>
     }
 }
 

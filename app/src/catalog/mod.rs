@@ -1,9 +1,74 @@
-//! The brand's catalog: items with prices in cents, VAT and stock.
+//! The brand's catalog: items with prices in cents, VAT, stock, photos and a
+//! transparency label; kits of items that hosts start their parties from.
+
+#[cfg(feature = "ssr")]
+pub mod domain;
+pub mod kits;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::money::Money;
+
+/// The item form as typed. Amounts are euros as text, the VAT rate percent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemForm {
+    pub sku: String,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub price: String,
+    pub vat_rate: String,
+    pub stock: String,
+    pub active: bool,
+    pub composition: String,
+    pub country: String,
+    pub recycled: String,
+    pub care: String,
+    pub story: String,
+}
+
+/// One part of a composition: "60 % organic cotton".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Material {
+    pub percent: u8,
+    pub material: String,
+}
+
+/// The facts a conscious buyer looks for. Every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub composition: Vec<Material>,
+    pub country: Option<String>,
+    pub recycled_pct: Option<i64>,
+    pub care: Option<String>,
+    pub story: Option<String>,
+}
+
+impl Label {
+    pub fn is_empty(&self) -> bool {
+        self.composition.is_empty()
+            && self.country.is_none()
+            && self.recycled_pct.is_none()
+            && self.care.is_none()
+            && self.story.is_none()
+    }
+}
+
+/// A stored photo, in its two sizes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    pub id: i64,
+    pub url: String,
+    pub thumb_url: String,
+    pub width: i64,
+    pub height: i64,
+}
 
 /// An item as a card in a grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,20 +79,62 @@ pub struct ItemCard {
     pub category: String,
     pub price: Money,
     pub stock: i64,
+    /// The first photo's thumbnail, if the item has photos.
+    pub thumb_url: Option<String>,
 }
 
 impl ItemCard {
     /// "Sold out", "Only 3 left" or nothing.
     pub fn stock_note(&self) -> Option<String> {
         match self.stock {
-            0 => Some("Sold out".to_owned()),
+            i64::MIN..=0 => Some("Sold out".to_owned()),
             n @ 1..=5 => Some(format!("Only {n} left")),
             _ => None,
         }
     }
 }
 
-/// A generated placeholder picture for an item until photos exist: a tinted
+/// An item with everything a guest or the brand sees on its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDetail {
+    pub card: ItemCard,
+    pub description: String,
+    pub vat_rate_bp: i64,
+    pub active: bool,
+    pub archived: bool,
+    pub label: Label,
+    pub photos: Vec<Photo>,
+}
+
+/// The brand's catalog list: a search, a category, archived or current
+/// items, and the page (from 1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogQuery {
+    pub q: String,
+    pub category: String,
+    pub archived: bool,
+    pub page: i64,
+}
+
+/// One line of the brand's catalog list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogRow {
+    pub card: ItemCard,
+    pub active: bool,
+    pub archived: bool,
+}
+
+/// One page of the brand's catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogListing {
+    pub rows: Vec<CatalogRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub categories: Vec<String>,
+}
+
+/// A generated placeholder picture for an item without photos: a tinted
 /// tile with the item's initials (decorative, the name is next to it).
 #[component]
 pub fn ItemPicture(#[prop(into)] name: String, #[prop(into)] sku: String) -> impl IntoView {
@@ -52,20 +159,41 @@ pub fn ItemPicture(#[prop(into)] name: String, #[prop(into)] sku: String) -> imp
     }
 }
 
-/// A grid of item cards.
+/// The item's first photo as a thumbnail, or its placeholder.
 #[component]
-pub fn ItemGrid(items: Vec<ItemCard>) -> impl IntoView {
+pub fn ItemThumb(item: ItemCard) -> impl IntoView {
+    match item.thumb_url {
+        Some(url) => view! {
+            <img class="item-photo" src=url alt="" loading="lazy" decoding="async" width="400" height="300" />
+        }
+        .into_any(),
+        None => view! { <ItemPicture name=item.name sku=item.sku /> }.into_any(),
+    }
+}
+
+/// A grid of item cards; each links to `href(id)` when given.
+#[component]
+pub fn ItemGrid(
+    items: Vec<ItemCard>,
+    #[prop(optional, into)] href: Option<Callback<i64, String>>,
+) -> impl IntoView {
     view! {
         <ul class="item-grid">
             {items.into_iter().map(|item| {
                 let note = item.stock_note();
+                let sold_out = item.stock <= 0;
+                let link = href.map(|h| h.run(item.id));
+                let name = item.name.clone();
                 view! {
-                    <li class="item-card">
-                        <ItemPicture name=item.name.clone() sku=item.sku.clone() />
-                        <h3>{item.name}</h3>
+                    <li class="item-card" class:sold-out=sold_out data-testid="item-card">
+                        <ItemThumb item=item.clone() />
+                        <h3>{match link {
+                            Some(link) => view! { <a href=link class="stretched">{name}</a> }.into_any(),
+                            None => name.into_any(),
+                        }}</h3>
                         <p class="muted">{item.category}</p>
                         <p class="price">{item.price.to_string()}</p>
-                        {note.map(|n| view! { <p class="stock-note">{n}</p> })}
+                        {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                     </li>
                 }
             }).collect_view()}
@@ -73,57 +201,58 @@ pub fn ItemGrid(items: Vec<ItemCard>) -> impl IntoView {
     }
 }
 
-#[cfg(feature = "ssr")]
-pub mod ssr {
-    use super::ItemCard;
-    use crate::{db::Db, error::AppError, money::Money, on_db};
+/// The transparency label of an item; nothing when it has none.
+#[component]
+pub fn ItemLabel(label: Label) -> impl IntoView {
+    (!label.is_empty()).then(|| {
+        view! {
+            <section class="item-label" aria-labelledby="label-title" data-testid="item-label">
+                <h2 id="label-title">"What it is made of"</h2>
+                <dl>
+                    {(!label.composition.is_empty()).then(|| view! {
+                        <dt>"Composition"</dt>
+                        <dd>
+                            <ul class="composition">
+                                {label.composition.iter().map(|m| view! {
+                                    <li>
+                                        <span class="bar" style=format!("--share: {}%", m.percent)></span>
+                                        <strong>{format!("{} %", m.percent)}</strong> " " {m.material.clone()}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    })}
+                    {label.recycled_pct.map(|n| view! { <dt>"Recycled content"</dt><dd>{format!("{n} %")}</dd> })}
+                    {label.country.clone().map(|c| view! { <dt>"Made in"</dt><dd>{c}</dd> })}
+                    {label.care.clone().map(|c| view! { <dt>"Care"</dt><dd>{c}</dd> })}
+                    {label.story.clone().map(|s| view! { <dt>"How it is made"</dt><dd>{s}</dd> })}
+                </dl>
+            </section>
+        }
+    })
+}
 
-    #[derive(sqlx::FromRow)]
-    struct ItemCardRow {
-        id: i64,
-        sku: String,
-        name: String,
-        category: String,
-        price_cents: i64,
-        stock: i64,
+/// An item's photos, large, with its placeholder when it has none.
+#[component]
+pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
+    if item.photos.is_empty() {
+        return view! {
+            <div class="item-photos"><ItemPicture name=item.card.name sku=item.card.sku /></div>
+        }
+        .into_any();
     }
-
-    /// The first `limit` active items of a brand, by category and name.
-    pub async fn featured_items(
-        db: &Db,
-        brand_id: i64,
-        limit: i64,
-    ) -> Result<Vec<ItemCard>, AppError> {
-        let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT id, sku, name, category, price_cents, stock FROM items
-                 WHERE brand_id = $1 AND active = TRUE ORDER BY category, name LIMIT $2",
-            )
-            .bind(brand_id)
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-        })?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ItemCard {
-                id: r.id,
-                sku: r.sku,
-                name: r.name,
-                category: r.category,
-                price: Money::eur(r.price_cents),
-                stock: r.stock,
-            })
-            .collect())
+    let name = item.card.name.clone();
+    let count = item.photos.len();
+    view! {
+        <div class="item-photos">
+            {item.photos.into_iter().enumerate().map(|(i, p)| {
+                let alt = if count == 1 { name.clone() } else { format!("{name}, photo {} of {count}", i + 1) };
+                view! {
+                    <img src=p.url alt=alt width=p.width height=p.height
+                        loading=if i == 0 { "eager" } else { "lazy" } decoding="async" />
+                }
+            }).collect_view()}
+        </div>
     }
-
-    /// How many active items a brand has.
-    pub async fn count_active_items(db: &Db, brand_id: i64) -> Result<i64, AppError> {
-        Ok(on_db!(db.reader(), |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE brand_id = $1 AND active = TRUE")
-                .bind(brand_id)
-                .fetch_one(pool)
-                .await
-        })?)
-    }
+    .into_any()
 }

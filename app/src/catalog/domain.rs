@@ -1,0 +1,365 @@
+//! Catalog values with rules, parsed once from the brand admin's form.
+
+use super::{ItemForm, Label, Material};
+use crate::error::AppError;
+
+const SKU_MAX: usize = 40;
+const NAME_MAX: usize = 120;
+const CATEGORY_MAX: usize = 60;
+const DESCRIPTION_MAX: usize = 4000;
+const LABEL_TEXT_MAX: usize = 1000;
+/// €100,000.00: a guard against a typo with too many zeros.
+const PRICE_MAX_CENTS: i64 = 10_000_000;
+const STOCK_MAX: i64 = 1_000_000;
+
+/// A stock keeping unit: letters, digits, `-`, `_` and `.`, stored upper-case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sku(String);
+
+impl Sku {
+    pub fn parse(raw: &str) -> Result<Sku, AppError> {
+        let sku = raw.trim().to_uppercase();
+        if sku.is_empty() {
+            return Err(AppError::invalid(
+                "sku",
+                "Give the item a SKU, e.g. CAN-FIG-220.",
+            ));
+        }
+        if sku.len() > SKU_MAX {
+            return Err(AppError::invalid(
+                "sku",
+                format!("Keep the SKU under {SKU_MAX} characters."),
+            ));
+        }
+        if let Some(c) = sku
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        {
+            return Err(AppError::invalid(
+                "sku",
+                format!("A SKU uses letters, digits, - _ and . only; remove {c:?}."),
+            ));
+        }
+        Ok(Sku(sku))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Parses an amount typed in euros ("32", "32.5", "32,50", "€ 1 250.00")
+/// into cents. Never goes through a float.
+pub fn parse_cents(raw: &str, field: &str) -> Result<i64, AppError> {
+    let cleaned: String = raw
+        .trim()
+        .trim_start_matches('€')
+        .trim_end_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let bad = || {
+        AppError::invalid(
+            field,
+            "Type the price in euros with at most two decimals, e.g. 32.50.",
+        )
+    };
+    if cleaned.is_empty() {
+        return Err(AppError::invalid(
+            field,
+            "Give the price in euros, e.g. 32.50.",
+        ));
+    }
+    if cleaned.starts_with('-') {
+        return Err(AppError::invalid(field, "A price cannot be negative."));
+    }
+    let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if whole.is_empty() && frac.is_empty()
+        || frac.len() > 2
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 9
+    {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac.parse().map_err(|_| bad())?,
+    };
+    let cents = whole * 100 + frac;
+    if cents > PRICE_MAX_CENTS {
+        return Err(AppError::invalid(
+            field,
+            "That price is above €100,000: check the number of zeros.",
+        ));
+    }
+    Ok(cents)
+}
+
+/// Parses a VAT rate in percent ("20", "5.5") into basis points.
+pub fn parse_vat_bp(raw: &str) -> Result<i64, AppError> {
+    let raw = raw.trim().trim_end_matches('%').trim().replace(',', ".");
+    let bad = || AppError::invalid("vat_rate", "Type the VAT rate in percent, e.g. 20 or 5.5.");
+    if raw.is_empty() {
+        return Err(bad());
+    }
+    let (whole, frac) = raw.split_once('.').unwrap_or((&raw, ""));
+    if whole.is_empty()
+        || whole.len() > 3
+        || frac.len() > 2
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac.parse().map_err(|_| bad())?,
+    };
+    let bp = whole * 100 + frac;
+    if bp > 10_000 {
+        return Err(AppError::invalid(
+            "vat_rate",
+            "A VAT rate is at most 100 %.",
+        ));
+    }
+    Ok(bp)
+}
+
+fn parse_count(raw: &str, field: &str, what: &str, max: i64) -> Result<i64, AppError> {
+    let raw = raw.trim();
+    let n: i64 = raw.parse().map_err(|_| {
+        AppError::invalid(
+            field,
+            format!("Type the {what} as a whole number, e.g. 12."),
+        )
+    })?;
+    if n < 0 {
+        return Err(AppError::invalid(
+            field,
+            format!("The {what} cannot be negative."),
+        ));
+    }
+    if n > max {
+        return Err(AppError::invalid(
+            field,
+            format!("The {what} is at most {max}."),
+        ));
+    }
+    Ok(n)
+}
+
+fn text(raw: &str, field: &str, what: &str, max: usize) -> Result<String, AppError> {
+    let value = raw.trim();
+    if value.chars().count() > max {
+        return Err(AppError::invalid(
+            field,
+            format!("Keep the {what} under {max} characters."),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+fn optional(value: String) -> Option<String> {
+    (!value.is_empty()).then_some(value)
+}
+
+/// Parses a composition: parts separated by commas, semicolons or lines,
+/// each "60% organic cotton" or "organic cotton 60%". The parts must add up
+/// to 100 %. Empty input means no composition.
+pub fn parse_composition(raw: &str) -> Result<Vec<Material>, AppError> {
+    let field = "composition";
+    let mut parts = Vec::new();
+    for part in raw
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let bad = || {
+            AppError::invalid(
+                field,
+                format!("Write {part:?} as a percentage and a material, e.g. 60% organic cotton."),
+            )
+        };
+        let (percent, material) = if let Some((n, rest)) = part.split_once('%') {
+            let n = n.trim();
+            if n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() {
+                (n.to_owned(), rest.trim().to_owned())
+            } else {
+                // "organic cotton 60%"
+                let (material, n) = n.rsplit_once(char::is_whitespace).ok_or_else(bad)?;
+                if !rest.trim().is_empty() {
+                    return Err(bad());
+                }
+                (n.trim().to_owned(), material.trim().to_owned())
+            }
+        } else {
+            return Err(bad());
+        };
+        let percent: u8 = percent.parse().map_err(|_| bad())?;
+        if percent == 0 || percent > 100 {
+            return Err(AppError::invalid(
+                field,
+                format!("Each part is between 1 % and 100 %; check {part:?}."),
+            ));
+        }
+        if material.is_empty() || material.chars().count() > 60 {
+            return Err(bad());
+        }
+        parts.push(Material { percent, material });
+    }
+    if parts.is_empty() {
+        return Ok(parts);
+    }
+    let total: u32 = parts.iter().map(|p| u32::from(p.percent)).sum();
+    if total != 100 {
+        return Err(AppError::invalid(
+            field,
+            format!("The composition adds up to {total} %: the parts must add up to 100 %."),
+        ));
+    }
+    Ok(parts)
+}
+
+/// The canonical text of a composition, as stored.
+pub fn composition_text(parts: &[Material]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("{}% {}", p.percent, p.material))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A valid item, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDraft {
+    pub sku: Sku,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub price_cents: i64,
+    pub vat_rate_bp: i64,
+    pub stock: i64,
+    pub active: bool,
+    pub label: Label,
+}
+
+impl ItemDraft {
+    pub fn parse(form: &ItemForm) -> Result<ItemDraft, AppError> {
+        let sku = Sku::parse(&form.sku)?;
+        let name = text(&form.name, "name", "name", NAME_MAX)?;
+        if name.is_empty() {
+            return Err(AppError::invalid("name", "Give the item a name."));
+        }
+        let category = text(&form.category, "category", "category", CATEGORY_MAX)?;
+        if category.is_empty() {
+            return Err(AppError::invalid(
+                "category",
+                "Give the item a category, e.g. Candles.",
+            ));
+        }
+        let description = text(
+            &form.description,
+            "description",
+            "description",
+            DESCRIPTION_MAX,
+        )?;
+        let price_cents = parse_cents(&form.price, "price")?;
+        let vat_rate_bp = parse_vat_bp(&form.vat_rate)?;
+        let stock = parse_count(&form.stock, "stock", "stock", STOCK_MAX)?;
+        let composition = parse_composition(&form.composition)?;
+        let recycled_pct = match form.recycled.trim().trim_end_matches('%').trim() {
+            "" => None,
+            n => Some(parse_count(n, "recycled", "recycled content", 100)?),
+        };
+        let label = Label {
+            composition,
+            country: optional(text(&form.country, "country", "country of making", 80)?),
+            recycled_pct,
+            care: optional(text(
+                &form.care,
+                "care",
+                "care instructions",
+                LABEL_TEXT_MAX,
+            )?),
+            story: optional(text(&form.story, "story", "story", LABEL_TEXT_MAX)?),
+        };
+        Ok(ItemDraft {
+            sku,
+            name,
+            description,
+            category,
+            price_cents,
+            vat_rate_bp,
+            stock,
+            active: form.active,
+            label,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prices_become_cents_without_floats() {
+        assert_eq!(parse_cents("32", "price").unwrap(), 3200);
+        assert_eq!(parse_cents("32.5", "price").unwrap(), 3250);
+        assert_eq!(parse_cents("32,05", "price").unwrap(), 3205);
+        assert_eq!(parse_cents("€ 1 250.00", "price").unwrap(), 125_000);
+        assert_eq!(parse_cents("0", "price").unwrap(), 0);
+        assert_eq!(parse_cents(".99", "price").unwrap(), 99);
+        for bad in ["", "-1", "1.234", "abc", "1.2.3", "12e3", "."] {
+            assert!(parse_cents(bad, "price").is_err(), "{bad:?}");
+        }
+        assert!(parse_cents("100000.01", "price").is_err());
+    }
+
+    #[test]
+    fn vat_in_basis_points() {
+        assert_eq!(parse_vat_bp("20").unwrap(), 2000);
+        assert_eq!(parse_vat_bp("5.5 %").unwrap(), 550);
+        assert_eq!(parse_vat_bp("0").unwrap(), 0);
+        assert!(parse_vat_bp("101").is_err());
+        assert!(parse_vat_bp("-5").is_err());
+        assert!(parse_vat_bp("").is_err());
+    }
+
+    #[test]
+    fn composition_must_add_up_to_100() {
+        let parts = parse_composition("60% organic cotton, 40 % recycled polyester").unwrap();
+        assert_eq!(
+            composition_text(&parts),
+            "60% organic cotton, 40% recycled polyester"
+        );
+        let parts = parse_composition("linen 100%").unwrap();
+        assert_eq!(composition_text(&parts), "100% linen");
+        assert!(parse_composition("").unwrap().is_empty());
+        let err = parse_composition("60% cotton; 30% wool").unwrap_err();
+        assert_eq!(
+            err.for_field("composition").unwrap(),
+            "The composition adds up to 90 %: the parts must add up to 100 %."
+        );
+        assert!(parse_composition("cotton").is_err());
+        assert!(parse_composition("0% cotton, 100% wool").is_err());
+        assert!(parse_composition("150% cotton").is_err());
+    }
+
+    #[test]
+    fn sku_is_normalised() {
+        assert_eq!(Sku::parse(" can-fig-220 ").unwrap().as_str(), "CAN-FIG-220");
+        assert!(Sku::parse("").is_err());
+        assert!(Sku::parse("CAN FIG").is_err());
+        assert!(Sku::parse(&"A".repeat(41)).is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! Kits: named selections of the brand's items that hosts start a party
+//! from (the brand's promotion kit).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Field, FormError},
+};
+
+/// The kit form as typed: the chosen items in catalog order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitForm {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub items: Vec<i64>,
+}
+
+/// A kit in a list or a picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitSummary {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub items: i64,
+}
+
+/// What the kit form starts from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KitEditor {
+    pub id: i64,
+    pub form: KitForm,
+    /// The brand's active items: (id, "Category · Name (SKU)").
+    pub choices: Vec<(i64, String)>,
+}
+
+/// The brand's kits (brand admins and hosts: hosts pick one for a party).
+#[server(prefix = "/api", endpoint = "kits", input = server_fn::codec::GetUrl)]
+pub async fn get_kits() -> Result<Vec<KitSummary>, AppError> {
+    serve(async move {
+        let user = crate::accounts::ssr::require_user().await?;
+        let state = crate::state::app_state()?;
+        ssr::list(&state.db, user.brand_id).await
+    })
+    .await
+}
+
+/// A kit to edit (`id` 0: a new one).
+#[server(prefix = "/api", endpoint = "kit_editor", input = server_fn::codec::GetUrl)]
+pub async fn get_kit_editor(id: i64) -> Result<KitEditor, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let form = if id == 0 {
+            KitForm::default()
+        } else {
+            ssr::form(&state.db, admin.brand_id, id).await?
+        };
+        let choices = super::ssr::choices(&state.db, admin.brand_id).await?;
+        Ok(KitEditor { id, form, choices })
+    })
+    .await
+}
+
+/// Creates (`id` 0) or changes a kit of the brand.
+#[server(prefix = "/api", endpoint = "save_kit")]
+pub async fn save_kit(id: i64, form: KitForm) -> Result<i64, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let id = ssr::save(&state.db, admin.brand_id, id, &form, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&form))?;
+        leptos_axum::redirect("/brand/kits");
+        Ok(id)
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, Utc};
+
+    use super::{KitForm, KitSummary};
+    use crate::{db::Db, error::AppError, on_db};
+
+    const NAME_MAX: usize = 80;
+    const DESCRIPTION_MAX: usize = 2000;
+
+    /// The brand's kits by name, with how many items each holds.
+    pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<KitSummary>, AppError> {
+        let rows: Vec<(i64, String, String, i64)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT k.id, k.name, k.description,
+                        (SELECT COUNT(*) FROM kit_items ki WHERE ki.kit_id = k.id)
+                 FROM kits k WHERE k.brand_id = $1 ORDER BY k.name",
+            )
+            .bind(brand_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, description, items)| KitSummary {
+                id,
+                name,
+                description,
+                items,
+            })
+            .collect())
+    }
+
+    /// A kit of the brand as its form.
+    pub async fn form(db: &Db, brand_id: i64, id: i64) -> Result<KitForm, AppError> {
+        let (kit, items): (Option<(String, String)>, Vec<i64>) = on_db!(db.reader(), |pool| {
+            let kit = sqlx::query_as(
+                "SELECT name, description FROM kits WHERE id = $1 AND brand_id = $2",
+            )
+            .bind(id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await?;
+            let items = sqlx::query_scalar(
+                "SELECT item_id FROM kit_items WHERE kit_id = $1 ORDER BY position",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await?;
+            (kit, items)
+        });
+        let (name, description) = kit.ok_or(AppError::NotFound)?;
+        Ok(KitForm {
+            name,
+            description,
+            items,
+        })
+    }
+
+    /// Creates (`id` 0) or replaces a kit; its items must be the brand's.
+    pub async fn save(
+        db: &Db,
+        brand_id: i64,
+        id: i64,
+        form: &KitForm,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
+        let name = form.name.trim();
+        if name.is_empty() {
+            return Err(AppError::invalid(
+                "name",
+                "Give the kit a name, e.g. Autumn kit.",
+            ));
+        }
+        if name.chars().count() > NAME_MAX {
+            return Err(AppError::invalid(
+                "name",
+                format!("Keep the name under {NAME_MAX} characters."),
+            ));
+        }
+        let description = form.description.trim();
+        if description.chars().count() > DESCRIPTION_MAX {
+            return Err(AppError::invalid(
+                "description",
+                format!("Keep the description under {DESCRIPTION_MAX} characters."),
+            ));
+        }
+        let mut items = form.items.clone();
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|i| seen.insert(*i));
+        if items.is_empty() {
+            return Err(AppError::invalid(
+                "items",
+                "Choose at least one item for the kit.",
+            ));
+        }
+        let result: Result<Result<i64, AppError>, sqlx::Error> = on_db!(db.writer(), |pool| {
+            async {
+                let mut tx = pool.begin().await?;
+                let mut owned = 0i64;
+                for item in &items {
+                    owned += sqlx::query_scalar::<_, i64>(
+                        "SELECT COUNT(*) FROM items WHERE id = $1 AND brand_id = $2",
+                    )
+                    .bind(item)
+                    .bind(brand_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                }
+                if owned != items.len() as i64 {
+                    return Ok(Err(AppError::invalid(
+                        "items",
+                        "Choose items of your catalog.",
+                    )));
+                }
+                let kit_id: Option<i64> = if id == 0 {
+                    sqlx::query_scalar(
+                        "INSERT INTO kits (brand_id, name, description, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+                    )
+                    .bind(brand_id)
+                    .bind(name)
+                    .bind(description)
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                } else {
+                    sqlx::query_scalar(
+                        "UPDATE kits SET name = $2, description = $3, updated_at = $4
+                         WHERE brand_id = $1 AND id = $5 RETURNING id",
+                    )
+                    .bind(brand_id)
+                    .bind(name)
+                    .bind(description)
+                    .bind(now)
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                };
+                let Some(kit_id) = kit_id else {
+                    return Ok(Err(AppError::NotFound));
+                };
+                sqlx::query("DELETE FROM kit_items WHERE kit_id = $1")
+                    .bind(kit_id)
+                    .execute(&mut *tx)
+                    .await?;
+                for (position, item) in items.iter().enumerate() {
+                    sqlx::query(
+                        "INSERT INTO kit_items (kit_id, item_id, position) VALUES ($1, $2, $3)",
+                    )
+                    .bind(kit_id)
+                    .bind(item)
+                    .bind(position as i64 + 1)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(Ok(kit_id))
+            }
+            .await
+        });
+        match result {
+            Ok(outcome) => outcome,
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::invalid(
+                "name",
+                format!("You already have a kit named {name:?}: choose another name."),
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+type KitList = Vec<KitSummary>;
+
+/// The brand's kits.
+#[component]
+pub fn KitsPage() -> impl IntoView {
+    let kits = Resource::new(|| (), |_| get_kits());
+    view! {
+        <Title text="Kits · Soirée" />
+        <BrandNav />
+        <Gate data=kits here="/brand/kits" children=|kits: KitList| view! {
+            <header class="page-head">
+                <h1>"Kits"</h1>
+                <p class="lead">"The selections you send to hosts. A host starts a party from a kit, then adds or removes items."</p>
+                <a class="button primary" href="/brand/kits/new">"New kit"</a>
+            </header>
+            {if kits.is_empty() {
+                view! { <p class="empty-state">"No kit yet: create one from your catalog."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="card-list">
+                        {kits.into_iter().map(|k| view! {
+                            <li class="card">
+                                <h2><a href=format!("/brand/kits/{}", k.id)>{k.name}</a></h2>
+                                <p class="muted">{format!("{} item{}", k.items, if k.items == 1 { "" } else { "s" })}</p>
+                                <p>{k.description}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        } />
+    }
+}
+
+/// Creating (`/brand/kits/new`) or editing (`/brand/kits/:id`) a kit.
+#[component]
+pub fn KitEditorPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let editor = Resource::new(move || id.get(), get_kit_editor);
+    let save = ServerAction::<SaveKit>::new();
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    view! {
+        <Title text="Kit · Soirée" />
+        <BrandNav />
+        <Gate data=editor here="/brand/kits" children=move |ed: KitEditor| {
+            let initial = error.get_untracked().and_then(|e| e.kept::<KitForm>()).unwrap_or(ed.form.clone());
+            let chosen = initial.items.clone();
+            view! {
+                <section class="form-card wide" aria-labelledby="kit-title">
+                    <p><a href="/brand/kits">"← Kits"</a></p>
+                    <h1 id="kit-title">{if ed.id == 0 { "New kit".to_owned() } else { format!("Edit {}", ed.form.name) }}</h1>
+                    <ActionForm action=save attr:class="form" attr:novalidate="">
+                        <FormError error />
+                        <input type="hidden" name="id" value=ed.id />
+                        <Field id="name" name="form[name]" label="Name" value=initial.name.clone() error />
+                        <Field id="description" name="form[description]" label="What is in it, for the hosts" value=initial.description.clone() rows=3 error />
+                        <fieldset class="field" aria-describedby="items-error">
+                            <legend>"Items"</legend>
+                            {move || error.get().and_then(|e| e.for_field("items")).map(|msg| view! { <p class="field-error" id="items-error">{msg}</p> })}
+                            <ul class="check-list">
+                                {ed.choices.iter().map(|(item, label)| {
+                                    let checked = chosen.contains(item);
+                                    view! {
+                                        <li><label class="choice">
+                                            <input type="checkbox" name="form[items][]" value=*item checked=checked />
+                                            " " {label.clone()}
+                                        </label></li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </fieldset>
+                        <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save the kit"</button>
+                    </ActionForm>
+                </section>
+            }
+        } />
+    }
+}

@@ -1,0 +1,507 @@
+//! The brand admin's catalog pages: the list with search, filter and pages,
+//! and the item form with photo uploads and the transparency label.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+use super::{CatalogListing, CatalogQuery, ItemDetail, ItemForm, ItemLabel, ItemThumb};
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{error_from_url, Field, FormError},
+};
+
+/// What the item form starts from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemEditor {
+    /// `None` for a new item.
+    pub item: Option<ItemDetail>,
+    pub form: ItemForm,
+    pub categories: Vec<String>,
+}
+
+/// One page of the brand's catalog.
+#[server(prefix = "/api", endpoint = "catalog", input = server_fn::codec::GetUrl)]
+pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogListing, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        super::ssr::list(&state.db, admin.brand_id, &query).await
+    })
+    .await
+}
+
+/// An item to edit (`id` 0: a new one).
+#[server(prefix = "/api", endpoint = "item_editor", input = server_fn::codec::GetUrl)]
+pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let categories = super::ssr::list(&state.db, admin.brand_id, &CatalogQuery::default())
+            .await?
+            .categories;
+        if id == 0 {
+            return Ok(ItemEditor {
+                item: None,
+                form: ItemForm {
+                    vat_rate: "20".into(),
+                    stock: "0".into(),
+                    active: true,
+                    ..ItemForm::default()
+                },
+                categories,
+            });
+        }
+        let item = super::ssr::detail(&state.db, admin.brand_id, id).await?;
+        Ok(ItemEditor {
+            form: super::ssr::form_of(&item),
+            item: Some(item),
+            categories,
+        })
+    })
+    .await
+}
+
+/// Creates or updates an item from a multipart form: the fields of
+/// [`ItemForm`], `id` (absent or 0 for a new item) and any number of
+/// `photos` files. Nothing is written unless everything is valid.
+#[server(prefix = "/api", endpoint = "save_item", input = server_fn::codec::MultipartFormData)]
+pub async fn save_item(data: leptos::server_fn::codec::MultipartData) -> Result<i64, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let posted = ssr::read_item_post(data).await?;
+        let form = posted.form;
+        let id = super::ssr::save_with_photos(
+            &state.db,
+            &state.config.media,
+            admin.brand_id,
+            posted.id,
+            &form,
+            posted.photos,
+            posted.too_large,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| e.keeping(&form))?;
+        leptos_axum::redirect(&format!("/brand/catalog/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
+/// Archives an item of the brand, or brings it back.
+#[server(prefix = "/api", endpoint = "archive_item")]
+pub async fn archive_item(id: i64, archived: bool) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        super::ssr::set_archived(&state.db, admin.brand_id, id, archived, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Removes a photo of an item of the brand.
+#[server(prefix = "/api", endpoint = "delete_item_photo")]
+pub async fn delete_item_photo(item_id: i64, photo_id: i64) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let files = super::ssr::delete_photo(&state.db, admin.brand_id, item_id, photo_id).await?;
+        state.config.media.remove(&[files]).await;
+        Ok(())
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use crate::{
+        catalog::{
+            photos::{Upload, MAX_PHOTO_BYTES},
+            ItemForm,
+        },
+        error::AppError,
+    };
+
+    /// The parts of a posted item form.
+    pub struct ItemPost {
+        pub id: Option<i64>,
+        pub form: ItemForm,
+        pub photos: Vec<Upload>,
+        /// The first photo over the size limit: its name and size. Its bytes
+        /// are read and dropped so the browser gets the answer.
+        pub too_large: Option<(String, usize)>,
+    }
+
+    const TEXT_FIELD_MAX: usize = 16 * 1024;
+
+    pub async fn read_item_post(
+        data: leptos::server_fn::codec::MultipartData,
+    ) -> Result<ItemPost, AppError> {
+        let too_big = |_| {
+            AppError::invalid(
+                "photos",
+                "The upload did not arrive whole: send at most 6 photos of up to 8 MB each.",
+            )
+        };
+        let mut multipart = data
+            .into_inner()
+            .ok_or_else(|| anyhow::anyhow!("multipart data read on the client"))?;
+        let mut post = ItemPost {
+            id: None,
+            form: ItemForm::default(),
+            photos: Vec::new(),
+            too_large: None,
+        };
+        while let Some(mut field) = multipart.next_field().await.map_err(too_big)? {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == "photos" {
+                let filename = field.file_name().unwrap_or_default().to_owned();
+                let mut bytes = Vec::new();
+                let mut size = 0usize;
+                while let Some(chunk) = field.chunk().await.map_err(too_big)? {
+                    size += chunk.len();
+                    if size <= MAX_PHOTO_BYTES {
+                        bytes.extend_from_slice(&chunk);
+                    }
+                }
+                if size > MAX_PHOTO_BYTES {
+                    post.too_large.get_or_insert((filename, size));
+                } else if !(filename.is_empty() && bytes.is_empty()) {
+                    post.photos.push(Upload { filename, bytes });
+                }
+                continue;
+            }
+            let mut value = String::new();
+            while let Some(chunk) = field.chunk().await.map_err(too_big)? {
+                if value.len() + chunk.len() <= TEXT_FIELD_MAX {
+                    value.push_str(&String::from_utf8_lossy(&chunk));
+                }
+            }
+            let form = &mut post.form;
+            match name.as_str() {
+                "id" => post.id = value.trim().parse().ok().filter(|id| *id > 0),
+                "sku" => form.sku = value,
+                "name" => form.name = value,
+                "description" => form.description = value,
+                "category" => form.category = value,
+                "price" => form.price = value,
+                "vat_rate" => form.vat_rate = value,
+                "stock" => form.stock = value,
+                "active" => form.active = !value.is_empty(),
+                "composition" => form.composition = value,
+                "country" => form.country = value,
+                "recycled" => form.recycled = value,
+                "care" => form.care = value,
+                "story" => form.story = value,
+                _ => {}
+            }
+        }
+        Ok(post)
+    }
+}
+
+/// Links of the brand admin's catalog list, keeping the other filters.
+fn catalog_href(query: &CatalogQuery, page: i64) -> String {
+    let mut url = url_query(&[
+        ("q", query.q.as_str()),
+        ("category", query.category.as_str()),
+        ("archived", if query.archived { "1" } else { "" }),
+    ]);
+    if page > 1 {
+        url.push_str(if url.is_empty() { "?" } else { "&" });
+        url.push_str(&format!("page={page}"));
+    }
+    format!("/brand/catalog{url}")
+}
+
+fn url_query(pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The brand's catalog: search by name or SKU, filter by category, pages.
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        let q = query_map.read();
+        CatalogQuery {
+            q: q.get("q").unwrap_or_default(),
+            category: q.get("category").unwrap_or_default(),
+            archived: q.get("archived").is_some_and(|v| !v.is_empty()),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        }
+    });
+    let listing = Resource::new(move || query.get(), get_catalog);
+    view! {
+        <Title text="Catalog · Soirée" />
+        <BrandNav />
+        <Gate data=listing here="/brand/catalog" children=move |l: CatalogListing| {
+            let current = query.get_untracked();
+            let prev = (l.page > 1).then(|| catalog_href(&current, l.page - 1));
+            let next = (l.page < l.pages).then(|| catalog_href(&current, l.page + 1));
+            view! {
+                <header class="page-head">
+                    <h1>"Catalog"</h1>
+                    <a class="button primary" href="/brand/catalog/new">"New item"</a>
+                </header>
+                <form method="get" action="/brand/catalog" class="filters" role="search">
+                    <div class="field">
+                        <label for="q">"Search by name or SKU"</label>
+                        <input id="q" name="q" type="search" value=current.q.clone() />
+                    </div>
+                    <div class="field">
+                        <label for="category">"Category"</label>
+                        <select id="category" name="category">
+                            <option value="">"All categories"</option>
+                            {l.categories.iter().map(|c| view! {
+                                <option value=c.clone() selected=*c == current.category>{c.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <label class="choice">
+                        <input type="checkbox" name="archived" value="1" checked=current.archived />
+                        " Archived items"
+                    </label>
+                    <button type="submit" class="button">"Show"</button>
+                </form>
+                <p class="muted" role="status" data-testid="catalog-count">
+                    {format!("{} item{}", l.total, if l.total == 1 { "" } else { "s" })}
+                    {(l.pages > 1).then(|| format!(" · page {} of {}", l.page, l.pages))}
+                </p>
+                {if l.rows.is_empty() {
+                    view! { <p class="empty-state">"No item matches. Change the search or the category."</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-scroll">
+                            <table class="catalog-table">
+                                <thead><tr>
+                                    <th scope="col"><span class="visually-hidden">"Photo"</span></th>
+                                    <th scope="col">"Item"</th>
+                                    <th scope="col">"SKU"</th>
+                                    <th scope="col">"Price"</th>
+                                    <th scope="col">"Stock"</th>
+                                    <th scope="col">"Status"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {l.rows.into_iter().map(|r| {
+                                        let status = if r.archived { "Archived" } else if r.active { "Active" } else { "Inactive" };
+                                        view! {
+                                            <tr>
+                                                <td class="thumb"><ItemThumb item=r.card.clone() /></td>
+                                                <td>
+                                                    <a href=format!("/brand/catalog/{}", r.card.id)>{r.card.name.clone()}</a>
+                                                    <br /><span class="muted">{r.card.category.clone()}</span>
+                                                </td>
+                                                <td><code>{r.card.sku.clone()}</code></td>
+                                                <td class="num">{r.card.price.to_string()}</td>
+                                                <td class="num">{r.card.stock}</td>
+                                                <td>{status}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }}
+                <nav class="pager" aria-label="Pages">
+                    {prev.map(|href| view! { <a href=href rel="prev">"← Previous"</a> })}
+                    {next.map(|href| view! { <a href=href rel="next">"Next →"</a> })}
+                </nav>
+            }
+        } />
+    }
+}
+
+const SAVE_ITEM_PATH: &str = <SaveItem as leptos::server_fn::ServerFn>::PATH;
+
+fn item_id_param() -> Memo<i64> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// Creating (`/brand/catalog/new`) or editing (`/brand/catalog/:id`) an item.
+#[component]
+pub fn ItemEditorPage() -> impl IntoView {
+    let id = item_id_param();
+    let archive = ServerAction::<ArchiveItem>::new();
+    let delete_photo = ServerAction::<DeleteItemPhoto>::new();
+    let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));
+    let editor = Resource::new(
+        move || {
+            (
+                id.get(),
+                archive.version().get(),
+                delete_photo.version().get(),
+                save.version().get(),
+            )
+        },
+        |(id, ..)| get_item_editor(id),
+    );
+    // A post without JavaScript comes back with its error in the address.
+    let url_error = error_from_url::<SaveItem>();
+    let error = Signal::derive({
+        let url_error = url_error.clone();
+        move || match save.value().get() {
+            Some(Err(e)) => Some(e),
+            Some(Ok(_)) => None,
+            None => url_error.clone(),
+        }
+    });
+    let pending = save.pending();
+    view! {
+        <Title text="Item · Soirée" />
+        <BrandNav />
+        <Gate data=editor here="/brand/catalog" children=move |ed: ItemEditor| {
+            let initial = url_error.as_ref().and_then(|e| e.kept::<ItemForm>()).unwrap_or(ed.form.clone());
+            let item_id = ed.item.as_ref().map(|i| i.card.id).unwrap_or(0);
+            let title = match &ed.item {
+                Some(i) => format!("Edit {}", i.card.name),
+                None => "New item".to_owned(),
+            };
+            let photos = ed.item.as_ref().map(|i| i.photos.clone()).unwrap_or_default();
+            let archived = ed.item.as_ref().is_some_and(|i| i.archived);
+            let preview = ed.item.as_ref().map(|i| i.label.clone());
+            view! {
+                <section class="form-card wide" aria-labelledby="item-title">
+                    <p><a href="/brand/catalog">"← Catalog"</a></p>
+                    <h1 id="item-title">{title}</h1>
+                    {archived.then(|| view! { <p class="report" role="status">"This item is archived: it is hidden from the catalog list and from kits and parties to come."</p> })}
+                    <form method="post" action=SAVE_ITEM_PATH enctype="multipart/form-data" class="form" novalidate
+                        on:submit=move |ev: web_sys::SubmitEvent| {
+                            use wasm_bindgen::JsCast;
+                            ev.prevent_default();
+                            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+                            if let Ok(data) = web_sys::FormData::new_with_form(&form) {
+                                save.dispatch_local(data);
+                            }
+                        }>
+                        <FormError error />
+                        <input type="hidden" name="id" value=item_id />
+                        <fieldset>
+                            <legend>"The item"</legend>
+                            <Field id="sku" label="SKU" value=initial.sku.clone() hint="Letters, digits and dashes, unique in your catalog." error />
+                            <Field id="name" label="Name" value=initial.name.clone() error />
+                            <Field id="category" label="Category" value=initial.category.clone() hint="e.g. Candles, Linen" list="categories" error />
+                            <datalist id="categories">
+                                {ed.categories.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
+                            </datalist>
+                            <Field id="description" label="Description" value=initial.description.clone() rows=4 error />
+                            <div class="field-row">
+                                <Field id="price" label="Price in euros, VAT included" value=initial.price.clone() inputmode="decimal" error />
+                                <Field id="vat_rate" label="VAT rate (%)" value=initial.vat_rate.clone() inputmode="decimal" error />
+                                <Field id="stock" label="Stock" value=initial.stock.clone() kind="number" error />
+                            </div>
+                            <label class="choice">
+                                <input type="checkbox" name="active" value="on" checked=initial.active />
+                                " Active: hosts can feature it and guests can order it"
+                            </label>
+                        </fieldset>
+                        <fieldset>
+                            <legend>"Photos"</legend>
+                            {(!photos.is_empty()).then(|| view! {
+                                <p class="muted">{format!("{} photo{} already; new ones are added after them.", photos.len(), if photos.len() == 1 { "" } else { "s" })}</p>
+                            })}
+                            <div class="field">
+                                <label for="photos">"Add photos"</label>
+                                <p class="hint" id="photos-hint">"JPEG, PNG or WebP, up to 8 MB each, at most 6 at a time. They are resized for phones and screens."</p>
+                                <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp"
+                                    aria-describedby=move || if error.get().and_then(|e| e.for_field("photos")).is_some() { "photos-hint photos-error" } else { "photos-hint" }
+                                    aria-invalid=move || error.get().and_then(|e| e.for_field("photos")).map(|_| "true") />
+                                {move || error.get().and_then(|e| e.for_field("photos")).map(|msg| view! { <p class="field-error" id="photos-error">{msg}</p> })}
+                            </div>
+                        </fieldset>
+                        <fieldset>
+                            <legend>"Transparency label (optional)"</legend>
+                            <p class="hint">"Shown on the item to guests. Leave empty what you do not know."</p>
+                            <Field id="composition" label="Composition" value=initial.composition.clone()
+                                hint="Percentages that add up to 100, e.g. 60% organic cotton, 40% recycled polyester" error />
+                            <div class="field-row">
+                                <Field id="country" label="Made in (country)" value=initial.country.clone() error />
+                                <Field id="recycled" label="Recycled content (%)" value=initial.recycled.clone() inputmode="numeric" error />
+                            </div>
+                            <Field id="care" label="Care instructions" value=initial.care.clone() rows=2 error />
+                            <Field id="story" label="How it is made" value=initial.story.clone() rows=3 error />
+                        </fieldset>
+                        <button type="submit" class="button primary" disabled=move || pending.get()>
+                            {move || if pending.get() { "Saving… (photos are being resized)" } else if item_id == 0 { "Create the item" } else { "Save changes" }}
+                        </button>
+                    </form>
+                </section>
+                {(item_id != 0).then(move || view! {
+                    <section class="form-card wide" aria-labelledby="photos-title">
+                        <h2 id="photos-title">"Photos"</h2>
+                        {if photos.is_empty() {
+                            view! { <p class="muted">"No photo yet: guests see a placeholder."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="photo-list">
+                                    {photos.clone().into_iter().enumerate().map(|(n, p)| view! {
+                                        <li>
+                                            <img src=p.thumb_url alt=format!("Photo {}", n + 1) width="160" loading="lazy" />
+                                            <ActionForm action=delete_photo attr:class="inline-form">
+                                                <input type="hidden" name="item_id" value=item_id />
+                                                <input type="hidden" name="photo_id" value=p.id />
+                                                <button type="submit" class="button link danger">{format!("Remove photo {}", n + 1)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                    {preview.clone().filter(|l| !l.is_empty()).map(|label| view! {
+                        <section class="form-card wide" aria-label="Label preview">
+                            <p class="eyebrow">"As guests see it"</p>
+                            <ItemLabel label />
+                        </section>
+                    })}
+                    <section class="form-card wide" aria-labelledby="archive-title">
+                        <h2 id="archive-title">{if archived { "Bring back" } else { "Archive" }}</h2>
+                        <ActionForm action=archive attr:class="inline-form">
+                            <input type="hidden" name="id" value=item_id />
+                            <input type="hidden" name="archived" value=(!archived).to_string() />
+                            <button type="submit" class="button">{if archived { "Bring the item back" } else { "Archive the item" }}</button>
+                        </ActionForm>
+                    </section>
+                })}
+            }
+        } />
+    }
+}

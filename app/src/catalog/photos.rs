@@ -1,0 +1,263 @@
+//! Item photos: checked, decoded and resized on the server, stored as two
+//! JPEG files (display size and thumbnail) under the media folder.
+//!
+//! Files get random names and are written before the database rows that
+//! point at them: a failed save removes its files, so nothing half-written
+//! is ever visible.
+
+use std::{io::Cursor, path::PathBuf};
+
+use image::{imageops::FilterType, DynamicImage, ImageFormat, ImageReader, Limits};
+
+use crate::error::AppError;
+
+/// The largest photo accepted, in bytes.
+pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
+/// How many photos one save may carry.
+pub const MAX_PHOTOS_PER_SAVE: usize = 6;
+/// The longest side of the display size and of the thumbnail, in pixels.
+const DISPLAY_SIDE: u32 = 1200;
+const THUMB_SIDE: u32 = 480;
+const JPEG_QUALITY: u8 = 82;
+
+/// A file as uploaded.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A photo ready to write: JPEG bytes of both sizes.
+#[derive(Debug, Clone)]
+pub struct ProcessedPhoto {
+    pub display: Vec<u8>,
+    pub thumb: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn invalid(message: String) -> AppError {
+    AppError::invalid("photos", message)
+}
+
+/// Checks and resizes one upload. CPU-bound: call from a blocking task.
+pub fn process(upload: &Upload) -> Result<ProcessedPhoto, AppError> {
+    let name = &upload.filename;
+    if upload.bytes.len() > MAX_PHOTO_BYTES {
+        return Err(invalid(format!(
+            "“{name}” is {:.1} MB: photos can be up to 8 MB. Export it smaller and try again.",
+            upload.bytes.len() as f64 / 1_048_576.0
+        )));
+    }
+    let format = image::guess_format(&upload.bytes).ok();
+    if !matches!(
+        format,
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)
+    ) {
+        return Err(invalid(format!(
+            "“{name}” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats."
+        )));
+    }
+    let mut reader = ImageReader::new(Cursor::new(&upload.bytes));
+    reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
+    let mut limits = Limits::default();
+    // A small file can claim huge dimensions: refuse before allocating.
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|_| {
+        invalid(format!(
+            "“{name}” could not be read as an image: the file may be damaged. Choose another photo."
+        ))
+    })?;
+    let display = flatten(image.resize(DISPLAY_SIDE, DISPLAY_SIDE, FilterType::Triangle));
+    let thumb = flatten(display.resize(THUMB_SIDE, THUMB_SIDE, FilterType::Triangle));
+    Ok(ProcessedPhoto {
+        width: display.width(),
+        height: display.height(),
+        display: encode_jpeg(&display)?,
+        thumb: encode_jpeg(&thumb)?,
+    })
+}
+
+/// JPEG has no transparency: put transparent pixels on white.
+fn flatten(image: DynamicImage) -> DynamicImage {
+    if !image.color().has_alpha() {
+        return DynamicImage::ImageRgb8(image.to_rgb8());
+    }
+    let rgba = image.to_rgba8();
+    let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
+    for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
+        let a = u16::from(px[3]);
+        for c in 0..3 {
+            out[c] = ((u16::from(px[c]) * a + 255 * (255 - a)) / 255) as u8;
+        }
+    }
+    DynamicImage::ImageRgb8(rgb)
+}
+
+fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, AppError> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+        .encode_image(image)
+        .map_err(|e| AppError::from(anyhow::anyhow!("cannot encode a JPEG: {e}")))?;
+    Ok(out)
+}
+
+/// Processes uploads on the blocking pool, all or none.
+pub async fn process_all(uploads: Vec<Upload>) -> Result<Vec<ProcessedPhoto>, AppError> {
+    if uploads.len() > MAX_PHOTOS_PER_SAVE {
+        return Err(invalid(format!(
+            "Add at most {MAX_PHOTOS_PER_SAVE} photos at a time; you chose {}.",
+            uploads.len()
+        )));
+    }
+    tokio::task::spawn_blocking(move || uploads.iter().map(process).collect())
+        .await
+        .map_err(|e| AppError::from(anyhow::anyhow!("photo task failed: {e}")))?
+}
+
+/// The folder photos live in, served at `/media/`.
+#[derive(Debug, Clone)]
+pub struct MediaStore {
+    pub root: PathBuf,
+}
+
+/// A photo written to disk: paths relative to the media folder.
+#[derive(Debug, Clone)]
+pub struct StoredPhoto {
+    pub display_path: String,
+    pub thumb_path: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl MediaStore {
+    /// The public address of a stored file.
+    pub fn url(path: &str) -> String {
+        format!("/media/{path}")
+    }
+
+    /// Writes both sizes under fresh random names.
+    pub async fn write(&self, photos: &[ProcessedPhoto]) -> Result<Vec<StoredPhoto>, AppError> {
+        let dir = self.root.join("items");
+        tokio::fs::create_dir_all(&dir)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+        let mut stored = Vec::new();
+        for photo in photos {
+            let stem = {
+                use rand::RngCore;
+                let mut bytes = [0u8; 12];
+                rand::rngs::OsRng.fill_bytes(&mut bytes);
+                hex::encode(bytes)
+            };
+            let item = StoredPhoto {
+                display_path: format!("items/{stem}.jpg"),
+                thumb_path: format!("items/{stem}-thumb.jpg"),
+                width: photo.width,
+                height: photo.height,
+            };
+            let written = async {
+                tokio::fs::write(self.root.join(&item.display_path), &photo.display).await?;
+                tokio::fs::write(self.root.join(&item.thumb_path), &photo.thumb).await
+            }
+            .await;
+            stored.push(item);
+            if let Err(e) = written {
+                self.remove(&stored).await;
+                return Err(anyhow::anyhow!("cannot write a photo: {e}").into());
+            }
+        }
+        Ok(stored)
+    }
+
+    /// Removes files; a missing file is not an error.
+    pub async fn remove(&self, photos: &[StoredPhoto]) {
+        for photo in photos {
+            for path in [&photo.display_path, &photo.thumb_path] {
+                let _ = tokio::fs::remove_file(self.root.join(path)).await;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbaImage::from_fn(width, height, |x, y| {
+            image::Rgba([
+                (x % 256) as u8,
+                (y % 256) as u8,
+                90,
+                if x < 10 { 0 } else { 255 },
+            ])
+        });
+        let mut out = Vec::new();
+        DynamicImage::ImageRgba8(image)
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn resizes_to_display_and_thumbnail() {
+        let photo = process(&Upload {
+            filename: "big.png".into(),
+            bytes: png(2400, 1600),
+        })
+        .unwrap();
+        assert_eq!((photo.width, photo.height), (1200, 800));
+        let thumb = image::load_from_memory(&photo.thumb).unwrap();
+        assert_eq!((thumb.width(), thumb.height()), (480, 320));
+        assert_eq!(
+            image::guess_format(&photo.display).unwrap(),
+            ImageFormat::Jpeg
+        );
+    }
+
+    #[test]
+    fn small_photos_are_not_enlarged() {
+        let photo = process(&Upload {
+            filename: "small.png".into(),
+            bytes: png(300, 200),
+        })
+        .unwrap();
+        assert_eq!((photo.width, photo.height), (300, 200));
+    }
+
+    #[test]
+    fn refuses_other_formats_broken_files_and_large_files() {
+        let gif = Upload {
+            filename: "cat.gif".into(),
+            bytes: b"GIF89a\x01\x00\x01\x00".to_vec(),
+        };
+        let msg = process(&gif).unwrap_err().for_field("photos").unwrap();
+        assert!(msg.contains("not a JPEG, PNG or WebP"), "{msg}");
+
+        let mut broken = png(50, 50);
+        broken.truncate(60);
+        let msg = process(&Upload {
+            filename: "broken.png".into(),
+            bytes: broken,
+        })
+        .unwrap_err()
+        .for_field("photos")
+        .unwrap();
+        assert!(msg.contains("could not be read"), "{msg}");
+
+        let mut huge = png(10, 10);
+        huge.resize(MAX_PHOTO_BYTES + 1, 0);
+        let msg = process(&Upload {
+            filename: "huge.png".into(),
+            bytes: huge,
+        })
+        .unwrap_err()
+        .for_field("photos")
+        .unwrap();
+        assert!(msg.contains("up to 8 MB"), "{msg}");
+    }
+}

@@ -1,0 +1,460 @@
+//! The catalog in the database. Every function takes the brand it acts for:
+//! another brand's item is `NotFound`.
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    domain::{composition_text, parse_composition, ItemDraft},
+    photos::{MediaStore, StoredPhoto},
+    CatalogListing, CatalogQuery, CatalogRow, ItemCard, ItemDetail, ItemForm, Label, Photo,
+};
+use crate::{db::Db, error::AppError, money::Money, on_db};
+
+/// Items per page in the brand's catalog list.
+pub const PAGE_SIZE: i64 = 20;
+
+/// The columns of [`ItemCardRow`], for `items` aliased as `i`.
+pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
+    (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
+     ORDER BY p.position, p.id LIMIT 1) AS thumb_path";
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ItemCardRow {
+    pub id: i64,
+    pub sku: String,
+    pub name: String,
+    pub category: String,
+    pub price_cents: i64,
+    pub stock: i64,
+    pub thumb_path: Option<String>,
+}
+
+impl From<ItemCardRow> for ItemCard {
+    fn from(r: ItemCardRow) -> Self {
+        ItemCard {
+            id: r.id,
+            sku: r.sku,
+            name: r.name,
+            category: r.category,
+            price: Money::eur(r.price_cents),
+            stock: r.stock,
+            thumb_url: r.thumb_path.as_deref().map(MediaStore::url),
+        }
+    }
+}
+
+/// The first `limit` active items of a brand, by category and name.
+pub async fn featured_items(db: &Db, brand_id: i64, limit: i64) -> Result<Vec<ItemCard>, AppError> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM items i
+         WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL
+         ORDER BY i.category, i.name LIMIT $2"
+    );
+    let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(&sql)
+            .bind(brand_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows.into_iter().map(ItemCard::from).collect())
+}
+
+/// How many active items a brand has.
+pub async fn count_active_items(db: &Db, brand_id: i64) -> Result<i64, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM items WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL",
+        )
+        .bind(brand_id)
+        .fetch_one(pool)
+        .await
+    })?)
+}
+
+/// A `LIKE` pattern that matches `text` anywhere, with `%`, `_` and `\`
+/// taken literally (used with `ESCAPE '\'`).
+pub fn contains_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    #[sqlx(flatten)]
+    card: ItemCardRow,
+    active: bool,
+    archived: bool,
+}
+
+/// One page of the brand's catalog, filtered.
+pub async fn list(
+    db: &Db,
+    brand_id: i64,
+    query: &CatalogQuery,
+) -> Result<CatalogListing, AppError> {
+    let pattern = contains_pattern(&query.q);
+    let filter = "i.brand_id = $1
+        AND (LOWER(i.name) LIKE $2 ESCAPE '\\' OR LOWER(i.sku) LIKE $2 ESCAPE '\\')
+        AND ($3 = '' OR i.category = $3)
+        AND ((i.archived_at IS NOT NULL) = $4)";
+    let count_sql = format!("SELECT COUNT(*) FROM items i WHERE {filter}");
+    let page_sql = format!(
+        "SELECT {CARD_COLUMNS}, i.active, (i.archived_at IS NOT NULL) AS archived
+         FROM items i WHERE {filter} ORDER BY i.category, i.name, i.id LIMIT $5 OFFSET $6"
+    );
+    let page = query.page.max(1);
+    let (total, rows, categories): (i64, Vec<ListRow>, Vec<String>) = on_db!(db.reader(), |pool| {
+        let total: i64 = sqlx::query_scalar(&count_sql)
+            .bind(brand_id)
+            .bind(&pattern)
+            .bind(&query.category)
+            .bind(query.archived)
+            .fetch_one(pool)
+            .await?;
+        let rows = sqlx::query_as(&page_sql)
+            .bind(brand_id)
+            .bind(&pattern)
+            .bind(&query.category)
+            .bind(query.archived)
+            .bind(PAGE_SIZE)
+            .bind((page - 1) * PAGE_SIZE)
+            .fetch_all(pool)
+            .await?;
+        let categories = sqlx::query_scalar(
+            "SELECT DISTINCT category FROM items WHERE brand_id = $1 ORDER BY category",
+        )
+        .bind(brand_id)
+        .fetch_all(pool)
+        .await?;
+        (total, rows, categories)
+    });
+    Ok(CatalogListing {
+        rows: rows
+            .into_iter()
+            .map(|r| CatalogRow {
+                card: r.card.into(),
+                active: r.active,
+                archived: r.archived,
+            })
+            .collect(),
+        total,
+        page,
+        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        categories,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    card: ItemCardRow,
+    description: String,
+    vat_rate_bp: i64,
+    active: bool,
+    archived_at: Option<DateTime<Utc>>,
+    label_composition: Option<String>,
+    label_country: Option<String>,
+    label_recycled_pct: Option<i64>,
+    label_care: Option<String>,
+    label_story: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PhotoRow {
+    id: i64,
+    display_path: String,
+    thumb_path: String,
+    width: i64,
+    height: i64,
+}
+
+/// One item of the brand, with its label and photos.
+pub async fn detail(db: &Db, brand_id: i64, item_id: i64) -> Result<ItemDetail, AppError> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS}, i.description, i.vat_rate_bp, i.active, i.archived_at,
+                i.label_composition, i.label_country, i.label_recycled_pct, i.label_care, i.label_story
+         FROM items i WHERE i.id = $1 AND i.brand_id = $2"
+    );
+    let (row, photos): (Option<DetailRow>, Vec<PhotoRow>) = on_db!(db.reader(), |pool| {
+        let row = sqlx::query_as(&sql)
+            .bind(item_id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await?;
+        let photos = sqlx::query_as(
+            "SELECT id, display_path, thumb_path, width, height FROM item_photos
+             WHERE item_id = $1 ORDER BY position, id",
+        )
+        .bind(item_id)
+        .fetch_all(pool)
+        .await?;
+        (row, photos)
+    });
+    let row = row.ok_or(AppError::NotFound)?;
+    Ok(ItemDetail {
+        description: row.description,
+        vat_rate_bp: row.vat_rate_bp,
+        active: row.active,
+        archived: row.archived_at.is_some(),
+        label: Label {
+            // Stored text was checked on the way in; a row that no longer
+            // parses shows no composition rather than failing the page.
+            composition: row
+                .label_composition
+                .as_deref()
+                .and_then(|c| parse_composition(c).ok())
+                .unwrap_or_default(),
+            country: row.label_country,
+            recycled_pct: row.label_recycled_pct,
+            care: row.label_care,
+            story: row.label_story,
+        },
+        photos: photos
+            .into_iter()
+            .map(|p| Photo {
+                id: p.id,
+                url: MediaStore::url(&p.display_path),
+                thumb_url: MediaStore::url(&p.thumb_path),
+                width: p.width,
+                height: p.height,
+            })
+            .collect(),
+        card: row.card.into(),
+    })
+}
+
+/// The stored values of an item, to fill its form.
+pub fn form_of(item: &ItemDetail) -> ItemForm {
+    let cents = item.card.price.minor();
+    let bp = item.vat_rate_bp;
+    ItemForm {
+        sku: item.card.sku.clone(),
+        name: item.card.name.clone(),
+        description: item.description.clone(),
+        category: item.card.category.clone(),
+        price: format!("{}.{:02}", cents / 100, cents % 100),
+        vat_rate: if bp % 100 == 0 {
+            (bp / 100).to_string()
+        } else {
+            format!("{}.{:02}", bp / 100, bp % 100)
+                .trim_end_matches('0')
+                .to_owned()
+        },
+        stock: item.card.stock.to_string(),
+        active: item.active,
+        composition: composition_text(&item.label.composition),
+        country: item.label.country.clone().unwrap_or_default(),
+        recycled: item
+            .label
+            .recycled_pct
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        care: item.label.care.clone().unwrap_or_default(),
+        story: item.label.story.clone().unwrap_or_default(),
+    }
+}
+
+fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
+}
+
+/// Creates (`item_id` None) or updates an item of the brand and appends the
+/// stored photos, in one transaction. A SKU already used by another item of
+/// the brand is refused.
+pub async fn save(
+    db: &Db,
+    brand_id: i64,
+    item_id: Option<i64>,
+    draft: &ItemDraft,
+    photos: &[StoredPhoto],
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let label = &draft.label;
+    let composition = (!label.composition.is_empty()).then(|| composition_text(&label.composition));
+    let insert = "INSERT INTO items (brand_id, sku, name, description, category, price_cents,
+            vat_rate_bp, stock, active, label_composition, label_country, label_recycled_pct,
+            label_care, label_story, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id";
+    let update = "UPDATE items SET sku = $2, name = $3, description = $4, category = $5,
+            price_cents = $6, vat_rate_bp = $7, stock = $8, active = $9, label_composition = $10,
+            label_country = $11, label_recycled_pct = $12, label_care = $13, label_story = $14,
+            updated_at = $15
+         WHERE brand_id = $1 AND id = $16 RETURNING id";
+    let result: Result<Option<i64>, sqlx::Error> = on_db!(db.writer(), |pool| {
+        async {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar(if item_id.is_some() { update } else { insert })
+                .bind(brand_id)
+                .bind(draft.sku.as_str())
+                .bind(&draft.name)
+                .bind(&draft.description)
+                .bind(&draft.category)
+                .bind(draft.price_cents)
+                .bind(draft.vat_rate_bp)
+                .bind(draft.stock)
+                .bind(draft.active)
+                .bind(&composition)
+                .bind(&label.country)
+                .bind(label.recycled_pct)
+                .bind(&label.care)
+                .bind(&label.story)
+                .bind(now)
+                .bind(item_id.unwrap_or_default())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(id) = id else { return Ok(None) };
+            let next: i64 = sqlx::query_scalar(
+                "SELECT COALESCE(MAX(position), 0) FROM item_photos WHERE item_id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (n, photo) in photos.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO item_photos (item_id, position, display_path, thumb_path, width, height, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(id)
+                .bind(next + 1 + n as i64)
+                .bind(&photo.display_path)
+                .bind(&photo.thumb_path)
+                .bind(i64::from(photo.width))
+                .bind(i64::from(photo.height))
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(Some(id))
+        }
+        .await
+    });
+    match result {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err(AppError::NotFound),
+        Err(e) if is_unique_violation(&e) => Err(AppError::invalid(
+            "sku",
+            format!(
+                "Another item already uses the SKU {}: give this one its own.",
+                draft.sku.as_str()
+            ),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Archives an item (it leaves the catalog list, kits and parties keep
+/// showing it) or brings it back.
+pub async fn set_archived(
+    db: &Db,
+    brand_id: i64,
+    item_id: i64,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let changed = on_db!(db.writer(), |pool| {
+        sqlx::query(
+            "UPDATE items SET archived_at = CASE WHEN $3 THEN $4 ELSE NULL END, updated_at = $4
+             WHERE id = $1 AND brand_id = $2",
+        )
+        .bind(item_id)
+        .bind(brand_id)
+        .bind(archived)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Deletes a photo of an item of the brand; returns its files to remove.
+pub async fn delete_photo(
+    db: &Db,
+    brand_id: i64,
+    item_id: i64,
+    photo_id: i64,
+) -> Result<StoredPhoto, AppError> {
+    let row: Option<(String, String)> = on_db!(db.writer(), |pool| {
+        sqlx::query_as(
+            "DELETE FROM item_photos WHERE id = $1 AND item_id = $2
+               AND item_id IN (SELECT id FROM items WHERE brand_id = $3)
+             RETURNING display_path, thumb_path",
+        )
+        .bind(photo_id)
+        .bind(item_id)
+        .bind(brand_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (display_path, thumb_path) = row.ok_or(AppError::NotFound)?;
+    Ok(StoredPhoto {
+        display_path,
+        thumb_path,
+        width: 0,
+        height: 0,
+    })
+}
+
+/// Active, not archived items of the brand for a picker: (id, label).
+pub async fn choices(db: &Db, brand_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let rows: Vec<(i64, String, String, String)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT id, name, sku, category FROM items
+             WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL
+             ORDER BY category, name",
+        )
+        .bind(brand_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, sku, category)| (id, format!("{category} · {name} ({sku})")))
+        .collect())
+}
+
+/// Checks the form and the photos, writes the photo files, then the item,
+/// all or nothing: when the database refuses, the files are removed again.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_with_photos(
+    db: &Db,
+    media: &MediaStore,
+    brand_id: i64,
+    item_id: Option<i64>,
+    form: &ItemForm,
+    uploads: Vec<super::photos::Upload>,
+    too_large: Option<(String, usize)>,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let draft = ItemDraft::parse(form)?;
+    if let Some((name, size)) = too_large {
+        return Err(AppError::invalid(
+            "photos",
+            format!(
+                "“{name}” is {:.1} MB: photos can be up to 8 MB. Export it smaller and try again.",
+                size as f64 / 1_048_576.0
+            ),
+        ));
+    }
+    let processed = super::photos::process_all(uploads).await?;
+    let stored = media.write(&processed).await?;
+    match save(db, brand_id, item_id, &draft, &stored, now).await {
+        Ok(id) => Ok(id),
+        Err(e) => {
+            media.remove(&stored).await;
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Form pieces shared by the pages: a labelled field that shows its own
+//! error, and the banner above a form that failed.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A labelled `<input>` (or `<textarea>` when `rows` is set). The message of
+/// an `Invalid` error about `id` appears under it and is tied to it with
+/// `aria-describedby`.
+#[component]
+pub fn Field(
+    /// The element id and the key of the field in `AppError::Invalid`.
+    id: &'static str,
+    /// The form field name; defaults to `id`.
+    #[prop(optional, into)]
+    name: Option<String>,
+    label: &'static str,
+    #[prop(into)] value: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] rows: Option<u32>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.for_field(id));
+    let name = name.unwrap_or_else(|| id.to_owned());
+    let described = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{id}-hint"));
+        }
+        if message().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let control = match rows {
+        Some(rows) => view! {
+            <textarea id=id name=name rows=rows required=required
+                aria-invalid=move || message().map(|_| "true") aria-describedby=described>{value}</textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input id=id name=name type=kind value=value inputmode=inputmode required=required list=list
+                aria-invalid=move || message().map(|_| "true") aria-describedby=described />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            {control}
+            {move || message().map(|msg| view! { <p class="field-error" id=format!("{id}-error")>{msg}</p> })}
+        </div>
+    }
+}
+
+/// The banner above a form whose submission failed.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let text = match e {
+                AppError::Invalid { .. } => "Please fix the field marked below.".to_owned(),
+                other => other.to_string(),
+            };
+            view! { <p class="form-error" role="alert">{text}</p> }
+        })
+    }
+}
+
+/// The error a server function `S` left in the address after a form post
+/// without JavaScript (`?__path=…&__err=…`), for forms that are not
+/// `ActionForm`s (file uploads).
+pub fn error_from_url<S: leptos::server_fn::ServerFn>() -> Option<AppError> {
+    use leptos::server_fn::error::ServerFnUrlError;
+    use_context::<leptos::server::ServerActionError>()
+        .filter(|e| e.path() == S::PATH)
+        .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
+}
