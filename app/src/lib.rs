@@ -11,6 +11,8 @@ pub mod forms;
 pub mod invitations;
 pub mod mail;
 pub mod money;
+pub mod showcase;
+pub mod votes;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -85,6 +87,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/kits") view=catalog::kits::KitsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/kits/new") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/kits/:id") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/votes") view=votes::VotesPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/votes/:id") view=votes::PollResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/present") view=showcase::PresentationPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
+                    <Route path=path!("s/:slug/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />

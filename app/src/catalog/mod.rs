@@ -134,6 +134,12 @@ pub struct CatalogListing {
     pub categories: Vec<String>,
 }
 
+/// A VAT rate in basis points as percent text: 2000 → "20", 550 → "5.5".
+pub fn vat_percent(bp: i64) -> String {
+    let text = format!("{}.{:02}", bp / 100, bp % 100);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// A generated placeholder picture for an item without photos: a tinted
 /// tile with the item's initials (decorative, the name is next to it).
 #[component]

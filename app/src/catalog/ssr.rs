@@ -234,20 +234,13 @@ pub async fn detail(db: &Db, brand_id: i64, item_id: i64) -> Result<ItemDetail, 
 /// The stored values of an item, to fill its form.
 pub fn form_of(item: &ItemDetail) -> ItemForm {
     let cents = item.card.price.minor();
-    let bp = item.vat_rate_bp;
     ItemForm {
         sku: item.card.sku.clone(),
         name: item.card.name.clone(),
         description: item.description.clone(),
         category: item.card.category.clone(),
         price: format!("{}.{:02}", cents / 100, cents % 100),
-        vat_rate: if bp % 100 == 0 {
-            (bp / 100).to_string()
-        } else {
-            format!("{}.{:02}", bp / 100, bp % 100)
-                .trim_end_matches('0')
-                .to_owned()
-        },
+        vat_rate: super::vat_percent(item.vat_rate_bp),
         stock: item.card.stock.to_string(),
         active: item.active,
         composition: composition_text(&item.label.composition),

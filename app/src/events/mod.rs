@@ -27,6 +27,10 @@ pub struct EventForm {
     pub video_url: String,
     pub capacity: String,
     pub orders_close_at: String,
+    /// The kit to start the featured items from (an id, or empty); only
+    /// when scheduling.
+    #[serde(default)]
+    pub kit: String,
 }
 
 /// Where an event stands.
@@ -102,6 +106,8 @@ pub struct HostOverview {
 pub struct EventFormOptions {
     pub zones: Vec<String>,
     pub initial: EventForm,
+    /// The brand's kits to start from.
+    pub kits: Vec<crate::catalog::kits::KitSummary>,
 }
 
 #[server(prefix = "/api", endpoint = "host_overview", input = server_fn::codec::GetUrl)]
@@ -132,7 +138,9 @@ pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
         let host = crate::accounts::ssr::require_host().await?;
         let state = crate::state::app_state()?;
         let zone = ssr::host_zone(&state.db, &host).await?;
+        let kits = crate::catalog::kits::ssr::list(&state.db, host.brand_id).await?;
         Ok(EventFormOptions {
+            kits,
             zones: chrono_tz::TZ_VARIANTS
                 .iter()
                 .map(|z| z.name().to_owned())
@@ -156,7 +164,16 @@ pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
         let state = crate::state::app_state()?;
         let now = chrono::Utc::now();
         let draft = domain::EventDraft::parse(&form, now, None).map_err(|e| e.keeping(&form))?;
-        let id = ssr::create(&state.db, &host, &draft, now).await?;
+        let kit = match form.kit.trim() {
+            "" => None,
+            raw => Some(raw.parse::<i64>().map_err(|_| {
+                AppError::invalid("kit", "Choose one of the brand's kits, or no kit.")
+                    .keeping(&form)
+            })?),
+        };
+        let id = ssr::create(&state.db, &host, &draft, kit, now)
+            .await
+            .map_err(|e| e.keeping(&form))?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(id)
     })
@@ -364,18 +381,45 @@ pub fn NewEventPage() -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
         <Title text="Schedule a party · Soirée" />
-        <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| view! {
+        <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| {
+            let initial: EventForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial);
+            view! {
             <section class="form-card" aria-labelledby="new-title">
                 <h1 id="new-title">"Schedule a party"</h1>
                 <ActionForm action=create attr:class="form" attr:novalidate="">
                     // After a failed post without JavaScript, refill what was typed.
-                    <EventFields initial=error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial) zones=o.zones error />
+                    <EventFields initial=initial.clone() zones=o.zones error />
+                    <KitChoice kits=o.kits chosen=initial.kit error />
                     <button type="submit" class="button primary" disabled=move || create.pending().get()>
                         {move || if create.pending().get() { "Scheduling…" } else { "Schedule the party" }}
                     </button>
                 </ActionForm>
             </section>
-        } />
+        }} />
+    }
+}
+
+/// Picking the kit a new party's featured items start from.
+#[component]
+fn KitChoice(
+    kits: Vec<crate::catalog::kits::KitSummary>,
+    chosen: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.for_field("kit"));
+    view! {
+        <div class="field">
+            <label for="kit">"Start from a kit"</label>
+            <p class="hint" id="kit-hint">"The kit's items become the party's featured items; you can add or remove items afterwards."</p>
+            <select id="kit" name="form[kit]" aria-describedby="kit-hint">
+                <option value="">"No kit: I will pick items myself"</option>
+                {kits.into_iter().map(|k| {
+                    let selected = chosen == k.id.to_string();
+                    view! { <option value=k.id selected=selected>{format!("{} ({} items)", k.name, k.items)}</option> }
+                }).collect_view()}
+            </select>
+            {move || message().map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
     }
 }
 
@@ -447,6 +491,7 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </section>
                     })}
+                    <crate::showcase::FeaturedItemsEditor event_id=event_id />
                     <crate::invitations::GuestList event_id=event_id can_edit=e.can_edit />
                     <p><a href="/host">"Back to your parties"</a></p>
                 </article>

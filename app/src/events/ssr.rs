@@ -86,6 +86,7 @@ impl EventRow {
                 video_url: self.video_url.clone().unwrap_or_default(),
                 capacity: self.capacity.to_string(),
                 orders_close_at: local_input(self.orders_close_at, zone),
+                kit: String::new(),
             },
             share: None,
             summary,
@@ -154,28 +155,61 @@ where
         .bind(draft.orders_close_at)
 }
 
-/// Schedules an event for `host`; returns its id.
+/// Schedules an event for `host`; returns its id. With a kit of the host's
+/// brand, the kit's active items become the event's featured items, in the
+/// kit's order, in the same transaction.
 pub async fn create(
     db: &Db,
     host: &CurrentUser,
     draft: &EventDraft,
+    kit: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     let sql = "INSERT INTO events (title, description, starts_at, ends_at, time_zone, kind, address, video_url,
-                 capacity, orders_close_at, brand_id, host_id, created_at, updated_at, share_slug)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id";
+                 capacity, orders_close_at, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id";
     let slug = new_share_slug();
     let id: i64 = on_db!(db.writer(), |pool| {
         use sqlx::Row;
-        bind_draft(sql, draft)
+        let mut tx = pool.begin().await?;
+        if let Some(kit) = kit {
+            let known: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM kits WHERE id = $1 AND brand_id = $2")
+                    .bind(kit)
+                    .bind(host.brand_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if known.is_none() {
+                return Err(AppError::invalid(
+                    "kit",
+                    "That kit does not exist any more: choose another one.",
+                ));
+            }
+        }
+        let id: i64 = bind_draft(sql, draft)
             .bind(host.brand_id)
             .bind(host.id)
             .bind(now)
             .bind(slug.as_str())
-            .fetch_one(pool)
+            .bind(kit)
+            .fetch_one(&mut *tx)
             .await?
-            .try_get(0)
-    })?;
+            .try_get(0)?;
+        if let Some(kit) = kit {
+            sqlx::query(
+                "INSERT INTO event_items (event_id, item_id, position)
+                 SELECT $1, ki.item_id, ki.position FROM kit_items ki
+                 JOIN items i ON i.id = ki.item_id
+                 WHERE ki.kit_id = $2 AND i.active = TRUE AND i.archived_at IS NULL",
+            )
+            .bind(id)
+            .bind(kit)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        id
+    });
     Ok(id)
 }
 

@@ -338,6 +338,7 @@ pub fn SharedEventPage() -> impl IntoView {
                                 <p class="report" role="status" data-testid="joined">"Check your inbox: your personal invitation link is on its way."</p>
                             </Show>
                         </article>
+                        <crate::showcase::SharedShowcase slug=slug() />
                     }.into_any(),
                     Err(_) => view! { <crate::NotFound /> }.into_any(),
                 }
@@ -595,6 +596,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 }
                             })}
                         </article>
+                        {(!i.cancelled).then(|| view! { <crate::showcase::GuestShowcase token=token() /> })}
                     }.into_any(),
                     Err(_) => view! { <crate::NotFound /> }.into_any(),
                 }

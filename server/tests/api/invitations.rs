@@ -375,15 +375,7 @@ db_test!(
         assert_eq!(view["rsvp"], "pending");
 
         // After the start, answers are closed.
-        let config = app::state::AppConfig {
-            public_url: "http://127.0.0.1".parse().unwrap(),
-            session_secure: false,
-            mail: app::mail::ssr::MailIdentity {
-                from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
-                message_id_host: "soiree.test".into(),
-            },
-            signing_key: app::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
-        };
+        let config = test_config();
         let later = chrono::Utc::now() + chrono::Duration::days(8);
         let err = app::invitations::ssr::answer(
             &app.db,
@@ -410,6 +402,9 @@ fn test_config() -> app::state::AppConfig {
             message_id_host: "soiree.test".into(),
         },
         signing_key: app::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
+        media: app::catalog::photos::MediaStore {
+            root: std::env::temp_dir().join("soiree-test-media"),
+        },
     }
 }
 

@@ -1,0 +1,288 @@
+//! An event's featured items in the database: the host's selection and
+//! order, what guests see, their favourites, and the live figures.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::LiveFigures;
+use crate::{
+    accounts::CurrentUser,
+    catalog::{
+        ssr::{ItemCardRow, CARD_COLUMNS},
+        ItemCard, ItemDetail,
+    },
+    db::Db,
+    error::AppError,
+    money::Money,
+    on_db,
+};
+
+/// Guests count as present when they opened their page from this long
+/// before the start.
+const PRESENT_FROM: Duration = Duration::hours(2);
+/// A guest's visit is written at most this often.
+const SEEN_EVERY: Duration = Duration::minutes(1);
+
+/// The featured items of an event in the host's order. With `orderable`,
+/// only items guests can order (active); the host sees all.
+pub async fn featured(db: &Db, event_id: i64, orderable: bool) -> Result<Vec<ItemCard>, AppError> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM event_items ei JOIN items i ON i.id = ei.item_id
+         WHERE ei.event_id = $1 AND ($2 = FALSE OR i.active = TRUE)
+         ORDER BY ei.position, i.id"
+    );
+    let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(&sql)
+            .bind(event_id)
+            .bind(orderable)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows.into_iter().map(ItemCard::from).collect())
+}
+
+/// One featured item of an event with its photos and label; `NotFound`
+/// when the event does not feature it.
+pub async fn featured_item(db: &Db, event_id: i64, item_id: i64) -> Result<ItemDetail, AppError> {
+    let brand: Option<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT i.brand_id FROM event_items ei JOIN items i ON i.id = ei.item_id
+             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE",
+        )
+        .bind(event_id)
+        .bind(item_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let brand = brand.ok_or(AppError::NotFound)?;
+    crate::catalog::ssr::detail(db, brand, item_id).await
+}
+
+/// The items of the host's brand the event does not feature yet.
+pub async fn addable(
+    db: &Db,
+    brand_id: i64,
+    event_id: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let featured: Vec<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT item_id FROM event_items WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(crate::catalog::ssr::choices(db, brand_id)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| !featured.contains(id))
+        .collect())
+}
+
+/// Adds an active item of the host's brand at the end of the event's list.
+pub async fn add(db: &Db, host: &CurrentUser, event_id: i64, item_id: i64) -> Result<(), AppError> {
+    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    let added = on_db!(db.writer(), |pool| {
+        sqlx::query(
+            "INSERT INTO event_items (event_id, item_id, position)
+             SELECT $1, i.id, (SELECT COALESCE(MAX(position), 0) + 1 FROM event_items WHERE event_id = $1)
+             FROM items i
+             WHERE i.id = $2 AND i.brand_id = $3 AND i.active = TRUE AND i.archived_at IS NULL
+             ON CONFLICT (event_id, item_id) DO NOTHING",
+        )
+        .bind(event_id)
+        .bind(item_id)
+        .bind(host.brand_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    if added == 0 {
+        let already: i64 = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM event_items WHERE event_id = $1 AND item_id = $2",
+            )
+            .bind(event_id)
+            .bind(item_id)
+            .fetch_one(pool)
+            .await
+        })?;
+        if already == 0 {
+            return Err(AppError::invalid(
+                "item_id",
+                "Choose an item of the catalog to add.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Removes an item from the event's list.
+pub async fn remove(
+    db: &Db,
+    host: &CurrentUser,
+    event_id: i64,
+    item_id: i64,
+) -> Result<(), AppError> {
+    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    on_db!(db.writer(), |pool| {
+        sqlx::query("DELETE FROM event_items WHERE event_id = $1 AND item_id = $2")
+            .bind(event_id)
+            .bind(item_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Moves an item one place up (earlier) or down, swapping with its neighbour.
+pub async fn shift(
+    db: &Db,
+    host: &CurrentUser,
+    event_id: i64,
+    item_id: i64,
+    up: bool,
+) -> Result<(), AppError> {
+    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let order: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT item_id, position FROM event_items WHERE event_id = $1 ORDER BY position, item_id",
+        )
+        .bind(event_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(at) = order.iter().position(|(id, _)| *id == item_id) else {
+            return Err(AppError::NotFound);
+        };
+        let other = if up {
+            at.checked_sub(1)
+        } else {
+            Some(at + 1).filter(|n| *n < order.len())
+        };
+        if let Some(other) = other {
+            // Renumber densely, then swap the two.
+            let mut ids: Vec<i64> = order.iter().map(|(id, _)| *id).collect();
+            ids.swap(at, other);
+            for (n, id) in ids.iter().enumerate() {
+                sqlx::query(
+                    "UPDATE event_items SET position = $1 WHERE event_id = $2 AND item_id = $3",
+                )
+                .bind(n as i64 + 1)
+                .bind(event_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// The items a guest marked.
+pub async fn favourites(db: &Db, guest_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT item_id FROM favourites WHERE guest_id = $1 ORDER BY created_at")
+            .bind(guest_id)
+            .fetch_all(pool)
+            .await
+    })?)
+}
+
+/// Marks or unmarks a featured item of the guest's event as a favourite.
+pub async fn set_favourite(
+    db: &Db,
+    guest_id: i64,
+    event_id: i64,
+    item_id: i64,
+    on: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    featured_item(db, event_id, item_id).await?;
+    on_db!(db.writer(), |pool| {
+        if on {
+            sqlx::query(
+                "INSERT INTO favourites (guest_id, item_id, created_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (guest_id, item_id) DO NOTHING",
+            )
+            .bind(guest_id)
+            .bind(item_id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        } else {
+            sqlx::query("DELETE FROM favourites WHERE guest_id = $1 AND item_id = $2")
+                .bind(guest_id)
+                .bind(item_id)
+                .execute(pool)
+                .await?;
+        }
+    });
+    Ok(())
+}
+
+/// Notes that a guest opened their page (at most once a minute).
+pub async fn seen(db: &Db, guest_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    on_db!(db.writer(), |pool| {
+        sqlx::query(
+            "UPDATE guests SET last_seen_at = $1
+             WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $3)",
+        )
+        .bind(now)
+        .bind(guest_id)
+        .bind(now - SEEN_EVERY)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// The live figures of an event: no guest's personal data, only counts.
+pub async fn live(
+    db: &Db,
+    event_id: i64,
+    starts_at: DateTime<Utc>,
+) -> Result<LiveFigures, AppError> {
+    let (present, coming, orders, sales): (i64, i64, i64, i64) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT
+               (SELECT COUNT(*) FROM guests WHERE event_id = $1 AND last_seen_at >= $2),
+               (SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests
+                 WHERE event_id = $1 AND rsvp = 'yes'),
+               (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN ('cancelled', 'refunded')),
+               (SELECT CAST(COALESCE(SUM(merchandise_cents), 0) AS BIGINT) FROM orders
+                 WHERE event_id = $1 AND status NOT IN ('cancelled', 'refunded'))",
+        )
+        .bind(event_id)
+        .bind(starts_at - PRESENT_FROM)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(LiveFigures {
+        present,
+        coming,
+        orders,
+        sales: Money::eur(sales),
+    })
+}
+
+/// The start and share link of an event its host may present.
+pub async fn presentable(
+    db: &Db,
+    host: &CurrentUser,
+    event_id: i64,
+) -> Result<(String, DateTime<Utc>, Option<String>), AppError> {
+    let row: Option<(String, DateTime<Utc>, Option<String>, bool, i64)> =
+        on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+            "SELECT title, starts_at, share_slug, share_enabled, host_id FROM events WHERE id = $1",
+        )
+        .bind(event_id)
+        .fetch_optional(pool)
+        .await
+        })?;
+    let (title, starts_at, slug, enabled, host_id) =
+        row.filter(|r| r.4 == host.id).ok_or(AppError::NotFound)?;
+    let _ = host_id;
+    Ok((title, starts_at, slug.filter(|_| enabled)))
+}

@@ -1,0 +1,379 @@
+//! The brand's votes ("which colour should we make next?"): a question with
+//! 2 to 6 options, on items or free text. Guests vote once from their
+//! personal link and see the results after voting; the brand sees the
+//! results per event and overall.
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Field, FormError},
+};
+
+/// How many options a poll may have.
+pub const MIN_OPTIONS: usize = 2;
+pub const MAX_OPTIONS: usize = 6;
+
+/// The poll form as typed: six rows, each a label and/or an item id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollForm {
+    pub question: String,
+    #[serde(default)]
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// A poll in the brand's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollSummary {
+    pub id: i64,
+    pub question: String,
+    pub open: bool,
+    pub votes: i64,
+}
+
+/// One option with its votes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionResult {
+    pub id: i64,
+    pub label: String,
+    pub votes: i64,
+}
+
+/// The votes of one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventVotes {
+    pub event_id: i64,
+    pub title: String,
+    pub host: String,
+    /// Votes per option, in the poll's option order.
+    pub votes: Vec<i64>,
+    pub total: i64,
+}
+
+/// A poll's results for the brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollResults {
+    pub id: i64,
+    pub question: String,
+    pub open: bool,
+    pub options: Vec<OptionResult>,
+    pub total: i64,
+    pub per_event: Vec<EventVotes>,
+}
+
+/// A poll as a guest sees it: results only once they voted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuestPoll {
+    pub id: i64,
+    pub question: String,
+    pub options: Vec<OptionResult>,
+    /// The option this guest chose.
+    pub my_vote: Option<i64>,
+    pub total: i64,
+}
+
+/// What the poll form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollsPage {
+    pub polls: Vec<PollSummary>,
+    pub choices: Vec<(i64, String)>,
+}
+
+/// The brand's polls, newest first, and the items an option may name.
+#[server(prefix = "/api", endpoint = "polls", input = server_fn::codec::GetUrl)]
+pub async fn get_polls() -> Result<PollsPage, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        Ok(PollsPage {
+            polls: ssr::list(&state.db, admin.brand_id).await?,
+            choices: crate::catalog::ssr::choices(&state.db, admin.brand_id).await?,
+        })
+    })
+    .await
+}
+
+/// Opens a new poll of the brand.
+#[server(prefix = "/api", endpoint = "create_poll")]
+pub async fn create_poll(form: PollForm) -> Result<i64, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let id = ssr::create(&state.db, admin.brand_id, &form, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&form))?;
+        leptos_axum::redirect(&format!("/brand/votes/{id}"));
+        Ok(id)
+    })
+    .await
+}
+
+/// Closes a poll of the brand, or opens it again.
+#[server(prefix = "/api", endpoint = "set_poll_open")]
+pub async fn set_poll_open(id: i64, open: bool) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::set_open(&state.db, admin.brand_id, id, open, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// A poll's results, overall and per event.
+#[server(prefix = "/api", endpoint = "poll_results", input = server_fn::codec::GetUrl)]
+pub async fn get_poll_results(id: i64) -> Result<PollResults, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::results(&state.db, admin.brand_id, id).await
+    })
+    .await
+}
+
+/// Records the vote of the guest holding `token`.
+#[server(prefix = "/api", endpoint = "vote")]
+pub async fn vote(token: String, poll_id: i64, option_id: Option<i64>) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let now = chrono::Utc::now();
+        let guest = crate::invitations::ssr::find_by_token(&state.db, &token, now).await?;
+        let option_id = option_id.ok_or_else(|| {
+            AppError::invalid(&format!("poll-{poll_id}"), "Choose an option, then vote.")
+        })?;
+        ssr::vote(&state.db, &guest, poll_id, option_id, now).await
+    })
+    .await
+}
+
+/// The share of `votes` in `total`, in whole percent.
+pub fn percent(votes: i64, total: i64) -> i64 {
+    if total == 0 {
+        0
+    } else {
+        (votes * 100 + total / 2) / total
+    }
+}
+
+/// Result bars of a poll.
+#[component]
+pub fn ResultBars(
+    options: Vec<OptionResult>,
+    total: i64,
+    #[prop(optional)] mine: Option<i64>,
+) -> impl IntoView {
+    view! {
+        <ul class="result-bars">
+            {options.into_iter().map(|o| {
+                let share = percent(o.votes, total);
+                let is_mine = mine == Some(o.id);
+                view! {
+                    <li class:mine=is_mine>
+                        <span class="result-label">{o.label}{is_mine.then_some(" (your vote)")}</span>
+                        <span class="result-bar" aria-hidden="true"><span style=format!("width: {share}%")></span></span>
+                        <span class="result-figure">{format!("{share} % · {} vote{}", o.votes, if o.votes == 1 { "" } else { "s" })}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A guest's polls: a form per open poll, or its results once voted.
+#[component]
+pub fn GuestPolls(
+    token: String,
+    polls: Vec<GuestPoll>,
+    on_voted: ServerAction<Vote>,
+) -> impl IntoView {
+    let error = move || on_voted.value().get().and_then(Result::err);
+    (!polls.is_empty()).then(|| {
+        view! {
+            <section class="polls" aria-labelledby="polls-title">
+                <h2 id="polls-title">"Have your say"</h2>
+                {polls.into_iter().map(|p| {
+                    let token = token.clone();
+                    let field = format!("poll-{}", p.id);
+                    let heading = format!("poll-{}-q", p.id);
+                    match p.my_vote {
+                        Some(mine) => view! {
+                            <div class="poll" data-testid="poll-results">
+                                <h3 id=heading>{p.question.clone()}</h3>
+                                <p class="muted">{format!("Thank you for voting. {} vote{} so far:", p.total, if p.total == 1 { "" } else { "s" })}</p>
+                                <ResultBars options=p.options total=p.total mine />
+                            </div>
+                        }.into_any(),
+                        None => {
+                            let field_for_error = field.clone();
+                            view! {
+                                <ActionForm action=on_voted attr:class="poll form">
+                                    <fieldset>
+                                        <legend><h3>{p.question.clone()}</h3></legend>
+                                        <input type="hidden" name="token" value=token.clone() />
+                                        <input type="hidden" name="poll_id" value=p.id />
+                                        {p.options.into_iter().map(|o| view! {
+                                            <label class="choice"><input type="radio" name="option_id" value=o.id />" " {o.label}</label>
+                                        }).collect_view()}
+                                        {move || error().and_then(|e| e.for_field(&field_for_error).or_else(|| (!matches!(e, AppError::Invalid { .. })).then(|| e.to_string()))).map(|msg| view! {
+                                            <p class="field-error" role="alert">{msg}</p>
+                                        })}
+                                    </fieldset>
+                                    <button type="submit" class="button primary">"Vote"</button>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                    }
+                }).collect_view()}
+            </section>
+        }
+    })
+}
+
+type PollsData = PollsPage;
+
+/// The brand's polls and the form to open one.
+#[component]
+pub fn VotesPage() -> impl IntoView {
+    let create = ServerAction::<CreatePoll>::new();
+    let data = Resource::new(move || create.version().get(), |_| get_polls());
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    view! {
+        <Title text="Votes · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/votes" children=move |page: PollsData| {
+            let initial: PollForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or_default();
+            view! {
+                <header class="page-head">
+                    <h1>"Votes"</h1>
+                    <p class="lead">"Ask the guests of every party: which colour, which scent, which piece next? They vote from their phones, once each."</p>
+                </header>
+                {if page.polls.is_empty() {
+                    view! { <p class="empty-state">"No vote yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="card-list">
+                            {page.polls.into_iter().map(|p| view! {
+                                <li class="card">
+                                    <h2><a href=format!("/brand/votes/{}", p.id)>{p.question}</a></h2>
+                                    <p class="muted">{if p.open { "Open" } else { "Closed" }} " · " {format!("{} vote{}", p.votes, if p.votes == 1 { "" } else { "s" })}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <section class="form-card wide" aria-labelledby="new-poll">
+                    <h2 id="new-poll">"Open a vote"</h2>
+                    <ActionForm action=create attr:class="form" attr:novalidate="">
+                        <FormError error />
+                        <Field id="question" name="form[question]" label="Question" value=initial.question.clone() hint="e.g. Which colour should we make next?" error />
+                        <fieldset class="field" aria-describedby="options-hint">
+                            <legend>"Options (2 to 6)"</legend>
+                            <p class="hint" id="options-hint">"Type an option, or pick an item (its name is used when you type nothing). Leave the rows you do not need empty."</p>
+                            {move || error.get().and_then(|e| e.for_field("options")).map(|msg| view! { <p class="field-error" role="alert">{msg}</p> })}
+                            {(0..MAX_OPTIONS).map(|n| {
+                                let label = initial.labels.get(n).cloned().unwrap_or_default();
+                                let item = initial.items.get(n).cloned().unwrap_or_default();
+                                view! {
+                                    <div class="field-row option-row">
+                                        <div class="field">
+                                            <label for=format!("option-{n}")>{format!("Option {}", n + 1)}</label>
+                                            <input id=format!("option-{n}") name=format!("form[labels][{n}]") type="text" value=label />
+                                        </div>
+                                        <div class="field">
+                                            <label for=format!("option-item-{n}")>{format!("Item for option {}", n + 1)}</label>
+                                            <select id=format!("option-item-{n}") name=format!("form[items][{n}]")>
+                                                <option value="">"No item"</option>
+                                                {page.choices.iter().map(|(id, name)| view! {
+                                                    <option value=*id selected=item == id.to_string()>{name.clone()}</option>
+                                                }).collect_view()}
+                                            </select>
+                                        </div>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                        <button type="submit" class="button primary" disabled=move || create.pending().get()>"Open the vote"</button>
+                    </ActionForm>
+                </section>
+            }
+        } />
+    }
+}
+
+/// A poll's results, overall and per event.
+#[component]
+pub fn PollResultsPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let toggle = ServerAction::<SetPollOpen>::new();
+    let results = Resource::new(
+        move || (id.get(), toggle.version().get()),
+        |(id, _)| get_poll_results(id),
+    );
+    view! {
+        <Title text="Vote results · Soirée" />
+        <BrandNav />
+        <Gate data=results here="/brand/votes" children=move |r: PollResults| {
+            let labels: Vec<String> = r.options.iter().map(|o| o.label.clone()).collect();
+            view! {
+                <p><a href="/brand/votes">"← Votes"</a></p>
+                <header class="page-head">
+                    <p class="eyebrow">{if r.open { "Open vote" } else { "Closed vote" }}</p>
+                    <h1>{r.question.clone()}</h1>
+                    <p class="lead" data-testid="poll-total">{format!("{} vote{} in all", r.total, if r.total == 1 { "" } else { "s" })}</p>
+                </header>
+                <ResultBars options=r.options.clone() total=r.total />
+                <ActionForm action=toggle attr:class="inline-form">
+                    <input type="hidden" name="id" value=r.id />
+                    <input type="hidden" name="open" value=(!r.open).to_string() />
+                    <button type="submit" class="button">{if r.open { "Close the vote" } else { "Open the vote again" }}</button>
+                </ActionForm>
+                <section aria-labelledby="per-event">
+                    <h2 id="per-event">"Per party"</h2>
+                    {if r.per_event.is_empty() {
+                        view! { <p class="muted">"No votes yet."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-scroll">
+                                <table>
+                                    <thead><tr>
+                                        <th scope="col">"Party"</th>
+                                        <th scope="col">"Host"</th>
+                                        {labels.iter().map(|l| view! { <th scope="col" class="num">{l.clone()}</th> }).collect_view()}
+                                        <th scope="col" class="num">"Votes"</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {r.per_event.into_iter().map(|e| view! {
+                                            <tr>
+                                                <th scope="row">{e.title}</th>
+                                                <td>{e.host}</td>
+                                                {e.votes.into_iter().map(|v| view! { <td class="num">{v}</td> }).collect_view()}
+                                                <td class="num">{e.total}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }}
+                </section>
+            }
+        } />
+    }
+}
