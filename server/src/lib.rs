@@ -1,5 +1,6 @@
 //! The Soirée server: configuration, start-up, HTTP layers and background
 //! workers around the Leptos app. Thin on purpose: the logic lives in `app`.
+#![recursion_limit = "256"]
 
 pub mod mailer;
 pub mod middleware;

@@ -1,4 +1,5 @@
 //! `soiree`: serve the app, migrate, load the demo, create a brand admin.
+#![recursion_limit = "256"]
 
 use std::io::{BufRead, IsTerminal};
 

@@ -73,9 +73,13 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
 #[server(prefix = "/api", endpoint = "save_item", input = server_fn::codec::MultipartFormData)]
 pub async fn save_item(data: leptos::server_fn::codec::MultipartData) -> Result<i64, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let admin = crate::accounts::ssr::require_brand_admin().await;
+        // Read the whole body even when refusing: a browser still sending
+        // photos would otherwise see the connection drop, not the answer.
+        let posted = ssr::read_item_post(data).await;
+        let admin = admin?;
+        let posted = posted?;
         let state = crate::state::app_state()?;
-        let posted = ssr::read_item_post(data).await?;
         let form = posted.form;
         let id = super::ssr::save_with_photos(
             &state.db,
@@ -305,7 +309,7 @@ pub fn CatalogPage() -> impl IntoView {
                         <div class="table-scroll">
                             <table class="catalog-table">
                                 <thead><tr>
-                                    <th scope="col"><span class="visually-hidden">"Photo"</span></th>
+                                    <th scope="col"><span class="sr-only">"Photo"</span></th>
                                     <th scope="col">"Item"</th>
                                     <th scope="col">"SKU"</th>
                                     <th scope="col">"Price"</th>

@@ -71,14 +71,24 @@ pub fn process(upload: &Upload) -> Result<ProcessedPhoto, AppError> {
             "“{name}” could not be read as an image: the file may be damaged. Choose another photo."
         ))
     })?;
-    let display = flatten(image.resize(DISPLAY_SIDE, DISPLAY_SIDE, FilterType::Triangle));
-    let thumb = flatten(display.resize(THUMB_SIDE, THUMB_SIDE, FilterType::Triangle));
+    let display = flatten(shrink(image, DISPLAY_SIDE));
+    let thumb = flatten(shrink(display.clone(), THUMB_SIDE));
     Ok(ProcessedPhoto {
         width: display.width(),
         height: display.height(),
         display: encode_jpeg(&display)?,
         thumb: encode_jpeg(&thumb)?,
     })
+}
+
+/// Scales down to fit `side` × `side`, keeping the proportions; a smaller
+/// image is kept as it is.
+fn shrink(image: DynamicImage, side: u32) -> DynamicImage {
+    if image.width() <= side && image.height() <= side {
+        image
+    } else {
+        image.resize(side, side, FilterType::Triangle)
+    }
 }
 
 /// JPEG has no transparency: put transparent pixels on white.

@@ -242,6 +242,7 @@ mod tests {
             video_url: "".into(),
             capacity: "12".into(),
             orders_close_at: "".into(),
+            kit: "".into(),
         }
     }
 

@@ -573,7 +573,7 @@ pub fn PresentationPage() -> impl IntoView {
             view! {
                 <div class="presentation" data-testid="presentation">
                     <header class="presentation-head">
-                        <h1 class="visually-hidden">{format!("Presentation of {}", p.title)}</h1>
+                        <h1 class="sr-only">{format!("Presentation of {}", p.title)}</h1>
                         <a href=format!("/host/events/{}", p.event_id) class="button small">"Leave"</a>
                         <button type="button" class="button small" on:click=move |_| {
                             if let Some(root) = document().document_element() {

@@ -266,23 +266,31 @@ pub async fn live(
     })
 }
 
-/// The start and share link of an event its host may present.
+#[derive(sqlx::FromRow)]
+struct PresentableRow {
+    title: String,
+    starts_at: DateTime<Utc>,
+    share_slug: Option<String>,
+    share_enabled: bool,
+}
+
+/// The title, start and share slug (when on) of an event of `host`.
 pub async fn presentable(
     db: &Db,
     host: &CurrentUser,
     event_id: i64,
 ) -> Result<(String, DateTime<Utc>, Option<String>), AppError> {
-    let row: Option<(String, DateTime<Utc>, Option<String>, bool, i64)> =
-        on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-            "SELECT title, starts_at, share_slug, share_enabled, host_id FROM events WHERE id = $1",
+    let row: Option<PresentableRow> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT title, starts_at, share_slug, share_enabled FROM events
+             WHERE id = $1 AND host_id = $2",
         )
         .bind(event_id)
+        .bind(host.id)
         .fetch_optional(pool)
         .await
-        })?;
-    let (title, starts_at, slug, enabled, host_id) =
-        row.filter(|r| r.4 == host.id).ok_or(AppError::NotFound)?;
-    let _ = host_id;
-    Ok((title, starts_at, slug.filter(|_| enabled)))
+    })?;
+    let row = row.ok_or(AppError::NotFound)?;
+    let slug = row.share_slug.filter(|_| row.share_enabled);
+    Ok((row.title, row.starts_at, slug))
 }

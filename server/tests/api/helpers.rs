@@ -72,6 +72,7 @@ pub struct TestApp {
     pub database_url: String,
     pub client: reqwest::Client,
     pub outbox_dir: PathBuf,
+    pub media_dir: PathBuf,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
     pg_database: Option<String>,
@@ -118,6 +119,7 @@ impl TestApp {
                 "LEPTOS_SITE_ROOT" => Some(site_root.display().to_string()),
                 "OUTBOX_DIR" => Some(dir.path().join("outbox").display().to_string()),
                 "OUTBOX_POLL_MS" => Some("100".to_owned()),
+                "MEDIA_DIR" => Some(dir.path().join("media").display().to_string()),
                 "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
                 _ => None,
             }
@@ -132,6 +134,7 @@ impl TestApp {
         }));
         Some(TestApp {
             outbox_dir: dir.path().join("outbox"),
+            media_dir: dir.path().join("media"),
             client: client(&address, true),
             address,
             db,

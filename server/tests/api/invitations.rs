@@ -11,10 +11,10 @@ use crate::{
     helpers::{TestApp, HOST},
 };
 
-const KEY: &[u8] = b"test-secret-key-that-is-long-enough-0123";
+pub const KEY: &[u8] = b"test-secret-key-that-is-long-enough-0123";
 
 /// (guest id, email, nonce, token hash), by id.
-async fn links(app: &TestApp) -> Vec<(i64, String, Option<String>, Option<String>)> {
+pub async fn links(app: &TestApp) -> Vec<(i64, String, Option<String>, Option<String>)> {
     on_db!(app.db.reader(), |pool| sqlx::query_as(
         "SELECT id, email, token_nonce, token_hash FROM guests ORDER BY id"
     )
@@ -34,7 +34,7 @@ async fn messages(app: &TestApp) -> Vec<String> {
     raw.into_iter().map(|m| m.replace("=\r\n", "")).collect()
 }
 
-async fn post(
+pub async fn post(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,
@@ -223,7 +223,7 @@ db_test!(
 
 /// Creates an event of `capacity`, invites the pasted guests and returns
 /// (event id, each guest's link token in list order).
-async fn invited(app: &TestApp, capacity: &str, guests: &str) -> (i64, Vec<String>) {
+pub async fn invited(app: &TestApp, capacity: &str, guests: &str) -> (i64, Vec<String>) {
     app.seed().await;
     app.login(HOST.0, HOST.1).await;
     let event: i64 = create(app, &app.client, &[("capacity", capacity)])

@@ -4,9 +4,11 @@
 mod helpers;
 
 mod accounts;
+mod catalog;
 mod cli;
 mod events;
 mod guests;
 mod invitations;
 mod operations;
 mod outbox;
+mod showcase;
