@@ -243,6 +243,256 @@ const ITEMS: [(&str, &str, &str, i64, i64, &str); 24] = [
     ),
 ];
 
+/// More of the collection: (sku, name, category, price in cents, stock, description).
+const MORE_ITEMS: [(&str, &str, &str, i64, i64, &str); 20] = [
+    (
+        "CAN-PIN-220",
+        "Pine Needle Candle",
+        "Candles",
+        3200,
+        30,
+        "Resinous pine, juniper berry and cold air.",
+    ),
+    (
+        "CAN-VET-220",
+        "Vetiver Dusk Candle",
+        "Candles",
+        3400,
+        22,
+        "Smoky vetiver, grapefruit peel and pink pepper.",
+    ),
+    (
+        "CAN-HON-120",
+        "Beeswax Honey Travel Candle",
+        "Candles",
+        1800,
+        3,
+        "Pure beeswax from a Drôme apiary, 120 g.",
+    ),
+    (
+        "CAN-TRI-SET",
+        "Trio of Votives",
+        "Candles",
+        3900,
+        18,
+        "Fig, Amber and Linen in three small glasses.",
+    ),
+    (
+        "DIF-CIT-100",
+        "Citrus Grove Diffuser",
+        "Diffusers",
+        3800,
+        26,
+        "Bergamot, lemon leaf and petitgrain.",
+    ),
+    (
+        "DIF-WOO-100",
+        "Wood Smoke Diffuser",
+        "Diffusers",
+        3900,
+        0,
+        "Cedar, birch tar and a little leather.",
+    ),
+    (
+        "MIS-LIN-100",
+        "Linen Spray",
+        "Mists",
+        1900,
+        40,
+        "For sheets and curtains: clean cotton and iris.",
+    ),
+    (
+        "CER-MUG-GR",
+        "Stoneware Mug, green",
+        "Ceramics",
+        2600,
+        24,
+        "Thrown by hand, 300 ml, celadon glaze.",
+    ),
+    (
+        "CER-MUG-SA",
+        "Stoneware Mug, sand",
+        "Ceramics",
+        2600,
+        20,
+        "Thrown by hand, 300 ml, speckled sand glaze.",
+    ),
+    (
+        "CER-PLT-22",
+        "Side Plate",
+        "Ceramics",
+        2200,
+        30,
+        "22 cm, raw rim, dishwasher safe.",
+    ),
+    (
+        "CER-HLD-01",
+        "Incense Holder",
+        "Ceramics",
+        1500,
+        45,
+        "A pebble of stoneware for sticks and cones.",
+    ),
+    (
+        "INC-CED-30",
+        "Cedar Incense Sticks",
+        "Incense",
+        1200,
+        60,
+        "30 sticks of Atlas cedar, hand-rolled.",
+    ),
+    (
+        "INC-LAV-30",
+        "Lavender Incense Sticks",
+        "Incense",
+        1200,
+        55,
+        "30 sticks, Provence lavender and a touch of clary sage.",
+    ),
+    (
+        "LIN-APR-NAT",
+        "Linen Apron",
+        "Linen",
+        4800,
+        16,
+        "Cross-back apron with two deep pockets.",
+    ),
+    (
+        "LIN-BAG-NAT",
+        "Linen Market Bag",
+        "Linen",
+        2900,
+        35,
+        "Long handles, folds into its pocket.",
+    ),
+    (
+        "LIN-RUN-200",
+        "Table Runner",
+        "Linen",
+        3900,
+        12,
+        "200 × 40 cm, stonewashed, fringed ends.",
+    ),
+    (
+        "LIN-PIL-SAG",
+        "Pillowcases, sage (pair)",
+        "Linen",
+        5900,
+        10,
+        "Stonewashed linen, 50 × 75 cm, envelope closure.",
+    ),
+    (
+        "SOA-OLV-100",
+        "Olive Oil Soap",
+        "Soap",
+        900,
+        80,
+        "Cold-process soap, unscented, 100 g.",
+    ),
+    (
+        "SOA-FIG-100",
+        "Fig Leaf Soap",
+        "Soap",
+        1100,
+        70,
+        "Cold-process soap with the Fig Leaf scent.",
+    ),
+    (
+        "GFT-CRD-25",
+        "Gift Card €25",
+        "Gifts",
+        2500,
+        500,
+        "A card to choose later, valid one year.",
+    ),
+];
+
+/// Transparency labels: (sku, composition, country, recycled %, care, story).
+const LABELS: [(&str, &str, &str, Option<i64>, &str, &str); 6] = [
+    (
+        "LIN-TEA-NAT",
+        "100% linen",
+        "Portugal",
+        None,
+        "Wash at 40 °C, line dry.",
+        "Flax grown in Normandy, woven and sewn in a family mill near Guimarães.",
+    ),
+    (
+        "LIN-NAP-SET4",
+        "100% linen",
+        "Portugal",
+        None,
+        "Wash at 40 °C, iron damp.",
+        "Cut from the offcuts of our tablecloths: nothing is thrown away.",
+    ),
+    (
+        "LIN-CUS-SAG",
+        "60% organic cotton, 40% recycled polyester",
+        "France",
+        Some(40),
+        "Remove the cover, wash at 30 °C.",
+        "Filled with recycled fibre; the cover is dyed with plant dyes in the Vosges.",
+    ),
+    (
+        "LIN-APR-NAT",
+        "100% linen",
+        "Portugal",
+        None,
+        "Wash at 40 °C.",
+        "Stitched by the same workshop as our tea towels.",
+    ),
+    (
+        "CAN-FIG-220",
+        "70% rapeseed wax, 30% soy wax",
+        "France",
+        Some(0),
+        "Trim the wick to 5 mm before each use.",
+        "Poured by hand in our Lyon workshop, in glasses we take back for refill.",
+    ),
+    (
+        "LIN-BAG-NAT",
+        "80% linen, 20% recycled cotton",
+        "Lithuania",
+        Some(20),
+        "Wash at 30 °C.",
+        "Woven from the end-of-roll linen of a Lithuanian mill.",
+    ),
+];
+
+/// Kits sent to hosts: (name, description, SKUs).
+const KITS: [(&str, &str, &[&str]); 2] = [
+    (
+        "Autumn evenings kit",
+        "The scents and linen of the season: what to light, smell and touch at your party.",
+        &[
+            "CAN-FIG-220",
+            "CAN-AMB-220",
+            "CAN-CED-400",
+            "CAN-PIN-220",
+            "DIF-SEA-100",
+            "DIF-TEA-100",
+            "MIS-PIL-050",
+            "CER-MUG-GR",
+            "LIN-TEA-NAT",
+            "LIN-NAP-SET4",
+            "LIN-CUS-SAG",
+            "GFT-BOX-EVE",
+        ],
+    ),
+    (
+        "Starter kit",
+        "Six best sellers for a first party.",
+        &[
+            "CAN-FIG-220",
+            "CAN-LIN-220",
+            "DIF-SEA-100",
+            "CER-CUP-01",
+            "LIN-TEA-NAT",
+            "SOA-FIG-100",
+        ],
+    ),
+];
+
 /// What `seed_demo` did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SeedOutcome {
@@ -295,7 +545,8 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
                 .execute(&mut *tx)
                 .await?;
         }
-        for (sku, name, category, price, stock, description) in ITEMS {
+        for (sku, name, category, price, stock, description) in ITEMS.into_iter().chain(MORE_ITEMS)
+        {
             sqlx::query(
                 "INSERT INTO items (brand_id, sku, name, description, category, price_cents, vat_rate_bp, stock, active, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, 2000, $7, TRUE, $8)",
@@ -310,6 +561,69 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
             .bind(now)
             .execute(&mut *tx)
             .await?;
+        }
+        for (sku, composition, country, recycled, care, story) in LABELS {
+            sqlx::query(
+                "UPDATE items SET label_composition = $1, label_country = $2, label_recycled_pct = $3,
+                 label_care = $4, label_story = $5 WHERE brand_id = $6 AND sku = $7",
+            )
+            .bind(composition)
+            .bind(country)
+            .bind(recycled)
+            .bind(care)
+            .bind(story)
+            .bind(brand_id)
+            .bind(sku)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (name, description, skus) in KITS {
+            let kit: i64 = sqlx::query_scalar(
+                "INSERT INTO kits (brand_id, name, description, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $4) RETURNING id",
+            )
+            .bind(brand_id)
+            .bind(name)
+            .bind(description)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (position, sku) in skus.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO kit_items (kit_id, item_id, position)
+                     SELECT $1, id, $2 FROM items WHERE brand_id = $3 AND sku = $4",
+                )
+                .bind(kit)
+                .bind(position as i64 + 1)
+                .bind(brand_id)
+                .bind(sku)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        let poll: i64 = sqlx::query_scalar(
+            "INSERT INTO polls (brand_id, question, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(brand_id)
+        .bind("Which scent should we make next for winter?")
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (position, label) in [
+            "Spiced orange",
+            "Snowy fir",
+            "Hot chocolate",
+            "Frankincense",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            sqlx::query("INSERT INTO poll_options (poll_id, position, label) VALUES ($1, $2, $3)")
+                .bind(poll)
+                .bind(position as i64 + 1)
+                .bind(label)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await
     })?;

@@ -55,7 +55,8 @@ test('the brand admin signs in to the brand dashboard', async ({ page, javaScrip
 
   await expect(page).toHaveURL(/\/brand$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brand dashboard');
-  await expect(page.locator('.tile', { hasText: 'items in the catalog' })).toContainText('24');
+  // 44 demo items, and any the catalog tests added.
+  await expect(page.locator('.tile', { hasText: 'items in the catalog' }).locator('.tile-value')).toHaveText(/^4\d$/);
 });
 
 test('a mistake in the event form keeps what was typed', async ({ page, javaScriptEnabled }) => {
@@ -76,4 +77,37 @@ test('a mistake in the event form keeps what was typed', async ({ page, javaScri
   await expect(page.getByLabel('Title')).toHaveValue('Never saved party');
   await expect(page.getByLabel('Address (shown only to guests who answer yes)')).toHaveValue('9 quai du Rhône, Lyon');
   await expect(page.getByLabel('Starts')).toHaveValue(`${day}T19:00`);
+});
+
+test('a bad photo upload keeps the rest of the item form', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await page.goto('/login?next=/brand/catalog/new');
+  await hydrated(page, javaScriptEnabled);
+  await login.signIn(demo.admin.email, demo.admin.password);
+  await expect(page).toHaveURL(/\/brand\/catalog\/new$/);
+  await hydrated(page, javaScriptEnabled);
+  const sku = javaScriptEnabled ? 'E2E-BAD-JS' : 'E2E-BAD-NOJS';
+  await page.getByLabel('SKU').fill(sku);
+  await page.getByLabel('Name').fill('Speckled bowl');
+  await page.getByLabel('Category').fill('Ceramics');
+  await page.getByLabel('Price in euros, VAT included').fill('28.50');
+  await page.getByLabel('Stock').fill('7');
+  await page.getByLabel('Composition').fill('100% stoneware');
+  await page.getByLabel('Add photos').setInputFiles({
+    name: 'notes.gif',
+    mimeType: 'image/gif',
+    buffer: Buffer.from('this is not a picture'),
+  });
+  await page.getByRole('button', { name: 'Create the item' }).click();
+
+  await expect(page.locator('#photos-error')).toHaveText(
+    '“notes.gif” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats.',
+  );
+  await expect(page.getByLabel('SKU')).toHaveValue(sku);
+  await expect(page.getByLabel('Name')).toHaveValue('Speckled bowl');
+  await expect(page.getByLabel('Price in euros, VAT included')).toHaveValue('28.50');
+  await expect(page.getByLabel('Composition')).toHaveValue('100% stoneware');
+  // Nothing was created.
+  await page.goto(`/brand/catalog?q=${sku}`);
+  await expect(page.getByTestId('catalog-count')).toHaveText('0 items');
 });

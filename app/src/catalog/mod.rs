@@ -221,7 +221,7 @@ pub fn ItemLabel(label: Label) -> impl IntoView {
                             <ul class="composition">
                                 {label.composition.iter().map(|m| view! {
                                     <li>
-                                        <span class="bar" style=format!("--share: {}%", m.percent)></span>
+                                        <meter class="bar" min="0" max="100" value=m.percent aria-hidden="true"></meter>
                                         <strong>{format!("{} %", m.percent)}</strong> " " {m.material.clone()}
                                     </li>
                                 }).collect_view()}

@@ -180,7 +180,7 @@ pub fn ResultBars(
                 view! {
                     <li class:mine=is_mine>
                         <span class="result-label">{o.label}{is_mine.then_some(" (your vote)")}</span>
-                        <span class="result-bar" aria-hidden="true"><span style=format!("width: {share}%")></span></span>
+                        <progress class="result-bar" max=total.max(1) value=o.votes aria-hidden="true"></progress>
                         <span class="result-figure">{format!("{share} % · {} vote{}", o.votes, if o.votes == 1 { "" } else { "s" })}</span>
                     </li>
                 }

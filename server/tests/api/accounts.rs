@@ -253,7 +253,7 @@ db_test!(roles_are_checked_on_the_server, |app: TestApp| async move {
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["hosts"], 2);
-    assert_eq!(body["active_items"], 24);
+    assert_eq!(body["active_items"], 44);
     let res = admin
         .get(app.url("/api/host_overview"))
         .send()

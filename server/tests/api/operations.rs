@@ -43,7 +43,7 @@ db_test!(demo_data_loads_once, |app: TestApp| async move {
     .fetch_one(pool)
     .await)
     .unwrap();
-    assert_eq!((items, users), (24, 3));
+    assert_eq!((items, users), (44, 3));
 });
 
 db_test!(healthz_checks_the_database, |app: TestApp| async move {

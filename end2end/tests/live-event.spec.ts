@@ -1,0 +1,202 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A JPEG photo drawn in the browser's canvas. */
+async function photo(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1600;
+    canvas.height = 1200;
+    const g = canvas.getContext('2d')!;
+    const gradient = g.createLinearGradient(0, 0, 1600, 1200);
+    gradient.addColorStop(0, '#7d8f69');
+    gradient.addColorStop(1, '#e9efe1');
+    g.fillStyle = gradient;
+    g.fillRect(0, 0, 1600, 1200);
+    g.fillStyle = '#f7f3ea';
+    g.fillRect(450, 250, 700, 800);
+    g.fillStyle = '#5d6b4f';
+    g.fillRect(450, 250, 700, 120);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+test('from the catalog to the party: items, kit, guest phone, vote and TV presentation', async ({ browser, page }) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+
+  // 1. The brand admin creates an item with a photo and a transparency label.
+  const login = new LoginPage(page);
+  await login.open(true);
+  await login.signIn(demo.admin.email, demo.admin.password);
+  await expect(page).toHaveURL(/\/brand$/);
+  await page.getByRole('navigation', { name: 'Brand' }).getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Catalog');
+  await page.getByRole('link', { name: 'New item' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New item');
+  await hydrated(page, true);
+  await page.getByLabel('SKU').fill('tee-sage-m');
+  await page.getByLabel('Name').fill('Sage Linen Tee');
+  await page.getByLabel('Category').fill('Linen');
+  await page.getByLabel('Description').fill('Washed linen, relaxed cut, made to last.');
+  await page.getByLabel('Price in euros, VAT included').fill('49.90');
+  await page.getByLabel('Stock').fill('3');
+  await page.getByLabel('Add photos').setInputFiles({ name: 'sage-tee.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
+  // A composition that does not add up is caught next to its field.
+  await page.getByLabel('Composition').fill('60% organic cotton, 30% recycled polyester');
+  await page.getByLabel('Made in (country)').fill('Portugal');
+  await page.getByLabel('Recycled content (%)').fill('40');
+  await page.getByLabel('Care instructions').fill('Wash at 30 °C, line dry.');
+  await page.getByLabel('How it is made').fill('Woven and sewn in a family workshop near Porto.');
+  await page.getByRole('button', { name: 'Create the item' }).click();
+  await expect(page.locator('#composition-error')).toHaveText(
+    'The composition adds up to 90 %: the parts must add up to 100 %.',
+  );
+  await expect(page.getByLabel('Name')).toHaveValue('Sage Linen Tee');
+  await page.getByLabel('Composition').fill('60% organic cotton, 40% recycled polyester');
+  await page.getByRole('button', { name: 'Create the item' }).click();
+  await expect(page).toHaveURL(/\/brand\/catalog\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Sage Linen Tee');
+  await expect(page.getByLabel('SKU')).toHaveValue('TEE-SAGE-M');
+  await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
+  await expect(page.getByTestId('item-label')).toContainText('60 % organic cotton');
+
+  // The list finds it by SKU.
+  await page.goto('/brand/catalog?q=TEE-SAGE');
+  await expect(page.getByTestId('catalog-count')).toHaveText('1 item');
+  await expect(page.getByRole('table')).toContainText('Sage Linen Tee');
+
+  // 2. The host schedules a party from the starter kit, removes one item
+  //    and adds the new one.
+  const host = await browser.newContext();
+  const hostPage = await host.newPage();
+  const hostErrors = watchErrors(hostPage);
+  const hostLogin = new LoginPage(hostPage);
+  await hostLogin.open(true);
+  await hostLogin.signIn(demo.host2.email, demo.host2.password);
+  await expect(hostPage).toHaveURL(/\/host$/);
+  await hostPage.getByRole('link', { name: 'Schedule a party' }).click();
+  await hydrated(hostPage, true);
+  const day = inDays(12);
+  await hostPage.getByLabel('Title').fill('Linen and light');
+  await hostPage.getByLabel('Starts').fill(`${day}T18:30`);
+  await hostPage.getByLabel('Ends').fill(`${day}T21:30`);
+  await hostPage.getByLabel('Address (shown only to guests who answer yes)').fill('8 quai Saint-Vincent, Lyon');
+  await hostPage.getByLabel('Start from a kit').selectOption({ label: 'Starter kit (6 items)' });
+  await hostPage.getByRole('button', { name: 'Schedule the party' }).click();
+  await expect(hostPage).toHaveURL(/\/host\/events\/\d+$/);
+  const eventUrl = hostPage.url();
+  const featured = hostPage.getByTestId('featured-item');
+  await expect(featured).toHaveCount(6);
+  await expect(featured.first()).toContainText('Fig Leaf Candle');
+  await hydrated(hostPage, true);
+  await hostPage.getByRole('button', { name: 'Remove Clean Linen Candle' }).click();
+  await expect(featured).toHaveCount(5);
+  await hostPage.getByLabel('Add an item from the catalog').selectOption({ label: 'Linen · Sage Linen Tee (TEE-SAGE-M)' });
+  await hostPage.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(featured).toHaveCount(6);
+  await expect(featured.last()).toContainText('Sage Linen Tee');
+  // Bring the new item to second place.
+  for (let i = 0; i < 4; i++) {
+    await hostPage.getByRole('button', { name: 'Move Sage Linen Tee up' }).click();
+    await expect(featured.nth(4 - i)).toContainText('Sage Linen Tee');
+  }
+  const hostOrder = (await featured.locator('.featured-name').allTextContents()).map((t) => t.trim());
+  expect(hostOrder).toEqual([
+    'Fig Leaf Candle',
+    'Sage Linen Tee',
+    'Sea Salt Reed Diffuser',
+    'Stoneware Candle Cup',
+    'Washed Linen Tea Towel',
+    'Fig Leaf Soap',
+  ]);
+  await hostPage.getByLabel('Guests, one per line').fill('Inès Roux <ines@example.com>');
+  await hostPage.getByRole('button', { name: 'Add these guests' }).click();
+  await expect(hostPage.getByRole('table')).toContainText('Inès Roux');
+  await hostPage.getByRole('button', { name: 'Send invitations to new guests' }).click();
+  await expect(hostPage.getByTestId('sent-note')).toHaveText('1 invitation on the way.');
+
+  // 3. The guest opens the personal link on a phone: the host's items in
+  //    the host's order; one opens with its label; a favourite and a vote.
+  const mail = await mailTo('ines@example.com');
+  const link = mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link).toBeTruthy();
+  const guest = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const guestPage = await guest.newPage();
+  const guestErrors = watchErrors(guestPage);
+  await guestPage.goto(link!);
+  await expect(guestPage.getByRole('heading', { level: 1 })).toHaveText('Linen and light');
+  const cards = guestPage.getByTestId('item-card');
+  await expect(cards).toHaveCount(6);
+  const guestOrder = (await cards.locator('h3').allTextContents()).map((t) => t.trim());
+  expect(guestOrder).toEqual(hostOrder);
+  await expect(cards.nth(1).getByTestId('stock-note')).toHaveText('Only 3 left');
+  await hydrated(guestPage, true);
+  await guestPage.screenshot({ path: 'artifacts/event-page-phone.png', fullPage: true });
+
+  await cards.nth(1).getByRole('link', { name: 'Sage Linen Tee' }).click();
+  await expect(guestPage.getByRole('heading', { level: 1 })).toHaveText('Sage Linen Tee');
+  await expect(guestPage.getByRole('img', { name: 'Sage Linen Tee' })).toBeVisible();
+  const label = guestPage.getByTestId('item-label');
+  await expect(label).toContainText('60 % organic cotton');
+  await expect(label).toContainText('40 % recycled polyester');
+  await expect(label).toContainText('Portugal');
+  await expect(label).toContainText('Woven and sewn in a family workshop near Porto.');
+  await guestPage.screenshot({ path: 'artifacts/item-page-phone.png', fullPage: true });
+  await hydrated(guestPage, true);
+  await guestPage.getByRole('button', { name: '♡ Add to favourites' }).click();
+  await expect(guestPage.getByTestId('favourite')).toHaveText('♥ In your favourites');
+  await expect(guestPage.getByTestId('favourite')).toHaveAttribute('aria-pressed', 'true');
+  await guestPage.getByRole('link', { name: '← Linen and light' }).click();
+  await expect(cards.nth(1)).toContainText('♥ Sage Linen Tee');
+
+  await guestPage.getByLabel('Snowy fir').check();
+  await guestPage.getByRole('button', { name: 'Vote' }).click();
+  const results = guestPage.getByTestId('poll-results');
+  await expect(results).toContainText('Thank you for voting.');
+  await expect(results).toContainText('Snowy fir (your vote)');
+  await expect(results).toContainText('100 % · 1 vote');
+  expect(guestErrors).toEqual([]);
+  await guest.close();
+
+  // The brand sees the vote, per party.
+  await page.goto('/brand/votes');
+  await page.getByRole('link', { name: 'Which scent should we make next for winter?' }).click();
+  await expect(page.getByTestId('poll-total')).toHaveText(/^\d+ votes? in all$/);
+  await expect(page.getByRole('table')).toContainText('Linen and light');
+
+  // 4. The host presents the party on a TV.
+  await hostPage.setViewportSize({ width: 1920, height: 1080 });
+  await hostPage.goto(eventUrl);
+  await hostPage.getByRole('link', { name: 'Present on a TV' }).click();
+  await expect(hostPage).toHaveURL(/\/present$/);
+  await hydrated(hostPage, true);
+  const presentation = hostPage.getByTestId('presentation');
+  await expect(presentation).toBeVisible();
+  await expect(hostPage.getByTestId('slide-name')).toHaveText(hostOrder[0]);
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('1 / 6');
+  await hostPage.keyboard.press('ArrowRight');
+  await expect(hostPage.getByTestId('slide-name')).toHaveText('Sage Linen Tee');
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('2 / 6');
+  await expect(hostPage.getByTestId('slide').getByTestId('item-label')).toContainText('Portugal');
+  await expect(hostPage.getByRole('img', { name: 'QR code of the party page' })).toBeVisible();
+  await expect(hostPage.getByTestId('live-strip')).toContainText('in sales');
+  await hostPage.screenshot({ path: 'artifacts/presentation-tv.png' });
+  await hostPage.keyboard.press('ArrowRight');
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('3 / 6');
+  await hostPage.keyboard.press('ArrowLeft');
+  await hostPage.keyboard.press('ArrowLeft');
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('1 / 6');
+  // On-screen buttons move too.
+  await hostPage.getByRole('link', { name: 'Next →' }).click();
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('2 / 6');
+  expect(hostErrors).toEqual([]);
+  await host.close();
+  expect(errors).toEqual([]);
+});
