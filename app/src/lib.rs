@@ -139,6 +139,19 @@ fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The route parameter `name` as an id; 0 when absent or not a number
+/// (which no row has, so the page answers not found).
+pub fn id_param(name: &'static str) -> Memo<i64> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
 /// The page for unknown addresses; answers with status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -293,14 +293,7 @@ pub fn KitsPage() -> impl IntoView {
 /// Creating (`/brand/kits/new`) or editing (`/brand/kits/:id`) a kit.
 #[component]
 pub fn KitEditorPage() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    });
+    let id = crate::id_param("id");
     let editor = Resource::new(move || id.get(), get_kit_editor);
     let save = ServerAction::<SaveKit>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));

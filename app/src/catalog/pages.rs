@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::{CatalogListing, CatalogQuery, ItemDetail, ItemForm, ItemLabel, ItemThumb};
@@ -349,21 +349,10 @@ pub fn CatalogPage() -> impl IntoView {
 
 const SAVE_ITEM_PATH: &str = <SaveItem as leptos::server_fn::ServerFn>::PATH;
 
-fn item_id_param() -> Memo<i64> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    })
-}
-
 /// Creating (`/brand/catalog/new`) or editing (`/brand/catalog/:id`) an item.
 #[component]
 pub fn ItemEditorPage() -> impl IntoView {
-    let id = item_id_param();
+    let id = crate::id_param("id");
     let archive = ServerAction::<ArchiveItem>::new();
     let delete_photo = ServerAction::<DeleteItemPhoto>::new();
     let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));

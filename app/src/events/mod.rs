@@ -7,7 +7,6 @@ pub mod ssr;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -423,21 +422,10 @@ fn KitChoice(
     }
 }
 
-fn event_id() -> Memo<i64> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    })
-}
-
 /// One event, for its host (and read-only for the brand admin).
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let id = event_id();
+    let id = crate::id_param("id");
     let cancel = ServerAction::<CancelEvent>::new();
     let sharing = ServerAction::<SetSharing>::new();
     let event = Resource::new(
@@ -503,7 +491,7 @@ pub fn EventPage() -> impl IntoView {
 /// Editing an event.
 #[component]
 pub fn EditEventPage() -> impl IntoView {
-    let id = event_id();
+    let id = crate::id_param("id");
     let data = Resource::new(
         move || id.get(),
         |id| async move {

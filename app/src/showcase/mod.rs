@@ -501,15 +501,8 @@ const LIVE_REFRESH_MS: u64 = 5_000;
 /// the live strip.
 #[component]
 pub fn PresentationPage() -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    });
+    let id = crate::id_param("id");
     let slide = Memo::new(move |_| {
         query
             .read()

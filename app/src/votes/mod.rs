@@ -313,14 +313,7 @@ pub fn VotesPage() -> impl IntoView {
 /// A poll's results, overall and per event.
 #[component]
 pub fn PollResultsPage() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0)
-    });
+    let id = crate::id_param("id");
     let toggle = ServerAction::<SetPollOpen>::new();
     let results = Resource::new(
         move || (id.get(), toggle.version().get()),
