@@ -408,7 +408,15 @@ const MORE_ITEMS: [(&str, &str, &str, i64, i64, &str); 20] = [
 ];
 
 /// Transparency labels: (sku, composition, country, recycled %, care, story).
-const LABELS: [(&str, &str, &str, Option<i64>, &str, &str); 6] = [
+type LabelRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<i64>,
+    &'static str,
+    &'static str,
+);
+const LABELS: [LabelRow; 6] = [
     (
         "LIN-TEA-NAT",
         "100% linen",
