@@ -11,6 +11,7 @@ pub mod forms;
 pub mod invitations;
 pub mod mail;
 pub mod money;
+pub mod orders;
 pub mod showcase;
 pub mod votes;
 
@@ -92,6 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("host/events/:id/present") view=showcase::PresentationPage ssr=SsrMode::Async />
                     <Route path=path!("i/:token/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
                     <Route path=path!("s/:slug/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token/cart") view=orders::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("s/:slug/cart") view=orders::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("o/:code") view=orders::TrackingPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />

@@ -162,6 +162,28 @@ test('from the catalog to the party: items, kit, guest phone, vote and TV presen
   await expect(results).toContainText('Thank you for voting.');
   await expect(results).toContainText('Snowy fir (your vote)');
   await expect(results).toContainText('100 % · 1 vote');
+  // An order from the phone: two of the tee, delivered to the host.
+  await cards.nth(1).getByRole('link').click();
+  await expect(guestPage.getByRole('heading', { level: 1 })).toHaveText('Sage Linen Tee');
+  await hydrated(guestPage, true);
+  await guestPage.getByLabel('Quantity').selectOption('2');
+  await guestPage.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(guestPage.getByTestId('added')).toContainText('In your cart: 2.');
+  await guestPage.getByRole('link', { name: 'See your cart' }).click();
+  await expect(guestPage.getByRole('heading', { level: 1 })).toHaveText('Your cart');
+  await expect(guestPage.getByTestId('cart-line')).toHaveCount(1);
+  await expect(guestPage.getByTestId('totals')).toContainText('€99.80');
+  await expect(guestPage.getByLabel('Your email')).toHaveValue('ines@example.com');
+  await hydrated(guestPage, true);
+  await guestPage.getByLabel(/To the host, to pick up/).check();
+  await guestPage.getByRole('button', { name: 'Place the order' }).click();
+  await expect(guestPage).toHaveURL(/\/o\/[A-Za-z0-9_-]+$/);
+  await expect(guestPage.getByTestId('order-status')).toHaveText('Placed');
+  await expect(guestPage.getByTestId('order-total')).toHaveText('€99.80');
+  await expect.poll(async () => (await mailTo('ines@example.com')).subject, { timeout: 15_000 }).toBe(
+    'Your order from Linen and light',
+  );
+  expect((await mailTo('ines@example.com')).text).toContain(guestPage.url().replace(/^.*\/o\//, '/o/'));
   expect(guestErrors).toEqual([]);
   await guest.close();
 

@@ -352,6 +352,11 @@ pub async fn end_session(db: &Db, raw: &str) -> Result<(), AppError> {
 
 /// The raw session token of the current request's cookie.
 pub fn session_cookie() -> Option<String> {
+    read_cookie(SESSION_COOKIE)
+}
+
+/// The value of the cookie `wanted` on the current request.
+pub fn read_cookie(wanted: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     parts
         .headers
@@ -360,7 +365,7 @@ pub fn session_cookie() -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_owned())
         .filter(|v| !v.is_empty())
 }
@@ -382,7 +387,8 @@ pub fn clear_session_cookie(secure: bool) {
     ));
 }
 
-fn append_cookie(value: String) {
+/// Adds a `Set-Cookie` header to the response.
+pub fn append_cookie(value: String) {
     if let (Some(res), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&value),

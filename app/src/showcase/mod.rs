@@ -366,6 +366,7 @@ fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
     view! {
         <section class="showcase" aria-labelledby="showcase-title">
             <h2 id="showcase-title">"The collection"</h2>
+            <p><a class="button" href=format!("{base}/cart")>"Your cart and checkout"</a></p>
             {if count == 0 {
                 view! { <p class="muted">"The host has not picked the items yet. Come back soon!"</p> }.into_any()
             } else {
@@ -472,6 +473,7 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                 </p>
                                 {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                                 {(!s.item.description.is_empty()).then(|| view! { <p class="description">{s.item.description.clone()}</p> })}
+                                <crate::orders::AddToCart item_id=s.item.card.id stock=s.item.card.stock />
                                 {s.personal.then(|| view! {
                                     <ActionForm action=favourite attr:class="inline-form">
                                         <input type="hidden" name="token" value=token() />

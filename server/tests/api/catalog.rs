@@ -450,7 +450,10 @@ db_test!(
         assert_eq!(all["rows"].as_array().unwrap().len(), 20);
         assert_eq!(all["pages"], (total + 19) / 20);
         let second: Value = app.get(&list("", "", false, 2)).await.json().await.unwrap();
-        assert_eq!(second["rows"].as_array().unwrap().len() as i64, total - 20);
+        assert_eq!(
+            second["rows"].as_array().unwrap().len() as i64,
+            (total - 20).min(20)
+        );
 
         let by_sku: Value = app
             .get(&list("can-fig", "", false, 1))

@@ -10,5 +10,6 @@ mod events;
 mod guests;
 mod invitations;
 mod operations;
+mod orders;
 mod outbox;
 mod showcase;

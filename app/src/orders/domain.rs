@@ -1,0 +1,132 @@
+//! Order arithmetic in integer cents: line totals, the VAT they include,
+//! shipping and the total. No floats anywhere.
+
+use serde::{Deserialize, Serialize};
+
+/// How an order reaches the guest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Delivery {
+    /// To the guest's address: a flat fee, free from a threshold.
+    Home,
+    /// To the host, delivered with the party's shipment: free.
+    Host,
+}
+
+impl Delivery {
+    pub fn parse(raw: &str) -> Option<Delivery> {
+        match raw {
+            "home" => Some(Delivery::Home),
+            "host" => Some(Delivery::Host),
+            _ => None,
+        }
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Delivery::Home => "home",
+            Delivery::Host => "host",
+        }
+    }
+}
+
+/// The brand's shipping rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingRule {
+    pub flat_cents: i64,
+    /// Merchandise from this amount ships free.
+    pub free_from_cents: i64,
+}
+
+/// One line to price: unit price (VAT included), VAT rate, quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PricedLine {
+    pub unit_price_cents: i64,
+    pub vat_rate_bp: i64,
+    pub quantity: i64,
+}
+
+impl PricedLine {
+    pub fn total_cents(&self) -> i64 {
+        self.unit_price_cents * self.quantity
+    }
+
+    /// The VAT included in the line, rounded half up to the cent:
+    /// total × rate / (1 + rate).
+    pub fn vat_cents(&self) -> i64 {
+        let total = self.total_cents();
+        let denominator = 10_000 + self.vat_rate_bp;
+        (total * self.vat_rate_bp * 2 + denominator) / (2 * denominator)
+    }
+}
+
+/// What an order costs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    /// The lines, VAT included.
+    pub merchandise_cents: i64,
+    /// The VAT the lines include.
+    pub vat_cents: i64,
+    pub shipping_cents: i64,
+    pub total_cents: i64,
+}
+
+/// Prices a cart: lines, their VAT, shipping by the delivery and the rule.
+pub fn totals(lines: &[PricedLine], delivery: Delivery, rule: ShippingRule) -> Totals {
+    let merchandise_cents: i64 = lines.iter().map(PricedLine::total_cents).sum();
+    let vat_cents = lines.iter().map(PricedLine::vat_cents).sum();
+    let shipping_cents = match delivery {
+        Delivery::Host => 0,
+        Delivery::Home if merchandise_cents >= rule.free_from_cents => 0,
+        Delivery::Home if merchandise_cents == 0 => 0,
+        Delivery::Home => rule.flat_cents,
+    };
+    Totals {
+        merchandise_cents,
+        vat_cents,
+        shipping_cents,
+        total_cents: merchandise_cents + shipping_cents,
+    }
+}
+
+/// The most of one item a cart may hold.
+pub const MAX_QUANTITY: i64 = 99;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: ShippingRule = ShippingRule {
+        flat_cents: 590,
+        free_from_cents: 6000,
+    };
+
+    fn line(price: i64, bp: i64, quantity: i64) -> PricedLine {
+        PricedLine {
+            unit_price_cents: price,
+            vat_rate_bp: bp,
+            quantity,
+        }
+    }
+
+    #[test]
+    fn vat_is_the_share_included_in_the_price() {
+        // €32.00 at 20 %: 32.00 / 1.2 = 26.67, VAT 5.33.
+        assert_eq!(line(3200, 2000, 1).vat_cents(), 533);
+        // €12.00 at 5.5 %: 12 − 12 / 1.055 = 0.6256… → 0.63.
+        assert_eq!(line(1200, 550, 1).vat_cents(), 63);
+        assert_eq!(line(0, 2000, 3).vat_cents(), 0);
+        assert_eq!(line(999, 0, 2).vat_cents(), 0);
+    }
+
+    #[test]
+    fn shipping_is_free_to_the_host_and_above_the_threshold() {
+        let small = [line(3200, 2000, 1)];
+        assert_eq!(totals(&small, Delivery::Host, RULE).shipping_cents, 0);
+        let home = totals(&small, Delivery::Home, RULE);
+        assert_eq!(home.shipping_cents, 590);
+        assert_eq!(home.total_cents, 3790);
+        let big = [line(3200, 2000, 2)];
+        assert_eq!(totals(&big, Delivery::Home, RULE).shipping_cents, 0);
+        assert_eq!(totals(&[], Delivery::Home, RULE), Totals::default());
+    }
+}

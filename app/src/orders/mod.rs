@@ -1,0 +1,460 @@
+//! Orders from an event: the guest's cart, checkout, and the tracking page
+//! of each order. Every order is a purchase credited to the event's host.
+
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+use self::domain::{ShippingRule, Totals};
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    catalog::{ItemCard, ItemThumb},
+    error::AppError,
+    forms::{Field, FormError},
+    money::Money,
+};
+
+/// One line of a cart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartLine {
+    pub item: ItemCard,
+    pub quantity: i64,
+    pub line: Money,
+}
+
+/// A buyer's cart with both deliveries priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    pub event_title: String,
+    pub open: bool,
+    pub lines: Vec<CartLine>,
+    pub to_host: Totals,
+    pub to_home: Totals,
+    pub shipping: ShippingRule,
+    /// What the checkout form starts with (a guest's name and email).
+    pub name: String,
+    pub email: String,
+}
+
+/// The checkout form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutForm {
+    pub name: String,
+    pub email: String,
+    pub delivery: String,
+    #[serde(default)]
+    pub address: String,
+    /// Made when the form is shown: one order per form, however often it
+    /// is submitted.
+    pub idempotency_key: String,
+}
+
+/// One step of an order's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusStep {
+    pub status: String,
+    pub at: String,
+    pub note: String,
+}
+
+/// An order as its tracking page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderTracking {
+    pub number: i64,
+    pub status: String,
+    pub customer_name: String,
+    pub event_title: String,
+    pub to_host: bool,
+    pub address: Option<String>,
+    pub placed: String,
+    /// ("2 × Fig Leaf Candle (CAN-FIG-220)", amount)
+    pub lines: Vec<(String, Money)>,
+    pub totals: Totals,
+    pub steps: Vec<StatusStep>,
+}
+
+/// The words for an order status.
+pub fn status_label(status: &str) -> &'static str {
+    match status {
+        "placed" => "Placed",
+        "paid" => "Paid",
+        "in_preparation" => "In preparation",
+        "shipped" => "Shipped",
+        "delivered" => "Delivered",
+        "cancelled" => "Cancelled",
+        "refunded" => "Refunded",
+        _ => "Updated",
+    }
+}
+
+#[cfg(feature = "ssr")]
+const VISITOR_COOKIE: &str = "soiree_visitor";
+
+/// The buyer of this request: the guest of `token`, or the visitor of the
+/// share link `slug` (known by a cookie, made when `create`).
+#[cfg(feature = "ssr")]
+async fn buyer(
+    state: &crate::state::AppState,
+    token: &str,
+    slug: &str,
+    create: bool,
+) -> Result<ssr::Buyer, AppError> {
+    let now = chrono::Utc::now();
+    if !token.is_empty() {
+        return ssr::guest_buyer(&state.db, token, now).await;
+    }
+    let key = match crate::accounts::ssr::read_cookie(VISITOR_COOKIE).filter(|k| {
+        k.len() >= 16
+            && k.len() <= 40
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    }) {
+        Some(key) => key,
+        None => {
+            let key = ssr::random_key();
+            if create {
+                let secure = if state.config.session_secure {
+                    "; Secure"
+                } else {
+                    ""
+                };
+                crate::accounts::ssr::append_cookie(format!(
+                    "{VISITOR_COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"
+                ));
+            }
+            key
+        }
+    };
+    ssr::visitor_buyer(&state.db, slug, &key, now).await
+}
+
+/// The cart of the guest (`token`) or share-link visitor (`slug`).
+#[server(prefix = "/api", endpoint = "cart", input = server_fn::codec::GetUrl)]
+pub async fn get_cart(token: String, slug: String) -> Result<CartView, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let buyer = buyer(&state, &token, &slug, false).await?;
+        ssr::cart(&state.db, &buyer).await
+    })
+    .await
+}
+
+/// Adds `quantity` of a featured item to the cart.
+#[server(prefix = "/api", endpoint = "add_to_cart")]
+pub async fn add_to_cart(
+    token: String,
+    slug: String,
+    item_id: i64,
+    quantity: Option<i64>,
+) -> Result<i64, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let buyer = buyer(&state, &token, &slug, true).await?;
+        ssr::set_quantity(
+            &state.db,
+            &buyer,
+            item_id,
+            quantity.unwrap_or(1),
+            true,
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+/// Sets the quantity of a cart line (0 removes it).
+#[server(prefix = "/api", endpoint = "set_cart_quantity")]
+pub async fn set_cart_quantity(
+    token: String,
+    slug: String,
+    item_id: i64,
+    quantity: i64,
+) -> Result<i64, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let buyer = buyer(&state, &token, &slug, true).await?;
+        ssr::set_quantity(
+            &state.db,
+            &buyer,
+            item_id,
+            quantity,
+            false,
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+/// A fresh idempotency key for a checkout form.
+#[server(prefix = "/api", endpoint = "checkout_key", input = server_fn::codec::GetUrl)]
+pub async fn get_checkout_key() -> Result<String, AppError> {
+    Ok(ssr::random_key())
+}
+
+/// Places the cart as an order and opens its tracking page.
+#[server(prefix = "/api", endpoint = "place_order")]
+pub async fn place_order(
+    token: String,
+    slug: String,
+    form: CheckoutForm,
+) -> Result<String, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let buyer = buyer(&state, &token, &slug, false).await?;
+        let checkout = ssr::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
+        let code = ssr::place(
+            &state.db,
+            &state.config,
+            &buyer,
+            &checkout,
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| e.keeping(&form))?;
+        leptos_axum::redirect(&format!("/o/{code}"));
+        Ok(code)
+    })
+    .await
+}
+
+/// An order's tracking page data; the code in its link is the key.
+#[server(prefix = "/api", endpoint = "order_tracking", input = server_fn::codec::GetUrl)]
+pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        ssr::tracking(&state.db, &code).await
+    })
+    .await
+}
+
+/// The personal (`/i/<token>`) or share (`/s/<slug>`) base of the page.
+fn pass() -> (Memo<String>, Memo<String>) {
+    let params = use_params_map();
+    (
+        Memo::new(move |_| params.read().get("token").unwrap_or_default()),
+        Memo::new(move |_| params.read().get("slug").unwrap_or_default()),
+    )
+}
+
+fn base_of(token: &str, slug: &str) -> String {
+    if token.is_empty() {
+        format!("/s/{slug}")
+    } else {
+        format!("/i/{token}")
+    }
+}
+
+/// "Add to cart" on an item's page.
+#[component]
+pub fn AddToCart(item_id: i64, stock: i64) -> impl IntoView {
+    let (token, slug) = pass();
+    let add = ServerAction::<AddToCart>::new();
+    let error = move || add.value().get().and_then(Result::err);
+    let added = move || add.value().get().and_then(Result::ok);
+    view! {
+        {(stock > 0).then(|| view! {
+            <ActionForm action=add attr:class="form add-to-cart">
+                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="slug" value=slug />
+                <input type="hidden" name="item_id" value=item_id />
+                <div class="field">
+                    <label for="quantity">"Quantity"</label>
+                    <select id="quantity" name="quantity">
+                        {(1..=stock.min(10)).map(|n| view! { <option value=n>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>"Add to cart"</button>
+                {move || error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+                {move || added().map(|n| view! {
+                    <p class="report" role="status" data-testid="added">
+                        {format!("In your cart: {n}. ")}
+                        <a href=format!("{}/cart", base_of(&token.get(), &slug.get()))>"See your cart"</a>
+                    </p>
+                })}
+            </ActionForm>
+        })}
+    }
+}
+
+/// The cart and checkout (`/i/:token/cart`, `/s/:slug/cart`).
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let (token, slug) = pass();
+    let change = ServerAction::<SetCartQuantity>::new();
+    let place = ServerAction::<PlaceOrder>::new();
+    let data = Resource::new(
+        move || {
+            (
+                token.get(),
+                slug.get(),
+                change.version().get(),
+                place.version().get(),
+            )
+        },
+        |(token, slug, ..)| async move {
+            let cart = get_cart(token, slug).await?;
+            let key = get_checkout_key().await?;
+            Ok::<_, AppError>((cart, key))
+        },
+    );
+    let error = Signal::derive(move || place.value().get().and_then(Result::err));
+    let change_error = move || change.value().get().and_then(Result::err);
+    view! {
+        <Title text="Your cart · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let Ok((cart, key)) = data.await else {
+                    return view! { <crate::NotFound /> }.into_any();
+                };
+                let base = base_of(&token.get_untracked(), &slug.get_untracked());
+                let kept: Option<CheckoutForm> = error.get_untracked().and_then(|e| e.kept());
+                let initial = kept.unwrap_or(CheckoutForm {
+                    name: cart.name.clone(),
+                    email: cart.email.clone(),
+                    delivery: "host".into(),
+                    address: String::new(),
+                    idempotency_key: key.clone(),
+                });
+                let empty = cart.lines.is_empty();
+                let home_note = format!(
+                    "{} shipping, free from {}",
+                    Money::eur(cart.shipping.flat_cents),
+                    Money::eur(cart.shipping.free_from_cents)
+                );
+                view! {
+                    <article class="cart-page">
+                        <p><a href=format!("{base}#showcase-title")>{format!("← {}", cart.event_title)}</a></p>
+                        <h1>"Your cart"</h1>
+                        {(!cart.open).then(|| view! { <p class="form-error" role="alert">"Orders for this party are closed."</p> })}
+                        {move || change_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                        {if empty {
+                            view! { <p class="empty-state">"Your cart is empty. " <a href=base.clone()>"See the collection"</a></p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="cart-lines">
+                                    {cart.lines.iter().cloned().map(|l| {
+                                        let id = l.item.id;
+                                        let name = l.item.name.clone();
+                                        let field = format!("line-{id}");
+                                        let line_error = move || error.get().and_then(|e| e.for_field(&field));
+                                        view! {
+                                            <li data-testid="cart-line">
+                                                <ItemThumb item=l.item.clone() />
+                                                <div>
+                                                    <p class="cart-name">{name.clone()}</p>
+                                                    <p class="muted">{format!("{} each", l.item.price)}</p>
+                                                    {move || line_error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                                </div>
+                                                <ActionForm action=change attr:class="inline-form qty-form">
+                                                    <input type="hidden" name="token" value=token.get_untracked() />
+                                                    <input type="hidden" name="slug" value=slug.get_untracked() />
+                                                    <input type="hidden" name="item_id" value=id />
+                                                    <label class="sr-only" for=format!("qty-{id}")>{format!("Quantity of {name}")}</label>
+                                                    <select id=format!("qty-{id}") name="quantity">
+                                                        {(0..=l.item.stock.max(l.quantity).min(20)).map(|n| view! {
+                                                            <option value=n selected=n == l.quantity>{if n == 0 { "0 (remove)".to_owned() } else { n.to_string() }}</option>
+                                                        }).collect_view()}
+                                                    </select>
+                                                    <button type="submit" class="button small">"Update"</button>
+                                                </ActionForm>
+                                                <p class="price">{l.line.to_string()}</p>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <dl class="totals" data-testid="totals">
+                                    <dt>"Items (VAT included)"</dt><dd>{Money::eur(cart.to_host.merchandise_cents).to_string()}</dd>
+                                    <dt>"of which VAT"</dt><dd>{Money::eur(cart.to_host.vat_cents).to_string()}</dd>
+                                    <dt>"Shipping to the host"</dt><dd>"free"</dd>
+                                    <dt>"Shipping to your address"</dt><dd>{Money::eur(cart.to_home.shipping_cents).to_string()}</dd>
+                                </dl>
+                            }.into_any()
+                        }}
+                        {(!empty && cart.open).then(|| view! {
+                            <section class="form-card" aria-labelledby="checkout-title">
+                                <h2 id="checkout-title">"Checkout"</h2>
+                                <ActionForm action=place attr:class="form" attr:novalidate="">
+                                    <FormError error />
+                                    {move || error.get().and_then(|e| e.for_field("cart")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                    <input type="hidden" name="token" value=token.get_untracked() />
+                                    <input type="hidden" name="slug" value=slug.get_untracked() />
+                                    <input type="hidden" name="form[idempotency_key]" value=initial.idempotency_key.clone() />
+                                    <Field id="name" name="form[name]" label="Your name" value=initial.name.clone() error />
+                                    <Field id="email" name="form[email]" label="Your email" kind="email" value=initial.email.clone() hint="Your confirmation and the tracking link go here." error />
+                                    <fieldset class="field">
+                                        <legend>"Delivery"</legend>
+                                        <label class="choice"><input type="radio" name="form[delivery]" value="host" checked=initial.delivery != "home" />
+                                            {format!(" To the host, to pick up: free (total {})", Money::eur(cart.to_host.total_cents))}</label>
+                                        <label class="choice"><input type="radio" name="form[delivery]" value="home" checked=initial.delivery == "home" />
+                                            {format!(" To my address: {} (total {})", home_note, Money::eur(cart.to_home.total_cents))}</label>
+                                        {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
+                                    </fieldset>
+                                    <Field id="address" name="form[address]" label="Your address (for delivery to your address)" value=initial.address.clone() rows=3 error />
+                                    <button type="submit" class="button primary" disabled=move || place.pending().get()>
+                                        {move || if place.pending().get() { "Placing your order…" } else { "Place the order" }}
+                                    </button>
+                                    <p class="hint">"You pay by bank transfer or at delivery; the brand confirms your payment."</p>
+                                </ActionForm>
+                            </section>
+                        })}
+                    </article>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// An order's tracking page (`/o/:code`): its timeline, like following the
+/// making of one's own car.
+#[component]
+pub fn TrackingPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let data = Resource::new(code, get_order_tracking);
+    view! {
+        <Title text="Your order · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(o) => view! {
+                        <article class="tracking">
+                            <p class="eyebrow">{format!("Order {} · {}", o.number, o.event_title)}</p>
+                            <h1>{format!("Thank you, {}", o.customer_name)}</h1>
+                            <p class="lead" data-testid="order-status">{status_label(&o.status)}</p>
+                            <ol class="timeline" data-testid="timeline">
+                                {o.steps.iter().map(|s| view! {
+                                    <li>
+                                        <strong>{status_label(&s.status)}</strong>
+                                        <span class="muted">{format!(" · {}", s.at)}</span>
+                                        {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                            <h2>"What you ordered"</h2>
+                            <ul class="order-lines">
+                                {o.lines.iter().map(|(text, amount)| view! { <li><span>{text.clone()}</span><span class="price">{amount.to_string()}</span></li> }).collect_view()}
+                            </ul>
+                            <dl class="totals">
+                                <dt>"Items (VAT included)"</dt><dd>{Money::eur(o.totals.merchandise_cents).to_string()}</dd>
+                                <dt>"of which VAT"</dt><dd>{Money::eur(o.totals.vat_cents).to_string()}</dd>
+                                <dt>"Shipping"</dt><dd>{Money::eur(o.totals.shipping_cents).to_string()}</dd>
+                                <dt>"Total"</dt><dd data-testid="order-total">{Money::eur(o.totals.total_cents).to_string()}</dd>
+                            </dl>
+                            <p>{if o.to_host { "Delivered to the host, for you to pick up.".to_owned() } else { format!("Delivered to: {}", o.address.clone().unwrap_or_default()) }}</p>
+                            <p class="muted">{format!("Placed {}", o.placed)}</p>
+                        </article>
+                    }.into_any(),
+                    Err(_) => view! { <crate::NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

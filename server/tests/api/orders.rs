@@ -1,0 +1,384 @@
+//! Carts and checkout: one transaction per order, idempotent, never selling
+//! stock that is not there, refused after the order deadline.
+
+use app::on_db;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::{
+    db_test,
+    helpers::TestApp,
+    invitations::{invited, post},
+};
+
+/// An event with `items` featured and one invited guest per line of
+/// `guests`; returns (event, item ids, guest tokens).
+async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {
+    let (event, tokens) = invited(app, "50", guests).await;
+    let ids: Vec<i64> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT id FROM items WHERE stock > 10 ORDER BY sku LIMIT $1"
+    )
+    .bind(items)
+    .fetch_all(pool)
+    .await)
+    .unwrap();
+    for id in &ids {
+        let res = post(
+            app,
+            &app.client,
+            "/api/add_featured",
+            &[("event_id", event.to_string()), ("item_id", id.to_string())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    (event, ids, tokens)
+}
+
+async fn add(app: &TestApp, token: &str, item: i64, quantity: i64) -> reqwest::Response {
+    post(
+        app,
+        &app.new_client(),
+        "/api/add_to_cart",
+        &[
+            ("token", token.to_owned()),
+            ("slug", String::new()),
+            ("item_id", item.to_string()),
+            ("quantity", quantity.to_string()),
+        ],
+    )
+    .await
+}
+
+fn checkout(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("token", token.to_owned()),
+        ("slug", String::new()),
+        ("form[name]", "Ana Lima".into()),
+        ("form[email]", "ana@example.com".into()),
+        ("form[delivery]", delivery.into()),
+        ("form[address]", "12 rue des Fleurs, 69001 Lyon".into()),
+        ("form[idempotency_key]", key.into()),
+    ]
+}
+
+async fn place(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(&str, String)],
+) -> reqwest::Response {
+    post(app, client, "/api/place_order", form).await
+}
+
+async fn stock(app: &TestApp, item: i64) -> i64 {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT stock FROM items WHERE id = $1"
+    )
+    .bind(item)
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(sql)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+db_test!(
+    an_order_snapshots_its_lines_and_the_double_submit_gives_one_order,
+    |app: TestApp| async move {
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 2).await;
+        let before = [stock(&app, ids[0]).await, stock(&app, ids[1]).await];
+        assert_eq!(
+            add(&app, &tokens[0], ids[0], 2).await.status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            add(&app, &tokens[0], ids[1], 1).await.status(),
+            StatusCode::OK
+        );
+        // The cart survives: another client with the same link sees it.
+        let cart: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/cart?token={}&slug=", tokens[0])))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cart["lines"].as_array().unwrap().len(), 2);
+        let expected = cart["to_home"].clone();
+
+        let key = "k-0123456789abcdef-double";
+        let form = checkout(&tokens[0], key, "home");
+        let (first, second) = (app.new_client(), app.new_client());
+        let (a, b) = tokio::join!(place(&app, &first, &form), place(&app, &second, &form));
+        assert_eq!(a.status(), StatusCode::OK);
+        assert_eq!(b.status(), StatusCode::OK);
+        let (a, b): (String, String) = (a.json().await.unwrap(), b.json().await.unwrap());
+        assert_eq!(a, b, "the same form gives the same order");
+        // And once more later, e.g. a retry after a timeout.
+        let c: String = place(&app, &app.new_client(), &form)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(a, c);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+        assert_eq!(stock(&app, ids[0]).await, before[0] - 2);
+        assert_eq!(stock(&app, ids[1]).await, before[1] - 1);
+
+        let order: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/order_tracking?code={a}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(order["status"], "placed");
+        assert_eq!(order["totals"], expected);
+        let t = &order["totals"];
+        assert_eq!(
+            t["total_cents"].as_i64().unwrap(),
+            t["merchandise_cents"].as_i64().unwrap() + t["shipping_cents"].as_i64().unwrap()
+        );
+        assert_eq!(order["lines"].as_array().unwrap().len(), 2);
+        assert_eq!(order["steps"][0]["status"], "placed");
+        // Lines keep the price they were sold at.
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE items SET price_cents = price_cents + 1000"
+        )
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        let again: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/order_tracking?code={a}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(again["lines"], order["lines"]);
+        // The cart is empty; the confirmation is queued with the tracking link.
+        let cart: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/cart?token={}&slug=", tokens[0])))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cart["lines"], serde_json::json!([]));
+        let mail: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT message FROM outbox WHERE recipient = 'ana@example.com' ORDER BY id DESC LIMIT 1"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert!(mail.replace("=\r\n", "").contains(&format!("/o/{a}")));
+        // A wrong tracking code shows nothing.
+        let res = app
+            .new_client()
+            .get(app.url("/api/order_tracking?code=nope"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    fifty_checkouts_for_the_last_ten_units_sell_exactly_ten,
+    |app: TestApp| async move {
+        let guests: String = (0..50)
+            .map(|i| format!("Guest {i} <g{i}@example.com>\n"))
+            .collect();
+        let (_, ids, tokens) = party(&app, &guests, 1).await;
+        let item = ids[0];
+        for token in &tokens {
+            assert_eq!(add(&app, token, item, 1).await.status(), StatusCode::OK);
+        }
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE items SET stock = 10 WHERE id = $1"
+        )
+        .bind(item)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        let results = futures::future::join_all(tokens.iter().enumerate().map(|(n, token)| {
+            let app = &app;
+            let form = checkout(token, &format!("key-{n}-0123456789abcdef"), "host");
+            async move { place(app, &app.new_client(), &form).await }
+        }))
+        .await;
+        let mut ok = 0;
+        for res in results {
+            match res.status() {
+                StatusCode::OK => ok += 1,
+                StatusCode::UNPROCESSABLE_ENTITY => {
+                    let body: Value = res.json().await.unwrap();
+                    assert_eq!(body["Invalid"]["field"], format!("line-{item}"));
+                    assert!(body["Invalid"]["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("sold out"));
+                }
+                other => panic!("unexpected status {other}"),
+            }
+        }
+        assert_eq!(ok, 10);
+        assert_eq!(stock(&app, item).await, 0);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 10);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM order_lines").await, 10);
+    }
+);
+
+db_test!(
+    checkout_is_checked_and_closed_after_the_deadline,
+    |app: TestApp| async move {
+        let (event, ids, tokens) = party(&app, "Ana <ana@example.com>", 1).await;
+        // More than the stock is refused in the cart already.
+        let left = stock(&app, ids[0]).await;
+        let res = add(&app, &tokens[0], ids[0], left + 1).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // An item the party does not feature cannot be added.
+        let other: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT id FROM items WHERE id <> $1 ORDER BY id LIMIT 1"
+        )
+        .bind(ids[0])
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(
+            add(&app, &tokens[0], other, 1).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        // An empty cart, then bad fields, each on its field.
+        let res = place(
+            &app,
+            &app.new_client(),
+            &checkout(&tokens[0], "key-empty-0123456789", "host"),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        add(&app, &tokens[0], ids[0], 1).await;
+        for (field, value, says) in [
+            ("form[email]", "not-an-email", "email"),
+            ("form[delivery]", "drone", "delivery"),
+            ("form[name]", " ", "name"),
+        ] {
+            let mut form = checkout(&tokens[0], "key-bad-0123456789ab", "host");
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_owned();
+            let res = place(&app, &app.new_client(), &form).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let body: Value = res.json().await.unwrap();
+            assert_eq!(body["Invalid"]["field"], says);
+        }
+        let mut form = checkout(&tokens[0], "key-addr-0123456789a", "home");
+        form.iter_mut()
+            .find(|(k, _)| *k == "form[address]")
+            .unwrap()
+            .1 = "home".into();
+        let body: Value = place(&app, &app.new_client(), &form)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(body["Invalid"]["field"], "address");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+
+        // After the deadline: refused, and nothing is sold.
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE events SET orders_close_at = $1 WHERE id = $2"
+        )
+        .bind(chrono::Utc::now() - chrono::Duration::minutes(1))
+        .bind(event)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        let before = stock(&app, ids[0]).await;
+        let res = place(
+            &app,
+            &app.new_client(),
+            &checkout(&tokens[0], "key-late-0123456789a", "host"),
+        )
+        .await;
+        assert!(
+            res.status() == StatusCode::NOT_FOUND
+                || res.status() == StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+        assert_eq!(stock(&app, ids[0]).await, before);
+    }
+);
+
+db_test!(
+    a_share_link_visitor_orders_with_a_cart_of_their_own,
+    |app: TestApp| async move {
+        let (event, ids, _) = party(&app, "Ana <ana@example.com>", 1).await;
+        let slug: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT share_slug FROM events WHERE id = $1"
+        )
+        .bind(event)
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        let visitor = app.new_client();
+        let res = post(
+            &app,
+            &visitor,
+            "/api/add_to_cart",
+            &[
+                ("token", String::new()),
+                ("slug", slug.clone()),
+                ("item_id", ids[0].to_string()),
+                ("quantity", "2".into()),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let cart: Value = visitor
+            .get(app.url(&format!("/api/cart?token=&slug={slug}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cart["lines"][0]["quantity"], 2);
+        // Another visitor has an empty cart.
+        let stranger: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/cart?token=&slug={slug}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(stranger["lines"], serde_json::json!([]));
+        let mut form = checkout("", "key-visitor-0123456789", "host");
+        form[1].1 = slug.clone();
+        let res = place(&app, &visitor, &form).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let guest_id: Option<i64> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT guest_id FROM orders"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(guest_id, None);
+    }
+);
