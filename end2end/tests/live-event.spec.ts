@@ -184,8 +184,40 @@ test('from the catalog to the party: items, kit, guest phone, vote and TV presen
     'Your order from Linen and light',
   );
   expect((await mailTo('ines@example.com')).text).toContain(guestPage.url().replace(/^.*\/o\//, '/o/'));
+  const trackingUrl = guestPage.url();
   expect(guestErrors).toEqual([]);
   await guest.close();
+
+  // The brand admin marks the order paid, then ships it with a tracking number.
+  await page.goto('/brand/orders?status=placed');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders');
+  await page.getByRole('row', { name: /Inès Roux/ }).getByRole('link').click();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('Placed');
+  await hydrated(page, true);
+  for (const [status, next] of [['Paid', 'Paid'], ['In preparation', 'In preparation']]) {
+    await page.getByLabel('New status').selectOption({ label: status });
+    await page.getByRole('button', { name: 'Save the status' }).click();
+    await expect(page.getByTestId('admin-order-status')).toHaveText(next);
+  }
+  await page.getByLabel('New status').selectOption({ label: 'Shipped' });
+  await page.getByRole('button', { name: 'Save the status' }).click();
+  await expect(page.locator('#carrier-error')).toHaveText('Name the carrier, e.g. Colissimo.');
+  await page.getByLabel('Carrier (when shipping)').fill('Colissimo');
+  await page.getByLabel('Tracking number (when shipping)').fill('6A12345678901');
+  await page.getByRole('button', { name: 'Save the status' }).click();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('Shipped');
+
+  // The guest's tracking page shows each step and the tracking number.
+  const again = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const trackingPage = await again.newPage();
+  await trackingPage.goto(trackingUrl);
+  await expect(trackingPage.getByTestId('order-status')).toHaveText('Shipped');
+  const timeline = trackingPage.getByTestId('timeline');
+  await expect(timeline).toContainText('Paid');
+  await expect(timeline).toContainText('In preparation');
+  await expect(timeline).toContainText('Colissimo, tracking number 6A12345678901');
+  await trackingPage.screenshot({ path: 'artifacts/order-tracking-phone.png', fullPage: true });
+  await again.close();
 
   // The brand sees the vote, per party.
   await page.goto('/brand/votes');

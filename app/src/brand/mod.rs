@@ -158,6 +158,7 @@ pub fn BrandNav() -> impl IntoView {
         <nav class="section-nav" aria-label="Brand">
             <a href="/brand" aria-current=move || current("/brand")>"Dashboard"</a>
             <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>"Catalog"</a>
+            <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
         </nav>

@@ -88,6 +88,75 @@ pub fn totals(lines: &[PricedLine], delivery: Delivery, rule: ShippingRule) -> T
     }
 }
 
+/// Where an order stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderStatus {
+    Placed,
+    Paid,
+    InPreparation,
+    Shipped,
+    Delivered,
+    Cancelled,
+    Refunded,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 7] = [
+        OrderStatus::Placed,
+        OrderStatus::Paid,
+        OrderStatus::InPreparation,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+        OrderStatus::Refunded,
+    ];
+
+    pub fn parse(raw: &str) -> Option<OrderStatus> {
+        OrderStatus::ALL.into_iter().find(|s| s.as_db() == raw)
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            OrderStatus::Placed => "placed",
+            OrderStatus::Paid => "paid",
+            OrderStatus::InPreparation => "in_preparation",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Refunded => "refunded",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OrderStatus::Placed => "Placed",
+            OrderStatus::Paid => "Paid",
+            OrderStatus::InPreparation => "In preparation",
+            OrderStatus::Shipped => "Shipped",
+            OrderStatus::Delivered => "Delivered",
+            OrderStatus::Cancelled => "Cancelled",
+            OrderStatus::Refunded => "Refunded",
+        }
+    }
+
+    /// The statuses an order can move to from this one.
+    pub fn next(self) -> &'static [OrderStatus] {
+        use OrderStatus::*;
+        match self {
+            Placed => &[Paid, Cancelled],
+            Paid => &[InPreparation, Refunded],
+            InPreparation => &[Shipped, Refunded],
+            Shipped => &[Delivered, Refunded],
+            Delivered => &[Refunded],
+            Cancelled | Refunded => &[],
+        }
+    }
+
+    pub fn can_become(self, to: OrderStatus) -> bool {
+        self.next().contains(&to)
+    }
+}
+
 /// The most of one item a cart may hold.
 pub const MAX_QUANTITY: i64 = 99;
 
@@ -105,6 +174,20 @@ mod tests {
             unit_price_cents: price,
             vat_rate_bp: bp,
             quantity,
+        }
+    }
+
+    #[test]
+    fn an_order_moves_forward_or_is_cancelled_or_refunded() {
+        use OrderStatus::*;
+        assert!(Placed.can_become(Paid));
+        assert!(Placed.can_become(Cancelled));
+        assert!(!Placed.can_become(Shipped));
+        assert!(Shipped.can_become(Delivered));
+        assert!(!Delivered.can_become(Placed));
+        assert!(!Cancelled.can_become(Paid));
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(s.as_db()), Some(s));
         }
     }
 

@@ -1,6 +1,7 @@
 //! Orders from an event: the guest's cart, checkout, and the tracking page
 //! of each order. Every order is a purchase credited to the event's host.
 
+pub mod admin;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -382,3 +382,168 @@ db_test!(
         assert_eq!(guest_id, None);
     }
 );
+
+async fn set_status(
+    app: &TestApp,
+    client: &reqwest::Client,
+    order: i64,
+    status: &str,
+    carrier: &str,
+    number: &str,
+) -> reqwest::Response {
+    post(
+        app,
+        client,
+        "/api/set_order_status",
+        &[
+            ("id", order.to_string()),
+            ("status", status.to_owned()),
+            ("carrier", carrier.to_owned()),
+            ("tracking_number", number.to_owned()),
+        ],
+    )
+    .await
+}
+
+db_test!(
+    the_brand_moves_an_order_along_and_the_guest_follows_it,
+    |app: TestApp| async move {
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        add(&app, &tokens[0], ids[0], 3).await;
+        let before = stock(&app, ids[0]).await;
+        let code: String = place(
+            &app,
+            &app.new_client(),
+            &checkout(&tokens[0], "key-flow-0123456789ab", "host"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(stock(&app, ids[0]).await, before - 3);
+        let order: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT id FROM orders"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+
+        // The host cannot change an order; nor can another brand's admin.
+        assert_eq!(
+            set_status(&app, &app.client, order, "paid", "", "")
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let admin = app.new_client();
+        app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)
+            .await;
+
+        let list: Value = admin.get(app.url("/api/brand_orders?query[status]=placed&query[event]=&query[host]=&query[from]=&query[to]=&query[page]=1")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(list["total"], 1);
+        let none: Value = admin.get(app.url("/api/brand_orders?query[status]=shipped&query[event]=&query[host]=&query[from]=&query[to]=&query[page]=1")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(none["total"], 0);
+
+        assert_eq!(
+            set_status(&app, &admin, order, "paid", "", "")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        // A step cannot be skipped.
+        let res = set_status(&app, &admin, order, "shipped", "Colissimo", "6A123").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            set_status(&app, &admin, order, "in_preparation", "", "")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        // Shipping needs the carrier and the tracking number.
+        let res = set_status(&app, &admin, order, "shipped", "Colissimo", "").await;
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "tracking_number");
+        assert_eq!(
+            set_status(&app, &admin, order, "shipped", "Colissimo", "6A12345678")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+
+        let t: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/order_tracking?code={code}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(t["status"], "shipped");
+        let steps: Vec<&str> = t["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["status"].as_str().unwrap())
+            .collect();
+        assert_eq!(steps, vec!["placed", "paid", "in_preparation", "shipped"]);
+        assert_eq!(
+            t["steps"][3]["note"],
+            "Colissimo, tracking number 6A12345678"
+        );
+        // Each change mails the guest (after the confirmation).
+        let mails = count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'ana@example.com' AND subject LIKE 'Your order%'").await;
+        assert_eq!(mails, 4);
+        let who: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT actor FROM order_status_changes WHERE status = 'paid'"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(who, "brand admin admin@atelier-lumen.example");
+    }
+);
+
+db_test!(
+    a_cancelled_order_gives_its_stock_back,
+    |app: TestApp| async move {
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        let before = stock(&app, ids[0]).await;
+        add(&app, &tokens[0], ids[0], 2).await;
+        place(
+            &app,
+            &app.new_client(),
+            &checkout(&tokens[0], "key-cancel-0123456789", "host"),
+        )
+        .await;
+        let order: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT id FROM orders"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        let admin = app.new_client();
+        app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)
+            .await;
+        assert_eq!(
+            set_status(&app, &admin, order, "cancelled", "", "")
+                .await
+                .status(),
+            StatusCode::OK
+        );
+        assert_eq!(stock(&app, ids[0]).await, before);
+        // A cancelled order is final.
+        assert_eq!(
+            set_status(&app, &admin, order, "paid", "", "")
+                .await
+                .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            set_status(&app, &admin, 999_999, "paid", "", "")
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+);

@@ -1,0 +1,563 @@
+//! The brand admin's orders: a filtered list, each order's page, and the
+//! status changes (paid, in preparation, shipped with a tracking number,
+//! delivered, cancelled, refunded), each recorded and mailed to the buyer.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use super::{domain::OrderStatus, OrderTracking};
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    catalog::pages::urlencode,
+    error::AppError,
+    forms::{Field, FormError},
+    money::Money,
+};
+
+/// The list's filters as typed: status, event id, host id, dates (in the
+/// brand's zone, `YYYY-MM-DD`), page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrdersQuery {
+    pub status: String,
+    pub event: String,
+    pub host: String,
+    pub from: String,
+    pub to: String,
+    pub page: i64,
+}
+
+/// One line of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRow {
+    pub id: i64,
+    pub placed: String,
+    pub customer_name: String,
+    pub event_title: String,
+    pub host_name: String,
+    pub status: String,
+    pub total: Money,
+}
+
+/// One page of the brand's orders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrdersPage {
+    pub rows: Vec<OrderRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub events: Vec<(i64, String)>,
+    pub hosts: Vec<(i64, String)>,
+}
+
+/// An order as the brand admin sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOrder {
+    pub id: i64,
+    pub order: OrderTracking,
+    pub customer_email: String,
+    pub host_name: String,
+    /// The statuses it can move to: (value, label).
+    pub next: Vec<(String, String)>,
+}
+
+/// The brand's orders, filtered.
+#[server(prefix = "/api", endpoint = "brand_orders", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_orders(query: OrdersQuery) -> Result<OrdersPage, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::list(&state.db, admin.brand_id, &query).await
+    })
+    .await
+}
+
+/// One order of the brand.
+#[server(prefix = "/api", endpoint = "brand_order", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_order(id: i64) -> Result<AdminOrder, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::detail(&state.db, admin.brand_id, id).await
+    })
+    .await
+}
+
+/// Moves an order of the brand to `status`; shipping needs a carrier and a
+/// tracking number.
+#[server(prefix = "/api", endpoint = "set_order_status")]
+pub async fn set_order_status(
+    id: i64,
+    status: String,
+    carrier: Option<String>,
+    tracking_number: Option<String>,
+) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let to = OrderStatus::parse(&status)
+            .ok_or_else(|| AppError::invalid("status", "Choose the order's new status."))?;
+        ssr::change_status(
+            &state.db,
+            &state.config,
+            admin.brand_id,
+            &format!("brand admin {}", admin.email),
+            id,
+            to,
+            carrier.as_deref().unwrap_or_default(),
+            tracking_number.as_deref().unwrap_or_default(),
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+    use super::{AdminOrder, OrderRow, OrdersPage, OrdersQuery};
+    use crate::{db::Db, error::AppError, money::Money, on_db, orders::domain::OrderStatus};
+
+    const PAGE_SIZE: i64 = 25;
+
+    fn day_start(
+        raw: &str,
+        zone: chrono_tz::Tz,
+        field: &str,
+    ) -> Result<Option<DateTime<Utc>>, AppError> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        let day = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+            .map_err(|_| AppError::invalid(field, "Type the date as YYYY-MM-DD."))?;
+        let local = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+        Ok(zone
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc)))
+    }
+
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        placed_at: DateTime<Utc>,
+        customer_name: String,
+        title: String,
+        host_name: String,
+        status: String,
+        total_cents: i64,
+    }
+
+    /// One page of the brand's orders, newest first.
+    pub async fn list(db: &Db, brand_id: i64, q: &OrdersQuery) -> Result<OrdersPage, AppError> {
+        let zone_name: String = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar("SELECT time_zone FROM brands WHERE id = $1")
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+        })?;
+        let zone: chrono_tz::Tz = zone_name.parse().unwrap_or(chrono_tz::Europe::Paris);
+        let from = day_start(&q.from, zone, "from")?;
+        let to = day_start(&q.to, zone, "to")?.map(|t| t + chrono::Duration::days(1));
+        let event: i64 = q.event.parse().unwrap_or(0);
+        let host: i64 = q.host.parse().unwrap_or(0);
+        let page = q.page.max(1);
+        let filter =
+            "o.brand_id = $1 AND ($2 = '' OR o.status = $2) AND ($3 = 0 OR o.event_id = $3)
+            AND ($4 = 0 OR o.host_id = $4) AND ($5 IS NULL OR o.placed_at >= $5)
+            AND ($6 IS NULL OR o.placed_at < $6)";
+        let count_sql = format!("SELECT COUNT(*) FROM orders o WHERE {filter}");
+        let page_sql = format!(
+            "SELECT o.id, o.placed_at, o.customer_name, e.title, u.display_name AS host_name, o.status, o.total_cents
+             FROM orders o JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
+             WHERE {filter} ORDER BY o.placed_at DESC, o.id DESC LIMIT $7 OFFSET $8"
+        );
+        type Choices = Vec<(i64, String)>;
+        let (total, rows, events, hosts): (i64, Vec<Row>, Choices, Choices) = on_db!(
+            db.reader(),
+            |pool| {
+                let total = sqlx::query_scalar(&count_sql)
+                    .bind(brand_id)
+                    .bind(&q.status)
+                    .bind(event)
+                    .bind(host)
+                    .bind(from)
+                    .bind(to)
+                    .fetch_one(pool)
+                    .await?;
+                let rows = sqlx::query_as(&page_sql)
+                    .bind(brand_id)
+                    .bind(&q.status)
+                    .bind(event)
+                    .bind(host)
+                    .bind(from)
+                    .bind(to)
+                    .bind(PAGE_SIZE)
+                    .bind((page - 1) * PAGE_SIZE)
+                    .fetch_all(pool)
+                    .await?;
+                let events = sqlx::query_as(
+                    "SELECT id, title FROM events WHERE brand_id = $1 ORDER BY starts_at DESC",
+                )
+                .bind(brand_id)
+                .fetch_all(pool)
+                .await?;
+                let hosts = sqlx::query_as(
+                    "SELECT id, display_name FROM users WHERE brand_id = $1 AND role = 'host' ORDER BY display_name",
+                )
+                .bind(brand_id)
+                .fetch_all(pool)
+                .await?;
+                (total, rows, events, hosts)
+            }
+        );
+        Ok(OrdersPage {
+            rows: rows
+                .into_iter()
+                .map(|r| OrderRow {
+                    id: r.id,
+                    placed: r
+                        .placed_at
+                        .with_timezone(&zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    customer_name: r.customer_name,
+                    event_title: r.title,
+                    host_name: r.host_name,
+                    status: r.status,
+                    total: Money::eur(r.total_cents),
+                })
+                .collect(),
+            total,
+            page,
+            pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+            events,
+            hosts,
+        })
+    }
+
+    /// One order of the brand.
+    pub async fn detail(db: &Db, brand_id: i64, id: i64) -> Result<AdminOrder, AppError> {
+        let row: Option<(String, String, String)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT o.tracking_code, o.customer_email, u.display_name FROM orders o
+                 JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
+                 WHERE o.id = $1 AND o.brand_id = $2",
+            )
+            .bind(id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        let (code, customer_email, host_name) = row.ok_or(AppError::NotFound)?;
+        let order = crate::orders::ssr::tracking(db, &code).await?;
+        let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Placed);
+        Ok(AdminOrder {
+            id,
+            customer_email,
+            host_name,
+            next: status
+                .next()
+                .iter()
+                .map(|s| (s.as_db().to_owned(), s.label().to_owned()))
+                .collect(),
+            order,
+        })
+    }
+
+    /// Moves an order of the brand to `to`, if the move is allowed: the
+    /// change, who made it, a cancelled order's stock back, and the mail to
+    /// the buyer, in one transaction. A concurrent change wins; this one is
+    /// refused.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn change_status(
+        db: &Db,
+        config: &crate::state::AppConfig,
+        brand_id: i64,
+        actor: &str,
+        id: i64,
+        to: OrderStatus,
+        carrier: &str,
+        tracking_number: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let found: Option<(String, String, String, String, i64, String)> = on_db!(
+            db.reader(),
+            |pool| {
+                sqlx::query_as(
+                "SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title
+                 FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1 AND o.brand_id = $2",
+            )
+            .bind(id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+            }
+        )?;
+        let (from, name, email, code, event_id, title) = found.ok_or(AppError::NotFound)?;
+        let from = OrderStatus::parse(&from).ok_or(AppError::Internal)?;
+        if !from.can_become(to) {
+            return Err(AppError::invalid(
+                "status",
+                format!(
+                    "A {} order cannot become {}.",
+                    from.label().to_lowercase(),
+                    to.label().to_lowercase()
+                ),
+            ));
+        }
+        let (carrier, tracking_number) = (carrier.trim(), tracking_number.trim());
+        let note = if to == OrderStatus::Shipped {
+            if carrier.is_empty() {
+                return Err(AppError::invalid(
+                    "carrier",
+                    "Name the carrier, e.g. Colissimo.",
+                ));
+            }
+            if tracking_number.is_empty() || tracking_number.len() > 60 {
+                return Err(AppError::invalid(
+                    "tracking_number",
+                    "Give the parcel's tracking number.",
+                ));
+            }
+            format!("{carrier}, tracking number {tracking_number}")
+        } else {
+            String::new()
+        };
+        let link = config
+            .public_url
+            .join(&format!("/o/{code}"))
+            .map_err(|e| anyhow::anyhow!("tracking link: {e}"))?;
+        let text = format!(
+            "Hello {name},\n\nYour order {id} from \"{title}\" is now: {}.{}\n\nFollow it here:\n{link}\n",
+            to.label().to_lowercase(),
+            if note.is_empty() { String::new() } else { format!("\n{note}") },
+        );
+        let mail = crate::mail::ssr::build(
+            &config.mail,
+            &crate::mail::ssr::OutgoingMail {
+                to_name: name.clone(),
+                to_email: email.clone(),
+                subject: format!("Your order {id}: {}", to.label().to_lowercase()),
+                html: format!(
+                    "<p>{}</p>",
+                    text.replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace("\n\n", "</p><p>")
+                        .replace('\n', "<br>")
+                ),
+                text,
+                attachments: vec![],
+                event_id: Some(event_id),
+            },
+            now,
+        )?;
+        on_db!(db.writer(), |pool| {
+            let mut tx = pool.begin().await?;
+            let moved = sqlx::query(
+                "UPDATE orders SET status = $1, updated_at = $2,
+                    carrier = CASE WHEN $3 = '' THEN carrier ELSE $3 END,
+                    tracking_number = CASE WHEN $4 = '' THEN tracking_number ELSE $4 END
+                 WHERE id = $5 AND brand_id = $6 AND status = $7",
+            )
+            .bind(to.as_db())
+            .bind(now)
+            .bind(carrier)
+            .bind(tracking_number)
+            .bind(id)
+            .bind(brand_id)
+            .bind(from.as_db())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if moved == 0 {
+                return Err(AppError::invalid(
+                    "status",
+                    "This order changed meanwhile: reload the page and check its status.",
+                ));
+            }
+            if to == OrderStatus::Cancelled {
+                let lines: Vec<(i64, i64)> =
+                    sqlx::query_as("SELECT item_id, quantity FROM order_lines WHERE order_id = $1")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                for (item, quantity) in lines {
+                    sqlx::query("UPDATE items SET stock = stock + $1 WHERE id = $2")
+                        .bind(quantity)
+                        .bind(item)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            sqlx::query(
+                "INSERT INTO order_status_changes (order_id, status, changed_at, actor, note) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(to.as_db())
+            .bind(now)
+            .bind(actor)
+            .bind(&note)
+            .execute(&mut *tx)
+            .await?;
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+}
+
+fn orders_href(q: &OrdersQuery, page: i64) -> String {
+    let mut parts: Vec<String> = [
+        ("status", &q.status),
+        ("event", &q.event),
+        ("host", &q.host),
+        ("from", &q.from),
+        ("to", &q.to),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v)))
+    .collect();
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() {
+        "/brand/orders".to_owned()
+    } else {
+        format!("/brand/orders?{}", parts.join("&"))
+    }
+}
+
+/// The brand's orders with filters.
+#[component]
+pub fn BrandOrdersPage() -> impl IntoView {
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        let q = query_map.read();
+        OrdersQuery {
+            status: q.get("status").unwrap_or_default(),
+            event: q.get("event").unwrap_or_default(),
+            host: q.get("host").unwrap_or_default(),
+            from: q.get("from").unwrap_or_default(),
+            to: q.get("to").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        }
+    });
+    let data = Resource::new(move || query.get(), get_brand_orders);
+    view! {
+        <Title text="Orders · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/orders" children=move |p: OrdersPage| {
+            let q = query.get_untracked();
+            let prev = (p.page > 1).then(|| orders_href(&q, p.page - 1));
+            let next = (p.page < p.pages).then(|| orders_href(&q, p.page + 1));
+            let select = |id: &'static str, label: &'static str, current: String, options: Vec<(String, String)>, all: &'static str| view! {
+                <div class="field">
+                    <label for=id>{label}</label>
+                    <select id=id name=id>
+                        <option value="">{all}</option>
+                        {options.into_iter().map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            };
+            view! {
+                <header class="page-head"><h1>"Orders"</h1></header>
+                <form method="get" action="/brand/orders" class="filters" role="search">
+                    {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label().to_owned())).collect(), "All statuses")}
+                    {select("event", "Party", q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), "All parties")}
+                    {select("host", "Host", q.host.clone(), p.hosts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), "All hosts")}
+                    <div class="field"><label for="from">"From"</label><input id="from" name="from" type="date" value=q.from.clone() /></div>
+                    <div class="field"><label for="to">"To"</label><input id="to" name="to" type="date" value=q.to.clone() /></div>
+                    <button type="submit" class="button">"Show"</button>
+                </form>
+                <p class="muted" role="status" data-testid="orders-count">{format!("{} order{}", p.total, if p.total == 1 { "" } else { "s" })}</p>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Customer"</th>
+                            <th scope="col">"Party"</th><th scope="col">"Host"</th><th scope="col">"Status"</th><th scope="col" class="num">"Total"</th>
+                        </tr></thead>
+                        <tbody>
+                            {p.rows.into_iter().map(|r| view! {
+                                <tr>
+                                    <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
+                                    <td>{r.placed}</td><td>{r.customer_name}</td><td>{r.event_title}</td><td>{r.host_name}</td>
+                                    <td>{super::status_label(&r.status)}</td><td class="num">{r.total.to_string()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <nav class="pager" aria-label="Pages">
+                    {prev.map(|href| view! { <a href=href rel="prev">"← Previous"</a> })}
+                    {next.map(|href| view! { <a href=href rel="next">"Next →"</a> })}
+                </nav>
+            }
+        } />
+    }
+}
+
+/// One order for the brand admin, with the status form.
+#[component]
+pub fn BrandOrderPage() -> impl IntoView {
+    let id = crate::id_param("id");
+    let change = ServerAction::<SetOrderStatus>::new();
+    let data = Resource::new(
+        move || (id.get(), change.version().get()),
+        |(id, _)| get_brand_order(id),
+    );
+    let error = Signal::derive(move || change.value().get().and_then(Result::err));
+    view! {
+        <Title text="Order · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/orders" children=move |o: AdminOrder| view! {
+            <p><a href="/brand/orders">"← Orders"</a></p>
+            <header class="page-head">
+                <p class="eyebrow">{format!("{} · host {}", o.order.event_title, o.host_name)}</p>
+                <h1>{format!("Order #{} · {}", o.id, o.order.customer_name)}</h1>
+                <p class="lead" data-testid="admin-order-status">{super::status_label(&o.order.status)}</p>
+            </header>
+            <p>{o.customer_email.clone()} " · " {if o.order.to_host { "to the host".to_owned() } else { o.order.address.clone().unwrap_or_default() }}</p>
+            <ul class="order-lines">
+                {o.order.lines.iter().map(|(t, a)| view! { <li><span>{t.clone()}</span><span class="price">{a.to_string()}</span></li> }).collect_view()}
+            </ul>
+            <p><strong>{format!("Total {}", Money::eur(o.order.totals.total_cents))}</strong></p>
+            <ol class="timeline">
+                {o.order.steps.iter().map(|s| view! {
+                    <li><strong>{super::status_label(&s.status)}</strong><span class="muted">{format!(" · {}", s.at)}</span>
+                    {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}</li>
+                }).collect_view()}
+            </ol>
+            {(!o.next.is_empty()).then(|| view! {
+                <section class="form-card" aria-labelledby="status-title">
+                    <h2 id="status-title">"Change the status"</h2>
+                    <ActionForm action=change attr:class="form" attr:novalidate="">
+                        <FormError error />
+                        <input type="hidden" name="id" value=o.id />
+                        <div class="field">
+                            <label for="status">"New status"</label>
+                            <select id="status" name="status">
+                                {o.next.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <Field id="carrier" label="Carrier (when shipping)" value="" error />
+                        <Field id="tracking_number" label="Tracking number (when shipping)" value="" error />
+                        <button type="submit" class="button primary">"Save the status"</button>
+                    </ActionForm>
+                </section>
+            })}
+        } />
+    }
+}
