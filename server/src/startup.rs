@@ -10,11 +10,11 @@ use app::{
     App,
 };
 use axum::{
-    body::Body,
-    extract::{Request, State},
-    http::{header, HeaderName, HeaderValue, StatusCode},
+    body::{Body, Bytes},
+    extract::{Path, Request, State},
+    http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::{config::LeptosOptions, prelude::*};
@@ -192,6 +192,10 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .route("/healthz", get(healthz).with_state(state.db.clone()))
         .route("/theme.css", get(theme_css).with_state(state.db.clone()))
         .route(
+            "/webhooks/payments/{brand}",
+            post(payment_webhook).with_state(state.clone()),
+        )
+        .route(
             "/api/{*fn_name}",
             get(server_fns.clone())
                 .post(server_fns)
@@ -275,6 +279,52 @@ async fn healthz(State(db): State<Db>) -> Response {
         }
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timed out").into_response(),
     }
+}
+
+/// `POST /webhooks/payments/{brand}`: a payment service reports a payment.
+/// Signed with the brand's secret (`Soiree-Signature: v1=<hex>` over
+/// `<Soiree-Timestamp>.<body>`), within 5 minutes, each event id once.
+async fn payment_webhook(
+    State(state): State<AppState>,
+    Path(brand): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    use app::orders::payment::ssr::{receive, Outcome, WebhookError};
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let result = receive(
+        &state.db,
+        &state.config,
+        &brand,
+        &header("soiree-timestamp"),
+        &header("soiree-signature"),
+        &body,
+        chrono::Utc::now(),
+    )
+    .await;
+    let (status, message) = match &result {
+        Ok(Outcome::Paid) => (StatusCode::OK, "processed".to_owned()),
+        Ok(Outcome::Ignored) => (StatusCode::OK, "ignored".to_owned()),
+        Ok(Outcome::Duplicate) => (StatusCode::OK, "duplicate".to_owned()),
+        Err(e @ (WebhookError::BadSignature | WebhookError::Stale)) => {
+            (StatusCode::UNAUTHORIZED, e.to_string())
+        }
+        Err(e @ WebhookError::Malformed(_)) => (StatusCode::BAD_REQUEST, e.to_string()),
+        Err(e @ (WebhookError::UnknownBrand | WebhookError::UnknownOrder)) => {
+            (StatusCode::NOT_FOUND, e.to_string())
+        }
+        Err(e @ WebhookError::Internal) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    if let Err(e) = &result {
+        tracing::warn!(brand, error = %e, "payment webhook refused");
+    }
+    (status, axum::Json(serde_json::json!({ "status": message }))).into_response()
 }
 
 /// `GET /theme.css`: the brand's colours as CSS custom properties.

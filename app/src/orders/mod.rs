@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod domain;
+pub mod payment;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

@@ -361,9 +361,20 @@ pub async fn place(
     }
     let rule = shipping_rule(db, buyer.brand_id).await?;
     let tracking_code = random_key();
-    let result: Result<Result<(), AppError>, sqlx::Error> = on_db!(db.writer(), |pool| {
-        async {
+    // Ok(Ok(Some(code))): an order with this key already exists.
+    let result: Result<Result<Option<String>, AppError>, sqlx::Error> = on_db!(
+        db.writer(),
+        |pool| {
+            async {
             let mut tx = pool.begin().await?;
+            let existing: Option<String> =
+                sqlx::query_scalar("SELECT tracking_code FROM orders WHERE idempotency_key = $1")
+                    .bind(&checkout.idempotency_key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if existing.is_some() {
+                return Ok(Ok(existing));
+            }
             let lines: Vec<StockLine> = sqlx::query_as(
                 "SELECT i.id AS item_id, i.sku, i.name, i.price_cents, i.vat_rate_bp, cl.quantity
                  FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
@@ -373,7 +384,19 @@ pub async fn place(
             .bind(&buyer.owner)
             .fetch_all(&mut *tx)
             .await?;
+            // On PostgreSQL each statement sees what committed before it: a
+            // twin submission may have placed the order and emptied the
+            // cart since the check above. Look again before refusing.
             if lines.is_empty() {
+                let existing: Option<String> = sqlx::query_scalar(
+                    "SELECT tracking_code FROM orders WHERE idempotency_key = $1",
+                )
+                .bind(&checkout.idempotency_key)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some(code) = existing {
+                    return Ok(Ok(Some(code)));
+                }
                 return Ok(Err(AppError::invalid(
                     "cart",
                     "Your cart is empty: add an item first.",
@@ -390,6 +413,15 @@ pub async fn place(
                 .await?
                 .rows_affected();
                 if taken == 0 {
+                    let existing: Option<String> = sqlx::query_scalar(
+                        "SELECT tracking_code FROM orders WHERE idempotency_key = $1",
+                    )
+                    .bind(&checkout.idempotency_key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some(code) = existing {
+                        return Ok(Ok(Some(code)));
+                    }
                     let left: i64 = sqlx::query_scalar("SELECT stock FROM items WHERE id = $1")
                         .bind(line.item_id)
                         .fetch_one(&mut *tx)
@@ -478,12 +510,14 @@ pub async fn place(
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
-            Ok(Ok(()))
+            Ok(Ok(None))
         }
         .await
-    });
+        }
+    );
     match result {
-        Ok(Ok(())) => Ok(tracking_code),
+        Ok(Ok(None)) => Ok(tracking_code),
+        Ok(Ok(Some(existing))) => Ok(existing),
         Ok(Err(e)) => Err(e),
         // The same form submitted twice at once: the other one won.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {

@@ -115,12 +115,20 @@ db_test!(
 
         let key = "k-0123456789abcdef-double";
         let form = checkout(&tokens[0], key, "home");
-        let (first, second) = (app.new_client(), app.new_client());
-        let (a, b) = tokio::join!(place(&app, &first, &form), place(&app, &second, &form));
-        assert_eq!(a.status(), StatusCode::OK);
-        assert_eq!(b.status(), StatusCode::OK);
-        let (a, b): (String, String) = (a.json().await.unwrap(), b.json().await.unwrap());
-        assert_eq!(a, b, "the same form gives the same order");
+        // A double click, and more: five submissions of one form at once.
+        let clients: Vec<reqwest::Client> = (0..5).map(|_| app.new_client()).collect();
+        let answers =
+            futures::future::join_all(clients.iter().map(|c| place(&app, c, &form))).await;
+        let mut codes = Vec::new();
+        for res in answers {
+            assert_eq!(res.status(), StatusCode::OK);
+            codes.push(res.json::<String>().await.unwrap());
+        }
+        let a = codes[0].clone();
+        assert!(
+            codes.iter().all(|c| *c == a),
+            "the same form gives the same order"
+        );
         // And once more later, e.g. a retry after a timeout.
         let c: String = place(&app, &app.new_client(), &form)
             .await
@@ -545,5 +553,139 @@ db_test!(
                 .status(),
             StatusCode::NOT_FOUND
         );
+    }
+);
+
+db_test!(
+    the_payment_webhook_checks_signature_time_and_replays,
+    |app: TestApp| async move {
+        use app::orders::payment::ssr::sign;
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        add(&app, &tokens[0], ids[0], 1).await;
+        let code: String = place(
+            &app,
+            &app.new_client(),
+            &checkout(&tokens[0], "key-webhook-0123456789", "host"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        let total: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT total_cents FROM orders"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        let secret = "whsec-test-0123456789";
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE brands SET payment_webhook_secret = $1"
+        )
+        .bind(secret)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        let send = |body: String, ts: i64, signature: String, brand: &'static str| {
+            let app = &app;
+            async move {
+                app.new_client()
+                    .post(app.url(&format!("/webhooks/payments/{brand}")))
+                    .header("Soiree-Timestamp", ts.to_string())
+                    .header("Soiree-Signature", signature)
+                    .header("Content-Type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        let now = chrono::Utc::now().timestamp();
+        let body = serde_json::json!({"id": "evt_1", "type": "payment.succeeded", "data": {"order": code, "amount_cents": total}}).to_string();
+        let good = sign(secret.as_bytes(), now, body.as_bytes());
+
+        // A bad signature, an old timestamp, an unknown brand: refused, nothing paid.
+        assert_eq!(
+            send(
+                body.clone(),
+                now,
+                sign(b"wrong", now, body.as_bytes()),
+                "atelier-lumen"
+            )
+            .await
+            .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            send(body.clone(), now, String::new(), "atelier-lumen")
+                .await
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        let old = now - 6 * 60;
+        assert_eq!(
+            send(
+                body.clone(),
+                old,
+                sign(secret.as_bytes(), old, body.as_bytes()),
+                "atelier-lumen"
+            )
+            .await
+            .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            send(body.clone(), now, good.clone(), "no-such-brand")
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        let wrong_amount = serde_json::json!({"id": "evt_2", "type": "payment.succeeded", "data": {"order": code, "amount_cents": total - 1}}).to_string();
+        assert_eq!(
+            send(
+                wrong_amount.clone(),
+                now,
+                sign(secret.as_bytes(), now, wrong_amount.as_bytes()),
+                "atelier-lumen"
+            )
+            .await
+            .status(),
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
+            0
+        );
+
+        let res = send(body.clone(), now, good.clone(), "atelier-lumen").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(answer["status"], "processed");
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
+            1
+        );
+        // The same event again is recognised and changes nothing.
+        let res = send(body.clone(), now, good.clone(), "atelier-lumen").await;
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(answer["status"], "duplicate");
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM order_status_changes WHERE status = 'paid'"
+            )
+            .await,
+            1
+        );
+        let t: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/order_tracking?code={code}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(t["status"], "paid");
     }
 );
