@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/kits/:id") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/orders") view=orders::admin::BrandOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("brand/orders/:id") view=orders::admin::BrandOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/settings") view=brand::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes") view=votes::VotesPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes/:id") view=votes::PollResultsPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/present") view=showcase::PresentationPage ssr=SsrMode::Async />

@@ -1,5 +1,7 @@
 //! The brand: its public home page and the brand admin's dashboard.
 
+pub mod settings;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -161,6 +163,7 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
+            <a href="/brand/settings" aria-current=move || current("/brand/settings")>"Settings"</a>
         </nav>
     }
 }

@@ -322,6 +322,9 @@ pub fn random_key() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The tracking code of the order placed with an idempotency key.
+const ORDER_BY_KEY: &str = "SELECT tracking_code FROM orders WHERE idempotency_key = $1";
+
 #[derive(sqlx::FromRow)]
 struct StockLine {
     item_id: i64,
@@ -334,7 +337,7 @@ struct StockLine {
 
 async fn order_by_key(db: &Db, key: &str) -> Result<Option<String>, AppError> {
     Ok(on_db!(db.writer(), |pool| {
-        sqlx::query_scalar("SELECT tracking_code FROM orders WHERE idempotency_key = $1")
+        sqlx::query_scalar(ORDER_BY_KEY)
             .bind(key)
             .fetch_optional(pool)
             .await
@@ -368,7 +371,7 @@ pub async fn place(
             async {
             let mut tx = pool.begin().await?;
             let existing: Option<String> =
-                sqlx::query_scalar("SELECT tracking_code FROM orders WHERE idempotency_key = $1")
+                sqlx::query_scalar(ORDER_BY_KEY)
                     .bind(&checkout.idempotency_key)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -389,7 +392,7 @@ pub async fn place(
             // cart since the check above. Look again before refusing.
             if lines.is_empty() {
                 let existing: Option<String> = sqlx::query_scalar(
-                    "SELECT tracking_code FROM orders WHERE idempotency_key = $1",
+                    ORDER_BY_KEY,
                 )
                 .bind(&checkout.idempotency_key)
                 .fetch_optional(&mut *tx)
@@ -414,7 +417,7 @@ pub async fn place(
                 .rows_affected();
                 if taken == 0 {
                     let existing: Option<String> = sqlx::query_scalar(
-                        "SELECT tracking_code FROM orders WHERE idempotency_key = $1",
+                        ORDER_BY_KEY,
                     )
                     .bind(&checkout.idempotency_key)
                     .fetch_optional(&mut *tx)

@@ -689,3 +689,86 @@ db_test!(
         assert_eq!(t["status"], "paid");
     }
 );
+
+db_test!(
+    the_brand_sets_shipping_and_secrets,
+    |app: TestApp| async move {
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        // The host may not.
+        let form = [
+            ("form[shipping_flat]", "4.50".to_owned()),
+            ("form[free_shipping_from]", "100".to_owned()),
+            ("form[webhook_url]", "https://shop.example/hooks".to_owned()),
+        ];
+        assert_eq!(
+            post(&app, &app.client, "/api/save_brand_settings", &form)
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let admin = app.new_client();
+        app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)
+            .await;
+        let bad = [
+            ("form[shipping_flat]", "4.50".to_owned()),
+            ("form[free_shipping_from]", "100".to_owned()),
+            ("form[webhook_url]", "shop.example".to_owned()),
+        ];
+        let res = post(&app, &admin, "/api/save_brand_settings", &bad).await;
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "webhook_url");
+        assert_eq!(
+            post(&app, &admin, "/api/save_brand_settings", &form)
+                .await
+                .status(),
+            StatusCode::OK
+        );
+
+        add(&app, &tokens[0], ids[0], 1).await;
+        let cart: Value = app
+            .new_client()
+            .get(app.url(&format!("/api/cart?token={}&slug=", tokens[0])))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cart["to_home"]["shipping_cents"], 450);
+        assert_eq!(cart["shipping"]["free_from_cents"], 10000);
+
+        let settings: Value = admin
+            .get(app.url("/api/brand_settings"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(settings["has_payment_secret"], false);
+        let secret: String = post(
+            &app,
+            &admin,
+            "/api/new_brand_secret",
+            &[("kind", "Payment".into())],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert!(secret.starts_with("whsec_") && secret.len() > 60);
+        let settings: Value = admin
+            .get(app.url("/api/brand_settings"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(settings["has_payment_secret"], true);
+        assert!(
+            !settings.to_string().contains(&secret),
+            "a secret is shown once, never again"
+        );
+    }
+);

@@ -1,0 +1,230 @@
+//! The brand's settings: shipping to the guest (flat fee, free threshold),
+//! the back office's webhook address, and the secrets that sign webhooks
+//! both ways.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Field, FormError},
+};
+
+/// The settings form as typed (amounts in euros).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsForm {
+    pub shipping_flat: String,
+    pub free_shipping_from: String,
+    pub webhook_url: String,
+}
+
+/// The settings page's data. Secrets are never sent back: only whether
+/// they are set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrandSettings {
+    pub form: SettingsForm,
+    pub slug: String,
+    pub has_payment_secret: bool,
+    pub has_webhook_secret: bool,
+}
+
+/// Which secret to make anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SecretKind {
+    Payment,
+    Webhook,
+}
+
+#[server(prefix = "/api", endpoint = "brand_settings", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_settings() -> Result<BrandSettings, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::load(&state.db, admin.brand_id).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "save_brand_settings")]
+pub async fn save_brand_settings(form: SettingsForm) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::save(&state.db, admin.brand_id, &form)
+            .await
+            .map_err(|e| e.keeping(&form))
+    })
+    .await
+}
+
+/// Makes a new secret and returns it, once: copy it to the other side.
+#[server(prefix = "/api", endpoint = "new_brand_secret")]
+pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::new_secret(&state.db, admin.brand_id, kind).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::{BrandSettings, SecretKind, SettingsForm};
+    use crate::{catalog::domain::parse_cents, db::Db, error::AppError, on_db};
+
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        slug: String,
+        shipping_flat_cents: i64,
+        free_shipping_from_cents: i64,
+        webhook_url: Option<String>,
+        payment_webhook_secret: Option<String>,
+        webhook_secret: Option<String>,
+    }
+
+    fn euros(cents: i64) -> String {
+        format!("{}.{:02}", cents / 100, cents % 100)
+    }
+
+    pub async fn load(db: &Db, brand_id: i64) -> Result<BrandSettings, AppError> {
+        let row: Row = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
+                        payment_webhook_secret, webhook_secret FROM brands WHERE id = $1",
+            )
+            .bind(brand_id)
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(BrandSettings {
+            form: SettingsForm {
+                shipping_flat: euros(row.shipping_flat_cents),
+                free_shipping_from: euros(row.free_shipping_from_cents),
+                webhook_url: row.webhook_url.unwrap_or_default(),
+            },
+            slug: row.slug,
+            has_payment_secret: row.payment_webhook_secret.is_some(),
+            has_webhook_secret: row.webhook_secret.is_some(),
+        })
+    }
+
+    /// Checks and stores the settings.
+    pub async fn save(db: &Db, brand_id: i64, form: &SettingsForm) -> Result<(), AppError> {
+        let flat = parse_cents(&form.shipping_flat, "shipping_flat")?;
+        let free_from = parse_cents(&form.free_shipping_from, "free_shipping_from")?;
+        let url = form.webhook_url.trim();
+        let url = if url.is_empty() {
+            None
+        } else {
+            let parsed = url::Url::parse(url)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
+            if parsed.is_none() || url.len() > 500 {
+                return Err(AppError::invalid(
+                    "webhook_url",
+                    "Give the full address of your back office, e.g. https://shop.example/soiree-hooks.",
+                ));
+            }
+            Some(url.to_owned())
+        };
+        on_db!(db.writer(), |pool| {
+            sqlx::query(
+                "UPDATE brands SET shipping_flat_cents = $1, free_shipping_from_cents = $2, webhook_url = $3
+                 WHERE id = $4",
+            )
+            .bind(flat)
+            .bind(free_from)
+            .bind(url)
+            .bind(brand_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
+    /// Replaces a secret with 32 random bytes (hex) and returns it.
+    pub async fn new_secret(db: &Db, brand_id: i64, kind: SecretKind) -> Result<String, AppError> {
+        let secret = {
+            use rand::RngCore;
+            let mut bytes = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            format!("whsec_{}", hex::encode(bytes))
+        };
+        let sql = match kind {
+            SecretKind::Payment => "UPDATE brands SET payment_webhook_secret = $1 WHERE id = $2",
+            SecretKind::Webhook => "UPDATE brands SET webhook_secret = $1 WHERE id = $2",
+        };
+        on_db!(db.writer(), |pool| {
+            sqlx::query(sql)
+                .bind(&secret)
+                .bind(brand_id)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(secret)
+    }
+}
+
+/// The brand's settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let save = ServerAction::<SaveBrandSettings>::new();
+    let secret = ServerAction::<NewBrandSecret>::new();
+    let data = Resource::new(
+        move || (save.version().get(), secret.version().get()),
+        |_| get_brand_settings(),
+    );
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Settings · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/settings" children=move |s: BrandSettings| {
+            let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
+            view! {
+                <header class="page-head"><h1>"Settings"</h1></header>
+                <section class="form-card wide" aria-labelledby="shipping-title">
+                    <h2 id="shipping-title">"Shipping and back office"</h2>
+                    <ActionForm action=save attr:class="form" attr:novalidate="">
+                        <FormError error />
+                        {move || saved().then(|| view! { <p class="report" role="status">"Settings saved."</p> })}
+                        <div class="field-row">
+                            <Field id="shipping_flat" name="form[shipping_flat]" label="Shipping to the guest's address (€)" value=initial.shipping_flat.clone() inputmode="decimal" error />
+                            <Field id="free_shipping_from" name="form[free_shipping_from]" label="Free from (€ of items)" value=initial.free_shipping_from.clone() inputmode="decimal" error />
+                        </div>
+                        <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
+                            hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />
+                        <button type="submit" class="button primary">"Save the settings"</button>
+                    </ActionForm>
+                </section>
+                <section class="form-card wide" aria-labelledby="secrets-title">
+                    <h2 id="secrets-title">"Secrets"</h2>
+                    <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>
+                        {if s.has_payment_secret { " (secret set)" } else { " (no secret yet: payments cannot be reported)" }}</p>
+                    <p>{if s.has_webhook_secret { "Outbound webhook secret set." } else { "No outbound webhook secret yet." }}</p>
+                    {move || secret.value().get().and_then(Result::ok).map(|value| view! {
+                        <p class="report" role="status">"Your new secret, shown only now: " <code data-testid="new-secret">{value}</code></p>
+                    })}
+                    <div class="actions">
+                        <ActionForm action=secret attr:class="inline-form">
+                            <input type="hidden" name="kind" value="Payment" />
+                            <button type="submit" class="button">"New payment service secret"</button>
+                        </ActionForm>
+                        <ActionForm action=secret attr:class="inline-form">
+                            <input type="hidden" name="kind" value="Webhook" />
+                            <button type="submit" class="button">"New outbound webhook secret"</button>
+                        </ActionForm>
+                    </div>
+                </section>
+            }
+        } />
+    }
+}
