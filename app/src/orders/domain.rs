@@ -212,4 +212,53 @@ mod tests {
         assert_eq!(totals(&big, Delivery::Home, RULE).shipping_cents, 0);
         assert_eq!(totals(&[], Delivery::Home, RULE), Totals::default());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn lines() -> impl Strategy<Value = Vec<PricedLine>> {
+            prop::collection::vec(
+                (
+                    0i64..500_000,
+                    prop::sample::select(vec![0i64, 550, 1000, 2000]),
+                    1i64..=99,
+                )
+                    .prop_map(|(price, bp, quantity)| line(price, bp, quantity)),
+                0..12,
+            )
+        }
+
+        fn delivery() -> impl Strategy<Value = Delivery> {
+            prop_oneof![Just(Delivery::Home), Just(Delivery::Host)]
+        }
+
+        proptest! {
+            #[test]
+            fn the_total_is_the_lines_plus_shipping(lines in lines(), delivery in delivery(),
+                flat in 0i64..2_000, free_from in 0i64..20_000) {
+                let rule = ShippingRule { flat_cents: flat, free_from_cents: free_from };
+                let t = totals(&lines, delivery, rule);
+                let sum: i64 = lines.iter().map(|l| l.unit_price_cents * l.quantity).sum();
+                prop_assert_eq!(t.merchandise_cents, sum);
+                prop_assert_eq!(t.total_cents, sum + t.shipping_cents);
+                prop_assert!(t.vat_cents >= 0 && t.vat_cents <= sum);
+                match delivery {
+                    Delivery::Host => prop_assert_eq!(t.shipping_cents, 0),
+                    Delivery::Home if sum >= free_from || sum == 0 => prop_assert_eq!(t.shipping_cents, 0),
+                    Delivery::Home => prop_assert_eq!(t.shipping_cents, flat),
+                }
+            }
+
+            #[test]
+            fn the_vat_of_a_line_is_its_share_of_the_price(price in 0i64..1_000_000, bp in 0i64..=10_000, quantity in 1i64..=99) {
+                let l = line(price, bp, quantity);
+                let total = l.total_cents();
+                // vat / total == bp / (10000 + bp), to the nearest cent.
+                let exact_times_denominator = total * bp;
+                let denominator = 10_000 + bp;
+                prop_assert!((l.vat_cents() * denominator - exact_times_denominator).abs() * 2 <= denominator);
+            }
+        }
+    }
 }
