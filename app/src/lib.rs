@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod mail;
 pub mod money;
 pub mod orders;
+pub mod rewards;
 pub mod showcase;
 pub mod votes;
 

@@ -1,0 +1,155 @@
+//! Host rewards, computed from an event's qualifying sales with the brand's
+//! tier table. Pure arithmetic in cents.
+
+use serde::{Deserialize, Serialize};
+
+/// One row of the tier table: from this much qualifying sales, this credit
+/// (basis points of the sales) and this many half-price items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tier {
+    pub from_cents: i64,
+    pub credit_bp: i64,
+    pub half_price_items: i64,
+}
+
+/// A brand's reward rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewardRules {
+    /// Ascending by `from_cents`.
+    pub tiers: Vec<Tier>,
+    /// Buying guests (other than the host) needed for any reward.
+    pub min_buying_guests: i64,
+    /// Half-price items added per booking held within the window.
+    pub booking_bonus_items: i64,
+}
+
+impl Default for RewardRules {
+    /// The defaults of the product brief.
+    fn default() -> Self {
+        let tier = |euros: i64, percent: i64, items: i64| Tier {
+            from_cents: euros * 100,
+            credit_bp: percent * 100,
+            half_price_items: items,
+        };
+        RewardRules {
+            tiers: vec![
+                tier(150, 10, 1),
+                tier(250, 10, 2),
+                tier(400, 15, 3),
+                tier(1000, 15, 4),
+            ],
+            min_buying_guests: 3,
+            booking_bonus_items: 1,
+        }
+    }
+}
+
+/// What a host earns from one event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reward {
+    /// The tier reached (its index), if any.
+    pub tier: Option<usize>,
+    pub credit_cents: i64,
+    pub half_price_items: i64,
+    /// How much more qualifying sales reach the next tier (None at the top).
+    pub to_next_cents: Option<i64>,
+}
+
+impl RewardRules {
+    /// The reward for `sales` cents of qualifying sales from
+    /// `buying_guests` guests, with `bookings` bookings held in time.
+    /// Credit rounds down to the cent.
+    pub fn reward(&self, sales: i64, buying_guests: i64, bookings: i64) -> Reward {
+        let sales = sales.max(0);
+        let reached = self
+            .tiers
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, t)| sales >= t.from_cents)
+            .map(|(i, _)| i);
+        let next = self
+            .tiers
+            .iter()
+            .find(|t| t.from_cents > sales)
+            .map(|t| t.from_cents - sales);
+        let qualifies = buying_guests >= self.min_buying_guests;
+        match reached.filter(|_| qualifies) {
+            Some(i) => {
+                let tier = self.tiers[i];
+                Reward {
+                    tier: Some(i),
+                    credit_cents: sales * tier.credit_bp / 10_000,
+                    half_price_items: tier.half_price_items
+                        + bookings.max(0) * self.booking_bonus_items,
+                    to_next_cents: next,
+                }
+            }
+            None => Reward {
+                tier: None,
+                credit_cents: 0,
+                half_price_items: 0,
+                to_next_cents: next,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_table_of_the_brief() {
+        let rules = RewardRules::default();
+        let r = rules.reward(14_999, 5, 0);
+        assert_eq!((r.tier, r.credit_cents, r.half_price_items), (None, 0, 0));
+        assert_eq!(r.to_next_cents, Some(1));
+        let r = rules.reward(15_000, 3, 0);
+        assert_eq!(
+            (r.tier, r.credit_cents, r.half_price_items),
+            (Some(0), 1_500, 1)
+        );
+        assert_eq!(r.to_next_cents, Some(10_000));
+        let r = rules.reward(40_000, 3, 2);
+        assert_eq!((r.credit_cents, r.half_price_items), (6_000, 5));
+        let r = rules.reward(250_000, 9, 0);
+        assert_eq!(
+            (r.tier, r.credit_cents, r.half_price_items, r.to_next_cents),
+            (Some(3), 37_500, 4, None)
+        );
+        // Fewer than 3 buying guests: nothing, whatever the sales.
+        assert_eq!(rules.reward(250_000, 2, 1).credit_cents, 0);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn rewards_grow_with_sales(a in 0i64..300_000, b in 0i64..300_000, guests in 0i64..10, bookings in 0i64..4) {
+                let rules = RewardRules::default();
+                let (low, high) = if a <= b { (a, b) } else { (b, a) };
+                let (rl, rh) = (rules.reward(low, guests, bookings), rules.reward(high, guests, bookings));
+                prop_assert!(rl.credit_cents <= rh.credit_cents);
+                prop_assert!(rl.half_price_items <= rh.half_price_items);
+                prop_assert!(rl.tier <= rh.tier);
+            }
+
+            #[test]
+            fn rewards_match_the_tier_table(sales in 0i64..300_000, guests in 3i64..10) {
+                let rules = RewardRules::default();
+                let r = rules.reward(sales, guests, 0);
+                let expected = rules.tiers.iter().rev().find(|t| sales >= t.from_cents);
+                match expected {
+                    None => prop_assert_eq!(r.credit_cents, 0),
+                    Some(t) => {
+                        prop_assert_eq!(r.credit_cents, sales * t.credit_bp / 10_000);
+                        prop_assert_eq!(r.half_price_items, t.half_price_items);
+                    }
+                }
+            }
+        }
+    }
+}
