@@ -15,6 +15,7 @@ pub mod orders;
 pub mod rewards;
 pub mod showcase;
 pub mod votes;
+pub mod webhooks;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/orders") view=orders::admin::BrandOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("brand/orders/:id") view=orders::admin::BrandOrderPage ssr=SsrMode::Async />
                     <Route path=path!("brand/settings") view=brand::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/webhooks") view=webhooks::WebhooksPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes") view=votes::VotesPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes/:id") view=votes::PollResultsPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/present") view=showcase::PresentationPage ssr=SsrMode::Async />
@@ -100,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("i/:token/cart") view=orders::CartPage ssr=SsrMode::Async />
                     <Route path=path!("s/:slug/cart") view=orders::CartPage ssr=SsrMode::Async />
                     <Route path=path!("o/:code") view=orders::TrackingPage ssr=SsrMode::Async />
+                    <Route path=path!("host/credit") view=rewards::redeem::CreditPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />

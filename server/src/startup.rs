@@ -109,6 +109,18 @@ impl Application {
             self.settings.outbox_retry_base,
             stop_rx.clone(),
         );
+        let webhooks = workers::spawn_webhooks(
+            self.db.clone(),
+            self.settings.outbox_poll,
+            self.settings.outbox_retry_base,
+            stop_rx.clone(),
+        );
+        let closings = workers::spawn_closings(
+            self.db.clone(),
+            self.config.clone(),
+            Duration::from_secs(60),
+            stop_rx.clone(),
+        );
         let mailings = workers::spawn_mailings(
             self.db.clone(),
             self.config.clone(),
@@ -123,6 +135,8 @@ impl Application {
         let _ = housekeeping.await;
         let _ = outbox.await;
         let _ = mailings.await;
+        let _ = webhooks.await;
+        let _ = closings.await;
         self.db.close().await;
         Ok(())
     }

@@ -86,6 +86,149 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyh
     Ok(claimed.len())
 }
 
+/// Delivers due order events to the brands' back offices every `poll`,
+/// with backoff from `retry_base`, given up after a day.
+pub fn spawn_webhooks(
+    db: Db,
+    poll: Duration,
+    retry_base: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let client = webhook_client();
+        loop {
+            match deliver_due_webhooks(&db, &client, retry_base).await {
+                Ok(n) if n >= BATCH as usize => continue,
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = ?err, "webhook pass failed; will retry"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(poll) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}
+
+/// The HTTP client for webhooks: short timeouts, no redirects.
+pub fn webhook_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent("Soiree-Webhooks/1")
+        .build()
+        .expect("a plain HTTP client builds")
+}
+
+/// One pass: claims due deliveries and sends them. Returns how many.
+pub async fn deliver_due_webhooks(
+    db: &Db,
+    client: &reqwest::Client,
+    retry_base: Duration,
+) -> anyhow::Result<usize> {
+    use app::webhooks::ssr as hooks;
+    let claimed = hooks::claim_due(db, Utc::now(), BATCH)
+        .await
+        .map_err(|e| anyhow::anyhow!("claiming webhook deliveries: {e}"))?;
+    let base = chrono::Duration::from_std(retry_base)?;
+    use futures::StreamExt;
+    let results: Vec<anyhow::Result<()>> = futures::stream::iter(claimed.iter().cloned())
+        .map(|hook| async move {
+            let attempt = send_webhook(db, client, &hook).await;
+            if let Some(err) = &attempt.error {
+                tracing::warn!(delivery = hook.id, attempts = hook.attempts, error = %err, "webhook not delivered; will retry");
+            }
+            hooks::record(db, &hook, &attempt, base, Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("recording webhook delivery {}: {e}", hook.id))
+        })
+        .buffer_unordered(SEND_CONCURRENCY)
+        .collect()
+        .await;
+    results.into_iter().collect::<anyhow::Result<()>>()?;
+    Ok(claimed.len())
+}
+
+/// Sends one delivery, signed like the inbound payment webhook:
+/// `Soiree-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
+async fn send_webhook(
+    db: &Db,
+    client: &reqwest::Client,
+    hook: &app::webhooks::ssr::ClaimedHook,
+) -> app::webhooks::ssr::Attempt {
+    use app::webhooks::ssr::Attempt;
+    let failed = |error: String| Attempt {
+        status: None,
+        body: String::new(),
+        error: Some(error),
+    };
+    let (url, secret) = match app::webhooks::ssr::target(db, hook.brand_id).await {
+        Ok(t) => t,
+        Err(e) => return failed(format!("reading the brand's webhook settings: {e}")),
+    };
+    let Some(url) = url.filter(|u| !u.is_empty()) else {
+        return failed("no webhook address is set".into());
+    };
+    let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+        return failed("no webhook secret yet: create one in Settings".into());
+    };
+    let timestamp = Utc::now().timestamp();
+    let signature =
+        app::orders::payment::ssr::sign(secret.as_bytes(), timestamp, hook.payload.as_bytes());
+    let sent = client
+        .post(&url)
+        .header("Content-Type", "application/json")
+        .header("Soiree-Event", &hook.event_type)
+        .header("Soiree-Delivery", &hook.event_key)
+        .header("Soiree-Timestamp", timestamp.to_string())
+        .header("Soiree-Signature", signature)
+        .body(hook.payload.clone())
+        .send()
+        .await;
+    match sent {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let body = response.text().await.unwrap_or_default();
+            Attempt {
+                status: Some(status),
+                error: (!(200..300).contains(&status)).then(|| {
+                    format!(
+                        "HTTP {status}: {}",
+                        body.chars().take(200).collect::<String>()
+                    )
+                }),
+                body,
+            }
+        }
+        Err(err) => failed(format!("{err}")),
+    }
+}
+
+/// Every `every`: warns hosts 2 days before their order deadline, closes
+/// events at the deadline (rewards credited once), and credits booking
+/// bonuses once booked events are held.
+pub fn spawn_closings(
+    db: Db,
+    config: std::sync::Arc<app::state::AppConfig>,
+    every: Duration,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match app::rewards::ssr::run_due(&db, &config, Utc::now()).await {
+                Ok(done) if done.is_empty() => {}
+                Ok(done) => tracing::info!(?done, "deadlines handled"),
+                Err(err) => tracing::warn!(error = %err, "closing pass failed; will retry"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = stop.changed() => break,
+            }
+        }
+    })
+}
+
 /// Queues due event reminders and thank-yous every `every`.
 pub fn spawn_mailings(
     db: Db,

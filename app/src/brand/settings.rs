@@ -205,6 +205,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <button type="submit" class="button primary">"Save the settings"</button>
                     </ActionForm>
                 </section>
+                <crate::rewards::RulesEditor />
                 <section class="form-card wide" aria-labelledby="secrets-title">
                     <h2 id="secrets-title">"Secrets"</h2>
                     <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>

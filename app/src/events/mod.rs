@@ -479,6 +479,7 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </section>
                     })}
+                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <crate::rewards::RewardPanelView event_id=event_id /> })}
                     <crate::showcase::FeaturedItemsEditor event_id=event_id />
                     <crate::invitations::GuestList event_id=event_id can_edit=e.can_edit />
                     <p><a href="/host">"Back to your parties"</a></p>

@@ -33,11 +33,12 @@ struct EventRow {
     cancelled_at: Option<DateTime<Utc>>,
     share_slug: Option<String>,
     share_enabled: bool,
+    closed_at: Option<DateTime<Utc>>,
 }
 
 const EVENT_COLUMNS: &str =
     "id, brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
-    address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled";
+    address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled, closed_at";
 
 impl EventRow {
     fn zone(&self) -> Tz {
@@ -53,7 +54,9 @@ impl EventRow {
             time_zone: self.time_zone.clone(),
             status: status(
                 self.starts_at,
-                self.orders_close_at,
+                // Closed by the host (or the deadline worker) before the deadline.
+                self.closed_at
+                    .map_or(self.orders_close_at, |c| c.min(self.orders_close_at)),
                 self.cancelled_at.is_some(),
                 now,
             ),
@@ -65,7 +68,9 @@ impl EventRow {
         let zone = self.zone();
         let summary = self.summary(now);
         EventDetails {
-            can_edit: viewer.id == self.host_id && self.cancelled_at.is_none(),
+            can_edit: viewer.id == self.host_id
+                && self.cancelled_at.is_none()
+                && self.closed_at.is_none(),
             ends: local_display(self.ends_at, zone),
             orders_close: local_display(self.orders_close_at, zone),
             description: self.description.clone(),
@@ -247,6 +252,12 @@ async fn owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<EventRow, Ap
             "This party is cancelled and can no longer be changed.",
         ));
     }
+    if row.closed_at.is_some() {
+        return Err(AppError::invalid(
+            "title",
+            "This party is closed and can no longer be changed.",
+        ));
+    }
     Ok(row)
 }
 
@@ -298,9 +309,14 @@ pub async fn shared_event_id(db: &Db, slug: &str, now: DateTime<Utc>) -> Result<
         .bind(slug)
         .fetch_optional(pool)
         .await)?;
-    row.filter(|r| r.share_enabled && r.cancelled_at.is_none() && now < r.orders_close_at)
-        .map(|r| r.id)
-        .ok_or(AppError::NotFound)
+    row.filter(|r| {
+        r.share_enabled
+            && r.cancelled_at.is_none()
+            && r.closed_at.is_none()
+            && now < r.orders_close_at
+    })
+    .map(|r| r.id)
+    .ok_or(AppError::NotFound)
 }
 
 /// Changes an event of `host` with a checked form.
@@ -369,6 +385,17 @@ pub async fn list_for_host(
             ..r.summary(now)
         })
         .collect())
+}
+
+/// The brand's time zone (Paris when unreadable).
+pub async fn brand_zone(db: &Db, brand_id: i64) -> Result<chrono_tz::Tz, AppError> {
+    let name: String = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT time_zone FROM brands WHERE id = $1")
+            .bind(brand_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    Ok(name.parse().unwrap_or(chrono_tz::Europe::Paris))
 }
 
 /// The zone a host's forms start in.

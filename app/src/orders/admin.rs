@@ -156,13 +156,7 @@ pub mod ssr {
 
     /// One page of the brand's orders, newest first.
     pub async fn list(db: &Db, brand_id: i64, q: &OrdersQuery) -> Result<OrdersPage, AppError> {
-        let zone_name: String = on_db!(db.reader(), |pool| {
-            sqlx::query_scalar("SELECT time_zone FROM brands WHERE id = $1")
-                .bind(brand_id)
-                .fetch_one(pool)
-                .await
-        })?;
-        let zone: chrono_tz::Tz = zone_name.parse().unwrap_or(chrono_tz::Europe::Paris);
+        let zone = crate::events::ssr::brand_zone(db, brand_id).await?;
         let from = day_start(&q.from, zone, "from")?;
         let to = day_start(&q.to, zone, "to")?.map(|t| t + chrono::Duration::days(1));
         let event: i64 = q.event.parse().unwrap_or(0);
@@ -358,6 +352,25 @@ pub mod ssr {
             },
             now,
         )?;
+        let mut snapshot = crate::webhooks::ssr::load_order(db, id).await?;
+        snapshot.status = to.as_db().to_owned();
+        if !carrier.is_empty() {
+            snapshot.carrier = Some(carrier.to_owned());
+        }
+        if !tracking_number.is_empty() {
+            snapshot.tracking_number = Some(tracking_number.to_owned());
+        }
+        let hook = crate::webhooks::ssr::order_event(
+            brand_id,
+            if to == OrderStatus::Paid {
+                "order.paid"
+            } else {
+                "order.status_changed"
+            },
+            &snapshot,
+            Some((from.as_db(), to.as_db())),
+            now,
+        );
         on_db!(db.writer(), |pool| {
             let mut tx = pool.begin().await?;
             let moved = sqlx::query(
@@ -407,6 +420,9 @@ pub mod ssr {
             .execute(&mut *tx)
             .await?;
             crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+            crate::webhooks::ssr::insert_query(&hook)
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;

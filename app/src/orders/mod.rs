@@ -78,6 +78,8 @@ pub struct OrderTracking {
     /// ("2 × Fig Leaf Candle (CAN-FIG-220)", amount)
     pub lines: Vec<(String, Money)>,
     pub totals: Totals,
+    /// Host credit spent on a host's reward order.
+    pub credit_used: Money,
     pub steps: Vec<StatusStep>,
 }
 
@@ -448,6 +450,9 @@ pub fn TrackingPage() -> impl IntoView {
                                 <dt>"Items (VAT included)"</dt><dd>{Money::eur(o.totals.merchandise_cents).to_string()}</dd>
                                 <dt>"of which VAT"</dt><dd>{Money::eur(o.totals.vat_cents).to_string()}</dd>
                                 <dt>"Shipping"</dt><dd>{Money::eur(o.totals.shipping_cents).to_string()}</dd>
+                                {(o.credit_used.minor() > 0).then(|| view! {
+                                    <dt>"Host credit"</dt><dd data-testid="order-credit">{format!("−{}", o.credit_used)}</dd>
+                                })}
                                 <dt>"Total"</dt><dd data-testid="order-total">{Money::eur(o.totals.total_cents).to_string()}</dd>
                             </dl>
                             <p>{if o.to_host { "Delivered to the host, for you to pick up.".to_owned() } else { format!("Delivered to: {}", o.address.clone().unwrap_or_default()) }}</p>

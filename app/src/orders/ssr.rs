@@ -38,12 +38,19 @@ struct EventFacts {
     title: String,
     orders_close_at: DateTime<Utc>,
     cancelled_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+}
+
+impl EventFacts {
+    fn open(&self, now: DateTime<Utc>) -> bool {
+        self.cancelled_at.is_none() && self.closed_at.is_none() && now < self.orders_close_at
+    }
 }
 
 async fn event_facts(db: &Db, event_id: i64) -> Result<EventFacts, AppError> {
     Ok(on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT brand_id, host_id, title, orders_close_at, cancelled_at FROM events WHERE id = $1",
+            "SELECT brand_id, host_id, title, orders_close_at, cancelled_at, closed_at FROM events WHERE id = $1",
         )
         .bind(event_id)
         .fetch_one(pool)
@@ -69,7 +76,7 @@ pub async fn guest_buyer(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Buy
         owner: format!("guest:{}", guest.guest_id),
         name: guest.guest_name,
         email,
-        open: facts.cancelled_at.is_none() && now < facts.orders_close_at,
+        open: facts.open(now),
         event_title: facts.title,
     })
 }
@@ -91,7 +98,7 @@ pub async fn visitor_buyer(
         owner: format!("visitor:{key}"),
         name: String::new(),
         email: String::new(),
-        open: facts.cancelled_at.is_none() && now < facts.orders_close_at,
+        open: facts.open(now),
         event_title: facts.title,
     })
 }
@@ -99,7 +106,7 @@ pub async fn visitor_buyer(
 fn closed() -> AppError {
     AppError::invalid(
         "cart",
-        "Orders for this party are closed: the order deadline has passed.",
+        "Orders for this party are closed: the order deadline has passed or the host closed the party.",
     )
 }
 
@@ -378,6 +385,19 @@ pub async fn place(
             if existing.is_some() {
                 return Ok(Ok(existing));
             }
+            // The window, again inside the transaction: the host may have
+            // closed the event since the page was read.
+            let open: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM events WHERE id = $1 AND cancelled_at IS NULL AND closed_at IS NULL
+                 AND orders_close_at > $2",
+            )
+            .bind(buyer.event_id)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if open.is_none() {
+                return Ok(Err(closed()));
+            }
             let lines: Vec<StockLine> = sqlx::query_as(
                 "SELECT i.id AS item_id, i.sku, i.name, i.price_cents, i.vat_rate_bp, cl.quantity
                  FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
@@ -505,6 +525,43 @@ pub async fn place(
             let mail = confirmation_mail(config, buyer, checkout, &lines, &t, &tracking_code, now)
                 .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
             crate::mail::ssr::insert_query(&mail).execute(&mut *tx).await?;
+            let hook = crate::webhooks::ssr::order_event(
+                buyer.brand_id,
+                "order.placed",
+                &crate::webhooks::ssr::HookOrder {
+                    id: order_id,
+                    tracking_code: tracking_code.clone(),
+                    status: "placed".into(),
+                    event_id: buyer.event_id,
+                    host_id: Some(buyer.host_id),
+                    customer_name: checkout.name.clone(),
+                    customer_email: checkout.email.as_str().to_owned(),
+                    delivery: checkout.delivery.as_db().to_owned(),
+                    address: checkout.address.clone(),
+                    merchandise_cents: t.merchandise_cents,
+                    vat_cents: t.vat_cents,
+                    shipping_cents: t.shipping_cents,
+                    discount_cents: 0,
+                    total_cents: t.total_cents,
+                    carrier: None,
+                    tracking_number: None,
+                    lines: lines
+                        .iter()
+                        .zip(&priced)
+                        .map(|(l, p)| crate::webhooks::ssr::HookLine {
+                            sku: l.sku.clone(),
+                            name: l.name.clone(),
+                            unit_price_cents: l.price_cents,
+                            vat_rate_bp: l.vat_rate_bp,
+                            quantity: l.quantity,
+                            line_cents: p.total_cents(),
+                        })
+                        .collect(),
+                },
+                None,
+                now,
+            );
+            crate::webhooks::ssr::insert_query(&hook).execute(&mut *tx).await?;
             sqlx::query(
                 "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1 AND owner = $2)",
             )
@@ -603,6 +660,7 @@ struct TrackingRow {
     vat_cents: i64,
     shipping_cents: i64,
     total_cents: i64,
+    discount_cents: i64,
     placed_at: DateTime<Utc>,
     title: String,
     time_zone: String,
@@ -613,7 +671,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     let row: Option<TrackingRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT o.id, o.status, o.customer_name, o.delivery, o.address, o.merchandise_cents,
-                    o.vat_cents, o.shipping_cents, o.total_cents, o.placed_at, e.title, e.time_zone
+                    o.vat_cents, o.shipping_cents, o.total_cents, o.discount_cents, o.placed_at, e.title, e.time_zone
              FROM orders o JOIN events e ON e.id = o.event_id WHERE o.tracking_code = $1",
         )
         .bind(code)
@@ -622,11 +680,11 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     })?;
     let row = row.ok_or(AppError::NotFound)?;
     let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
-    type Lines = Vec<(String, String, i64, i64)>;
+    type Lines = Vec<(String, String, i64, i64, i64)>;
     type Changes = Vec<(String, DateTime<Utc>, String)>;
     let (lines, changes): (Lines, Changes) = on_db!(db.reader(), |pool| {
         let lines = sqlx::query_as(
-                "SELECT name, sku, quantity, line_cents FROM order_lines WHERE order_id = $1 ORDER BY id",
+                "SELECT name, sku, quantity, line_cents, half_price_units FROM order_lines WHERE order_id = $1 ORDER BY id",
             )
             .bind(row.id)
             .fetch_all(pool)
@@ -649,10 +707,18 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         placed: crate::events::domain::local_display(row.placed_at, zone),
         lines: lines
             .into_iter()
-            .map(|(name, sku, quantity, cents)| {
-                (format!("{quantity} × {name} ({sku})"), Money::eur(cents))
+            .map(|(name, sku, quantity, cents, half)| {
+                let half = match half {
+                    0 => String::new(),
+                    n => format!(", {n} at half price"),
+                };
+                (
+                    format!("{quantity} × {name} ({sku}){half}"),
+                    Money::eur(cents),
+                )
             })
             .collect(),
+        credit_used: Money::eur(row.discount_cents),
         totals: Totals {
             merchandise_cents: row.merchandise_cents,
             vat_cents: row.vat_cents,

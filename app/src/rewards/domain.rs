@@ -21,6 +21,14 @@ pub struct RewardRules {
     pub min_buying_guests: i64,
     /// Half-price items added per booking held within the window.
     pub booking_bonus_items: i64,
+    /// A booked event counts if it starts within this many days after the
+    /// end of the event it was booked from.
+    #[serde(default = "default_window")]
+    pub booking_window_days: i64,
+}
+
+fn default_window() -> i64 {
+    60
 }
 
 impl Default for RewardRules {
@@ -40,6 +48,7 @@ impl Default for RewardRules {
             ],
             min_buying_guests: 3,
             booking_bonus_items: 1,
+            booking_window_days: default_window(),
         }
     }
 }
@@ -95,6 +104,48 @@ impl RewardRules {
     }
 }
 
+/// How a host's reward order is priced: half price on the most expensive
+/// units, then the credit on what is left, never below zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewardPricing {
+    pub merchandise_cents: i64,
+    /// Units at half price, per line (same order as the input).
+    pub half_price_units: Vec<i64>,
+    pub half_price_cents: i64,
+    pub credit_used_cents: i64,
+    pub items_used: i64,
+    pub total_cents: i64,
+}
+
+/// Prices `lines` of (unit price, quantity) with `items` half-price items
+/// and `credit` cents available. The half price goes to the most expensive
+/// units first (ties: the earlier line); the host's discount on a unit is
+/// half its price, rounded down.
+pub fn price_reward_order(lines: &[(i64, i64)], items: i64, credit: i64) -> RewardPricing {
+    let merchandise: i64 = lines.iter().map(|(p, q)| p * q).sum();
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(lines[i].0), i));
+    let mut left = items.max(0);
+    let mut half_units = vec![0; lines.len()];
+    let mut half_cents = 0;
+    for i in order {
+        let take = lines[i].1.min(left);
+        half_units[i] = take;
+        half_cents += take * (lines[i].0 / 2);
+        left -= take;
+    }
+    let after_half = merchandise - half_cents;
+    let credit_used = credit.max(0).min(after_half);
+    RewardPricing {
+        merchandise_cents: merchandise,
+        items_used: half_units.iter().sum(),
+        half_price_units: half_units,
+        half_price_cents: half_cents,
+        credit_used_cents: credit_used,
+        total_cents: after_half - credit_used,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +173,20 @@ mod tests {
         assert_eq!(rules.reward(250_000, 2, 1).credit_cents, 0);
     }
 
+    #[test]
+    fn half_price_goes_to_the_most_expensive_units() {
+        // 2 × €40, 1 × €90, 3 × €10; 2 half-price items, €20 credit.
+        let p = price_reward_order(&[(4_000, 2), (9_000, 1), (1_000, 3)], 2, 2_000);
+        assert_eq!(p.half_price_units, vec![1, 1, 0]);
+        assert_eq!(p.half_price_cents, 2_000 + 4_500);
+        assert_eq!(p.merchandise_cents, 20_000);
+        assert_eq!(p.credit_used_cents, 2_000);
+        assert_eq!(p.total_cents, 20_000 - 6_500 - 2_000);
+        // More credit than the order: the rest stays.
+        let p = price_reward_order(&[(1_000, 1)], 0, 5_000);
+        assert_eq!((p.credit_used_cents, p.total_cents), (1_000, 0));
+    }
+
     mod properties {
         use super::*;
         use proptest::prelude::*;
@@ -135,6 +200,19 @@ mod tests {
                 prop_assert!(rl.credit_cents <= rh.credit_cents);
                 prop_assert!(rl.half_price_items <= rh.half_price_items);
                 prop_assert!(rl.tier <= rh.tier);
+            }
+
+            #[test]
+            fn a_reward_order_never_spends_more_than_it_has(
+                lines in proptest::collection::vec((0i64..20_000, 1i64..5), 0..6),
+                items in 0i64..6,
+                credit in 0i64..50_000,
+            ) {
+                let p = price_reward_order(&lines, items, credit);
+                prop_assert!(p.credit_used_cents <= credit);
+                prop_assert!(p.items_used <= items);
+                prop_assert!(p.total_cents >= 0);
+                prop_assert_eq!(p.total_cents, p.merchandise_cents - p.half_price_cents - p.credit_used_cents);
             }
 
             #[test]

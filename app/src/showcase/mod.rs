@@ -58,6 +58,8 @@ pub struct LiveFigures {
     pub coming: i64,
     pub orders: i64,
     pub sales: Money,
+    /// Toward the host's next reward.
+    pub reward: crate::rewards::RewardProgress,
 }
 
 /// The host's slideshow.
@@ -642,5 +644,6 @@ fn LiveStrip(figures: LiveFigures) -> impl IntoView {
         <span><strong>{figures.coming}</strong> " coming"</span>
         <span data-testid="live-orders"><strong>{figures.orders}</strong> {plural(figures.orders, " order", " orders")}</span>
         <span data-testid="live-sales"><strong>{figures.sales.to_string()}</strong> " in sales"</span>
+        <crate::rewards::RewardBar progress=figures.reward />
     }
 }

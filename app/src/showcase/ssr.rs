@@ -263,6 +263,7 @@ pub async fn live(
         coming,
         orders,
         sales: Money::eur(sales),
+        reward: crate::rewards::ssr::progress(db, event_id).await?,
     })
 }
 

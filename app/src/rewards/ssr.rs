@@ -1,0 +1,797 @@
+//! Reward rules per brand, an event's live progress, closing (rewards
+//! credited exactly once), the deadline warning, booking bonuses and the
+//! host credit ledger.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{
+    domain::{RewardRules, Tier},
+    HostCredit, LedgerEntry, RewardPanel, RewardProgress, RulesForm,
+};
+use crate::{db::Db, error::AppError, money::Money, on_db};
+
+/// Orders that count: paid and not cancelled or refunded.
+const COUNTED: &str = "('paid', 'in_preparation', 'shipped', 'delivered')";
+
+/// The brand's rules (the brief's defaults until it changes them).
+pub async fn rules(db: &Db, brand_id: i64) -> Result<RewardRules, AppError> {
+    let json: Option<String> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT reward_rules FROM brands WHERE id = $1")
+            .bind(brand_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    Ok(json
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default())
+}
+
+fn euros(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{}.{:02}", cents / 100, cents % 100)
+    }
+}
+
+/// The rules as the form shows them: five tier rows, empty ones unused.
+pub fn form_of(rules: &RewardRules) -> RulesForm {
+    let mut form = RulesForm {
+        from: vec![String::new(); super::TIER_ROWS],
+        percent: vec![String::new(); super::TIER_ROWS],
+        items: vec![String::new(); super::TIER_ROWS],
+        min_buying_guests: rules.min_buying_guests.to_string(),
+        booking_bonus_items: rules.booking_bonus_items.to_string(),
+        booking_window_days: rules.booking_window_days.to_string(),
+    };
+    for (i, t) in rules.tiers.iter().take(super::TIER_ROWS).enumerate() {
+        form.from[i] = euros(t.from_cents);
+        form.percent[i] = if t.credit_bp % 100 == 0 {
+            (t.credit_bp / 100).to_string()
+        } else {
+            format!("{}.{:02}", t.credit_bp / 100, t.credit_bp % 100)
+        };
+        form.items[i] = t.half_price_items.to_string();
+    }
+    form
+}
+
+fn whole(
+    raw: &str,
+    field: &str,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            AppError::invalid(
+                field,
+                format!(
+                    "{what}: a whole number from {} to {}.",
+                    range.start(),
+                    range.end()
+                ),
+            )
+        })
+}
+
+/// Checks the form: each used row needs all three values, thresholds rise
+/// from row to row, credit from 0 to 50 %.
+pub fn parse_form(form: &RulesForm) -> Result<RewardRules, AppError> {
+    let mut tiers: Vec<Tier> = Vec::new();
+    for i in 0..super::TIER_ROWS {
+        let get = |v: &Vec<String>| v.get(i).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let (from, percent, items) = (get(&form.from), get(&form.percent), get(&form.items));
+        if from.is_empty() && percent.is_empty() && items.is_empty() {
+            continue;
+        }
+        let row = i + 1;
+        let from_cents =
+            crate::catalog::domain::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
+                AppError::invalid(
+                    &format!("from-{i}"),
+                    format!("Row {row}: give the sales threshold in euros, e.g. 150."),
+                )
+            })?;
+        let credit_bp = percent
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|p| (0.0..=50.0).contains(p))
+            .map(|p| (p * 100.0).round() as i64)
+            .ok_or_else(|| {
+                AppError::invalid(
+                    &format!("percent-{i}"),
+                    format!("Row {row}: the credit is a percentage from 0 to 50."),
+                )
+            })?;
+        let half_price_items = whole(
+            &items,
+            &format!("items-{i}"),
+            0..=20,
+            &format!("Row {row}: half-price items"),
+        )?;
+        if let Some(prev) = tiers.last() {
+            if from_cents <= prev.from_cents {
+                return Err(AppError::invalid(
+                    &format!("from-{i}"),
+                    format!("Row {row}: each threshold must be higher than the row above it."),
+                ));
+            }
+        }
+        tiers.push(Tier {
+            from_cents,
+            credit_bp,
+            half_price_items,
+        });
+    }
+    if tiers.is_empty() {
+        return Err(AppError::invalid(
+            "from-0",
+            "Give at least one reward tier.",
+        ));
+    }
+    Ok(RewardRules {
+        tiers,
+        min_buying_guests: whole(
+            &form.min_buying_guests,
+            "min_buying_guests",
+            0..=50,
+            "Buying guests needed",
+        )?,
+        booking_bonus_items: whole(
+            &form.booking_bonus_items,
+            "booking_bonus_items",
+            0..=10,
+            "Half-price items per booking",
+        )?,
+        booking_window_days: whole(
+            &form.booking_window_days,
+            "booking_window_days",
+            1..=365,
+            "Days for a booked party to be held",
+        )?,
+    })
+}
+
+/// Stores the brand's rules.
+pub async fn save_rules(db: &Db, brand_id: i64, form: &RulesForm) -> Result<(), AppError> {
+    let rules = parse_form(form)?;
+    let json = serde_json::to_string(&rules).map_err(|e| anyhow::anyhow!("rules: {e}"))?;
+    on_db!(db.writer(), |pool| {
+        sqlx::query("UPDATE brands SET reward_rules = $1 WHERE id = $2")
+            .bind(&json)
+            .bind(brand_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// (qualifying sales, buying guests other than the host, awaiting payment).
+fn sales_sql() -> String {
+    format!(
+        "SELECT
+           CAST(COALESCE(SUM(CASE WHEN o.status IN {COUNTED} THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT),
+           COUNT(DISTINCT CASE WHEN o.status IN {COUNTED} AND lower(o.customer_email) <> lower(u.email)
+                 THEN lower(o.customer_email) END),
+           CAST(COALESCE(SUM(CASE WHEN o.status = 'placed' THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT)
+         FROM events e JOIN users u ON u.id = e.host_id
+         LEFT JOIN orders o ON o.event_id = e.id AND o.kind = 'guest'
+         WHERE e.id = $1"
+    )
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    brand_id: i64,
+    host_id: i64,
+    title: String,
+    time_zone: String,
+    orders_close_at: DateTime<Utc>,
+    cancelled_at: Option<DateTime<Utc>>,
+    closed_at: Option<DateTime<Utc>>,
+    closed_by: Option<String>,
+}
+
+async fn event_row(db: &Db, event_id: i64) -> Result<EventRow, AppError> {
+    on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT brand_id, host_id, title, time_zone, orders_close_at, cancelled_at, closed_at, closed_by
+             FROM events WHERE id = $1",
+        )
+        .bind(event_id)
+        .fetch_optional(pool)
+        .await
+    })?
+    .ok_or(AppError::NotFound)
+}
+
+/// What `rules` give for these figures, as the page shows it.
+pub fn progress_of(
+    rules: &RewardRules,
+    sales: i64,
+    buyers: i64,
+    awaiting: i64,
+    closed: bool,
+) -> RewardProgress {
+    let r = rules.reward(sales, buyers, 0);
+    let next = rules.tiers.iter().find(|t| t.from_cents > sales);
+    RewardProgress {
+        qualifying: Money::eur(sales),
+        awaiting_payment: Money::eur(awaiting),
+        buying_guests: buyers,
+        min_buying_guests: rules.min_buying_guests,
+        tier: r.tier.map(|t| t as i64 + 1),
+        credit: Money::eur(r.credit_cents),
+        half_price_items: r.half_price_items,
+        next_from: next.map(|t| Money::eur(t.from_cents)),
+        to_next: r.to_next_cents.map(Money::eur),
+        next_percent_bp: next.map(|t| t.credit_bp).unwrap_or(0),
+        next_items: next.map(|t| t.half_price_items).unwrap_or(0),
+        closed,
+    }
+}
+
+/// The live progress of an event toward its host's rewards; once closed,
+/// the figures frozen in the ledger.
+pub async fn progress(db: &Db, event_id: i64) -> Result<RewardProgress, AppError> {
+    let event = event_row(db, event_id).await?;
+    let rules = rules(db, event.brand_id).await?;
+    if event.closed_at.is_some() {
+        let frozen: Option<(Option<i64>, Option<i64>)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT sales_cents, buying_guests FROM host_credit_ledger WHERE kind = 'event_reward' AND event_id = $1",
+            )
+            .bind(event_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        if let Some((sales, buyers)) = frozen {
+            return Ok(progress_of(
+                &rules,
+                sales.unwrap_or(0),
+                buyers.unwrap_or(0),
+                0,
+                true,
+            ));
+        }
+    }
+    let sql = sales_sql();
+    let (sales, buyers, awaiting): (i64, i64, i64) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(&sql).bind(event_id).fetch_one(pool).await
+    })?;
+    Ok(progress_of(
+        &rules,
+        sales,
+        buyers,
+        awaiting,
+        event.closed_at.is_some(),
+    ))
+}
+
+/// The panel on the event page.
+pub async fn panel(
+    db: &Db,
+    event_id: i64,
+    may_close: bool,
+    now: DateTime<Utc>,
+) -> Result<RewardPanel, AppError> {
+    let event = event_row(db, event_id).await?;
+    let progress = progress(db, event_id).await?;
+    let tz: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let when = |t: DateTime<Utc>| {
+        t.with_timezone(&tz)
+            .format("%A %-d %B %Y at %H:%M")
+            .to_string()
+    };
+    Ok(RewardPanel {
+        event_id,
+        progress,
+        closed: event.closed_at.map(|t| {
+            format!(
+                "Closed on {} ({}).",
+                when(t),
+                event.closed_by.clone().unwrap_or_default()
+            )
+        }),
+        deadline: when(event.orders_close_at),
+        can_close: may_close
+            && event.closed_at.is_none()
+            && event.cancelled_at.is_none()
+            && now >= event_start(db, event_id).await.unwrap_or(now),
+    })
+}
+
+async fn event_start(db: &Db, event_id: i64) -> Result<DateTime<Utc>, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(pool)
+            .await
+    })?)
+}
+
+/// How closing went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// This call closed it and credited the reward.
+    Now,
+    /// It was closed before: nothing changed.
+    Already,
+}
+
+/// Closes an event: orders stop, the reward is computed from the
+/// qualifying sales and written to the ledger, and the host is told, all
+/// in one transaction. A second close, a concurrent one, or one after a
+/// crash changes nothing: the row is guarded by `closed_at IS NULL` and the
+/// ledger by a unique index.
+pub async fn close(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    event_id: i64,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Closed, AppError> {
+    let event = event_row(db, event_id).await?;
+    if event.cancelled_at.is_some() {
+        return Err(AppError::invalid(
+            "close",
+            "This party is cancelled: there is nothing to close.",
+        ));
+    }
+    if event.closed_at.is_some() {
+        return Ok(Closed::Already);
+    }
+    let rules = rules(db, event.brand_id).await?;
+    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+            .bind(event.host_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    let sql = sales_sql();
+    let result: Result<Closed, AppError> = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE events SET closed_at = $1, closed_by = $2 WHERE id = $3 AND closed_at IS NULL AND cancelled_at IS NULL",
+        )
+        .bind(now)
+        .bind(actor)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            return Ok(Closed::Already);
+        }
+        let (sales, buyers, _): (i64, i64, i64) = sqlx::query_as(&sql)
+            .bind(event_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let reward = rules.reward(sales, buyers, 0);
+        let note = match reward.tier {
+            Some(t) => format!("Tier {} reached", t + 1),
+            None if buyers < rules.min_buying_guests => format!(
+                "{buyers} buying guest{} of the {} needed",
+                if buyers == 1 { "" } else { "s" },
+                rules.min_buying_guests
+            ),
+            None => "Below the first tier".to_owned(),
+        };
+        let credited = sqlx::query(
+            "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items,
+                sales_cents, buying_guests, note, created_at)
+             VALUES ($1, $2, 'event_reward', $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (kind, event_id) WHERE kind IN ('event_reward', 'booking_bonus') DO NOTHING",
+        )
+        .bind(event.brand_id)
+        .bind(event.host_id)
+        .bind(event_id)
+        .bind(reward.credit_cents)
+        .bind(reward.half_price_items)
+        .bind(sales)
+        .bind(buyers)
+        .bind(&note)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if credited == 1 {
+            let mail = closing_mail(
+                config,
+                &event,
+                &host_name,
+                &host_email,
+                &rules,
+                sales,
+                buyers,
+                now,
+            )?;
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1)",
+        )
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Closed::Now)
+    });
+    result
+}
+
+fn link(config: &crate::state::AppConfig, path: &str) -> Result<String, AppError> {
+    Ok(config
+        .public_url
+        .join(path)
+        .map_err(|e| anyhow::anyhow!("link {path}: {e}"))?
+        .to_string())
+}
+
+fn html_of(text: &str) -> String {
+    format!(
+        "<p>{}</p>",
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace("\n\n", "</p><p>")
+            .replace('\n', "<br>")
+    )
+}
+
+fn simple_mail(
+    config: &crate::state::AppConfig,
+    to: (&str, &str),
+    subject: String,
+    text: String,
+    event_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<crate::mail::ssr::QueuedMail, AppError> {
+    Ok(crate::mail::ssr::build(
+        &config.mail,
+        &crate::mail::ssr::OutgoingMail {
+            to_name: to.0.to_owned(),
+            to_email: to.1.to_owned(),
+            subject,
+            html: html_of(&text),
+            text,
+            attachments: vec![],
+            event_id,
+        },
+        now,
+    )?)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn closing_mail(
+    config: &crate::state::AppConfig,
+    event: &EventRow,
+    host_name: &str,
+    host_email: &str,
+    rules: &RewardRules,
+    sales: i64,
+    buyers: i64,
+    now: DateTime<Utc>,
+) -> Result<crate::mail::ssr::QueuedMail, sqlx::Error> {
+    let r = rules.reward(sales, buyers, 0);
+    let outcome = if r.tier.is_some() {
+        format!(
+            "Your reward: {} of credit and {} half-price item{}, ready to spend:\n{}",
+            Money::eur(r.credit_cents),
+            r.half_price_items,
+            if r.half_price_items == 1 { "" } else { "s" },
+            link(config, "/host/credit").unwrap_or_default()
+        )
+    } else if buyers < rules.min_buying_guests {
+        format!(
+            "Rewards need {} buying guests and this party had {buyers}, so it earned no reward this time.",
+            rules.min_buying_guests
+        )
+    } else {
+        "These sales are below the first reward tier, so the party earned no reward this time."
+            .to_owned()
+    };
+    let text = format!(
+        "Hello {host_name},\n\n\"{}\" is closed. Qualifying sales: {} from {buyers} buying guest{}.\n\n{outcome}\n",
+        event.title,
+        Money::eur(sales),
+        if buyers == 1 { "" } else { "s" },
+    );
+    simple_mail(
+        config,
+        (host_name, host_email),
+        format!("\"{}\" is closed: your reward", event.title),
+        text,
+        None,
+        now,
+    )
+    .map_err(|e| sqlx::Error::Protocol(e.to_string()))
+}
+
+/// How far ahead of the deadline the host is warned.
+pub const WARN_BEFORE: Duration = Duration::days(2);
+
+/// Warns hosts whose order deadline is within two days, closes events
+/// whose deadline has passed, and credits booking bonuses. Each step is
+/// claimed with a guarded UPDATE or a unique index, so several servers may
+/// run it at once. Returns what it did.
+pub async fn run_due(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, AppError> {
+    let mut done = Vec::new();
+    let warn: Vec<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT id FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND deadline_warned_at IS NULL
+             AND orders_close_at > $1 AND orders_close_at <= $2 ORDER BY id LIMIT 200",
+        )
+        .bind(now)
+        .bind(now + WARN_BEFORE)
+        .fetch_all(pool)
+        .await
+    })?;
+    for id in warn {
+        if warn_host(db, config, id, now).await? {
+            done.push(format!("warned the host of event {id}"));
+        }
+    }
+    let due: Vec<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT id FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND orders_close_at <= $1
+             ORDER BY id LIMIT 200",
+        )
+        .bind(now)
+        .fetch_all(pool)
+        .await
+    })?;
+    for id in due {
+        if close(db, config, id, "automatically at the order deadline", now).await? == Closed::Now {
+            done.push(format!("closed event {id}"));
+        }
+    }
+    for (booked, origin) in booking_bonuses_due(db, now).await? {
+        if credit_booking(db, config, booked, origin, now).await? {
+            done.push(format!("booking bonus for event {booked}"));
+        }
+    }
+    Ok(done)
+}
+
+/// Sends the deadline warning once.
+async fn warn_host(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let event = event_row(db, event_id).await?;
+    let p = progress(db, event_id).await?;
+    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+            .bind(event.host_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    let tz: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let mut text = format!(
+        "Hello {host_name},\n\nOrders for \"{}\" close on {}. Then the party closes and your reward is computed.\n\nQualifying sales so far: {} from {} buying guest{} ({} needed).",
+        event.title,
+        event.orders_close_at.with_timezone(&tz).format("%A %-d %B at %H:%M"),
+        p.qualifying,
+        p.buying_guests,
+        if p.buying_guests == 1 { "" } else { "s" },
+        p.min_buying_guests,
+    );
+    if let Some(more) = p.to_next {
+        text.push_str(&format!(" {more} more reaches the next reward."));
+    }
+    if p.awaiting_payment.minor() > 0 {
+        text.push_str(&format!(
+            "\n\n{} of orders are waiting for payment: they count once paid.",
+            p.awaiting_payment
+        ));
+    }
+    text.push_str(&format!(
+        "\n\nRemind your guests, or close the party yourself:\n{}\n",
+        link(config, &format!("/host/events/{event_id}"))?
+    ));
+    let mail = simple_mail(
+        config,
+        (&host_name, &host_email),
+        format!("Orders for \"{}\" close in 2 days", event.title),
+        text,
+        Some(event_id),
+        now,
+    )?;
+    let sent = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE events SET deadline_warned_at = $1 WHERE id = $2 AND deadline_warned_at IS NULL",
+        )
+        .bind(now)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 1 {
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        claimed == 1
+    });
+    Ok(sent)
+}
+
+/// Booked events that have been held and not yet credited: (booked, origin).
+async fn booking_bonuses_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>, AppError> {
+    type Row = (i64, DateTime<Utc>, i64, DateTime<Utc>, i64);
+    let rows: Vec<Row> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT b.id, b.starts_at, o.id, o.ends_at, o.brand_id FROM events b JOIN events o ON o.id = b.booked_from_event_id
+             WHERE b.cancelled_at IS NULL AND b.ends_at <= $1 AND b.ends_at > $2
+             AND NOT EXISTS (SELECT 1 FROM host_credit_ledger l WHERE l.kind = 'booking_bonus' AND l.event_id = b.id)",
+        )
+        .bind(now)
+        .bind(now - Duration::days(400))
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut due = Vec::new();
+    for (booked, starts, origin, origin_ends, brand) in rows {
+        let rules = rules(db, brand).await?;
+        if starts <= origin_ends + Duration::days(rules.booking_window_days)
+            && rules.booking_bonus_items > 0
+        {
+            due.push((booked, origin));
+        }
+    }
+    Ok(due)
+}
+
+/// Adds the booking bonus to the original host, once per booked event.
+async fn credit_booking(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    booked: i64,
+    origin: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let o = event_row(db, origin).await?;
+    let b = event_row(db, booked).await?;
+    let rules = rules(db, o.brand_id).await?;
+    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+            .bind(o.host_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    let (booked_host,): (String,) = on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT display_name FROM users WHERE id = $1")
+            .bind(b.host_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    let items = rules.booking_bonus_items;
+    let text = format!(
+        "Hello {host_name},\n\n{booked_host}, who booked a party at \"{}\", has held \"{}\". You earn {items} more half-price item{}:\n{}\n",
+        o.title,
+        b.title,
+        if items == 1 { "" } else { "s" },
+        link(config, "/host/credit")?
+    );
+    let mail = simple_mail(
+        config,
+        (&host_name, &host_email),
+        "A booking from your party earned you a half-price item".into(),
+        text,
+        None,
+        now,
+    )?;
+    let note = format!("{booked_host} held \"{}\"", b.title);
+    let credited = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let n = sqlx::query(
+            "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items, note, created_at)
+             VALUES ($1, $2, 'booking_bonus', $3, 0, $4, $5, $6)
+             ON CONFLICT (kind, event_id) WHERE kind IN ('event_reward', 'booking_bonus') DO NOTHING",
+        )
+        .bind(o.brand_id)
+        .bind(o.host_id)
+        .bind(booked)
+        .bind(items)
+        .bind(&note)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 1 {
+            crate::mail::ssr::insert_query(&mail)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        n == 1
+    });
+    Ok(credited)
+}
+
+/// A host's balance: credit cents and half-price items.
+pub async fn balance(db: &Db, host_id: i64) -> Result<(i64, i64), AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(credit_cents), 0) AS BIGINT), CAST(COALESCE(SUM(half_price_items), 0) AS BIGINT)
+             FROM host_credit_ledger WHERE host_id = $1",
+        )
+        .bind(host_id)
+        .fetch_one(pool)
+        .await
+    })?)
+}
+
+#[derive(sqlx::FromRow)]
+struct LedgerRow {
+    kind: String,
+    event_id: Option<i64>,
+    order_id: Option<i64>,
+    credit_cents: i64,
+    half_price_items: i64,
+    note: String,
+    created_at: DateTime<Utc>,
+    title: Option<String>,
+}
+
+/// The host's ledger, newest first, with the balance.
+pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
+    let (cents, items) = balance(db, host_id).await?;
+    let rows: Vec<LedgerRow> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT l.kind, l.event_id, l.order_id, l.credit_cents, l.half_price_items, l.note, l.created_at, e.title
+             FROM host_credit_ledger l LEFT JOIN events e ON e.id = l.event_id
+             WHERE l.host_id = $1 ORDER BY l.id DESC",
+        )
+        .bind(host_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let zone: String = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1")
+            .bind(host_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    Ok(HostCredit {
+        balance: Money::eur(cents),
+        half_price_items: items,
+        entries: rows
+            .into_iter()
+            .map(|r| LedgerEntry {
+                when: r
+                    .created_at
+                    .with_timezone(&tz)
+                    .format("%-d %b %Y")
+                    .to_string(),
+                what: match r.kind.as_str() {
+                    "event_reward" => {
+                        format!("Reward of \"{}\": {}", r.title.unwrap_or_default(), r.note)
+                    }
+                    "booking_bonus" => format!("Booking bonus: {}", r.note),
+                    _ => format!("Spent on your order #{}", r.order_id.unwrap_or_default()),
+                },
+                event_id: r.event_id,
+                credit: Money::eur(r.credit_cents),
+                half_price_items: r.half_price_items,
+            })
+            .collect(),
+    })
+}
