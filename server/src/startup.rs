@@ -90,6 +90,11 @@ impl Application {
         &self.db
     }
 
+    /// The settings the app and its workers read.
+    pub fn config(&self) -> Arc<AppConfig> {
+        self.config.clone()
+    }
+
     /// Serves until `shutdown` completes, then lets running requests finish
     /// and stops the background workers.
     pub async fn run_until(

@@ -121,14 +121,14 @@ pub async fn close_event(event_id: i64) -> Result<(), AppError> {
         let host = crate::accounts::ssr::require_host().await?;
         let state = crate::state::app_state()?;
         crate::events::ssr::ensure_visible(&state.db, &host, event_id).await?;
-        ssr::close(
-            &state.db,
-            &state.config,
-            event_id,
-            "by the host",
-            chrono::Utc::now(),
-        )
-        .await?;
+        let now = chrono::Utc::now();
+        if !ssr::started(&state.db, event_id, now).await? {
+            return Err(AppError::invalid(
+                "close",
+                "The party has not started yet: close it once it has taken place.",
+            ));
+        }
+        ssr::close(&state.db, &state.config, event_id, "by the host", now).await?;
         Ok(())
     })
     .await

@@ -307,6 +307,11 @@ pub async fn panel(
     })
 }
 
+/// Whether the event has started at `now`.
+pub async fn started(db: &Db, event_id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+    Ok(event_start(db, event_id).await? <= now)
+}
+
 async fn event_start(db: &Db, event_id: i64) -> Result<DateTime<Utc>, AppError> {
     Ok(on_db!(db.reader(), |pool| {
         sqlx::query_scalar("SELECT starts_at FROM events WHERE id = $1")

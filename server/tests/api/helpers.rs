@@ -73,6 +73,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub outbox_dir: PathBuf,
     pub media_dir: PathBuf,
+    pub config: std::sync::Arc<app::state::AppConfig>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
     pg_database: Option<String>,
@@ -128,6 +129,7 @@ impl TestApp {
         let application = Application::build(settings).await.expect("build the app");
         let address = format!("http://127.0.0.1:{}", application.port());
         let db = application.db().clone();
+        let config = application.config();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(application.run_until(async {
             let _ = stopped.await;
@@ -135,6 +137,7 @@ impl TestApp {
         Some(TestApp {
             outbox_dir: dir.path().join("outbox"),
             media_dir: dir.path().join("media"),
+            config,
             client: client(&address, true),
             address,
             db,

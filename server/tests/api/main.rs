@@ -12,4 +12,6 @@ mod invitations;
 mod operations;
 mod orders;
 mod outbox;
+mod rewards;
 mod showcase;
+mod webhooks;

@@ -13,7 +13,7 @@ use crate::{
 
 /// An event with `items` featured and one invited guest per line of
 /// `guests`; returns (event, item ids, guest tokens).
-async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {
+pub async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {
     let (event, tokens) = invited(app, "50", guests).await;
     let ids: Vec<i64> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
         "SELECT id FROM items WHERE stock > 10 ORDER BY sku LIMIT $1"
@@ -35,7 +35,7 @@ async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<S
     (event, ids, tokens)
 }
 
-async fn add(app: &TestApp, token: &str, item: i64, quantity: i64) -> reqwest::Response {
+pub async fn add(app: &TestApp, token: &str, item: i64, quantity: i64) -> reqwest::Response {
     post(
         app,
         &app.new_client(),
@@ -50,7 +50,7 @@ async fn add(app: &TestApp, token: &str, item: i64, quantity: i64) -> reqwest::R
     .await
 }
 
-fn checkout(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String)> {
+pub fn checkout(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String)> {
     vec![
         ("token", token.to_owned()),
         ("slug", String::new()),
@@ -62,7 +62,7 @@ fn checkout(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String
     ]
 }
 
-async fn place(
+pub async fn place(
     app: &TestApp,
     client: &reqwest::Client,
     form: &[(&str, String)],
@@ -70,7 +70,7 @@ async fn place(
     post(app, client, "/api/place_order", form).await
 }
 
-async fn stock(app: &TestApp, item: i64) -> i64 {
+pub async fn stock(app: &TestApp, item: i64) -> i64 {
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(
         "SELECT stock FROM items WHERE id = $1"
     )
@@ -80,7 +80,7 @@ async fn stock(app: &TestApp, item: i64) -> i64 {
     .unwrap()
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(sql)
         .fetch_one(pool)
         .await)
@@ -391,7 +391,7 @@ db_test!(
     }
 );
 
-async fn set_status(
+pub async fn set_status(
     app: &TestApp,
     client: &reqwest::Client,
     order: i64,
