@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod bookings;
 pub mod brand;
 pub mod catalog;
 pub mod error;
@@ -84,6 +85,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                    <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
+                    <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />

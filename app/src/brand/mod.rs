@@ -163,6 +163,7 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
+            <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>"Bookings"</a>
             <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>"Webhooks"</a>
             <a href="/brand/settings" aria-current=move || current("/brand/settings")>"Settings"</a>
         </nav>

@@ -212,6 +212,17 @@ pub async fn create(
             .execute(&mut *tx)
             .await?;
         }
+        // A host approved from a booking: their first party records the
+        // party it was booked from (its host earns a bonus once it is held).
+        sqlx::query(
+            "UPDATE events SET booked_from_event_id = (SELECT booked_from_event_id FROM users WHERE id = $1)
+             WHERE id = $2 AND NOT EXISTS (
+                 SELECT 1 FROM events WHERE host_id = $1 AND booked_from_event_id IS NOT NULL)",
+        )
+        .bind(host.id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         id
     });

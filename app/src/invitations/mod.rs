@@ -596,7 +596,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 }
                             })}
                         </article>
-                        {(!i.cancelled).then(|| view! { <crate::showcase::GuestShowcase token=token() /> })}
+                        {(!i.cancelled).then(|| view! { <crate::showcase::GuestShowcase token=token() /> <crate::bookings::HostYourOwn token=token() /> })}
                     }.into_any(),
                     Err(_) => view! { <crate::NotFound /> }.into_any(),
                 }

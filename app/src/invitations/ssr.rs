@@ -673,7 +673,7 @@ async fn send_mailing(
                 ),
                 Mailing::ThankYou => (
                     format!("Thank you for coming: {}", event.title),
-                    format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n", event.title),
+                    format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n\nLoved it? Host a party of your own and earn rewards:\n{link}#host-your-own\n", event.title),
                 ),
             };
             let html = format!(

@@ -55,6 +55,9 @@ pub struct CheckoutForm {
     /// Made when the form is shown: one order per form, however often it
     /// is submitted.
     pub idempotency_key: String,
+    /// "I'd like to host a party of my own" (a checkbox).
+    #[serde(default)]
+    pub wants_to_host: Option<String>,
 }
 
 /// One step of an order's timeline.
@@ -326,6 +329,7 @@ pub fn CartPage() -> impl IntoView {
                     delivery: "host".into(),
                     address: String::new(),
                     idempotency_key: key.clone(),
+                    wants_to_host: None,
                 });
                 let empty = cart.lines.is_empty();
                 let home_note = format!(
@@ -402,6 +406,8 @@ pub fn CartPage() -> impl IntoView {
                                         {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
                                     </fieldset>
                                     <Field id="address" name="form[address]" label="Your address (for delivery to your address)" value=initial.address.clone() rows=3 error />
+                                    <label class="choice"><input type="checkbox" name="form[wants_to_host]" value="yes" checked=initial.wants_to_host.is_some() />
+                                        " I'd like to host a party of my own (the brand will write to me)"</label>
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
                                         {move || if place.pending().get() { "Placing your order…" } else { "Place the order" }}
                                     </button>

@@ -266,6 +266,7 @@ pub struct Checkout {
     pub delivery: Delivery,
     pub address: Option<String>,
     pub idempotency_key: String,
+    pub wants_to_host: bool,
 }
 
 impl Checkout {
@@ -316,6 +317,7 @@ impl Checkout {
             delivery,
             address,
             idempotency_key: key.to_owned(),
+            wants_to_host: form.wants_to_host.as_deref().is_some_and(|v| !v.is_empty()),
         })
     }
 }
@@ -562,6 +564,16 @@ pub async fn place(
                 now,
             );
             crate::webhooks::ssr::insert_query(&hook).execute(&mut *tx).await?;
+            if checkout.wants_to_host {
+                sqlx::query(crate::bookings::ssr::INSERT_SQL)
+                    .bind(buyer.brand_id)
+                    .bind(buyer.event_id)
+                    .bind(&checkout.name)
+                    .bind(checkout.email.as_str().to_lowercase())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             sqlx::query(
                 "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1 AND owner = $2)",
             )

@@ -1,0 +1,225 @@
+//! Bookings: a guest asks to host a party of their own (at checkout or
+//! from their invitation page); the brand approves them as a host, who sets
+//! a password through a single-use link valid 48 hours; their first party
+//! records the party it was booked from.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Field, FormError},
+};
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+/// One request as the brand admin sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingRequest {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub from_event: String,
+    pub from_host: String,
+    pub asked: String,
+    pub status: String,
+}
+
+/// Whether the guest holding `token` has asked to host.
+#[server(prefix = "/api", endpoint = "booking_asked", input = server_fn::codec::GetUrl)]
+pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let guest =
+            crate::invitations::ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
+        ssr::asked(&state.db, guest.guest_id).await
+    })
+    .await
+}
+
+/// The guest holding `token` asks to host a party of their own.
+#[server(prefix = "/api", endpoint = "ask_to_host")]
+pub async fn ask_to_host(token: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let guest =
+            crate::invitations::ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
+        ssr::ask_as_guest(&state.db, guest.guest_id, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// The brand's booking requests, pending first.
+#[server(prefix = "/api", endpoint = "booking_requests", input = server_fn::codec::GetUrl)]
+pub async fn get_booking_requests() -> Result<Vec<BookingRequest>, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::list(&state.db, admin.brand_id).await
+    })
+    .await
+}
+
+/// Approves (a host account and a link to set a password) or declines (a
+/// kind email) a request.
+#[server(prefix = "/api", endpoint = "decide_booking")]
+pub async fn decide_booking(id: i64, approve: bool) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        ssr::decide(
+            &state.db,
+            &state.config,
+            admin.brand_id,
+            id,
+            approve,
+            chrono::Utc::now(),
+        )
+        .await
+    })
+    .await
+}
+
+/// A new host sets their password with the link from their welcome email,
+/// and is signed in.
+#[server(prefix = "/api", endpoint = "set_first_password")]
+pub async fn set_first_password(token: String, password: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::state::app_state()?;
+        let now = chrono::Utc::now();
+        let email = ssr::use_password_token(&state.db, &token, &password, now).await?;
+        let (_, session) = crate::accounts::ssr::login(&state.db, &email, &password, now).await?;
+        crate::accounts::ssr::set_session_cookie(&session, state.config.session_secure);
+        leptos_axum::redirect("/host");
+        Ok(())
+    })
+    .await
+}
+
+/// "Host your own party" on a guest's invitation page.
+#[component]
+pub fn HostYourOwn(token: String) -> impl IntoView {
+    let ask = ServerAction::<AskToHost>::new();
+    let t = token.clone();
+    let asked = Resource::new(
+        move || ask.version().get(),
+        move |_| get_booking_asked(t.clone()),
+    );
+    let error = Signal::derive(move || ask.value().get().and_then(Result::err));
+    view! {
+        <section class="host-your-own" id="host-your-own" aria-labelledby="host-own-title">
+            <h2 id="host-own-title">"Host your own party"</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new({
+                    let token = token.clone();
+                    async move {
+                        match asked.await {
+                            Ok(true) => view! {
+                                <p class="report" role="status" data-testid="booking-asked">"Thank you! The brand will write to you to set up your host account."</p>
+                            }.into_any(),
+                            _ => view! {
+                                <p>"Enjoyed the items? Host a party of your own, earn credit and half-price items, and your host earns a bonus too."</p>
+                                <ActionForm action=ask attr:class="inline-form">
+                                    <input type="hidden" name="token" value=token.clone() />
+                                    <button type="submit" class="button">"I'd like to host a party"</button>
+                                </ActionForm>
+                            }.into_any(),
+                        }
+                    }
+                })}
+            </Transition>
+            <FormError error />
+        </section>
+    }
+}
+
+type Requests = Vec<BookingRequest>;
+
+/// The brand admin's booking requests.
+#[component]
+pub fn BookingsPage() -> impl IntoView {
+    let decide = ServerAction::<DecideBooking>::new();
+    let data = Resource::new(move || decide.version().get(), |_| get_booking_requests());
+    let error = Signal::derive(move || decide.value().get().and_then(Result::err));
+    let done = move || matches!(decide.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Bookings · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/bookings" children=move |rows: Requests| view! {
+            <header class="page-head"><h1>"Booking requests"</h1></header>
+            <p>"Guests who asked to host a party of their own. Approving one makes them a host: they get an email with a link to set their password (valid 48 hours), and their first party counts as a booking for the host they came from."</p>
+            <FormError error />
+            {move || done().then(|| view! { <p class="report" role="status">"Done: the guest has been emailed."</p> })}
+            {if rows.is_empty() {
+                view! { <p class="muted">"No requests yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table data-testid="bookings">
+                            <thead><tr>
+                                <th scope="col">"Guest"</th><th scope="col">"From the party"</th><th scope="col">"Asked"</th>
+                                <th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let pending = r.status == "pending";
+                                    let (approve_label, decline_label) = (format!("Approve {} as a host", r.name), format!("Decline {}", r.name));
+                                    view! {
+                                        <tr>
+                                            <td>{r.name.clone()}<br /><span class="muted">{r.email.clone()}</span></td>
+                                            <td>{r.from_event.clone()}<br /><span class="muted">{format!("hosted by {}", r.from_host)}</span></td>
+                                            <td>{r.asked.clone()}</td>
+                                            <td>{match r.status.as_str() { "approved" => "Approved", "declined" => "Declined", _ => "Waiting" }}</td>
+                                            <td>{pending.then(|| view! {
+                                                <div class="actions">
+                                                    <ActionForm action=decide attr:class="inline-form">
+                                                        <input type="hidden" name="id" value=r.id />
+                                                        <input type="hidden" name="approve" value="true" />
+                                                        <button type="submit" class="button small primary" aria-label=approve_label>"Approve"</button>
+                                                    </ActionForm>
+                                                    <ActionForm action=decide attr:class="inline-form">
+                                                        <input type="hidden" name="id" value=r.id />
+                                                        <input type="hidden" name="approve" value="false" />
+                                                        <button type="submit" class="button small" aria-label=decline_label>"Decline"</button>
+                                                    </ActionForm>
+                                                </div>
+                                            })}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        } />
+    }
+}
+
+/// `/welcome/:token`: a new host sets their password.
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let set = ServerAction::<SetFirstPassword>::new();
+    let error = Signal::derive(move || set.value().get().and_then(Result::err));
+    view! {
+        <Title text="Welcome · Soirée" />
+        <section class="form-card" aria-labelledby="welcome-title">
+            <h1 id="welcome-title">"Welcome, new host"</h1>
+            <p>"Choose a password for your host account. This link works once, for 48 hours."</p>
+            <ActionForm action=set attr:class="form" attr:novalidate="">
+                <FormError error />
+                <input type="hidden" name="token" value=token />
+                <Field id="password" label="Your new password" kind="password" value="" hint="At least 8 characters; a phrase is easiest to remember." error />
+                <button type="submit" class="button primary" disabled=move || set.pending().get()>"Set my password and sign in"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,307 @@
+//! Booking requests, approving them into host accounts, and the single-use
+//! links that let new hosts set their password.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::BookingRequest;
+use crate::{
+    accounts::{
+        domain::{EmailAddress, NewPassword},
+        ssr::hash_token,
+        Role,
+    },
+    db::Db,
+    error::AppError,
+    on_db,
+};
+
+/// How long a set-password link works.
+pub const LINK_VALID: Duration = Duration::hours(48);
+
+/// The INSERT of a request, to run on the caller's transaction; a second
+/// request from the same email for the same party is ignored.
+pub const INSERT_SQL: &str =
+    "INSERT INTO booking_requests (brand_id, from_event_id, name, email, created_at)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (from_event_id, email) DO NOTHING";
+
+/// Whether this guest has asked to host.
+pub async fn asked(db: &Db, guest_id: i64) -> Result<bool, AppError> {
+    let n: i64 = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM booking_requests b JOIN guests g ON g.event_id = b.from_event_id
+             WHERE g.id = $1 AND lower(b.email) = lower(g.email)",
+        )
+        .bind(guest_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(n > 0)
+}
+
+/// Records the guest's request.
+pub async fn ask_as_guest(db: &Db, guest_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    let (brand_id, event_id, name, email): (i64, i64, String, String) = on_db!(
+        db.reader(),
+        |pool| {
+            sqlx::query_as(
+            "SELECT e.brand_id, e.id, g.name, g.email FROM guests g JOIN events e ON e.id = g.event_id WHERE g.id = $1",
+        )
+        .bind(guest_id)
+        .fetch_one(pool)
+        .await
+        }
+    )?;
+    let name = if name.trim().is_empty() {
+        email.split('@').next().unwrap_or_default().to_owned()
+    } else {
+        name
+    };
+    on_db!(db.writer(), |pool| {
+        sqlx::query(INSERT_SQL)
+            .bind(brand_id)
+            .bind(event_id)
+            .bind(&name)
+            .bind(email.to_lowercase())
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    DateTime<Utc>,
+    String,
+    String,
+);
+
+/// The brand's requests, pending first, newest first.
+pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppError> {
+    let rows: Vec<Row> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT b.id, b.name, b.email, e.title, u.display_name, b.created_at, b.status, e.time_zone
+             FROM booking_requests b JOIN events e ON e.id = b.from_event_id JOIN users u ON u.id = e.host_id
+             WHERE b.brand_id = $1
+             ORDER BY CASE WHEN b.status = 'pending' THEN 0 ELSE 1 END, b.id DESC LIMIT 200",
+        )
+        .bind(brand_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, name, email, from_event, from_host, at, status, zone)| {
+                let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+                BookingRequest {
+                    id,
+                    name,
+                    email,
+                    from_event,
+                    from_host,
+                    asked: crate::events::domain::local_display(at, tz),
+                    status,
+                }
+            },
+        )
+        .collect())
+}
+
+fn random_token() -> String {
+    crate::orders::ssr::random_key() + &crate::orders::ssr::random_key()
+}
+
+/// Approves or declines a pending request of the brand, and emails the
+/// guest. Approving creates the host account (with a password nobody
+/// knows) and a single-use link to set one.
+pub async fn decide(
+    db: &Db,
+    config: &crate::state::AppConfig,
+    brand_id: i64,
+    id: i64,
+    approve: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let found: Option<(String, String, i64, String, String)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT b.name, b.email, b.from_event_id, b.status, br.name FROM booking_requests b
+             JOIN brands br ON br.id = b.brand_id WHERE b.id = $1 AND b.brand_id = $2",
+        )
+        .bind(id)
+        .bind(brand_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (name, email, from_event, status, brand) = found.ok_or(AppError::NotFound)?;
+    if status != "pending" {
+        return Err(AppError::invalid(
+            "id",
+            "This request was already answered.",
+        ));
+    }
+    let address = EmailAddress::parse(&email, "id")?;
+    let (subject, text, token) = if approve {
+        let token = random_token();
+        let link = config
+            .public_url
+            .join(&format!("/welcome/{token}"))
+            .map_err(|e| anyhow::anyhow!("welcome link: {e}"))?;
+        (
+            format!("Welcome to the {brand} hosts"),
+            format!(
+                "Hello {name},\n\nGood news: you are now a {brand} host. Set your password here to schedule your first party:\n{link}\n\nThe link works once, for 48 hours.\n"
+            ),
+            Some(token),
+        )
+    } else {
+        (
+            format!("Your request to host for {brand}"),
+            format!(
+                "Hello {name},\n\nThank you for wanting to host a {brand} party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.\n"
+            ),
+            None,
+        )
+    };
+    let mail = crate::mail::ssr::build(
+        &config.mail,
+        &crate::mail::ssr::OutgoingMail {
+            to_name: name.clone(),
+            to_email: email.clone(),
+            subject,
+            html: format!(
+                "<p>{}</p>",
+                text.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace("\n\n", "</p><p>")
+                    .replace('\n', "<br>")
+            ),
+            text,
+            attachments: vec![],
+            event_id: None,
+        },
+        now,
+    )?;
+    let user_id = if approve {
+        // A password nobody knows until the link sets one.
+        let secret = NewPassword::parse(&random_token(), "id")?;
+        let user = crate::accounts::ssr::create_user(
+            db,
+            brand_id,
+            &address,
+            &name,
+            Role::Host,
+            &secret,
+            now,
+        )
+        .await
+        .map_err(|e| match e {
+            AppError::Invalid { .. } => {
+                AppError::invalid("id", format!("{email} already has an account."))
+            }
+            other => other,
+        })?;
+        Some(user)
+    } else {
+        None
+    };
+    on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let moved = sqlx::query(
+            "UPDATE booking_requests SET status = $1, decided_at = $2, user_id = $3 WHERE id = $4 AND status = 'pending'",
+        )
+        .bind(if approve { "approved" } else { "declined" })
+        .bind(now)
+        .bind(user_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            return Err(AppError::invalid(
+                "id",
+                "This request was already answered.",
+            ));
+        }
+        if let (Some(user), Some(token)) = (user_id, &token) {
+            sqlx::query("UPDATE users SET booked_from_event_id = $1 WHERE id = $2")
+                .bind(from_event)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(user)
+            .bind(hash_token(token))
+            .bind(now + LINK_VALID)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        crate::mail::ssr::insert_query(&mail)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
+/// Spends a set-password link: checks it (unused, not expired), sets the
+/// password and returns the account's email.
+pub async fn use_password_token(
+    db: &Db,
+    token: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let password = NewPassword::parse(password, "password")?;
+    let expired = || {
+        AppError::invalid(
+            "password",
+            "This link has expired or was already used. Ask the brand for a new one.",
+        )
+    };
+    let found: Option<(i64, i64, DateTime<Utc>, Option<DateTime<Utc>>)> = on_db!(
+        db.reader(),
+        |pool| {
+            sqlx::query_as("SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1")
+            .bind(hash_token(token))
+            .fetch_optional(pool)
+            .await
+        }
+    )?;
+    let (token_id, user_id, expires, used) = found.ok_or_else(expired)?;
+    if used.is_some() || now >= expires {
+        return Err(expired());
+    }
+    let hash = crate::accounts::ssr::hash_password_blocking(&password).await?;
+    let email: Option<String> = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE password_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(token_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            return Err(expired());
+        }
+        let email: Option<String> =
+            sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE id = $2 RETURNING email")
+                .bind(&hash)
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        email
+    });
+    email.ok_or_else(expired)
+}
