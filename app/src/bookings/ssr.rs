@@ -267,15 +267,15 @@ pub async fn use_password_token(
             "This link has expired or was already used. Ask the brand for a new one.",
         )
     };
-    let found: Option<(i64, i64, DateTime<Utc>, Option<DateTime<Utc>>)> = on_db!(
-        db.reader(),
-        |pool| {
-            sqlx::query_as("SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1")
-            .bind(hash_token(token))
-            .fetch_optional(pool)
-            .await
-        }
-    )?;
+    type Link = (i64, i64, DateTime<Utc>, Option<DateTime<Utc>>);
+    let found: Option<Link> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1",
+        )
+        .bind(hash_token(token))
+        .fetch_optional(pool)
+        .await
+    })?;
     let (token_id, user_id, expires, used) = found.ok_or_else(expired)?;
     if used.is_some() || now >= expires {
         return Err(expired());

@@ -151,6 +151,17 @@ pub mod ssr {
         form: &KitForm,
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
+        // Another brand's kit is not found, whatever the form says.
+        if id != 0 {
+            let mine: Option<i64> = on_db!(db.reader(), |pool| {
+                sqlx::query_scalar("SELECT id FROM kits WHERE id = $1 AND brand_id = $2")
+                    .bind(id)
+                    .bind(brand_id)
+                    .fetch_optional(pool)
+                    .await
+            })?;
+            mine.ok_or(AppError::NotFound)?;
+        }
         let name = form.name.trim();
         if name.is_empty() {
             return Err(AppError::invalid(

@@ -1,0 +1,412 @@
+//! The authorization sweep: every brand-admin and host server function,
+//! called by another brand's admin, another brand's host or another host of
+//! the same brand with this brand's ids, answers 404 (or 403 for the wrong
+//! role) and never shows or changes anything.
+
+use app::on_db;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::{
+    db_test,
+    events::OTHER_HOST,
+    helpers::{TestApp, ADMIN},
+    invitations::post,
+    orders::{add, checkout, count, party, place},
+};
+
+/// What a sweep call is: a GET with a query, or a form POST.
+enum Call {
+    Get(String),
+    Post(&'static str, Vec<(&'static str, String)>),
+}
+
+async fn send(app: &TestApp, client: &reqwest::Client, call: &Call) -> (StatusCode, String) {
+    let res = match call {
+        Call::Get(path) => client.get(app.url(path)).send().await.unwrap(),
+        Call::Post(path, form) => post(app, client, path, form).await,
+    };
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+fn name(call: &Call) -> String {
+    match call {
+        Call::Get(p) => format!("GET {p}"),
+        Call::Post(p, _) => format!("POST {p}"),
+    }
+}
+
+/// A second brand with its own admin and host.
+async fn other_brand(app: &TestApp) {
+    let now = chrono::Utc::now();
+    let brand: i64 = on_db!(app.db.writer(), |pool| sqlx::query_scalar(
+        "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
+         VALUES ('rival', 'Rival', '', '#000000', '#ffffff', $1) RETURNING id"
+    )
+    .bind(now)
+    .fetch_one(pool)
+    .await)
+    .unwrap();
+    for (email, role) in [
+        ("boss@rival.example", app::accounts::Role::BrandAdmin),
+        ("host@rival.example", app::accounts::Role::Host),
+    ] {
+        app::accounts::ssr::create_user(
+            &app.db,
+            brand,
+            &app::accounts::domain::EmailAddress::parse(email, "email").unwrap(),
+            "Rival person",
+            role,
+            &app::accounts::domain::NewPassword::parse("rival-pass-2026", "password").unwrap(),
+            now,
+        )
+        .await
+        .unwrap();
+    }
+}
+
+db_test!(
+    every_brand_and_host_function_refuses_others_data,
+    |app: TestApp| async move {
+        // Brand A (the demo): a party of Camille with a guest, an order, a
+        // webhook delivery, a booking request, a closed-party credit.
+        let (event, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE brands SET webhook_url = 'http://127.0.0.1:9/none'"
+        )
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        add(&app, &tokens[0], ids[0], 1).await;
+        let mut form = checkout(&tokens[0], "key-sweep-0123456789abcdef", "host");
+        form.push(("form[wants_to_host]", "yes".into()));
+        assert_eq!(
+            place(&app, &app.new_client(), &form).await.status(),
+            StatusCode::OK
+        );
+        let one = |sql: &'static str| {
+            let db = app.db.clone();
+            async move {
+                on_db!(db.reader(), |pool| sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(pool)
+                    .await)
+                .unwrap()
+            }
+        };
+        let order = one("SELECT id FROM orders").await;
+        let guest = one("SELECT id FROM guests").await;
+        let delivery = one("SELECT id FROM webhook_deliveries").await;
+        let booking = one("SELECT id FROM booking_requests").await;
+        let kit = one("SELECT id FROM kits ORDER BY id LIMIT 1").await;
+        let poll = one("SELECT id FROM polls ORDER BY id LIMIT 1").await;
+        let item = ids[0];
+        on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE webhook_deliveries SET status = 'failed'"
+        )
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        other_brand(&app).await;
+
+        let brand_calls = vec![
+            Call::Get(format!("/api/brand_order?id={order}")),
+            Call::Post(
+                "/api/set_order_status",
+                vec![
+                    ("id", order.to_string()),
+                    ("status", "paid".into()),
+                    ("carrier", String::new()),
+                    ("tracking_number", String::new()),
+                ],
+            ),
+            Call::Post("/api/retry_webhook", vec![("id", delivery.to_string())]),
+            Call::Post(
+                "/api/decide_booking",
+                vec![("id", booking.to_string()), ("approve", "true".into())],
+            ),
+            Call::Get(format!("/api/kit_editor?id={kit}")),
+            Call::Post(
+                "/api/save_kit",
+                vec![
+                    ("id", kit.to_string()),
+                    ("form[name]", "Stolen".into()),
+                    ("form[description]", String::new()),
+                ],
+            ),
+            Call::Get(format!("/api/item_editor?id={item}")),
+            Call::Post(
+                "/api/archive_item",
+                vec![("id", item.to_string()), ("archived", "true".into())],
+            ),
+            Call::Post(
+                "/api/delete_item_photo",
+                vec![("item_id", item.to_string()), ("photo_id", "1".into())],
+            ),
+            Call::Get(format!("/api/poll_results?id={poll}")),
+            Call::Post(
+                "/api/set_poll_open",
+                vec![("id", poll.to_string()), ("open", "false".into())],
+            ),
+        ];
+        let host_calls = vec![
+            Call::Get(format!("/api/event?id={event}")),
+            Call::Post("/api/update_event", {
+                let mut f: Vec<(&'static str, String)> =
+                    crate::events::form(&[("title", "Stolen")])
+                        .into_iter()
+                        .map(|(k, v)| (&*Box::leak(k.into_boxed_str()), v))
+                        .collect();
+                f.push(("id", event.to_string()));
+                f
+            }),
+            Call::Post("/api/cancel_event", vec![("id", event.to_string())]),
+            Call::Post(
+                "/api/set_sharing",
+                vec![("id", event.to_string()), ("enabled", "false".into())],
+            ),
+            Call::Get(format!("/api/guests?event_id={event}")),
+            Call::Post(
+                "/api/add_guest",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("name", "Eve".into()),
+                    ("email", "eve@example.com".into()),
+                ],
+            ),
+            Call::Post(
+                "/api/add_guests",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("text", "eve@example.com".into()),
+                ],
+            ),
+            Call::Post(
+                "/api/send_invitations",
+                vec![("event_id", event.to_string())],
+            ),
+            Call::Post(
+                "/api/resend_invitation",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("guest_id", guest.to_string()),
+                ],
+            ),
+            Call::Post(
+                "/api/revoke_invitation",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("guest_id", guest.to_string()),
+                ],
+            ),
+            Call::Post(
+                "/api/remove_guest",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("guest_id", guest.to_string()),
+                ],
+            ),
+            Call::Get(format!("/api/featured?event_id={event}")),
+            Call::Post(
+                "/api/add_featured",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("item_id", ids[0].to_string()),
+                ],
+            ),
+            Call::Post(
+                "/api/remove_featured",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("item_id", ids[0].to_string()),
+                ],
+            ),
+            Call::Post(
+                "/api/move_featured",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("item_id", ids[0].to_string()),
+                    ("up", "true".into()),
+                ],
+            ),
+            Call::Get(format!("/api/presentation?event_id={event}")),
+            Call::Get(format!("/api/live?event_id={event}")),
+            Call::Get(format!("/api/reward_panel?event_id={event}")),
+            Call::Post("/api/close_event", vec![("event_id", event.to_string())]),
+        ];
+        let before = (
+            count(&app, "SELECT COUNT(*) FROM guests").await,
+            count(&app, "SELECT COUNT(*) FROM event_items").await,
+            count(&app, "SELECT COUNT(*) FROM outbox").await,
+            count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
+            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
+            count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
+        );
+
+        let rival_admin = app.new_client();
+        app.login_with(&rival_admin, "boss@rival.example", "rival-pass-2026")
+            .await;
+        let rival_host = app.new_client();
+        app.login_with(&rival_host, "host@rival.example", "rival-pass-2026")
+            .await;
+        let other_host = app.new_client();
+        app.login_with(&other_host, OTHER_HOST.0, OTHER_HOST.1)
+            .await;
+        let admin = app.new_client();
+        app.login_with(&admin, ADMIN.0, ADMIN.1).await;
+        let anonymous = app.new_client();
+
+        let mut failures = Vec::new();
+        let mut expect = |who: &str, call: &Call, got: (StatusCode, String), want: StatusCode| {
+            if got.0 != want {
+                failures.push(format!(
+                    "{who} {}: {} (want {want}) {}",
+                    name(call),
+                    got.0,
+                    got.1.chars().take(120).collect::<String>()
+                ));
+            }
+        };
+        for call in &brand_calls {
+            expect(
+                "rival admin",
+                call,
+                send(&app, &rival_admin, call).await,
+                StatusCode::NOT_FOUND,
+            );
+            expect(
+                "host",
+                call,
+                send(&app, &app.client, call).await,
+                StatusCode::FORBIDDEN,
+            );
+            expect(
+                "anonymous",
+                call,
+                send(&app, &anonymous, call).await,
+                StatusCode::UNAUTHORIZED,
+            );
+        }
+        for call in &host_calls {
+            expect(
+                "rival host",
+                call,
+                send(&app, &rival_host, call).await,
+                StatusCode::NOT_FOUND,
+            );
+            expect(
+                "other host",
+                call,
+                send(&app, &other_host, call).await,
+                StatusCode::NOT_FOUND,
+            );
+            expect(
+                "rival admin",
+                call,
+                {
+                    // A brand admin is refused host-only functions by role
+                    // (403); another brand's party is not found (404).
+                    let got = send(&app, &rival_admin, call).await;
+                    if got.0 == StatusCode::FORBIDDEN {
+                        (StatusCode::NOT_FOUND, got.1)
+                    } else {
+                        got
+                    }
+                },
+                StatusCode::NOT_FOUND,
+            );
+            expect(
+                "anonymous",
+                call,
+                send(&app, &anonymous, call).await,
+                StatusCode::UNAUTHORIZED,
+            );
+        }
+        assert!(
+            failures.is_empty(),
+            "{} refusals went wrong:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+
+        // The lists of another brand hold none of this brand's data.
+        for (path, empty) in [
+            ("/api/brand_orders?query[status]=&query[event]=&query[host]=&query[from]=&query[to]=&query[page]=1", "rows"),
+            ("/api/webhook_deliveries", "rows"),
+        ] {
+            let v: Value = rival_admin.get(app.url(path)).send().await.unwrap().json().await.unwrap();
+            assert_eq!(v[empty], serde_json::json!([]), "{path}");
+        }
+        let v: Value = rival_admin
+            .get(app.url("/api/booking_requests"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(v, serde_json::json!([]));
+        let v: Value = rival_admin
+            .get(app.url("/api/kits"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(v, serde_json::json!([]));
+        let v: Value = rival_admin
+            .get(app.url("/api/reward_rules"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(v["from"][0], "150", "its own (default) rules");
+        let v: Value = rival_host
+            .get(app.url("/api/host_credit"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(v["entries"], serde_json::json!([]));
+        let v: Value = rival_host
+            .get(app.url("/api/credit_page"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            v["items"],
+            serde_json::json!([]),
+            "no items of another brand to order"
+        );
+        // Host-only functions refuse the brand admin.
+        for path in ["/api/host_credit", "/api/credit_page"] {
+            assert_eq!(
+                admin.get(app.url(path)).send().await.unwrap().status(),
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+
+        // Nothing changed.
+        let after = (
+            count(&app, "SELECT COUNT(*) FROM guests").await,
+            count(&app, "SELECT COUNT(*) FROM event_items").await,
+            count(&app, "SELECT COUNT(*) FROM outbox").await,
+            count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
+            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
+            count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
+        );
+        assert_eq!(before, after);
+        let _ = (delivery, kit);
+    }
+);
