@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Checkout throughput and the crash test, on the release server.
+#   scripts/bench-checkout.sh [sqlite|postgres] load    50 clients for SECONDS (default 20)
+#   scripts/bench-checkout.sh [sqlite|postgres] crash   kill -9 the server ROUNDS times (default 20)
+#                                                       during the load, restart, verify
+# Needs the release build (`cargo leptos build --release`) and the tool
+# (`cargo build --release -p server --example bench_checkout`).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+engine="${1:-sqlite}" mode="${2:-load}"
+target="${CARGO_TARGET_DIR:-$root/target}"
+bin="$target/release/soiree" tool="$target/release/examples/bench_checkout"
+port=3196 items=40 clients="${CLIENTS:-50}"
+state="$(mktemp -d)"
+pg_db=""
+cleanup() {
+  kill -9 "${pid:-}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [ -n "$pg_db" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$state"
+}
+trap cleanup EXIT
+if [ "$engine" = postgres ]; then
+  pg_db="soiree_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $pg_db" >/dev/null
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$pg_db"
+else
+  export DATABASE_URL="sqlite://$state/bench.db"
+fi
+export SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn
+export SMTP_URL="" OUTBOX_DIR="$state/outbox" OUTBOX_POLL_MS=200 SECRET_KEY="bench-secret-key-that-is-long-enough-0000"
+export MEDIA_DIR="$state/media" LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_ENV=PROD
+base="http://127.0.0.1:$port"
+start() {
+  "$bin" serve >>"$state/server.log" 2>&1 & pid=$!
+  for _ in $(seq 1 150); do curl -sf "$base/healthz" >/dev/null && return 0; sleep 0.1; done
+  echo "the server did not start" >&2; tail -20 "$state/server.log" >&2; exit 1
+}
+"$bin" seed-demo >/dev/null
+start
+
+jar="$state/cookies"
+api() { curl -sf -b "$jar" -c "$jar" -H "Origin: $base" "$@"; }
+# The brand sends webhooks to a back office that is down: the rows wait.
+api -o /dev/null --data-urlencode "email=admin@atelier-lumen.example" --data-urlencode "password=lumen-admin-2026" "$base/api/login"
+api -o /dev/null --data-urlencode "form[shipping_flat]=5.90" --data-urlencode "form[free_shipping_from]=60" \
+  --data-urlencode "form[webhook_url]=http://127.0.0.1:9/hooks" "$base/api/save_brand_settings"
+rm -f "$jar"
+api -o /dev/null --data-urlencode "email=camille@atelier-lumen.example" --data-urlencode "password=lumen-host-2026" "$base/api/login"
+day="$(date -u -d '+10 days' +%Y-%m-%d)"
+event=$(api --data-urlencode "form[title]=Checkout benchmark" --data-urlencode "form[description]=" \
+  --data-urlencode "form[starts_at]=${day}T19:00" --data-urlencode "form[ends_at]=${day}T22:00" \
+  --data-urlencode "form[time_zone]=Europe/Paris" --data-urlencode "form[kind]=in_person" \
+  --data-urlencode "form[address]=1 rue du Test" --data-urlencode "form[video_url]=" \
+  --data-urlencode "form[capacity]=50" --data-urlencode "form[orders_close_at]=" \
+  "$base/api/create_event")
+ids=$(api "$base/api/featured?event_id=$event" | python3 -c "
+import json, sys
+print(','.join(str(i) for i, _ in json.load(sys.stdin)['addable'][:$items]))")
+for id in ${ids//,/ }; do
+  api -o /dev/null --data-urlencode "event_id=$event" --data-urlencode "item_id=$id" "$base/api/add_featured"
+done
+api -o /dev/null --data-urlencode "id=$event" --data-urlencode "enabled=true" "$base/api/set_sharing"
+slug=$(api "$base/api/event?id=$event" | python3 -c "import json, sys; print(json.load(sys.stdin)['share']['url'].rsplit('/', 1)[1])")
+"$tool" snapshot --database-url "$DATABASE_URL" --items "$ids" --out "$state/stock.txt"
+units=$(awk '{s += $2} END {print s}' "$state/stock.txt")
+echo "$engine: $items items, $units units in stock, $clients clients"
+
+if [ "$mode" = load ]; then
+  "$tool" load --base "$base" --slug "$slug" --items "$ids" --clients "$clients" --seconds "${SECONDS_LOAD:-20}" --codes "$state/codes.txt"
+  "$tool" verify --database-url "$DATABASE_URL" --codes "$state/codes.txt" --stock "$state/stock.txt"
+  exit 0
+fi
+
+rounds="${ROUNDS:-20}"
+for round in $(seq 1 "$rounds"); do
+  "$tool" load --base "$base" --slug "$slug" --items "$ids" --clients "$clients" --seconds 10 --codes "$state/codes.txt" >"$state/load.txt" 2>&1 &
+  loader=$!
+  # Kill somewhere between 0.5 and 2.5 s into the load.
+  sleep "$(python3 -c "import random; print(round(random.uniform(0.5, 2.5), 2))")"
+  kill -9 "$pid"
+  wait "$pid" 2>/dev/null || true
+  wait "$loader" || true
+  start
+  acknowledged=$(wc -l <"$state/codes.txt")
+  if ! "$tool" verify --database-url "$DATABASE_URL" --codes "$state/codes.txt" --stock "$state/stock.txt" >"$state/verify.txt" 2>&1; then
+    cat "$state/verify.txt" >&2
+    echo "round $round: LOST DATA" >&2
+    exit 1
+  fi
+  echo "round $round: $(cat "$state/verify.txt")"
+done
+echo "$engine: $rounds kills during the load; every acknowledged order was found with its lines, status, mail and webhook row; stock balanced"

@@ -1,0 +1,345 @@
+//! Checkout load and crash checks against a running release server.
+//!
+//! `load`: N concurrent clients, each a share-link visitor with its own
+//! cookie, add one unit of a featured item to the cart and check out, again
+//! and again; prints orders per second, latency percentiles and the errors
+//! by kind, and appends each tracking code that got a success to a file.
+//!
+//! `verify`: after a crash, checks in the database that every order that got
+//! a success answer is there with its lines, its first status, its
+//! confirmation mail and its webhook row, and that each item's stock plus
+//! what was sold equals the stock before the load.
+//!
+//! Driven by `scripts/bench-checkout.sh`; see docs/BENCHMARKS.md.
+
+use std::{
+    collections::HashMap,
+    io::Write,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, Mutex,
+    },
+    time::{Duration, Instant},
+};
+
+use app::{db::Db, on_db};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the checkout load.
+    Load {
+        #[arg(long)]
+        base: String,
+        #[arg(long)]
+        slug: String,
+        /// Item ids to buy, comma-separated.
+        #[arg(long)]
+        items: String,
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        /// Stop after this many seconds.
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Where to append the tracking codes of successful orders.
+        #[arg(long)]
+        codes: String,
+    },
+    /// Writes the stock of the items (id stock per line) before a load.
+    Snapshot {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        items: String,
+        #[arg(long)]
+        out: String,
+    },
+    /// Checks that nothing answered with success was lost.
+    Verify {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        codes: String,
+        #[arg(long)]
+        stock: String,
+    },
+}
+
+#[derive(Default)]
+struct Tally {
+    latencies_ms: Vec<f64>,
+    errors: HashMap<String, u64>,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Load {
+            base,
+            slug,
+            items,
+            clients,
+            seconds,
+            codes,
+        } => load(base, slug, items, clients, seconds, codes).await,
+        Command::Snapshot {
+            database_url,
+            items,
+            out,
+        } => snapshot(&database_url, &items, &out).await,
+        Command::Verify {
+            database_url,
+            codes,
+            stock,
+        } => verify(&database_url, &codes, &stock).await,
+    }
+}
+
+fn ids(items: &str) -> Vec<i64> {
+    items
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
+}
+
+async fn load(
+    base: String,
+    slug: String,
+    items: String,
+    clients: usize,
+    seconds: u64,
+    codes: String,
+) -> anyhow::Result<()> {
+    let items = Arc::new(ids(&items));
+    let tally = Arc::new(Mutex::new(Tally::default()));
+    let codes = Arc::new(Mutex::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&codes)?,
+    ));
+    let counter = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let (base, slug, items, tally, codes, counter) = (
+            base.clone(),
+            slug.clone(),
+            items.clone(),
+            tally.clone(),
+            codes.clone(),
+            counter.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .cookie_store(true)
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("client");
+            while Instant::now() < deadline {
+                let n = counter.fetch_add(1, Ordering::Relaxed);
+                let item = items[(n as usize * 7 + c) % items.len()];
+                let t0 = Instant::now();
+                let outcome = one_order(&client, &base, &slug, item, c, n).await;
+                let ms = t0.elapsed().as_secs_f64() * 1000.0;
+                let mut t = tally.lock().unwrap();
+                match outcome {
+                    Ok(code) => {
+                        t.latencies_ms.push(ms);
+                        writeln!(codes.lock().unwrap(), "{code}").ok();
+                    }
+                    Err(kind) => {
+                        *t.errors.entry(kind.clone()).or_default() += 1;
+                        if kind == "connection" {
+                            // The server is gone (the crash test): stop.
+                            break;
+                        }
+                    }
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        t.await?;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut t = tally.lock().unwrap();
+    t.latencies_ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let pct = |p: f64| {
+        if t.latencies_ms.is_empty() {
+            0.0
+        } else {
+            t.latencies_ms[((t.latencies_ms.len() as f64 - 1.0) * p).round() as usize]
+        }
+    };
+    let mut errors: Vec<_> = t.errors.iter().collect();
+    errors.sort();
+    println!(
+        "orders {} in {elapsed:.1} s: {:.0} orders/s, {clients} clients; latency of add-to-cart + checkout p50 {:.0} ms, p99 {:.0} ms; errors {:?}",
+        t.latencies_ms.len(),
+        t.latencies_ms.len() as f64 / elapsed,
+        pct(0.5),
+        pct(0.99),
+        errors,
+    );
+    Ok(())
+}
+
+/// One visitor order: add to cart, check out. The error is its kind.
+async fn one_order(
+    client: &reqwest::Client,
+    base: &str,
+    slug: &str,
+    item: i64,
+    c: usize,
+    n: u64,
+) -> Result<String, String> {
+    let kind = |e: reqwest::Error| {
+        if e.is_connect() || e.is_request() {
+            "connection".to_owned()
+        } else {
+            format!("transport: {e}")
+        }
+    };
+    let res = client
+        .post(format!("{base}/api/add_to_cart"))
+        .header("Origin", base)
+        .form(&[
+            ("token", String::new()),
+            ("slug", slug.to_owned()),
+            ("item_id", item.to_string()),
+            ("quantity", "1".into()),
+        ])
+        .send()
+        .await
+        .map_err(kind)?;
+    if !res.status().is_success() {
+        let body = res.text().await.unwrap_or_default();
+        return Err(classify(&body));
+    }
+    let res = client
+        .post(format!("{base}/api/place_order"))
+        .header("Origin", base)
+        .form(&[
+            ("token", String::new()),
+            ("slug", slug.to_owned()),
+            ("form[name]", format!("Load guest {c}")),
+            ("form[email]", format!("load{c}@bench.example")),
+            ("form[delivery]", "host".into()),
+            ("form[address]", String::new()),
+            (
+                "form[idempotency_key]",
+                format!("bench-{c}-{n}-{}", std::process::id()),
+            ),
+        ])
+        .send()
+        .await
+        .map_err(kind)?;
+    let status = res.status();
+    let body = res.text().await.map_err(kind)?;
+    if status.is_success() {
+        serde_json::from_str::<String>(&body).map_err(|_| format!("bad answer: {body}"))
+    } else {
+        Err(classify(&body))
+    }
+}
+
+fn classify(body: &str) -> String {
+    if body.contains("sold out") || body.contains("left: lower") || body.contains("in stock") {
+        "out of stock".into()
+    } else {
+        format!("other: {}", body.chars().take(120).collect::<String>())
+    }
+}
+
+async fn snapshot(url: &str, items: &str, out: &str) -> anyhow::Result<()> {
+    let db = Db::connect(url).await?;
+    let mut text = String::new();
+    for id in ids(items) {
+        let stock: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
+            "SELECT stock FROM items WHERE id = $1"
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await)?;
+        text.push_str(&format!("{id} {stock}\n"));
+    }
+    std::fs::write(out, text)?;
+    db.close().await;
+    Ok(())
+}
+
+async fn verify(url: &str, codes: &str, stock: &str) -> anyhow::Result<()> {
+    let db = Db::connect(url).await?;
+    let codes: Vec<String> = std::fs::read_to_string(codes)?
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut missing = 0;
+    for code in &codes {
+        let (orders, lines, statuses, mails, hooks): (i64, i64, i64, i64, i64) = on_db!(
+            db.reader(),
+            |pool| {
+                sqlx::query_as(
+            "SELECT
+               (SELECT COUNT(*) FROM orders o WHERE o.tracking_code = $1),
+               (SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.tracking_code = $1),
+               (SELECT COUNT(*) FROM order_status_changes s JOIN orders o ON o.id = s.order_id WHERE o.tracking_code = $1),
+               (SELECT COUNT(*) FROM outbox m JOIN orders o ON o.tracking_code = $1
+                  AND m.recipient = o.customer_email AND m.created_at = o.placed_at),
+               (SELECT COUNT(*) FROM webhook_deliveries w JOIN orders o ON o.id = w.order_id WHERE o.tracking_code = $1)"
+        )
+        .bind(code)
+        .fetch_one(pool)
+        .await
+            }
+        )?;
+        if (orders, lines, statuses, hooks) != (1, 1, 1, 1) || mails < 1 {
+            missing += 1;
+            eprintln!("order {code}: orders {orders}, lines {lines}, statuses {statuses}, mails {mails}, webhooks {hooks}");
+        }
+    }
+    let mut stock_errors = 0;
+    for line in std::fs::read_to_string(stock)?.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(id), Some(before)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let (id, before): (i64, i64) = (id.parse()?, before.parse()?);
+        let (now, sold): (i64, i64) = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+            "SELECT (SELECT stock FROM items WHERE id = $1),
+                    CAST(COALESCE((SELECT SUM(quantity) FROM order_lines WHERE item_id = $1), 0) AS BIGINT)"
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        })?;
+        if now + sold != before || now < 0 {
+            stock_errors += 1;
+            eprintln!("item {id}: stock {now} + sold {sold} != {before} before");
+        }
+    }
+    let orders: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM orders"
+    )
+    .fetch_one(pool)
+    .await)?;
+    println!(
+        "verified {} acknowledged orders ({orders} in the database): {missing} missing or incomplete, {stock_errors} stock mismatches",
+        codes.len()
+    );
+    db.close().await;
+    if missing > 0 || stock_errors > 0 {
+        anyhow::bail!("lost data");
+    }
+    Ok(())
+}
