@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checkout throughput and the crash test, on the release server.
 #   scripts/bench-checkout.sh [sqlite|postgres] load    50 clients for SECONDS (default 20)
+#   STOCK=100000 sets each item's stock first (default: the demo's stock)
 #   scripts/bench-checkout.sh [sqlite|postgres] crash   kill -9 the server ROUNDS times (default 20)
 #                                                       during the load, restart, verify
 # Needs the release build (`cargo leptos build --release`) and the tool
@@ -62,7 +63,7 @@ for id in ${ids//,/ }; do
 done
 api -o /dev/null --data-urlencode "id=$event" --data-urlencode "enabled=true" "$base/api/set_sharing"
 slug=$(api "$base/api/event?id=$event" | python3 -c "import json, sys; print(json.load(sys.stdin)['share']['url'].rsplit('/', 1)[1])")
-"$tool" snapshot --database-url "$DATABASE_URL" --items "$ids" --out "$state/stock.txt"
+"$tool" snapshot --database-url "$DATABASE_URL" --items "$ids" --out "$state/stock.txt" ${STOCK:+--set-stock "$STOCK"}
 units=$(awk '{s += $2} END {print s}' "$state/stock.txt")
 echo "$engine: $items items, $units units in stock, $clients clients"
 

@@ -59,6 +59,10 @@ enum Command {
         items: String,
         #[arg(long)]
         out: String,
+        /// Sets this stock on each item first (so the load measures orders,
+        /// not sold-out answers).
+        #[arg(long)]
+        set_stock: Option<i64>,
     },
     /// Checks that nothing answered with success was lost.
     Verify {
@@ -92,7 +96,8 @@ async fn main() -> anyhow::Result<()> {
             database_url,
             items,
             out,
-        } => snapshot(&database_url, &items, &out).await,
+            set_stock,
+        } => snapshot(&database_url, &items, &out, set_stock).await,
         Command::Verify {
             database_url,
             codes,
@@ -236,7 +241,7 @@ async fn one_order(
             ("form[address]", String::new()),
             (
                 "form[idempotency_key]",
-                format!("bench-{c}-{n}-{}", std::process::id()),
+                format!("bench-key-{}-{c}-{n}", std::process::id()),
             ),
         ])
         .send()
@@ -252,17 +257,27 @@ async fn one_order(
 }
 
 fn classify(body: &str) -> String {
-    if body.contains("sold out") || body.contains("left: lower") || body.contains("in stock") {
+    if body.contains("sold out") || body.contains(" left: ") || body.contains("in stock") {
         "out of stock".into()
     } else {
         format!("other: {}", body.chars().take(120).collect::<String>())
     }
 }
 
-async fn snapshot(url: &str, items: &str, out: &str) -> anyhow::Result<()> {
+async fn snapshot(url: &str, items: &str, out: &str, set: Option<i64>) -> anyhow::Result<()> {
     let db = Db::connect(url).await?;
     let mut text = String::new();
     for id in ids(items) {
+        if let Some(stock) = set {
+            on_db!(db.writer(), |pool| sqlx::query(
+                "UPDATE items SET stock = $1 WHERE id = $2"
+            )
+            .bind(stock)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        }
         let stock: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
             "SELECT stock FROM items WHERE id = $1"
         )
@@ -283,28 +298,59 @@ async fn verify(url: &str, codes: &str, stock: &str) -> anyhow::Result<()> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
+    // Everything in a few scans, not a query per order.
+    type OrderRow = (String, i64, String, chrono::DateTime<chrono::Utc>);
+    let (orders, lines, statuses, hooks, mails): (
+        Vec<OrderRow>,
+        Vec<(i64, i64)>,
+        Vec<(i64, i64)>,
+        Vec<(i64, i64)>,
+        Vec<(String, chrono::DateTime<chrono::Utc>)>,
+    ) = on_db!(db.reader(), |pool| {
+        (
+            sqlx::query_as("SELECT tracking_code, id, customer_email, placed_at FROM orders")
+                .fetch_all(pool)
+                .await?,
+            sqlx::query_as("SELECT order_id, COUNT(*) FROM order_lines GROUP BY order_id")
+                .fetch_all(pool)
+                .await?,
+            sqlx::query_as("SELECT order_id, COUNT(*) FROM order_status_changes GROUP BY order_id")
+                .fetch_all(pool)
+                .await?,
+            sqlx::query_as(
+                "SELECT order_id, COUNT(*) FROM webhook_deliveries WHERE order_id IS NOT NULL GROUP BY order_id",
+            )
+            .fetch_all(pool)
+            .await?,
+            sqlx::query_as("SELECT recipient, created_at FROM outbox")
+                .fetch_all(pool)
+                .await?,
+        )
+    });
+    let by_code: HashMap<&str, &OrderRow> = orders.iter().map(|o| (o.0.as_str(), o)).collect();
+    let (lines, statuses, hooks): (HashMap<i64, i64>, HashMap<i64, i64>, HashMap<i64, i64>) = (
+        lines.into_iter().collect(),
+        statuses.into_iter().collect(),
+        hooks.into_iter().collect(),
+    );
+    let mails: std::collections::HashSet<(String, chrono::DateTime<chrono::Utc>)> =
+        mails.into_iter().collect();
     let mut missing = 0;
     for code in &codes {
-        let (orders, lines, statuses, mails, hooks): (i64, i64, i64, i64, i64) = on_db!(
-            db.reader(),
-            |pool| {
-                sqlx::query_as(
-            "SELECT
-               (SELECT COUNT(*) FROM orders o WHERE o.tracking_code = $1),
-               (SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.tracking_code = $1),
-               (SELECT COUNT(*) FROM order_status_changes s JOIN orders o ON o.id = s.order_id WHERE o.tracking_code = $1),
-               (SELECT COUNT(*) FROM outbox m JOIN orders o ON o.tracking_code = $1
-                  AND m.recipient = o.customer_email AND m.created_at = o.placed_at),
-               (SELECT COUNT(*) FROM webhook_deliveries w JOIN orders o ON o.id = w.order_id WHERE o.tracking_code = $1)"
-        )
-        .bind(code)
-        .fetch_one(pool)
-        .await
-            }
-        )?;
-        if (orders, lines, statuses, hooks) != (1, 1, 1, 1) || mails < 1 {
+        let Some((_, id, email, placed)) = by_code.get(code.as_str()).copied() else {
             missing += 1;
-            eprintln!("order {code}: orders {orders}, lines {lines}, statuses {statuses}, mails {mails}, webhooks {hooks}");
+            eprintln!("order {code}: not in the database");
+            continue;
+        };
+        let (l, st, h) = (
+            lines.get(id).copied().unwrap_or(0),
+            statuses.get(id).copied().unwrap_or(0),
+            hooks.get(id).copied().unwrap_or(0),
+        );
+        let mail = mails.contains(&(email.clone(), *placed));
+        if l < 1 || st != 1 || h != 1 || !mail {
+            missing += 1;
+            eprintln!("order {code}: lines {l}, statuses {st}, webhooks {h}, mail {mail}");
         }
     }
     let mut stock_errors = 0;

@@ -174,13 +174,7 @@ pub async fn decide(
             to_name: name.clone(),
             to_email: email.clone(),
             subject,
-            html: format!(
-                "<p>{}</p>",
-                text.replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace("\n\n", "</p><p>")
-                    .replace('\n', "<br>")
-            ),
+            html: crate::mail::ssr::text_to_html(&text),
             text,
             attachments: vec![],
             event_id: None,

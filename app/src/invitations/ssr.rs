@@ -676,13 +676,7 @@ async fn send_mailing(
                     format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n\nLoved it? Host a party of your own and earn rewards:\n{link}#host-your-own\n", event.title),
                 ),
             };
-            let html = format!(
-                "<p>{}</p>",
-                text.replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace("\n\n", "</p><p>")
-                    .replace('\n', "<br>")
-            );
+            let html = crate::mail::ssr::text_to_html(&text);
             let mail = crate::mail::ssr::build(
                 &config.mail,
                 &crate::mail::ssr::OutgoingMail {

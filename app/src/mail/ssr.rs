@@ -94,6 +94,17 @@ pub fn build(
     })
 }
 
+/// A plain-text mail body as HTML: escaped, blank lines as paragraphs.
+pub fn text_to_html(text: &str) -> String {
+    format!(
+        "<p>{}</p>",
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace("\n\n", "</p><p>")
+            .replace('\n', "<br>")
+    )
+}
+
 fn uuid_like() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 16];

@@ -339,13 +339,7 @@ pub mod ssr {
                 to_name: name.clone(),
                 to_email: email.clone(),
                 subject: format!("Your order {id}: {}", to.label().to_lowercase()),
-                html: format!(
-                    "<p>{}</p>",
-                    text.replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace("\n\n", "</p><p>")
-                        .replace('\n', "<br>")
-                ),
+                html: crate::mail::ssr::text_to_html(&text),
                 text,
                 attachments: vec![],
                 event_id: Some(event_id),

@@ -639,13 +639,7 @@ fn confirmation_mail(
         Money::eur(t.shipping_cents),
         Money::eur(t.total_cents),
     );
-    let html = format!(
-        "<p>{}</p>",
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace("\n\n", "</p><p>")
-            .replace('\n', "<br>")
-    );
+    let html = crate::mail::ssr::text_to_html(&text);
     crate::mail::ssr::build(
         &config.mail,
         &crate::mail::ssr::OutgoingMail {

@@ -387,13 +387,7 @@ pub mod ssr {
                     to_name: host.display_name.clone(),
                     to_email: email.clone(),
                     subject: format!("Your reward order {order_id}"),
-                    html: format!(
-                        "<p>{}</p>",
-                        text.replace('&', "&amp;")
-                            .replace('<', "&lt;")
-                            .replace("\n\n", "</p><p>")
-                            .replace('\n', "<br>")
-                    ),
+                    html: crate::mail::ssr::text_to_html(&text),
                     text,
                     attachments: vec![],
                     event_id: None,

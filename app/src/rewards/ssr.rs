@@ -441,16 +441,6 @@ fn link(config: &crate::state::AppConfig, path: &str) -> Result<String, AppError
         .to_string())
 }
 
-fn html_of(text: &str) -> String {
-    format!(
-        "<p>{}</p>",
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace("\n\n", "</p><p>")
-            .replace('\n', "<br>")
-    )
-}
-
 fn simple_mail(
     config: &crate::state::AppConfig,
     to: (&str, &str),
@@ -465,7 +455,7 @@ fn simple_mail(
             to_name: to.0.to_owned(),
             to_email: to.1.to_owned(),
             subject,
-            html: html_of(&text),
+            html: crate::mail::ssr::text_to_html(&text),
             text,
             attachments: vec![],
             event_id,
