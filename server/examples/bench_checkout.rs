@@ -300,14 +300,12 @@ async fn verify(url: &str, codes: &str, stock: &str) -> anyhow::Result<()> {
         .collect();
     // Everything in a few scans, not a query per order.
     type OrderRow = (String, i64, String, chrono::DateTime<chrono::Utc>);
-    let (orders, lines, statuses, hooks, mails): (
-        Vec<OrderRow>,
-        Vec<(i64, i64)>,
-        Vec<(i64, i64)>,
-        Vec<(i64, i64)>,
-        Vec<(String, chrono::DateTime<chrono::Utc>)>,
-    ) = on_db!(db.reader(), |pool| {
-        (
+    type Counts = Vec<(i64, i64)>;
+    type Mails = Vec<(String, chrono::DateTime<chrono::Utc>)>;
+    let (orders, lines, statuses, hooks, mails): (Vec<OrderRow>, Counts, Counts, Counts, Mails) = on_db!(
+        db.reader(),
+        |pool| {
+            (
             sqlx::query_as("SELECT tracking_code, id, customer_email, placed_at FROM orders")
                 .fetch_all(pool)
                 .await?,
@@ -326,7 +324,8 @@ async fn verify(url: &str, codes: &str, stock: &str) -> anyhow::Result<()> {
                 .fetch_all(pool)
                 .await?,
         )
-    });
+        }
+    );
     let by_code: HashMap<&str, &OrderRow> = orders.iter().map(|o| (o.0.as_str(), o)).collect();
     let (lines, statuses, hooks): (HashMap<i64, i64>, HashMap<i64, i64>, HashMap<i64, i64>) = (
         lines.into_iter().collect(),
