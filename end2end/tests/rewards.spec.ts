@@ -39,6 +39,9 @@ async function order(browser: Browser, email: string, book: boolean): Promise<{ 
   const errors = watchErrors(page);
   await page.goto(link!);
   for (const item of ['Fig Leaf Candle', 'Sea Salt Reed Diffuser']) {
+    // Let the page hydrate before following a link, as a person would not
+    // notice but the router does.
+    await hydrated(page, true);
     await page.getByTestId('item-card').filter({ hasText: item }).getByRole('link', { name: item }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(item);
     await hydrated(page, true);
