@@ -321,6 +321,16 @@ async fn event_start(db: &Db, event_id: i64) -> Result<DateTime<Utc>, AppError> 
     })?)
 }
 
+/// A user's name and email, for their mail.
+async fn contact(db: &Db, user_id: i64) -> Result<(String, String), AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(pool)
+            .await
+    })?)
+}
+
 /// How closing went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Closed {
@@ -353,12 +363,7 @@ pub async fn close(
         return Ok(Closed::Already);
     }
     let rules = rules(db, event.brand_id).await?;
-    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
-        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
-            .bind(event.host_id)
-            .fetch_one(pool)
-            .await
-    })?;
+    let (host_name, host_email): (String, String) = contact(db, event.host_id).await?;
     let sql = sales_sql();
     let result: Result<Closed, AppError> = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
@@ -569,12 +574,7 @@ async fn warn_host(
 ) -> Result<bool, AppError> {
     let event = event_row(db, event_id).await?;
     let p = progress(db, event_id).await?;
-    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
-        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
-            .bind(event.host_id)
-            .fetch_one(pool)
-            .await
-    })?;
+    let (host_name, host_email): (String, String) = contact(db, event.host_id).await?;
     let tz: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
     let mut text = format!(
         "Hello {host_name},\n\nOrders for \"{}\" close on {}. Then the party closes and your reward is computed.\n\nQualifying sales so far: {} from {} buying guest{} ({} needed).",
@@ -664,12 +664,7 @@ async fn credit_booking(
     let o = event_row(db, origin).await?;
     let b = event_row(db, booked).await?;
     let rules = rules(db, o.brand_id).await?;
-    let (host_name, host_email): (String, String) = on_db!(db.reader(), |pool| {
-        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
-            .bind(o.host_id)
-            .fetch_one(pool)
-            .await
-    })?;
+    let (host_name, host_email): (String, String) = contact(db, o.host_id).await?;
     let (booked_host,): (String,) = on_db!(db.reader(), |pool| {
         sqlx::query_as("SELECT display_name FROM users WHERE id = $1")
             .bind(b.host_id)
