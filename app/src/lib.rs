@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod error;
 pub mod events;
 pub mod forms;
+pub mod hosts;
 pub mod invitations;
 pub mod mail;
 pub mod money;
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                    <Route path=path!("become-a-host") view=hosts::BecomeHostPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/hosts") view=hosts::HostsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
                     <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />

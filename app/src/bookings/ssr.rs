@@ -8,7 +8,6 @@ use crate::{
     accounts::{
         domain::{EmailAddress, NewPassword},
         ssr::hash_token,
-        Role,
     },
     db::Db,
     error::AppError,
@@ -113,13 +112,9 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppErro
         .collect())
 }
 
-fn random_token() -> String {
-    crate::orders::ssr::random_key() + &crate::orders::ssr::random_key()
-}
-
 /// Approves or declines a pending request of the brand, and emails the
-/// guest. Approving creates the host account (with a password nobody
-/// knows) and a single-use link to set one.
+/// guest. Approving makes them a host (see [`crate::hosts::ssr::onboard`]);
+/// their first party will record the party they booked from.
 pub async fn decide(
     db: &Db,
     config: &crate::state::AppConfig,
@@ -128,9 +123,9 @@ pub async fn decide(
     approve: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let found: Option<(String, String, i64, String, String)> = on_db!(db.reader(), |pool| {
+    let found: Option<(String, String, String, String)> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT b.name, b.email, b.from_event_id, b.status, br.name FROM booking_requests b
+            "SELECT b.name, b.email, b.status, br.name FROM booking_requests b
              JOIN brands br ON br.id = b.brand_id WHERE b.id = $1 AND b.brand_id = $2",
         )
         .bind(id)
@@ -138,7 +133,7 @@ pub async fn decide(
         .fetch_optional(pool)
         .await
     })?;
-    let (name, email, from_event, status, brand) = found.ok_or(AppError::NotFound)?;
+    let (name, email, status, brand) = found.ok_or(AppError::NotFound)?;
     if status != "pending" {
         return Err(AppError::invalid(
             "id",
@@ -146,104 +141,39 @@ pub async fn decide(
         ));
     }
     let address = EmailAddress::parse(&email, "id")?;
-    let (subject, text, token) = if approve {
-        let token = random_token();
-        let link = config
-            .public_url
-            .join(&format!("/welcome/{token}"))
-            .map_err(|e| anyhow::anyhow!("welcome link: {e}"))?;
-        (
-            format!("Welcome to the {brand} hosts"),
-            format!(
-                "Hello {name},\n\nGood news: you are now a {brand} host. Set your password here to schedule your first party:\n{link}\n\nThe link works once, for 48 hours.\n"
-            ),
-            Some(token),
-        )
-    } else {
-        (
-            format!("Your request to host for {brand}"),
-            format!(
-                "Hello {name},\n\nThank you for wanting to host a {brand} party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.\n"
-            ),
-            None,
-        )
-    };
-    let mail = crate::mail::ssr::build(
-        &config.mail,
-        &crate::mail::ssr::OutgoingMail {
-            to_name: name.clone(),
-            to_email: email.clone(),
-            subject,
-            html: crate::mail::ssr::text_to_html(&text),
-            text,
-            attachments: vec![],
-            event_id: None,
-        },
-        now,
-    )?;
-    let user_id = if approve {
-        // A password nobody knows until the link sets one.
-        let secret = NewPassword::parse(&random_token(), "id")?;
-        let user = crate::accounts::ssr::create_user(
+    if approve {
+        crate::hosts::ssr::onboard(
             db,
+            config,
             brand_id,
-            &address,
             &name,
-            Role::Host,
-            &secret,
+            &address,
+            "",
+            crate::hosts::ssr::Joined::Booking(id),
             now,
         )
-        .await
-        .map_err(|e| match e {
-            AppError::Invalid { .. } => {
-                AppError::invalid("id", format!("{email} already has an account."))
-            }
-            other => other,
-        })?;
-        Some(user)
-    } else {
-        None
-    };
-    on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        let moved = sqlx::query(
-            "UPDATE booking_requests SET status = $1, decided_at = $2, user_id = $3 WHERE id = $4 AND status = 'pending'",
-        )
-        .bind(if approve { "approved" } else { "declined" })
-        .bind(now)
-        .bind(user_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if moved == 0 {
-            return Err(AppError::invalid(
-                "id",
-                "This request was already answered.",
-            ));
-        }
-        if let (Some(user), Some(token)) = (user_id, &token) {
-            sqlx::query("UPDATE users SET booked_from_event_id = $1 WHERE id = $2")
-                .bind(from_event)
-                .bind(user)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(user)
-            .bind(hash_token(token))
-            .bind(now + LINK_VALID)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        crate::mail::ssr::insert_query(&mail)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-    });
-    Ok(())
+        .await?;
+        return Ok(());
+    }
+    let text = format!(
+        "Hello {name},\n\nThank you for wanting to host a {brand} party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.\n"
+    );
+    let sorry = crate::hosts::ssr::mail(
+        config,
+        &name,
+        &email,
+        format!("Your request to host for {brand}"),
+        text,
+        now,
+    )?;
+    crate::hosts::ssr::decline_row(
+        db,
+        "UPDATE booking_requests SET status = 'declined', decided_at = $1 WHERE id = $2 AND status = 'pending'",
+        id,
+        &sorry,
+        now,
+    )
+    .await
 }
 
 /// Spends a set-password link: checks it (unused, not expired), sets the

@@ -96,7 +96,8 @@ fn BrandLanding(brand: BrandHome) -> impl IntoView {
             <h1 id="brand-name">{brand.name.clone()}</h1>
             <p class="lead">{brand.tagline}</p>
             <div class="actions">
-                <a class="button primary" href="/login">"Sign in as a host or brand admin"</a>
+                <a class="button primary" href="/become-a-host">"Become a host"</a>
+                <a class="button" href="/login">"Sign in as a host or brand admin"</a>
             </div>
         </section>
         <section class="how" aria-labelledby="how-title">
@@ -159,6 +160,7 @@ pub fn BrandNav() -> impl IntoView {
     view! {
         <nav class="section-nav" aria-label="Brand">
             <a href="/brand" aria-current=move || current("/brand")>"Dashboard"</a>
+            <a href="/brand/hosts" aria-current=move || current("/brand/hosts")>"Hosts"</a>
             <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>"Catalog"</a>
             <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>

@@ -107,6 +107,8 @@ pub struct EventFormOptions {
     pub initial: EventForm,
     /// The brand's kits to start from.
     pub kits: Vec<crate::catalog::kits::KitSummary>,
+    /// A suspended host cannot schedule parties.
+    pub suspended: bool,
 }
 
 #[server(prefix = "/api", endpoint = "host_overview", input = server_fn::codec::GetUrl)]
@@ -138,8 +140,10 @@ pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
         let state = crate::state::app_state()?;
         let zone = ssr::host_zone(&state.db, &host).await?;
         let kits = crate::catalog::kits::ssr::list(&state.db, host.brand_id).await?;
+        let suspended = crate::hosts::ssr::is_suspended(&state.db, host.id).await?;
         Ok(EventFormOptions {
             kits,
+            suspended,
             zones: chrono_tz::TZ_VARIANTS
                 .iter()
                 .map(|z| z.name().to_owned())
@@ -382,6 +386,15 @@ pub fn NewEventPage() -> impl IntoView {
         <Title text="Schedule a party · Soirée" />
         <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| {
             let initial: EventForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial);
+            if o.suspended {
+                return view! {
+                    <section class="notice" aria-labelledby="new-title">
+                        <h1 id="new-title">"Schedule a party"</h1>
+                        <p role="status" data-testid="suspended">{domain::SUSPENDED}</p>
+                        <p><a href="/host">"Back to your parties"</a></p>
+                    </section>
+                }.into_any();
+            }
             view! {
             <section class="form-card" aria-labelledby="new-title">
                 <h1 id="new-title">"Schedule a party"</h1>
@@ -394,7 +407,7 @@ pub fn NewEventPage() -> impl IntoView {
                     </button>
                 </ActionForm>
             </section>
-        }} />
+        }.into_any()} />
     }
 }
 

@@ -177,6 +177,15 @@ pub async fn create(
     let id: i64 = on_db!(db.writer(), |pool| {
         use sqlx::Row;
         let mut tx = pool.begin().await?;
+        // Read inside the transaction: a suspension that lands first wins.
+        let suspended: Option<DateTime<Utc>> =
+            sqlx::query_scalar("SELECT suspended_at FROM users WHERE id = $1")
+                .bind(host.id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if suspended.is_some() {
+            return Err(AppError::invalid("title", super::domain::SUSPENDED));
+        }
         if let Some(kit) = kit {
             let known: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM kits WHERE id = $1 AND brand_id = $2")

@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// The set-password link in the latest mail to `email`.
-async fn welcome_token(app: &TestApp, email: &str) -> String {
+pub async fn welcome_token(app: &TestApp, email: &str) -> String {
     let mail: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
         "SELECT message FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1"
     )

@@ -10,6 +10,7 @@ mod catalog;
 mod cli;
 mod events;
 mod guests;
+mod hosts;
 mod invitations;
 mod operations;
 mod orders;
