@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod forms;
 pub mod hosts;
+pub mod insights;
 pub mod invitations;
 pub mod mail;
 pub mod money;
@@ -35,7 +36,7 @@ use leptos_router::{
 };
 
 use accounts::{get_current_user, LoginPage, Role, SignOutButton};
-use brand::{BrandDashboard, HomePage};
+use brand::HomePage;
 use events::{EditEventPage, EventPage, HostDashboard, NewEventPage};
 
 /// The HTML document the server renders around the app.
@@ -85,9 +86,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
-                    <Route path=path!("brand") view=BrandDashboard ssr=SsrMode::Async />
+                    <Route path=path!("brand") view=insights::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("become-a-host") view=hosts::BecomeHostPage ssr=SsrMode::Async />
                     <Route path=path!("brand/hosts") view=hosts::HostsPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/hosts/:id") view=insights::HostReportPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
+                    <Route path=path!("host/performance") view=insights::MyPerformancePage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
                     <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::error::ssr::serve;
 use crate::{
-    accounts::Gate,
     catalog::{ItemCard, ItemGrid},
     error::AppError,
 };
@@ -116,31 +115,6 @@ fn BrandLanding(brand: BrandHome) -> impl IntoView {
                 view! { <ItemGrid items=brand.items /> }.into_any()
             }}
         </section>
-    }
-}
-
-/// The brand admin dashboard (a shell until the performance views arrive).
-#[component]
-pub fn BrandDashboard() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| get_brand_overview());
-    view! {
-        <Title text="Brand dashboard · Soirée" />
-        <BrandNav />
-        <Gate data=overview here="/brand" children=|o: BrandOverview| view! {
-            <header class="page-head">
-                <p class="eyebrow">{o.brand_name.clone()}</p>
-                <h1>"Brand dashboard"</h1>
-                <p class="lead">"Welcome, " {o.admin_name.clone()} "."</p>
-            </header>
-            <ul class="tiles" aria-label="Your brand at a glance">
-                <li class="tile"><span class="tile-value">{o.hosts}</span><span class="tile-label">"hosts"</span></li>
-                <li class="tile"><span class="tile-value">{o.active_items}</span><span class="tile-label">"items in the catalog"</span></li>
-            </ul>
-            <section class="empty-state" aria-labelledby="perf-title">
-                <h2 id="perf-title">"Host performance"</h2>
-                <p>"Once your hosts hold events, this page shows revenue, the host leaderboard and the funnel from invitation to purchase."</p>
-            </section>
-        } />
     }
 }
 

@@ -268,7 +268,10 @@ pub fn HostDashboard() -> impl IntoView {
                     <p class="eyebrow">{o.brand_name.clone()} " host"</p>
                     <h1>"Your parties"</h1>
                     <p class="lead">"Hello " {o.display_name.clone()} "!"</p>
-                    <a class="button primary" href="/host/events/new">"Schedule a party"</a>
+                    <div class="actions">
+                        <a class="button primary" href="/host/events/new">"Schedule a party"</a>
+                        <a class="button" href="/host/performance">"Your results"</a>
+                    </div>
                 </header>
                 {empty.then(|| view! {
                     <section class="empty-state" aria-labelledby="events-title">

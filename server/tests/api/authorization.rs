@@ -110,8 +110,34 @@ db_test!(
         .map(|r| r.rows_affected()))
         .unwrap();
         other_brand(&app).await;
+        // A fan's application to the demo brand.
+        let res = post(
+            &app,
+            &app.new_client(),
+            "/api/apply_to_host",
+            &[
+                ("form[name]", "Nina Roux".into()),
+                ("form[email]", "nina@example.com".into()),
+                ("form[city]", "Lyon".into()),
+                ("form[motivation]", "I love every candle you make.".into()),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let application = one("SELECT id FROM host_applications").await;
+        let camille =
+            one("SELECT id FROM users WHERE email = 'camille@atelier-lumen.example'").await;
 
         let brand_calls = vec![
+            Call::Get(format!("/api/host_report?id={camille}")),
+            Call::Post(
+                "/api/set_host_suspended",
+                vec![("id", camille.to_string()), ("suspended", "true".into())],
+            ),
+            Call::Post(
+                "/api/decide_application",
+                vec![("id", application.to_string()), ("approve", "true".into())],
+            ),
             Call::Get(format!("/api/brand_order?id={order}")),
             Call::Post(
                 "/api/set_order_status",
@@ -152,6 +178,7 @@ db_test!(
             ),
         ];
         let host_calls = vec![
+            Call::Get(format!("/api/event_report?id={event}")),
             Call::Get(format!("/api/event?id={event}")),
             Call::Post("/api/update_event", {
                 let mut f: Vec<(&'static str, String)> =
@@ -243,6 +270,8 @@ db_test!(
             count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
             count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
             count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
+            count(&app, "SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
+            count(&app, "SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL").await,
         );
 
         let rival_admin = app.new_client();
@@ -405,6 +434,8 @@ db_test!(
             count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
             count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
             count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
+            count(&app, "SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
+            count(&app, "SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL").await,
         );
         assert_eq!(before, after);
         let _ = (delivery, kit);

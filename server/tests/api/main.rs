@@ -11,6 +11,7 @@ mod cli;
 mod events;
 mod guests;
 mod hosts;
+mod insights;
 mod invitations;
 mod operations;
 mod orders;

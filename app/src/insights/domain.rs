@@ -1,0 +1,747 @@
+//! Host performance without the database: periods in the brand's time zone,
+//! totals and rates from per-event figures, the leaderboard's order, weekly
+//! buckets and rank bands. Every rate is in basis points (1/100 of a %).
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::{error::AppError, money::Money};
+
+/// The period as it comes from the page's address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodQuery {
+    /// `month` (this month, the default), `quarter` (the last 3 months) or `custom`.
+    #[serde(default)]
+    pub period: String,
+    /// For `custom`: the first and last days, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+}
+
+/// A resolved period: whole local days, as UTC instants (the end excluded),
+/// with the period before it to compare with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub prev_first_day: NaiveDate,
+    pub prev_last_day: NaiveDate,
+    pub prev_from: DateTime<Utc>,
+    pub prev_to: DateTime<Utc>,
+}
+
+/// The longest custom period.
+pub const MAX_DAYS: i64 = 366;
+
+/// Midnight at the start of `day` in `tz`, as a UTC instant.
+pub fn day_start(day: NaiveDate, tz: Tz) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    match tz.from_local_datetime(&midnight).earliest() {
+        Some(t) => t.with_timezone(&Utc),
+        // Midnight skipped by a clock change: the day starts an hour later.
+        None => tz
+            .from_local_datetime(&(midnight + Duration::hours(1)))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(|| Utc.from_utc_datetime(&midnight)),
+    }
+}
+
+fn parse_day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| AppError::invalid(field, "Enter a date like 2026-09-01."))
+}
+
+impl Period {
+    fn of_days(
+        first: NaiveDate,
+        last: NaiveDate,
+        prev_first: NaiveDate,
+        prev_last: NaiveDate,
+        tz: Tz,
+    ) -> Period {
+        let next = |d: NaiveDate| d.succ_opt().unwrap_or(d);
+        Period {
+            first_day: first,
+            last_day: last,
+            from: day_start(first, tz),
+            to: day_start(next(last), tz),
+            prev_first_day: prev_first,
+            prev_last_day: prev_last,
+            prev_from: day_start(prev_first, tz),
+            prev_to: day_start(next(prev_last), tz),
+        }
+    }
+
+    /// The period a query asks for, on `today` (a local date in `tz`).
+    /// "This month" runs from the 1st to today and compares with the same
+    /// days of the month before; the others compare with the days just
+    /// before, as many.
+    pub fn resolve(q: &PeriodQuery, today: NaiveDate, tz: Tz) -> Result<Period, AppError> {
+        let same_length_before = |first: NaiveDate, last: NaiveDate| {
+            let days = (last - first).num_days() + 1;
+            (first - Duration::days(days), first - Duration::days(1))
+        };
+        match q.period.as_str() {
+            "" | "month" => {
+                let first = today.with_day(1).expect("the 1st exists");
+                let prev_first = first - Months::new(1);
+                let prev_month_last = first - Duration::days(1);
+                let prev_last = prev_first
+                    .with_day(today.day())
+                    .unwrap_or(prev_month_last)
+                    .min(prev_month_last);
+                Ok(Period::of_days(first, today, prev_first, prev_last, tz))
+            }
+            "quarter" => {
+                let first = (today - Months::new(3)) + Duration::days(1);
+                let (pf, pl) = same_length_before(first, today);
+                Ok(Period::of_days(first, today, pf, pl, tz))
+            }
+            "custom" => {
+                let first = parse_day(&q.from, "from")?;
+                let last = parse_day(&q.to, "to")?;
+                if last < first {
+                    return Err(AppError::invalid(
+                        "to",
+                        "The last day comes before the first: swap them.",
+                    ));
+                }
+                if (last - first).num_days() + 1 > MAX_DAYS {
+                    return Err(AppError::invalid(
+                        "to",
+                        format!("Choose at most {MAX_DAYS} days."),
+                    ));
+                }
+                let (pf, pl) = same_length_before(first, last);
+                Ok(Period::of_days(first, last, pf, pl, tz))
+            }
+            _ => Err(AppError::invalid(
+                "period",
+                "Choose this month, the last 3 months or your own dates.",
+            )),
+        }
+    }
+
+    /// "1 Nov 2026 – 23 Nov 2026".
+    pub fn label(&self) -> String {
+        format!(
+            "{} – {}",
+            self.first_day.format("%-d %b %Y"),
+            self.last_day.format("%-d %b %Y")
+        )
+    }
+
+    pub fn prev_label(&self) -> String {
+        format!(
+            "{} – {}",
+            self.prev_first_day.format("%-d %b %Y"),
+            self.prev_last_day.format("%-d %b %Y")
+        )
+    }
+}
+
+/// What one held party generated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFigures {
+    pub event_id: i64,
+    pub host_id: i64,
+    pub host_name: String,
+    pub title: String,
+    /// Local date of the party, `YYYY-MM-DD`.
+    pub day: String,
+    pub invited: i64,
+    pub answered: i64,
+    pub yes: i64,
+    /// Invited guests who bought.
+    pub bought: i64,
+    /// Paid orders (not cancelled or refunded), guests' only.
+    pub orders: i64,
+    /// Their items, in cents.
+    pub revenue_cents: i64,
+    /// Distinct buyers other than the host (invited or by the share link).
+    pub buyers: i64,
+    /// Host credit earned when the party closed.
+    pub reward_cents: i64,
+    /// Guests who asked to host a party of their own.
+    pub bookings: i64,
+}
+
+/// Sums over parties, with the rates the pages show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub events: i64,
+    pub invited: i64,
+    pub answered: i64,
+    pub yes: i64,
+    pub bought: i64,
+    pub orders: i64,
+    pub revenue_cents: i64,
+    pub buyers: i64,
+    pub reward_cents: i64,
+    pub bookings: i64,
+}
+
+/// `part / whole` in basis points; 0 when the whole is 0.
+pub fn ratio_bp(part: i64, whole: i64) -> i64 {
+    if whole <= 0 {
+        0
+    } else {
+        (part * 10_000 + whole / 2) / whole
+    }
+}
+
+/// "42.5 %".
+pub fn percent(bp: i64) -> String {
+    format!("{}.{} %", bp / 100, (bp % 100) / 10)
+}
+
+impl Totals {
+    pub fn of<'a>(events: impl IntoIterator<Item = &'a EventFigures>) -> Totals {
+        let mut t = Totals::default();
+        for e in events {
+            t.events += 1;
+            t.invited += e.invited;
+            t.answered += e.answered;
+            t.yes += e.yes;
+            t.bought += e.bought;
+            t.orders += e.orders;
+            t.revenue_cents += e.revenue_cents;
+            t.buyers += e.buyers;
+            t.reward_cents += e.reward_cents;
+            t.bookings += e.bookings;
+        }
+        t
+    }
+
+    /// RSVP yes among the invited.
+    pub fn yes_rate_bp(&self) -> i64 {
+        ratio_bp(self.yes, self.invited)
+    }
+
+    /// Buying guests among the invited.
+    pub fn conversion_bp(&self) -> i64 {
+        ratio_bp(self.buyers, self.invited)
+    }
+
+    /// Average paid order, in cents (rounded).
+    pub fn average_order_cents(&self) -> i64 {
+        if self.orders == 0 {
+            0
+        } else {
+            (self.revenue_cents + self.orders / 2) / self.orders
+        }
+    }
+
+    /// Host credit earned as a share of revenue.
+    pub fn reward_share_bp(&self) -> i64 {
+        ratio_bp(self.reward_cents, self.revenue_cents)
+    }
+}
+
+/// Which way a figure moved against the period before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+}
+
+/// One tile of the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kpi {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+    pub previous: String,
+    /// "+12 %", "−3.1 pts", "new" or "no change".
+    pub change: String,
+    pub trend: Trend,
+    /// Whether up is good news (it is not for the reward cost).
+    pub up_is_good: bool,
+}
+
+enum Unit {
+    Count,
+    Money,
+    Rate,
+}
+
+fn kpi(key: &str, label: &str, now: i64, before: i64, unit: Unit, up_is_good: bool) -> Kpi {
+    let show = |v: i64| match unit {
+        Unit::Count => v.to_string(),
+        Unit::Money => Money::eur(v).to_string(),
+        Unit::Rate => percent(v),
+    };
+    let trend = match now.cmp(&before) {
+        std::cmp::Ordering::Greater => Trend::Up,
+        std::cmp::Ordering::Less => Trend::Down,
+        std::cmp::Ordering::Equal => Trend::Flat,
+    };
+    let sign = |v: i64| if v >= 0 { "+" } else { "−" };
+    let change = match (&unit, trend) {
+        (_, Trend::Flat) => "no change".to_owned(),
+        (Unit::Rate, _) => {
+            let d = now - before;
+            format!("{}{}.{} pts", sign(d), d.abs() / 100, (d.abs() % 100) / 10)
+        }
+        (_, _) if before == 0 => "new".to_owned(),
+        (_, _) => {
+            let d = ratio_bp(now - before, before);
+            format!("{}{} %", sign(d), (d.abs() + 50) / 100)
+        }
+    };
+    Kpi {
+        key: key.to_owned(),
+        label: label.to_owned(),
+        value: show(now),
+        previous: show(before),
+        change,
+        trend,
+        up_is_good,
+    }
+}
+
+/// The dashboard's tiles, in order.
+pub fn kpis(now: &Totals, before: &Totals, new_hosts: (i64, i64)) -> Vec<Kpi> {
+    vec![
+        kpi(
+            "events",
+            "Parties held",
+            now.events,
+            before.events,
+            Unit::Count,
+            true,
+        ),
+        kpi(
+            "invited",
+            "Guests invited",
+            now.invited,
+            before.invited,
+            Unit::Count,
+            true,
+        ),
+        kpi(
+            "yes_rate",
+            "RSVP yes rate",
+            now.yes_rate_bp(),
+            before.yes_rate_bp(),
+            Unit::Rate,
+            true,
+        ),
+        kpi(
+            "buyers",
+            "Buying guests",
+            now.buyers,
+            before.buyers,
+            Unit::Count,
+            true,
+        ),
+        kpi(
+            "orders",
+            "Paid orders",
+            now.orders,
+            before.orders,
+            Unit::Count,
+            true,
+        ),
+        kpi(
+            "revenue",
+            "Revenue (paid)",
+            now.revenue_cents,
+            before.revenue_cents,
+            Unit::Money,
+            true,
+        ),
+        kpi(
+            "average_order",
+            "Average order",
+            now.average_order_cents(),
+            before.average_order_cents(),
+            Unit::Money,
+            true,
+        ),
+        kpi(
+            "reward_share",
+            "Reward cost / revenue",
+            now.reward_share_bp(),
+            before.reward_share_bp(),
+            Unit::Rate,
+            false,
+        ),
+        kpi(
+            "bookings",
+            "Bookings generated",
+            now.bookings,
+            before.bookings,
+            Unit::Count,
+            true,
+        ),
+        kpi(
+            "new_hosts",
+            "New hosts",
+            new_hosts.0,
+            new_hosts.1,
+            Unit::Count,
+            true,
+        ),
+    ]
+}
+
+/// Revenue of the parties of one week (Monday to Sunday).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekBar {
+    /// "3 Nov".
+    pub label: String,
+    pub revenue_cents: i64,
+}
+
+/// Buckets the parties' revenue by the week of their local date, every week
+/// of the period shown, empty ones too.
+pub fn revenue_by_week(events: &[EventFigures], first: NaiveDate, last: NaiveDate) -> Vec<WeekBar> {
+    let monday = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    let mut weeks = Vec::new();
+    let mut week = monday(first);
+    while week <= last {
+        weeks.push((week, 0i64));
+        week += Duration::days(7);
+    }
+    for e in events {
+        if let Ok(day) = NaiveDate::parse_from_str(&e.day, "%Y-%m-%d") {
+            let w = monday(day);
+            if let Some(slot) = weeks.iter_mut().find(|(d, _)| *d == w) {
+                slot.1 += e.revenue_cents;
+            }
+        }
+    }
+    weeks
+        .into_iter()
+        .map(|(d, cents)| WeekBar {
+            label: d.format("%-d %b").to_string(),
+            revenue_cents: cents,
+        })
+        .collect()
+}
+
+/// One host's line on the leaderboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeaderRow {
+    pub host_id: i64,
+    pub name: String,
+    pub events: i64,
+    pub invited: i64,
+    pub buyers: i64,
+    pub orders: i64,
+    pub revenue_cents: i64,
+    pub bookings: i64,
+    pub conversion_bp: i64,
+    pub average_order_cents: i64,
+}
+
+/// What the leaderboard sorts by (always highest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SortBy {
+    Revenue,
+    Events,
+    Buyers,
+    Conversion,
+    AverageOrder,
+    Bookings,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 6] = [
+        SortBy::Revenue,
+        SortBy::Events,
+        SortBy::Buyers,
+        SortBy::Conversion,
+        SortBy::AverageOrder,
+        SortBy::Bookings,
+    ];
+
+    /// From the address; revenue when unknown.
+    pub fn parse(raw: &str) -> SortBy {
+        SortBy::ALL
+            .into_iter()
+            .find(|s| s.key() == raw)
+            .unwrap_or(SortBy::Revenue)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SortBy::Revenue => "revenue",
+            SortBy::Events => "events",
+            SortBy::Buyers => "buyers",
+            SortBy::Conversion => "conversion",
+            SortBy::AverageOrder => "average_order",
+            SortBy::Bookings => "bookings",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Revenue => "Revenue",
+            SortBy::Events => "Parties",
+            SortBy::Buyers => "Buying guests",
+            SortBy::Conversion => "Conversion",
+            SortBy::AverageOrder => "Average order",
+            SortBy::Bookings => "Bookings",
+        }
+    }
+
+    fn value(self, r: &LeaderRow) -> i64 {
+        match self {
+            SortBy::Revenue => r.revenue_cents,
+            SortBy::Events => r.events,
+            SortBy::Buyers => r.buyers,
+            SortBy::Conversion => r.conversion_bp,
+            SortBy::AverageOrder => r.average_order_cents,
+            SortBy::Bookings => r.bookings,
+        }
+    }
+}
+
+/// One row per host with parties in `events`, sorted by `by` (highest
+/// first), then by revenue, then by name.
+pub fn leaderboard(events: &[EventFigures], by: SortBy) -> Vec<LeaderRow> {
+    let mut hosts: std::collections::BTreeMap<i64, (String, Vec<&EventFigures>)> =
+        std::collections::BTreeMap::new();
+    for e in events {
+        hosts
+            .entry(e.host_id)
+            .or_insert_with(|| (e.host_name.clone(), Vec::new()))
+            .1
+            .push(e);
+    }
+    let hosts = hosts
+        .into_iter()
+        .map(|(id, (name, evs))| (id, name, Totals::of(evs)));
+    let mut rows: Vec<LeaderRow> = hosts
+        .into_iter()
+        .map(|(host_id, name, t)| LeaderRow {
+            host_id,
+            name,
+            events: t.events,
+            invited: t.invited,
+            buyers: t.buyers,
+            orders: t.orders,
+            revenue_cents: t.revenue_cents,
+            bookings: t.bookings,
+            conversion_bp: t.conversion_bp(),
+            average_order_cents: t.average_order_cents(),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        by.value(b)
+            .cmp(&by.value(a))
+            .then(b.revenue_cents.cmp(&a.revenue_cents))
+            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then(a.host_id.cmp(&b.host_id))
+    });
+    rows
+}
+
+/// Where a host stands among the brand's hosts by revenue, without names:
+/// "Top 10 %", "Top 25 %", "Top half" or "Growing"; `None` without parties.
+pub fn rank_band(board: &[LeaderRow], host_id: i64) -> Option<String> {
+    let mine = board.iter().find(|r| r.host_id == host_id)?;
+    // Ties share the best place.
+    let place = 1 + board
+        .iter()
+        .filter(|r| r.revenue_cents > mine.revenue_cents)
+        .count();
+    let n = board.len();
+    let band = if place * 10 <= n {
+        "Top 10 %"
+    } else if place * 4 <= n {
+        "Top 25 %"
+    } else if place * 2 <= n {
+        "Top half"
+    } else {
+        "Growing"
+    };
+    Some(band.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(
+        host: i64,
+        day: &str,
+        revenue: i64,
+        orders: i64,
+        buyers: i64,
+        invited: i64,
+    ) -> EventFigures {
+        EventFigures {
+            host_id: host,
+            host_name: format!("Host {host}"),
+            day: day.into(),
+            revenue_cents: revenue,
+            orders,
+            buyers,
+            invited,
+            ..EventFigures::default()
+        }
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn this_month_compares_with_the_same_days_before() {
+        let p = Period::resolve(
+            &PeriodQuery::default(),
+            d("2026-03-31"),
+            chrono_tz::Europe::Paris,
+        )
+        .unwrap();
+        assert_eq!(
+            (p.first_day, p.last_day),
+            (d("2026-03-01"), d("2026-03-31"))
+        );
+        assert_eq!(
+            (p.prev_first_day, p.prev_last_day),
+            (d("2026-02-01"), d("2026-02-28"))
+        );
+        // Paris is UTC+1 in winter: the 1st starts at 23:00 UTC the day before.
+        assert_eq!(p.from.to_rfc3339(), "2026-02-28T23:00:00+00:00");
+        // …and the period ends at midnight of 1 April, in summer time.
+        assert_eq!(p.to.to_rfc3339(), "2026-03-31T22:00:00+00:00");
+    }
+
+    #[test]
+    fn custom_periods_are_checked() {
+        let q = |from: &str, to: &str| PeriodQuery {
+            period: "custom".into(),
+            from: from.into(),
+            to: to.into(),
+        };
+        let tz = chrono_tz::UTC;
+        let today = d("2026-11-23");
+        let p = Period::resolve(&q("2026-09-01", "2026-09-30"), today, tz).unwrap();
+        assert_eq!(
+            (p.prev_first_day, p.prev_last_day),
+            (d("2026-08-02"), d("2026-08-31"))
+        );
+        assert!(Period::resolve(&q("2026-09-31", "2026-10-01"), today, tz)
+            .unwrap_err()
+            .for_field("from")
+            .is_some());
+        assert!(Period::resolve(&q("2026-10-01", "2026-09-01"), today, tz)
+            .unwrap_err()
+            .for_field("to")
+            .is_some());
+        assert!(Period::resolve(&q("2024-01-01", "2026-01-01"), today, tz)
+            .unwrap_err()
+            .for_field("to")
+            .is_some());
+        let quarter = PeriodQuery {
+            period: "quarter".into(),
+            ..PeriodQuery::default()
+        };
+        let p = Period::resolve(&quarter, today, tz).unwrap();
+        assert_eq!(p.first_day, d("2026-08-24"));
+    }
+
+    #[test]
+    fn rates_and_changes() {
+        let now = Totals {
+            invited: 8,
+            yes: 3,
+            orders: 3,
+            revenue_cents: 10_000,
+            reward_cents: 1_000,
+            buyers: 2,
+            ..Totals::default()
+        };
+        assert_eq!(now.yes_rate_bp(), 3750);
+        assert_eq!(now.average_order_cents(), 3333);
+        assert_eq!(now.reward_share_bp(), 1000);
+        assert_eq!(percent(3750), "37.5 %");
+        let before = Totals {
+            invited: 4,
+            yes: 2,
+            orders: 1,
+            revenue_cents: 8_000,
+            ..Totals::default()
+        };
+        let tiles = kpis(&now, &before, (1, 0));
+        let get = |k: &str| tiles.iter().find(|t| t.key == k).unwrap().clone();
+        assert_eq!(get("invited").change, "+100 %");
+        assert_eq!(get("yes_rate").change, "−12.5 pts");
+        assert_eq!(get("revenue").change, "+25 %");
+        assert_eq!(get("new_hosts").change, "new");
+        assert_eq!(get("events").change, "no change");
+        assert_eq!(get("reward_share").trend, Trend::Up);
+        assert!(!get("reward_share").up_is_good);
+    }
+
+    #[test]
+    fn the_leaderboard_sorts_and_bands() {
+        let events = vec![
+            ev(1, "2026-11-02", 30_000, 4, 3, 10),
+            ev(2, "2026-11-03", 10_000, 1, 1, 2),
+            ev(2, "2026-11-10", 15_000, 2, 2, 2),
+            ev(3, "2026-11-11", 0, 0, 0, 5),
+        ];
+        let ids = |by| {
+            leaderboard(&events, by)
+                .iter()
+                .map(|r| r.host_id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(SortBy::Revenue), vec![1, 2, 3]);
+        assert_eq!(ids(SortBy::Events), vec![2, 1, 3]);
+        assert_eq!(ids(SortBy::Conversion), vec![2, 1, 3]);
+        assert_eq!(ids(SortBy::AverageOrder), vec![2, 1, 3]);
+        let board = leaderboard(&events, SortBy::Revenue);
+        assert_eq!(board[1].events, 2);
+        assert_eq!(board[1].revenue_cents, 25_000);
+        assert_eq!(board[1].average_order_cents, 8333);
+        assert_eq!(rank_band(&board, 1).as_deref(), Some("Top half"));
+        assert_eq!(rank_band(&board, 3).as_deref(), Some("Growing"));
+        assert_eq!(rank_band(&board, 9), None);
+        let many: Vec<EventFigures> = (1..=20)
+            .map(|h| ev(h, "2026-11-02", h * 100, 1, 1, 1))
+            .collect();
+        let board = leaderboard(&many, SortBy::Revenue);
+        assert_eq!(rank_band(&board, 20).as_deref(), Some("Top 10 %"));
+        assert_eq!(rank_band(&board, 19).as_deref(), Some("Top 10 %"));
+        assert_eq!(rank_band(&board, 18).as_deref(), Some("Top 25 %"));
+        assert_eq!(rank_band(&board, 11).as_deref(), Some("Top half"));
+        assert_eq!(rank_band(&board, 10).as_deref(), Some("Growing"));
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_keep_empty_ones() {
+        let events = vec![
+            ev(1, "2026-11-04", 100, 1, 1, 1),
+            ev(1, "2026-11-08", 50, 1, 1, 1),
+            ev(1, "2026-11-20", 7, 1, 1, 1),
+        ];
+        let weeks = revenue_by_week(&events, d("2026-11-01"), d("2026-11-23"));
+        let got: Vec<(String, i64)> = weeks
+            .into_iter()
+            .map(|w| (w.label, w.revenue_cents))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("26 Oct".into(), 0),
+                ("2 Nov".into(), 150),
+                ("9 Nov".into(), 0),
+                ("16 Nov".into(), 7),
+                ("23 Nov".into(), 0)
+            ]
+        );
+    }
+}

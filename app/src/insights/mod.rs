@@ -1,0 +1,717 @@
+//! How hosts perform: the brand's dashboard for a period (tiles compared
+//! with the period before, revenue by week, the funnel from invitation to
+//! purchase, the host leaderboard), each host's page, each party's report,
+//! and the host's own view with their rank band.
+//!
+//! Figures count the parties held in the period (started, not cancelled,
+//! dated in the brand's time zone) and everything they generated: paid
+//! orders that were not cancelled or refunded, guests' orders only.
+
+pub mod charts;
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::error::ssr::serve;
+use crate::{
+    accounts::Gate,
+    brand::BrandNav,
+    error::AppError,
+    hosts::{HostRow, SetHostSuspended, SuspendControl},
+    money::Money,
+    rewards::HostCredit,
+};
+use charts::{FunnelChart, RevenueChart};
+use domain::{percent, EventFigures, Kpi, LeaderRow, PeriodQuery, SortBy, Totals, Trend, WeekBar};
+
+/// The brand dashboard's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub brand_name: String,
+    pub period: PeriodView,
+    pub kpis: Vec<Kpi>,
+    pub totals: Totals,
+    pub previous: Totals,
+    pub new_hosts: (i64, i64),
+    pub weeks: Vec<WeekBar>,
+    pub sort: String,
+    pub leaderboard: Vec<LeaderRow>,
+}
+
+/// The period a page shows, and what was asked for (kept in the picker).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodView {
+    pub query: PeriodQuery,
+    pub label: String,
+    pub prev_label: String,
+    /// A custom range that could not be read (the page falls back to this month).
+    pub error: Option<AppError>,
+}
+
+/// A host's page for the brand admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostReport {
+    pub host: HostRow,
+    pub period: PeriodView,
+    pub totals: Totals,
+    pub events: Vec<EventFigures>,
+    pub credit: HostCredit,
+    pub earned: Money,
+    pub spent: Money,
+}
+
+/// The host's own performance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPerformance {
+    pub period: PeriodView,
+    pub totals: Totals,
+    pub events: Vec<EventFigures>,
+    pub earned: Money,
+    pub spent: Money,
+    pub balance: Money,
+    pub half_price_items: i64,
+    /// "Top 10 %"…, or none without parties in the period.
+    pub rank_band: Option<String>,
+    pub ranked_hosts: i64,
+}
+
+/// One guest of a party's report (no amounts per guest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuestLine {
+    pub name: String,
+    pub rsvp: String,
+    pub companions: i64,
+    pub bought: bool,
+}
+
+/// One item of a party's report: what guests bought and wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemLine {
+    pub item_id: i64,
+    pub name: String,
+    pub units: i64,
+    pub revenue: Money,
+    pub favourites: i64,
+    pub votes: i64,
+}
+
+/// A party's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventReport {
+    pub event_id: i64,
+    pub title: String,
+    pub host_id: i64,
+    pub host_name: String,
+    pub when: String,
+    pub cancelled: bool,
+    pub held: bool,
+    pub figures: EventFigures,
+    pub guests: Vec<GuestLine>,
+    pub items: Vec<ItemLine>,
+}
+
+#[cfg(feature = "ssr")]
+mod load {
+    use chrono::{DateTime, Utc};
+
+    use super::{
+        domain::{Period, PeriodQuery},
+        PeriodView,
+    };
+    use crate::{db::Db, error::AppError};
+
+    /// The asked period in the brand's time zone; a bad custom range falls
+    /// back to this month and says why.
+    pub async fn period(
+        db: &Db,
+        brand_id: i64,
+        q: PeriodQuery,
+        now: DateTime<Utc>,
+    ) -> Result<(Period, PeriodView), AppError> {
+        let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+        let today = now.with_timezone(&tz).date_naive();
+        let (p, error) = match Period::resolve(&q, today, tz) {
+            Ok(p) => (p, None),
+            Err(e) => (
+                Period::resolve(&PeriodQuery::default(), today, tz)?,
+                Some(e),
+            ),
+        };
+        let view = PeriodView {
+            label: p.label(),
+            prev_label: p.prev_label(),
+            query: q,
+            error,
+        };
+        Ok((p, view))
+    }
+}
+
+/// The brand dashboard for a period, with the leaderboard sorted by `sort`.
+#[server(prefix = "/api", endpoint = "brand_dashboard", input = server_fn::codec::GetUrl)]
+pub async fn get_brand_dashboard(
+    #[server(default)] period: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+    #[server(default)] sort: String,
+) -> Result<Dashboard, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let db = &state.db;
+        let now = chrono::Utc::now();
+        let (p, view) =
+            load::period(db, admin.brand_id, PeriodQuery { period, from, to }, now).await?;
+        let (this, before) = ssr::scope(admin.brand_id, &p, now, None);
+        let (events, previous, new_now, new_before) = tokio::try_join!(
+            ssr::event_figures(db, this),
+            ssr::event_figures(db, before),
+            ssr::new_hosts(db, admin.brand_id, p.from, p.to),
+            ssr::new_hosts(db, admin.brand_id, p.prev_from, p.prev_to),
+        )?;
+        let totals = Totals::of(&events);
+        let previous = Totals::of(&previous);
+        let by = SortBy::parse(&sort);
+        let overview = crate::brand::ssr::overview(db, &admin).await?;
+        Ok(Dashboard {
+            brand_name: overview.brand_name,
+            kpis: domain::kpis(&totals, &previous, (new_now, new_before)),
+            weeks: domain::revenue_by_week(&events, p.first_day, p.last_day),
+            leaderboard: domain::leaderboard(&events, by),
+            sort: by.key().to_owned(),
+            new_hosts: (new_now, new_before),
+            period: view,
+            totals,
+            previous,
+        })
+    })
+    .await
+}
+
+/// One host of the brand: profile, parties of the period, funnel, ledger.
+#[server(prefix = "/api", endpoint = "host_report", input = server_fn::codec::GetUrl)]
+pub async fn get_host_report(
+    id: i64,
+    #[server(default)] period: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<HostReport, AppError> {
+    serve(async move {
+        let admin = crate::accounts::ssr::require_brand_admin().await?;
+        let state = crate::state::app_state()?;
+        let db = &state.db;
+        let now = chrono::Utc::now();
+        let host = crate::hosts::ssr::host(db, admin.brand_id, id).await?;
+        let (p, view) =
+            load::period(db, admin.brand_id, PeriodQuery { period, from, to }, now).await?;
+        let (this, _) = ssr::scope(admin.brand_id, &p, now, Some(id));
+        let events = ssr::event_figures(db, this).await?;
+        let credit = crate::rewards::ssr::credit(db, id).await?;
+        let (earned, spent) = earned_spent(&credit);
+        Ok(HostReport {
+            host,
+            period: view,
+            totals: Totals::of(&events),
+            events,
+            credit,
+            earned,
+            spent,
+        })
+    })
+    .await
+}
+
+fn earned_spent(credit: &HostCredit) -> (Money, Money) {
+    let earned = credit
+        .entries
+        .iter()
+        .map(|e| e.credit.minor())
+        .filter(|c| *c > 0)
+        .sum();
+    let spent: i64 = credit
+        .entries
+        .iter()
+        .map(|e| e.credit.minor())
+        .filter(|c| *c < 0)
+        .sum();
+    (Money::eur(earned), Money::eur(-spent))
+}
+
+/// A party's report, for the brand admin or the host who held it.
+#[server(prefix = "/api", endpoint = "event_report", input = server_fn::codec::GetUrl)]
+pub async fn get_event_report(id: i64) -> Result<EventReport, AppError> {
+    serve(async move {
+        let user = crate::accounts::ssr::require_user().await?;
+        let state = crate::state::app_state()?;
+        let host = match user.role {
+            crate::accounts::Role::BrandAdmin => None,
+            crate::accounts::Role::Host => Some(user.id),
+        };
+        ssr::event_report(&state.db, user.brand_id, host, id, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// The signed-in host's performance for a period, with their rank band.
+#[server(prefix = "/api", endpoint = "my_performance", input = server_fn::codec::GetUrl)]
+pub async fn get_my_performance(
+    #[server(default)] period: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+) -> Result<MyPerformance, AppError> {
+    serve(async move {
+        let host = crate::accounts::ssr::require_host().await?;
+        let state = crate::state::app_state()?;
+        let db = &state.db;
+        let now = chrono::Utc::now();
+        let (p, view) =
+            load::period(db, host.brand_id, PeriodQuery { period, from, to }, now).await?;
+        let (all, _) = ssr::scope(host.brand_id, &p, now, None);
+        let everyone = ssr::event_figures(db, all).await?;
+        let board = domain::leaderboard(&everyone, SortBy::Revenue);
+        let events: Vec<EventFigures> = everyone
+            .into_iter()
+            .filter(|e| e.host_id == host.id)
+            .collect();
+        let credit = crate::rewards::ssr::credit(db, host.id).await?;
+        let (earned, spent) = earned_spent(&credit);
+        Ok(MyPerformance {
+            period: view,
+            totals: Totals::of(&events),
+            events,
+            earned,
+            spent,
+            balance: credit.balance,
+            half_price_items: credit.half_price_items,
+            rank_band: domain::rank_band(&board, host.id),
+            ranked_hosts: board.len() as i64,
+        })
+    })
+    .await
+}
+
+/// The page's period and sort, from its address.
+fn query_signal() -> Memo<(PeriodQuery, String)> {
+    let q = use_query_map();
+    Memo::new(move |_| {
+        let q = q.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        (
+            PeriodQuery {
+                period: get("period"),
+                from: get("from"),
+                to: get("to"),
+            },
+            get("sort"),
+        )
+    })
+}
+
+/// The period's address parameters, to keep them in links.
+fn period_params(q: &PeriodQuery) -> String {
+    let mut s = format!(
+        "period={}",
+        if q.period.is_empty() {
+            "month"
+        } else {
+            &q.period
+        }
+    );
+    if q.period == "custom" {
+        s.push_str(&format!("&from={}&to={}", q.from, q.to));
+    }
+    s
+}
+
+/// Choosing the period: a plain GET form, so the address holds the choice.
+#[component]
+fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) -> impl IntoView {
+    let q = period.query.clone();
+    let error = period.error.clone();
+    let message = move |field: &str| error.as_ref().and_then(|e| e.for_field(field));
+    let (from_error, to_error, kind_error) = (message("from"), message("to"), message("period"));
+    let kind = if q.period.is_empty() {
+        "month".to_owned()
+    } else {
+        q.period.clone()
+    };
+    view! {
+        <form class="period-picker" method="get" aria-label="Period">
+            <div class="field">
+                <label for="period">"Period"</label>
+                <select id="period" name="period">
+                    <option value="month" selected=kind == "month">"This month"</option>
+                    <option value="quarter" selected=kind == "quarter">"Last 3 months"</option>
+                    <option value="custom" selected=kind == "custom">"Custom dates"</option>
+                </select>
+                {kind_error.map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="from">"From"</label>
+                <input id="from" name="from" type="date" value=q.from.clone()
+                    aria-invalid=from_error.as_ref().map(|_| "true") aria-describedby=from_error.as_ref().map(|_| "from-error") />
+                {from_error.clone().map(|m| view! { <p class="field-error" id="from-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="to">"To"</label>
+                <input id="to" name="to" type="date" value=q.to.clone()
+                    aria-invalid=to_error.as_ref().map(|_| "true") aria-describedby=to_error.as_ref().map(|_| "to-error") />
+                {to_error.clone().map(|m| view! { <p class="field-error" id="to-error">{m}</p> })}
+            </div>
+            {sort.map(|s| view! { <input type="hidden" name="sort" value=s /> })}
+            <button type="submit" class="button">"Show"</button>
+        </form>
+        <p class="muted period-label" data-testid="period-label">
+            {period.label.clone()} " · compared with " {period.prev_label.clone()}
+            {period.error.is_some().then_some(" (showing this month)")}
+        </p>
+    }
+}
+
+#[component]
+fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
+    view! {
+        <ul class="tiles kpis" aria-label="Key figures" data-testid="kpis">
+            {kpis.into_iter().map(|k| {
+                let good = match k.trend {
+                    Trend::Flat => "flat",
+                    Trend::Up if k.up_is_good => "good",
+                    Trend::Down if !k.up_is_good => "good",
+                    _ => "bad",
+                };
+                let arrow = match k.trend { Trend::Up => "▲ ", Trend::Down => "▼ ", Trend::Flat => "" };
+                view! {
+                    <li class="tile" data-kpi=k.key.clone()>
+                        <span class="tile-label">{k.label.clone()}</span>
+                        <span class="tile-value">{k.value.clone()}</span>
+                        <span class=format!("tile-change {good}")>
+                            <span aria-hidden="true">{arrow}</span>{k.change.clone()}
+                            <span class="muted">{format!(" (was {})", k.previous)}</span>
+                        </span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn funnel_steps(t: &Totals) -> Vec<(&'static str, i64)> {
+    vec![
+        ("Invited", t.invited),
+        ("Answered", t.answered),
+        ("Said yes", t.yes),
+        ("Bought", t.bought),
+    ]
+}
+
+/// The brand admin's dashboard.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let query = query_signal();
+    let data = Resource::new(
+        move || query.get(),
+        |(q, sort)| get_brand_dashboard(q.period, q.from, q.to, sort),
+    );
+    view! {
+        <Title text="Brand dashboard · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand" children=|d: Dashboard| {
+            let params = period_params(&d.period.query);
+            let empty = d.totals.events == 0;
+            view! {
+                <header class="page-head">
+                    <p class="eyebrow">{d.brand_name.clone()}</p>
+                    <h1>"Brand dashboard"</h1>
+                    <p class="lead">"How your hosts perform: parties held in the period and every paid order they brought."</p>
+                </header>
+                <PeriodPicker period=d.period.clone() sort=d.sort.clone() />
+                <KpiTiles kpis=d.kpis.clone() />
+                {empty.then(|| view! {
+                    <p class="empty-state">"No party was held in this period yet. Choose a longer period, or come back once your hosts have held their parties."</p>
+                })}
+                <div class="chart-grid">
+                    <section aria-labelledby="revenue-title">
+                        <h2 id="revenue-title">"Revenue by week"</h2>
+                        <RevenueChart weeks=d.weeks.clone() />
+                    </section>
+                    <section aria-labelledby="funnel-title">
+                        <h2 id="funnel-title">"From invitation to purchase"</h2>
+                        <FunnelChart steps=funnel_steps(&d.totals) />
+                    </section>
+                </div>
+                <Leaderboard rows=d.leaderboard.clone() sort=d.sort.clone() params=params />
+            }
+        } />
+    }
+}
+
+#[component]
+fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoView {
+    let header = move |by: SortBy| {
+        let on = sort == by.key();
+        let href = format!("/brand?{params}&sort={}#leaderboard-title", by.key());
+        view! {
+            <th scope="col" class="num" aria-sort=if on { "descending" } else { "none" }>
+                <a href=href data-sort=by.key()>{by.label()}{on.then_some(" ▼")}</a>
+            </th>
+        }
+    };
+    let headers = SortBy::ALL.map(header);
+    view! {
+        <section aria-labelledby="leaderboard-title">
+            <h2 id="leaderboard-title">"Host leaderboard"</h2>
+            {if rows.is_empty() {
+                view! { <p class="muted">"No host held a party in this period."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table data-testid="leaderboard" class="leaderboard">
+                            <thead><tr><th scope="col">"#"</th><th scope="col">"Host"</th>{headers}</tr></thead>
+                            <tbody>
+                                {rows.into_iter().enumerate().map(|(i, r)| view! {
+                                    <tr>
+                                        <td>{i + 1}</td>
+                                        <th scope="row"><a href=format!("/brand/hosts/{}", r.host_id)>{r.name.clone()}</a></th>
+                                        <td class="num">{Money::eur(r.revenue_cents).to_string()}</td>
+                                        <td class="num">{r.events}</td>
+                                        <td class="num">{r.buyers}</td>
+                                        <td class="num">{percent(r.conversion_bp)}</td>
+                                        <td class="num">{Money::eur(r.average_order_cents).to_string()}</td>
+                                        <td class="num">{r.bookings}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The parties of a period with their figures.
+#[component]
+fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl IntoView {
+    if events.is_empty() {
+        return view! { <p class="muted">"No party held in this period."</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table data-testid="event-figures">
+                <thead><tr>
+                    <th scope="col">"Party"</th><th scope="col">"Date"</th>
+                    <th scope="col" class="num">"Invited"</th><th scope="col" class="num">"Yes"</th>
+                    <th scope="col" class="num">"Buyers"</th><th scope="col" class="num">"Orders"</th>
+                    <th scope="col" class="num">"Revenue"</th><th scope="col" class="num">"Reward"</th>
+                    <th scope="col" class="num">"Bookings"</th>
+                </tr></thead>
+                <tbody>
+                    {events.into_iter().map(|e| view! {
+                        <tr>
+                            <th scope="row"><a href=format!("{report_base}/{}/report", e.event_id)>{e.title.clone()}</a></th>
+                            <td>{e.day.clone()}</td>
+                            <td class="num">{e.invited}</td><td class="num">{e.yes}</td>
+                            <td class="num">{e.buyers}</td><td class="num">{e.orders}</td>
+                            <td class="num">{Money::eur(e.revenue_cents).to_string()}</td>
+                            <td class="num">{Money::eur(e.reward_cents).to_string()}</td>
+                            <td class="num">{e.bookings}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn TotalsList(t: Totals) -> impl IntoView {
+    view! {
+        <ul class="tiles" aria-label="Totals of the period" data-testid="totals">
+            <li class="tile"><span class="tile-label">"Parties held"</span><span class="tile-value">{t.events}</span></li>
+            <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(t.revenue_cents).to_string()}</span></li>
+            <li class="tile"><span class="tile-label">"Buying guests"</span><span class="tile-value">{t.buyers}</span></li>
+            <li class="tile"><span class="tile-label">"Conversion"</span><span class="tile-value">{percent(t.conversion_bp())}</span></li>
+            <li class="tile"><span class="tile-label">"Average order"</span><span class="tile-value">{Money::eur(t.average_order_cents()).to_string()}</span></li>
+            <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{t.bookings}</span></li>
+        </ul>
+    }
+}
+
+/// A host's page for the brand admin.
+#[component]
+pub fn HostReportPage() -> impl IntoView {
+    let id = crate::id_param("id");
+    let query = query_signal();
+    let suspend = ServerAction::<SetHostSuspended>::new();
+    let data = Resource::new(
+        move || (id.get(), query.get(), suspend.version().get()),
+        |(id, (q, _), _)| get_host_report(id, q.period, q.from, q.to),
+    );
+    view! {
+        <Title text="Host · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/hosts" children=move |r: HostReport| view! {
+            <header class="page-head">
+                <p class="eyebrow"><a href="/brand/hosts">"Hosts"</a></p>
+                <h1>{r.host.name.clone()}</h1>
+                <p class="lead">{format!("{} · {} · joined {} ({})",
+                    r.host.email, if r.host.city.is_empty() { "no city given" } else { &r.host.city }, r.host.joined, r.host.joined_how())}</p>
+            </header>
+            <SuspendControl host=r.host.clone() act=suspend />
+            <PeriodPicker period=r.period.clone() />
+            <TotalsList t=r.totals.clone() />
+            <section aria-labelledby="host-funnel-title">
+                <h2 id="host-funnel-title">"From invitation to purchase"</h2>
+                <FunnelChart steps=funnel_steps(&r.totals) id="host-funnel" />
+            </section>
+            <section aria-labelledby="host-events-title">
+                <h2 id="host-events-title">"Parties"</h2>
+                <EventTable events=r.events.clone() report_base="/brand/events" />
+            </section>
+            <section aria-labelledby="host-ledger-title">
+                <h2 id="host-ledger-title">"Rewards"</h2>
+                <p>{format!("Earned {} · spent {} · balance {} and {} half-price item(s).",
+                    r.earned, r.spent, r.credit.balance, r.credit.half_price_items)}</p>
+                <Ledger credit=r.credit.clone() />
+            </section>
+        } />
+    }
+}
+
+#[component]
+fn Ledger(credit: HostCredit) -> impl IntoView {
+    if credit.entries.is_empty() {
+        return view! { <p class="muted">"No reward yet."</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table data-testid="host-ledger">
+                <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col" class="num">"Credit"</th><th scope="col" class="num">"Half-price items"</th></tr></thead>
+                <tbody>
+                    {credit.entries.into_iter().map(|e| view! {
+                        <tr><td>{e.when}</td><td>{e.what}</td><td class="num">{e.credit.to_string()}</td><td class="num">{e.half_price_items}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn rsvp_label(rsvp: &str) -> &'static str {
+    match rsvp {
+        "yes" => "Yes",
+        "maybe" => "Maybe",
+        "no" => "No",
+        "waiting" => "Waiting list",
+        _ => "No answer",
+    }
+}
+
+/// A party's report: guests, items, what guests wanted.
+#[component]
+pub fn EventReportPage() -> impl IntoView {
+    let id = crate::id_param("id");
+    let data = Resource::new(move || id.get(), get_event_report);
+    let brand = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .starts_with("/brand");
+    view! {
+        <Title text="Party report · Soirée" />
+        {brand.then(|| view! { <BrandNav /> })}
+        <Gate data here="/" children=move |r: EventReport| {
+            let f = r.figures.clone();
+            let back = if brand { format!("/brand/hosts/{}", r.host_id) } else { "/host/performance".to_owned() };
+            view! {
+                <header class="page-head">
+                    <p class="eyebrow"><a href=back>{format!("Hosted by {}", r.host_name)}</a></p>
+                    <h1>{r.title.clone()}</h1>
+                    <p class="lead">{r.when.clone()}{r.cancelled.then_some(" · cancelled")}{(!r.held && !r.cancelled).then_some(" · not held yet")}</p>
+                </header>
+                <ul class="tiles" aria-label="The party's figures" data-testid="report-figures">
+                    <li class="tile"><span class="tile-label">"Invited"</span><span class="tile-value">{f.invited}</span></li>
+                    <li class="tile"><span class="tile-label">"Said yes"</span><span class="tile-value">{f.yes}</span></li>
+                    <li class="tile"><span class="tile-label">"Buying guests"</span><span class="tile-value">{f.buyers}</span></li>
+                    <li class="tile"><span class="tile-label">"Paid orders"</span><span class="tile-value">{f.orders}</span></li>
+                    <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(f.revenue_cents).to_string()}</span></li>
+                    <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{f.bookings}</span></li>
+                </ul>
+                <section aria-labelledby="report-guests-title">
+                    <h2 id="report-guests-title">"Guests"</h2>
+                    {if r.guests.is_empty() {
+                        view! { <p class="muted">"No guest was invited."</p> }.into_any()
+                    } else {
+                        view! {
+                            <div class="table-scroll">
+                                <table data-testid="report-guests">
+                                    <thead><tr><th scope="col">"Guest"</th><th scope="col">"Answer"</th><th scope="col" class="num">"Plus-ones"</th><th scope="col">"Bought"</th></tr></thead>
+                                    <tbody>
+                                        {r.guests.clone().into_iter().map(|g| view! {
+                                            <tr><th scope="row">{g.name}</th><td>{rsvp_label(&g.rsvp)}</td><td class="num">{g.companions}</td><td>{if g.bought { "Yes" } else { "No" }}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any()
+                    }}
+                </section>
+                <section aria-labelledby="report-items-title">
+                    <h2 id="report-items-title">"Items: sold and wanted"</h2>
+                    <p class="muted">"Favourites and votes are what guests wanted, bought or not: the brand's window on what its fans like."</p>
+                    <div class="table-scroll">
+                        <table data-testid="report-items">
+                            <thead><tr><th scope="col">"Item"</th><th scope="col" class="num">"Units sold"</th><th scope="col" class="num">"Revenue"</th><th scope="col" class="num">"Favourites"</th><th scope="col" class="num">"Votes"</th></tr></thead>
+                            <tbody>
+                                {r.items.clone().into_iter().map(|i| view! {
+                                    <tr><th scope="row">{i.name}</th><td class="num">{i.units}</td><td class="num">{i.revenue.to_string()}</td><td class="num">{i.favourites}</td><td class="num">{i.votes}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        } />
+    }
+}
+
+/// The host's own performance.
+#[component]
+pub fn MyPerformancePage() -> impl IntoView {
+    let query = query_signal();
+    let data = Resource::new(
+        move || query.get(),
+        |(q, _)| get_my_performance(q.period, q.from, q.to),
+    );
+    view! {
+        <Title text="Your results · Soirée" />
+        <Gate data here="/host/performance" children=|m: MyPerformance| view! {
+            <header class="page-head">
+                <p class="eyebrow"><a href="/host">"Your parties"</a></p>
+                <h1>"Your results"</h1>
+            </header>
+            <PeriodPicker period=m.period.clone() />
+            <p class="rank-band" data-testid="rank-band">{match &m.rank_band {
+                Some(band) => format!("Among the brand's {} hosts with parties in this period, you are in the {}.", m.ranked_hosts, band.to_lowercase().replace("growing", "growing half")),
+                None => "Hold a party in this period to see where you stand among the brand's hosts.".to_owned(),
+            }}</p>
+            <TotalsList t=m.totals.clone() />
+            <section aria-labelledby="my-rewards-title">
+                <h2 id="my-rewards-title">"Rewards"</h2>
+                <p>{format!("Earned {} and spent {} in all. To spend: {} and {} half-price item(s).", m.earned, m.spent, m.balance, m.half_price_items)}
+                    " " <a href="/host/credit">"Use your credit"</a></p>
+            </section>
+            <section aria-labelledby="my-events-title">
+                <h2 id="my-events-title">"Your parties in this period"</h2>
+                <EventTable events=m.events.clone() report_base="/host/events" />
+            </section>
+        } />
+    }
+}

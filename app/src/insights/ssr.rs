@@ -1,0 +1,285 @@
+//! Host performance from the database: one row of figures per held party,
+//! read with one grouped query per table, and the event report.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    domain::{EventFigures, Period},
+    EventReport, GuestLine, ItemLine,
+};
+use crate::{db::Db, error::AppError, on_db};
+
+/// The order statuses that count as paid and not undone.
+pub const COUNTED: &str = "('paid', 'in_preparation', 'shipped', 'delivered')";
+
+/// Which parties to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    pub brand_id: i64,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Parties that have started by then count as held.
+    pub now: DateTime<Utc>,
+    pub host_id: Option<i64>,
+}
+
+type EventTuple = (i64, i64, String, String, DateTime<Utc>);
+type Count = (i64, i64);
+
+/// The figures of every party of the scope held (started, not cancelled).
+pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, AppError> {
+    let tz = crate::events::ssr::brand_zone(db, scope.brand_id).await?;
+    // The parties, then per-party counts from each table, each query
+    // restricted to the same parties through the same join.
+    let parties = "FROM events e WHERE e.brand_id = $1 AND e.cancelled_at IS NULL
+         AND e.starts_at >= $2 AND e.starts_at < $3 AND e.starts_at <= $4
+         AND (CAST($5 AS BIGINT) IS NULL OR e.host_id = $5)";
+    let events_sql = format!(
+        "SELECT e.id, e.host_id, u.display_name, e.title, e.starts_at
+         FROM events e JOIN users u ON u.id = e.host_id
+         WHERE e.id IN (SELECT e.id {parties}) ORDER BY e.starts_at, e.id"
+    );
+    let guests_sql = format!(
+        "SELECT g.event_id, COUNT(*),
+                SUM(CASE WHEN g.rsvp <> 'pending' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN g.rsvp = 'yes' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
+                        AND o.status IN {COUNTED} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
+                    THEN 1 ELSE 0 END)
+         FROM guests g WHERE g.event_id IN (SELECT e.id {parties}) GROUP BY g.event_id"
+    );
+    let orders_sql = format!(
+        "SELECT o.event_id, COUNT(*), CAST(COALESCE(SUM(o.merchandise_cents), 0) AS BIGINT),
+                COUNT(DISTINCT CASE WHEN lower(o.customer_email) <> lower(u.email) THEN lower(o.customer_email) END)
+         FROM orders o JOIN events ev ON ev.id = o.event_id JOIN users u ON u.id = ev.host_id
+         WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.event_id IN (SELECT e.id {parties})
+         GROUP BY o.event_id"
+    );
+    let rewards_sql = format!(
+        "SELECT l.event_id, CAST(COALESCE(SUM(l.credit_cents), 0) AS BIGINT) FROM host_credit_ledger l
+         WHERE l.kind = 'event_reward' AND l.event_id IN (SELECT e.id {parties}) GROUP BY l.event_id"
+    );
+    let bookings_sql = format!(
+        "SELECT b.from_event_id, COUNT(*) FROM booking_requests b
+         WHERE b.from_event_id IN (SELECT e.id {parties}) GROUP BY b.from_event_id"
+    );
+    type Guests = (i64, i64, i64, i64, i64);
+    type Orders = (i64, i64, i64, i64);
+    let (events, guests, orders, rewards, bookings): (
+        Vec<EventTuple>,
+        Vec<Guests>,
+        Vec<Orders>,
+        Vec<Count>,
+        Vec<Count>,
+    ) = on_db!(db.reader(), |pool| {
+        macro_rules! bound {
+            ($sql:expr) => {
+                sqlx::query_as($sql)
+                    .bind(scope.brand_id)
+                    .bind(scope.from)
+                    .bind(scope.to)
+                    .bind(scope.now)
+                    .bind(scope.host_id)
+                    .fetch_all(pool)
+            };
+        }
+        tokio::try_join!(
+            bound!(&events_sql),
+            bound!(&guests_sql),
+            bound!(&orders_sql),
+            bound!(&rewards_sql),
+            bound!(&bookings_sql),
+        )?
+    });
+    let guests: HashMap<i64, Guests> = guests.into_iter().map(|g| (g.0, g)).collect();
+    let orders: HashMap<i64, Orders> = orders.into_iter().map(|o| (o.0, o)).collect();
+    let rewards: HashMap<i64, i64> = rewards.into_iter().collect();
+    let bookings: HashMap<i64, i64> = bookings.into_iter().collect();
+    Ok(events
+        .into_iter()
+        .map(|(id, host_id, host_name, title, starts_at)| {
+            let (_, invited, answered, yes, bought) = guests.get(&id).copied().unwrap_or_default();
+            let (_, n, revenue, buyers) = orders.get(&id).copied().unwrap_or_default();
+            EventFigures {
+                event_id: id,
+                host_id,
+                host_name,
+                title,
+                day: starts_at.with_timezone(&tz).format("%Y-%m-%d").to_string(),
+                invited,
+                answered,
+                yes,
+                bought,
+                orders: n,
+                revenue_cents: revenue,
+                buyers,
+                reward_cents: rewards.get(&id).copied().unwrap_or_default(),
+                bookings: bookings.get(&id).copied().unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// Hosts who joined the brand in `[from, to)`.
+pub async fn new_hosts(
+    db: &Db,
+    brand_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE brand_id = $1 AND role = 'host' AND created_at >= $2 AND created_at < $3",
+        )
+        .bind(brand_id)
+        .bind(from)
+        .bind(to)
+        .fetch_one(pool)
+        .await
+    })?)
+}
+
+/// The scope of a period, for the whole brand or one host.
+pub fn scope(
+    brand_id: i64,
+    p: &Period,
+    now: DateTime<Utc>,
+    host_id: Option<i64>,
+) -> (Scope, Scope) {
+    (
+        Scope {
+            brand_id,
+            from: p.from,
+            to: p.to,
+            now,
+            host_id,
+        },
+        Scope {
+            brand_id,
+            from: p.prev_from,
+            to: p.prev_to,
+            now,
+            host_id,
+        },
+    )
+}
+
+/// One party of the brand, as its report shows it: the guests with their
+/// answer and whether they bought, the items sold, favourited and voted
+/// for. `host_id` limits it to that host's parties (404 otherwise).
+pub async fn event_report(
+    db: &Db,
+    brand_id: i64,
+    host_id: Option<i64>,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<EventReport, AppError> {
+    let found: Option<(
+        i64,
+        String,
+        String,
+        DateTime<Utc>,
+        String,
+        Option<DateTime<Utc>>,
+    )> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+                "SELECT e.host_id, u.display_name, e.title, e.starts_at, e.time_zone, e.cancelled_at
+                 FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1 AND e.brand_id = $2",
+            )
+            .bind(event_id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let (owner, host_name, title, starts_at, zone, cancelled) = found.ok_or(AppError::NotFound)?;
+    if host_id.is_some_and(|h| h != owner) {
+        return Err(AppError::NotFound);
+    }
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let figures = event_figures(
+        db,
+        Scope {
+            brand_id,
+            from: starts_at,
+            to: starts_at + chrono::Duration::seconds(1),
+            now: now.max(starts_at),
+            host_id: Some(owner),
+        },
+    )
+    .await?
+    .into_iter()
+    .find(|f| f.event_id == event_id)
+    .unwrap_or_default();
+    let guests_sql = format!(
+        "SELECT g.name, g.email, g.rsvp, g.companions,
+                CAST(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
+                    AND o.status IN {COUNTED} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
+                THEN 1 ELSE 0 END AS BIGINT)
+         FROM guests g WHERE g.event_id = $1 ORDER BY lower(g.name), g.id"
+    );
+    let items_sql = format!(
+        "SELECT i.id, i.name,
+           CAST(COALESCE((SELECT SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {COUNTED} AND l.item_id = i.id), 0) AS BIGINT),
+           CAST(COALESCE((SELECT SUM(l.line_cents) FROM order_lines l JOIN orders o ON o.id = l.order_id
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {COUNTED} AND l.item_id = i.id), 0) AS BIGINT),
+           (SELECT COUNT(*) FROM favourites f JOIN guests g ON g.id = f.guest_id WHERE g.event_id = $1 AND f.item_id = i.id),
+           (SELECT COUNT(*) FROM poll_votes v JOIN poll_options po ON po.id = v.option_id
+              WHERE v.event_id = $1 AND po.item_id = i.id)
+         FROM items i WHERE i.brand_id = $2 AND (
+           i.id IN (SELECT item_id FROM event_items WHERE event_id = $1)
+           OR i.id IN (SELECT l.item_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.event_id = $1))
+         ORDER BY i.name"
+    );
+    type Guest = (String, String, String, i64, i64);
+    type Item = (i64, String, i64, i64, i64, i64);
+    let (guests, items): (Vec<Guest>, Vec<Item>) = on_db!(db.reader(), |pool| {
+        tokio::try_join!(
+            sqlx::query_as(&guests_sql).bind(event_id).fetch_all(pool),
+            sqlx::query_as(&items_sql)
+                .bind(event_id)
+                .bind(brand_id)
+                .fetch_all(pool),
+        )?
+    });
+    let mut items: Vec<ItemLine> = items
+        .into_iter()
+        .map(
+            |(item_id, name, units, cents, favourites, votes)| ItemLine {
+                item_id,
+                name,
+                units,
+                revenue: crate::money::Money::eur(cents),
+                favourites,
+                votes,
+            },
+        )
+        .collect();
+    items.sort_by(|a, b| {
+        (b.units, b.favourites + b.votes)
+            .cmp(&(a.units, a.favourites + a.votes))
+            .then(a.name.cmp(&b.name))
+    });
+    Ok(EventReport {
+        event_id,
+        title,
+        host_id: owner,
+        host_name,
+        when: crate::events::domain::local_display(starts_at, tz),
+        cancelled: cancelled.is_some(),
+        held: starts_at <= now,
+        figures,
+        guests: guests
+            .into_iter()
+            .map(|(name, email, rsvp, companions, bought)| GuestLine {
+                name: if name.trim().is_empty() { email } else { name },
+                rsvp,
+                companions,
+                bought: bought > 0,
+            })
+            .collect(),
+        items,
+    })
+}
