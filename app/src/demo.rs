@@ -637,3 +637,64 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
     })?;
     Ok(SeedOutcome::Loaded)
 }
+
+/// The demo's history: six more hosts with forty past parties over four
+/// months, and two fans waiting for an answer to their application, so the
+/// dashboard and the host program have something to show. Loaded once,
+/// with the demo; the two demo hosts keep a clean slate.
+pub async fn seed_history(db: &Db, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let Some(brand_id) = demo_brand(db).await? else {
+        return Ok(false);
+    };
+    let loaded: i64 = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE email LIKE '%@hosts.atelier-lumen.example'",
+        )
+        .fetch_one(pool)
+        .await
+    })?;
+    if loaded > 0 {
+        return Ok(false);
+    }
+    let password = NewPassword::parse(DEMO_LOGINS[1].password, "password")?;
+    let spec = crate::history::Spec {
+        hosts: crate::history::host_names(6, "host", "hosts.atelier-lumen.example"),
+        password_hash: hash_password_blocking(&password).await?,
+        events: 40,
+        guests_per_event: 8,
+        orders_per_event: 6,
+        days: 120,
+        seed: 2026,
+    };
+    crate::history::write(db, brand_id, &spec, now).await?;
+    for (name, email, city, why) in [
+        ("Nora Benali", "nora@fans.example", "Marseille", "Your fig candle is on my table every evening; my friends always ask where it comes from."),
+        ("Pierre Lucas", "pierre@fans.example", "Rennes", "I host a book club every month and your linen would make it even cosier."),
+    ] {
+        on_db!(db.writer(), |pool| {
+            sqlx::query(
+                "INSERT INTO host_applications (brand_id, name, email, city, motivation, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(brand_id)
+            .bind(name)
+            .bind(email)
+            .bind(city)
+            .bind(why)
+            .bind(now - chrono::Duration::days(2))
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(true)
+}
+
+/// The demo brand's id, once loaded.
+pub async fn demo_brand(db: &Db) -> Result<Option<i64>, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT id FROM brands WHERE slug = $1")
+            .bind(DEMO_BRAND_SLUG)
+            .fetch_optional(pool)
+            .await
+    })?)
+}

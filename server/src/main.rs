@@ -11,7 +11,7 @@ use app::{
         Role,
     },
     db::Db,
-    demo::{seed_demo, SeedOutcome, DEMO_LOGINS},
+    demo::{seed_demo, seed_history, SeedOutcome, DEMO_LOGINS},
     on_db,
 };
 use clap::{Parser, Subcommand};
@@ -38,8 +38,21 @@ enum Command {
     Serve,
     /// Apply the database migrations and exit.
     Migrate,
-    /// Load the demo brand, accounts and catalog (once; later runs do nothing).
+    /// Load the demo brand, accounts, catalog and a few months of past
+    /// parties (once; later runs do nothing).
     SeedDemo,
+    /// Load a large history into the demo brand to measure against: hosts,
+    /// held parties, guests and orders (loads the demo first if needed).
+    SeedLoad {
+        #[arg(long, default_value_t = 200)]
+        hosts: usize,
+        #[arg(long, default_value_t = 5000)]
+        events: usize,
+        #[arg(long, default_value_t = 60000)]
+        guests: usize,
+        #[arg(long, default_value_t = 100000)]
+        orders: usize,
+    },
     /// Create a brand admin, or set a new password for an existing account.
     /// The password is asked on the terminal, or read from the first line of stdin.
     CreateAdmin {
@@ -105,7 +118,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
             {
-                SeedOutcome::Loaded => println!("Demo data loaded."),
+                SeedOutcome::Loaded => {
+                    seed_history(&db, chrono::Utc::now())
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    println!("Demo data loaded.")
+                }
                 SeedOutcome::AlreadyLoaded => {
                     println!("Demo data already present; nothing changed.")
                 }
@@ -122,6 +140,15 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 );
             }
             Ok(())
+        }
+        Command::SeedLoad {
+            hosts,
+            events,
+            guests,
+            orders,
+        } => {
+            let db = open(&settings).await?;
+            seed_load(&db, hosts, events, guests, orders).await
         }
         Command::CreateAdmin {
             email,
@@ -224,4 +251,62 @@ fn read_password() -> anyhow::Result<String> {
             .context("cannot read the password from stdin")?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
+}
+
+/// `seed-load`: a large history for the demo brand, written once.
+async fn seed_load(
+    db: &Db,
+    hosts: usize,
+    events: usize,
+    guests: usize,
+    orders: usize,
+) -> anyhow::Result<()> {
+    let now = chrono::Utc::now();
+    seed_demo(db, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let brand = app::demo::demo_brand(db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .context("the demo brand is missing")?;
+    let loaded: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE email LIKE '%@load.example'"
+    )
+    .fetch_one(pool)
+    .await)?;
+    if loaded > 0 {
+        println!("The load history is already there ({loaded} hosts); nothing changed.");
+        return Ok(());
+    }
+    anyhow::ensure!(
+        events > 0 && hosts > 0,
+        "--hosts and --events must be at least 1"
+    );
+    let password = NewPassword::parse(DEMO_LOGINS[1].password, "password")
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let spec = app::history::Spec {
+        hosts: app::history::host_names(hosts, "host", "load.example"),
+        password_hash: app::accounts::ssr::hash_password_blocking(&password)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?,
+        events,
+        guests_per_event: guests / events,
+        orders_per_event: orders / events,
+        days: 365,
+        seed: 6,
+    };
+    let started = std::time::Instant::now();
+    let w = app::history::write(db, brand, &spec, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "Loaded {} hosts, {} parties, {} guests, {} orders ({} lines) in {:.1} s.",
+        w.hosts,
+        w.events,
+        w.guests,
+        w.orders,
+        w.lines,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

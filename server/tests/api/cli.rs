@@ -91,3 +91,83 @@ fn help_lists_the_subcommands() {
         assert!(stdout.contains(sub), "{stdout}");
     }
 }
+
+db_test!(
+    seed_demo_and_seed_load_write_a_history_once,
+    |app: TestApp| async move {
+        let out = soiree(&app.database_url, &["seed-demo"], "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let count = |sql: &'static str| {
+            let db = app.db.clone();
+            async move {
+                app::on_db!(db.reader(), |pool| sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(pool)
+                    .await)
+                .unwrap()
+            }
+        };
+        assert_eq!(count("SELECT COUNT(*) FROM events").await, 40);
+        assert_eq!(
+            count("SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
+            2
+        );
+        // The two demo hosts keep a clean slate.
+        assert_eq!(
+            count("SELECT COUNT(*) FROM events e JOIN users u ON u.id = e.host_id WHERE u.email LIKE '%@atelier-lumen.example'").await,
+            0
+        );
+        let args = [
+            "seed-load",
+            "--hosts",
+            "5",
+            "--events",
+            "20",
+            "--guests",
+            "100",
+            "--orders",
+            "200",
+        ];
+        let out = soiree(&app.database_url, &args, "");
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains("Loaded 5 hosts, 20 parties, 100 guests, 200 orders"),
+            "{stdout}"
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM users WHERE email LIKE '%@load.example'").await,
+            5
+        );
+        // Once only.
+        let out = soiree(&app.database_url, &args, "");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("already there"));
+        assert_eq!(count("SELECT COUNT(*) FROM events").await, 60);
+        // The dashboard reads it.
+        let admin = app.new_client();
+        app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)
+            .await;
+        let d: serde_json::Value = admin
+            .get(app.url("/api/brand_dashboard?period=quarter"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            d["totals"]["events"].as_i64().unwrap() > 0,
+            "{}",
+            d["totals"]
+        );
+        assert!(d["totals"]["revenue_cents"].as_i64().unwrap() > 0);
+        assert!(!d["leaderboard"].as_array().unwrap().is_empty());
+    }
+);
