@@ -8,6 +8,7 @@ pub mod brand;
 pub mod catalog;
 pub mod error;
 pub mod events;
+pub mod exports;
 pub mod forms;
 pub mod hosts;
 pub mod insights;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
                     <Route path=path!("host/performance") view=insights::MyPerformancePage ssr=SsrMode::Async />
+                    <Route path=path!("brand/exports") view=exports::ExportsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
                     <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />

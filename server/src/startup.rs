@@ -215,6 +215,10 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
             post(payment_webhook).with_state(state.clone()),
         )
         .route(
+            "/brand/exports/{file}",
+            get(app::exports::ssr::export_csv).with_state(state.clone()),
+        )
+        .route(
             "/api/{*fn_name}",
             get(server_fns.clone())
                 .post(server_fns)

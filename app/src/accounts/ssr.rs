@@ -358,8 +358,12 @@ pub fn session_cookie() -> Option<String> {
 /// The value of the cookie `wanted` on the current request.
 pub fn read_cookie(wanted: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+    cookie_in(&parts.headers, wanted)
+}
+
+/// The cookie `wanted` among request headers (for handlers outside Leptos).
+pub fn cookie_in(headers: &http::HeaderMap, wanted: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -226,9 +226,6 @@ pub fn status(
     }
 }
 
-/// Why a suspended host cannot schedule a party.
-pub const SUSPENDED: &str = "Your host account is suspended, so you cannot schedule new parties. Your open parties stay as they are; write to the brand to find out more.";
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@ pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+/// Why a suspended host cannot schedule a party.
+pub const SUSPENDED: &str = "Your host account is suspended, so you cannot schedule new parties. Your open parties stay as they are; write to the brand to find out more.";
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -393,7 +396,7 @@ pub fn NewEventPage() -> impl IntoView {
                 return view! {
                     <section class="notice" aria-labelledby="new-title">
                         <h1 id="new-title">"Schedule a party"</h1>
-                        <p role="status" data-testid="suspended">{domain::SUSPENDED}</p>
+                        <p role="status" data-testid="suspended">{SUSPENDED}</p>
                         <p><a href="/host">"Back to your parties"</a></p>
                     </section>
                 }.into_any();

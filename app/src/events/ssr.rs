@@ -184,7 +184,7 @@ pub async fn create(
                 .fetch_one(&mut *tx)
                 .await?;
         if suspended.is_some() {
-            return Err(AppError::invalid("title", super::domain::SUSPENDED));
+            return Err(AppError::invalid("title", super::SUSPENDED));
         }
         if let Some(kit) = kit {
             let known: Option<i64> =

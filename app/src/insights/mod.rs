@@ -10,6 +10,8 @@
 pub mod charts;
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod period;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 use leptos::prelude::*;
@@ -120,10 +122,7 @@ pub struct EventReport {
 mod load {
     use chrono::{DateTime, Utc};
 
-    use super::{
-        domain::{Period, PeriodQuery},
-        PeriodView,
-    };
+    use super::{domain::PeriodQuery, period::Period, PeriodView};
     use crate::{db::Db, error::AppError};
 
     /// The asked period in the brand's time zone; a bad custom range falls
@@ -227,6 +226,7 @@ pub async fn get_host_report(
     .await
 }
 
+#[cfg(feature = "ssr")]
 fn earned_spent(credit: &HostCredit) -> (Money, Money) {
     let earned = credit
         .entries
@@ -297,7 +297,7 @@ pub async fn get_my_performance(
 }
 
 /// The page's period and sort, from its address.
-fn query_signal() -> Memo<(PeriodQuery, String)> {
+pub(crate) fn query_signal() -> Memo<(PeriodQuery, String)> {
     let q = use_query_map();
     Memo::new(move |_| {
         let q = q.read();
@@ -314,7 +314,7 @@ fn query_signal() -> Memo<(PeriodQuery, String)> {
 }
 
 /// The period's address parameters, to keep them in links.
-fn period_params(q: &PeriodQuery) -> String {
+pub(crate) fn period_params(q: &PeriodQuery) -> String {
     let mut s = format!(
         "period={}",
         if q.period.is_empty() {
@@ -331,7 +331,10 @@ fn period_params(q: &PeriodQuery) -> String {
 
 /// Choosing the period: a plain GET form, so the address holds the choice.
 #[component]
-fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) -> impl IntoView {
+pub(crate) fn PeriodPicker(
+    period: PeriodView,
+    #[prop(optional)] sort: Option<String>,
+) -> impl IntoView {
     let q = period.query.clone();
     let error = period.error.clone();
     let message = move |field: &str| error.as_ref().and_then(|e| e.for_field(field));
@@ -367,10 +370,12 @@ fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) -> i
             {sort.map(|s| view! { <input type="hidden" name="sort" value=s /> })}
             <button type="submit" class="button">"Show"</button>
         </form>
-        <p class="muted period-label" data-testid="period-label">
-            {period.label.clone()} " · compared with " {period.prev_label.clone()}
-            {period.error.is_some().then_some(" (showing this month)")}
-        </p>
+        {(!period.label.is_empty()).then(|| view! {
+            <p class="muted period-label" data-testid="period-label">
+                {period.label.clone()} " · compared with " {period.prev_label.clone()}
+                {period.error.is_some().then_some(" (showing this month)")}
+            </p>
+        })}
     }
 }
 

@@ -5,10 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    domain::{EventFigures, Period},
-    EventReport, GuestLine, ItemLine,
-};
+use super::{domain::EventFigures, period::Period, EventReport, GuestLine, ItemLine};
 use crate::{db::Db, error::AppError, on_db};
 
 /// The order statuses that count as paid and not undone.

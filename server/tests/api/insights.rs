@@ -500,3 +500,90 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    csv_exports_stream_the_period_with_a_header_row,
+    |app: TestApp| async move {
+        fixture(&app).await;
+        let admin = app.new_client();
+        app.login_with(&admin, ADMIN.0, ADMIN.1).await;
+        let get = |kind: &str| {
+            let url = app.url(&format!("/brand/exports/{kind}.csv?{SEPTEMBER}"));
+            let c = admin.clone();
+            async move { c.get(url).send().await.unwrap() }
+        };
+        let res = get("orders").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+        assert_eq!(
+            res.headers()["content-disposition"],
+            "attachment; filename=\"soiree-orders-2026-09-01-2026-09-30.csv\""
+        );
+        assert_eq!(res.headers()["x-total-rows"], "10");
+        let body = res.text().await.unwrap();
+        let rows: Vec<&str> = body.lines().collect();
+        assert!(rows[0]
+            .starts_with("order_id,placed_at,status,kind,event_id,event_title,host_id,host_name"));
+        assert_eq!(
+            rows.len(),
+            11,
+            "a header and the 10 orders of September: {body}"
+        );
+        let ana = rows.iter().find(|r| r.contains("ana@example.com")).unwrap();
+        assert!(ana.contains(",2026-09-05T17:00:00Z,paid,guest,"), "{ana}");
+        assert!(
+            ana.contains(",5000,50.00,0,0.00,0,0.00,5000,50.00,EUR"),
+            "{ana}"
+        );
+        assert!(
+            !body.contains("hana@example.com"),
+            "August is another period"
+        );
+
+        let lines = get("order-lines").await.text().await.unwrap();
+        assert_eq!(lines.lines().count(), 2, "{lines}");
+        assert!(
+            lines.contains(",CAN-FIG-220,Fig Leaf Candle,2500,25.00,2,0,5000,50.00,20.00,EUR"),
+            "{lines}"
+        );
+        let events = get("events").await.text().await.unwrap();
+        assert_eq!(events.lines().count(), 3, "{events}");
+        assert!(events.contains(",Autumn candles,"));
+        assert!(
+            events.contains(",2026-09-05,4,3,2,2,4,11000,110.00,3,1100,11.00,1,EUR"),
+            "{events}"
+        );
+        let hosts = get("hosts").await.text().await.unwrap();
+        assert_eq!(hosts.lines().count(), 4, "{hosts}");
+        assert!(hosts.contains(",Camille Martin,camille@atelier-lumen.example,"));
+
+        // Only the brand's admin exports.
+        assert_eq!(
+            app.new_client()
+                .get(app.url("/brand/exports/orders.csv"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        app.login(HOST.0, HOST.1).await;
+        assert_eq!(
+            app.client
+                .get(app.url("/brand/exports/orders.csv"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(get("secrets").await.status(), StatusCode::NOT_FOUND);
+        let bad = admin
+            .get(app.url("/brand/exports/orders.csv?period=custom&from=2026-13-01&to=2026-01-01"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text().await.unwrap().contains("date like"));
+    }
+);

@@ -1,0 +1,235 @@
+//! CSV exports of orders, order lines, parties and hosts for a period. The
+//! links download directly; in the browser the page follows the download
+//! row by row with a progress bar.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::Gate,
+    brand::{get_brand_overview, BrandNav, BrandOverview},
+    insights::{query_signal, PeriodPicker, PeriodView},
+};
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+/// What can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    Orders,
+    OrderLines,
+    Events,
+    Hosts,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::Orders,
+        ExportKind::OrderLines,
+        ExportKind::Events,
+        ExportKind::Hosts,
+    ];
+
+    /// The file's name in the address.
+    pub fn key(self) -> &'static str {
+        match self {
+            ExportKind::Orders => "orders",
+            ExportKind::OrderLines => "order-lines",
+            ExportKind::Events => "events",
+            ExportKind::Hosts => "hosts",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ExportKind> {
+        ExportKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            ExportKind::Orders => "Orders",
+            ExportKind::OrderLines => "Order lines",
+            ExportKind::Events => "Parties",
+            ExportKind::Hosts => "Hosts",
+        }
+    }
+
+    fn about(self) -> &'static str {
+        match self {
+            ExportKind::Orders => "Every order placed in the period, whatever its status, with its party, host and amounts.",
+            ExportKind::OrderLines => "The items of those orders: one row per line, with the price at the time of the order.",
+            ExportKind::Events => "The parties held in the period, with the dashboard's figures for each.",
+            ExportKind::Hosts => "Every host, with their figures for the parties they held in the period.",
+        }
+    }
+}
+
+/// A download in progress: rows received of the expected total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Progress {
+    Idle,
+    Running(u64, u64),
+    Done(u64),
+    Failed,
+}
+
+/// The brand admin's exports.
+#[component]
+pub fn ExportsPage() -> impl IntoView {
+    let query = query_signal();
+    let data = Resource::new(|| (), |_| get_brand_overview());
+    view! {
+        <Title text="Exports · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/exports" children=move |_: BrandOverview| {
+            let (q, _) = query.get_untracked();
+            let params = crate::insights::period_params(&q);
+            view! {
+                <header class="page-head">
+                    <h1>"Exports"</h1>
+                    <p class="lead">"CSV files with a header row, dates in ISO 8601 (UTC) and amounts both in cents and in euros. For your BI tools there is also a "
+                        <a href="/brand/api-keys">"read-only API"</a> "."</p>
+                </header>
+                <PeriodPicker period=PeriodView { query: q, label: String::new(), prev_label: String::new(), error: None } />
+                <ul class="exports">
+                    {ExportKind::ALL.into_iter().map(|k| view! { <ExportRow kind=k params=params.clone() /> }).collect_view()}
+                </ul>
+            }
+        } />
+    }
+}
+
+#[component]
+fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
+    let href = format!("/brand/exports/{}.csv?{params}", kind.key());
+    let progress = RwSignal::new(Progress::Idle);
+    let on_click = {
+        let href = href.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            // With JavaScript, follow the download with a progress bar;
+            // without it, the link downloads on its own.
+            #[cfg(feature = "hydrate")]
+            {
+                ev.prevent_default();
+                if matches!(progress.get_untracked(), Progress::Running(..)) {
+                    return;
+                }
+                progress.set(Progress::Running(0, 0));
+                let href = href.clone();
+                leptos::task::spawn_local(async move {
+                    match download::run(&href, kind.key(), progress).await {
+                        Ok(rows) => progress.set(Progress::Done(rows)),
+                        Err(_) => progress.set(Progress::Failed),
+                    }
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (ev, &href, progress);
+        }
+    };
+    let id = format!("export-{}", kind.key());
+    view! {
+        <li class="card export" data-testid=id.clone()>
+            <h2>{kind.title()}</h2>
+            <p class="muted">{kind.about()}</p>
+            <a class="button" href=href.clone() download="" on:click=on_click
+                aria-describedby=format!("{id}-status")>{format!("Download {}.csv", kind.key())}</a>
+            <div id=format!("{id}-status") role="status" aria-live="polite" class="export-status">
+                {move || match progress.get() {
+                    Progress::Idle => ().into_any(),
+                    Progress::Running(rows, total) => view! {
+                        <progress max=total.max(1) value=rows.min(total.max(1))></progress>
+                        <span>{if total > 0 { format!("{rows} of {total} rows…") } else { format!("{rows} rows…") }}</span>
+                    }.into_any(),
+                    Progress::Done(rows) => view! { <span data-testid="export-done">{format!("Done: {rows} rows downloaded.")}</span> }.into_any(),
+                    Progress::Failed => view! { <span class="field-error">"The export stopped. Try again, or choose a shorter period."</span> }.into_any(),
+                }}
+            </div>
+        </li>
+    }
+}
+
+/// Downloading with progress, in the browser.
+#[cfg(feature = "hydrate")]
+mod download {
+    use leptos::prelude::*;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::Progress;
+
+    fn err<T: Into<JsValue>>(_: T) -> String {
+        "the download failed".to_owned()
+    }
+
+    /// Fetches `href`, counting rows as they arrive, then saves the file.
+    pub async fn run(href: &str, key: &str, progress: RwSignal<Progress>) -> Result<u64, String> {
+        let window = web_sys::window().ok_or("no window")?;
+        let res: web_sys::Response = JsFuture::from(window.fetch_with_str(href))
+            .await
+            .map_err(err)?
+            .dyn_into()
+            .map_err(err)?;
+        if !res.ok() {
+            return Err(format!("status {}", res.status()));
+        }
+        let headers = res.headers();
+        let total: u64 = headers
+            .get("x-total-rows")
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let name = headers
+            .get("content-disposition")
+            .ok()
+            .flatten()
+            .and_then(|v| {
+                v.split("filename=\"")
+                    .nth(1)
+                    .map(|s| s.trim_end_matches('"').to_owned())
+            })
+            .unwrap_or_else(|| format!("soiree-{key}.csv"));
+        let body = res.body().ok_or("no body")?;
+        let reader: web_sys::ReadableStreamDefaultReader =
+            body.get_reader().dyn_into().map_err(err)?;
+        let parts = js_sys::Array::new();
+        let mut newlines: u64 = 0;
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(err)?;
+            let done = js_sys::Reflect::get(&chunk, &"done".into())
+                .map_err(err)?
+                .as_bool()
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+                .map_err(err)?
+                .dyn_into()
+                .map_err(err)?;
+            newlines += value.to_vec().iter().filter(|b| **b == b'\n').count() as u64;
+            parts.push(&value);
+            // The header row is not a row of data.
+            progress.set(Progress::Running(newlines.saturating_sub(1), total));
+        }
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("text/csv");
+        let blob =
+            web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+        let document = window.document().ok_or("no document")?;
+        let a: web_sys::HtmlAnchorElement = document
+            .create_element("a")
+            .map_err(err)?
+            .dyn_into()
+            .map_err(err)?;
+        a.set_href(&url);
+        a.set_download(&name);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Ok(newlines.saturating_sub(1))
+    }
+}
