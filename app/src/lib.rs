@@ -16,6 +16,7 @@ pub mod invitations;
 pub mod mail;
 pub mod money;
 pub mod orders;
+pub mod public_api;
 pub mod rewards;
 pub mod showcase;
 pub mod votes;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("host/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
                     <Route path=path!("host/performance") view=insights::MyPerformancePage ssr=SsrMode::Async />
                     <Route path=path!("brand/exports") view=exports::ExportsPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/api-keys") view=public_api::ApiKeysPage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
                     <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />

@@ -214,6 +214,7 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
             "/webhooks/payments/{brand}",
             post(payment_webhook).with_state(state.clone()),
         )
+        .merge(app::public_api::ssr::router(state.clone()))
         .route(
             "/brand/exports/{file}",
             get(app::exports::ssr::export_csv).with_state(state.clone()),

@@ -38,7 +38,7 @@ fn name(call: &Call) -> String {
 }
 
 /// A second brand with its own admin and host.
-async fn other_brand(app: &TestApp) {
+pub async fn other_brand(app: &TestApp) {
     let now = chrono::Utc::now();
     let brand: i64 = on_db!(app.db.writer(), |pool| sqlx::query_scalar(
         "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)

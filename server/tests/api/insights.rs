@@ -103,7 +103,7 @@ async fn exec(app: &TestApp, sql: &str, ids: &[i64]) {
 }
 
 /// Ids of (the September party of Camille, Hugo's September party).
-async fn fixture(app: &TestApp) -> (i64, i64) {
+pub async fn fixture(app: &TestApp) -> (i64, i64) {
     app.seed().await;
     let camille = user_id(app, HOST.0).await;
     let hugo = user_id(app, OTHER_HOST.0).await;
@@ -227,7 +227,7 @@ async fn fixture(app: &TestApp) -> (i64, i64) {
     (e1, e2)
 }
 
-const SEPTEMBER: &str = "period=custom&from=2026-09-01&to=2026-09-30";
+pub const SEPTEMBER: &str = "period=custom&from=2026-09-01&to=2026-09-30";
 
 async fn dashboard(app: &TestApp, client: &reqwest::Client, query: &str) -> Value {
     let res = client

@@ -16,6 +16,7 @@ mod invitations;
 mod operations;
 mod orders;
 mod outbox;
+mod public_api;
 mod rewards;
 mod showcase;
 mod webhooks;
