@@ -24,6 +24,10 @@ pub struct Spec {
     pub seed: u64,
 }
 
+/// An order to write: the guest who placed it (or a share-link visitor),
+/// its status and its lines (item index, quantity).
+type OrderPlan = (Option<usize>, &'static str, Vec<(usize, i64)>);
+
 /// What was written.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
@@ -146,7 +150,7 @@ pub async fn write(
             })
             .collect();
         // Orders: some from invited guests, the rest through the share link.
-        let orders: Vec<(Option<usize>, &str, Vec<(usize, i64)>)> = (0..spec.orders_per_event)
+        let orders: Vec<OrderPlan> = (0..spec.orders_per_event)
             .map(|o| {
                 let from_guest = (o < guests.len() && rng.gen_bool(0.6)).then_some(o);
                 let status = match rng.gen_range(0..100) {

@@ -66,13 +66,13 @@ impl ExportKind {
 }
 
 /// A download in progress: rows received of the expected total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 enum Progress {
     Idle,
     Running(u64, u64),
     Done(u64),
-    Failed,
+    Failed(String),
 }
 
 /// The brand admin's exports.
@@ -121,7 +121,7 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     match download::run(&href, kind.key(), progress).await {
                         Ok(rows) => progress.set(Progress::Done(rows)),
-                        Err(_) => progress.set(Progress::Failed),
+                        Err(why) => progress.set(Progress::Failed(why)),
                     }
                 });
             }
@@ -144,7 +144,7 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
                         <span>{if total > 0 { format!("{rows} of {total} rows…") } else { format!("{rows} rows…") }}</span>
                     }.into_any(),
                     Progress::Done(rows) => view! { <span data-testid="export-done">{format!("Done: {rows} rows downloaded.")}</span> }.into_any(),
-                    Progress::Failed => view! { <span class="field-error">"The export stopped. Try again, or choose a shorter period."</span> }.into_any(),
+                    Progress::Failed(why) => view! { <span class="field-error">{format!("The export stopped ({why}). Try again, or choose a shorter period.")}</span> }.into_any(),
                 }}
             </div>
         </li>
@@ -160,8 +160,9 @@ mod download {
 
     use super::Progress;
 
-    fn err<T: Into<JsValue>>(_: T) -> String {
-        "the download failed".to_owned()
+    fn err<T: Into<JsValue>>(e: T) -> String {
+        let e: JsValue = e.into();
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
     }
 
     /// Fetches `href`, counting rows as they arrive, then saves the file.

@@ -486,11 +486,10 @@ pub async fn export_csv(
         p.first_day.format("%Y-%m-%d"),
         p.last_day.format("%Y-%m-%d")
     );
-    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let (tx, mut rx) = tokio::sync::mpsc::channel(4);
     tokio::spawn(produce(state.db.clone(), admin.brand_id, p, kind, now, tx));
-    let stream = futures::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|item| (item, rx))
-    });
+    // A closed channel keeps answering None, however often it is polled.
+    let stream = futures::stream::poll_fn(move |cx| rx.poll_recv(cx));
     let mut res = Response::new(Body::from_stream(stream));
     let h = res.headers_mut();
     h.insert(

@@ -69,7 +69,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
                 view! { <text class="axis" x=x + bar / 2.0 y=H - 8.0 text-anchor="middle">{w.label.clone()}</text> }
             });
             view! {
-                <rect class="bar" x=x y=TOP + plot - h width=bar height=h>
+                <rect class="chart-bar" x=x y=TOP + plot - h width=bar height=h>
                     <title>{format!("Week of {}: {}", w.label, Money::eur(w.revenue_cents))}</title>
                 </rect>
                 {label}
@@ -121,7 +121,7 @@ pub fn FunnelChart(
             let y = 4.0 + row * i as f64;
             view! {
                 <text class="axis step" x=0 y=y + 24.0>{*step}</text>
-                <rect class=format!("bar funnel-{i}") x=label_w y=y + 6.0 width=width height=row - 14.0 rx="3">
+                <rect class=format!("chart-bar funnel-{i}") x=label_w y=y + 6.0 width=width height=row - 14.0 rx="3">
                     <title>{format!("{step}: {n} ({})", percent(share))}</title>
                 </rect>
                 <text class="value" x=label_w + width + 8.0 y=y + 24.0>{format!("{n} · {}", percent(share))}</text>

@@ -64,13 +64,14 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
     );
     type Guests = (i64, i64, i64, i64, i64);
     type Orders = (i64, i64, i64, i64);
-    let (events, guests, orders, rewards, bookings): (
+    type All = (
         Vec<EventTuple>,
         Vec<Guests>,
         Vec<Orders>,
         Vec<Count>,
         Vec<Count>,
-    ) = on_db!(db.reader(), |pool| {
+    );
+    let (events, guests, orders, rewards, bookings): All = on_db!(db.reader(), |pool| {
         macro_rules! bound {
             ($sql:expr) => {
                 sqlx::query_as($sql)
@@ -173,14 +174,15 @@ pub async fn event_report(
     event_id: i64,
     now: DateTime<Utc>,
 ) -> Result<EventReport, AppError> {
-    let found: Option<(
+    type Found = (
         i64,
         String,
         String,
         DateTime<Utc>,
         String,
         Option<DateTime<Utc>>,
-    )> = on_db!(db.reader(), |pool| {
+    );
+    let found: Option<Found> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
                 "SELECT e.host_id, u.display_name, e.title, e.starts_at, e.time_zone, e.cancelled_at
                  FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1 AND e.brand_id = $2",
