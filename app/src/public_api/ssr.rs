@@ -343,14 +343,42 @@ fn ts(t: Option<DateTime<Utc>>) -> Value {
     t.map(|t| Value::String(iso(t))).unwrap_or(Value::Null)
 }
 
+/// What every list call starts with: the key's brand, the page, the days.
+struct Call {
+    brand: i64,
+    limit: i64,
+    after: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+}
+
+async fn call(db: &Db, headers: &HeaderMap, page: &Page) -> Result<Call, ApiError> {
+    let now = Utc::now();
+    let brand = brand_of_key(db, headers, now).await?;
+    let (limit, after) = (page.limit()?, page.after()?);
+    let (from, to) = page.range(db, brand, now).await?;
+    Ok(Call {
+        brand,
+        limit,
+        after,
+        from,
+        to,
+        now,
+    })
+}
+
 async fn hosts(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(page): Query<Page>,
 ) -> ApiResult {
-    let now = Utc::now();
-    let brand = brand_of_key(&state.db, &headers, now).await?;
-    let (limit, after) = (page.limit()?, page.after()?);
+    let Call {
+        brand,
+        limit,
+        after,
+        ..
+    } = call(&state.db, &headers, &page).await?;
     type Row = (
         i64,
         String,
@@ -388,10 +416,14 @@ async fn events(
     headers: HeaderMap,
     Query(page): Query<Page>,
 ) -> ApiResult {
-    let now = Utc::now();
-    let brand = brand_of_key(&state.db, &headers, now).await?;
-    let (limit, after) = (page.limit()?, page.after()?);
-    let (from, to) = page.range(&state.db, brand, now).await?;
+    let Call {
+        brand,
+        limit,
+        after,
+        from,
+        to,
+        ..
+    } = call(&state.db, &headers, &page).await?;
     type Row = (
         i64,
         String,
@@ -436,10 +468,14 @@ async fn orders(
     headers: HeaderMap,
     Query(page): Query<Page>,
 ) -> ApiResult {
-    let now = Utc::now();
-    let brand = brand_of_key(&state.db, &headers, now).await?;
-    let (limit, after) = (page.limit()?, page.after()?);
-    let (from, to) = page.range(&state.db, brand, now).await?;
+    let Call {
+        brand,
+        limit,
+        after,
+        from,
+        to,
+        ..
+    } = call(&state.db, &headers, &page).await?;
     type Row = (
         i64,
         i64,
@@ -491,9 +527,13 @@ async fn performance(
         domain::{leaderboard, SortBy, Totals},
         ssr::{event_figures, scope},
     };
-    let now = Utc::now();
-    let brand = brand_of_key(&state.db, &headers, now).await?;
-    let (limit, after) = (page.limit()?, page.after()?);
+    let Call {
+        brand,
+        limit,
+        after,
+        now,
+        ..
+    } = call(&state.db, &headers, &page).await?;
     let p = page.period(&state.db, brand, now, "month").await?;
     let (this, _) = scope(brand, &p, now, None);
     let figures = event_figures(&state.db, this).await?;
