@@ -43,6 +43,26 @@ impl Money {
     pub fn minor(self) -> i64 {
         self.minor
     }
+
+    /// Like the display, with thousands grouped: `€15,000.00`.
+    pub fn grouped(self) -> String {
+        let plain = self.to_string();
+        let Some((head, cents)) = plain.rsplit_once('.') else {
+            return plain;
+        };
+        let digits_at = head
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(head.len());
+        let (sign, digits) = head.split_at(digits_at);
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{sign}{grouped}.{cents}")
+    }
 }
 
 impl std::fmt::Display for Money {
@@ -70,5 +90,8 @@ mod tests {
         assert_eq!(Money::eur(5).to_string(), "€0.05");
         assert_eq!(Money::eur(-305).to_string(), "-€3.05");
         assert_eq!(Money::eur(0).to_string(), "€0.00");
+        assert_eq!(Money::eur(1_500_000).grouped(), "€15,000.00");
+        assert_eq!(Money::eur(-123_456_789).grouped(), "-€1,234,567.89");
+        assert_eq!(Money::eur(99_999).grouped(), "€999.99");
     }
 }

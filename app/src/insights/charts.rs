@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use super::domain::{percent, ratio_bp, WeekBar};
 use crate::money::Money;
 
-const W: f64 = 640.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 56.0;
+// Small enough that the text stays readable when a phone scales it down.
+const W: f64 = 400.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 44.0;
 const BOTTOM: f64 = 28.0;
 const TOP: f64 = 12.0;
 
@@ -109,22 +110,22 @@ pub fn FunnelChart(
     #[prop(default = "funnel")] id: &'static str,
 ) -> impl IntoView {
     let first = steps.first().map(|s| s.1).unwrap_or(0);
-    let row = 44.0;
+    let row = 40.0;
     let height = row * steps.len() as f64 + 8.0;
-    let label_w = 150.0;
+    let label_w = 84.0;
     let bars = steps
         .iter()
         .enumerate()
         .map(|(i, (step, n))| {
             let share = ratio_bp(*n, first);
-            let width = ((W - label_w - 120.0) * share as f64 / 10_000.0).max(2.0);
+            let width = ((W - label_w - 100.0) * share as f64 / 10_000.0).max(2.0);
             let y = 4.0 + row * i as f64;
             view! {
-                <text class="axis step" x=0 y=y + 24.0>{*step}</text>
-                <rect class=format!("chart-bar funnel-{i}") x=label_w y=y + 6.0 width=width height=row - 14.0 rx="3">
+                <text class="axis step" x=0 y=y + 23.0>{*step}</text>
+                <rect class=format!("chart-bar funnel-{i}") x=label_w y=y + 6.0 width=width height=row - 12.0 rx="3">
                     <title>{format!("{step}: {n} ({})", percent(share))}</title>
                 </rect>
-                <text class="value" x=label_w + width + 8.0 y=y + 24.0>{format!("{n} · {}", percent(share))}</text>
+                <text class="value" x=label_w + width + 6.0 y=y + 23.0>{format!("{n} · {}", percent(share))}</text>
             }
         })
         .collect_view();

@@ -149,7 +149,7 @@ enum Unit {
 fn kpi(key: &str, label: &str, now: i64, before: i64, unit: Unit, up_is_good: bool) -> Kpi {
     let show = |v: i64| match unit {
         Unit::Count => v.to_string(),
-        Unit::Money => Money::eur(v).to_string(),
+        Unit::Money => Money::eur(v).grouped(),
         Unit::Rate => percent(v),
     };
     let trend = match now.cmp(&before) {

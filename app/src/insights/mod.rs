@@ -483,7 +483,7 @@ fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoV
                                     <tr>
                                         <td>{i + 1}</td>
                                         <th scope="row"><a href=format!("/brand/hosts/{}", r.host_id)>{r.name.clone()}</a></th>
-                                        <td class="num">{Money::eur(r.revenue_cents).to_string()}</td>
+                                        <td class="num">{Money::eur(r.revenue_cents).grouped()}</td>
                                         <td class="num">{r.events}</td>
                                         <td class="num">{r.buyers}</td>
                                         <td class="num">{percent(r.conversion_bp)}</td>
@@ -540,7 +540,7 @@ fn TotalsList(t: Totals) -> impl IntoView {
     view! {
         <ul class="tiles" aria-label="Totals of the period" data-testid="totals">
             <li class="tile"><span class="tile-label">"Parties held"</span><span class="tile-value">{t.events}</span></li>
-            <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(t.revenue_cents).to_string()}</span></li>
+            <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(t.revenue_cents).grouped()}</span></li>
             <li class="tile"><span class="tile-label">"Buying guests"</span><span class="tile-value">{t.buyers}</span></li>
             <li class="tile"><span class="tile-label">"Conversion"</span><span class="tile-value">{percent(t.conversion_bp())}</span></li>
             <li class="tile"><span class="tile-label">"Average order"</span><span class="tile-value">{Money::eur(t.average_order_cents()).to_string()}</span></li>

@@ -41,11 +41,23 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
     let guests_sql = format!(
         "SELECT g.event_id, COUNT(*),
                 SUM(CASE WHEN g.rsvp <> 'pending' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN g.rsvp = 'yes' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
-                        AND o.status IN {COUNTED} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
-                    THEN 1 ELSE 0 END)
+                SUM(CASE WHEN g.rsvp = 'yes' THEN 1 ELSE 0 END)
          FROM guests g WHERE g.event_id IN (SELECT e.id {parties}) GROUP BY g.event_id"
+    );
+    // Invited guests who bought: the guest of an order from a personal link,
+    // or the invited guest with the email of a share-link order (guests'
+    // emails are stored in lower case).
+    let bought_sql = format!(
+        "SELECT b.event_id, COUNT(DISTINCT b.guest_id) FROM (
+           SELECT o.event_id AS event_id, o.guest_id AS guest_id FROM orders o
+           WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.guest_id IS NOT NULL
+             AND o.event_id IN (SELECT e.id {parties})
+           UNION
+           SELECT o.event_id, g.id FROM orders o
+           JOIN guests g ON g.event_id = o.event_id AND g.email = lower(o.customer_email)
+           WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.guest_id IS NULL
+             AND o.event_id IN (SELECT e.id {parties})
+         ) b GROUP BY b.event_id"
     );
     let orders_sql = format!(
         "SELECT o.event_id, COUNT(*), CAST(COALESCE(SUM(o.merchandise_cents), 0) AS BIGINT),
@@ -62,16 +74,17 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
         "SELECT b.from_event_id, COUNT(*) FROM booking_requests b
          WHERE b.from_event_id IN (SELECT e.id {parties}) GROUP BY b.from_event_id"
     );
-    type Guests = (i64, i64, i64, i64, i64);
+    type Guests = (i64, i64, i64, i64);
     type Orders = (i64, i64, i64, i64);
     type All = (
         Vec<EventTuple>,
         Vec<Guests>,
+        Vec<Count>,
         Vec<Orders>,
         Vec<Count>,
         Vec<Count>,
     );
-    let (events, guests, orders, rewards, bookings): All = on_db!(db.reader(), |pool| {
+    let (events, guests, bought, orders, rewards, bookings): All = on_db!(db.reader(), |pool| {
         macro_rules! bound {
             ($sql:expr) => {
                 sqlx::query_as($sql)
@@ -86,19 +99,21 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
         tokio::try_join!(
             bound!(&events_sql),
             bound!(&guests_sql),
+            bound!(&bought_sql),
             bound!(&orders_sql),
             bound!(&rewards_sql),
             bound!(&bookings_sql),
         )?
     });
     let guests: HashMap<i64, Guests> = guests.into_iter().map(|g| (g.0, g)).collect();
+    let bought: HashMap<i64, i64> = bought.into_iter().collect();
     let orders: HashMap<i64, Orders> = orders.into_iter().map(|o| (o.0, o)).collect();
     let rewards: HashMap<i64, i64> = rewards.into_iter().collect();
     let bookings: HashMap<i64, i64> = bookings.into_iter().collect();
     Ok(events
         .into_iter()
         .map(|(id, host_id, host_name, title, starts_at)| {
-            let (_, invited, answered, yes, bought) = guests.get(&id).copied().unwrap_or_default();
+            let (_, invited, answered, yes) = guests.get(&id).copied().unwrap_or_default();
             let (_, n, revenue, buyers) = orders.get(&id).copied().unwrap_or_default();
             EventFigures {
                 event_id: id,
@@ -109,7 +124,7 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
                 invited,
                 answered,
                 yes,
-                bought,
+                bought: bought.get(&id).copied().unwrap_or_default(),
                 orders: n,
                 revenue_cents: revenue,
                 buyers,
