@@ -125,8 +125,8 @@ async fn has_account(db: &Db, email: &EmailAddress) -> Result<bool, AppError> {
 }
 
 /// Records a fan's application to the brand and thanks them by email. The
-/// same fan applying again while waiting updates their application; after a
-/// decline, applying again reopens it.
+/// same fan applying again while waiting updates their application (no
+/// second mail); after a decline, applying again reopens it.
 pub async fn apply(
     db: &Db,
     config: &AppConfig,
@@ -155,6 +155,15 @@ pub async fn apply(
     )?;
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
+        // The thanks goes out once per application: updating one that is
+        // still waiting sends nothing, so the form cannot flood an inbox.
+        let waiting: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM host_applications WHERE brand_id = $1 AND email = $2",
+        )
+        .bind(brand_id)
+        .bind(draft.email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
         let moved = sqlx::query(
             "INSERT INTO host_applications (brand_id, name, email, city, motivation, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)
@@ -178,9 +187,11 @@ pub async fn apply(
                 "This email already has an account: sign in instead.",
             ));
         }
-        crate::mail::ssr::insert_query(&thanks)
-            .execute(&mut *tx)
-            .await?;
+        if waiting.as_deref() != Some("pending") {
+            crate::mail::ssr::insert_query(&thanks)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
     });
     Ok(())
