@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 engine="${1:-sqlite}" period="${2:-quarter}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 bin="$target/release/soiree" tool="$target/release/examples/bench_dashboard"
-port=3197
+port=3194
 state="$(mktemp -d)"
 pg_db=""
 cleanup() {
