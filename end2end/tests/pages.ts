@@ -51,15 +51,16 @@ export class LoginPage {
 /** The MailDev API the e2e server sends mail to. */
 export const maildevApi = `http://127.0.0.1:${process.env.E2E_MAILDEV_PORT ?? 3180}`;
 
-/** The newest mail MailDev received for `to`, waiting up to 15 s. */
-export async function mailTo(to: string): Promise<{ subject: string; text: string; html: string }> {
+/** The newest mail MailDev received for `to` (whose subject contains
+ * `subject`, when given), waiting up to 15 s. */
+export async function mailTo(to: string, subject?: string): Promise<{ subject: string; text: string; html: string }> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const res = await fetch(`${maildevApi}/email`);
     const mails = (await res.json()) as Array<{ subject: string; text: string; html: string; to: Array<{ address: string }> }>;
-    const mine = mails.filter((m) => m.to.some((t) => t.address === to));
+    const mine = mails.filter((m) => m.to.some((t) => t.address === to) && (!subject || m.subject.includes(subject)));
     if (mine.length > 0) return mine[mine.length - 1];
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no mail for ${to} within 15 s`);
+  throw new Error(`no mail for ${to}${subject ? ` about “${subject}”` : ''} within 15 s`);
 }
