@@ -105,7 +105,8 @@ pub fn mail(
     )?)
 }
 
-async fn brand_name(db: &Db, brand_id: i64) -> Result<String, AppError> {
+/// The brand's name.
+pub async fn brand_name(db: &Db, brand_id: i64) -> Result<String, AppError> {
     Ok(on_db!(db.reader(), |pool| {
         sqlx::query_scalar("SELECT name FROM brands WHERE id = $1")
             .bind(brand_id)

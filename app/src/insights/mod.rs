@@ -177,9 +177,8 @@ pub async fn get_brand_dashboard(
         let totals = Totals::of(&events);
         let previous = Totals::of(&previous);
         let by = SortBy::parse(&sort);
-        let overview = crate::brand::ssr::overview(db, &admin).await?;
         Ok(Dashboard {
-            brand_name: overview.brand_name,
+            brand_name: crate::hosts::ssr::brand_name(db, admin.brand_id).await?,
             kpis: domain::kpis(&totals, &previous, (new_now, new_before)),
             weeks: domain::revenue_by_week(&events, p.first_day, p.last_day),
             leaderboard: domain::leaderboard(&events, by),

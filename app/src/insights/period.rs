@@ -18,6 +18,8 @@ pub struct Period {
     pub prev_last_day: NaiveDate,
     pub prev_from: DateTime<Utc>,
     pub prev_to: DateTime<Utc>,
+    /// The brand's zone the days are in.
+    pub tz: Tz,
 }
 
 /// The longest custom period.
@@ -60,6 +62,7 @@ impl Period {
             prev_last_day: prev_last,
             prev_from: day_start(prev_first, tz),
             prev_to: day_start(next(prev_last), tz),
+            tz,
         }
     }
 

@@ -20,6 +20,8 @@ pub struct Scope {
     /// Parties that have started by then count as held.
     pub now: DateTime<Utc>,
     pub host_id: Option<i64>,
+    /// The brand's zone, for each party's local day.
+    pub tz: chrono_tz::Tz,
 }
 
 type EventTuple = (i64, i64, String, String, DateTime<Utc>);
@@ -27,7 +29,7 @@ type Count = (i64, i64);
 
 /// The figures of every party of the scope held (started, not cancelled).
 pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, AppError> {
-    let tz = crate::events::ssr::brand_zone(db, scope.brand_id).await?;
+    let tz = scope.tz;
     // The parties, then per-party counts from each table, each query
     // restricted to the same parties through the same join.
     let parties = "FROM events e WHERE e.brand_id = $1 AND e.cancelled_at IS NULL
@@ -168,6 +170,7 @@ pub fn scope(
             to: p.to,
             now,
             host_id,
+            tz: p.tz,
         },
         Scope {
             brand_id,
@@ -175,6 +178,7 @@ pub fn scope(
             to: p.prev_to,
             now,
             host_id,
+            tz: p.tz,
         },
     )
 }
@@ -220,6 +224,7 @@ pub async fn event_report(
             to: starts_at + chrono::Duration::seconds(1),
             now: now.max(starts_at),
             host_id: Some(owner),
+            tz: crate::events::ssr::brand_zone(db, brand_id).await?,
         },
     )
     .await?
