@@ -22,8 +22,11 @@ const launchOptions = {
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Budgets for a cold 2-core machine: a test waits on what the person sees,
+  // never on a fixed delay, and no test depends on the pages before it
+  // having warmed the browser or the server.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -31,8 +34,8 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL,
-    actionTimeout: 10_000,
-    navigationTimeout: 15_000,
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -47,7 +50,7 @@ export default defineConfig({
   webServer: {
     command: `bash ${path.join(__dirname, 'serve-e2e.sh')}`,
     url: `${baseURL}/healthz`,
-    timeout: 60_000,
+    timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

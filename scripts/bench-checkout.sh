@@ -69,7 +69,7 @@ echo "$engine: $items items, $units units in stock, $clients clients"
 
 if [ "$mode" = load ]; then
   "$tool" load --base "$base" --slug "$slug" --items "$ids" --clients "$clients" --seconds "${SECONDS_LOAD:-20}" --codes "$state/codes.txt"
-  "$tool" verify --database-url "$DATABASE_URL" --codes "$state/codes.txt" --stock "$state/stock.txt"
+  "$tool" verify --database-url "$DATABASE_URL" --event "$event" --codes "$state/codes.txt" --stock "$state/stock.txt"
   exit 0
 fi
 
@@ -84,7 +84,7 @@ for round in $(seq 1 "$rounds"); do
   wait "$loader" || true
   start
   acknowledged=$(wc -l <"$state/codes.txt")
-  if ! "$tool" verify --database-url "$DATABASE_URL" --codes "$state/codes.txt" --stock "$state/stock.txt" >"$state/verify.txt" 2>&1; then
+  if ! "$tool" verify --database-url "$DATABASE_URL" --event "$event" --codes "$state/codes.txt" --stock "$state/stock.txt" >"$state/verify.txt" 2>&1; then
     cat "$state/verify.txt" >&2
     echo "round $round: LOST DATA" >&2
     exit 1

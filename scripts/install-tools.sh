@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build and test tools Soirée needs, only where the right version
-# is missing. Everything goes to places that outlive a clone (~/.cargo/bin and
-# ~/.cache/soiree/tools), so a warm machine skips this in seconds.
+# is missing. Everything goes to places that outlive a clone (~/.cache/soiree/bin
+# and ~/.cache/soiree/tools), so a warm machine skips this in seconds; a tool
+# of the right version already on PATH (say in ~/.cargo/bin) is used as it is.
 # Usage: scripts/install-tools.sh [build|test|all]   (default: all)
 set -euo pipefail
 
@@ -9,7 +10,15 @@ CARGO_LEPTOS_VERSION=0.3.10
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
 MAILDEV_VERSION=2.2.1
-TOOLS_DIR="${SOIREE_TOOLS_DIR:-$HOME/.cache/soiree/tools}"
+CACHE_DIR="${SOIREE_CACHE_DIR:-$HOME/.cache/soiree}"
+TOOLS_DIR="${SOIREE_TOOLS_DIR:-$CACHE_DIR/tools}"
+# cargo-installed tools go to $CACHE_DIR/bin. Their build directory is
+# $CACHE_DIR/cargo-install until both are in place, so an install that was
+# interrupted (a CI time-out, a closed laptop) resumes where it stopped
+# instead of starting its 15 minutes again.
+BIN_DIR="$CACHE_DIR/bin"
+INSTALL_TARGET="$CACHE_DIR/cargo-install"
+export PATH="$BIN_DIR:$TOOLS_DIR/node_modules/.bin:$PATH"
 what="${1:-all}"
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -32,12 +41,16 @@ install_build_tools() {
     if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
         log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
         # Without --locked: its lock file names a version the registry mirror lacks.
-        cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+        cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force \
+            --root "$CACHE_DIR" --target-dir "$INSTALL_TARGET"
     fi
     if ! cargo-leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
         log "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 13 minutes on 2 cores)"
-        cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --force
+        cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --force \
+            --root "$CACHE_DIR" --target-dir "$INSTALL_TARGET"
     fi
+    # Both are in place: their build directory has served its purpose.
+    rm -rf "$INSTALL_TARGET"
     mkdir -p "$TOOLS_DIR"
     if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
         log "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"

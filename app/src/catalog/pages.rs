@@ -356,13 +356,23 @@ pub fn ItemEditorPage() -> impl IntoView {
     let archive = ServerAction::<ArchiveItem>::new();
     let delete_photo = ServerAction::<DeleteItemPhoto>::new();
     let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));
+    // Only a save that went through reloads the editor: after a refused one
+    // the form stays as it is, with the photos the browser holds.
+    let saved = Memo::new(move |before: Option<&usize>| {
+        let version = save.version().get();
+        if save.value().with(|v| matches!(v, Some(Ok(_)))) {
+            version
+        } else {
+            before.copied().unwrap_or(0)
+        }
+    });
     let editor = Resource::new(
         move || {
             (
                 id.get(),
                 archive.version().get(),
                 delete_photo.version().get(),
-                save.version().get(),
+                saved.get(),
             )
         },
         |(id, ..)| get_item_editor(id),
