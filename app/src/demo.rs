@@ -3,13 +3,13 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    accounts::{
-        domain::{EmailAddress, NewPassword},
-        ssr::{hash_password_blocking, INSERT_USER_SQL},
-        Role,
+    accounts::ssr::INSERT_USER_SQL,
+    base::{
+        account::{EmailAddress, NewPassword, Role},
+        auth::ssr::hash_password_blocking,
+        db::Db,
+        error::AppError,
     },
-    db::Db,
-    error::AppError,
     on_db,
 };
 

@@ -8,7 +8,10 @@
 use chrono::{DateTime, Duration, Utc};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
-use crate::{db::Db, error::AppError, on_db};
+use crate::{
+    base::{db::Db, error::AppError},
+    on_db,
+};
 
 /// How much history to write.
 #[derive(Debug, Clone)]

@@ -3,19 +3,17 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod base;
 pub mod bookings;
 pub mod brand;
 pub mod catalog;
-pub mod error;
 pub mod events;
 pub mod exports;
-pub mod forms;
 pub mod hosts;
 pub mod insights;
 pub mod invitations;
-pub mod mail;
-pub mod money;
 pub mod orders;
+pub mod pages;
 pub mod public_api;
 pub mod rewards;
 pub mod showcase;
@@ -23,13 +21,9 @@ pub mod votes;
 pub mod webhooks;
 
 #[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod history;
-#[cfg(feature = "ssr")]
-pub mod state;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
@@ -39,9 +33,14 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use accounts::{get_current_user, LoginPage, Role, SignOutButton};
-use brand::HomePage;
-use events::{EditEventPage, EventPage, HostDashboard, NewEventPage};
+use accounts::{get_current_user, LoginPage, SignOutButton};
+use base::account::Role;
+use pages::{
+    event_forms::{EditEventPage, NewEventPage},
+    home::HomePage,
+    host_event::EventPage,
+    host_home::HostDashboard,
+};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -86,21 +85,21 @@ pub fn App() -> impl IntoView {
                 // Every page is rendered whole before it is sent (SsrMode::Async):
                 // it then reads complete without JavaScript, and its status
                 // code and redirects are known before the first byte.
-                <Routes fallback=NotFound>
+                <Routes fallback=base::page::NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=insights::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("become-a-host") view=hosts::BecomeHostPage ssr=SsrMode::Async />
                     <Route path=path!("brand/hosts") view=hosts::HostsPage ssr=SsrMode::Async />
-                    <Route path=path!("brand/hosts/:id") view=insights::HostReportPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/hosts/:id") view=pages::host_report::HostReportPage ssr=SsrMode::Async />
                     <Route path=path!("brand/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
-                    <Route path=path!("host/performance") view=insights::MyPerformancePage ssr=SsrMode::Async />
+                    <Route path=path!("host/performance") view=pages::host_report::MyPerformancePage ssr=SsrMode::Async />
                     <Route path=path!("brand/exports") view=exports::ExportsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/api-keys") view=public_api::ApiKeysPage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
-                    <Route path=path!("welcome/:token") view=bookings::WelcomePage ssr=SsrMode::Async />
+                    <Route path=path!("welcome/:token") view=accounts::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
@@ -109,13 +108,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/kits/:id") view=catalog::kits::KitEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/orders") view=orders::admin::BrandOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("brand/orders/:id") view=orders::admin::BrandOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("brand/settings") view=brand::settings::SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/settings") view=pages::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/webhooks") view=webhooks::WebhooksPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes") view=votes::VotesPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes/:id") view=votes::PollResultsPage ssr=SsrMode::Async />
-                    <Route path=path!("host/events/:id/present") view=showcase::PresentationPage ssr=SsrMode::Async />
-                    <Route path=path!("i/:token/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
-                    <Route path=path!("s/:slug/items/:item") view=showcase::ShowcaseItemPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/present") view=pages::presentation::PresentationPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token/items/:item") view=pages::guest::ShowcaseItemPage ssr=SsrMode::Async />
+                    <Route path=path!("s/:slug/items/:item") view=pages::guest::ShowcaseItemPage ssr=SsrMode::Async />
                     <Route path=path!("i/:token/cart") view=orders::CartPage ssr=SsrMode::Async />
                     <Route path=path!("s/:slug/cart") view=orders::CartPage ssr=SsrMode::Async />
                     <Route path=path!("o/:code") view=orders::TrackingPage ssr=SsrMode::Async />
@@ -123,8 +122,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/edit") view=EditEventPage ssr=SsrMode::Async />
-                    <Route path=path!("i/:token") view=invitations::InvitationPage ssr=SsrMode::Async />
-                    <Route path=path!("s/:slug") view=invitations::SharedEventPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token") view=pages::guest::InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("s/:slug") view=pages::guest::SharedEventPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -164,36 +163,6 @@ fn SiteHeader() -> impl IntoView {
                 </Transition>
             </nav>
         </header>
-    }
-}
-
-/// The route parameter `name` as an id; 0 when absent or not a number
-/// (which no row has, so the page answers not found).
-pub fn id_param(name: &'static str) -> Memo<i64> {
-    let params = leptos_router::hooks::use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get(name)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    })
-}
-
-/// The page for unknown addresses; answers with status 404.
-#[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::NOT_FOUND);
-    }
-    view! {
-        <Title text="Page not found · Soirée" />
-        <section class="notice">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. If you followed an invitation link, check that it is complete."</p>
-            <p><a href="/">"Go to the home page"</a></p>
-        </section>
     }
 }
 

@@ -23,7 +23,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::{db::Db, on_db};
+use app::{base::db::Db, on_db};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]

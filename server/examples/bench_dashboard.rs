@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use app::{
-    db::Db,
+    base::db::Db,
     insights::{
         domain::{leaderboard, PeriodQuery, SortBy},
         period::Period,
@@ -87,7 +87,7 @@ async fn main() -> anyhow::Result<()> {
 
     let db = Db::connect(&cli.database_url).await?;
     let now = chrono::Utc::now();
-    let tz = app::events::ssr::brand_zone(&db, 1)
+    let tz = app::base::brand::ssr::zone(&db, 1)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let q = PeriodQuery {

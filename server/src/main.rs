@@ -5,12 +5,11 @@ use std::io::{BufRead, IsTerminal};
 
 use anyhow::Context;
 use app::{
-    accounts::{
-        domain::{EmailAddress, NewPassword},
-        ssr::{create_user, set_password},
-        Role,
+    accounts::ssr::{create_user, set_password},
+    base::{
+        account::{EmailAddress, NewPassword, Role},
+        db::Db,
     },
-    db::Db,
     demo::{seed_demo, seed_history, SeedOutcome, DEMO_LOGINS},
     on_db,
 };
@@ -286,7 +285,7 @@ async fn seed_load(
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let spec = app::history::Spec {
         hosts: app::history::host_names(hosts, "host", "load.example"),
-        password_hash: app::accounts::ssr::hash_password_blocking(&password)
+        password_hash: app::base::auth::ssr::hash_password_blocking(&password)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?,
         events,

@@ -95,7 +95,7 @@ impl Settings {
         };
 
         let database_url = var("DATABASE_URL", "sqlite://data/soiree.db");
-        app::db::engine_of(&database_url).map_err(|_| {
+        app::base::db::engine_of(&database_url).map_err(|_| {
             bad(
                 "DATABASE_URL",
                 "must start with sqlite: (e.g. sqlite://data/soiree.db) or postgres: (e.g. postgres://user@127.0.0.1/soiree)",
@@ -142,7 +142,7 @@ impl Settings {
             .rsplit_once('<')
             .map(|(_, a)| a.trim_end_matches('>'))
             .unwrap_or(&mail_from);
-        if app::accounts::domain::EmailAddress::parse(address, "MAIL_FROM").is_err() {
+        if app::base::account::EmailAddress::parse(address, "MAIL_FROM").is_err() {
             return Err(bad(
                 "MAIL_FROM",
                 format!("{mail_from:?} is not an address like Soirée <no-reply@brand.example>"),

@@ -4,10 +4,11 @@ use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use app::{
-    db::Db,
-    shell,
-    state::{AppConfig, AppState},
-    App,
+    base::{
+        db::Db,
+        state::{AppConfig, AppState},
+    },
+    shell, App,
 };
 use axum::{
     body::{Body, Bytes},
@@ -152,7 +153,7 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
     Ok(Arc::new(AppConfig {
         public_url: settings.public_url.clone(),
         session_secure: settings.session_secure,
-        mail: app::mail::ssr::MailIdentity {
+        mail: app::base::mail::MailIdentity {
             from: settings
                 .mail_from
                 .parse()
@@ -163,8 +164,8 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
                 .unwrap_or("localhost")
                 .to_owned(),
         },
-        signing_key: app::state::SigningKey(Arc::new(settings.signing_key()?)),
-        media: app::catalog::photos::MediaStore {
+        signing_key: app::base::state::SigningKey(Arc::new(settings.signing_key()?)),
+        media: app::base::media::MediaStore {
             root: settings.media_dir.clone(),
         },
     }))

@@ -3,7 +3,10 @@
 
 use std::time::Duration;
 
-use app::{db::Db, mail::ssr as outbox, on_db};
+use app::{
+    base::{db::Db, mail as outbox},
+    on_db,
+};
 use chrono::Utc;
 use tokio::sync::watch;
 
@@ -210,7 +213,7 @@ async fn send_webhook(
 /// bonuses once booked events are held.
 pub fn spawn_closings(
     db: Db,
-    config: std::sync::Arc<app::state::AppConfig>,
+    config: std::sync::Arc<app::base::state::AppConfig>,
     every: Duration,
     mut stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
@@ -232,7 +235,7 @@ pub fn spawn_closings(
 /// Queues due event reminders and thank-yous every `every`.
 pub fn spawn_mailings(
     db: Db,
-    config: std::sync::Arc<app::state::AppConfig>,
+    config: std::sync::Arc<app::base::state::AppConfig>,
     every: Duration,
     mut stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
@@ -272,7 +275,10 @@ pub fn spawn_housekeeping(
 
 /// One housekeeping pass.
 pub async fn housekeeping(db: &Db) -> anyhow::Result<u64> {
-    use app::accounts::ssr::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, LOCKOUT_WINDOW};
+    use app::{
+        accounts::ssr::LOCKOUT_WINDOW,
+        base::auth::ssr::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT},
+    };
     let now = Utc::now();
     let deleted = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;

@@ -1,59 +1,22 @@
-//! Accounts: who is signed in, sign-in and sign-out.
+//! Accounts: signing in and out, and a new host's first password set
+//! through the link of their welcome mail.
 
-pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-use leptos::{either::Either, prelude::*};
+use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
+#[cfg(any(feature = "ssr", test))]
+use crate::base::account::Role;
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::error::AppError;
-
-/// What a user does in Soirée.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    BrandAdmin,
-    Host,
-}
-
-impl Role {
-    /// The value stored in `users.role`.
-    pub fn as_db(self) -> &'static str {
-        match self {
-            Role::BrandAdmin => "brand_admin",
-            Role::Host => "host",
-        }
-    }
-
-    pub fn from_db(value: &str) -> Option<Role> {
-        match value {
-            "brand_admin" => Some(Role::BrandAdmin),
-            "host" => Some(Role::Host),
-            _ => None,
-        }
-    }
-
-    /// The page a user of this role lands on after signing in.
-    pub fn home(self) -> &'static str {
-        match self {
-            Role::BrandAdmin => "/brand",
-            Role::Host => "/host",
-        }
-    }
-}
-
-/// The signed-in user, as pages see them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CurrentUser {
-    pub id: i64,
-    pub brand_id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-}
+use crate::base::error::ssr::serve;
+use crate::base::{
+    account::CurrentUser,
+    error::AppError,
+    forms::{Field, FormError},
+};
 
 /// Only same-site paths are followed after sign-in.
 #[cfg(any(feature = "ssr", test))]
@@ -69,16 +32,16 @@ fn safe_next(next: Option<&str>, role: Role) -> String {
 /// The signed-in user of this request, or `None`.
 #[server(prefix = "/api", endpoint = "me", input = server_fn::codec::GetUrl)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    serve(ssr::current_user()).await
+    serve(crate::base::auth::ssr::current_user()).await
 }
 
 /// Signs in with email and password and goes to `next` or the role's home.
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let (user, token) = ssr::login(&state.db, &email, &password, chrono::Utc::now()).await?;
-        ssr::set_session_cookie(&token, state.config.session_secure);
+        crate::base::auth::ssr::set_session_cookie(&token, state.config.session_secure);
         leptos_axum::redirect(&safe_next(next.as_deref(), user.role));
         Ok(())
     })
@@ -89,11 +52,11 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
-        if let Some(raw) = ssr::session_cookie() {
+        let state = crate::base::state::app_state()?;
+        if let Some(raw) = crate::base::auth::ssr::session_cookie() {
             ssr::end_session(&state.db, &raw).await?;
         }
-        ssr::clear_session_cookie(state.config.session_secure);
+        crate::base::auth::ssr::clear_session_cookie(state.config.session_secure);
         leptos_axum::redirect("/");
         Ok(())
     })
@@ -163,50 +126,41 @@ pub fn SignOutButton() -> impl IntoView {
     }
 }
 
-/// Renders `children` for the signed-in user, a redirect to sign-in for an
-/// anonymous visitor, or a plain refusal for a user of another role.
-#[component]
-pub fn Gate<T, F, V>(
-    /// The page's data, loaded through a server function that checks the role.
-    data: Resource<Result<T, AppError>>,
-    /// Where to come back after signing in.
-    here: &'static str,
-    children: F,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + for<'de> Deserialize<'de> + 'static,
-    F: Fn(T) -> V + Send + Sync + Clone + 'static,
-    V: IntoView + 'static,
-{
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(value) => Either::Left(children(value)),
-                        Err(err) => Either::Right(gate_refusal(err, here)),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+/// A new host sets their password with the link from their welcome email,
+/// and is signed in.
+#[server(prefix = "/api", endpoint = "set_first_password")]
+pub async fn set_first_password(token: String, password: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let now = chrono::Utc::now();
+        let email = ssr::use_password_token(&state.db, &token, &password, now).await?;
+        let (_, session) = ssr::login(&state.db, &email, &password, now).await?;
+        crate::base::auth::ssr::set_session_cookie(&session, state.config.session_secure);
+        leptos_axum::redirect("/host");
+        Ok(())
+    })
+    .await
 }
 
-fn gate_refusal(err: AppError, here: &'static str) -> impl IntoView {
-    use leptos_router::components::Redirect;
-    match err {
-        AppError::Unauthorized => Either::Left(view! {
-            <Redirect path=format!("/login?next={here}") />
-            <p>"Please " <a href=format!("/login?next={here}")>"sign in"</a> " to continue."</p>
-        }),
-        other => Either::Right(view! {
-            <div class="notice" role="alert">
-                <h1>"Not available"</h1>
-                <p>{other.to_string()}</p>
-                <p><a href="/">"Back to the home page"</a></p>
-            </div>
-        }),
+/// `/welcome/:token`: a new host sets their password.
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let set = ServerAction::<SetFirstPassword>::new();
+    let error = Signal::derive(move || set.value().get().and_then(Result::err));
+    view! {
+        <Title text="Welcome · Soirée" />
+        <section class="form-card" aria-labelledby="welcome-title">
+            <h1 id="welcome-title">"Welcome, new host"</h1>
+            <p>"Choose a password for your host account. This link works once, for 48 hours."</p>
+            <ActionForm action=set attr:class="form" attr:novalidate="">
+                <FormError error />
+                <input type="hidden" name="token" value=token />
+                <Field id="password" label="Your new password" kind="password" value="" hint="At least 8 characters; a phrase is easiest to remember." error />
+                <button type="submit" class="button primary" disabled=move || set.pending().get()>"Set my password and sign in"</button>
+            </ActionForm>
+        </section>
     }
 }
 

@@ -1,126 +1,29 @@
-//! Server-side accounts: password hashing, sessions, sign-in throttling and
-//! the authorization helpers every server function calls.
-
-use std::sync::OnceLock;
+//! Server-side accounts: creating users, setting passwords, signing in
+//! (with its throttle) and out. Sessions, role checks and hashing live in
+//! `base::auth`.
 
 use anyhow::Context;
-use argon2::{
-    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
-    Algorithm, Argon2, Params, Version,
-};
 use chrono::{DateTime, Duration, Utc};
-use http::header::{COOKIE, SET_COOKIE};
-use leptos::prelude::use_context;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 
-use super::{
-    domain::{EmailAddress, NewPassword},
-    CurrentUser, Role,
+use crate::{
+    base::{
+        account::{CurrentUser, EmailAddress, NewPassword, Role},
+        auth::ssr::{dummy_hash, hash_password_blocking, verify_password, UserRow},
+        db::Db,
+        error::AppError,
+        tokens::{hash_token, random_token},
+    },
+    on_db,
 };
-use crate::{db::Db, error::AppError, on_db, state::app_state};
 
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "soiree_session";
-/// A session unused for this long is over.
-pub const IDLE_TIMEOUT: Duration = Duration::days(7);
-/// A session is over this long after sign-in, used or not.
-pub const ABSOLUTE_TIMEOUT: Duration = Duration::days(30);
 /// Failed sign-ins counted within this window…
 pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
 /// …lock the email once they reach this number.
 pub const MAX_FAILURES: i64 = 5;
-/// `last_seen_at` is refreshed at most this often, to keep reads cheap.
-const TOUCH_EVERY: Duration = Duration::minutes(5);
-
-fn argon2() -> Argon2<'static> {
-    // OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
-    let params = Params::new(19_456, 2, 1, None).expect("valid argon2 parameters");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-}
-
-/// Hashes a password into a PHC string (argon2id, random salt).
-pub fn hash_password(password: &NewPassword) -> anyhow::Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    argon2()
-        .hash_password(password.expose().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("argon2 hashing failed: {e}"))
-}
-
-fn verify_password(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc)
-        .map(|parsed| {
-            argon2()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// A hash to verify against when the email is unknown, so that both failures
-/// cost the same time.
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let mut bytes = [0u8; 24];
-        rand::thread_rng().fill_bytes(&mut bytes);
-        let pw = NewPassword::parse(&hex::encode(bytes), "password").expect("random password");
-        hash_password(&pw).expect("hashing a random password")
-    })
-}
-
-/// A fresh random session token (256 bits, URL-safe) and its stored hash.
-fn new_token() -> (String, String) {
-    use base64::Engine as _;
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let hash = hash_token(&raw);
-    (raw, hash)
-}
-
-/// The SHA-256 of a token, as stored: the database never holds a usable token.
-pub fn hash_token(raw: &str) -> String {
-    hex::encode(Sha256::digest(raw.as_bytes()))
-}
-
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    brand_id: i64,
-    email: String,
-    display_name: String,
-    role: String,
-    password_hash: String,
-}
-
-impl UserRow {
-    fn into_user(self) -> anyhow::Result<CurrentUser> {
-        let role = Role::from_db(&self.role)
-            .with_context(|| format!("user {} has an unknown role {:?}", self.id, self.role))?;
-        Ok(CurrentUser {
-            id: self.id,
-            brand_id: self.brand_id,
-            email: self.email,
-            display_name: self.display_name,
-            role,
-        })
-    }
-}
-
 /// Inserts a user; binds brand_id, email, display_name, role, password_hash, created_at.
 pub const INSERT_USER_SQL: &str =
     "INSERT INTO users (brand_id, email, display_name, role, password_hash, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-
-/// Hashes a password off the async runtime (argon2 takes tens of milliseconds).
-pub async fn hash_password_blocking(password: &NewPassword) -> Result<String, AppError> {
-    let pw = password.clone();
-    Ok(tokio::task::spawn_blocking(move || hash_password(&pw))
-        .await
-        .context("password hashing task")??)
-}
 
 /// Creates a user of `brand_id`. A taken email is an `Invalid` error on `email`.
 #[tracing::instrument(skip(db, password))]
@@ -263,7 +166,8 @@ pub async fn login(
         }
     };
 
-    let (raw, hash) = new_token();
+    let raw = random_token();
+    let hash = hash_token(&raw);
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query("DELETE FROM login_failures WHERE email = $1")
@@ -284,58 +188,6 @@ pub async fn login(
     Ok((user, raw))
 }
 
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    session_id: i64,
-    created_at: DateTime<Utc>,
-    last_seen_at: DateTime<Utc>,
-    #[sqlx(flatten)]
-    user: UserRow,
-}
-
-/// The user behind a raw session token, if the session is still valid.
-/// Expired sessions are deleted on sight.
-pub async fn session_user(
-    db: &Db,
-    raw: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<CurrentUser>, AppError> {
-    let hash = hash_token(raw);
-    let row: Option<SessionRow> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT s.id AS session_id, s.created_at, s.last_seen_at,
-                    u.id, u.brand_id, u.email, u.display_name, u.role, u.password_hash
-             FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1",
-        )
-        .bind(&hash)
-        .fetch_optional(pool)
-        .await
-    })?;
-    let Some(row) = row else { return Ok(None) };
-    if now - row.last_seen_at > IDLE_TIMEOUT || now - row.created_at > ABSOLUTE_TIMEOUT {
-        on_db!(db.writer(), |pool| {
-            sqlx::query("DELETE FROM sessions WHERE id = $1")
-                .bind(row.session_id)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        return Ok(None);
-    }
-    if now - row.last_seen_at > TOUCH_EVERY {
-        on_db!(db.writer(), |pool| {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(row.session_id)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-    }
-    Ok(Some(row.user.into_user()?))
-}
-
 /// Deletes the session of this raw token, if there is one.
 pub async fn end_session(db: &Db, raw: &str) -> Result<(), AppError> {
     on_db!(db.writer(), |pool| {
@@ -348,88 +200,56 @@ pub async fn end_session(db: &Db, raw: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-// ---- request context -------------------------------------------------------
-
-/// The raw session token of the current request's cookie.
-pub fn session_cookie() -> Option<String> {
-    read_cookie(SESSION_COOKIE)
-}
-
-/// The value of the cookie `wanted` on the current request.
-pub fn read_cookie(wanted: &str) -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    cookie_in(&parts.headers, wanted)
-}
-
-/// The cookie `wanted` among request headers (for handlers outside Leptos).
-pub fn cookie_in(headers: &http::HeaderMap, wanted: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == wanted)
-        .map(|(_, value)| value.to_owned())
-        .filter(|v| !v.is_empty())
-}
-
-/// Sends the session cookie with this response.
-pub fn set_session_cookie(raw: &str, secure: bool) {
-    let max_age = ABSOLUTE_TIMEOUT.num_seconds();
-    let secure = if secure { "; Secure" } else { "" };
-    append_cookie(format!(
-        "{SESSION_COOKIE}={raw}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ));
-}
-
-/// Tells the browser to forget the session cookie.
-pub fn clear_session_cookie(secure: bool) {
-    let secure = if secure { "; Secure" } else { "" };
-    append_cookie(format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-    ));
-}
-
-/// Adds a `Set-Cookie` header to the response.
-pub fn append_cookie(value: String) {
-    if let (Some(res), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&value),
-    ) {
-        res.append_header(SET_COOKIE, value);
-    }
-}
-
-/// The signed-in user of this request, if any.
-pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
-    let Some(raw) = session_cookie() else {
-        return Ok(None);
+/// Spends a set-password link: checks it (unused, not expired), sets the
+/// password and returns the account's email.
+pub async fn use_password_token(
+    db: &Db,
+    token: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let password = NewPassword::parse(password, "password")?;
+    let expired = || {
+        AppError::invalid(
+            "password",
+            "This link has expired or was already used. Ask the brand for a new one.",
+        )
     };
-    let state = app_state()?;
-    session_user(&state.db, &raw, Utc::now()).await
-}
-
-/// Any signed-in user, or `Unauthorized`.
-pub async fn require_user() -> Result<CurrentUser, AppError> {
-    current_user().await?.ok_or(AppError::Unauthorized)
-}
-
-/// A signed-in host, or `Unauthorized` / `Forbidden`.
-pub async fn require_host() -> Result<CurrentUser, AppError> {
-    require_role(Role::Host).await
-}
-
-/// A signed-in brand admin, or `Unauthorized` / `Forbidden`.
-pub async fn require_brand_admin() -> Result<CurrentUser, AppError> {
-    require_role(Role::BrandAdmin).await
-}
-
-async fn require_role(role: Role) -> Result<CurrentUser, AppError> {
-    let user = require_user().await?;
-    if user.role == role {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
+    type Link = (i64, i64, DateTime<Utc>, Option<DateTime<Utc>>);
+    let found: Option<Link> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1",
+        )
+        .bind(hash_token(token))
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (token_id, user_id, expires, used) = found.ok_or_else(expired)?;
+    if used.is_some() || now >= expires {
+        return Err(expired());
     }
+    let hash = hash_password_blocking(&password).await?;
+    let email: Option<String> = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let claimed = sqlx::query(
+            "UPDATE password_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(token_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            return Err(expired());
+        }
+        let email: Option<String> =
+            sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE id = $2 RETURNING email")
+                .bind(&hash)
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        email
+    });
+    email.ok_or_else(expired)
 }

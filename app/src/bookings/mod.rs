@@ -8,13 +8,8 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
-    brand::BrandNav,
-    error::AppError,
-    forms::{Field, FormError},
-};
+use crate::base::error::ssr::serve;
+use crate::base::{auth::Gate, brand::BrandNav, error::AppError, forms::FormError};
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -35,9 +30,9 @@ pub struct BookingRequest {
 #[server(prefix = "/api", endpoint = "booking_asked", input = server_fn::codec::GetUrl)]
 pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let guest =
-            crate::invitations::ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
+            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
         ssr::asked(&state.db, guest.guest_id).await
     })
     .await
@@ -47,9 +42,9 @@ pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
 #[server(prefix = "/api", endpoint = "ask_to_host")]
 pub async fn ask_to_host(token: String) -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let guest =
-            crate::invitations::ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
+            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
         ssr::ask_as_guest(&state.db, guest.guest_id, chrono::Utc::now()).await
     })
     .await
@@ -59,8 +54,8 @@ pub async fn ask_to_host(token: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "booking_requests", input = server_fn::codec::GetUrl)]
 pub async fn get_booking_requests() -> Result<Vec<BookingRequest>, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::list(&state.db, admin.brand_id).await
     })
     .await
@@ -71,8 +66,8 @@ pub async fn get_booking_requests() -> Result<Vec<BookingRequest>, AppError> {
 #[server(prefix = "/api", endpoint = "decide_booking")]
 pub async fn decide_booking(id: i64, approve: bool) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::decide(
             &state.db,
             &state.config,
@@ -82,22 +77,6 @@ pub async fn decide_booking(id: i64, approve: bool) -> Result<(), AppError> {
             chrono::Utc::now(),
         )
         .await
-    })
-    .await
-}
-
-/// A new host sets their password with the link from their welcome email,
-/// and is signed in.
-#[server(prefix = "/api", endpoint = "set_first_password")]
-pub async fn set_first_password(token: String, password: String) -> Result<(), AppError> {
-    serve(async move {
-        let state = crate::state::app_state()?;
-        let now = chrono::Utc::now();
-        let email = ssr::use_password_token(&state.db, &token, &password, now).await?;
-        let (_, session) = crate::accounts::ssr::login(&state.db, &email, &password, now).await?;
-        crate::accounts::ssr::set_session_cookie(&session, state.config.session_secure);
-        leptos_axum::redirect("/host");
-        Ok(())
     })
     .await
 }
@@ -199,27 +178,5 @@ pub fn BookingsPage() -> impl IntoView {
                 }.into_any()
             }}
         } />
-    }
-}
-
-/// `/welcome/:token`: a new host sets their password.
-#[component]
-pub fn WelcomePage() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
-    let set = ServerAction::<SetFirstPassword>::new();
-    let error = Signal::derive(move || set.value().get().and_then(Result::err));
-    view! {
-        <Title text="Welcome · Soirée" />
-        <section class="form-card" aria-labelledby="welcome-title">
-            <h1 id="welcome-title">"Welcome, new host"</h1>
-            <p>"Choose a password for your host account. This link works once, for 48 hours."</p>
-            <ActionForm action=set attr:class="form" attr:novalidate="">
-                <FormError error />
-                <input type="hidden" name="token" value=token />
-                <Field id="password" label="Your new password" kind="password" value="" hint="At least 8 characters; a phrase is easiest to remember." error />
-                <button type="submit" class="button primary" disabled=move || set.pending().get()>"Set my password and sign in"</button>
-            </ActionForm>
-        </section>
     }
 }

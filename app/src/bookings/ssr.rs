@@ -1,27 +1,18 @@
 //! Booking requests, approving them into host accounts, and the single-use
 //! links that let new hosts set their password.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::BookingRequest;
 use crate::{
-    accounts::{
-        domain::{EmailAddress, NewPassword},
-        ssr::hash_token,
+    base::{
+        account::EmailAddress,
+        db::Db,
+        error::AppError,
+        onboarding::{decline, onboard, Joined, Newcomer},
     },
-    db::Db,
-    error::AppError,
     on_db,
 };
-
-/// How long a set-password link works.
-pub const LINK_VALID: Duration = Duration::hours(48);
-
-/// The INSERT of a request, to run on the caller's transaction; a second
-/// request from the same email for the same party is ignored.
-pub const INSERT_SQL: &str =
-    "INSERT INTO booking_requests (brand_id, from_event_id, name, email, created_at)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (from_event_id, email) DO NOTHING";
 
 /// Whether this guest has asked to host.
 pub async fn asked(db: &Db, guest_id: i64) -> Result<bool, AppError> {
@@ -56,7 +47,7 @@ pub async fn ask_as_guest(db: &Db, guest_id: i64, now: DateTime<Utc>) -> Result<
         name
     };
     on_db!(db.writer(), |pool| {
-        sqlx::query(INSERT_SQL)
+        sqlx::query(crate::base::onboarding::REQUEST_SQL)
             .bind(brand_id)
             .bind(event_id)
             .bind(&name)
@@ -97,14 +88,14 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppErro
         .into_iter()
         .map(
             |(id, name, email, from_event, from_host, at, status, zone)| {
-                let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+                let tz = crate::base::time::zone(&zone);
                 BookingRequest {
                     id,
                     name,
                     email,
                     from_event,
                     from_host,
-                    asked: crate::events::domain::local_display(at, tz),
+                    asked: crate::base::time::local_display(at, tz),
                     status,
                 }
             },
@@ -113,11 +104,11 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppErro
 }
 
 /// Approves or declines a pending request of the brand, and emails the
-/// guest. Approving makes them a host (see [`crate::hosts::ssr::onboard`]);
+/// guest. Approving makes them a host (see [`crate::base::onboarding::onboard`]);
 /// their first party will record the party they booked from.
 pub async fn decide(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     brand_id: i64,
     id: i64,
     approve: bool,
@@ -142,23 +133,20 @@ pub async fn decide(
     }
     let address = EmailAddress::parse(&email, "id")?;
     if approve {
-        crate::hosts::ssr::onboard(
-            db,
-            config,
+        let who = Newcomer {
             brand_id,
-            &name,
-            &address,
-            "",
-            crate::hosts::ssr::Joined::Booking(id),
-            now,
-        )
-        .await?;
+            name: &name,
+            email: &address,
+            city: "",
+            joined: Joined::Booking(id),
+        };
+        onboard(db, config, &who, now).await?;
         return Ok(());
     }
     let text = format!(
         "Hello {name},\n\nThank you for wanting to host a {brand} party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.\n"
     );
-    let sorry = crate::hosts::ssr::mail(
+    let sorry = crate::base::mail::plain(
         config,
         &name,
         &email,
@@ -166,66 +154,5 @@ pub async fn decide(
         text,
         now,
     )?;
-    crate::hosts::ssr::decline_row(
-        db,
-        "UPDATE booking_requests SET status = 'declined', decided_at = $1 WHERE id = $2 AND status = 'pending'",
-        id,
-        &sorry,
-        now,
-    )
-    .await
-}
-
-/// Spends a set-password link: checks it (unused, not expired), sets the
-/// password and returns the account's email.
-pub async fn use_password_token(
-    db: &Db,
-    token: &str,
-    password: &str,
-    now: DateTime<Utc>,
-) -> Result<String, AppError> {
-    let password = NewPassword::parse(password, "password")?;
-    let expired = || {
-        AppError::invalid(
-            "password",
-            "This link has expired or was already used. Ask the brand for a new one.",
-        )
-    };
-    type Link = (i64, i64, DateTime<Utc>, Option<DateTime<Utc>>);
-    let found: Option<Link> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT id, user_id, expires_at, used_at FROM password_tokens WHERE token_hash = $1",
-        )
-        .bind(hash_token(token))
-        .fetch_optional(pool)
-        .await
-    })?;
-    let (token_id, user_id, expires, used) = found.ok_or_else(expired)?;
-    if used.is_some() || now >= expires {
-        return Err(expired());
-    }
-    let hash = crate::accounts::ssr::hash_password_blocking(&password).await?;
-    let email: Option<String> = on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE password_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
-        )
-        .bind(now)
-        .bind(token_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed == 0 {
-            return Err(expired());
-        }
-        let email: Option<String> =
-            sqlx::query_scalar("UPDATE users SET password_hash = $1 WHERE id = $2 RETURNING email")
-                .bind(&hash)
-                .bind(user_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        tx.commit().await?;
-        email
-    });
-    email.ok_or_else(expired)
+    Ok(decline(db, Joined::Booking(id), &sorry, now).await?)
 }

@@ -3,17 +3,11 @@
 //! both ways.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
-    brand::BrandNav,
-    error::AppError,
-    forms::{Field, FormError},
-};
+use crate::base::error::ssr::serve;
+use crate::base::error::AppError;
 
 /// The settings form as typed (amounts in euros).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +37,8 @@ pub enum SecretKind {
 #[server(prefix = "/api", endpoint = "brand_settings", input = server_fn::codec::GetUrl)]
 pub async fn get_brand_settings() -> Result<BrandSettings, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::load(&state.db, admin.brand_id).await
     })
     .await
@@ -53,8 +47,8 @@ pub async fn get_brand_settings() -> Result<BrandSettings, AppError> {
 #[server(prefix = "/api", endpoint = "save_brand_settings")]
 pub async fn save_brand_settings(form: SettingsForm) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::save(&state.db, admin.brand_id, &form)
             .await
             .map_err(|e| e.keeping(&form))
@@ -66,8 +60,8 @@ pub async fn save_brand_settings(form: SettingsForm) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "new_brand_secret")]
 pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::new_secret(&state.db, admin.brand_id, kind).await
     })
     .await
@@ -76,7 +70,10 @@ pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use super::{BrandSettings, SecretKind, SettingsForm};
-    use crate::{catalog::domain::parse_cents, db::Db, error::AppError, on_db};
+    use crate::{
+        base::{db::Db, error::AppError, money::parse_cents},
+        on_db,
+    };
 
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -151,12 +148,7 @@ pub mod ssr {
 
     /// Replaces a secret with 32 random bytes (hex) and returns it.
     pub async fn new_secret(db: &Db, brand_id: i64, kind: SecretKind) -> Result<String, AppError> {
-        let secret = {
-            use rand::RngCore;
-            let mut bytes = [0u8; 32];
-            rand::rngs::OsRng.fill_bytes(&mut bytes);
-            format!("whsec_{}", hex::encode(bytes))
-        };
+        let secret = format!("whsec_{}", crate::base::tokens::random_hex::<32>());
         let sql = match kind {
             SecretKind::Payment => "UPDATE brands SET payment_webhook_secret = $1 WHERE id = $2",
             SecretKind::Webhook => "UPDATE brands SET webhook_secret = $1 WHERE id = $2",
@@ -170,62 +162,5 @@ pub mod ssr {
                 .map(|r| r.rows_affected())
         })?;
         Ok(secret)
-    }
-}
-
-/// The brand's settings page.
-#[component]
-pub fn SettingsPage() -> impl IntoView {
-    let save = ServerAction::<SaveBrandSettings>::new();
-    let secret = ServerAction::<NewBrandSecret>::new();
-    let data = Resource::new(
-        move || (save.version().get(), secret.version().get()),
-        |_| get_brand_settings(),
-    );
-    let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let saved = move || matches!(save.value().get(), Some(Ok(())));
-    view! {
-        <Title text="Settings · Soirée" />
-        <BrandNav />
-        <Gate data here="/brand/settings" children=move |s: BrandSettings| {
-            let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
-            view! {
-                <header class="page-head"><h1>"Settings"</h1></header>
-                <section class="form-card wide" aria-labelledby="shipping-title">
-                    <h2 id="shipping-title">"Shipping and back office"</h2>
-                    <ActionForm action=save attr:class="form" attr:novalidate="">
-                        <FormError error />
-                        {move || saved().then(|| view! { <p class="report" role="status">"Settings saved."</p> })}
-                        <div class="field-row">
-                            <Field id="shipping_flat" name="form[shipping_flat]" label="Shipping to the guest's address (€)" value=initial.shipping_flat.clone() inputmode="decimal" error />
-                            <Field id="free_shipping_from" name="form[free_shipping_from]" label="Free from (€ of items)" value=initial.free_shipping_from.clone() inputmode="decimal" error />
-                        </div>
-                        <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
-                            hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />
-                        <button type="submit" class="button primary">"Save the settings"</button>
-                    </ActionForm>
-                </section>
-                <crate::rewards::RulesEditor />
-                <section class="form-card wide" aria-labelledby="secrets-title">
-                    <h2 id="secrets-title">"Secrets"</h2>
-                    <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>
-                        {if s.has_payment_secret { " (secret set)" } else { " (no secret yet: payments cannot be reported)" }}</p>
-                    <p>{if s.has_webhook_secret { "Outbound webhook secret set." } else { "No outbound webhook secret yet." }}</p>
-                    {move || secret.value().get().and_then(Result::ok).map(|value| view! {
-                        <p class="report" role="status">"Your new secret, shown only now: " <code data-testid="new-secret">{value}</code></p>
-                    })}
-                    <div class="actions">
-                        <ActionForm action=secret attr:class="inline-form">
-                            <input type="hidden" name="kind" value="Payment" />
-                            <button type="submit" class="button">"New payment service secret"</button>
-                        </ActionForm>
-                        <ActionForm action=secret attr:class="inline-form">
-                            <input type="hidden" name="kind" value="Webhook" />
-                            <button type="submit" class="button">"New outbound webhook secret"</button>
-                        </ActionForm>
-                    </div>
-                </section>
-            }
-        } />
     }
 }

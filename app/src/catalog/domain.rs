@@ -1,7 +1,8 @@
 //! Catalog values with rules, parsed once from the brand admin's form.
 
-use super::{ItemForm, Label, Material};
-use crate::error::AppError;
+use super::ItemForm;
+use crate::base::error::AppError;
+use crate::base::items::{Label, Material};
 
 const SKU_MAX: usize = 40;
 const NAME_MAX: usize = 120;
@@ -9,7 +10,6 @@ const CATEGORY_MAX: usize = 60;
 const DESCRIPTION_MAX: usize = 4000;
 const LABEL_TEXT_MAX: usize = 1000;
 /// €100,000.00: a guard against a typo with too many zeros.
-const PRICE_MAX_CENTS: i64 = 10_000_000;
 const STOCK_MAX: i64 = 1_000_000;
 
 /// A stock keeping unit: letters, digits, `-`, `_` and `.`, stored upper-case.
@@ -46,61 +46,6 @@ impl Sku {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// Parses an amount typed in euros ("32", "32.5", "32,50", "€ 1 250.00")
-/// into cents. Never goes through a float.
-pub fn parse_cents(raw: &str, field: &str) -> Result<i64, AppError> {
-    let cleaned: String = raw
-        .trim()
-        .trim_start_matches('€')
-        .trim_end_matches('€')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    let bad = || {
-        AppError::invalid(
-            field,
-            "Type the price in euros with at most two decimals, e.g. 32.50.",
-        )
-    };
-    if cleaned.is_empty() {
-        return Err(AppError::invalid(
-            field,
-            "Give the price in euros, e.g. 32.50.",
-        ));
-    }
-    if cleaned.starts_with('-') {
-        return Err(AppError::invalid(field, "A price cannot be negative."));
-    }
-    let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    if whole.is_empty() && frac.is_empty()
-        || frac.len() > 2
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
-        || whole.len() > 9
-    {
-        return Err(bad());
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| bad())?
-    };
-    let frac: i64 = match frac.len() {
-        0 => 0,
-        1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
-        _ => frac.parse().map_err(|_| bad())?,
-    };
-    let cents = whole * 100 + frac;
-    if cents > PRICE_MAX_CENTS {
-        return Err(AppError::invalid(
-            field,
-            "That price is above €100,000: check the number of zeros.",
-        ));
-    }
-    Ok(cents)
 }
 
 /// Parses a VAT rate in percent ("20", "5.5") into basis points.
@@ -273,7 +218,7 @@ impl ItemDraft {
             "description",
             DESCRIPTION_MAX,
         )?;
-        let price_cents = parse_cents(&form.price, "price")?;
+        let price_cents = crate::base::money::parse_cents(&form.price, "price")?;
         let vat_rate_bp = parse_vat_bp(&form.vat_rate)?;
         let stock = parse_count(&form.stock, "stock", "stock", STOCK_MAX)?;
         let composition = parse_composition(&form.composition)?;
@@ -310,20 +255,6 @@ impl ItemDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prices_become_cents_without_floats() {
-        assert_eq!(parse_cents("32", "price").unwrap(), 3200);
-        assert_eq!(parse_cents("32.5", "price").unwrap(), 3250);
-        assert_eq!(parse_cents("32,05", "price").unwrap(), 3205);
-        assert_eq!(parse_cents("€ 1 250.00", "price").unwrap(), 125_000);
-        assert_eq!(parse_cents("0", "price").unwrap(), 0);
-        assert_eq!(parse_cents(".99", "price").unwrap(), 99);
-        for bad in ["", "-1", "1.234", "abc", "1.2.3", "12e3", "."] {
-            assert!(parse_cents(bad, "price").is_err(), "{bad:?}");
-        }
-        assert!(parse_cents("100000.01", "price").is_err());
-    }
 
     #[test]
     fn vat_in_basis_points() {

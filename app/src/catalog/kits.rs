@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
@@ -45,8 +45,8 @@ pub struct KitEditor {
 #[server(prefix = "/api", endpoint = "kits", input = server_fn::codec::GetUrl)]
 pub async fn get_kits() -> Result<Vec<KitSummary>, AppError> {
     serve(async move {
-        let user = crate::accounts::ssr::require_user().await?;
-        let state = crate::state::app_state()?;
+        let user = crate::base::auth::ssr::require_user().await?;
+        let state = crate::base::state::app_state()?;
         ssr::list(&state.db, user.brand_id).await
     })
     .await
@@ -56,14 +56,14 @@ pub async fn get_kits() -> Result<Vec<KitSummary>, AppError> {
 #[server(prefix = "/api", endpoint = "kit_editor", input = server_fn::codec::GetUrl)]
 pub async fn get_kit_editor(id: i64) -> Result<KitEditor, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let form = if id == 0 {
             KitForm::default()
         } else {
             ssr::form(&state.db, admin.brand_id, id).await?
         };
-        let choices = super::ssr::choices(&state.db, admin.brand_id).await?;
+        let choices = crate::base::items::ssr::choices(&state.db, admin.brand_id).await?;
         Ok(KitEditor { id, form, choices })
     })
     .await
@@ -73,8 +73,8 @@ pub async fn get_kit_editor(id: i64) -> Result<KitEditor, AppError> {
 #[server(prefix = "/api", endpoint = "save_kit")]
 pub async fn save_kit(id: i64, form: KitForm) -> Result<i64, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let id = ssr::save(&state.db, admin.brand_id, id, &form, chrono::Utc::now())
             .await
             .map_err(|e| e.keeping(&form))?;
@@ -89,7 +89,10 @@ pub mod ssr {
     use chrono::{DateTime, Utc};
 
     use super::{KitForm, KitSummary};
-    use crate::{db::Db, error::AppError, on_db};
+    use crate::{
+        base::{db::Db, error::AppError},
+        on_db,
+    };
 
     const NAME_MAX: usize = 80;
     const DESCRIPTION_MAX: usize = 2000;
@@ -304,7 +307,7 @@ pub fn KitsPage() -> impl IntoView {
 /// Creating (`/brand/kits/new`) or editing (`/brand/kits/:id`) a kit.
 #[component]
 pub fn KitEditorPage() -> impl IntoView {
-    let id = crate::id_param("id");
+    let id = crate::base::page::id_param("id");
     let editor = Resource::new(move || id.get(), get_kit_editor);
     let save = ServerAction::<SaveKit>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));

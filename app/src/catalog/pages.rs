@@ -6,11 +6,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::{CatalogListing, CatalogQuery, ItemDetail, ItemForm, ItemLabel, ItemThumb};
+use super::{CatalogListing, CatalogQuery, ItemForm};
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::items::{ItemDetail, ItemLabel, ItemThumb};
+use crate::base::page::urlencode;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
     error::AppError,
     forms::{error_from_url, Field, FormError},
@@ -29,8 +31,8 @@ pub struct ItemEditor {
 #[server(prefix = "/api", endpoint = "catalog", input = server_fn::codec::GetUrl)]
 pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogListing, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         super::ssr::list(&state.db, admin.brand_id, &query).await
     })
     .await
@@ -40,8 +42,8 @@ pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogListing, AppError
 #[server(prefix = "/api", endpoint = "item_editor", input = server_fn::codec::GetUrl)]
 pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let categories = super::ssr::list(&state.db, admin.brand_id, &CatalogQuery::default())
             .await?
             .categories;
@@ -73,13 +75,13 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
 #[server(prefix = "/api", endpoint = "save_item", input = server_fn::codec::MultipartFormData)]
 pub async fn save_item(data: leptos::server_fn::codec::MultipartData) -> Result<i64, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await;
+        let admin = crate::base::auth::ssr::require_brand_admin().await;
         // Read the whole body even when refusing: a browser still sending
         // photos would otherwise see the connection drop, not the answer.
         let posted = ssr::read_item_post(data).await;
         let admin = admin?;
         let posted = posted?;
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let form = posted.form;
         let id = super::ssr::save_with_photos(
             &state.db,
@@ -103,8 +105,8 @@ pub async fn save_item(data: leptos::server_fn::codec::MultipartData) -> Result<
 #[server(prefix = "/api", endpoint = "archive_item")]
 pub async fn archive_item(id: i64, archived: bool) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         super::ssr::set_archived(&state.db, admin.brand_id, id, archived, chrono::Utc::now()).await
     })
     .await
@@ -114,10 +116,10 @@ pub async fn archive_item(id: i64, archived: bool) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "delete_item_photo")]
 pub async fn delete_item_photo(item_id: i64, photo_id: i64) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let files = super::ssr::delete_photo(&state.db, admin.brand_id, item_id, photo_id).await?;
-        state.config.media.remove(&[files]).await;
+        super::photos::discard(&state.config.media, &[files]).await;
         Ok(())
     })
     .await
@@ -126,11 +128,11 @@ pub async fn delete_item_photo(item_id: i64, photo_id: i64) -> Result<(), AppErr
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::{
+        base::error::AppError,
         catalog::{
             photos::{Upload, MAX_PHOTO_BYTES},
             ItemForm,
         },
-        error::AppError,
     };
 
     /// The parts of a posted item form.
@@ -238,20 +240,6 @@ fn url_query(pairs: &[(&str, &str)]) -> String {
     }
 }
 
-/// Percent-encodes a query value.
-pub fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The brand's catalog: search by name or SKU, filter by category, pages.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
@@ -352,7 +340,7 @@ const SAVE_ITEM_PATH: &str = <SaveItem as leptos::server_fn::ServerFn>::PATH;
 /// Creating (`/brand/catalog/new`) or editing (`/brand/catalog/:id`) an item.
 #[component]
 pub fn ItemEditorPage() -> impl IntoView {
-    let id = crate::id_param("id");
+    let id = crate::base::page::id_param("id");
     let archive = ServerAction::<ArchiveItem>::new();
     let delete_photo = ServerAction::<DeleteItemPhoto>::new();
     let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));

@@ -5,11 +5,11 @@
 //! point at them: a failed save removes its files, so nothing half-written
 //! is ever visible.
 
-use std::{io::Cursor, path::PathBuf};
+use std::io::Cursor;
 
 use image::{imageops::FilterType, DynamicImage, ImageFormat, ImageReader, Limits};
 
-use crate::error::AppError;
+use crate::base::{error::AppError, media::MediaStore};
 
 /// The largest photo accepted, in bytes.
 pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
@@ -128,12 +128,6 @@ pub async fn process_all(uploads: Vec<Upload>) -> Result<Vec<ProcessedPhoto>, Ap
         .map_err(|e| AppError::from(anyhow::anyhow!("photo task failed: {e}")))?
 }
 
-/// The folder photos live in, served at `/media/`.
-#[derive(Debug, Clone)]
-pub struct MediaStore {
-    pub root: PathBuf,
-}
-
 /// A photo written to disk: paths relative to the media folder.
 #[derive(Debug, Clone)]
 pub struct StoredPhoto {
@@ -143,52 +137,43 @@ pub struct StoredPhoto {
     pub height: u32,
 }
 
-impl MediaStore {
-    /// The public address of a stored file.
-    pub fn url(path: &str) -> String {
-        format!("/media/{path}")
-    }
-
-    /// Writes both sizes under fresh random names.
-    pub async fn write(&self, photos: &[ProcessedPhoto]) -> Result<Vec<StoredPhoto>, AppError> {
-        let dir = self.root.join("items");
-        tokio::fs::create_dir_all(&dir)
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
-        let mut stored = Vec::new();
-        for photo in photos {
-            let stem = {
-                use rand::RngCore;
-                let mut bytes = [0u8; 12];
-                rand::rngs::OsRng.fill_bytes(&mut bytes);
-                hex::encode(bytes)
-            };
-            let item = StoredPhoto {
-                display_path: format!("items/{stem}.jpg"),
-                thumb_path: format!("items/{stem}-thumb.jpg"),
-                width: photo.width,
-                height: photo.height,
-            };
-            let written = async {
-                tokio::fs::write(self.root.join(&item.display_path), &photo.display).await?;
-                tokio::fs::write(self.root.join(&item.thumb_path), &photo.thumb).await
-            }
-            .await;
-            stored.push(item);
-            if let Err(e) = written {
-                self.remove(&stored).await;
-                return Err(anyhow::anyhow!("cannot write a photo: {e}").into());
-            }
+/// Writes both sizes of each photo under fresh random names.
+pub async fn store(
+    media: &MediaStore,
+    photos: &[ProcessedPhoto],
+) -> Result<Vec<StoredPhoto>, AppError> {
+    let dir = media.root.join("items");
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    let mut stored = Vec::new();
+    for photo in photos {
+        let stem = crate::base::tokens::random_hex::<12>();
+        let item = StoredPhoto {
+            display_path: format!("items/{stem}.jpg"),
+            thumb_path: format!("items/{stem}-thumb.jpg"),
+            width: photo.width,
+            height: photo.height,
+        };
+        let written = async {
+            tokio::fs::write(media.root.join(&item.display_path), &photo.display).await?;
+            tokio::fs::write(media.root.join(&item.thumb_path), &photo.thumb).await
         }
-        Ok(stored)
+        .await;
+        stored.push(item);
+        if let Err(e) = written {
+            discard(media, &stored).await;
+            return Err(anyhow::anyhow!("cannot write a photo: {e}").into());
+        }
     }
+    Ok(stored)
+}
 
-    /// Removes files; a missing file is not an error.
-    pub async fn remove(&self, photos: &[StoredPhoto]) {
-        for photo in photos {
-            for path in [&photo.display_path, &photo.thumb_path] {
-                let _ = tokio::fs::remove_file(self.root.join(path)).await;
-            }
+/// Removes the files of stored photos; a missing file is not an error.
+pub async fn discard(media: &MediaStore, photos: &[StoredPhoto]) {
+    for photo in photos {
+        for path in [&photo.display_path, &photo.thumb_path] {
+            let _ = tokio::fs::remove_file(media.root.join(path)).await;
         }
     }
 }

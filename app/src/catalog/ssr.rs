@@ -5,43 +5,24 @@ use chrono::{DateTime, Utc};
 
 use super::{
     domain::{composition_text, parse_composition, ItemDraft},
-    photos::{MediaStore, StoredPhoto},
-    CatalogListing, CatalogQuery, CatalogRow, ItemCard, ItemDetail, ItemForm, Label, Photo,
+    photos::StoredPhoto,
+    CatalogListing, CatalogQuery, CatalogRow, ItemForm,
 };
-use crate::{db::Db, error::AppError, money::Money, on_db};
+use crate::{
+    base::{
+        db::Db,
+        error::AppError,
+        items::{
+            ssr::{ItemCardRow, CARD_COLUMNS},
+            vat_percent, ItemCard, ItemDetail, Label, Photo,
+        },
+        media::MediaStore,
+    },
+    on_db,
+};
 
 /// Items per page in the brand's catalog list.
 pub const PAGE_SIZE: i64 = 20;
-
-/// The columns of [`ItemCardRow`], for `items` aliased as `i`.
-pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
-    (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
-     ORDER BY p.position, p.id LIMIT 1) AS thumb_path";
-
-#[derive(Debug, sqlx::FromRow)]
-pub struct ItemCardRow {
-    pub id: i64,
-    pub sku: String,
-    pub name: String,
-    pub category: String,
-    pub price_cents: i64,
-    pub stock: i64,
-    pub thumb_path: Option<String>,
-}
-
-impl From<ItemCardRow> for ItemCard {
-    fn from(r: ItemCardRow) -> Self {
-        ItemCard {
-            id: r.id,
-            sku: r.sku,
-            name: r.name,
-            category: r.category,
-            price: Money::eur(r.price_cents),
-            stock: r.stock,
-            thumb_url: r.thumb_path.as_deref().map(MediaStore::url),
-        }
-    }
-}
 
 /// The first `limit` active items of a brand, by category and name.
 pub async fn featured_items(db: &Db, brand_id: i64, limit: i64) -> Result<Vec<ItemCard>, AppError> {
@@ -58,18 +39,6 @@ pub async fn featured_items(db: &Db, brand_id: i64, limit: i64) -> Result<Vec<It
             .await
     })?;
     Ok(rows.into_iter().map(ItemCard::from).collect())
-}
-
-/// How many active items a brand has.
-pub async fn count_active_items(db: &Db, brand_id: i64) -> Result<i64, AppError> {
-    Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM items WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL",
-        )
-        .bind(brand_id)
-        .fetch_one(pool)
-        .await
-    })?)
 }
 
 /// A `LIKE` pattern that matches `text` anywhere, with `%`, `_` and `\`
@@ -240,7 +209,7 @@ pub fn form_of(item: &ItemDetail) -> ItemForm {
         description: item.description.clone(),
         category: item.card.category.clone(),
         price: format!("{}.{:02}", cents / 100, cents % 100),
-        vat_rate: super::vat_percent(item.vat_rate_bp),
+        vat_rate: vat_percent(item.vat_rate_bp),
         stock: item.card.stock.to_string(),
         active: item.active,
         composition: composition_text(&item.label.composition),
@@ -400,24 +369,6 @@ pub async fn delete_photo(
     })
 }
 
-/// Active, not archived items of the brand for a picker: (id, label).
-pub async fn choices(db: &Db, brand_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let rows: Vec<(i64, String, String, String)> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT id, name, sku, category FROM items
-             WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL
-             ORDER BY category, name",
-        )
-        .bind(brand_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, sku, category)| (id, format!("{category} · {name} ({sku})")))
-        .collect())
-}
-
 /// Checks the form and the photos, writes the photo files, then the item,
 /// all or nothing: when the database refuses, the files are removed again.
 #[allow(clippy::too_many_arguments)]
@@ -442,11 +393,11 @@ pub async fn save_with_photos(
         ));
     }
     let processed = super::photos::process_all(uploads).await?;
-    let stored = media.write(&processed).await?;
+    let stored = super::photos::store(media, &processed).await?;
     match save(db, brand_id, item_id, &draft, &stored, now).await {
         Ok(id) => Ok(id),
         Err(e) => {
-            media.remove(&stored).await;
+            super::photos::discard(media, &stored).await;
             Err(e)
         }
     }

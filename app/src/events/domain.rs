@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{EventForm, EventStatus};
-use crate::error::AppError;
+use crate::base::error::AppError;
 
 /// Orders close this long after the event ends unless the host says otherwise.
 pub const DEFAULT_ORDER_WINDOW: Duration = Duration::days(5);
@@ -196,18 +196,6 @@ fn parse_local(raw: &str, zone: Tz, field: &str, what: &str) -> Result<DateTime<
     }
 }
 
-/// The value of a `datetime-local` input for `t` in `zone`.
-pub fn local_input(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// `Sat 5 Dec 2026, 19:00` in `zone`.
-pub fn local_display(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone)
-        .format("%a %-d %b %Y, %H:%M")
-        .to_string()
-}
-
 /// Where an event stands at `now`.
 pub fn status(
     starts_at: DateTime<Utc>,
@@ -229,6 +217,7 @@ pub fn status(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::time::{local_display, local_input};
 
     fn form() -> EventForm {
         EventForm {

@@ -5,13 +5,16 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{
-    domain::{local_display, local_input, status, EventDraft, Place},
+    domain::{status, EventDraft, Place},
     EventDetails, EventForm, EventSummary,
 };
 use crate::{
-    accounts::{CurrentUser, Role},
-    db::Db,
-    error::AppError,
+    base::{
+        account::CurrentUser,
+        db::Db,
+        error::AppError,
+        time::{local_display, local_input},
+    },
     on_db,
 };
 
@@ -42,7 +45,7 @@ const EVENT_COLUMNS: &str =
 
 impl EventRow {
     fn zone(&self) -> Tz {
-        self.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris)
+        crate::base::time::zone(&self.time_zone)
     }
 
     fn summary(&self, now: DateTime<Utc>) -> EventSummary {
@@ -60,7 +63,6 @@ impl EventRow {
                 self.cancelled_at.is_some(),
                 now,
             ),
-            counts: Default::default(),
         }
     }
 
@@ -97,15 +99,6 @@ impl EventRow {
             summary,
         }
     }
-}
-
-/// An unguessable slug for the public share link (128 random bits).
-fn new_share_slug() -> String {
-    use base64::Engine as _;
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// The QR code of `url` as an SVG element.
@@ -173,7 +166,7 @@ pub async fn create(
     let sql = "INSERT INTO events (title, description, starts_at, ends_at, time_zone, kind, address, video_url,
                  capacity, orders_close_at, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id";
-    let slug = new_share_slug();
+    let slug = crate::base::tokens::random_key();
     let id: i64 = on_db!(db.writer(), |pool| {
         use sqlx::Row;
         let mut tx = pool.begin().await?;
@@ -248,16 +241,10 @@ async fn find(db: &Db, id: i64) -> Result<Option<EventRow>, AppError> {
 
 /// The event if `viewer` may see it: its host, or an admin of its brand.
 async fn visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<EventRow, AppError> {
-    let row = find(db, id).await?.ok_or(AppError::NotFound)?;
-    let allowed = match viewer.role {
-        Role::Host => row.host_id == viewer.id,
-        Role::BrandAdmin => row.brand_id == viewer.brand_id,
-    };
-    if allowed {
-        Ok(row)
-    } else {
-        Err(AppError::NotFound)
-    }
+    find(db, id)
+        .await?
+        .filter(|row| crate::base::access::may_see(viewer, row.host_id, row.brand_id))
+        .ok_or(AppError::NotFound)
 }
 
 /// The event if `host` owns it and may still change it.
@@ -266,18 +253,7 @@ async fn owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<EventRow, Ap
         .await?
         .filter(|r| r.host_id == host.id)
         .ok_or(AppError::NotFound)?;
-    if row.cancelled_at.is_some() {
-        return Err(AppError::invalid(
-            "title",
-            "This party is cancelled and can no longer be changed.",
-        ));
-    }
-    if row.closed_at.is_some() {
-        return Err(AppError::invalid(
-            "title",
-            "This party is closed and can no longer be changed.",
-        ));
-    }
+    crate::base::access::ssr::still_open(row.cancelled_at, row.closed_at)?;
     Ok(row)
 }
 
@@ -320,23 +296,6 @@ pub async fn set_sharing(
     .await
     .map(|r| r.rows_affected()))?;
     Ok(())
-}
-
-/// The event behind an enabled share link that still takes guests.
-pub async fn shared_event_id(db: &Db, slug: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE share_slug = $1");
-    let row: Option<EventRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
-        .bind(slug)
-        .fetch_optional(pool)
-        .await)?;
-    row.filter(|r| {
-        r.share_enabled
-            && r.cancelled_at.is_none()
-            && r.closed_at.is_none()
-            && now < r.orders_close_at
-    })
-    .map(|r| r.id)
-    .ok_or(AppError::NotFound)
 }
 
 /// Changes an event of `host` with a checked form.
@@ -397,25 +356,7 @@ pub async fn list_for_host(
         .bind(host.id)
         .fetch_all(pool)
         .await)?;
-    let counts = crate::invitations::ssr::counts_for_host(db, host.id).await?;
-    Ok(rows
-        .iter()
-        .map(|r| EventSummary {
-            counts: counts.get(&r.id).copied().unwrap_or_default(),
-            ..r.summary(now)
-        })
-        .collect())
-}
-
-/// The brand's time zone (Paris when unreadable).
-pub async fn brand_zone(db: &Db, brand_id: i64) -> Result<chrono_tz::Tz, AppError> {
-    let name: String = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT time_zone FROM brands WHERE id = $1")
-            .bind(brand_id)
-            .fetch_one(pool)
-            .await
-    })?;
-    Ok(name.parse().unwrap_or(chrono_tz::Europe::Paris))
+    Ok(rows.iter().map(|r| r.summary(now)).collect())
 }
 
 /// The zone a host's forms start in.
@@ -426,14 +367,4 @@ pub async fn host_zone(db: &Db, host: &CurrentUser) -> Result<String, AppError> 
             .fetch_one(pool)
             .await
     })?)
-}
-
-/// `Ok` if `viewer` may see the event (its host or the brand's admin), else `NotFound`.
-pub async fn ensure_visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<(), AppError> {
-    visible(db, viewer, id).await.map(|_| ())
-}
-
-/// `Ok` if `host` owns the event and it is not cancelled.
-pub async fn ensure_owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<(), AppError> {
-    owned_open(db, host, id).await.map(|_| ())
 }

@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    accounts::Gate,
-    brand::{get_brand_overview, BrandNav, BrandOverview},
+    base::{auth::Gate, brand::BrandNav},
+    brand::{get_brand_overview, BrandOverview},
     insights::{query_signal, PeriodPicker, PeriodView},
 };
 

@@ -12,12 +12,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::ExportKind;
 use crate::{
-    accounts::{ssr::session_user, Role},
-    db::Db,
-    error::AppError,
+    base::{account::Role, auth::ssr::session_user, db::Db, error::AppError, state::AppState},
     insights::{domain::PeriodQuery, period::Period},
     on_db,
-    state::AppState,
 };
 
 /// Rows read per page.
@@ -450,11 +447,11 @@ pub async fn export_csv(
     let Some(kind) = file.strip_suffix(".csv").and_then(ExportKind::parse) else {
         return refuse(StatusCode::NOT_FOUND, "There is no such export.");
     };
-    let user = match crate::accounts::ssr::cookie_in(&headers, crate::accounts::ssr::SESSION_COOKIE)
-    {
-        Some(raw) => session_user(&state.db, &raw, now).await.ok().flatten(),
-        None => None,
-    };
+    let user =
+        match crate::base::auth::ssr::cookie_in(&headers, crate::base::auth::ssr::SESSION_COOKIE) {
+            Some(raw) => session_user(&state.db, &raw, now).await.ok().flatten(),
+            None => None,
+        };
     let Some(admin) = user else {
         return refuse(
             StatusCode::UNAUTHORIZED,
@@ -464,7 +461,7 @@ pub async fn export_csv(
     if admin.role != Role::BrandAdmin {
         return refuse(StatusCode::FORBIDDEN, "Only the brand's admins can export.");
     }
-    let tz = match crate::events::ssr::brand_zone(&state.db, admin.brand_id).await {
+    let tz = match crate::base::brand::ssr::zone(&state.db, admin.brand_id).await {
         Ok(tz) => tz,
         Err(_) => {
             return refuse(

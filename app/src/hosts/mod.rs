@@ -7,9 +7,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
@@ -84,8 +84,8 @@ pub struct HostProgram {
 #[server(prefix = "/api", endpoint = "host_program_brand", input = server_fn::codec::GetUrl)]
 pub async fn get_program_brand() -> Result<String, AppError> {
     serve(async {
-        let state = crate::state::app_state()?;
-        let brand = crate::brand::ssr::home_brand(&state.db)
+        let state = crate::base::state::app_state()?;
+        let brand = crate::base::brand::ssr::home_brand(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
         Ok(brand.name)
@@ -97,8 +97,8 @@ pub async fn get_program_brand() -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "apply_to_host")]
 pub async fn apply_to_host(form: ApplicationForm) -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
-        let brand = crate::brand::ssr::home_brand(&state.db)
+        let state = crate::base::state::app_state()?;
+        let brand = crate::base::brand::ssr::home_brand(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
         ssr::apply(
@@ -118,8 +118,8 @@ pub async fn apply_to_host(form: ApplicationForm) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "host_program", input = server_fn::codec::GetUrl)]
 pub async fn get_host_program() -> Result<HostProgram, AppError> {
     serve(async {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         Ok(HostProgram {
             applications: ssr::applications(&state.db, admin.brand_id).await?,
             hosts: ssr::hosts(&state.db, admin.brand_id).await?,
@@ -132,8 +132,8 @@ pub async fn get_host_program() -> Result<HostProgram, AppError> {
 #[server(prefix = "/api", endpoint = "decide_application")]
 pub async fn decide_application(id: i64, approve: bool) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::decide(
             &state.db,
             &state.config,
@@ -151,8 +151,8 @@ pub async fn decide_application(id: i64, approve: bool) -> Result<(), AppError> 
 #[server(prefix = "/api", endpoint = "invite_host")]
 pub async fn invite_host(form: InviteForm) -> Result<i64, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::invite(
             &state.db,
             &state.config,
@@ -170,8 +170,8 @@ pub async fn invite_host(form: InviteForm) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "set_host_suspended")]
 pub async fn set_host_suspended(id: i64, suspended: bool) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::set_suspended(&state.db, admin.brand_id, id, suspended, chrono::Utc::now()).await
     })
     .await

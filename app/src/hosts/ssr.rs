@@ -5,35 +5,16 @@ use chrono::{DateTime, Utc};
 
 use super::{Application, ApplicationForm, HostRow, InviteForm};
 use crate::{
-    accounts::{
-        domain::{EmailAddress, NewPassword},
-        ssr::hash_token,
-        Role,
+    base::{
+        account::EmailAddress,
+        db::Db,
+        error::AppError,
+        mail::plain,
+        onboarding::{decline, has_account, onboard, Joined, Newcomer},
+        state::AppConfig,
     },
-    db::Db,
-    error::AppError,
-    mail::ssr::{build, text_to_html, OutgoingMail, QueuedMail},
     on_db,
-    state::AppConfig,
 };
-
-/// How a new host came to the brand; the row to mark approved, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Joined {
-    Application(i64),
-    Booking(i64),
-    Invitation,
-}
-
-impl Joined {
-    fn as_db(self) -> &'static str {
-        match self {
-            Joined::Application(_) => "application",
-            Joined::Booking(_) => "booking",
-            Joined::Invitation => "invitation",
-        }
-    }
-}
 
 /// A checked application.
 struct Draft {
@@ -81,50 +62,6 @@ fn parse_application(form: &ApplicationForm) -> Result<Draft, AppError> {
     })
 }
 
-/// A plain mail to one person, ready for the outbox.
-pub fn mail(
-    config: &AppConfig,
-    name: &str,
-    email: &str,
-    subject: String,
-    text: String,
-    now: DateTime<Utc>,
-) -> Result<QueuedMail, AppError> {
-    Ok(build(
-        &config.mail,
-        &OutgoingMail {
-            to_name: name.to_owned(),
-            to_email: email.to_owned(),
-            subject,
-            html: text_to_html(&text),
-            text,
-            attachments: vec![],
-            event_id: None,
-        },
-        now,
-    )?)
-}
-
-/// The brand's name.
-pub async fn brand_name(db: &Db, brand_id: i64) -> Result<String, AppError> {
-    Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT name FROM brands WHERE id = $1")
-            .bind(brand_id)
-            .fetch_one(pool)
-            .await
-    })?)
-}
-
-async fn has_account(db: &Db, email: &EmailAddress) -> Result<bool, AppError> {
-    let n: i64 = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
-            .bind(email.as_str())
-            .fetch_one(pool)
-            .await
-    })?;
-    Ok(n > 0)
-}
-
 /// Records a fan's application to the brand and thanks them by email. The
 /// same fan applying again while waiting updates their application (no
 /// second mail); after a decline, applying again reopens it.
@@ -136,14 +73,17 @@ pub async fn apply(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let draft = parse_application(form)?;
-    if has_account(db, &draft.email).await? {
+    if has_account(db, &draft.email)
+        .await
+        .map_err(AppError::from)?
+    {
         return Err(AppError::invalid(
             "email",
             "This email already has an account: sign in instead.",
         ));
     }
-    let brand = brand_name(db, brand_id).await?;
-    let thanks = mail(
+    let brand = crate::base::brand::ssr::name(db, brand_id).await?;
+    let thanks = plain(
         config,
         &draft.name,
         draft.email.as_str(),
@@ -189,7 +129,7 @@ pub async fn apply(
             ));
         }
         if waiting.as_deref() != Some("pending") {
-            crate::mail::ssr::insert_query(&thanks)
+            crate::base::mail::insert_query(&thanks)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -202,7 +142,7 @@ type ApplicationRow = (i64, String, String, String, String, String, DateTime<Utc
 
 /// The brand's applications, waiting ones first, newest first.
 pub async fn applications(db: &Db, brand_id: i64) -> Result<Vec<Application>, AppError> {
-    let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+    let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let rows: Vec<ApplicationRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT id, name, email, city, motivation, status, created_at FROM host_applications
@@ -223,147 +163,10 @@ pub async fn applications(db: &Db, brand_id: i64) -> Result<Vec<Application>, Ap
                 city,
                 motivation,
                 status,
-                applied: crate::events::domain::local_display(at, tz),
+                applied: crate::base::time::local_display(at, tz),
             },
         )
         .collect())
-}
-
-/// A random single-use token for a set-password link.
-pub fn random_token() -> String {
-    crate::orders::ssr::random_key() + &crate::orders::ssr::random_key()
-}
-
-/// Makes `name <email>` a host of the brand, in one transaction: the account
-/// (with a password nobody knows), a set-password link valid 48 hours, the
-/// welcome email, and the source row (application or booking) marked
-/// approved. Returns the new user's id.
-#[allow(clippy::too_many_arguments)]
-pub async fn onboard(
-    db: &Db,
-    config: &AppConfig,
-    brand_id: i64,
-    name: &str,
-    email: &EmailAddress,
-    city: &str,
-    joined: Joined,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
-    let field = match joined {
-        Joined::Invitation => "email",
-        _ => "id",
-    };
-    if has_account(db, email).await? {
-        return Err(AppError::invalid(
-            field,
-            format!("{} already has an account.", email.as_str()),
-        ));
-    }
-    let brand = brand_name(db, brand_id).await?;
-    let token = random_token();
-    let link = config
-        .public_url
-        .join(&format!("/welcome/{token}"))
-        .map_err(|e| anyhow::anyhow!("welcome link: {e}"))?;
-    let opening = match joined {
-        Joined::Invitation => format!("{brand} invites you to become one of its hosts."),
-        _ => format!("Good news: you are now a {brand} host."),
-    };
-    let welcome = mail(
-        config,
-        name,
-        email.as_str(),
-        format!("Welcome to the {brand} hosts"),
-        format!(
-            "Hello {name},\n\n{opening} Set your password here to schedule your first party:\n{link}\n\nThe link works once, for 48 hours.\n"
-        ),
-        now,
-    )?;
-    // A password nobody knows until the link sets one.
-    let secret = NewPassword::parse(&random_token(), field)?;
-    let hash = crate::accounts::ssr::hash_password_blocking(&secret).await?;
-    let answered = || AppError::invalid("id", "This request was already answered.");
-    let user = on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
-            "INSERT INTO users (brand_id, email, display_name, role, password_hash, created_at, city, joined_via)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(brand_id)
-        .bind(email.as_str())
-        .bind(name.trim())
-        .bind(Role::Host.as_db())
-        .bind(&hash)
-        .bind(now)
-        .bind(city.trim())
-        .bind(joined.as_db())
-        .fetch_one(&mut *tx)
-        .await;
-        let user = match inserted {
-            Ok(id) => id,
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Err(AppError::invalid(
-                    field,
-                    format!("{} already has an account.", email.as_str()),
-                ))
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let moved = match joined {
-            Joined::Application(id) => sqlx::query(
-                "UPDATE host_applications SET status = 'approved', decided_at = $1, user_id = $2
-                 WHERE id = $3 AND brand_id = $4 AND status = 'pending'",
-            )
-            .bind(now)
-            .bind(user)
-            .bind(id)
-            .bind(brand_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected(),
-            Joined::Booking(id) => {
-                let moved = sqlx::query(
-                    "UPDATE booking_requests SET status = 'approved', decided_at = $1, user_id = $2
-                     WHERE id = $3 AND brand_id = $4 AND status = 'pending'",
-                )
-                .bind(now)
-                .bind(user)
-                .bind(id)
-                .bind(brand_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                sqlx::query(
-                    "UPDATE users SET booked_from_event_id =
-                       (SELECT from_event_id FROM booking_requests WHERE id = $1) WHERE id = $2",
-                )
-                .bind(id)
-                .bind(user)
-                .execute(&mut *tx)
-                .await?;
-                moved
-            }
-            Joined::Invitation => 1,
-        };
-        if moved == 0 {
-            return Err(answered());
-        }
-        sqlx::query(
-            "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(user)
-        .bind(hash_token(&token))
-        .bind(now + crate::bookings::ssr::LINK_VALID)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        crate::mail::ssr::insert_query(&welcome)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        user
-    });
-    Ok(user)
 }
 
 /// Approves or declines a waiting application of the brand; either way
@@ -394,21 +197,18 @@ pub async fn decide(
     }
     let address = EmailAddress::parse(&email, "id")?;
     if approve {
-        onboard(
-            db,
-            config,
+        let who = Newcomer {
             brand_id,
-            &name,
-            &address,
-            &city,
-            Joined::Application(id),
-            now,
-        )
-        .await?;
+            name: &name,
+            email: &address,
+            city: &city,
+            joined: Joined::Application(id),
+        };
+        onboard(db, config, &who, now).await?;
         return Ok(());
     }
-    let brand = brand_name(db, brand_id).await?;
-    let sorry = mail(
+    let brand = crate::base::brand::ssr::name(db, brand_id).await?;
+    let sorry = plain(
         config,
         &name,
         &email,
@@ -418,44 +218,7 @@ pub async fn decide(
         ),
         now,
     )?;
-    decline_row(
-        db,
-        "UPDATE host_applications SET status = 'declined', decided_at = $1 WHERE id = $2 AND status = 'pending'",
-        id,
-        &sorry,
-        now,
-    )
-    .await
-}
-
-/// Marks a waiting row declined and queues the kind email, together.
-pub async fn decline_row(
-    db: &Db,
-    sql: &str,
-    id: i64,
-    sorry: &QueuedMail,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        let moved = sqlx::query(sql)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if moved == 0 {
-            return Err(AppError::invalid(
-                "id",
-                "This request was already answered.",
-            ));
-        }
-        crate::mail::ssr::insert_query(sorry)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-    });
-    Ok(())
+    Ok(decline(db, Joined::Application(id), &sorry, now).await?)
 }
 
 /// The brand admin invites a fan directly.
@@ -475,17 +238,14 @@ pub async fn invite(
             "Keep the city under 80 characters.",
         ));
     }
-    onboard(
-        db,
-        config,
+    let who = Newcomer {
         brand_id,
-        &name,
-        &email,
+        name: &name,
+        email: &email,
         city,
-        Joined::Invitation,
-        now,
-    )
-    .await
+        joined: Joined::Invitation,
+    };
+    Ok(onboard(db, config, &who, now).await?)
 }
 
 /// Suspends or reinstates a host of the brand.
@@ -550,7 +310,7 @@ pub async fn host(db: &Db, brand_id: i64, host_id: i64) -> Result<HostRow, AppEr
 }
 
 async fn host_rows(db: &Db, brand_id: i64, only: Option<i64>) -> Result<Vec<HostRow>, AppError> {
-    let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+    let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let rows: Vec<HostTuple> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT u.id, u.display_name, u.email, u.city, u.joined_via, u.created_at, u.suspended_at,

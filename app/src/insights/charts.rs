@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::domain::{percent, ratio_bp, WeekBar};
-use crate::money::Money;
+use crate::base::money::Money;
 
 // Small enough that the text stays readable when a phone scales it down.
 const W: f64 = 400.0;

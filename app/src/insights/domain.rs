@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::money::Money;
+use crate::base::money::Money;
 
 /// The period as it comes from the page's address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

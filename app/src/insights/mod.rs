@@ -20,15 +20,8 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
-    brand::BrandNav,
-    error::AppError,
-    hosts::{HostRow, SetHostSuspended, SuspendControl},
-    money::Money,
-    rewards::HostCredit,
-};
+use crate::base::error::ssr::serve;
+use crate::base::{auth::Gate, brand::BrandNav, error::AppError, money::Money};
 use charts::{FunnelChart, RevenueChart};
 use domain::{percent, EventFigures, Kpi, LeaderRow, PeriodQuery, SortBy, Totals, Trend, WeekBar};
 
@@ -54,33 +47,6 @@ pub struct PeriodView {
     pub prev_label: String,
     /// A custom range that could not be read (the page falls back to this month).
     pub error: Option<AppError>,
-}
-
-/// A host's page for the brand admin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HostReport {
-    pub host: HostRow,
-    pub period: PeriodView,
-    pub totals: Totals,
-    pub events: Vec<EventFigures>,
-    pub credit: HostCredit,
-    pub earned: Money,
-    pub spent: Money,
-}
-
-/// The host's own performance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MyPerformance {
-    pub period: PeriodView,
-    pub totals: Totals,
-    pub events: Vec<EventFigures>,
-    pub earned: Money,
-    pub spent: Money,
-    pub balance: Money,
-    pub half_price_items: i64,
-    /// "Top 10 %"…, or none without parties in the period.
-    pub rank_band: Option<String>,
-    pub ranked_hosts: i64,
 }
 
 /// One guest of a party's report (no amounts per guest).
@@ -119,11 +85,11 @@ pub struct EventReport {
 }
 
 #[cfg(feature = "ssr")]
-mod load {
+pub mod load {
     use chrono::{DateTime, Utc};
 
     use super::{domain::PeriodQuery, period::Period, PeriodView};
-    use crate::{db::Db, error::AppError};
+    use crate::base::{db::Db, error::AppError};
 
     /// The asked period in the brand's time zone; a bad custom range falls
     /// back to this month and says why.
@@ -133,7 +99,7 @@ mod load {
         q: PeriodQuery,
         now: DateTime<Utc>,
     ) -> Result<(Period, PeriodView), AppError> {
-        let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+        let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
         let today = now.with_timezone(&tz).date_naive();
         let (p, error) = match Period::resolve(&q, today, tz) {
             Ok(p) => (p, None),
@@ -161,8 +127,8 @@ pub async fn get_brand_dashboard(
     #[server(default)] sort: String,
 ) -> Result<Dashboard, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let db = &state.db;
         let now = chrono::Utc::now();
         let (p, view) =
@@ -178,7 +144,7 @@ pub async fn get_brand_dashboard(
         let previous = Totals::of(&previous);
         let by = SortBy::parse(&sort);
         Ok(Dashboard {
-            brand_name: crate::hosts::ssr::brand_name(db, admin.brand_id).await?,
+            brand_name: crate::base::brand::ssr::name(db, admin.brand_id).await?,
             kpis: domain::kpis(&totals, &previous, (new_now, new_before)),
             weeks: domain::revenue_by_week(&events, p.first_day, p.last_day),
             leaderboard: domain::leaderboard(&events, by),
@@ -192,111 +158,23 @@ pub async fn get_brand_dashboard(
     .await
 }
 
-/// One host of the brand: profile, parties of the period, funnel, ledger.
-#[server(prefix = "/api", endpoint = "host_report", input = server_fn::codec::GetUrl)]
-pub async fn get_host_report(
-    id: i64,
-    #[server(default)] period: String,
-    #[server(default)] from: String,
-    #[server(default)] to: String,
-) -> Result<HostReport, AppError> {
-    serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
-        let db = &state.db;
-        let now = chrono::Utc::now();
-        let host = crate::hosts::ssr::host(db, admin.brand_id, id).await?;
-        let (p, view) =
-            load::period(db, admin.brand_id, PeriodQuery { period, from, to }, now).await?;
-        let (this, _) = ssr::scope(admin.brand_id, &p, now, Some(id));
-        let events = ssr::event_figures(db, this).await?;
-        let credit = crate::rewards::ssr::credit(db, id).await?;
-        let (earned, spent) = earned_spent(&credit);
-        Ok(HostReport {
-            host,
-            period: view,
-            totals: Totals::of(&events),
-            events,
-            credit,
-            earned,
-            spent,
-        })
-    })
-    .await
-}
-
-#[cfg(feature = "ssr")]
-fn earned_spent(credit: &HostCredit) -> (Money, Money) {
-    let earned = credit
-        .entries
-        .iter()
-        .map(|e| e.credit.minor())
-        .filter(|c| *c > 0)
-        .sum();
-    let spent: i64 = credit
-        .entries
-        .iter()
-        .map(|e| e.credit.minor())
-        .filter(|c| *c < 0)
-        .sum();
-    (Money::eur(earned), Money::eur(-spent))
-}
-
 /// A party's report, for the brand admin or the host who held it.
 #[server(prefix = "/api", endpoint = "event_report", input = server_fn::codec::GetUrl)]
 pub async fn get_event_report(id: i64) -> Result<EventReport, AppError> {
     serve(async move {
-        let user = crate::accounts::ssr::require_user().await?;
-        let state = crate::state::app_state()?;
+        let user = crate::base::auth::ssr::require_user().await?;
+        let state = crate::base::state::app_state()?;
         let host = match user.role {
-            crate::accounts::Role::BrandAdmin => None,
-            crate::accounts::Role::Host => Some(user.id),
+            crate::base::account::Role::BrandAdmin => None,
+            crate::base::account::Role::Host => Some(user.id),
         };
         ssr::event_report(&state.db, user.brand_id, host, id, chrono::Utc::now()).await
     })
     .await
 }
 
-/// The signed-in host's performance for a period, with their rank band.
-#[server(prefix = "/api", endpoint = "my_performance", input = server_fn::codec::GetUrl)]
-pub async fn get_my_performance(
-    #[server(default)] period: String,
-    #[server(default)] from: String,
-    #[server(default)] to: String,
-) -> Result<MyPerformance, AppError> {
-    serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
-        let db = &state.db;
-        let now = chrono::Utc::now();
-        let (p, view) =
-            load::period(db, host.brand_id, PeriodQuery { period, from, to }, now).await?;
-        let (all, _) = ssr::scope(host.brand_id, &p, now, None);
-        let everyone = ssr::event_figures(db, all).await?;
-        let board = domain::leaderboard(&everyone, SortBy::Revenue);
-        let events: Vec<EventFigures> = everyone
-            .into_iter()
-            .filter(|e| e.host_id == host.id)
-            .collect();
-        let credit = crate::rewards::ssr::credit(db, host.id).await?;
-        let (earned, spent) = earned_spent(&credit);
-        Ok(MyPerformance {
-            period: view,
-            totals: Totals::of(&events),
-            events,
-            earned,
-            spent,
-            balance: credit.balance,
-            half_price_items: credit.half_price_items,
-            rank_band: domain::rank_band(&board, host.id),
-            ranked_hosts: board.len() as i64,
-        })
-    })
-    .await
-}
-
 /// The page's period and sort, from its address.
-pub(crate) fn query_signal() -> Memo<(PeriodQuery, String)> {
+pub fn query_signal() -> Memo<(PeriodQuery, String)> {
     let q = use_query_map();
     Memo::new(move |_| {
         let q = q.read();
@@ -313,7 +191,7 @@ pub(crate) fn query_signal() -> Memo<(PeriodQuery, String)> {
 }
 
 /// The period's address parameters, to keep them in links.
-pub(crate) fn period_params(q: &PeriodQuery) -> String {
+pub fn period_params(q: &PeriodQuery) -> String {
     let mut s = format!(
         "period={}",
         if q.period.is_empty() {
@@ -330,10 +208,7 @@ pub(crate) fn period_params(q: &PeriodQuery) -> String {
 
 /// Choosing the period: a plain GET form, so the address holds the choice.
 #[component]
-pub(crate) fn PeriodPicker(
-    period: PeriodView,
-    #[prop(optional)] sort: Option<String>,
-) -> impl IntoView {
+pub fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) -> impl IntoView {
     let q = period.query.clone();
     let error = period.error.clone();
     let message = move |field: &str| error.as_ref().and_then(|e| e.for_field(field));
@@ -379,7 +254,7 @@ pub(crate) fn PeriodPicker(
 }
 
 #[component]
-fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
+pub fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
     view! {
         <ul class="tiles kpis" aria-label="Key figures" data-testid="kpis">
             {kpis.into_iter().map(|k| {
@@ -405,7 +280,7 @@ fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
     }
 }
 
-fn funnel_steps(t: &Totals) -> Vec<(&'static str, i64)> {
+pub fn funnel_steps(t: &Totals) -> Vec<(&'static str, i64)> {
     vec![
         ("Invited", t.invited),
         ("Answered", t.answered),
@@ -501,7 +376,7 @@ fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoV
 
 /// The parties of a period with their figures.
 #[component]
-fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl IntoView {
+pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl IntoView {
     if events.is_empty() {
         return view! { <p class="muted">"No party held in this period."</p> }.into_any();
     }
@@ -535,7 +410,7 @@ fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl Into
 }
 
 #[component]
-fn TotalsList(t: Totals) -> impl IntoView {
+pub fn TotalsList(t: Totals) -> impl IntoView {
     view! {
         <ul class="tiles" aria-label="Totals of the period" data-testid="totals">
             <li class="tile"><span class="tile-label">"Parties held"</span><span class="tile-value">{t.events}</span></li>
@@ -546,67 +421,6 @@ fn TotalsList(t: Totals) -> impl IntoView {
             <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{t.bookings}</span></li>
         </ul>
     }
-}
-
-/// A host's page for the brand admin.
-#[component]
-pub fn HostReportPage() -> impl IntoView {
-    let id = crate::id_param("id");
-    let query = query_signal();
-    let suspend = ServerAction::<SetHostSuspended>::new();
-    let data = Resource::new(
-        move || (id.get(), query.get(), suspend.version().get()),
-        |(id, (q, _), _)| get_host_report(id, q.period, q.from, q.to),
-    );
-    view! {
-        <Title text="Host · Soirée" />
-        <BrandNav />
-        <Gate data here="/brand/hosts" children=move |r: HostReport| view! {
-            <header class="page-head">
-                <p class="eyebrow"><a href="/brand/hosts">"Hosts"</a></p>
-                <h1>{r.host.name.clone()}</h1>
-                <p class="lead">{format!("{} · {} · joined {} ({})",
-                    r.host.email, if r.host.city.is_empty() { "no city given" } else { &r.host.city }, r.host.joined, r.host.joined_how())}</p>
-            </header>
-            <SuspendControl host=r.host.clone() act=suspend />
-            <PeriodPicker period=r.period.clone() />
-            <TotalsList t=r.totals.clone() />
-            <section aria-labelledby="host-funnel-title">
-                <h2 id="host-funnel-title">"From invitation to purchase"</h2>
-                <FunnelChart steps=funnel_steps(&r.totals) id="host-funnel" />
-            </section>
-            <section aria-labelledby="host-events-title">
-                <h2 id="host-events-title">"Parties"</h2>
-                <EventTable events=r.events.clone() report_base="/brand/events" />
-            </section>
-            <section aria-labelledby="host-ledger-title">
-                <h2 id="host-ledger-title">"Rewards"</h2>
-                <p>{format!("Earned {} · spent {} · balance {} and {} half-price item(s).",
-                    r.earned, r.spent, r.credit.balance, r.credit.half_price_items)}</p>
-                <Ledger credit=r.credit.clone() />
-            </section>
-        } />
-    }
-}
-
-#[component]
-fn Ledger(credit: HostCredit) -> impl IntoView {
-    if credit.entries.is_empty() {
-        return view! { <p class="muted">"No reward yet."</p> }.into_any();
-    }
-    view! {
-        <div class="table-scroll">
-            <table data-testid="host-ledger">
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col" class="num">"Credit"</th><th scope="col" class="num">"Half-price items"</th></tr></thead>
-                <tbody>
-                    {credit.entries.into_iter().map(|e| view! {
-                        <tr><td>{e.when}</td><td>{e.what}</td><td class="num">{e.credit.to_string()}</td><td class="num">{e.half_price_items}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }
 
 fn rsvp_label(rsvp: &str) -> &'static str {
@@ -622,7 +436,7 @@ fn rsvp_label(rsvp: &str) -> &'static str {
 /// A party's report: guests, items, what guests wanted.
 #[component]
 pub fn EventReportPage() -> impl IntoView {
-    let id = crate::id_param("id");
+    let id = crate::base::page::id_param("id");
     let data = Resource::new(move || id.get(), get_event_report);
     let brand = leptos_router::hooks::use_location()
         .pathname
@@ -682,40 +496,6 @@ pub fn EventReportPage() -> impl IntoView {
                     </div>
                 </section>
             }
-        } />
-    }
-}
-
-/// The host's own performance.
-#[component]
-pub fn MyPerformancePage() -> impl IntoView {
-    let query = query_signal();
-    let data = Resource::new(
-        move || query.get(),
-        |(q, _)| get_my_performance(q.period, q.from, q.to),
-    );
-    view! {
-        <Title text="Your results · Soirée" />
-        <Gate data here="/host/performance" children=|m: MyPerformance| view! {
-            <header class="page-head">
-                <p class="eyebrow"><a href="/host">"Your parties"</a></p>
-                <h1>"Your results"</h1>
-            </header>
-            <PeriodPicker period=m.period.clone() />
-            <p class="rank-band" data-testid="rank-band">{match &m.rank_band {
-                Some(band) => format!("Among the brand's {} hosts with parties in this period, you are in the {}.", m.ranked_hosts, band.to_lowercase().replace("growing", "growing half")),
-                None => "Hold a party in this period to see where you stand among the brand's hosts.".to_owned(),
-            }}</p>
-            <TotalsList t=m.totals.clone() />
-            <section aria-labelledby="my-rewards-title">
-                <h2 id="my-rewards-title">"Rewards"</h2>
-                <p>{format!("Earned {} and spent {} in all. To spend: {} and {} half-price item(s).", m.earned, m.spent, m.balance, m.half_price_items)}
-                    " " <a href="/host/credit">"Use your credit"</a></p>
-            </section>
-            <section aria-labelledby="my-events-title">
-                <h2 id="my-events-title">"Your parties in this period"</h2>
-                <EventTable events=m.events.clone() report_base="/host/events" />
-            </section>
         } />
     }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::domain::PeriodQuery;
-use crate::error::AppError;
+use crate::base::error::AppError;
 
 /// A resolved period: whole local days, as UTC instants (the end excluded),
 /// with the period before it to compare with.

@@ -6,10 +6,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::{domain::EventFigures, period::Period, EventReport, GuestLine, ItemLine};
-use crate::{db::Db, error::AppError, on_db};
+use crate::{
+    base::{db::Db, error::AppError},
+    on_db,
+};
 
 /// The order statuses that count as paid and not undone.
-pub const COUNTED: &str = "('paid', 'in_preparation', 'shipped', 'delivered')";
 
 /// Which parties to read.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +31,8 @@ type Count = (i64, i64);
 
 /// The figures of every party of the scope held (started, not cancelled).
 pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, AppError> {
+    let counted =
+        crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
     let tz = scope.tz;
     // The parties, then per-party counts from each table, each query
     // restricted to the same parties through the same join.
@@ -52,12 +56,12 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
     let bought_sql = format!(
         "SELECT b.event_id, COUNT(DISTINCT b.guest_id) FROM (
            SELECT o.event_id AS event_id, o.guest_id AS guest_id FROM orders o
-           WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.guest_id IS NOT NULL
+           WHERE o.kind = 'guest' AND o.status IN {counted} AND o.guest_id IS NOT NULL
              AND o.event_id IN (SELECT e.id {parties})
            UNION
            SELECT o.event_id, g.id FROM orders o
            JOIN guests g ON g.event_id = o.event_id AND g.email = lower(o.customer_email)
-           WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.guest_id IS NULL
+           WHERE o.kind = 'guest' AND o.status IN {counted} AND o.guest_id IS NULL
              AND o.event_id IN (SELECT e.id {parties})
          ) b GROUP BY b.event_id"
     );
@@ -65,7 +69,7 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
         "SELECT o.event_id, COUNT(*), CAST(COALESCE(SUM(o.merchandise_cents), 0) AS BIGINT),
                 COUNT(DISTINCT CASE WHEN lower(o.customer_email) <> lower(u.email) THEN lower(o.customer_email) END)
          FROM orders o JOIN events ev ON ev.id = o.event_id JOIN users u ON u.id = ev.host_id
-         WHERE o.kind = 'guest' AND o.status IN {COUNTED} AND o.event_id IN (SELECT e.id {parties})
+         WHERE o.kind = 'guest' AND o.status IN {counted} AND o.event_id IN (SELECT e.id {parties})
          GROUP BY o.event_id"
     );
     let rewards_sql = format!(
@@ -193,6 +197,8 @@ pub async fn event_report(
     event_id: i64,
     now: DateTime<Utc>,
 ) -> Result<EventReport, AppError> {
+    let counted =
+        crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
     type Found = (
         i64,
         String,
@@ -215,7 +221,7 @@ pub async fn event_report(
     if host_id.is_some_and(|h| h != owner) {
         return Err(AppError::NotFound);
     }
-    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let tz = crate::base::time::zone(&zone);
     let figures = event_figures(
         db,
         Scope {
@@ -224,7 +230,7 @@ pub async fn event_report(
             to: starts_at + chrono::Duration::seconds(1),
             now: now.max(starts_at),
             host_id: Some(owner),
-            tz: crate::events::ssr::brand_zone(db, brand_id).await?,
+            tz: crate::base::brand::ssr::zone(db, brand_id).await?,
         },
     )
     .await?
@@ -234,16 +240,16 @@ pub async fn event_report(
     let guests_sql = format!(
         "SELECT g.name, g.email, g.rsvp, g.companions,
                 CAST(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
-                    AND o.status IN {COUNTED} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
+                    AND o.status IN {counted} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
                 THEN 1 ELSE 0 END AS BIGINT)
          FROM guests g WHERE g.event_id = $1 ORDER BY lower(g.name), g.id"
     );
     let items_sql = format!(
         "SELECT i.id, i.name,
            CAST(COALESCE((SELECT SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
-              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {COUNTED} AND l.item_id = i.id), 0) AS BIGINT),
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
            CAST(COALESCE((SELECT SUM(l.line_cents) FROM order_lines l JOIN orders o ON o.id = l.order_id
-              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {COUNTED} AND l.item_id = i.id), 0) AS BIGINT),
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
            (SELECT COUNT(*) FROM favourites f JOIN guests g ON g.id = f.guest_id WHERE g.event_id = $1 AND f.item_id = i.id),
            (SELECT COUNT(*) FROM poll_votes v JOIN poll_options po ON po.id = v.option_id
               WHERE v.event_id = $1 AND po.item_id = i.id)
@@ -270,7 +276,7 @@ pub async fn event_report(
                 item_id,
                 name,
                 units,
-                revenue: crate::money::Money::eur(cents),
+                revenue: crate::base::money::Money::eur(cents),
                 favourites,
                 votes,
             },
@@ -286,7 +292,7 @@ pub async fn event_report(
         title,
         host_id: owner,
         host_name,
-        when: crate::events::domain::local_display(starts_at, tz),
+        when: crate::base::time::local_display(starts_at, tz),
         cancelled: cancelled.is_some(),
         held: starts_at <= now,
         figures,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::domain::EmailAddress;
+use crate::base::account::EmailAddress;
 
 /// A guest read from one line.
 #[derive(Debug, Clone, PartialEq, Eq)]

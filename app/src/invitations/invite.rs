@@ -5,14 +5,11 @@ use chrono_tz::Tz;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::mail::ssr::OutgoingMail;
+use crate::base::mail::OutgoingMail;
 
 /// A fresh random nonce: a new one revokes the previous link.
 pub fn new_nonce() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
+    crate::base::tokens::random_hex::<16>()
 }
 
 /// The link token of a nonce: HMAC-SHA256 under the server key (256 bits).
@@ -101,7 +98,7 @@ pub fn invitation_mail(
 ) -> OutgoingMail {
     let when = format!(
         "{} ({})",
-        crate::events::domain::local_display(facts.starts_at, facts.zone),
+        crate::base::time::local_display(facts.starts_at, facts.zone),
         facts.zone.name()
     );
     let place = if facts.online {

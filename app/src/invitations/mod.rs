@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::error::AppError;
+use crate::base::error::ssr::serve;
+use crate::base::error::AppError;
 
 /// Answers so far for one event.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,8 +78,8 @@ pub struct AddReport {
 #[server(prefix = "/api", endpoint = "guests", input = server_fn::codec::GetUrl)]
 pub async fn get_guests(event_id: i64) -> Result<Vec<GuestView>, AppError> {
     serve(async move {
-        let user = crate::accounts::ssr::require_user().await?;
-        let state = crate::state::app_state()?;
+        let user = crate::base::auth::ssr::require_user().await?;
+        let state = crate::base::state::app_state()?;
         ssr::list(&state.db, &user, event_id).await
     })
     .await
@@ -89,8 +89,8 @@ pub async fn get_guests(event_id: i64) -> Result<Vec<GuestView>, AppError> {
 #[server(prefix = "/api", endpoint = "add_guest")]
 pub async fn add_guest(event_id: i64, name: String, email: String) -> Result<AddReport, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         let guest =
             domain::parse_guest(&name, &email).map_err(|msg| AppError::invalid("email", msg))?;
         ssr::add_guests(
@@ -110,8 +110,8 @@ pub async fn add_guest(event_id: i64, name: String, email: String) -> Result<Add
 #[server(prefix = "/api", endpoint = "add_guests")]
 pub async fn add_guests(event_id: i64, text: String) -> Result<AddReport, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         let (guests, rejected) = domain::parse_guest_lines(&text);
         if guests.is_empty() && rejected.is_empty() {
             return Err(AppError::invalid(
@@ -153,8 +153,8 @@ pub async fn revoke_invitation(event_id: i64, guest_id: i64) -> Result<usize, Ap
 #[cfg(feature = "ssr")]
 async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         ssr::send_invitations(
             &state.db,
             &state.config,
@@ -172,9 +172,10 @@ async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> 
 #[server(prefix = "/api", endpoint = "invitation", input = server_fn::codec::GetUrl)]
 pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
-        let row = ssr::find_by_token(&state.db, &token, chrono::Utc::now()).await?;
-        let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+        let state = crate::base::state::app_state()?;
+        let row =
+            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
+        let zone = crate::base::time::zone(&row.time_zone);
         let place = match row.kind.as_str() {
             "online" => row.video_url.clone().unwrap_or_default(),
             _ if row.rsvp == "yes" => row.address.clone().unwrap_or_default(),
@@ -185,8 +186,8 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             host_first_name: ssr::first_name(&row.host_name),
             title: row.title,
             description: row.description,
-            when: crate::events::domain::local_display(row.starts_at, zone),
-            until: crate::events::domain::local_display(row.ends_at, zone),
+            when: crate::base::time::local_display(row.starts_at, zone),
+            until: crate::base::time::local_display(row.ends_at, zone),
             time_zone: row.time_zone,
             place,
             rsvp: row.rsvp,
@@ -208,7 +209,7 @@ pub async fn answer_invitation(
     note: Option<String>,
 ) -> Result<String, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let answer = ssr::Answer::parse(&rsvp)?;
         let companions = if answer == ssr::Answer::No {
             0
@@ -243,32 +244,9 @@ pub struct SharedEventView {
 #[server(prefix = "/api", endpoint = "shared_event", input = server_fn::codec::GetUrl)]
 pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
-        let id = crate::events::ssr::shared_event_id(&state.db, &slug, now).await?;
-        let row: (
-            String,
-            chrono::DateTime<chrono::Utc>,
-            String,
-            String,
-            String,
-        ) = crate::on_db!(state.db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT e.title, e.starts_at, e.time_zone, e.kind, u.display_name FROM events e
-                 JOIN users u ON u.id = e.host_id WHERE e.id = $1",
-            )
-            .bind(id)
-            .fetch_one(pool)
-            .await
-        })?;
-        let zone: chrono_tz::Tz = row.2.parse().unwrap_or(chrono_tz::Europe::Paris);
-        Ok(SharedEventView {
-            title: row.0,
-            host_first_name: ssr::first_name(&row.4),
-            when: crate::events::domain::local_display(row.1, zone),
-            time_zone: row.2,
-            online: row.3 == "online",
-        })
+        ssr::shared_event(&state.db, &slug, now).await
     })
     .await
 }
@@ -278,7 +256,7 @@ pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError>
 #[server(prefix = "/api", endpoint = "join_event")]
 pub async fn join_event(slug: String, name: String, email: String) -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         if name.trim().is_empty() {
             return Err(AppError::invalid(
                 "name",
@@ -292,73 +270,18 @@ pub async fn join_event(slug: String, name: String, email: String) -> Result<(),
     .await
 }
 
-/// The page of an event's public share link.
-#[component]
-pub fn SharedEventPage() -> impl IntoView {
-    use leptos_meta::Title;
-    let params = leptos_router::hooks::use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let shared = Resource::new(slug, get_shared_event);
-    let join = ServerAction::<JoinEvent>::new();
-    let error = move || join.value().get().and_then(Result::err);
-    let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
-    let joined = move || matches!(join.value().get(), Some(Ok(())));
-    view! {
-        <Title text="A party · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match shared.await {
-                    Ok(e) => view! {
-                        <article class="invitation">
-                            <p class="eyebrow">{format!("{} is hosting", e.host_first_name)}</p>
-                            <h1>{e.title.clone()}</h1>
-                            <dl class="facts">
-                                <dt>"When"</dt><dd>{e.when.clone()} " (" {e.time_zone.clone()} ")"</dd>
-                                <dt>"Where"</dt><dd>{if e.online { "Online: the link comes with your invitation." } else { "At the host's home: the address is shown to guests who answer yes." }}</dd>
-                            </dl>
-                            <Show when=joined fallback=move || view! {
-                                <ActionForm action=join attr:class="form" attr:novalidate="">
-                                    <h2>"Join the party"</h2>
-                                    <p>"Leave your name and email: your personal invitation link arrives by email, to answer and follow the party."</p>
-                                    {move || error().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-                                    <input type="hidden" name="slug" value=slug />
-                                    <div class="field">
-                                        <label for="join-name">"Your name"</label>
-                                        <input id="join-name" name="name" type="text" autocomplete="name" />
-                                        {move || field_error("name").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                                    </div>
-                                    <div class="field">
-                                        <label for="join-email">"Your email"</label>
-                                        <input id="join-email" name="email" type="email" autocomplete="email" />
-                                        {move || field_error("email").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                                    </div>
-                                    <button type="submit" class="button primary">"Send me my invitation"</button>
-                                </ActionForm>
-                            }>
-                                <p class="report" role="status" data-testid="joined">"Check your inbox: your personal invitation link is on its way."</p>
-                            </Show>
-                        </article>
-                        <crate::showcase::SharedShowcase slug=slug() />
-                    }.into_any(),
-                    Err(_) => view! { <crate::NotFound /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
 /// Removes a guest who has not answered.
 #[server(prefix = "/api", endpoint = "remove_guest")]
 pub async fn remove_guest(event_id: i64, guest_id: i64) -> Result<(), AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         ssr::remove(&state.db, &host, event_id, guest_id).await
     })
     .await
 }
 
-fn rsvp_label(rsvp: &str) -> &'static str {
+pub fn rsvp_label(rsvp: &str) -> &'static str {
     match rsvp {
         "yes" => "Yes",
         "maybe" => "Maybe",
@@ -530,77 +453,5 @@ pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
                 </div>
             })}
         </section>
-    }
-}
-
-/// The page a guest's personal link opens.
-#[component]
-pub fn InvitationPage() -> impl IntoView {
-    use leptos_meta::Title;
-    let params = leptos_router::hooks::use_params_map();
-    let answer = ServerAction::<AnswerInvitation>::new();
-    let token = move || params.read().get("token").unwrap_or_default();
-    let invitation = Resource::new(
-        move || (token(), answer.version().get()),
-        |(token, _)| get_invitation(token),
-    );
-    let error = move || answer.value().get().and_then(Result::err);
-    view! {
-        <Title text="Your invitation · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match invitation.await {
-                    Ok(i) => view! {
-                        <article class="invitation">
-                            <p class="eyebrow">{format!("{} invites you", i.host_first_name)}</p>
-                            <h1>{i.title.clone()}</h1>
-                            {i.cancelled.then(|| view! { <p class="form-error" role="alert">"This party is cancelled."</p> })}
-                            <dl class="facts">
-                                <dt>"When"</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
-                                <dt>"Until"</dt><dd>{i.until.clone()}</dd>
-                                <dt>"Where"</dt><dd>{i.place.clone()}</dd>
-                                <dt>"Your answer"</dt><dd data-testid="invitation-answer">{rsvp_label(&i.rsvp)}</dd>
-                            </dl>
-                            {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
-                            {(i.rsvp == "waiting").then(|| view! {
-                                <p class="report" role="status">"The party is full for now: you are on the waiting list. We will email you if a place frees up."</p>
-                            })}
-                            {i.open.then(|| {
-                                let current = i.rsvp.clone();
-                                view! {
-                                    <ActionForm action=answer attr:class="form rsvp-form" attr:novalidate="">
-                                        <h2>"Your answer"</h2>
-                                        {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
-                                        <input type="hidden" name="token" value=token />
-                                        <fieldset class="field">
-                                            <legend>"Will you come?"</legend>
-                                            {[("yes", "Yes, I'll be there"), ("maybe", "Maybe"), ("no", "No, I can't come")].into_iter().map(|(value, label)| {
-                                                let checked = current == value || (value == "yes" && current == "waiting");
-                                                view! {
-                                                    <label class="choice"><input type="radio" name="rsvp" value=value checked=checked />" " {label}</label>
-                                                }
-                                            }).collect_view()}
-                                        </fieldset>
-                                        <div class="field">
-                                            <label for="companions">"Companions coming with you"</label>
-                                            <select id="companions" name="companions">
-                                                {(0..=3).map(|n| view! { <option value=n selected=n == i.companions>{n}</option> }).collect_view()}
-                                            </select>
-                                        </div>
-                                        <div class="field">
-                                            <label for="note">"A note to " {i.host_first_name.clone()} " (optional)"</label>
-                                            <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
-                                        </div>
-                                        <button type="submit" class="button primary">"Send my answer"</button>
-                                    </ActionForm>
-                                }
-                            })}
-                        </article>
-                        {(!i.cancelled).then(|| view! { <crate::showcase::GuestShowcase token=token() /> <crate::bookings::HostYourOwn token=token() /> })}
-                    }.into_any(),
-                    Err(_) => view! { <crate::NotFound /> }.into_any(),
-                }
-            })}
-        </Suspense>
     }
 }

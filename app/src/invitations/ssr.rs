@@ -8,7 +8,10 @@ use super::{
     domain::{GuestLine, RejectedLine},
     AddReport, GuestView, RsvpCounts,
 };
-use crate::{accounts::CurrentUser, db::Db, error::AppError, events, on_db};
+use crate::{
+    base::{account::CurrentUser, db::Db, error::AppError},
+    on_db,
+};
 
 /// Adds guests to an event of `host` in one transaction: new emails are
 /// added, known ones merged (a missing name is filled in).
@@ -20,7 +23,7 @@ pub async fn add_guests(
     rejected: Vec<RejectedLine>,
     now: DateTime<Utc>,
 ) -> Result<AddReport, AppError> {
-    events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     let (added, merged) = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let known: Vec<String> = sqlx::query_scalar("SELECT email FROM guests WHERE event_id = $1")
@@ -77,7 +80,7 @@ pub async fn list(
     viewer: &CurrentUser,
     event_id: i64,
 ) -> Result<Vec<GuestView>, AppError> {
-    events::ssr::ensure_visible(db, viewer, event_id).await?;
+    crate::base::access::ssr::ensure_visible(db, viewer, event_id).await?;
     let rows: Vec<GuestRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT g.id, g.name, g.email, g.rsvp, g.companions, g.invited_at IS NOT NULL AS invited,
@@ -110,7 +113,7 @@ pub async fn remove(
     event_id: i64,
     guest_id: i64,
 ) -> Result<(), AppError> {
-    events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     let rsvp: Option<String> = on_db!(db.reader(), |pool| {
         sqlx::query_scalar("SELECT rsvp FROM guests WHERE id = $1 AND event_id = $2")
             .bind(guest_id)
@@ -181,7 +184,7 @@ struct InviteEventRow {
 }
 
 /// The personal link of a guest's nonce.
-pub fn link_for(config: &crate::state::AppConfig, nonce: &str) -> String {
+pub fn link_for(config: &crate::base::state::AppConfig, nonce: &str) -> String {
     format!(
         "{}/i/{}",
         config.public_url.as_str().trim_end_matches('/'),
@@ -212,7 +215,7 @@ async fn event_facts(
         .fetch_one(pool)
         .await
     })?;
-    let zone = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let zone = crate::base::time::zone(&event.time_zone);
     let host = first_name(&event.host_name);
     Ok((event, zone, host))
 }
@@ -233,13 +236,13 @@ pub enum Recipients {
 /// Returns how many mails were queued.
 pub async fn send_invitations(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     host: &CurrentUser,
     event_id: i64,
     who: Recipients,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     queue_invitations(db, config, event_id, who, now).await
 }
 
@@ -247,12 +250,12 @@ pub async fn send_invitations(
 /// them their personal link (again, with the same link, if already listed).
 pub async fn join_by_share_link(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     slug: &str,
     guest: &GuestLine,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let event_id = events::ssr::shared_event_id(db, slug, now).await?;
+    let event_id = crate::base::access::ssr::shared_event_id(db, slug, now).await?;
     let guest_id: i64 = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
@@ -280,13 +283,13 @@ pub async fn join_by_share_link(
 /// Issues links and queues invitation mails for `who`, once authorised.
 async fn queue_invitations(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     event_id: i64,
     who: Recipients,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     use super::invite::{invitation_mail, new_nonce, token, InviteFacts};
-    use crate::{accounts::ssr::hash_token, mail::ssr::build};
+    use crate::base::{mail::build, tokens::hash_token};
 
     let (event, zone, first_name) = event_facts(db, event_id).await?;
     let uid_host = config.mail.message_id_host.clone();
@@ -337,7 +340,7 @@ async fn queue_invitations(
             .bind(id)
             .execute(&mut *tx)
             .await?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -349,51 +352,6 @@ async fn queue_invitations(
         return Err(AppError::NotFound);
     }
     Ok(queued)
-}
-
-/// What a guest's personal link opens.
-#[derive(Debug, sqlx::FromRow)]
-pub struct InvitationRow {
-    pub guest_id: i64,
-    pub guest_name: String,
-    pub rsvp: String,
-    pub companions: i64,
-    pub note: String,
-    pub event_id: i64,
-    pub title: String,
-    pub description: String,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub time_zone: String,
-    pub kind: String,
-    pub address: Option<String>,
-    pub video_url: Option<String>,
-    pub orders_close_at: DateTime<Utc>,
-    pub cancelled_at: Option<DateTime<Utc>>,
-    pub host_name: String,
-}
-
-/// The guest and event behind a link token; `NotFound` for a wrong,
-/// revoked or expired token (after the order deadline).
-pub async fn find_by_token(
-    db: &Db,
-    raw: &str,
-    now: DateTime<Utc>,
-) -> Result<InvitationRow, AppError> {
-    let row: Option<InvitationRow> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
-                    e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
-                    e.address, e.video_url, e.orders_close_at, e.cancelled_at, u.display_name AS host_name
-             FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
-             WHERE g.token_hash = $1",
-        )
-        .bind(crate::accounts::ssr::hash_token(raw))
-        .fetch_optional(pool)
-        .await
-    })?;
-    row.filter(|r| now < r.orders_close_at)
-        .ok_or(AppError::NotFound)
 }
 
 /// A guest's answer, parsed.
@@ -431,14 +389,14 @@ const NOTE_MAX: usize = 500;
 /// stored answer (`yes`, `waiting`, `maybe` or `no`).
 pub async fn answer(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     raw_token: &str,
     answer: Answer,
     companions: i64,
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
-    let inv = find_by_token(db, raw_token, now).await?;
+    let inv = crate::base::access::ssr::invitation(db, raw_token, now).await?;
     if inv.cancelled_at.is_some() {
         return Err(AppError::invalid("rsvp", "This party is cancelled."));
     }
@@ -535,12 +493,12 @@ pub async fn answer(
                     )
                 })
                 .unwrap_or_default();
-            let mail = crate::mail::ssr::build(
+            let mail = crate::base::mail::build(
                 &config.mail,
                 &promotion_mail(event_id, &inv.title, &name, &email, &link),
                 now,
             )?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
             promoted.push((id, name, email));
@@ -561,13 +519,13 @@ fn promotion_mail(
     name: &str,
     email: &str,
     link: &str,
-) -> crate::mail::ssr::OutgoingMail {
+) -> crate::base::mail::OutgoingMail {
     let hello = if name.is_empty() {
         "Hello".to_owned()
     } else {
         format!("Hello {name}")
     };
-    crate::mail::ssr::OutgoingMail {
+    crate::base::mail::OutgoingMail {
         to_name: name.to_owned(),
         to_email: email.to_owned(),
         subject: format!("A place freed up: you're in for {title}"),
@@ -597,7 +555,7 @@ pub enum Mailing {
 /// Returns how many mails were queued.
 pub async fn send_due_mailings(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let mut queued = 0;
@@ -628,7 +586,7 @@ pub async fn send_due_mailings(
 
 async fn send_mailing(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     event_id: i64,
     mailing: Mailing,
     claim: &str,
@@ -637,7 +595,7 @@ async fn send_mailing(
     let (event, zone, host) = event_facts(db, event_id).await?;
     let when = format!(
         "{} ({})",
-        events::domain::local_display(event.starts_at, zone),
+        crate::base::time::local_display(event.starts_at, zone),
         zone.name()
     );
     on_db!(db.writer(), |pool| {
@@ -676,10 +634,10 @@ async fn send_mailing(
                     format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n\nLoved it? Host a party of your own and earn rewards:\n{link}#host-your-own\n", event.title),
                 ),
             };
-            let html = crate::mail::ssr::text_to_html(&text);
-            let mail = crate::mail::ssr::build(
+            let html = crate::base::mail::text_to_html(&text);
+            let mail = crate::base::mail::build(
                 &config.mail,
-                &crate::mail::ssr::OutgoingMail {
+                &crate::base::mail::OutgoingMail {
                     to_name: name.clone(),
                     to_email: email.clone(),
                     subject,
@@ -690,11 +648,37 @@ async fn send_mailing(
                 },
                 now,
             )?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
         }
         tx.commit().await?;
         Ok::<_, AppError>(guests.len())
+    })
+}
+
+/// What the share link `slug` shows of its party: no address, no guest list.
+pub async fn shared_event(
+    db: &Db,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<super::SharedEventView, AppError> {
+    let id = crate::base::access::ssr::shared_event_id(db, slug, now).await?;
+    let row: (String, DateTime<Utc>, String, String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT e.title, e.starts_at, e.time_zone, e.kind, u.display_name FROM events e
+             JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await
+    })?;
+    let zone = crate::base::time::zone(&row.2);
+    Ok(super::SharedEventView {
+        title: row.0,
+        host_first_name: first_name(&row.4),
+        when: crate::base::time::local_display(row.1, zone),
+        time_zone: row.2,
+        online: row.3 == "online",
     })
 }

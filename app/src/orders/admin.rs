@@ -7,16 +7,17 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::{domain::OrderStatus, OrderTracking};
+use super::OrderTracking;
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::order::OrderStatus;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
-    catalog::pages::urlencode,
     error::AppError,
     forms::{Field, FormError},
     money::Money,
+    page::urlencode,
 };
 
 /// The list's filters as typed: status, event id, host id, dates (in the
@@ -69,8 +70,8 @@ pub struct AdminOrder {
 #[server(prefix = "/api", endpoint = "brand_orders", input = server_fn::codec::GetUrl)]
 pub async fn get_brand_orders(query: OrdersQuery) -> Result<OrdersPage, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::list(&state.db, admin.brand_id, &query).await
     })
     .await
@@ -80,8 +81,8 @@ pub async fn get_brand_orders(query: OrdersQuery) -> Result<OrdersPage, AppError
 #[server(prefix = "/api", endpoint = "brand_order", input = server_fn::codec::GetUrl)]
 pub async fn get_brand_order(id: i64) -> Result<AdminOrder, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::detail(&state.db, admin.brand_id, id).await
     })
     .await
@@ -97,8 +98,8 @@ pub async fn set_order_status(
     tracking_number: Option<String>,
 ) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let to = OrderStatus::parse(&status)
             .ok_or_else(|| AppError::invalid("status", "Choose the order's new status."))?;
         ssr::change_status(
@@ -122,7 +123,10 @@ pub mod ssr {
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     use super::{AdminOrder, OrderRow, OrdersPage, OrdersQuery};
-    use crate::{db::Db, error::AppError, money::Money, on_db, orders::domain::OrderStatus};
+    use crate::{
+        base::{db::Db, error::AppError, money::Money, order::OrderStatus},
+        on_db,
+    };
 
     const PAGE_SIZE: i64 = 25;
 
@@ -156,7 +160,7 @@ pub mod ssr {
 
     /// One page of the brand's orders, newest first.
     pub async fn list(db: &Db, brand_id: i64, q: &OrdersQuery) -> Result<OrdersPage, AppError> {
-        let zone = crate::events::ssr::brand_zone(db, brand_id).await?;
+        let zone = crate::base::brand::ssr::zone(db, brand_id).await?;
         let from = day_start(&q.from, zone, "from")?;
         let to = day_start(&q.to, zone, "to")?.map(|t| t + chrono::Duration::days(1));
         let event: i64 = q.event.parse().unwrap_or(0);
@@ -272,7 +276,7 @@ pub mod ssr {
     #[allow(clippy::too_many_arguments)]
     pub async fn change_status(
         db: &Db,
-        config: &crate::state::AppConfig,
+        config: &crate::base::state::AppConfig,
         brand_id: i64,
         actor: &str,
         id: i64,
@@ -333,20 +337,20 @@ pub mod ssr {
             to.label().to_lowercase(),
             if note.is_empty() { String::new() } else { format!("\n{note}") },
         );
-        let mail = crate::mail::ssr::build(
+        let mail = crate::base::mail::build(
             &config.mail,
-            &crate::mail::ssr::OutgoingMail {
+            &crate::base::mail::OutgoingMail {
                 to_name: name.clone(),
                 to_email: email.clone(),
                 subject: format!("Your order {id}: {}", to.label().to_lowercase()),
-                html: crate::mail::ssr::text_to_html(&text),
+                html: crate::base::mail::text_to_html(&text),
                 text,
                 attachments: vec![],
                 event_id: Some(event_id),
             },
             now,
         )?;
-        let mut snapshot = crate::webhooks::ssr::load_order(db, id).await?;
+        let mut snapshot = crate::base::hooks::load_order(db, id).await?;
         snapshot.status = to.as_db().to_owned();
         if !carrier.is_empty() {
             snapshot.carrier = Some(carrier.to_owned());
@@ -354,7 +358,7 @@ pub mod ssr {
         if !tracking_number.is_empty() {
             snapshot.tracking_number = Some(tracking_number.to_owned());
         }
-        let hook = crate::webhooks::ssr::order_event(
+        let hook = crate::base::hooks::order_event(
             brand_id,
             if to == OrderStatus::Paid {
                 "order.paid"
@@ -413,10 +417,10 @@ pub mod ssr {
             .bind(&note)
             .execute(&mut *tx)
             .await?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
-            crate::webhooks::ssr::insert_query(&hook)
+            crate::base::hooks::insert_query(&hook)
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
@@ -522,7 +526,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
 /// One order for the brand admin, with the status form.
 #[component]
 pub fn BrandOrderPage() -> impl IntoView {
-    let id = crate::id_param("id");
+    let id = crate::base::page::id_param("id");
     let change = ServerAction::<SetOrderStatus>::new();
     let data = Resource::new(
         move || (id.get(), change.version().get()),

@@ -2,7 +2,6 @@
 //! of each order. Every order is a purchase credited to the event's host.
 
 pub mod admin;
-pub mod domain;
 pub mod payment;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -12,13 +11,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-use self::domain::{ShippingRule, Totals};
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    catalog::{ItemCard, ItemThumb},
+use crate::base::error::ssr::serve;
+use crate::base::order::{ShippingRule, Totals};
+use crate::base::{
     error::AppError,
     forms::{Field, FormError},
+    items::{ItemCard, ItemThumb},
     money::Money,
 };
 
@@ -101,13 +100,12 @@ pub fn status_label(status: &str) -> &'static str {
 }
 
 #[cfg(feature = "ssr")]
-const VISITOR_COOKIE: &str = "soiree_visitor";
 
 /// The buyer of this request: the guest of `token`, or the visitor of the
 /// share link `slug` (known by a cookie, made when `create`).
 #[cfg(feature = "ssr")]
 async fn buyer(
-    state: &crate::state::AppState,
+    state: &crate::base::state::AppState,
     token: &str,
     slug: &str,
     create: bool,
@@ -116,28 +114,7 @@ async fn buyer(
     if !token.is_empty() {
         return ssr::guest_buyer(&state.db, token, now).await;
     }
-    let key = match crate::accounts::ssr::read_cookie(VISITOR_COOKIE).filter(|k| {
-        k.len() >= 16
-            && k.len() <= 40
-            && k.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    }) {
-        Some(key) => key,
-        None => {
-            let key = ssr::random_key();
-            if create {
-                let secure = if state.config.session_secure {
-                    "; Secure"
-                } else {
-                    ""
-                };
-                crate::accounts::ssr::append_cookie(format!(
-                    "{VISITOR_COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"
-                ));
-            }
-            key
-        }
-    };
+    let key = crate::base::access::ssr::visitor_key(create, state.config.session_secure);
     ssr::visitor_buyer(&state.db, slug, &key, now).await
 }
 
@@ -145,7 +122,7 @@ async fn buyer(
 #[server(prefix = "/api", endpoint = "cart", input = server_fn::codec::GetUrl)]
 pub async fn get_cart(token: String, slug: String) -> Result<CartView, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, false).await?;
         ssr::cart(&state.db, &buyer).await
     })
@@ -161,7 +138,7 @@ pub async fn add_to_cart(
     quantity: Option<i64>,
 ) -> Result<i64, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, true).await?;
         ssr::set_quantity(
             &state.db,
@@ -185,7 +162,7 @@ pub async fn set_cart_quantity(
     quantity: i64,
 ) -> Result<i64, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, true).await?;
         ssr::set_quantity(
             &state.db,
@@ -203,7 +180,7 @@ pub async fn set_cart_quantity(
 /// A fresh idempotency key for a checkout form.
 #[server(prefix = "/api", endpoint = "checkout_key", input = server_fn::codec::GetUrl)]
 pub async fn get_checkout_key() -> Result<String, AppError> {
-    Ok(ssr::random_key())
+    Ok(crate::base::tokens::random_key())
 }
 
 /// Places the cart as an order and opens its tracking page.
@@ -214,7 +191,7 @@ pub async fn place_order(
     form: CheckoutForm,
 ) -> Result<String, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, false).await?;
         let checkout = ssr::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
         let code = ssr::place(
@@ -236,7 +213,7 @@ pub async fn place_order(
 #[server(prefix = "/api", endpoint = "order_tracking", input = server_fn::codec::GetUrl)]
 pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         ssr::tracking(&state.db, &code).await
     })
     .await
@@ -319,7 +296,7 @@ pub fn CartPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let Ok((cart, key)) = data.await else {
-                    return view! { <crate::NotFound /> }.into_any();
+                    return view! { <crate::base::page::NotFound /> }.into_any();
                 };
                 let base = base_of(&token.get_untracked(), &slug.get_untracked());
                 let kept: Option<CheckoutForm> = error.get_untracked().and_then(|e| e.kept());
@@ -465,7 +442,7 @@ pub fn TrackingPage() -> impl IntoView {
                             <p class="muted">{format!("Placed {}", o.placed)}</p>
                         </article>
                     }.into_any(),
-                    Err(_) => view! { <crate::NotFound /> }.into_any(),
+                    Err(_) => view! { <crate::base::page::NotFound /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -31,7 +31,10 @@ pub mod ssr {
     use serde::Deserialize;
     use sha2::Sha256;
 
-    use crate::{db::Db, error::AppError, on_db, orders::domain::OrderStatus};
+    use crate::{
+        base::{db::Db, error::AppError, order::OrderStatus},
+        on_db,
+    };
 
     /// How far a webhook's timestamp may be from our clock.
     pub const TOLERANCE_SECS: i64 = 5 * 60;
@@ -139,7 +142,7 @@ pub mod ssr {
     /// it paid.
     pub async fn receive(
         db: &Db,
-        config: &crate::state::AppConfig,
+        config: &crate::base::state::AppConfig,
         slug: &str,
         timestamp: &str,
         signature: &str,

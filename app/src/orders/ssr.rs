@@ -4,15 +4,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    domain::{totals, Delivery, PricedLine, ShippingRule, Totals, MAX_QUANTITY},
-    CartLine, CartView, CheckoutForm, OrderTracking, StatusStep,
-};
+use super::{CartLine, CartView, CheckoutForm, OrderTracking, StatusStep};
+use crate::base::order::{totals, Delivery, PricedLine, Totals, MAX_QUANTITY};
 use crate::{
-    catalog::{ssr::ItemCardRow, ItemCard},
-    db::Db,
-    error::AppError,
-    money::Money,
+    base::{
+        db::Db,
+        error::AppError,
+        items::{ssr::ItemCardRow, ItemCard},
+        money::Money,
+    },
     on_db,
 };
 
@@ -60,7 +60,7 @@ async fn event_facts(db: &Db, event_id: i64) -> Result<EventFacts, AppError> {
 
 /// The guest holding `token`.
 pub async fn guest_buyer(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Buyer, AppError> {
-    let guest = crate::invitations::ssr::find_by_token(db, token, now).await?;
+    let guest = crate::base::access::ssr::invitation(db, token, now).await?;
     let email: String = on_db!(db.reader(), |pool| {
         sqlx::query_scalar("SELECT email FROM guests WHERE id = $1")
             .bind(guest.guest_id)
@@ -88,7 +88,7 @@ pub async fn visitor_buyer(
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<Buyer, AppError> {
-    let event_id = crate::events::ssr::shared_event_id(db, slug, now).await?;
+    let event_id = crate::base::access::ssr::shared_event_id(db, slug, now).await?;
     let facts = event_facts(db, event_id).await?;
     Ok(Buyer {
         event_id,
@@ -110,22 +110,6 @@ fn closed() -> AppError {
     )
 }
 
-/// The brand's shipping rule.
-pub async fn shipping_rule(db: &Db, brand_id: i64) -> Result<ShippingRule, AppError> {
-    let (flat_cents, free_from_cents): (i64, i64) = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT shipping_flat_cents, free_shipping_from_cents FROM brands WHERE id = $1",
-        )
-        .bind(brand_id)
-        .fetch_one(pool)
-        .await
-    })?;
-    Ok(ShippingRule {
-        flat_cents,
-        free_from_cents,
-    })
-}
-
 #[derive(sqlx::FromRow)]
 struct CartRow {
     #[sqlx(flatten)]
@@ -140,7 +124,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         "SELECT {}, i.vat_rate_bp, cl.quantity
          FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
          WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
-        crate::catalog::ssr::CARD_COLUMNS
+        crate::base::items::ssr::CARD_COLUMNS
     );
     let rows: Vec<CartRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
@@ -157,7 +141,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
             quantity: r.quantity,
         })
         .collect();
-    let rule = shipping_rule(db, buyer.brand_id).await?;
+    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id).await?;
     Ok(CartView {
         event_title: buyer.event_title.clone(),
         open: buyer.open,
@@ -191,7 +175,7 @@ pub async fn set_quantity(
     if !buyer.open {
         return Err(closed());
     }
-    let item = crate::showcase::ssr::featured_item(db, buyer.event_id, item_id).await?;
+    let item = crate::base::items::ssr::featured_card(db, buyer.event_id, item_id).await?;
     let current: i64 = on_db!(db.reader(), |pool| {
         sqlx::query_scalar(
             "SELECT COALESCE(MAX(cl.quantity), 0) FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id
@@ -208,12 +192,12 @@ pub async fn set_quantity(
     if wanted < 0 || (add && quantity < 1) {
         return Err(AppError::invalid(&field, "Choose a quantity of 1 or more."));
     }
-    if wanted > item.card.stock {
+    if wanted > item.stock {
         return Err(AppError::invalid(
             &field,
-            match item.card.stock {
-                0 => format!("{} is sold out.", item.card.name),
-                n => format!("Only {n} of {} left: choose {n} or fewer.", item.card.name),
+            match item.stock {
+                0 => format!("{} is sold out.", item.name),
+                n => format!("Only {n} of {} left: choose {n} or fewer.", item.name),
             },
         ));
     }
@@ -262,7 +246,7 @@ pub async fn set_quantity(
 #[derive(Debug, Clone)]
 pub struct Checkout {
     pub name: String,
-    pub email: crate::accounts::domain::EmailAddress,
+    pub email: crate::base::account::EmailAddress,
     pub delivery: Delivery,
     pub address: Option<String>,
     pub idempotency_key: String,
@@ -278,7 +262,7 @@ impl Checkout {
                 "Enter your name, as it should appear on the parcel.",
             ));
         }
-        let email = crate::accounts::domain::EmailAddress::parse(&form.email, "email")?;
+        let email = crate::base::account::EmailAddress::parse(&form.email, "email")?;
         let delivery = Delivery::parse(&form.delivery).ok_or_else(|| {
             AppError::invalid(
                 "delivery",
@@ -322,15 +306,6 @@ impl Checkout {
     }
 }
 
-/// A fresh random key: idempotency keys and tracking codes (128 bits).
-pub fn random_key() -> String {
-    use base64::Engine as _;
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
 /// The tracking code of the order placed with an idempotency key.
 const ORDER_BY_KEY: &str = "SELECT tracking_code FROM orders WHERE idempotency_key = $1";
 
@@ -360,7 +335,7 @@ async fn order_by_key(db: &Db, key: &str) -> Result<Option<String>, AppError> {
 /// code.
 pub async fn place(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     buyer: &Buyer,
     checkout: &Checkout,
     now: DateTime<Utc>,
@@ -371,8 +346,8 @@ pub async fn place(
     if !buyer.open {
         return Err(closed());
     }
-    let rule = shipping_rule(db, buyer.brand_id).await?;
-    let tracking_code = random_key();
+    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id).await?;
+    let tracking_code = crate::base::tokens::random_key();
     // Ok(Ok(Some(code))): an order with this key already exists.
     let result: Result<Result<Option<String>, AppError>, sqlx::Error> = on_db!(
         db.writer(),
@@ -526,11 +501,11 @@ pub async fn place(
             .await?;
             let mail = confirmation_mail(config, buyer, checkout, &lines, &t, &tracking_code, now)
                 .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-            crate::mail::ssr::insert_query(&mail).execute(&mut *tx).await?;
-            let hook = crate::webhooks::ssr::order_event(
+            crate::base::mail::insert_query(&mail).execute(&mut *tx).await?;
+            let hook = crate::base::hooks::order_event(
                 buyer.brand_id,
                 "order.placed",
-                &crate::webhooks::ssr::HookOrder {
+                &crate::base::hooks::HookOrder {
                     id: order_id,
                     tracking_code: tracking_code.clone(),
                     status: "placed".into(),
@@ -550,7 +525,7 @@ pub async fn place(
                     lines: lines
                         .iter()
                         .zip(&priced)
-                        .map(|(l, p)| crate::webhooks::ssr::HookLine {
+                        .map(|(l, p)| crate::base::hooks::HookLine {
                             sku: l.sku.clone(),
                             name: l.name.clone(),
                             unit_price_cents: l.price_cents,
@@ -563,9 +538,9 @@ pub async fn place(
                 None,
                 now,
             );
-            crate::webhooks::ssr::insert_query(&hook).execute(&mut *tx).await?;
+            crate::base::hooks::insert_query(&hook).execute(&mut *tx).await?;
             if checkout.wants_to_host {
-                sqlx::query(crate::bookings::ssr::INSERT_SQL)
+                sqlx::query(crate::base::onboarding::REQUEST_SQL)
                     .bind(buyer.brand_id)
                     .bind(buyer.event_id)
                     .bind(&checkout.name)
@@ -602,14 +577,14 @@ pub async fn place(
 }
 
 fn confirmation_mail(
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     buyer: &Buyer,
     checkout: &Checkout,
     lines: &[StockLine],
     t: &Totals,
     code: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<crate::mail::ssr::QueuedMail> {
+) -> anyhow::Result<crate::base::mail::QueuedMail> {
     let link = config.public_url.join(&format!("/o/{code}"))?.to_string();
     let items: String = lines
         .iter()
@@ -639,10 +614,10 @@ fn confirmation_mail(
         Money::eur(t.shipping_cents),
         Money::eur(t.total_cents),
     );
-    let html = crate::mail::ssr::text_to_html(&text);
-    crate::mail::ssr::build(
+    let html = crate::base::mail::text_to_html(&text);
+    crate::base::mail::build(
         &config.mail,
-        &crate::mail::ssr::OutgoingMail {
+        &crate::base::mail::OutgoingMail {
             to_name: checkout.name.clone(),
             to_email: checkout.email.as_str().to_owned(),
             subject: format!("Your order from {}", buyer.event_title),
@@ -685,7 +660,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         .await
     })?;
     let row = row.ok_or(AppError::NotFound)?;
-    let zone: chrono_tz::Tz = row.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let zone = crate::base::time::zone(&row.time_zone);
     type Lines = Vec<(String, String, i64, i64, i64)>;
     type Changes = Vec<(String, DateTime<Utc>, String)>;
     let (lines, changes): (Lines, Changes) = on_db!(db.reader(), |pool| {
@@ -710,7 +685,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         event_title: row.title,
         to_host: row.delivery == "host",
         address: row.address,
-        placed: crate::events::domain::local_display(row.placed_at, zone),
+        placed: crate::base::time::local_display(row.placed_at, zone),
         lines: lines
             .into_iter()
             .map(|(name, sku, quantity, cents, half)| {
@@ -735,7 +710,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .into_iter()
             .map(|(status, at, note)| StatusStep {
                 status,
-                at: crate::events::domain::local_display(at, zone),
+                at: crate::base::time::local_display(at, zone),
                 note,
             })
             .collect(),

@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
@@ -33,8 +33,8 @@ pub struct ApiKey {
 #[server(prefix = "/api", endpoint = "api_keys", input = server_fn::codec::GetUrl)]
 pub async fn get_api_keys() -> Result<Vec<ApiKey>, AppError> {
     serve(async {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::keys(&state.db, admin.brand_id).await
     })
     .await
@@ -44,8 +44,8 @@ pub async fn get_api_keys() -> Result<Vec<ApiKey>, AppError> {
 #[server(prefix = "/api", endpoint = "create_api_key")]
 pub async fn create_api_key(name: String) -> Result<String, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::create_key(
             &state.db,
             admin.brand_id,
@@ -62,8 +62,8 @@ pub async fn create_api_key(name: String) -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "revoke_api_key")]
 pub async fn revoke_api_key(id: i64) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::revoke_key(&state.db, admin.brand_id, id, chrono::Utc::now()).await
     })
     .await

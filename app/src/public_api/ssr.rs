@@ -15,13 +15,10 @@ use serde_json::{json, Value};
 
 use super::ApiKey;
 use crate::{
-    accounts::ssr::hash_token,
-    db::Db,
-    error::AppError,
+    base::{db::Db, error::AppError, state::AppState, tokens::hash_token},
     exports::ssr::iso,
     insights::{domain::PeriodQuery, period::Period},
     on_db,
-    state::AppState,
 };
 
 /// Page sizes.
@@ -32,11 +29,7 @@ pub const KEY_PREFIX: &str = "soiree_";
 
 /// A new key: (the key, shown once; what is stored of it).
 pub fn new_key() -> (String, String) {
-    let raw = format!(
-        "{KEY_PREFIX}{}{}",
-        crate::orders::ssr::random_key(),
-        crate::orders::ssr::random_key()
-    );
+    let raw = format!("{KEY_PREFIX}{}", crate::base::tokens::random_token());
     let hash = hash_token(&raw);
     (raw, hash)
 }
@@ -116,7 +109,7 @@ type KeyRow = (
 
 /// The brand's keys, newest first.
 pub async fn keys(db: &Db, brand_id: i64) -> Result<Vec<ApiKey>, AppError> {
-    let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+    let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let rows: Vec<KeyRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT id, name, key_prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE brand_id = $1 ORDER BY id DESC",
@@ -125,7 +118,7 @@ pub async fn keys(db: &Db, brand_id: i64) -> Result<Vec<ApiKey>, AppError> {
         .fetch_all(pool)
         .await
     })?;
-    let show = |t: DateTime<Utc>| crate::events::domain::local_display(t, tz);
+    let show = |t: DateTime<Utc>| crate::base::time::local_display(t, tz);
     Ok(rows
         .into_iter()
         .map(|(id, name, prefix, created, used, revoked)| ApiKey {
@@ -312,7 +305,7 @@ impl Page {
         now: DateTime<Utc>,
         default: &str,
     ) -> Result<Period, ApiError> {
-        let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+        let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
         let q = PeriodQuery {
             period: self
                 .period

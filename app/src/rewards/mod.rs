@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{error::AppError, forms::FormError, money::Money};
+use crate::base::error::ssr::serve;
+use crate::base::{error::AppError, forms::FormError, money::Money};
 
 pub mod domain;
 pub mod redeem;
@@ -105,9 +105,9 @@ pub struct HostCredit {
 #[server(prefix = "/api", endpoint = "reward_panel", input = server_fn::codec::GetUrl)]
 pub async fn get_reward_panel(event_id: i64) -> Result<RewardPanel, AppError> {
     serve(async move {
-        let viewer = crate::accounts::ssr::require_user().await?;
-        let state = crate::state::app_state()?;
-        crate::events::ssr::ensure_visible(&state.db, &viewer, event_id).await?;
+        let viewer = crate::base::auth::ssr::require_user().await?;
+        let state = crate::base::state::app_state()?;
+        crate::base::access::ssr::ensure_visible(&state.db, &viewer, event_id).await?;
         let is_host = viewer.role == crate::Role::Host;
         ssr::panel(&state.db, event_id, is_host, chrono::Utc::now()).await
     })
@@ -118,9 +118,9 @@ pub async fn get_reward_panel(event_id: i64) -> Result<RewardPanel, AppError> {
 #[server(prefix = "/api", endpoint = "close_event")]
 pub async fn close_event(event_id: i64) -> Result<(), AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
-        crate::events::ssr::ensure_visible(&state.db, &host, event_id).await?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        crate::base::access::ssr::ensure_visible(&state.db, &host, event_id).await?;
         let now = chrono::Utc::now();
         if !ssr::started(&state.db, event_id, now).await? {
             return Err(AppError::invalid(
@@ -138,8 +138,8 @@ pub async fn close_event(event_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "reward_rules", input = server_fn::codec::GetUrl)]
 pub async fn get_reward_rules() -> Result<RulesForm, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         Ok(ssr::form_of(&ssr::rules(&state.db, admin.brand_id).await?))
     })
     .await
@@ -148,8 +148,8 @@ pub async fn get_reward_rules() -> Result<RulesForm, AppError> {
 #[server(prefix = "/api", endpoint = "save_reward_rules")]
 pub async fn save_reward_rules(form: RulesForm) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::save_rules(&state.db, admin.brand_id, &form)
             .await
             .map_err(|e| e.keeping(&form))
@@ -161,8 +161,8 @@ pub async fn save_reward_rules(form: RulesForm) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "host_credit", input = server_fn::codec::GetUrl)]
 pub async fn get_host_credit() -> Result<HostCredit, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         ssr::credit(&state.db, host.id).await
     })
     .await
@@ -324,9 +324,9 @@ pub fn RulesEditor() -> impl IntoView {
                                 </table>
                             </div>
                             <div class="field-row">
-                                <crate::forms::Field id="min_buying_guests" name="form[min_buying_guests]" label="Buying guests needed (besides the host)" value=form.min_buying_guests.clone() inputmode="numeric" error />
-                                <crate::forms::Field id="booking_bonus_items" name="form[booking_bonus_items]" label="Half-price items per booking" value=form.booking_bonus_items.clone() inputmode="numeric" error />
-                                <crate::forms::Field id="booking_window_days" name="form[booking_window_days]" label="Days for a booked party to be held" value=form.booking_window_days.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="min_buying_guests" name="form[min_buying_guests]" label="Buying guests needed (besides the host)" value=form.min_buying_guests.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="booking_bonus_items" name="form[booking_bonus_items]" label="Half-price items per booking" value=form.booking_bonus_items.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="booking_window_days" name="form[booking_window_days]" label="Days for a booked party to be held" value=form.booking_window_days.clone() inputmode="numeric" error />
                             </div>
                             <button type="submit" class="button primary">"Save the reward rules"</button>
                         </ActionForm>

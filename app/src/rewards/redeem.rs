@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{domain::price_reward_order, get_host_credit, HostCredit};
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::{
+    auth::Gate,
     error::AppError,
     forms::{Field, FormError},
     money::Money,
@@ -49,12 +49,12 @@ pub struct RedeemForm {
 #[server(prefix = "/api", endpoint = "credit_page", input = server_fn::codec::GetUrl)]
 pub async fn get_credit_page() -> Result<CreditPageData, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         Ok(CreditPageData {
             credit: super::ssr::credit(&state.db, host.id).await?,
             items: ssr::items(&state.db, host.brand_id).await?,
-            idempotency_key: crate::orders::ssr::random_key(),
+            idempotency_key: crate::base::tokens::random_key(),
         })
     })
     .await
@@ -64,8 +64,8 @@ pub async fn get_credit_page() -> Result<CreditPageData, AppError> {
 #[server(prefix = "/api", endpoint = "redeem_credit")]
 pub async fn redeem_credit(form: RedeemForm) -> Result<String, AppError> {
     serve(async move {
-        let host = crate::accounts::ssr::require_host().await?;
-        let state = crate::state::app_state()?;
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
         let code = ssr::redeem(&state.db, &state.config, &host, &form, chrono::Utc::now())
             .await
             .map_err(|e| e.keeping(&form))?;
@@ -81,10 +81,12 @@ pub mod ssr {
 
     use super::{RedeemForm, RewardItem};
     use crate::{
-        accounts::CurrentUser,
-        db::{Db, Engine},
-        error::AppError,
-        money::Money,
+        base::{
+            account::CurrentUser,
+            db::{Db, Engine},
+            error::AppError,
+            money::Money,
+        },
         on_db,
         rewards::domain::price_reward_order,
     };
@@ -130,7 +132,7 @@ pub mod ssr {
     /// the webhook. The same idempotency key twice gives the same order.
     pub async fn redeem(
         db: &Db,
-        config: &crate::state::AppConfig,
+        config: &crate::base::state::AppConfig,
         host: &CurrentUser,
         form: &RedeemForm,
         now: DateTime<Utc>,
@@ -191,7 +193,7 @@ pub mod ssr {
                 .fetch_one(pool)
                 .await
         })?;
-        let tracking_code = crate::orders::ssr::random_key();
+        let tracking_code = crate::base::tokens::random_key();
         let postgres = db.engine() == Engine::Postgres;
         let placed: Result<String, AppError> = on_db!(db.writer(), |pool| {
             let mut tx = pool.begin().await?;
@@ -339,7 +341,7 @@ pub mod ssr {
                 .bind(half)
                 .execute(&mut *tx)
                 .await?;
-                hook_lines.push(crate::webhooks::ssr::HookLine {
+                hook_lines.push(crate::base::hooks::HookLine {
                     sku: line.sku.clone(),
                     name: line.name.clone(),
                     unit_price_cents: line.price_cents,
@@ -381,26 +383,26 @@ pub mod ssr {
                 Money::eur(pricing.credit_used_cents),
                 Money::eur(pricing.total_cents),
             );
-            let mail = crate::mail::ssr::build(
+            let mail = crate::base::mail::build(
                 &config.mail,
-                &crate::mail::ssr::OutgoingMail {
+                &crate::base::mail::OutgoingMail {
                     to_name: host.display_name.clone(),
                     to_email: email.clone(),
                     subject: format!("Your reward order {order_id}"),
-                    html: crate::mail::ssr::text_to_html(&text),
+                    html: crate::base::mail::text_to_html(&text),
                     text,
                     attachments: vec![],
                     event_id: None,
                 },
                 now,
             )?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
-            let hook = crate::webhooks::ssr::order_event(
+            let hook = crate::base::hooks::order_event(
                 host.brand_id,
                 "order.placed",
-                &crate::webhooks::ssr::HookOrder {
+                &crate::base::hooks::HookOrder {
                     id: order_id,
                     tracking_code: tracking_code.clone(),
                     status: "placed".into(),
@@ -422,7 +424,7 @@ pub mod ssr {
                 None,
                 now,
             );
-            crate::webhooks::ssr::insert_query(&hook)
+            crate::base::hooks::insert_query(&hook)
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;

@@ -8,10 +8,12 @@ use super::{
     domain::{RewardRules, Tier},
     HostCredit, LedgerEntry, RewardPanel, RewardProgress, RulesForm,
 };
-use crate::{db::Db, error::AppError, money::Money, on_db};
+use crate::{
+    base::{db::Db, error::AppError, money::Money},
+    on_db,
+};
 
 /// Orders that count: paid and not cancelled or refunded.
-const COUNTED: &str = "('paid', 'in_preparation', 'shipped', 'delivered')";
 
 /// The brand's rules (the brief's defaults until it changes them).
 pub async fn rules(db: &Db, brand_id: i64) -> Result<RewardRules, AppError> {
@@ -90,7 +92,7 @@ pub fn parse_form(form: &RulesForm) -> Result<RewardRules, AppError> {
         }
         let row = i + 1;
         let from_cents =
-            crate::catalog::domain::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
+            crate::base::money::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
                 AppError::invalid(
                     &format!("from-{i}"),
                     format!("Row {row}: give the sales threshold in euros, e.g. 150."),
@@ -174,10 +176,12 @@ pub async fn save_rules(db: &Db, brand_id: i64, form: &RulesForm) -> Result<(), 
 
 /// (qualifying sales, buying guests other than the host, awaiting payment).
 fn sales_sql() -> String {
+    let counted =
+        crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
     format!(
         "SELECT
-           CAST(COALESCE(SUM(CASE WHEN o.status IN {COUNTED} THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT),
-           COUNT(DISTINCT CASE WHEN o.status IN {COUNTED} AND lower(o.customer_email) <> lower(u.email)
+           CAST(COALESCE(SUM(CASE WHEN o.status IN {counted} THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT),
+           COUNT(DISTINCT CASE WHEN o.status IN {counted} AND lower(o.customer_email) <> lower(u.email)
                  THEN lower(o.customer_email) END),
            CAST(COALESCE(SUM(CASE WHEN o.status = 'placed' THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT)
          FROM events e JOIN users u ON u.id = e.host_id
@@ -283,7 +287,7 @@ pub async fn panel(
 ) -> Result<RewardPanel, AppError> {
     let event = event_row(db, event_id).await?;
     let progress = progress(db, event_id).await?;
-    let tz: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let tz = crate::base::time::zone(&event.time_zone);
     let when = |t: DateTime<Utc>| {
         t.with_timezone(&tz)
             .format("%A %-d %B %Y at %H:%M")
@@ -347,7 +351,7 @@ pub enum Closed {
 /// ledger by a unique index.
 pub async fn close(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     event_id: i64,
     actor: &str,
     now: DateTime<Utc>,
@@ -422,7 +426,7 @@ pub async fn close(
                 buyers,
                 now,
             )?;
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -438,7 +442,7 @@ pub async fn close(
     result
 }
 
-fn link(config: &crate::state::AppConfig, path: &str) -> Result<String, AppError> {
+fn link(config: &crate::base::state::AppConfig, path: &str) -> Result<String, AppError> {
     Ok(config
         .public_url
         .join(path)
@@ -447,20 +451,20 @@ fn link(config: &crate::state::AppConfig, path: &str) -> Result<String, AppError
 }
 
 fn simple_mail(
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     to: (&str, &str),
     subject: String,
     text: String,
     event_id: Option<i64>,
     now: DateTime<Utc>,
-) -> Result<crate::mail::ssr::QueuedMail, AppError> {
-    Ok(crate::mail::ssr::build(
+) -> Result<crate::base::mail::QueuedMail, AppError> {
+    Ok(crate::base::mail::build(
         &config.mail,
-        &crate::mail::ssr::OutgoingMail {
+        &crate::base::mail::OutgoingMail {
             to_name: to.0.to_owned(),
             to_email: to.1.to_owned(),
             subject,
-            html: crate::mail::ssr::text_to_html(&text),
+            html: crate::base::mail::text_to_html(&text),
             text,
             attachments: vec![],
             event_id,
@@ -471,7 +475,7 @@ fn simple_mail(
 
 #[allow(clippy::too_many_arguments)]
 fn closing_mail(
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     event: &EventRow,
     host_name: &str,
     host_email: &str,
@@ -479,7 +483,7 @@ fn closing_mail(
     sales: i64,
     buyers: i64,
     now: DateTime<Utc>,
-) -> Result<crate::mail::ssr::QueuedMail, sqlx::Error> {
+) -> Result<crate::base::mail::QueuedMail, sqlx::Error> {
     let r = rules.reward(sales, buyers, 0);
     let outcome = if r.tier.is_some() {
         format!(
@@ -524,7 +528,7 @@ pub const WARN_BEFORE: Duration = Duration::days(2);
 /// run it at once. Returns what it did.
 pub async fn run_due(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, AppError> {
     let mut done = Vec::new();
@@ -568,14 +572,14 @@ pub async fn run_due(
 /// Sends the deadline warning once.
 async fn warn_host(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     event_id: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let event = event_row(db, event_id).await?;
     let p = progress(db, event_id).await?;
     let (host_name, host_email): (String, String) = contact(db, event.host_id).await?;
-    let tz: chrono_tz::Tz = event.time_zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let tz = crate::base::time::zone(&event.time_zone);
     let mut text = format!(
         "Hello {host_name},\n\nOrders for \"{}\" close on {}. Then the party closes and your reward is computed.\n\nQualifying sales so far: {} from {} buying guest{} ({} needed).",
         event.title,
@@ -617,7 +621,7 @@ async fn warn_host(
         .await?
         .rows_affected();
         if claimed == 1 {
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -656,7 +660,7 @@ async fn booking_bonuses_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<(i64, i6
 /// Adds the booking bonus to the original host, once per booked event.
 async fn credit_booking(
     db: &Db,
-    config: &crate::state::AppConfig,
+    config: &crate::base::state::AppConfig,
     booked: i64,
     origin: i64,
     now: DateTime<Utc>,
@@ -705,7 +709,7 @@ async fn credit_booking(
         .await?
         .rows_affected();
         if n == 1 {
-            crate::mail::ssr::insert_query(&mail)
+            crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -759,7 +763,7 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
             .fetch_one(pool)
             .await
     })?;
-    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Paris);
+    let tz = crate::base::time::zone(&zone);
     Ok(HostCredit {
         balance: Money::eur(cents),
         half_price_items: items,

@@ -3,16 +3,18 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::LiveFigures;
+use super::LiveCounts;
 use crate::{
-    accounts::CurrentUser,
-    catalog::{
-        ssr::{ItemCardRow, CARD_COLUMNS},
-        ItemCard, ItemDetail,
+    base::{
+        account::CurrentUser,
+        db::Db,
+        error::AppError,
+        items::{
+            ssr::{ItemCardRow, CARD_COLUMNS},
+            ItemCard,
+        },
+        money::Money,
     },
-    db::Db,
-    error::AppError,
-    money::Money,
     on_db,
 };
 
@@ -40,23 +42,6 @@ pub async fn featured(db: &Db, event_id: i64, orderable: bool) -> Result<Vec<Ite
     Ok(rows.into_iter().map(ItemCard::from).collect())
 }
 
-/// One featured item of an event with its photos and label; `NotFound`
-/// when the event does not feature it.
-pub async fn featured_item(db: &Db, event_id: i64, item_id: i64) -> Result<ItemDetail, AppError> {
-    let brand: Option<i64> = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT i.brand_id FROM event_items ei JOIN items i ON i.id = ei.item_id
-             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE",
-        )
-        .bind(event_id)
-        .bind(item_id)
-        .fetch_optional(pool)
-        .await
-    })?;
-    let brand = brand.ok_or(AppError::NotFound)?;
-    crate::catalog::ssr::detail(db, brand, item_id).await
-}
-
 /// The items of the host's brand the event does not feature yet.
 pub async fn addable(
     db: &Db,
@@ -69,7 +54,7 @@ pub async fn addable(
             .fetch_all(pool)
             .await
     })?;
-    Ok(crate::catalog::ssr::choices(db, brand_id)
+    Ok(crate::base::items::ssr::choices(db, brand_id)
         .await?
         .into_iter()
         .filter(|(id, _)| !featured.contains(id))
@@ -78,7 +63,7 @@ pub async fn addable(
 
 /// Adds an active item of the host's brand at the end of the event's list.
 pub async fn add(db: &Db, host: &CurrentUser, event_id: i64, item_id: i64) -> Result<(), AppError> {
-    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     let added = on_db!(db.writer(), |pool| {
         sqlx::query(
             "INSERT INTO event_items (event_id, item_id, position)
@@ -121,7 +106,7 @@ pub async fn remove(
     event_id: i64,
     item_id: i64,
 ) -> Result<(), AppError> {
-    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     on_db!(db.writer(), |pool| {
         sqlx::query("DELETE FROM event_items WHERE event_id = $1 AND item_id = $2")
             .bind(event_id)
@@ -141,7 +126,7 @@ pub async fn shift(
     item_id: i64,
     up: bool,
 ) -> Result<(), AppError> {
-    crate::events::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let order: Vec<(i64, i64)> = sqlx::query_as(
@@ -197,7 +182,7 @@ pub async fn set_favourite(
     on: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    featured_item(db, event_id, item_id).await?;
+    featured_brand(db, event_id, item_id).await?;
     on_db!(db.writer(), |pool| {
         if on {
             sqlx::query(
@@ -237,33 +222,35 @@ pub async fn seen(db: &Db, guest_id: i64, now: DateTime<Utc>) -> Result<(), AppE
     Ok(())
 }
 
-/// The live figures of an event: no guest's personal data, only counts.
-pub async fn live(
+/// The live counts of an event (guests here, coming, orders, sales): no
+/// guest's personal data.
+pub async fn live_counts(
     db: &Db,
     event_id: i64,
     starts_at: DateTime<Utc>,
-) -> Result<LiveFigures, AppError> {
-    let (present, coming, orders, sales): (i64, i64, i64, i64) = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT
+) -> Result<LiveCounts, AppError> {
+    let void = crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::is_void);
+    let sql = format!(
+        "SELECT
                (SELECT COUNT(*) FROM guests WHERE event_id = $1 AND last_seen_at >= $2),
                (SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests
                  WHERE event_id = $1 AND rsvp = 'yes'),
-               (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN ('cancelled', 'refunded')),
+               (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN {void}),
                (SELECT CAST(COALESCE(SUM(merchandise_cents), 0) AS BIGINT) FROM orders
-                 WHERE event_id = $1 AND status NOT IN ('cancelled', 'refunded'))",
-        )
-        .bind(event_id)
-        .bind(starts_at - PRESENT_FROM)
-        .fetch_one(pool)
-        .await
+                 WHERE event_id = $1 AND status NOT IN {void})"
+    );
+    let (present, coming, orders, sales): (i64, i64, i64, i64) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(&sql)
+            .bind(event_id)
+            .bind(starts_at - PRESENT_FROM)
+            .fetch_one(pool)
+            .await
     })?;
-    Ok(LiveFigures {
+    Ok(LiveCounts {
         present,
         coming,
         orders,
         sales: Money::eur(sales),
-        reward: crate::rewards::ssr::progress(db, event_id).await?,
     })
 }
 
@@ -294,4 +281,30 @@ pub async fn presentable(
     let row = row.ok_or(AppError::NotFound)?;
     let slug = row.share_slug.filter(|_| row.share_enabled);
     Ok((row.title, row.starts_at, slug))
+}
+
+/// The title of an event.
+pub async fn title(db: &Db, event_id: i64) -> Result<String, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT title FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(pool)
+            .await
+    })?)
+}
+
+/// The brand of an item the event features (and still sells), or
+/// `NotFound`: a guest never reaches another party's items.
+pub async fn featured_brand(db: &Db, event_id: i64, item_id: i64) -> Result<i64, AppError> {
+    let brand: Option<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT i.brand_id FROM event_items ei JOIN items i ON i.id = ei.item_id
+             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE",
+        )
+        .bind(event_id)
+        .bind(item_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    brand.ok_or(AppError::NotFound)
 }

@@ -11,9 +11,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{
-    accounts::Gate,
+use crate::base::error::ssr::serve;
+use crate::base::{
+    auth::Gate,
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
@@ -94,11 +94,11 @@ pub struct PollsPage {
 #[server(prefix = "/api", endpoint = "polls", input = server_fn::codec::GetUrl)]
 pub async fn get_polls() -> Result<PollsPage, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         Ok(PollsPage {
             polls: ssr::list(&state.db, admin.brand_id).await?,
-            choices: crate::catalog::ssr::choices(&state.db, admin.brand_id).await?,
+            choices: crate::base::items::ssr::choices(&state.db, admin.brand_id).await?,
         })
     })
     .await
@@ -108,8 +108,8 @@ pub async fn get_polls() -> Result<PollsPage, AppError> {
 #[server(prefix = "/api", endpoint = "create_poll")]
 pub async fn create_poll(form: PollForm) -> Result<i64, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         let id = ssr::create(&state.db, admin.brand_id, &form, chrono::Utc::now())
             .await
             .map_err(|e| e.keeping(&form))?;
@@ -123,8 +123,8 @@ pub async fn create_poll(form: PollForm) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "set_poll_open")]
 pub async fn set_poll_open(id: i64, open: bool) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::set_open(&state.db, admin.brand_id, id, open, chrono::Utc::now()).await
     })
     .await
@@ -134,8 +134,8 @@ pub async fn set_poll_open(id: i64, open: bool) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "poll_results", input = server_fn::codec::GetUrl)]
 pub async fn get_poll_results(id: i64) -> Result<PollResults, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::results(&state.db, admin.brand_id, id).await
     })
     .await
@@ -145,9 +145,9 @@ pub async fn get_poll_results(id: i64) -> Result<PollResults, AppError> {
 #[server(prefix = "/api", endpoint = "vote")]
 pub async fn vote(token: String, poll_id: i64, option_id: Option<i64>) -> Result<(), AppError> {
     serve(async move {
-        let state = crate::state::app_state()?;
+        let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
-        let guest = crate::invitations::ssr::find_by_token(&state.db, &token, now).await?;
+        let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
         let option_id = option_id.ok_or_else(|| {
             AppError::invalid(&format!("poll-{poll_id}"), "Choose an option, then vote.")
         })?;
@@ -313,7 +313,7 @@ pub fn VotesPage() -> impl IntoView {
 /// A poll's results, overall and per event.
 #[component]
 pub fn PollResultsPage() -> impl IntoView {
-    let id = crate::id_param("id");
+    let id = crate::base::page::id_param("id");
     let toggle = ServerAction::<SetPollOpen>::new();
     let results = Resource::new(
         move || (id.get(), toggle.version().get()),

@@ -9,7 +9,10 @@ use super::{
     EventVotes, GuestPoll, OptionResult, PollForm, PollResults, PollSummary, MAX_OPTIONS,
     MIN_OPTIONS,
 };
-use crate::{db::Db, error::AppError, invitations::ssr::InvitationRow, on_db};
+use crate::{
+    base::{access::ssr::InvitationRow, db::Db, error::AppError},
+    on_db,
+};
 
 const QUESTION_MAX: usize = 200;
 const LABEL_MAX: usize = 80;

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::error::ssr::serve;
-use crate::{accounts::Gate, brand::BrandNav, error::AppError, forms::FormError};
+use crate::base::error::ssr::serve;
+use crate::base::{auth::Gate, brand::BrandNav, error::AppError, forms::FormError};
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -37,8 +37,8 @@ pub struct Deliveries {
 #[server(prefix = "/api", endpoint = "webhook_deliveries", input = server_fn::codec::GetUrl)]
 pub async fn get_webhook_deliveries() -> Result<Deliveries, AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::list(&state.db, admin.brand_id).await
     })
     .await
@@ -48,8 +48,8 @@ pub async fn get_webhook_deliveries() -> Result<Deliveries, AppError> {
 #[server(prefix = "/api", endpoint = "retry_webhook")]
 pub async fn retry_webhook(id: i64) -> Result<(), AppError> {
     serve(async move {
-        let admin = crate::accounts::ssr::require_brand_admin().await?;
-        let state = crate::state::app_state()?;
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
         ssr::retry(&state.db, admin.brand_id, id, chrono::Utc::now()).await
     })
     .await

@@ -2,139 +2,11 @@
 //! them, delivered by the worker with retries, every response kept.
 
 use chrono::{DateTime, Duration, Utc};
-use serde_json::json;
 
 use crate::{
-    db::{Conn, Db},
-    error::AppError,
-    mail::ssr::{backoff, GIVE_UP_AFTER, LEASE},
+    base::{db::Db, error::AppError},
     on_db,
 };
-
-/// An order event ready to store.
-#[derive(Debug, Clone)]
-pub struct QueuedHook {
-    pub brand_id: i64,
-    pub order_id: i64,
-    pub event_key: String,
-    pub event_type: &'static str,
-    pub payload: String,
-    pub created_at: DateTime<Utc>,
-}
-
-/// One line of an order, as sent.
-#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
-pub struct HookLine {
-    pub sku: String,
-    pub name: String,
-    pub unit_price_cents: i64,
-    pub vat_rate_bp: i64,
-    pub quantity: i64,
-    pub line_cents: i64,
-}
-
-/// An order as the back office receives it.
-#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
-pub struct HookOrder {
-    pub id: i64,
-    pub tracking_code: String,
-    pub status: String,
-    pub event_id: i64,
-    pub host_id: Option<i64>,
-    pub customer_name: String,
-    pub customer_email: String,
-    pub delivery: String,
-    pub address: Option<String>,
-    pub merchandise_cents: i64,
-    pub vat_cents: i64,
-    pub shipping_cents: i64,
-    pub discount_cents: i64,
-    pub total_cents: i64,
-    pub carrier: Option<String>,
-    pub tracking_number: Option<String>,
-    #[sqlx(skip)]
-    pub lines: Vec<HookLine>,
-}
-
-/// Builds the event `event_type` for `order`; `change` is (from, to) for a
-/// status change.
-pub fn order_event(
-    brand_id: i64,
-    event_type: &'static str,
-    order: &HookOrder,
-    change: Option<(&str, &str)>,
-    now: DateTime<Utc>,
-) -> QueuedHook {
-    let event_key = format!("evt_{}", crate::orders::ssr::random_key());
-    let mut data = json!({ "order": order });
-    if let Some((from, to)) = change {
-        data["from"] = json!(from);
-        data["to"] = json!(to);
-    }
-    let payload = json!({
-        "id": event_key,
-        "type": event_type,
-        "created_at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "data": data,
-    });
-    QueuedHook {
-        brand_id,
-        order_id: order.id,
-        event_key,
-        event_type,
-        payload: payload.to_string(),
-        created_at: now,
-    }
-}
-
-/// The SELECTs that read an order for its payload, on any executor.
-pub const ORDER_SQL: &str = "SELECT id, tracking_code, status, event_id, host_id, customer_name, customer_email,
-        delivery, address, merchandise_cents, vat_cents, shipping_cents, discount_cents, total_cents,
-        carrier, tracking_number FROM orders WHERE id = $1";
-pub const LINES_SQL: &str = "SELECT sku, name, unit_price_cents, vat_rate_bp, quantity, line_cents
-        FROM order_lines WHERE order_id = $1 ORDER BY id";
-
-/// Reads an order as the back office receives it.
-pub async fn load_order(db: &Db, order_id: i64) -> Result<HookOrder, AppError> {
-    on_db!(db.writer(), |pool| {
-        let mut order: HookOrder = sqlx::query_as(ORDER_SQL)
-            .bind(order_id)
-            .fetch_one(pool)
-            .await?;
-        order.lines = sqlx::query_as(LINES_SQL)
-            .bind(order_id)
-            .fetch_all(pool)
-            .await?;
-        Ok(order)
-    })
-}
-
-/// The INSERT of one event, to run on the caller's transaction. Nothing is
-/// queued for a brand without a webhook address.
-pub const INSERT_SQL: &str =
-    "INSERT INTO webhook_deliveries (brand_id, order_id, event_key, event_type, payload,
-        next_attempt_at, created_at)
-    SELECT $1, $2, $3, $4, $5, $6, $6 WHERE EXISTS (
-        SELECT 1 FROM brands WHERE id = $1 AND webhook_url IS NOT NULL AND webhook_url <> '')";
-
-/// Binds a queued event to [`INSERT_SQL`] for either engine.
-pub fn insert_query<'q, DB>(
-    hook: &'q QueuedHook,
-) -> sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments<'q>>
-where
-    DB: sqlx::Database,
-    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    DateTime<Utc>: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    sqlx::query(INSERT_SQL)
-        .bind(hook.brand_id)
-        .bind(hook.order_id)
-        .bind(hook.event_key.as_str())
-        .bind(hook.event_type)
-        .bind(hook.payload.as_str())
-        .bind(hook.created_at)
-}
 
 /// A delivery the worker has claimed, with where and how to send it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -148,39 +20,13 @@ pub struct ClaimedHook {
     pub created_at: DateTime<Utc>,
 }
 
-/// Claims up to `limit` due deliveries (a lease, as for mail).
+/// Claims up to `limit` due deliveries (see [`crate::base::queue`]).
 pub async fn claim_due(
     db: &Db,
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<ClaimedHook>, AppError> {
-    let due = "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $2
-               AND (locked_until IS NULL OR locked_until <= $2) ORDER BY id LIMIT $3";
-    let claim = |select: &str| {
-        format!(
-            "UPDATE webhook_deliveries SET locked_until = $1, attempts = attempts + 1 WHERE id IN ({select})
-             RETURNING id, brand_id, event_key, event_type, payload, attempts, created_at"
-        )
-    };
-    let rows = match db.writer() {
-        Conn::Sqlite(pool) => {
-            sqlx::query_as(&claim(due))
-                .bind(now + LEASE)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
-        Conn::Postgres(pool) => {
-            sqlx::query_as(&claim(&format!("{due} FOR UPDATE SKIP LOCKED")))
-                .bind(now + LEASE)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
-    };
-    Ok(rows)
+    crate::base::queue::WEBHOOKS.claim(db, now, limit).await
 }
 
 /// Where a brand's webhooks go and the secret that signs them.
@@ -213,13 +59,9 @@ pub async fn record(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let ok = attempt.error.is_none() && attempt.status.is_some_and(|s| (200..300).contains(&s));
-    let status = if ok {
-        "delivered"
-    } else if now - hook.created_at >= GIVE_UP_AFTER {
-        "failed"
-    } else {
-        "pending"
-    };
+    let (retry, next) =
+        crate::base::queue::after_failure(hook.attempts, hook.created_at, base, now);
+    let status = if ok { "delivered" } else { retry };
     let body: String = attempt.body.chars().take(1000).collect();
     let error: Option<String> = attempt
         .error
@@ -233,7 +75,7 @@ pub async fn record(
              WHERE id = $7",
         )
         .bind(status)
-        .bind(now + backoff(base, hook.attempts))
+        .bind(next)
         .bind(attempt.status.map(i64::from))
         .bind(&body)
         .bind(error)
@@ -293,7 +135,7 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<super::Deliveries, AppError>
         .await
     })?;
     let (url, secret) = target(db, brand_id).await?;
-    let tz = crate::events::ssr::brand_zone(db, brand_id).await?;
+    let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let when = |t: DateTime<Utc>| t.with_timezone(&tz).format("%d %b %H:%M:%S").to_string();
     Ok(super::Deliveries {
         url: url.unwrap_or_default(),

@@ -1,7 +1,10 @@
 //! Sign-in, sessions, throttling and authorization.
 
 use app::{
-    accounts::ssr::{hash_token, session_user, SESSION_COOKIE},
+    base::{
+        auth::ssr::{session_user, SESSION_COOKIE},
+        tokens::hash_token,
+    },
     on_db,
 };
 use chrono::{Duration, Utc};

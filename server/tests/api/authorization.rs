@@ -49,16 +49,16 @@ pub async fn other_brand(app: &TestApp) {
     .await)
     .unwrap();
     for (email, role) in [
-        ("boss@rival.example", app::accounts::Role::BrandAdmin),
-        ("host@rival.example", app::accounts::Role::Host),
+        ("boss@rival.example", app::base::account::Role::BrandAdmin),
+        ("host@rival.example", app::base::account::Role::Host),
     ] {
         app::accounts::ssr::create_user(
             &app.db,
             brand,
-            &app::accounts::domain::EmailAddress::parse(email, "email").unwrap(),
+            &app::base::account::EmailAddress::parse(email, "email").unwrap(),
             "Rival person",
             role,
-            &app::accounts::domain::NewPassword::parse("rival-pass-2026", "password").unwrap(),
+            &app::base::account::NewPassword::parse("rival-pass-2026", "password").unwrap(),
             now,
         )
         .await

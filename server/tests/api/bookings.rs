@@ -224,7 +224,7 @@ db_test!(an_expired_link_sets_nothing, |app: TestApp| async move {
         "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at)
              SELECT id, $1, $2, $3 FROM users WHERE email = 'hugo@atelier-lumen.example'"
     )
-    .bind(app::accounts::ssr::hash_token("old-link"))
+    .bind(app::base::tokens::hash_token("old-link"))
     .bind(now - chrono::Duration::minutes(1))
     .bind(now - chrono::Duration::hours(49))
     .execute(pool)

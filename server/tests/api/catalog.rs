@@ -387,10 +387,10 @@ db_test!(
         app::accounts::ssr::create_user(
             &app.db,
             other_brand,
-            &app::accounts::domain::EmailAddress::parse("boss@other.example", "email").unwrap(),
+            &app::base::account::EmailAddress::parse("boss@other.example", "email").unwrap(),
             "Other Boss",
-            app::accounts::Role::BrandAdmin,
-            &app::accounts::domain::NewPassword::parse("other-admin-2026", "password").unwrap(),
+            app::base::account::Role::BrandAdmin,
+            &app::base::account::NewPassword::parse("other-admin-2026", "password").unwrap(),
             chrono::Utc::now(),
         )
         .await
@@ -440,8 +440,8 @@ db_test!(
         let list = |q: &str, category: &str, archived: bool, page: i64| {
             format!(
                 "/api/catalog?query[q]={}&query[category]={}&query[archived]={archived}&query[page]={page}",
-                app::catalog::pages::urlencode(q),
-                app::catalog::pages::urlencode(category)
+                app::base::page::urlencode(q),
+                app::base::page::urlencode(category)
             )
         };
         let all: Value = app.get(&list("", "", false, 1)).await.json().await.unwrap();

@@ -2,7 +2,7 @@
 
 use std::{future::Future, path::PathBuf};
 
-use app::db::{Db, Engine};
+use app::base::db::{Db, Engine};
 use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
 use soiree_server::{settings::Settings, startup::Application};
 
@@ -32,12 +32,12 @@ macro_rules! db_test {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                $crate::helpers::run(app::db::Engine::Sqlite, $case).await
+                $crate::helpers::run(app::base::db::Engine::Sqlite, $case).await
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                $crate::helpers::run(app::db::Engine::Postgres, $case).await
+                $crate::helpers::run(app::base::db::Engine::Postgres, $case).await
             }
         }
     };
@@ -49,12 +49,12 @@ macro_rules! db_test {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                ($case)(app::db::Engine::Sqlite).await
+                ($case)(app::base::db::Engine::Sqlite).await
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                ($case)(app::db::Engine::Postgres).await
+                ($case)(app::base::db::Engine::Postgres).await
             }
         }
     };
@@ -73,7 +73,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub outbox_dir: PathBuf,
     pub media_dir: PathBuf,
-    pub config: std::sync::Arc<app::state::AppConfig>,
+    pub config: std::sync::Arc<app::base::state::AppConfig>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
     pg_database: Option<String>,

@@ -74,7 +74,7 @@ db_test!(
             let token = app::invitations::invite::token(KEY, nonce.as_deref().unwrap());
             assert_eq!(
                 hash.as_deref(),
-                Some(app::accounts::ssr::hash_token(&token).as_str())
+                Some(app::base::tokens::hash_token(&token).as_str())
             );
             assert_ne!(nonce.as_deref(), Some(token.as_str()));
             assert!(
@@ -393,16 +393,16 @@ db_test!(
 );
 
 /// The app settings the test server runs with.
-fn test_config() -> app::state::AppConfig {
-    app::state::AppConfig {
+fn test_config() -> app::base::state::AppConfig {
+    app::base::state::AppConfig {
         public_url: "http://127.0.0.1".parse().unwrap(),
         session_secure: false,
-        mail: app::mail::ssr::MailIdentity {
+        mail: app::base::mail::MailIdentity {
             from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
             message_id_host: "soiree.test".into(),
         },
-        signing_key: app::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
-        media: app::catalog::photos::MediaStore {
+        signing_key: app::base::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
+        media: app::base::media::MediaStore {
             root: std::env::temp_dir().join("soiree-test-media"),
         },
     }
@@ -479,7 +479,7 @@ db_test!(
 
 db_test!(
     engine: a_mail_given_up_on_shows_on_the_guest_list,
-    |engine: app::db::Engine| async move {
+    |engine: app::base::db::Engine| async move {
         // The app's own worker must not deliver the mail this test marks
         // failed: after its first pass it sleeps for a minute.
         let settings = [("OUTBOX_POLL_MS", "60000".to_owned())];

@@ -1,8 +1,10 @@
 //! The mail outbox: nothing is lost when the SMTP server is away.
 
 use app::{
-    db::Engine,
-    mail::ssr::{build, enqueue, MailIdentity, OutgoingMail},
+    base::{
+        db::Engine,
+        mail::{build, enqueue, MailIdentity, OutgoingMail},
+    },
     on_db,
 };
 
@@ -11,7 +13,7 @@ use crate::{
     helpers::{eventually, free_port, MailDev, TestApp},
 };
 
-fn mail(to: &str) -> app::mail::ssr::QueuedMail {
+fn mail(to: &str) -> app::base::mail::QueuedMail {
     let identity = MailIdentity {
         from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
         message_id_host: "soiree.test".into(),
@@ -100,12 +102,12 @@ db_test!(engine: two_servers_never_claim_the_same_mail, |engine: Engine| async m
         enqueue(&app.db, &mail(&format!("guest{i}@example.com"))).await.unwrap();
     }
     // A second connection pool stands for a second server.
-    let other = app::db::Db::connect(&app.database_url).await.unwrap();
+    let other = app::base::db::Db::connect(&app.database_url).await.unwrap();
     let now = chrono::Utc::now();
 
     let (a, b) = tokio::join!(
-        app::mail::ssr::claim_due(&app.db, now, 25),
-        app::mail::ssr::claim_due(&other, now, 25)
+        app::base::mail::claim_due(&app.db, now, 25),
+        app::base::mail::claim_due(&other, now, 25)
     );
 
     let (a, b) = (a.unwrap(), b.unwrap());
@@ -115,6 +117,6 @@ db_test!(engine: two_servers_never_claim_the_same_mail, |engine: Engine| async m
     ids.dedup();
     assert_eq!(ids.len(), 40, "no mail claimed twice");
     // Claimed rows are leased: a third claim right away finds nothing.
-    assert!(app::mail::ssr::claim_due(&app.db, now, 50).await.unwrap().is_empty());
+    assert!(app::base::mail::claim_due(&app.db, now, 50).await.unwrap().is_empty());
     other.close().await;
 });

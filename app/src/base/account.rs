@@ -1,8 +1,55 @@
-//! Account values that have rules: parsed once, at the edge.
+//! Accounts as every area sees them: who a user is (role, the signed-in
+//! user) and the values with rules, parsed once at the edge (an email
+//! address, a new password).
 
 use std::sync::OnceLock;
 
-use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+use crate::base::error::AppError;
+
+/// What a user does in Soirée.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    BrandAdmin,
+    Host,
+}
+
+impl Role {
+    /// The value stored in `users.role`.
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Role::BrandAdmin => "brand_admin",
+            Role::Host => "host",
+        }
+    }
+
+    pub fn from_db(value: &str) -> Option<Role> {
+        match value {
+            "brand_admin" => Some(Role::BrandAdmin),
+            "host" => Some(Role::Host),
+            _ => None,
+        }
+    }
+
+    /// The page a user of this role lands on after signing in.
+    pub fn home(self) -> &'static str {
+        match self {
+            Role::BrandAdmin => "/brand",
+            Role::Host => "/host",
+        }
+    }
+}
+
+/// The signed-in user, as pages see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub brand_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
 
 /// A syntactically plausible email address, trimmed and lower-cased.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -4,18 +4,9 @@ use chrono::{DateTime, Duration, Utc};
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 
 use crate::{
-    db::{Conn, Db},
-    error::AppError,
+    base::{db::Db, error::AppError},
     on_db,
 };
-
-/// How long a claimed row is reserved for the worker that claimed it; after
-/// that another worker may retry it (the first one died).
-pub const LEASE: Duration = Duration::minutes(5);
-/// After this long without success a mail is marked failed.
-pub const GIVE_UP_AFTER: Duration = Duration::hours(24);
-/// The longest wait between two attempts.
-pub const MAX_BACKOFF: Duration = Duration::hours(1);
 
 /// Who mail comes from and the host name for Message-IDs.
 #[derive(Debug, Clone)]
@@ -60,7 +51,11 @@ pub fn build(
         (!mail.to_name.is_empty()).then(|| mail.to_name.clone()),
         to_email,
     );
-    let message_id = format!("<{}@{}>", uuid_like(), identity.message_id_host);
+    let message_id = format!(
+        "<{}@{}>",
+        crate::base::tokens::random_hex::<16>(),
+        identity.message_id_host
+    );
     let alternative = MultiPart::alternative()
         .singlepart(SinglePart::plain(mail.text.clone()))
         .singlepart(SinglePart::html(mail.html.clone()));
@@ -94,6 +89,31 @@ pub fn build(
     })
 }
 
+/// A plain mail to one person (text, and the same as HTML), ready for the
+/// outbox.
+pub fn plain(
+    config: &crate::base::state::AppConfig,
+    name: &str,
+    email: &str,
+    subject: String,
+    text: String,
+    now: DateTime<Utc>,
+) -> anyhow::Result<QueuedMail> {
+    build(
+        &config.mail,
+        &OutgoingMail {
+            to_name: name.to_owned(),
+            to_email: email.to_owned(),
+            subject,
+            html: text_to_html(&text),
+            text,
+            attachments: vec![],
+            event_id: None,
+        },
+        now,
+    )
+}
+
 /// A plain-text mail body as HTML: escaped, blank lines as paragraphs.
 pub fn text_to_html(text: &str) -> String {
     format!(
@@ -103,13 +123,6 @@ pub fn text_to_html(text: &str) -> String {
             .replace("\n\n", "</p><p>")
             .replace('\n', "<br>")
     )
-}
-
-fn uuid_like() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
 }
 
 /// The INSERT of one queued mail, to run on the caller's transaction.
@@ -158,42 +171,13 @@ pub struct ClaimedMail {
     pub created_at: DateTime<Utc>,
 }
 
-/// Claims up to `limit` due mails for this worker (a lease, so that several
-/// servers never send the same mail at the same time).
+/// Claims up to `limit` due mails for this worker (see [`crate::base::queue`]).
 pub async fn claim_due(
     db: &Db,
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<ClaimedMail>, AppError> {
-    let due = "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2
-               AND (locked_until IS NULL OR locked_until <= $2) ORDER BY id LIMIT $3";
-    let claim = |select: &str| {
-        format!(
-            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 WHERE id IN ({select})
-             RETURNING id, sender, recipient, message, message_id, attempts, created_at"
-        )
-    };
-    let rows = match db.writer() {
-        // One writer connection: the UPDATE is atomic against other claims.
-        Conn::Sqlite(pool) => {
-            sqlx::query_as(&claim(due))
-                .bind(now + LEASE)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
-        // Several servers may claim at once: skip rows another one holds.
-        Conn::Postgres(pool) => {
-            sqlx::query_as(&claim(&format!("{due} FOR UPDATE SKIP LOCKED")))
-                .bind(now + LEASE)
-                .bind(now)
-                .bind(limit)
-                .fetch_all(pool)
-                .await?
-        }
-    };
-    Ok(rows)
+    crate::base::queue::OUTBOX.claim(db, now, limit).await
 }
 
 /// Records that the SMTP server accepted the mail.
@@ -211,13 +195,6 @@ pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), AppEr
     Ok(())
 }
 
-/// The wait before attempt `attempts + 1`: `base` doubling, at most an hour.
-pub fn backoff(base: Duration, attempts: i64) -> Duration {
-    let exp = (attempts - 1).clamp(0, 20) as u32;
-    let wait = base.num_seconds().saturating_mul(2i64.saturating_pow(exp));
-    Duration::seconds(wait).min(MAX_BACKOFF)
-}
-
 /// Records a failed attempt: retried later, or failed after a day.
 pub async fn mark_failed_attempt(
     db: &Db,
@@ -226,14 +203,14 @@ pub async fn mark_failed_attempt(
     base: Duration,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let give_up = now - mail.created_at >= GIVE_UP_AFTER;
-    let next = now + backoff(base, mail.attempts);
+    let (status, next) =
+        crate::base::queue::after_failure(mail.attempts, mail.created_at, base, now);
     let error: String = error.chars().take(500).collect();
     on_db!(db.writer(), |pool| {
         sqlx::query(
         "UPDATE outbox SET status = $1, next_attempt_at = $2, locked_until = NULL, last_error = $3 WHERE id = $4"
     )
-    .bind(if give_up { "failed" } else { "pending" })
+    .bind(status)
     .bind(next)
     .bind(&error)
     .bind(mail.id)
@@ -247,14 +224,6 @@ pub async fn mark_failed_attempt(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_doubles_from_the_base_up_to_an_hour() {
-        let m = Duration::minutes(1);
-        let waits: Vec<i64> = (1..=8).map(|a| backoff(m, a).num_minutes()).collect();
-        assert_eq!(waits, vec![1, 2, 4, 8, 16, 32, 60, 60]);
-        assert_eq!(backoff(m, 1000), MAX_BACKOFF);
-    }
 
     #[test]
     fn a_built_message_is_multipart_with_its_message_id() {

@@ -155,6 +155,30 @@ impl OrderStatus {
     pub fn can_become(self, to: OrderStatus) -> bool {
         self.next().contains(&to)
     }
+
+    /// Whether an order in this status is a sale: paid and not cancelled or
+    /// refunded since. Only sales count toward a host's rewards and in the
+    /// brand's figures (dashboard, exports, API).
+    pub fn counts_as_sale(self) -> bool {
+        use OrderStatus::*;
+        matches!(self, Paid | InPreparation | Shipped | Delivered)
+    }
+
+    /// Whether the order is void: cancelled, or refunded.
+    pub fn is_void(self) -> bool {
+        matches!(self, OrderStatus::Cancelled | OrderStatus::Refunded)
+    }
+
+    /// The statuses for which `which` holds, as an SQL list:
+    /// `('paid', 'in_preparation', 'shipped', 'delivered')`.
+    pub fn sql_list(which: fn(OrderStatus) -> bool) -> String {
+        let names: Vec<String> = OrderStatus::ALL
+            .into_iter()
+            .filter(|s| which(*s))
+            .map(|s| format!("'{}'", s.as_db()))
+            .collect();
+        format!("({})", names.join(", "))
+    }
 }
 
 /// The most of one item a cart may hold.
@@ -189,6 +213,19 @@ mod tests {
         for s in OrderStatus::ALL {
             assert_eq!(OrderStatus::parse(s.as_db()), Some(s));
         }
+    }
+
+    #[test]
+    fn sales_are_paid_orders_not_cancelled_or_refunded() {
+        assert_eq!(
+            OrderStatus::sql_list(OrderStatus::counts_as_sale),
+            "('paid', 'in_preparation', 'shipped', 'delivered')"
+        );
+        assert_eq!(
+            OrderStatus::sql_list(OrderStatus::is_void),
+            "('cancelled', 'refunded')"
+        );
+        assert!(!OrderStatus::Placed.counts_as_sale() && !OrderStatus::Placed.is_void());
     }
 
     #[test]

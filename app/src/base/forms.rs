@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::base::error::AppError;
 
 /// A labelled `<input>` (or `<textarea>` when `rows` is set). The message of
 /// an `Invalid` error about `id` appears under it and is tied to it with

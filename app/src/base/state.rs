@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::{db::Db, error::AppError};
+use crate::base::{db::Db, error::AppError};
 
 /// Settings the app itself reads (the server holds the rest).
 #[derive(Debug, Clone)]
@@ -14,11 +14,11 @@ pub struct AppConfig {
     /// Whether cookies carry `Secure` (on behind HTTPS).
     pub session_secure: bool,
     /// Who mail comes from.
-    pub mail: crate::mail::ssr::MailIdentity,
+    pub mail: crate::base::mail::MailIdentity,
     /// Signs invitation links.
     pub signing_key: SigningKey,
     /// Where item photos are stored.
-    pub media: crate::catalog::photos::MediaStore,
+    pub media: crate::base::media::MediaStore,
 }
 
 /// A secret key; never printed.

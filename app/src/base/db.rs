@@ -43,8 +43,53 @@ pub enum Db {
 macro_rules! on_db {
     ($conn:expr, |$pool:ident| $body:expr) => {
         match $conn {
-            $crate::db::Conn::Sqlite($pool) => $body,
-            $crate::db::Conn::Postgres($pool) => $body,
+            $crate::base::db::Conn::Sqlite($pool) => $body,
+            $crate::base::db::Conn::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// A write transaction on either engine, for work that spans functions
+/// (an order written by one module, its mail and booking by others). Run
+/// queries on it with [`on_tx!`]; nothing is kept unless [`Tx::commit`].
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    /// Makes the transaction's writes permanent.
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => tx.commit().await,
+        }
+    }
+
+    /// The engine behind this transaction.
+    pub fn engine(&self) -> Engine {
+        match self {
+            Tx::Sqlite(_) => Engine::Sqlite,
+            Tx::Postgres(_) => Engine::Postgres,
+        }
+    }
+}
+
+/// Runs `$body` with `$conn` bound to the connection of the transaction
+/// `$tx` (a `&mut Tx`); like [`on_db!`], the body is compiled once per
+/// engine and `?` leaves the caller. Pass `&mut *$conn` to each query.
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        match &mut *($tx) {
+            $crate::base::db::Tx::Sqlite(tx) => {
+                let $conn: &mut sqlx::SqliteConnection = &mut *tx;
+                $body
+            }
+            $crate::base::db::Tx::Postgres(tx) => {
+                let $conn: &mut sqlx::PgConnection = &mut *tx;
+                $body
+            }
         }
     };
 }
@@ -128,6 +173,14 @@ impl Db {
             Db::Sqlite { write, .. } => Conn::Sqlite(write),
             Db::Postgres(pool) => Conn::Postgres(pool),
         }
+    }
+
+    /// Opens a write transaction.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
     }
 
     /// Applies the pending migrations of this engine; applying twice is a no-op.

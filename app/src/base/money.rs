@@ -80,9 +80,82 @@ impl std::fmt::Display for Money {
     }
 }
 
+/// The highest price an item may have: €100,000.
+const PRICE_MAX_CENTS: i64 = 10_000_000;
+
+/// Parses an amount typed in euros ("32", "32.5", "32,50", "€ 1 250.00")
+/// into cents. Never goes through a float.
+pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::AppError> {
+    use crate::base::error::AppError;
+    let cleaned: String = raw
+        .trim()
+        .trim_start_matches('€')
+        .trim_end_matches('€')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let bad = || {
+        AppError::invalid(
+            field,
+            "Type the price in euros with at most two decimals, e.g. 32.50.",
+        )
+    };
+    if cleaned.is_empty() {
+        return Err(AppError::invalid(
+            field,
+            "Give the price in euros, e.g. 32.50.",
+        ));
+    }
+    if cleaned.starts_with('-') {
+        return Err(AppError::invalid(field, "A price cannot be negative."));
+    }
+    let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if whole.is_empty() && frac.is_empty()
+        || frac.len() > 2
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+        || whole.len() > 9
+    {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac.parse().map_err(|_| bad())?,
+    };
+    let cents = whole * 100 + frac;
+    if cents > PRICE_MAX_CENTS {
+        return Err(AppError::invalid(
+            field,
+            "That price is above €100,000: check the number of zeros.",
+        ));
+    }
+    Ok(cents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prices_become_cents_without_floats() {
+        assert_eq!(parse_cents("32", "price").unwrap(), 3200);
+        assert_eq!(parse_cents("32.5", "price").unwrap(), 3250);
+        assert_eq!(parse_cents("32,05", "price").unwrap(), 3205);
+        assert_eq!(parse_cents("€ 1 250.00", "price").unwrap(), 125_000);
+        assert_eq!(parse_cents("0", "price").unwrap(), 0);
+        assert_eq!(parse_cents(".99", "price").unwrap(), 99);
+        for bad in ["", "-1", "1.234", "abc", "1.2.3", "12e3", "."] {
+            assert!(parse_cents(bad, "price").is_err(), "{bad:?}");
+        }
+        assert!(parse_cents("100000.01", "price").is_err());
+    }
 
     #[test]
     fn formats_cents() {

@@ -1,0 +1,180 @@
+//! Who may reach an event, and how: the guest holding an invitation link,
+//! the visitor of a share link (known by a cookie), the host who owns the
+//! event and the brand's admin. Another user's event answers `NotFound`.
+
+use crate::base::account::{CurrentUser, Role};
+
+/// Whether `viewer` may see an event of `host_id` in `brand_id`: its host,
+/// or the brand's admin.
+pub fn may_see(viewer: &CurrentUser, host_id: i64, brand_id: i64) -> bool {
+    match viewer.role {
+        Role::Host => host_id == viewer.id,
+        Role::BrandAdmin => brand_id == viewer.brand_id,
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, Utc};
+
+    use super::may_see;
+    use crate::{
+        base::{
+            account::CurrentUser,
+            auth::ssr::{append_cookie, read_cookie},
+            db::Db,
+            error::AppError,
+            tokens::{hash_token, random_key},
+        },
+        on_db,
+    };
+
+    /// The cookie that knows a share-link visitor (their cart, their orders).
+    pub const VISITOR_COOKIE: &str = "soiree_visitor";
+
+    /// What a guest's personal link opens.
+    #[derive(Debug, sqlx::FromRow)]
+    pub struct InvitationRow {
+        pub guest_id: i64,
+        pub guest_name: String,
+        pub rsvp: String,
+        pub companions: i64,
+        pub note: String,
+        pub event_id: i64,
+        pub title: String,
+        pub description: String,
+        pub starts_at: DateTime<Utc>,
+        pub ends_at: DateTime<Utc>,
+        pub time_zone: String,
+        pub kind: String,
+        pub address: Option<String>,
+        pub video_url: Option<String>,
+        pub orders_close_at: DateTime<Utc>,
+        pub cancelled_at: Option<DateTime<Utc>>,
+        pub host_name: String,
+    }
+
+    /// The guest and event behind a link token; `NotFound` for a wrong,
+    /// revoked or expired token (after the order deadline).
+    pub async fn invitation(
+        db: &Db,
+        raw: &str,
+        now: DateTime<Utc>,
+    ) -> Result<InvitationRow, AppError> {
+        let row: Option<InvitationRow> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
+                        e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
+                        e.address, e.video_url, e.orders_close_at, e.cancelled_at, u.display_name AS host_name
+                 FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
+                 WHERE g.token_hash = $1",
+            )
+            .bind(hash_token(raw))
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.filter(|r| now < r.orders_close_at)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The event behind an enabled share link that still takes guests.
+    pub async fn shared_event_id(db: &Db, slug: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
+        type Row = (
+            i64,
+            bool,
+            Option<DateTime<Utc>>,
+            Option<DateTime<Utc>>,
+            DateTime<Utc>,
+        );
+        let row: Option<Row> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+            "SELECT id, share_enabled, cancelled_at, closed_at, orders_close_at FROM events WHERE share_slug = $1"
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+        })?;
+        row.filter(|(_, enabled, cancelled, closed, close_at)| {
+            *enabled && cancelled.is_none() && closed.is_none() && now < *close_at
+        })
+        .map(|r| r.0)
+        .ok_or(AppError::NotFound)
+    }
+
+    /// The share-link visitor's key from their cookie; a new one when they
+    /// have none (sent as a cookie when `create`).
+    pub fn visitor_key(create: bool, secure: bool) -> String {
+        let known = read_cookie(VISITOR_COOKIE).filter(|k| {
+            k.len() >= 16
+                && k.len() <= 40
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
+        if let Some(key) = known {
+            return key;
+        }
+        let key = random_key();
+        if create {
+            let secure = if secure { "; Secure" } else { "" };
+            append_cookie(format!(
+                "{VISITOR_COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000{secure}"
+            ));
+        }
+        key
+    }
+
+    #[derive(sqlx::FromRow)]
+    struct Owner {
+        host_id: i64,
+        brand_id: i64,
+        cancelled_at: Option<DateTime<Utc>>,
+        closed_at: Option<DateTime<Utc>>,
+    }
+
+    async fn owner(db: &Db, id: i64) -> Result<Option<Owner>, AppError> {
+        Ok(on_db!(db.reader(), |pool| sqlx::query_as(
+            "SELECT host_id, brand_id, cancelled_at, closed_at FROM events WHERE id = $1"
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?)
+    }
+
+    /// `Ok` if `viewer` may see the event (its host or the brand's admin), else `NotFound`.
+    pub async fn ensure_visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<(), AppError> {
+        match owner(db, id).await? {
+            Some(o) if may_see(viewer, o.host_id, o.brand_id) => Ok(()),
+            _ => Err(AppError::NotFound),
+        }
+    }
+
+    /// `Ok` if `host` owns the event and may still change it (not cancelled,
+    /// not closed), else `NotFound` or the reason.
+    pub async fn ensure_owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<(), AppError> {
+        let o = owner(db, id)
+            .await?
+            .filter(|o| o.host_id == host.id)
+            .ok_or(AppError::NotFound)?;
+        still_open(o.cancelled_at, o.closed_at)
+    }
+
+    /// Why a party can no longer be changed, if it cannot.
+    pub fn still_open(
+        cancelled_at: Option<DateTime<Utc>>,
+        closed_at: Option<DateTime<Utc>>,
+    ) -> Result<(), AppError> {
+        if cancelled_at.is_some() {
+            return Err(AppError::invalid(
+                "title",
+                "This party is cancelled and can no longer be changed.",
+            ));
+        }
+        if closed_at.is_some() {
+            return Err(AppError::invalid(
+                "title",
+                "This party is closed and can no longer be changed.",
+            ));
+        }
+        Ok(())
+    }
+}

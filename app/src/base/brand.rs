@@ -1,0 +1,101 @@
+//! Brand facts every area reads: the brand's name, time zone and shipping
+//! rule, the brand this deployment presents, and the brand admin's
+//! navigation.
+
+use leptos::prelude::*;
+
+/// The brand admin's sections, at the top of their pages.
+#[component]
+pub fn BrandNav() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let current = move |prefix: &'static str| {
+        let path = location.pathname.get();
+        let on = if prefix == "/brand" {
+            path == "/brand"
+        } else {
+            path.starts_with(prefix)
+        };
+        on.then_some("page")
+    };
+    view! {
+        <nav class="section-nav" aria-label="Brand">
+            <a href="/brand" aria-current=move || current("/brand")>"Dashboard"</a>
+            <a href="/brand/hosts" aria-current=move || current("/brand/hosts")>"Hosts"</a>
+            <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>"Catalog"</a>
+            <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
+            <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
+            <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
+            <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>"Bookings"</a>
+            <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>"Webhooks"</a>
+            <a href="/brand/exports" aria-current=move || current("/brand/exports")>"Exports"</a>
+            <a href="/brand/settings" aria-current=move || current("/brand/settings")>"Settings"</a>
+        </nav>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use crate::{
+        base::{db::Db, error::AppError, order::ShippingRule},
+        on_db,
+    };
+
+    /// A brand row.
+    #[derive(Debug, sqlx::FromRow)]
+    pub struct Brand {
+        pub id: i64,
+        pub slug: String,
+        pub name: String,
+        pub tagline: String,
+        pub primary_color: String,
+        pub accent_color: String,
+    }
+
+    /// The brand this deployment presents on its home page: the first one.
+    pub async fn home_brand(db: &Db) -> Result<Option<Brand>, AppError> {
+        Ok(on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT id, slug, name, tagline, primary_color, accent_color FROM brands ORDER BY id LIMIT 1",
+            )
+            .fetch_optional(pool)
+            .await
+        })?)
+    }
+
+    /// The brand's time zone (Paris when unreadable).
+    pub async fn zone(db: &Db, brand_id: i64) -> Result<chrono_tz::Tz, AppError> {
+        let name: String = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar("SELECT time_zone FROM brands WHERE id = $1")
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(crate::base::time::zone(&name))
+    }
+
+    /// The brand's name.
+    pub async fn name(db: &Db, brand_id: i64) -> Result<String, AppError> {
+        Ok(on_db!(db.reader(), |pool| {
+            sqlx::query_scalar("SELECT name FROM brands WHERE id = $1")
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+        })?)
+    }
+
+    /// The brand's shipping rule.
+    pub async fn shipping_rule(db: &Db, brand_id: i64) -> Result<ShippingRule, AppError> {
+        let (flat_cents, free_from_cents): (i64, i64) = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT shipping_flat_cents, free_shipping_from_cents FROM brands WHERE id = $1",
+            )
+            .bind(brand_id)
+            .fetch_one(pool)
+            .await
+        })?;
+        Ok(ShippingRule {
+            flat_cents,
+            free_from_cents,
+        })
+    }
+}

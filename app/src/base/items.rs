@@ -1,0 +1,284 @@
+//! Items as every page shows them: the card in a grid, the page of one item
+//! with its photos and transparency label, and the reads other areas make of
+//! the catalog (which items a party features, the brand's item choices).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::base::money::Money;
+
+/// One part of a composition: "60 % organic cotton".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Material {
+    pub percent: u8,
+    pub material: String,
+}
+
+/// The facts a conscious buyer looks for. Every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub composition: Vec<Material>,
+    pub country: Option<String>,
+    pub recycled_pct: Option<i64>,
+    pub care: Option<String>,
+    pub story: Option<String>,
+}
+
+impl Label {
+    pub fn is_empty(&self) -> bool {
+        self.composition.is_empty()
+            && self.country.is_none()
+            && self.recycled_pct.is_none()
+            && self.care.is_none()
+            && self.story.is_none()
+    }
+}
+
+/// A stored photo, in its two sizes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    pub id: i64,
+    pub url: String,
+    pub thumb_url: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+/// An item as a card in a grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemCard {
+    pub id: i64,
+    pub sku: String,
+    pub name: String,
+    pub category: String,
+    pub price: Money,
+    pub stock: i64,
+    /// The first photo's thumbnail, if the item has photos.
+    pub thumb_url: Option<String>,
+}
+
+impl ItemCard {
+    /// "Sold out", "Only 3 left" or nothing.
+    pub fn stock_note(&self) -> Option<String> {
+        match self.stock {
+            i64::MIN..=0 => Some("Sold out".to_owned()),
+            n @ 1..=5 => Some(format!("Only {n} left")),
+            _ => None,
+        }
+    }
+}
+
+/// An item with everything a guest or the brand sees on its page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDetail {
+    pub card: ItemCard,
+    pub description: String,
+    pub vat_rate_bp: i64,
+    pub active: bool,
+    pub archived: bool,
+    pub label: Label,
+    pub photos: Vec<Photo>,
+}
+
+/// A VAT rate in basis points as percent text: 2000 → "20", 550 → "5.5".
+pub fn vat_percent(bp: i64) -> String {
+    let text = format!("{}.{:02}", bp / 100, bp % 100);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A generated placeholder picture for an item without photos: a tinted
+/// tile with the item's initials (decorative, the name is next to it).
+#[component]
+pub fn ItemPicture(#[prop(into)] name: String, #[prop(into)] sku: String) -> impl IntoView {
+    let hue = sku
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
+        % 360;
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase();
+    view! {
+        <svg class="item-picture" viewBox="0 0 120 90" role="presentation" aria-hidden="true" focusable="false">
+            <rect width="120" height="90" fill=format!("hsl({hue} 45% 88%)") />
+            <circle cx="60" cy="45" r="28" fill=format!("hsl({hue} 40% 72%)") />
+            <text x="60" y="53" text-anchor="middle" font-size="22" font-family="Georgia, serif"
+                fill=format!("hsl({hue} 45% 22%)")>{initials}</text>
+        </svg>
+    }
+}
+
+/// The item's first photo as a thumbnail, or its placeholder.
+#[component]
+pub fn ItemThumb(item: ItemCard) -> impl IntoView {
+    match item.thumb_url {
+        Some(url) => view! {
+            <img class="item-photo" src=url alt="" loading="lazy" decoding="async" width="400" height="300" />
+        }
+        .into_any(),
+        None => view! { <ItemPicture name=item.name sku=item.sku /> }.into_any(),
+    }
+}
+
+/// A grid of item cards; each links to `href(id)` when given.
+#[component]
+pub fn ItemGrid(
+    items: Vec<ItemCard>,
+    #[prop(optional, into)] href: Option<Callback<i64, String>>,
+) -> impl IntoView {
+    view! {
+        <ul class="item-grid">
+            {items.into_iter().map(|item| {
+                let note = item.stock_note();
+                let sold_out = item.stock <= 0;
+                let link = href.map(|h| h.run(item.id));
+                let name = item.name.clone();
+                view! {
+                    <li class="item-card" class:sold-out=sold_out data-testid="item-card">
+                        <ItemThumb item=item.clone() />
+                        <h3>{match link {
+                            Some(link) => view! { <a href=link class="stretched">{name}</a> }.into_any(),
+                            None => name.into_any(),
+                        }}</h3>
+                        <p class="muted">{item.category}</p>
+                        <p class="price">{item.price.to_string()}</p>
+                        {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The transparency label of an item; nothing when it has none.
+#[component]
+pub fn ItemLabel(label: Label) -> impl IntoView {
+    (!label.is_empty()).then(|| {
+        view! {
+            <section class="item-label" aria-labelledby="label-title" data-testid="item-label">
+                <h2 id="label-title">"What it is made of"</h2>
+                <dl>
+                    {(!label.composition.is_empty()).then(|| view! {
+                        <dt>"Composition"</dt>
+                        <dd>
+                            <ul class="composition">
+                                {label.composition.iter().map(|m| view! {
+                                    <li>
+                                        <meter class="bar" min="0" max="100" value=m.percent aria-hidden="true"></meter>
+                                        <strong>{format!("{} %", m.percent)}</strong> " " {m.material.clone()}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    })}
+                    {label.recycled_pct.map(|n| view! { <dt>"Recycled content"</dt><dd>{format!("{n} %")}</dd> })}
+                    {label.country.clone().map(|c| view! { <dt>"Made in"</dt><dd>{c}</dd> })}
+                    {label.care.clone().map(|c| view! { <dt>"Care"</dt><dd>{c}</dd> })}
+                    {label.story.clone().map(|s| view! { <dt>"How it is made"</dt><dd>{s}</dd> })}
+                </dl>
+            </section>
+        }
+    })
+}
+
+/// An item's photos, large, with its placeholder when it has none.
+#[component]
+pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
+    if item.photos.is_empty() {
+        return view! {
+            <div class="item-photos"><ItemPicture name=item.card.name sku=item.card.sku /></div>
+        }
+        .into_any();
+    }
+    let name = item.card.name.clone();
+    let count = item.photos.len();
+    view! {
+        <div class="item-photos">
+            {item.photos.into_iter().enumerate().map(|(i, p)| {
+                let alt = if count == 1 { name.clone() } else { format!("{name}, photo {} of {count}", i + 1) };
+                view! {
+                    <img src=p.url alt=alt width=p.width height=p.height
+                        loading=if i == 0 { "eager" } else { "lazy" } decoding="async" />
+                }
+            }).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::ItemCard;
+    use crate::{
+        base::{db::Db, error::AppError, media::MediaStore, money::Money},
+        on_db,
+    };
+
+    /// The columns of [`ItemCardRow`], for `items` aliased as `i`.
+    pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
+        (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
+         ORDER BY p.position, p.id LIMIT 1) AS thumb_path";
+
+    #[derive(Debug, sqlx::FromRow)]
+    pub struct ItemCardRow {
+        pub id: i64,
+        pub sku: String,
+        pub name: String,
+        pub category: String,
+        pub price_cents: i64,
+        pub stock: i64,
+        pub thumb_path: Option<String>,
+    }
+
+    impl From<ItemCardRow> for ItemCard {
+        fn from(r: ItemCardRow) -> Self {
+            ItemCard {
+                id: r.id,
+                sku: r.sku,
+                name: r.name,
+                category: r.category,
+                price: Money::eur(r.price_cents),
+                stock: r.stock,
+                thumb_url: r.thumb_path.as_deref().map(MediaStore::url),
+            }
+        }
+    }
+
+    /// The card of an item the event features (and still sells), or
+    /// `NotFound`: a guest never reaches another party's items.
+    pub async fn featured_card(db: &Db, event_id: i64, item_id: i64) -> Result<ItemCard, AppError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM event_items ei JOIN items i ON i.id = ei.item_id
+             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE"
+        );
+        let row: Option<ItemCardRow> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(&sql)
+                .bind(event_id)
+                .bind(item_id)
+                .fetch_optional(pool)
+                .await
+        })?;
+        row.map(ItemCard::from).ok_or(AppError::NotFound)
+    }
+
+    /// Active, not archived items of the brand for a picker: (id, label).
+    pub async fn choices(db: &Db, brand_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+        let rows: Vec<(i64, String, String, String)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT id, name, sku, category FROM items
+                 WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL
+                 ORDER BY category, name",
+            )
+            .bind(brand_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, sku, category)| (id, format!("{category} · {name} ({sku})")))
+            .collect())
+    }
+}

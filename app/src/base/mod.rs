@@ -1,0 +1,33 @@
+//! The floor under the areas: what several areas share, each thing with one
+//! owner here. Nothing in `base` depends on an area; an area's code calls
+//! only its own area and `base` (docs/ARCHITECTURE.md).
+
+#[cfg(feature = "ssr")]
+pub mod access;
+pub mod account;
+pub mod auth;
+pub mod brand;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod error;
+pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod hooks;
+pub mod items;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod media;
+pub mod money;
+#[cfg(feature = "ssr")]
+pub mod onboarding;
+pub mod order;
+pub mod page;
+#[cfg(feature = "ssr")]
+pub mod queue;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod time;
+#[cfg(feature = "ssr")]
+pub mod tokens;

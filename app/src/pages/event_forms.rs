@@ -1,0 +1,143 @@
+//! Scheduling and editing a party: the event's fields, and for a new party
+//! the kit its featured items start from (or the notice of a suspended
+//! host).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
+use crate::{
+    base::{auth::Gate, error::AppError},
+    catalog::kits::KitSummary,
+    events::{
+        get_event, CreateEvent, EventDetails, EventFields, EventForm, UpdateEvent, SUSPENDED,
+    },
+};
+
+/// What the event form starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventFormOptions {
+    pub zones: Vec<String>,
+    pub initial: EventForm,
+    /// The brand's kits to start from.
+    pub kits: Vec<KitSummary>,
+    /// A suspended host cannot schedule parties.
+    pub suspended: bool,
+}
+
+/// The time zones to choose from and the host's defaults.
+#[server(prefix = "/api", endpoint = "event_form_options", input = server_fn::codec::GetUrl)]
+pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
+    serve(async {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        let zone = crate::events::ssr::host_zone(&state.db, &host).await?;
+        let kits = crate::catalog::kits::ssr::list(&state.db, host.brand_id).await?;
+        let suspended = crate::hosts::ssr::is_suspended(&state.db, host.id).await?;
+        Ok(EventFormOptions {
+            kits,
+            suspended,
+            zones: chrono_tz::TZ_VARIANTS
+                .iter()
+                .map(|z| z.name().to_owned())
+                .collect(),
+            initial: EventForm {
+                time_zone: zone,
+                kind: "in_person".into(),
+                capacity: "12".into(),
+                ..EventForm::default()
+            },
+        })
+    })
+    .await
+}
+
+/// Scheduling a party.
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let options = Resource::new(|| (), |_| get_event_form_options());
+    let create = ServerAction::<CreateEvent>::new();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    view! {
+        <Title text="Schedule a party · Soirée" />
+        <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| {
+            let initial: EventForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial);
+            if o.suspended {
+                return view! {
+                    <section class="notice" aria-labelledby="new-title">
+                        <h1 id="new-title">"Schedule a party"</h1>
+                        <p role="status" data-testid="suspended">{SUSPENDED}</p>
+                        <p><a href="/host">"Back to your parties"</a></p>
+                    </section>
+                }.into_any();
+            }
+            view! {
+            <section class="form-card" aria-labelledby="new-title">
+                <h1 id="new-title">"Schedule a party"</h1>
+                <ActionForm action=create attr:class="form" attr:novalidate="">
+                    // After a failed post without JavaScript, refill what was typed.
+                    <EventFields initial=initial.clone() zones=o.zones error />
+                    <KitChoice kits=o.kits chosen=initial.kit error />
+                    <button type="submit" class="button primary" disabled=move || create.pending().get()>
+                        {move || if create.pending().get() { "Scheduling…" } else { "Schedule the party" }}
+                    </button>
+                </ActionForm>
+            </section>
+        }.into_any()} />
+    }
+}
+
+/// Picking the kit a new party's featured items start from.
+#[component]
+fn KitChoice(
+    kits: Vec<KitSummary>,
+    chosen: String,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let message = move || error.get().and_then(|e| e.for_field("kit"));
+    view! {
+        <div class="field">
+            <label for="kit">"Start from a kit"</label>
+            <p class="hint" id="kit-hint">"The kit's items become the party's featured items; you can add or remove items afterwards."</p>
+            <select id="kit" name="form[kit]" aria-describedby="kit-hint">
+                <option value="">"No kit: I will pick items myself"</option>
+                {kits.into_iter().map(|k| {
+                    let selected = chosen == k.id.to_string();
+                    view! { <option value=k.id selected=selected>{format!("{} ({} items)", k.name, k.items)}</option> }
+                }).collect_view()}
+            </select>
+            {move || message().map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
+    }
+}
+
+/// Editing an event.
+#[component]
+pub fn EditEventPage() -> impl IntoView {
+    let id = crate::base::page::id_param("id");
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let event = get_event(id).await?;
+            let options = get_event_form_options().await?;
+            Ok::<_, AppError>((event, options.zones))
+        },
+    );
+    let update = ServerAction::<UpdateEvent>::new();
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    view! {
+        <Title text="Edit the party · Soirée" />
+        <Gate data here="/host" children=move |(e, zones): (EventDetails, Vec<String>)| view! {
+            <section class="form-card" aria-labelledby="edit-title">
+                <h1 id="edit-title">"Edit " {e.summary.title.clone()}</h1>
+                <ActionForm action=update attr:class="form" attr:novalidate="">
+                    <input type="hidden" name="id" value=e.summary.id />
+                    <EventFields initial=error.get_untracked().and_then(|e| e.kept()).unwrap_or_else(|| e.form.clone()) zones error />
+                    <button type="submit" class="button primary" disabled=move || update.pending().get()>"Save changes"</button>
+                </ActionForm>
+            </section>
+        } />
+    }
+}

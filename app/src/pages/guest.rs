@@ -1,0 +1,380 @@
+//! The guest's pages: the invitation a personal link opens (the answer
+//! form, the party's items, the brand's votes, "host your own"), the share
+//! link's public page, and the page of one item with its favourite button.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
+use crate::{
+    base::{
+        error::AppError,
+        items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
+        page::NotFound,
+    },
+    invitations::{get_invitation, get_shared_event, rsvp_label, AnswerInvitation, JoinEvent},
+    showcase::SetFavourite,
+    votes::{GuestPoll, GuestPolls, Vote},
+};
+
+/// What a guest's phone shows of the party's items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Showcase {
+    pub items: Vec<ItemCard>,
+    pub favourites: Vec<i64>,
+    pub polls: Vec<GuestPoll>,
+    /// Opened with a personal link (favourites and votes), not a share link.
+    pub personal: bool,
+}
+
+/// One featured item as a guest sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShowcaseItem {
+    pub event_title: String,
+    pub item: ItemDetail,
+    pub favourite: bool,
+    pub personal: bool,
+}
+
+/// The party's items for the guest holding `token`, with their favourites
+/// and the brand's open votes.
+#[server(prefix = "/api", endpoint = "guest_showcase", input = server_fn::codec::GetUrl)]
+pub async fn get_guest_showcase(token: String) -> Result<Showcase, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let now = chrono::Utc::now();
+        let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
+        crate::showcase::ssr::seen(&state.db, guest.guest_id, now).await?;
+        Ok(Showcase {
+            items: crate::showcase::ssr::featured(&state.db, guest.event_id, true).await?,
+            favourites: crate::showcase::ssr::favourites(&state.db, guest.guest_id).await?,
+            polls: crate::votes::ssr::for_guest(&state.db, &guest).await?,
+            personal: true,
+        })
+    })
+    .await
+}
+
+/// The party's items for a visitor of its share link.
+#[server(prefix = "/api", endpoint = "shared_showcase", input = server_fn::codec::GetUrl)]
+pub async fn get_shared_showcase(slug: String) -> Result<Showcase, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let event_id =
+            crate::base::access::ssr::shared_event_id(&state.db, &slug, chrono::Utc::now()).await?;
+        Ok(Showcase {
+            items: crate::showcase::ssr::featured(&state.db, event_id, true).await?,
+            favourites: Vec::new(),
+            polls: Vec::new(),
+            personal: false,
+        })
+    })
+    .await
+}
+
+/// One featured item, through a personal link (`token`) or a share link
+/// (`slug`). An item the party does not feature is not found.
+#[server(prefix = "/api", endpoint = "showcase_item", input = server_fn::codec::GetUrl)]
+pub async fn get_showcase_item(
+    token: String,
+    slug: String,
+    item_id: i64,
+) -> Result<ShowcaseItem, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let now = chrono::Utc::now();
+        let (event_id, guest_id) = if !token.is_empty() {
+            let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
+            (guest.event_id, Some(guest.guest_id))
+        } else {
+            (
+                crate::base::access::ssr::shared_event_id(&state.db, &slug, now).await?,
+                None,
+            )
+        };
+        let brand = crate::showcase::ssr::featured_brand(&state.db, event_id, item_id).await?;
+        let item = crate::catalog::ssr::detail(&state.db, brand, item_id).await?;
+        let favourite = match guest_id {
+            Some(g) => crate::showcase::ssr::favourites(&state.db, g)
+                .await?
+                .contains(&item_id),
+            None => false,
+        };
+        let event_title = crate::showcase::ssr::title(&state.db, event_id).await?;
+        Ok(ShowcaseItem {
+            event_title,
+            item,
+            favourite,
+            personal: guest_id.is_some(),
+        })
+    })
+    .await
+}
+
+/// The grid of a party's items, linking to each item's page under `base`
+/// (`/i/<token>` or `/s/<slug>`); favourites carry a mark.
+#[component]
+fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
+    let favourites = showcase.favourites.clone();
+    let count = showcase.items.len();
+    view! {
+        <section class="showcase" aria-labelledby="showcase-title">
+            <h2 id="showcase-title">"The collection"</h2>
+            <p><a class="button" href=format!("{base}/cart")>"Your cart and checkout"</a></p>
+            {if count == 0 {
+                view! { <p class="muted">"The host has not picked the items yet. Come back soon!"</p> }.into_any()
+            } else {
+                let href = Callback::new(move |id: i64| format!("{base}/items/{id}"));
+                let items: Vec<ItemCard> = showcase.items.into_iter().map(|mut i| {
+                    if favourites.contains(&i.id) {
+                        i.name = format!("♥ {}", i.name);
+                    }
+                    i
+                }).collect();
+                view! { <ItemGrid items href /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// A guest's view of the party's items and the brand's votes, on their
+/// invitation page.
+#[component]
+pub fn GuestShowcase(token: String) -> impl IntoView {
+    let vote = ServerAction::<Vote>::new();
+    let t = token.clone();
+    let data = Resource::new(
+        move || vote.version().get(),
+        move |_| get_guest_showcase(t.clone()),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading the collection…"</p> }>
+            {
+                let token = token.clone();
+                move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        data.await.ok().map(|s| {
+                            let polls = s.polls.clone();
+                            view! {
+                                <ShowcaseGrid base=format!("/i/{token}") showcase=s />
+                                <GuestPolls token=token.clone() polls on_voted=vote />
+                            }
+                        })
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+/// The party's items on its public share page.
+#[component]
+pub fn SharedShowcase(slug: String) -> impl IntoView {
+    let s = slug.clone();
+    let data = Resource::new(|| (), move |_| get_shared_showcase(s.clone()));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the collection…"</p> }>
+            {
+                let slug = slug.clone();
+                move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        data.await.ok().map(|s| view! { <ShowcaseGrid base=format!("/s/{slug}") showcase=s /> })
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+/// One item of the party (`/i/:token/items/:item` or `/s/:slug/items/:item`):
+/// photos, price, stock, description, label and the favourite button.
+#[component]
+pub fn ShowcaseItemPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let item_id = move || {
+        params
+            .read()
+            .get("item")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let favourite = ServerAction::<SetFavourite>::new();
+    let data = Resource::new(
+        move || (token(), slug(), item_id(), favourite.version().get()),
+        |(token, slug, item, _)| get_showcase_item(token, slug, item),
+    );
+    view! {
+        <Title text="Item · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(s) => {
+                        let back = if s.personal { format!("/i/{}", token()) } else { format!("/s/{}", slug()) };
+                        let note = s.item.card.stock_note();
+                        let name = s.item.card.name.clone();
+                        view! {
+                            <Title text=format!("{name} · Soirée") />
+                            <article class="item-page">
+                                <p><a href=format!("{back}#showcase-title")>{format!("← {}", s.event_title)}</a></p>
+                                <ItemPhotos item=s.item.clone() />
+                                <h1>{name.clone()}</h1>
+                                <p class="price large">{s.item.card.price.to_string()}
+                                    <span class="muted">{format!(" VAT included ({} %)", crate::base::items::vat_percent(s.item.vat_rate_bp))}</span>
+                                </p>
+                                {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
+                                {(!s.item.description.is_empty()).then(|| view! { <p class="description">{s.item.description.clone()}</p> })}
+                                <crate::orders::AddToCart item_id=s.item.card.id stock=s.item.card.stock />
+                                {s.personal.then(|| view! {
+                                    <ActionForm action=favourite attr:class="inline-form">
+                                        <input type="hidden" name="token" value=token() />
+                                        <input type="hidden" name="item_id" value=s.item.card.id />
+                                        <input type="hidden" name="on" value=(!s.favourite).to_string() />
+                                        <button type="submit" class="button" aria-pressed=s.favourite.to_string() data-testid="favourite">
+                                            {if s.favourite { "♥ In your favourites" } else { "♡ Add to favourites" }}
+                                        </button>
+                                    </ActionForm>
+                                })}
+                                <ItemLabel label=s.item.label.clone() />
+                            </article>
+                        }.into_any()
+                    }
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page of an event's public share link.
+#[component]
+pub fn SharedEventPage() -> impl IntoView {
+    use leptos_meta::Title;
+    let params = leptos_router::hooks::use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let shared = Resource::new(slug, get_shared_event);
+    let join = ServerAction::<JoinEvent>::new();
+    let error = move || join.value().get().and_then(Result::err);
+    let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
+    let joined = move || matches!(join.value().get(), Some(Ok(())));
+    view! {
+        <Title text="A party · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match shared.await {
+                    Ok(e) => view! {
+                        <article class="invitation">
+                            <p class="eyebrow">{format!("{} is hosting", e.host_first_name)}</p>
+                            <h1>{e.title.clone()}</h1>
+                            <dl class="facts">
+                                <dt>"When"</dt><dd>{e.when.clone()} " (" {e.time_zone.clone()} ")"</dd>
+                                <dt>"Where"</dt><dd>{if e.online { "Online: the link comes with your invitation." } else { "At the host's home: the address is shown to guests who answer yes." }}</dd>
+                            </dl>
+                            <Show when=joined fallback=move || view! {
+                                <ActionForm action=join attr:class="form" attr:novalidate="">
+                                    <h2>"Join the party"</h2>
+                                    <p>"Leave your name and email: your personal invitation link arrives by email, to answer and follow the party."</p>
+                                    {move || error().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                    <input type="hidden" name="slug" value=slug />
+                                    <div class="field">
+                                        <label for="join-name">"Your name"</label>
+                                        <input id="join-name" name="name" type="text" autocomplete="name" />
+                                        {move || field_error("name").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                    </div>
+                                    <div class="field">
+                                        <label for="join-email">"Your email"</label>
+                                        <input id="join-email" name="email" type="email" autocomplete="email" />
+                                        {move || field_error("email").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                                    </div>
+                                    <button type="submit" class="button primary">"Send me my invitation"</button>
+                                </ActionForm>
+                            }>
+                                <p class="report" role="status" data-testid="joined">"Check your inbox: your personal invitation link is on its way."</p>
+                            </Show>
+                        </article>
+                        <SharedShowcase slug=slug() />
+                    }.into_any(),
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page a guest's personal link opens.
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    use leptos_meta::Title;
+    let params = leptos_router::hooks::use_params_map();
+    let answer = ServerAction::<AnswerInvitation>::new();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let invitation = Resource::new(
+        move || (token(), answer.version().get()),
+        |(token, _)| get_invitation(token),
+    );
+    let error = move || answer.value().get().and_then(Result::err);
+    view! {
+        <Title text="Your invitation · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match invitation.await {
+                    Ok(i) => view! {
+                        <article class="invitation">
+                            <p class="eyebrow">{format!("{} invites you", i.host_first_name)}</p>
+                            <h1>{i.title.clone()}</h1>
+                            {i.cancelled.then(|| view! { <p class="form-error" role="alert">"This party is cancelled."</p> })}
+                            <dl class="facts">
+                                <dt>"When"</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
+                                <dt>"Until"</dt><dd>{i.until.clone()}</dd>
+                                <dt>"Where"</dt><dd>{i.place.clone()}</dd>
+                                <dt>"Your answer"</dt><dd data-testid="invitation-answer">{rsvp_label(&i.rsvp)}</dd>
+                            </dl>
+                            {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
+                            {(i.rsvp == "waiting").then(|| view! {
+                                <p class="report" role="status">"The party is full for now: you are on the waiting list. We will email you if a place frees up."</p>
+                            })}
+                            {i.open.then(|| {
+                                let current = i.rsvp.clone();
+                                view! {
+                                    <ActionForm action=answer attr:class="form rsvp-form" attr:novalidate="">
+                                        <h2>"Your answer"</h2>
+                                        {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                        <input type="hidden" name="token" value=token />
+                                        <fieldset class="field">
+                                            <legend>"Will you come?"</legend>
+                                            {[("yes", "Yes, I'll be there"), ("maybe", "Maybe"), ("no", "No, I can't come")].into_iter().map(|(value, label)| {
+                                                let checked = current == value || (value == "yes" && current == "waiting");
+                                                view! {
+                                                    <label class="choice"><input type="radio" name="rsvp" value=value checked=checked />" " {label}</label>
+                                                }
+                                            }).collect_view()}
+                                        </fieldset>
+                                        <div class="field">
+                                            <label for="companions">"Companions coming with you"</label>
+                                            <select id="companions" name="companions">
+                                                {(0..=3).map(|n| view! { <option value=n selected=n == i.companions>{n}</option> }).collect_view()}
+                                            </select>
+                                        </div>
+                                        <div class="field">
+                                            <label for="note">"A note to " {i.host_first_name.clone()} " (optional)"</label>
+                                            <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
+                                        </div>
+                                        <button type="submit" class="button primary">"Send my answer"</button>
+                                    </ActionForm>
+                                }
+                            })}
+                        </article>
+                        {(!i.cancelled).then(|| view! { <GuestShowcase token=token() /> <crate::bookings::HostYourOwn token=token() /> })}
+                    }.into_any(),
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

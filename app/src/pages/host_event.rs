@@ -1,0 +1,81 @@
+//! The host's page of one party: its facts, share link and QR code, the
+//! reward progress, the featured items and the guest list (read-only for
+//! the brand admin).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    base::auth::Gate,
+    events::{get_event, CancelEvent, EventDetails, EventStatus, SetSharing},
+    invitations::GuestList,
+    rewards::RewardPanelView,
+    showcase::FeaturedItemsEditor,
+};
+
+/// One event, for its host (and read-only for the brand admin).
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let id = crate::base::page::id_param("id");
+    let cancel = ServerAction::<CancelEvent>::new();
+    let sharing = ServerAction::<SetSharing>::new();
+    let event = Resource::new(
+        move || (id.get(), cancel.version().get(), sharing.version().get()),
+        |(id, _, _)| get_event(id),
+    );
+    view! {
+        <Title text="Party · Soirée" />
+        <Gate data=event here="/host" children=move |e: EventDetails| {
+            let edit_href = format!("/host/events/{}/edit", e.summary.id);
+            let event_id = e.summary.id;
+            view! {
+                <article class="event">
+                    <header class="page-head">
+                        <p class="eyebrow" data-testid="event-status">{e.summary.status.label()}</p>
+                        <h1>{e.summary.title.clone()}</h1>
+                    </header>
+                    <dl class="facts">
+                        <dt>"Starts"</dt><dd data-testid="event-start">{e.summary.when.clone()} " (" {e.summary.time_zone.clone()} ")"</dd>
+                        <dt>"Ends"</dt><dd>{e.ends.clone()}</dd>
+                        <dt>{if e.online { "Video link" } else { "Address" }}</dt><dd>{e.place.clone()}</dd>
+                        <dt>"Capacity"</dt><dd>{e.capacity} " guests"</dd>
+                        <dt>"Orders close"</dt><dd>{e.orders_close.clone()}</dd>
+                    </dl>
+                    {(!e.description.is_empty()).then(|| view! { <p class="description">{e.description.clone()}</p> })}
+                    {e.can_edit.then(|| view! {
+                        <div class="actions">
+                            <a class="button" href=edit_href.clone()>"Edit"</a>
+                            <ActionForm action=cancel attr:class="inline-form">
+                                <input type="hidden" name="id" value=event_id />
+                                <button type="submit" class="button danger">"Cancel the party"</button>
+                            </ActionForm>
+                        </div>
+                    })}
+                    {e.share.clone().map(|share| view! {
+                        <section class="share" aria-labelledby="share-title">
+                            <h2 id="share-title">"Share link"</h2>
+                            {if share.enabled {
+                                view! {
+                                    <p>"Anyone with this link can see the party (without the address) and add themselves as a guest:"</p>
+                                    <p class="share-url" data-testid="share-url">{share.url.clone()}</p>
+                                    <div class="qr" role="img" aria-label="QR code of the share link" inner_html=share.qr_svg.clone()></div>
+                                }.into_any()
+                            } else {
+                                view! { <p>"The share link is off: only the guests you invite can answer."</p> }.into_any()
+                            }}
+                            <ActionForm action=sharing attr:class="inline-form">
+                                <input type="hidden" name="id" value=event_id />
+                                <input type="hidden" name="enabled" value=(!share.enabled).to_string() />
+                                <button type="submit" class="button">{if share.enabled { "Turn the share link off" } else { "Turn the share link on" }}</button>
+                            </ActionForm>
+                        </section>
+                    })}
+                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView event_id=event_id /> })}
+                    <FeaturedItemsEditor event_id=event_id />
+                    <GuestList event_id=event_id can_edit=e.can_edit />
+                    <p><a href="/host">"Back to your parties"</a></p>
+                </article>
+            }
+        } />
+    }
+}

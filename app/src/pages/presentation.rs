@@ -1,0 +1,250 @@
+//! The host's presentation on a TV (`/host/events/:id/present`): one featured
+//! item per slide, the share link's QR code and a live strip of the party's
+//! figures and the host's reward progress.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
+use crate::{
+    base::{
+        auth::Gate,
+        error::AppError,
+        items::{ItemDetail, ItemLabel, ItemPicture},
+    },
+    rewards::{RewardBar, RewardProgress},
+    showcase::LiveCounts,
+};
+
+/// The party's figures for the presentation: counts only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveFigures {
+    #[serde(flatten)]
+    pub counts: LiveCounts,
+    /// Toward the host's next reward.
+    pub reward: RewardProgress,
+}
+
+/// The live figures of an event: its counts and the host's reward progress.
+#[cfg(feature = "ssr")]
+async fn live(
+    db: &crate::base::db::Db,
+    event_id: i64,
+    starts_at: chrono::DateTime<chrono::Utc>,
+) -> Result<LiveFigures, AppError> {
+    Ok(LiveFigures {
+        counts: crate::showcase::ssr::live_counts(db, event_id, starts_at).await?,
+        reward: crate::rewards::ssr::progress(db, event_id).await?,
+    })
+}
+
+/// The host's slideshow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presentation {
+    pub event_id: i64,
+    pub title: String,
+    pub slides: Vec<ItemDetail>,
+    /// The share link and its QR code, when the host keeps it on.
+    pub share_url: Option<String>,
+    pub qr_svg: Option<String>,
+    pub live: LiveFigures,
+}
+
+/// The host's slideshow of an event.
+#[server(prefix = "/api", endpoint = "presentation", input = server_fn::codec::GetUrl)]
+pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
+    serve(async move {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        let (title, starts_at, slug) =
+            crate::showcase::ssr::presentable(&state.db, &host, event_id).await?;
+        let mut slides = Vec::new();
+        for card in crate::showcase::ssr::featured(&state.db, event_id, false).await? {
+            slides.push(crate::catalog::ssr::detail(&state.db, host.brand_id, card.id).await?);
+        }
+        let share_url = slug.map(|s| {
+            state
+                .config
+                .public_url
+                .join(&format!("/s/{s}"))
+                .map(|u| u.to_string())
+                .unwrap_or_default()
+        });
+        Ok(Presentation {
+            event_id,
+            title,
+            qr_svg: share_url.as_deref().and_then(crate::events::ssr::qr_svg),
+            share_url,
+            slides,
+            live: live(&state.db, event_id, starts_at).await?,
+        })
+    })
+    .await
+}
+
+/// The live figures of the host's event.
+#[server(prefix = "/api", endpoint = "live", input = server_fn::codec::GetUrl)]
+pub async fn get_live(event_id: i64) -> Result<LiveFigures, AppError> {
+    serve(async move {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        let (_, starts_at, _) =
+            crate::showcase::ssr::presentable(&state.db, &host, event_id).await?;
+        live(&state.db, event_id, starts_at).await
+    })
+    .await
+}
+
+/// How often the live strip asks for new figures.
+const LIVE_REFRESH_MS: u64 = 5_000;
+
+/// The host's full-screen slideshow (`/host/events/:id/present`): one item
+/// per slide, arrows or buttons to move, the QR code of the share link and
+/// the live strip.
+#[component]
+pub fn PresentationPage() -> impl IntoView {
+    let query = use_query_map();
+    let id = crate::base::page::id_param("id");
+    let slide = Memo::new(move |_| {
+        query
+            .read()
+            .get("slide")
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(1)
+            .max(1)
+    });
+    let data = Resource::new(move || id.get(), get_presentation);
+    let tick = RwSignal::new(0u64);
+    let live = Resource::new(move || (id.get(), tick.get()), |(id, _)| get_live(id));
+    // Refresh the strip in the browser; the first figures come with the page.
+    Effect::new(move |_| {
+        if let Ok(handle) = set_interval_with_handle(
+            move || tick.update(|t| *t += 1),
+            std::time::Duration::from_millis(LIVE_REFRESH_MS),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    let count = RwSignal::new(0usize);
+    let navigate = use_navigate();
+    let go = move |to: usize| {
+        let total = count.get_untracked();
+        if total == 0 {
+            return;
+        }
+        let to = to.clamp(1, total);
+        navigate(
+            &format!("/host/events/{}/present?slide={to}", id.get_untracked()),
+            leptos_router::NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let keys = go.clone();
+    Effect::new(move |_| {
+        let keys = keys.clone();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            let now = slide.get_untracked();
+            match ev.key().as_str() {
+                "ArrowRight" | "PageDown" | " " => keys(now + 1),
+                "ArrowLeft" | "PageUp" => keys(now.saturating_sub(1)),
+                "Home" => keys(1),
+                "End" => keys(usize::MAX),
+                _ => return,
+            }
+            ev.prevent_default();
+        });
+        on_cleanup(move || handle.remove());
+    });
+    view! {
+        <Title text="Presentation · Soirée" />
+        <Gate data here="/host" children=move |p: Presentation| {
+            count.set(p.slides.len());
+            let total = p.slides.len();
+            let slides = p.slides.clone();
+            let initial = p.live;
+            view! {
+                <div class="presentation" data-testid="presentation">
+                    <header class="presentation-head">
+                        <h1 class="sr-only">{format!("Presentation of {}", p.title)}</h1>
+                        <a href=format!("/host/events/{}", p.event_id) class="button small">"Leave"</a>
+                        <button type="button" class="button small" on:click=move |_| {
+                            if let Some(root) = document().document_element() {
+                                let _ = root.request_fullscreen();
+                            }
+                        }>"Full screen"</button>
+                    </header>
+                    {move || {
+                        let n = slide.get().min(total.max(1));
+                        match slides.get(n - 1).cloned() {
+                            None => view! {
+                                <section class="slide empty">
+                                    <h2>"No items to show yet"</h2>
+                                    <p>"Add items to the party first."</p>
+                                </section>
+                            }.into_any(),
+                            Some(item) => {
+                                let photo = item.photos.first().cloned();
+                                let name = item.card.name.clone();
+                                view! {
+                                    <section class="slide" aria-roledescription="slide" aria-label=format!("{n} of {total}") data-testid="slide">
+                                        <div class="slide-photo">
+                                            {match photo {
+                                                Some(p) => view! { <img src=p.url alt=name.clone() width=p.width height=p.height /> }.into_any(),
+                                                None => view! { <ItemPicture name=name.clone() sku=item.card.sku.clone() /> }.into_any(),
+                                            }}
+                                        </div>
+                                        <div class="slide-text">
+                                            <p class="eyebrow" data-testid="slide-position">{format!("{n} / {total}")}</p>
+                                            <h2 data-testid="slide-name">{name.clone()}</h2>
+                                            <p class="price large">{item.card.price.to_string()}</p>
+                                            {item.card.stock_note().map(|n| view! { <p class="stock-note">{n}</p> })}
+                                            <ItemLabel label=item.label.clone() />
+                                        </div>
+                                    </section>
+                                }.into_any()
+                            }
+                        }
+                    }}
+                    <nav class="slide-controls" aria-label="Slides">
+                        <a class="button" href=move || format!("?slide={}", slide.get().saturating_sub(1).max(1))
+                            aria-disabled=move || (slide.get() <= 1).then_some("true")>"← Previous"</a>
+                        <a class="button" href=move || format!("?slide={}", (slide.get() + 1).min(total.max(1)))
+                            aria-disabled=move || (slide.get() >= total).then_some("true")>"Next →"</a>
+                    </nav>
+                    {p.qr_svg.clone().map(|svg| view! {
+                        <aside class="qr-corner" aria-label="Order from your phone">
+                            <div class="qr" role="img" aria-label="QR code of the party page" inner_html=svg></div>
+                            <p>"Scan to see the items and order"</p>
+                        </aside>
+                    })}
+                    <footer class="live-strip" aria-live="polite" data-testid="live-strip">
+                        <Transition fallback=move || view! { <LiveStrip figures=initial /> }>
+                            {move || Suspend::new(async move {
+                                let figures = live.await.unwrap_or(initial);
+                                view! { <LiveStrip figures /> }
+                            })}
+                        </Transition>
+                    </footer>
+                </div>
+            }
+        } />
+    }
+}
+
+#[component]
+fn LiveStrip(figures: LiveFigures) -> impl IntoView {
+    let plural = |n: i64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    view! {
+        <span data-testid="live-present"><strong>{figures.counts.present}</strong> {plural(figures.counts.present, " guest here", " guests here")}</span>
+        <span><strong>{figures.counts.coming}</strong> " coming"</span>
+        <span data-testid="live-orders"><strong>{figures.counts.orders}</strong> {plural(figures.counts.orders, " order", " orders")}</span>
+        <span data-testid="live-sales"><strong>{figures.counts.sales.to_string()}</strong> " in sales"</span>
+        <RewardBar progress=figures.reward />
+    }
+}

@@ -1,0 +1,75 @@
+//! The brand's settings page: shipping, the back office's webhook address
+//! and secrets, and the host reward rules.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{
+    base::{
+        auth::Gate,
+        brand::BrandNav,
+        forms::{Field, FormError},
+    },
+    brand::settings::{
+        get_brand_settings, BrandSettings, NewBrandSecret, SaveBrandSettings,
+        SettingsForm,
+    },
+    rewards::RulesEditor,
+};
+
+/// The brand's settings page.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let save = ServerAction::<SaveBrandSettings>::new();
+    let secret = ServerAction::<NewBrandSecret>::new();
+    let data = Resource::new(
+        move || (save.version().get(), secret.version().get()),
+        |_| get_brand_settings(),
+    );
+    let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Settings · Soirée" />
+        <BrandNav />
+        <Gate data here="/brand/settings" children=move |s: BrandSettings| {
+            let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
+            view! {
+                <header class="page-head"><h1>"Settings"</h1></header>
+                <section class="form-card wide" aria-labelledby="shipping-title">
+                    <h2 id="shipping-title">"Shipping and back office"</h2>
+                    <ActionForm action=save attr:class="form" attr:novalidate="">
+                        <FormError error />
+                        {move || saved().then(|| view! { <p class="report" role="status">"Settings saved."</p> })}
+                        <div class="field-row">
+                            <Field id="shipping_flat" name="form[shipping_flat]" label="Shipping to the guest's address (€)" value=initial.shipping_flat.clone() inputmode="decimal" error />
+                            <Field id="free_shipping_from" name="form[free_shipping_from]" label="Free from (€ of items)" value=initial.free_shipping_from.clone() inputmode="decimal" error />
+                        </div>
+                        <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
+                            hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />
+                        <button type="submit" class="button primary">"Save the settings"</button>
+                    </ActionForm>
+                </section>
+                <RulesEditor />
+                <section class="form-card wide" aria-labelledby="secrets-title">
+                    <h2 id="secrets-title">"Secrets"</h2>
+                    <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>
+                        {if s.has_payment_secret { " (secret set)" } else { " (no secret yet: payments cannot be reported)" }}</p>
+                    <p>{if s.has_webhook_secret { "Outbound webhook secret set." } else { "No outbound webhook secret yet." }}</p>
+                    {move || secret.value().get().and_then(Result::ok).map(|value| view! {
+                        <p class="report" role="status">"Your new secret, shown only now: " <code data-testid="new-secret">{value}</code></p>
+                    })}
+                    <div class="actions">
+                        <ActionForm action=secret attr:class="inline-form">
+                            <input type="hidden" name="kind" value="Payment" />
+                            <button type="submit" class="button">"New payment service secret"</button>
+                        </ActionForm>
+                        <ActionForm action=secret attr:class="inline-form">
+                            <input type="hidden" name="kind" value="Webhook" />
+                            <button type="submit" class="button">"New outbound webhook secret"</button>
+                        </ActionForm>
+                    </div>
+                </section>
+            }
+        } />
+    }
+}
