@@ -94,8 +94,8 @@ pub mod ssr {
             .await
         })?;
         Ok(ShippingRule {
-            flat_cents,
-            free_from_cents,
+            flat: crate::base::money::Money::eur(flat_cents),
+            free_from: crate::base::money::Money::eur(free_from_cents),
         })
     }
 }

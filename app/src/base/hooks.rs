@@ -37,7 +37,8 @@ pub struct HookLine {
 pub struct HookOrder {
     pub id: i64,
     pub tracking_code: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: crate::base::order::OrderStatus,
     pub event_id: i64,
     pub host_id: Option<i64>,
     pub customer_name: String,

@@ -22,6 +22,8 @@ pub mod money;
 #[cfg(feature = "ssr")]
 pub mod onboarding;
 pub mod order;
+#[cfg(feature = "ssr")]
+pub mod order_writer;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod queue;

@@ -32,11 +32,11 @@ impl Currency {
 }
 
 impl Money {
-    pub fn new(minor: i64, currency: Currency) -> Money {
+    pub const fn new(minor: i64, currency: Currency) -> Money {
         Money { minor, currency }
     }
 
-    pub fn eur(minor: i64) -> Money {
+    pub const fn eur(minor: i64) -> Money {
         Money::new(minor, Currency::Eur)
     }
 
@@ -77,6 +77,22 @@ impl std::fmt::Display for Money {
             abs / 100,
             abs % 100
         )
+    }
+}
+
+/// Serialises a euro [`Money`] as a bare number of cents, for wire formats
+/// whose fields are named `…_cents` (`#[serde(with = "as_cents")]`).
+pub mod as_cents {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Money;
+
+    pub fn serialize<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(money.minor())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        Ok(Money::eur(i64::deserialize(d)?))
     }
 }
 

@@ -1,7 +1,11 @@
-//! Order arithmetic in integer cents: line totals, the VAT they include,
-//! shipping and the total. No floats anywhere.
+//! The order vocabulary every area shares: deliveries, the brand's shipping
+//! rule, the arithmetic in integer cents (line totals, the VAT they
+//! include, shipping, the total; no floats anywhere), the kinds of order
+//! and the statuses an order moves through.
 
 use serde::{Deserialize, Serialize};
+
+use crate::base::money::{as_cents, Money};
 
 /// How an order reaches the guest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,22 +36,37 @@ impl Delivery {
 /// The brand's shipping rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShippingRule {
-    pub flat_cents: i64,
+    #[serde(rename = "flat_cents", with = "as_cents")]
+    pub flat: Money,
     /// Merchandise from this amount ships free.
-    pub free_from_cents: i64,
+    #[serde(rename = "free_from_cents", with = "as_cents")]
+    pub free_from: Money,
 }
 
-/// One line to price: unit price (VAT included), VAT rate, quantity.
+/// One line to price: unit price (VAT included), VAT rate, quantity, and
+/// the units sold at half price (a host's reward; half the unit price,
+/// rounded down, off each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PricedLine {
     pub unit_price_cents: i64,
     pub vat_rate_bp: i64,
     pub quantity: i64,
+    pub half_price_units: i64,
 }
 
 impl PricedLine {
+    /// A line at full price.
+    pub fn new(unit_price_cents: i64, vat_rate_bp: i64, quantity: i64) -> PricedLine {
+        PricedLine {
+            unit_price_cents,
+            vat_rate_bp,
+            quantity,
+            half_price_units: 0,
+        }
+    }
+
     pub fn total_cents(&self) -> i64 {
-        self.unit_price_cents * self.quantity
+        self.unit_price_cents * self.quantity - self.half_price_units * (self.unit_price_cents / 2)
     }
 
     /// The VAT included in the line, rounded half up to the cent:
@@ -60,36 +79,84 @@ impl PricedLine {
 }
 
 /// What an order costs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     /// The lines, VAT included.
-    pub merchandise_cents: i64,
+    #[serde(rename = "merchandise_cents", with = "as_cents")]
+    pub merchandise: Money,
     /// The VAT the lines include.
-    pub vat_cents: i64,
-    pub shipping_cents: i64,
-    pub total_cents: i64,
+    #[serde(rename = "vat_cents", with = "as_cents")]
+    pub vat: Money,
+    #[serde(rename = "shipping_cents", with = "as_cents")]
+    pub shipping: Money,
+    /// What is left to pay: the lines and shipping, less host credit.
+    #[serde(rename = "total_cents", with = "as_cents")]
+    pub total: Money,
 }
 
-/// Prices a cart: lines, their VAT, shipping by the delivery and the rule.
-pub fn totals(lines: &[PricedLine], delivery: Delivery, rule: ShippingRule) -> Totals {
-    let merchandise_cents: i64 = lines.iter().map(PricedLine::total_cents).sum();
-    let vat_cents = lines.iter().map(PricedLine::vat_cents).sum();
-    let shipping_cents = match delivery {
-        Delivery::Host => 0,
-        Delivery::Home if merchandise_cents >= rule.free_from_cents => 0,
-        Delivery::Home if merchandise_cents == 0 => 0,
-        Delivery::Home => rule.flat_cents,
-    };
-    Totals {
-        merchandise_cents,
-        vat_cents,
-        shipping_cents,
-        total_cents: merchandise_cents + shipping_cents,
+impl Default for Totals {
+    fn default() -> Self {
+        Totals {
+            merchandise: Money::eur(0),
+            vat: Money::eur(0),
+            shipping: Money::eur(0),
+            total: Money::eur(0),
+        }
     }
 }
 
-/// Where an order stands.
+impl Totals {
+    /// The totals of `lines` with `shipping`, less `credit`.
+    pub fn of(lines: &[PricedLine], shipping: Money, credit: Money) -> Totals {
+        let merchandise: i64 = lines.iter().map(PricedLine::total_cents).sum();
+        let vat: i64 = lines.iter().map(PricedLine::vat_cents).sum();
+        Totals {
+            merchandise: Money::eur(merchandise),
+            vat: Money::eur(vat),
+            shipping,
+            total: Money::eur(merchandise + shipping.minor() - credit.minor()),
+        }
+    }
+}
+
+/// The shipping of a guest's order: free to the host, and to the guest's
+/// address from the brand's threshold; an empty cart ships nothing.
+pub fn shipping(merchandise_cents: i64, delivery: Delivery, rule: ShippingRule) -> Money {
+    match delivery {
+        Delivery::Host => Money::eur(0),
+        Delivery::Home if merchandise_cents >= rule.free_from.minor() => Money::eur(0),
+        Delivery::Home if merchandise_cents == 0 => Money::eur(0),
+        Delivery::Home => rule.flat,
+    }
+}
+
+/// Prices a guest's cart: lines, their VAT, shipping by the delivery and the rule.
+pub fn totals(lines: &[PricedLine], delivery: Delivery, rule: ShippingRule) -> Totals {
+    let merchandise: i64 = lines.iter().map(PricedLine::total_cents).sum();
+    Totals::of(lines, shipping(merchandise, delivery, rule), Money::eur(0))
+}
+
+/// Who an order is for: a guest of a party, or the host spending a reward
+/// (never counted in a party's sales).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderKind {
+    Guest,
+    HostReward,
+}
+
+impl OrderKind {
+    pub fn as_db(self) -> &'static str {
+        match self {
+            OrderKind::Guest => "guest",
+            OrderKind::HostReward => "host_reward",
+        }
+    }
+}
+
+/// Where an order stands (`placed`, `in_preparation`… on the wire and in
+/// the database).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     Placed,
     Paid,
@@ -152,6 +219,7 @@ impl OrderStatus {
         }
     }
 
+    /// Whether it may move to `to`.
     pub fn can_become(self, to: OrderStatus) -> bool {
         self.next().contains(&to)
     }
@@ -181,6 +249,14 @@ impl OrderStatus {
     }
 }
 
+impl TryFrom<String> for OrderStatus {
+    type Error = String;
+
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        OrderStatus::parse(&raw).ok_or_else(|| format!("unknown order status {raw:?}"))
+    }
+}
+
 /// The most of one item a cart may hold.
 pub const MAX_QUANTITY: i64 = 99;
 
@@ -189,16 +265,12 @@ mod tests {
     use super::*;
 
     const RULE: ShippingRule = ShippingRule {
-        flat_cents: 590,
-        free_from_cents: 6000,
+        flat: Money::eur(590),
+        free_from: Money::eur(6000),
     };
 
     fn line(price: i64, bp: i64, quantity: i64) -> PricedLine {
-        PricedLine {
-            unit_price_cents: price,
-            vat_rate_bp: bp,
-            quantity,
-        }
+        PricedLine::new(price, bp, quantity)
     }
 
     #[test]
@@ -241,13 +313,23 @@ mod tests {
     #[test]
     fn shipping_is_free_to_the_host_and_above_the_threshold() {
         let small = [line(3200, 2000, 1)];
-        assert_eq!(totals(&small, Delivery::Host, RULE).shipping_cents, 0);
+        assert_eq!(totals(&small, Delivery::Host, RULE).shipping, Money::eur(0));
         let home = totals(&small, Delivery::Home, RULE);
-        assert_eq!(home.shipping_cents, 590);
-        assert_eq!(home.total_cents, 3790);
+        assert_eq!(home.shipping, Money::eur(590));
+        assert_eq!(home.total, Money::eur(3790));
         let big = [line(3200, 2000, 2)];
-        assert_eq!(totals(&big, Delivery::Home, RULE).shipping_cents, 0);
+        assert_eq!(totals(&big, Delivery::Home, RULE).shipping, Money::eur(0));
         assert_eq!(totals(&[], Delivery::Home, RULE), Totals::default());
+        // Half price takes half the unit price, rounded down, off a unit;
+        // the VAT follows the reduced amount.
+        let half = PricedLine {
+            half_price_units: 1,
+            ..line(3201, 2000, 2)
+        };
+        assert_eq!(half.total_cents(), 6402 - 1600);
+        assert_eq!(half.vat_cents(), 800);
+        let reward = Totals::of(&[half], Money::eur(0), Money::eur(1000));
+        assert_eq!(reward.total, Money::eur(6402 - 1600 - 1000));
     }
 
     mod properties {
@@ -274,16 +356,16 @@ mod tests {
             #[test]
             fn the_total_is_the_lines_plus_shipping(lines in lines(), delivery in delivery(),
                 flat in 0i64..2_000, free_from in 0i64..20_000) {
-                let rule = ShippingRule { flat_cents: flat, free_from_cents: free_from };
+                let rule = ShippingRule { flat: Money::eur(flat), free_from: Money::eur(free_from) };
                 let t = totals(&lines, delivery, rule);
                 let sum: i64 = lines.iter().map(|l| l.unit_price_cents * l.quantity).sum();
-                prop_assert_eq!(t.merchandise_cents, sum);
-                prop_assert_eq!(t.total_cents, sum + t.shipping_cents);
-                prop_assert!(t.vat_cents >= 0 && t.vat_cents <= sum);
+                prop_assert_eq!(t.merchandise.minor(), sum);
+                prop_assert_eq!(t.total.minor(), sum + t.shipping.minor());
+                prop_assert!(t.vat.minor() >= 0 && t.vat.minor() <= sum);
                 match delivery {
-                    Delivery::Host => prop_assert_eq!(t.shipping_cents, 0),
-                    Delivery::Home if sum >= free_from || sum == 0 => prop_assert_eq!(t.shipping_cents, 0),
-                    Delivery::Home => prop_assert_eq!(t.shipping_cents, flat),
+                    Delivery::Host => prop_assert_eq!(t.shipping.minor(), 0),
+                    Delivery::Home if sum >= free_from || sum == 0 => prop_assert_eq!(t.shipping.minor(), 0),
+                    Delivery::Home => prop_assert_eq!(t.shipping.minor(), flat),
                 }
             }
 

@@ -1,10 +1,11 @@
-//! Reading a pasted guest list: "Name <email>", "email", or "name,email".
+//! Guest values with rules: a pasted guest list ("Name <email>", "email",
+//! or "name,email"), and a guest's answer with its companions and note.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::account::EmailAddress;
+use crate::base::{account::EmailAddress, error::AppError};
 
 /// A guest read from one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +97,90 @@ fn clean_name(name: &str) -> Result<String, String> {
         return Err("The name has characters that cannot be shown.".to_owned());
     }
     Ok(name.to_owned())
+}
+
+/// A guest's answer, parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    Maybe,
+    No,
+}
+
+impl Answer {
+    pub fn parse(raw: &str) -> Result<Answer, AppError> {
+        match raw {
+            "yes" => Ok(Answer::Yes),
+            "maybe" => Ok(Answer::Maybe),
+            "no" => Ok(Answer::No),
+            _ => Err(AppError::invalid("rsvp", "Choose yes, maybe or no.")),
+        }
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::Maybe => "maybe",
+            Answer::No => "no",
+        }
+    }
+}
+
+/// The longest note a guest may leave the host.
+pub const NOTE_MAX: usize = 500;
+
+/// A guest's answer with what comes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rsvp {
+    pub answer: Answer,
+    /// Companions coming along (none with a no).
+    pub companions: i64,
+    pub note: String,
+}
+
+/// What is wrong with an answer's companions or note.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RsvpError {
+    #[error("Bring between 0 and 3 companions.")]
+    Companions,
+    #[error("Keep the note under {NOTE_MAX} characters.")]
+    NoteTooLong,
+}
+
+impl RsvpError {
+    /// The form field the mistake is in.
+    pub fn field(&self) -> &'static str {
+        match self {
+            RsvpError::Companions => "companions",
+            RsvpError::NoteTooLong => "note",
+        }
+    }
+}
+
+impl Rsvp {
+    /// The answer as sent: a no brings no companions; the note is trimmed.
+    pub fn new(answer: Answer, companions: Option<i64>, note: Option<&str>) -> Rsvp {
+        Rsvp {
+            answer,
+            companions: if answer == Answer::No {
+                0
+            } else {
+                companions.unwrap_or(0)
+            },
+            note: note.unwrap_or_default().trim().to_owned(),
+        }
+    }
+
+    /// Checks the companions (0 to 3) and the note's length.
+    pub fn check(&self) -> Result<(), RsvpError> {
+        if !(0..=3).contains(&self.companions) {
+            return Err(RsvpError::Companions);
+        }
+        if self.note.chars().count() > NOTE_MAX {
+            return Err(RsvpError::NoteTooLong);
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -210,22 +210,9 @@ pub async fn answer_invitation(
 ) -> Result<String, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let answer = ssr::Answer::parse(&rsvp)?;
-        let companions = if answer == ssr::Answer::No {
-            0
-        } else {
-            companions.unwrap_or(0)
-        };
-        ssr::answer(
-            &state.db,
-            &state.config,
-            &token,
-            answer,
-            companions,
-            note.as_deref().unwrap_or_default(),
-            chrono::Utc::now(),
-        )
-        .await
+        let answer = domain::Answer::parse(&rsvp)?;
+        let rsvp = domain::Rsvp::new(answer, companions, note.as_deref());
+        Ok(ssr::answer(&state.db, &state.config, &token, &rsvp, chrono::Utc::now()).await?)
     })
     .await
 }

@@ -4,13 +4,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::domain::{Answer, Rsvp, RsvpError};
 use super::{
     domain::{GuestLine, RejectedLine},
     AddReport, GuestView, RsvpCounts,
 };
 use crate::{
-    base::{account::CurrentUser, db::Db, error::AppError},
-    on_db,
+    base::{
+        access::ssr::InvitationRow,
+        account::CurrentUser,
+        db::{Db, Tx},
+        error::AppError,
+    },
+    on_db, on_tx,
 };
 
 /// Adds guests to an event of `host` in one transaction: new emails are
@@ -354,165 +360,6 @@ async fn queue_invitations(
     Ok(queued)
 }
 
-/// A guest's answer, parsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    Yes,
-    Maybe,
-    No,
-}
-
-impl Answer {
-    pub fn parse(raw: &str) -> Result<Answer, AppError> {
-        match raw {
-            "yes" => Ok(Answer::Yes),
-            "maybe" => Ok(Answer::Maybe),
-            "no" => Ok(Answer::No),
-            _ => Err(AppError::invalid("rsvp", "Choose yes, maybe or no.")),
-        }
-    }
-
-    fn as_db(self) -> &'static str {
-        match self {
-            Answer::Yes => "yes",
-            Answer::Maybe => "maybe",
-            Answer::No => "no",
-        }
-    }
-}
-
-const NOTE_MAX: usize = 500;
-
-/// Records a guest's answer. A yes that does not fit the capacity (guests
-/// plus companions) goes on the waiting list; a place that frees up moves
-/// the first waiting guests up, and they are told by email. Returns the
-/// stored answer (`yes`, `waiting`, `maybe` or `no`).
-pub async fn answer(
-    db: &Db,
-    config: &crate::base::state::AppConfig,
-    raw_token: &str,
-    answer: Answer,
-    companions: i64,
-    note: &str,
-    now: DateTime<Utc>,
-) -> Result<String, AppError> {
-    let inv = crate::base::access::ssr::invitation(db, raw_token, now).await?;
-    if inv.cancelled_at.is_some() {
-        return Err(AppError::invalid("rsvp", "This party is cancelled."));
-    }
-    if now >= inv.starts_at {
-        return Err(AppError::invalid(
-            "rsvp",
-            "The party has started: answers are closed.",
-        ));
-    }
-    if !(0..=3).contains(&companions) {
-        return Err(AppError::invalid(
-            "companions",
-            "Bring between 0 and 3 companions.",
-        ));
-    }
-    let note = note.trim();
-    if note.chars().count() > NOTE_MAX {
-        return Err(AppError::invalid(
-            "note",
-            format!("Keep the note under {NOTE_MAX} characters."),
-        ));
-    }
-    let event_id = inv.event_id;
-    let promotions: Vec<(i64, String, String)>;
-    let stored = on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        // Serialises answers of one event (a row lock on PostgreSQL; the
-        // single writer already does it on SQLite).
-        sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = $1")
-            .bind(event_id)
-            .execute(&mut *tx)
-            .await?;
-        let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM events WHERE id = $1")
-            .bind(event_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let taken_by_others: i64 = sqlx::query_scalar(
-            "SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests WHERE event_id = $1 AND rsvp = 'yes' AND id <> $2",
-        )
-        .bind(event_id)
-        .bind(inv.guest_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let stored = match answer {
-            Answer::Yes if taken_by_others + 1 + companions > capacity => "waiting",
-            other => other.as_db(),
-        };
-        // Keep a waiting guest's place in the queue if they confirm again.
-        let answered_at = if stored == "waiting" && inv.rsvp == "waiting" {
-            None
-        } else {
-            Some(now)
-        };
-        sqlx::query(
-            "UPDATE guests SET rsvp = $1, companions = $2, note = $3, answered_at = COALESCE($4, answered_at) WHERE id = $5",
-        )
-        .bind(stored)
-        .bind(companions)
-        .bind(note)
-        .bind(answered_at)
-        .bind(inv.guest_id)
-        .execute(&mut *tx)
-        .await?;
-        // Seats may have freed up: move waiting guests up, first come first.
-        let mut taken: i64 = sqlx::query_scalar(
-            "SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests WHERE event_id = $1 AND rsvp = 'yes'",
-        )
-        .bind(event_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let waiting: Vec<(i64, String, String, i64, Option<String>)> = sqlx::query_as(
-            "SELECT id, name, email, companions, token_nonce FROM guests
-             WHERE event_id = $1 AND rsvp = 'waiting' ORDER BY answered_at, id",
-        )
-        .bind(event_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut promoted = Vec::new();
-        for (id, name, email, their_companions, nonce) in waiting {
-            if taken + 1 + their_companions > capacity {
-                break;
-            }
-            taken += 1 + their_companions;
-            sqlx::query("UPDATE guests SET rsvp = 'yes' WHERE id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            let link = nonce
-                .map(|n| {
-                    format!(
-                        "{}/i/{}",
-                        config.public_url.as_str().trim_end_matches('/'),
-                        super::invite::token(&config.signing_key.0, &n)
-                    )
-                })
-                .unwrap_or_default();
-            let mail = crate::base::mail::build(
-                &config.mail,
-                &promotion_mail(event_id, &inv.title, &name, &email, &link),
-                now,
-            )?;
-            crate::base::mail::insert_query(&mail)
-                .execute(&mut *tx)
-                .await?;
-            promoted.push((id, name, email));
-        }
-        tx.commit().await?;
-        promotions = promoted;
-        Ok::<_, AppError>(stored.to_owned())
-    })?;
-    for (id, _, _) in &promotions {
-        tracing::info!(guest_id = id, event_id, "moved up from the waiting list");
-    }
-    Ok(stored)
-}
-
 fn promotion_mail(
     event_id: i64,
     title: &str,
@@ -681,4 +528,184 @@ pub async fn shared_event(
         time_zone: row.2,
         online: row.3 == "online",
     })
+}
+
+/// Why an answer was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswerError {
+    #[error("no such invitation")]
+    NotFound,
+    #[error("This party is cancelled.")]
+    Cancelled,
+    #[error("The party has started: answers are closed.")]
+    Started,
+    #[error("{0}")]
+    Invalid(#[from] RsvpError),
+    #[error("answering: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("answering: {0:#}")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<AnswerError> for AppError {
+    fn from(err: AnswerError) -> Self {
+        match err {
+            AnswerError::NotFound => AppError::NotFound,
+            AnswerError::Cancelled | AnswerError::Started => {
+                AppError::invalid("rsvp", err.to_string())
+            }
+            AnswerError::Invalid(e) => AppError::invalid(e.field(), e.to_string()),
+            AnswerError::Database(e) => e.into(),
+            AnswerError::Unexpected(e) => e.into(),
+        }
+    }
+}
+
+/// Records a guest's answer. A yes that does not fit the capacity (guests
+/// plus companions) goes on the waiting list; a place that frees up moves
+/// the first waiting guests up, and they are told by email, in the same
+/// transaction. Returns the stored answer (`yes`, `waiting`, `maybe` or
+/// `no`).
+pub async fn answer(
+    db: &Db,
+    config: &crate::base::state::AppConfig,
+    raw_token: &str,
+    rsvp: &Rsvp,
+    now: DateTime<Utc>,
+) -> Result<String, AnswerError> {
+    let inv = crate::base::access::ssr::invitation(db, raw_token, now)
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AnswerError::NotFound,
+            other => AnswerError::Unexpected(anyhow::anyhow!("reading the invitation: {other}")),
+        })?;
+    if inv.cancelled_at.is_some() {
+        return Err(AnswerError::Cancelled);
+    }
+    if now >= inv.starts_at {
+        return Err(AnswerError::Started);
+    }
+    rsvp.check()?;
+    let mut tx = db.begin().await?;
+    let stored = record_answer(&mut tx, &inv, rsvp, now).await?;
+    let promoted = move_up_waiting(&mut tx, config, &inv, now).await?;
+    tx.commit().await?;
+    for id in promoted {
+        tracing::info!(
+            guest_id = id,
+            event_id = inv.event_id,
+            "moved up from the waiting list"
+        );
+    }
+    Ok(stored.to_owned())
+}
+
+/// Stores the guest's answer: a yes beyond the capacity waits. Answers of
+/// one event are serialised (a row lock on PostgreSQL; the single writer
+/// already does it on SQLite).
+async fn record_answer(
+    tx: &mut Tx,
+    inv: &InvitationRow,
+    rsvp: &Rsvp,
+    now: DateTime<Utc>,
+) -> Result<&'static str, sqlx::Error> {
+    let (capacity, taken_by_others): (i64, i64) = on_tx!(tx, |c| {
+        sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = $1")
+            .bind(inv.event_id)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query_as(
+            "SELECT (SELECT capacity FROM events WHERE id = $1),
+                    (SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests
+                      WHERE event_id = $1 AND rsvp = 'yes' AND id <> $2)",
+        )
+        .bind(inv.event_id)
+        .bind(inv.guest_id)
+        .fetch_one(&mut *c)
+        .await?
+    });
+    let stored = match rsvp.answer {
+        Answer::Yes if taken_by_others + 1 + rsvp.companions > capacity => "waiting",
+        other => other.as_db(),
+    };
+    // Keep a waiting guest's place in the queue if they confirm again.
+    let answered_at = if stored == "waiting" && inv.rsvp == "waiting" {
+        None
+    } else {
+        Some(now)
+    };
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE guests SET rsvp = $1, companions = $2, note = $3, answered_at = COALESCE($4, answered_at) WHERE id = $5",
+        )
+        .bind(stored)
+        .bind(rsvp.companions)
+        .bind(&rsvp.note)
+        .bind(answered_at)
+        .bind(inv.guest_id)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(stored)
+}
+
+/// Seats may have freed up: moves waiting guests up, first come first
+/// served, and queues their mail. Returns their ids.
+async fn move_up_waiting(
+    tx: &mut Tx,
+    config: &crate::base::state::AppConfig,
+    inv: &InvitationRow,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, AnswerError> {
+    type Waiting = (i64, String, String, i64, Option<String>);
+    let (mut taken, capacity, waiting): (i64, i64, Vec<Waiting>) = on_tx!(tx, |c| {
+        let (taken, capacity): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests
+                      WHERE event_id = $1 AND rsvp = 'yes'),
+                    (SELECT capacity FROM events WHERE id = $1)",
+        )
+        .bind(inv.event_id)
+        .fetch_one(&mut *c)
+        .await?;
+        let waiting = sqlx::query_as(
+            "SELECT id, name, email, companions, token_nonce FROM guests
+             WHERE event_id = $1 AND rsvp = 'waiting' ORDER BY answered_at, id",
+        )
+        .bind(inv.event_id)
+        .fetch_all(&mut *c)
+        .await?;
+        (taken, capacity, waiting)
+    });
+    let mut promoted = Vec::new();
+    for (id, name, email, their_companions, nonce) in waiting {
+        if taken + 1 + their_companions > capacity {
+            break;
+        }
+        taken += 1 + their_companions;
+        let link = nonce
+            .map(|n| {
+                format!(
+                    "{}/i/{}",
+                    config.public_url.as_str().trim_end_matches('/'),
+                    super::invite::token(&config.signing_key.0, &n)
+                )
+            })
+            .unwrap_or_default();
+        let mail = crate::base::mail::build(
+            &config.mail,
+            &promotion_mail(inv.event_id, &inv.title, &name, &email, &link),
+            now,
+        )?;
+        on_tx!(tx, |c| {
+            sqlx::query("UPDATE guests SET rsvp = 'yes' WHERE id = $1")
+                .bind(id)
+                .execute(&mut *c)
+                .await?;
+            crate::base::mail::insert_query(&mail)
+                .execute(&mut *c)
+                .await?;
+        });
+        promoted.push(id);
+    }
+    Ok(promoted)
 }

@@ -40,7 +40,7 @@ pub struct OrderRow {
     pub customer_name: String,
     pub event_title: String,
     pub host_name: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub total: Money,
 }
 
@@ -102,18 +102,22 @@ pub async fn set_order_status(
         let state = crate::base::state::app_state()?;
         let to = OrderStatus::parse(&status)
             .ok_or_else(|| AppError::invalid("status", "Choose the order's new status."))?;
-        ssr::change_status(
+        let actor = format!("brand admin {}", admin.email);
+        let change = crate::base::order_writer::StatusMove {
+            brand_id: admin.brand_id,
+            order_id: id,
+            to,
+            actor: &actor,
+            carrier: carrier.as_deref().unwrap_or_default(),
+            tracking_number: tracking_number.as_deref().unwrap_or_default(),
+        };
+        Ok(crate::base::order_writer::change_status(
             &state.db,
             &state.config,
-            admin.brand_id,
-            &format!("brand admin {}", admin.email),
-            id,
-            to,
-            carrier.as_deref().unwrap_or_default(),
-            tracking_number.as_deref().unwrap_or_default(),
+            &change,
             chrono::Utc::now(),
         )
-        .await
+        .await?)
     })
     .await
 }
@@ -154,7 +158,8 @@ pub mod ssr {
         customer_name: String,
         title: String,
         host_name: String,
-        status: String,
+        #[sqlx(try_from = "String")]
+        status: OrderStatus,
         total_cents: i64,
     }
 
@@ -255,7 +260,7 @@ pub mod ssr {
         })?;
         let (code, customer_email, host_name) = row.ok_or(AppError::NotFound)?;
         let order = crate::orders::ssr::tracking(db, &code).await?;
-        let status = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Placed);
+        let status = order.status;
         Ok(AdminOrder {
             id,
             customer_email,
@@ -267,165 +272,6 @@ pub mod ssr {
                 .collect(),
             order,
         })
-    }
-
-    /// Moves an order of the brand to `to`, if the move is allowed: the
-    /// change, who made it, a cancelled order's stock back, and the mail to
-    /// the buyer, in one transaction. A concurrent change wins; this one is
-    /// refused.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn change_status(
-        db: &Db,
-        config: &crate::base::state::AppConfig,
-        brand_id: i64,
-        actor: &str,
-        id: i64,
-        to: OrderStatus,
-        carrier: &str,
-        tracking_number: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        let found: Option<(String, String, String, String, i64, String)> = on_db!(
-            db.reader(),
-            |pool| {
-                sqlx::query_as(
-                "SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title
-                 FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1 AND o.brand_id = $2",
-            )
-            .bind(id)
-            .bind(brand_id)
-            .fetch_optional(pool)
-            .await
-            }
-        )?;
-        let (from, name, email, code, event_id, title) = found.ok_or(AppError::NotFound)?;
-        let from = OrderStatus::parse(&from).ok_or(AppError::Internal)?;
-        if !from.can_become(to) {
-            return Err(AppError::invalid(
-                "status",
-                format!(
-                    "A {} order cannot become {}.",
-                    from.label().to_lowercase(),
-                    to.label().to_lowercase()
-                ),
-            ));
-        }
-        let (carrier, tracking_number) = (carrier.trim(), tracking_number.trim());
-        let note = if to == OrderStatus::Shipped {
-            if carrier.is_empty() {
-                return Err(AppError::invalid(
-                    "carrier",
-                    "Name the carrier, e.g. Colissimo.",
-                ));
-            }
-            if tracking_number.is_empty() || tracking_number.len() > 60 {
-                return Err(AppError::invalid(
-                    "tracking_number",
-                    "Give the parcel's tracking number.",
-                ));
-            }
-            format!("{carrier}, tracking number {tracking_number}")
-        } else {
-            String::new()
-        };
-        let link = config
-            .public_url
-            .join(&format!("/o/{code}"))
-            .map_err(|e| anyhow::anyhow!("tracking link: {e}"))?;
-        let text = format!(
-            "Hello {name},\n\nYour order {id} from \"{title}\" is now: {}.{}\n\nFollow it here:\n{link}\n",
-            to.label().to_lowercase(),
-            if note.is_empty() { String::new() } else { format!("\n{note}") },
-        );
-        let mail = crate::base::mail::build(
-            &config.mail,
-            &crate::base::mail::OutgoingMail {
-                to_name: name.clone(),
-                to_email: email.clone(),
-                subject: format!("Your order {id}: {}", to.label().to_lowercase()),
-                html: crate::base::mail::text_to_html(&text),
-                text,
-                attachments: vec![],
-                event_id: Some(event_id),
-            },
-            now,
-        )?;
-        let mut snapshot = crate::base::hooks::load_order(db, id).await?;
-        snapshot.status = to.as_db().to_owned();
-        if !carrier.is_empty() {
-            snapshot.carrier = Some(carrier.to_owned());
-        }
-        if !tracking_number.is_empty() {
-            snapshot.tracking_number = Some(tracking_number.to_owned());
-        }
-        let hook = crate::base::hooks::order_event(
-            brand_id,
-            if to == OrderStatus::Paid {
-                "order.paid"
-            } else {
-                "order.status_changed"
-            },
-            &snapshot,
-            Some((from.as_db(), to.as_db())),
-            now,
-        );
-        on_db!(db.writer(), |pool| {
-            let mut tx = pool.begin().await?;
-            let moved = sqlx::query(
-                "UPDATE orders SET status = $1, updated_at = $2,
-                    carrier = CASE WHEN $3 = '' THEN carrier ELSE $3 END,
-                    tracking_number = CASE WHEN $4 = '' THEN tracking_number ELSE $4 END
-                 WHERE id = $5 AND brand_id = $6 AND status = $7",
-            )
-            .bind(to.as_db())
-            .bind(now)
-            .bind(carrier)
-            .bind(tracking_number)
-            .bind(id)
-            .bind(brand_id)
-            .bind(from.as_db())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if moved == 0 {
-                return Err(AppError::invalid(
-                    "status",
-                    "This order changed meanwhile: reload the page and check its status.",
-                ));
-            }
-            if to == OrderStatus::Cancelled {
-                let lines: Vec<(i64, i64)> =
-                    sqlx::query_as("SELECT item_id, quantity FROM order_lines WHERE order_id = $1")
-                        .bind(id)
-                        .fetch_all(&mut *tx)
-                        .await?;
-                for (item, quantity) in lines {
-                    sqlx::query("UPDATE items SET stock = stock + $1 WHERE id = $2")
-                        .bind(quantity)
-                        .bind(item)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
-            sqlx::query(
-                "INSERT INTO order_status_changes (order_id, status, changed_at, actor, note) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(to.as_db())
-            .bind(now)
-            .bind(actor)
-            .bind(&note)
-            .execute(&mut *tx)
-            .await?;
-            crate::base::mail::insert_query(&mail)
-                .execute(&mut *tx)
-                .await?;
-            crate::base::hooks::insert_query(&hook)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-        });
-        Ok(())
     }
 }
 
@@ -508,7 +354,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
                                 <tr>
                                     <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
                                     <td>{r.placed}</td><td>{r.customer_name}</td><td>{r.event_title}</td><td>{r.host_name}</td>
-                                    <td>{super::status_label(&r.status)}</td><td class="num">{r.total.to_string()}</td>
+                                    <td>{r.status.label()}</td><td class="num">{r.total.to_string()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -541,16 +387,16 @@ pub fn BrandOrderPage() -> impl IntoView {
             <header class="page-head">
                 <p class="eyebrow">{format!("{} · host {}", o.order.event_title, o.host_name)}</p>
                 <h1>{format!("Order #{} · {}", o.id, o.order.customer_name)}</h1>
-                <p class="lead" data-testid="admin-order-status">{super::status_label(&o.order.status)}</p>
+                <p class="lead" data-testid="admin-order-status">{o.order.status.label()}</p>
             </header>
             <p>{o.customer_email.clone()} " · " {if o.order.to_host { "to the host".to_owned() } else { o.order.address.clone().unwrap_or_default() }}</p>
             <ul class="order-lines">
                 {o.order.lines.iter().map(|(t, a)| view! { <li><span>{t.clone()}</span><span class="price">{a.to_string()}</span></li> }).collect_view()}
             </ul>
-            <p><strong>{format!("Total {}", Money::eur(o.order.totals.total_cents))}</strong></p>
+            <p><strong>{format!("Total {}", o.order.totals.total)}</strong></p>
             <ol class="timeline">
                 {o.order.steps.iter().map(|s| view! {
-                    <li><strong>{super::status_label(&s.status)}</strong><span class="muted">{format!(" · {}", s.at)}</span>
+                    <li><strong>{s.status.label()}</strong><span class="muted">{format!(" · {}", s.at)}</span>
                     {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}</li>
                 }).collect_view()}
             </ol>

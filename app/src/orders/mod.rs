@@ -2,6 +2,8 @@
 //! of each order. Every order is a purchase credited to the event's host.
 
 pub mod admin;
+#[cfg(feature = "ssr")]
+pub mod domain;
 pub mod payment;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -13,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::order::{ShippingRule, Totals};
+use crate::base::order::{OrderStatus, ShippingRule, Totals};
 use crate::base::{
     error::AppError,
     forms::{Field, FormError},
@@ -62,7 +64,7 @@ pub struct CheckoutForm {
 /// One step of an order's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusStep {
-    pub status: String,
+    pub status: OrderStatus,
     pub at: String,
     pub note: String,
 }
@@ -71,7 +73,7 @@ pub struct StatusStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderTracking {
     pub number: i64,
-    pub status: String,
+    pub status: OrderStatus,
     pub customer_name: String,
     pub event_title: String,
     pub to_host: bool,
@@ -83,20 +85,6 @@ pub struct OrderTracking {
     /// Host credit spent on a host's reward order.
     pub credit_used: Money,
     pub steps: Vec<StatusStep>,
-}
-
-/// The words for an order status.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "placed" => "Placed",
-        "paid" => "Paid",
-        "in_preparation" => "In preparation",
-        "shipped" => "Shipped",
-        "delivered" => "Delivered",
-        "cancelled" => "Cancelled",
-        "refunded" => "Refunded",
-        _ => "Updated",
-    }
 }
 
 #[cfg(feature = "ssr")]
@@ -193,7 +181,7 @@ pub async fn place_order(
     serve(async move {
         let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, false).await?;
-        let checkout = ssr::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
+        let checkout = domain::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
         let code = ssr::place(
             &state.db,
             &state.config,
@@ -202,7 +190,7 @@ pub async fn place_order(
             chrono::Utc::now(),
         )
         .await
-        .map_err(|e| e.keeping(&form))?;
+        .map_err(|e| AppError::from(e).keeping(&form))?;
         leptos_axum::redirect(&format!("/o/{code}"));
         Ok(code)
     })
@@ -311,8 +299,8 @@ pub fn CartPage() -> impl IntoView {
                 let empty = cart.lines.is_empty();
                 let home_note = format!(
                     "{} shipping, free from {}",
-                    Money::eur(cart.shipping.flat_cents),
-                    Money::eur(cart.shipping.free_from_cents)
+                    cart.shipping.flat,
+                    cart.shipping.free_from
                 );
                 view! {
                     <article class="cart-page">
@@ -356,10 +344,10 @@ pub fn CartPage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                                 <dl class="totals" data-testid="totals">
-                                    <dt>"Items (VAT included)"</dt><dd>{Money::eur(cart.to_host.merchandise_cents).to_string()}</dd>
-                                    <dt>"of which VAT"</dt><dd>{Money::eur(cart.to_host.vat_cents).to_string()}</dd>
+                                    <dt>"Items (VAT included)"</dt><dd>{cart.to_host.merchandise.to_string()}</dd>
+                                    <dt>"of which VAT"</dt><dd>{cart.to_host.vat.to_string()}</dd>
                                     <dt>"Shipping to the host"</dt><dd>"free"</dd>
-                                    <dt>"Shipping to your address"</dt><dd>{Money::eur(cart.to_home.shipping_cents).to_string()}</dd>
+                                    <dt>"Shipping to your address"</dt><dd>{cart.to_home.shipping.to_string()}</dd>
                                 </dl>
                             }.into_any()
                         }}
@@ -377,9 +365,9 @@ pub fn CartPage() -> impl IntoView {
                                     <fieldset class="field">
                                         <legend>"Delivery"</legend>
                                         <label class="choice"><input type="radio" name="form[delivery]" value="host" checked=initial.delivery != "home" />
-                                            {format!(" To the host, to pick up: free (total {})", Money::eur(cart.to_host.total_cents))}</label>
+                                            {format!(" To the host, to pick up: free (total {})", cart.to_host.total)}</label>
                                         <label class="choice"><input type="radio" name="form[delivery]" value="home" checked=initial.delivery == "home" />
-                                            {format!(" To my address: {} (total {})", home_note, Money::eur(cart.to_home.total_cents))}</label>
+                                            {format!(" To my address: {} (total {})", home_note, cart.to_home.total)}</label>
                                         {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
                                     </fieldset>
                                     <Field id="address" name="form[address]" label="Your address (for delivery to your address)" value=initial.address.clone() rows=3 error />
@@ -415,11 +403,11 @@ pub fn TrackingPage() -> impl IntoView {
                         <article class="tracking">
                             <p class="eyebrow">{format!("Order {} · {}", o.number, o.event_title)}</p>
                             <h1>{format!("Thank you, {}", o.customer_name)}</h1>
-                            <p class="lead" data-testid="order-status">{status_label(&o.status)}</p>
+                            <p class="lead" data-testid="order-status">{o.status.label()}</p>
                             <ol class="timeline" data-testid="timeline">
                                 {o.steps.iter().map(|s| view! {
                                     <li>
-                                        <strong>{status_label(&s.status)}</strong>
+                                        <strong>{s.status.label()}</strong>
                                         <span class="muted">{format!(" · {}", s.at)}</span>
                                         {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}
                                     </li>
@@ -430,13 +418,13 @@ pub fn TrackingPage() -> impl IntoView {
                                 {o.lines.iter().map(|(text, amount)| view! { <li><span>{text.clone()}</span><span class="price">{amount.to_string()}</span></li> }).collect_view()}
                             </ul>
                             <dl class="totals">
-                                <dt>"Items (VAT included)"</dt><dd>{Money::eur(o.totals.merchandise_cents).to_string()}</dd>
-                                <dt>"of which VAT"</dt><dd>{Money::eur(o.totals.vat_cents).to_string()}</dd>
-                                <dt>"Shipping"</dt><dd>{Money::eur(o.totals.shipping_cents).to_string()}</dd>
+                                <dt>"Items (VAT included)"</dt><dd>{o.totals.merchandise.to_string()}</dd>
+                                <dt>"of which VAT"</dt><dd>{o.totals.vat.to_string()}</dd>
+                                <dt>"Shipping"</dt><dd>{o.totals.shipping.to_string()}</dd>
                                 {(o.credit_used.minor() > 0).then(|| view! {
                                     <dt>"Host credit"</dt><dd data-testid="order-credit">{format!("−{}", o.credit_used)}</dd>
                                 })}
-                                <dt>"Total"</dt><dd data-testid="order-total">{Money::eur(o.totals.total_cents).to_string()}</dd>
+                                <dt>"Total"</dt><dd data-testid="order-total">{o.totals.total.to_string()}</dd>
                             </dl>
                             <p>{if o.to_host { "Delivered to the host, for you to pick up.".to_owned() } else { format!("Delivered to: {}", o.address.clone().unwrap_or_default()) }}</p>
                             <p class="muted">{format!("Placed {}", o.placed)}</p>

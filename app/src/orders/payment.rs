@@ -209,18 +209,17 @@ pub mod ssr {
         }
         if let (Outcome::Paid, Some((order_id, status, _))) = (outcome, order) {
             if status == OrderStatus::Placed.as_db() {
-                let moved = crate::orders::admin::ssr::change_status(
-                    db,
-                    config,
+                let actor = format!("payment service (event {})", payload.id);
+                let change = crate::base::order_writer::StatusMove {
                     brand_id,
-                    &format!("payment service (event {})", payload.id),
                     order_id,
-                    OrderStatus::Paid,
-                    "",
-                    "",
-                    now,
-                )
-                .await;
+                    to: OrderStatus::Paid,
+                    actor: &actor,
+                    carrier: "",
+                    tracking_number: "",
+                };
+                let moved =
+                    crate::base::order_writer::change_status(db, config, &change, now).await;
                 if let Err(err) = moved {
                     // Let the service retry: forget the event.
                     on_db!(db.writer(), |pool| {
@@ -233,7 +232,7 @@ pub mod ssr {
                         .await
                         .map(|r| r.rows_affected())
                     })?;
-                    return Err(err.into());
+                    return Err(AppError::from(err).into());
                 }
             }
         }

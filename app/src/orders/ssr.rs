@@ -4,16 +4,20 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{CartLine, CartView, CheckoutForm, OrderTracking, StatusStep};
-use crate::base::order::{totals, Delivery, PricedLine, Totals, MAX_QUANTITY};
+use super::{domain::Checkout, CartLine, CartView, OrderTracking, StatusStep};
 use crate::{
     base::{
-        db::Db,
+        db::{Db, Tx},
         error::AppError,
         items::{ssr::ItemCardRow, ItemCard},
         money::Money,
+        order::{
+            shipping, totals, Delivery, OrderKind, OrderStatus, PricedLine, Totals, MAX_QUANTITY,
+        },
+        order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
+        state::AppConfig,
     },
-    on_db,
+    on_db, on_tx,
 };
 
 /// Who is buying, for which event.
@@ -104,10 +108,7 @@ pub async fn visitor_buyer(
 }
 
 fn closed() -> AppError {
-    AppError::invalid(
-        "cart",
-        "Orders for this party are closed: the order deadline has passed or the host closed the party.",
-    )
+    PlaceError::Closed.into()
 }
 
 #[derive(sqlx::FromRow)]
@@ -135,11 +136,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
     })?;
     let priced: Vec<PricedLine> = rows
         .iter()
-        .map(|r| PricedLine {
-            unit_price_cents: r.card.price_cents,
-            vat_rate_bp: r.vat_rate_bp,
-            quantity: r.quantity,
-        })
+        .map(|r| PricedLine::new(r.card.price_cents, r.vat_rate_bp, r.quantity))
         .collect();
     let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id).await?;
     Ok(CartView {
@@ -242,349 +239,211 @@ pub async fn set_quantity(
     Ok(wanted)
 }
 
-/// A checked checkout form.
-#[derive(Debug, Clone)]
-pub struct Checkout {
-    pub name: String,
-    pub email: crate::base::account::EmailAddress,
-    pub delivery: Delivery,
-    pub address: Option<String>,
-    pub idempotency_key: String,
-    pub wants_to_host: bool,
+/// Why a checkout did not place an order.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    #[error("Orders for this party are closed: the order deadline has passed or the host closed the party.")]
+    Closed,
+    #[error("Your cart is empty: add an item first.")]
+    EmptyCart,
+    #[error("not enough stock")]
+    Short(Shortage),
+    #[error("an order with this key exists")]
+    Duplicate,
+    #[error("placing an order: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("placing an order: {0:#}")]
+    Unexpected(#[from] anyhow::Error),
 }
 
-impl Checkout {
-    pub fn parse(form: &CheckoutForm) -> Result<Checkout, AppError> {
-        let name = form.name.trim();
-        if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::invalid(
-                "name",
-                "Enter your name, as it should appear on the parcel.",
-            ));
+impl From<WriteError> for PlaceError {
+    fn from(err: WriteError) -> Self {
+        match err {
+            WriteError::Short(s) => PlaceError::Short(s),
+            WriteError::Duplicate => PlaceError::Duplicate,
+            WriteError::Database(e) => PlaceError::Database(e),
         }
-        let email = crate::base::account::EmailAddress::parse(&form.email, "email")?;
-        let delivery = Delivery::parse(&form.delivery).ok_or_else(|| {
-            AppError::invalid(
-                "delivery",
-                "Choose delivery to your address or to the host.",
-            )
-        })?;
-        let address = match delivery {
-            Delivery::Host => None,
-            Delivery::Home => {
-                let address = form.address.trim();
-                if address.len() < 8 || !address.chars().any(|c| c.is_ascii_digit()) {
-                    return Err(AppError::invalid(
-                        "address",
-                        "Enter your full address: street and number, postcode and town.",
-                    ));
-                }
-                if address.chars().count() > 300 {
-                    return Err(AppError::invalid(
-                        "address",
-                        "Keep the address under 300 characters.",
-                    ));
-                }
-                Some(address.to_owned())
-            }
-        };
-        let key = form.idempotency_key.trim();
-        if key.len() < 16 || key.len() > 80 {
-            return Err(AppError::invalid(
-                "cart",
-                "This checkout form is out of date: reload the page and try again.",
-            ));
-        }
-        Ok(Checkout {
-            name: name.to_owned(),
-            email,
-            delivery,
-            address,
-            idempotency_key: key.to_owned(),
-            wants_to_host: form.wants_to_host.as_deref().is_some_and(|v| !v.is_empty()),
-        })
     }
 }
 
-/// The tracking code of the order placed with an idempotency key.
-const ORDER_BY_KEY: &str = "SELECT tracking_code FROM orders WHERE idempotency_key = $1";
-
-#[derive(sqlx::FromRow)]
-struct StockLine {
-    item_id: i64,
-    sku: String,
-    name: String,
-    price_cents: i64,
-    vat_rate_bp: i64,
-    quantity: i64,
+impl Twin for PlaceError {
+    fn may_be_twin(&self) -> bool {
+        matches!(
+            self,
+            PlaceError::EmptyCart | PlaceError::Short(_) | PlaceError::Duplicate
+        )
+    }
 }
 
-async fn order_by_key(db: &Db, key: &str) -> Result<Option<String>, AppError> {
-    Ok(on_db!(db.writer(), |pool| {
-        sqlx::query_scalar(ORDER_BY_KEY)
-            .bind(key)
-            .fetch_optional(pool)
-            .await
-    })?)
+impl From<PlaceError> for AppError {
+    fn from(err: PlaceError) -> Self {
+        match err {
+            PlaceError::Closed | PlaceError::EmptyCart => {
+                AppError::invalid("cart", err.to_string())
+            }
+            PlaceError::Short(s) => AppError::invalid(
+                &format!("line-{}", s.item_id),
+                match s.left {
+                    0 => format!(
+                        "{} has just sold out: remove it from your cart to order the rest.",
+                        s.name
+                    ),
+                    n => format!(
+                        "Only {n} of {} left: lower the quantity to {n} or fewer.",
+                        s.name
+                    ),
+                },
+            ),
+            // `once` answers a duplicate with the order it names.
+            PlaceError::Duplicate => AppError::Internal,
+            PlaceError::Database(e) => e.into(),
+            PlaceError::Unexpected(e) => e.into(),
+        }
+    }
 }
 
-/// Places the buyer's cart as an order, in one transaction: the order
-/// window, the stock (never below zero), the order with its line snapshots,
-/// its first status and its confirmation mail, and the emptied cart. The
-/// same idempotency key twice gives the same order. Returns its tracking
-/// code.
+/// The buyer's cart as order lines, read on the order's transaction.
+async fn cart_lines(tx: &mut Tx, buyer: &Buyer) -> Result<Vec<NewLine>, sqlx::Error> {
+    type Row = (i64, String, String, i64, i64, i64);
+    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT i.id, i.sku, i.name, i.price_cents, i.vat_rate_bp, cl.quantity
+         FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
+         WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
+    )
+    .bind(buyer.event_id)
+    .bind(&buyer.owner)
+    .fetch_all(&mut *c)
+    .await?);
+    Ok(rows
+        .into_iter()
+        .map(
+            |(item_id, sku, name, price, vat_rate_bp, quantity)| NewLine {
+                item_id,
+                sku,
+                name,
+                unit_price: Money::eur(price),
+                vat_rate_bp,
+                quantity,
+                half_price_units: 0,
+            },
+        )
+        .collect())
+}
+
+/// Whether the party still takes orders, read on the order's transaction:
+/// the host may have closed it since the page was read.
+async fn still_open(tx: &mut Tx, event_id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    let open: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM events WHERE id = $1 AND cancelled_at IS NULL AND closed_at IS NULL
+         AND orders_close_at > $2",
+    )
+    .bind(event_id)
+    .bind(now)
+    .fetch_optional(&mut *c)
+    .await?);
+    Ok(open.is_some())
+}
+
+/// What checkout adds to the order on its transaction: the confirmation
+/// mail, the request to host (when asked) and the emptied cart.
+async fn after_placing(
+    tx: &mut Tx,
+    config: &AppConfig,
+    buyer: &Buyer,
+    checkout: &Checkout,
+    order: &NewOrder,
+    placed: &Placed,
+    now: DateTime<Utc>,
+) -> Result<(), PlaceError> {
+    let mail = confirmation_mail(config, buyer, checkout, order, placed, now)?;
+    on_tx!(tx, |c| {
+        crate::base::mail::insert_query(&mail)
+            .execute(&mut *c)
+            .await?;
+        if checkout.wants_to_host {
+            sqlx::query(crate::base::onboarding::REQUEST_SQL)
+                .bind(buyer.brand_id)
+                .bind(buyer.event_id)
+                .bind(&checkout.name)
+                .bind(checkout.email.as_str().to_lowercase())
+                .bind(now)
+                .execute(&mut *c)
+                .await?;
+        }
+        sqlx::query(
+            "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1 AND owner = $2)",
+        )
+        .bind(buyer.event_id)
+        .bind(&buyer.owner)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
+}
+
+/// Places the buyer's cart as an order, in one transaction (see
+/// [`crate::base::order_writer`]): the order window, the cart's lines, the
+/// order, its confirmation mail, a request to host if asked, and the
+/// emptied cart. The same idempotency key twice gives the same order.
+/// Returns its tracking code.
 pub async fn place(
     db: &Db,
-    config: &crate::base::state::AppConfig,
+    config: &AppConfig,
     buyer: &Buyer,
     checkout: &Checkout,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
-    if let Some(code) = order_by_key(db, &checkout.idempotency_key).await? {
+) -> Result<String, PlaceError> {
+    let key = checkout.idempotency_key.as_str();
+    if let Some(code) = order_writer::placed_with(db, key).await? {
         return Ok(code);
     }
     if !buyer.open {
-        return Err(closed());
+        return Err(PlaceError::Closed);
     }
-    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id).await?;
-    let tracking_code = crate::base::tokens::random_key();
-    // Ok(Ok(Some(code))): an order with this key already exists.
-    let result: Result<Result<Option<String>, AppError>, sqlx::Error> = on_db!(
-        db.writer(),
-        |pool| {
-            async {
-            let mut tx = pool.begin().await?;
-            let existing: Option<String> =
-                sqlx::query_scalar(ORDER_BY_KEY)
-                    .bind(&checkout.idempotency_key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if existing.is_some() {
-                return Ok(Ok(existing));
-            }
-            // The window, again inside the transaction: the host may have
-            // closed the event since the page was read.
-            let open: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM events WHERE id = $1 AND cancelled_at IS NULL AND closed_at IS NULL
-                 AND orders_close_at > $2",
-            )
-            .bind(buyer.event_id)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if open.is_none() {
-                return Ok(Err(closed()));
-            }
-            let lines: Vec<StockLine> = sqlx::query_as(
-                "SELECT i.id AS item_id, i.sku, i.name, i.price_cents, i.vat_rate_bp, cl.quantity
-                 FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
-                 WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
-            )
-            .bind(buyer.event_id)
-            .bind(&buyer.owner)
-            .fetch_all(&mut *tx)
-            .await?;
-            // On PostgreSQL each statement sees what committed before it: a
-            // twin submission may have placed the order and emptied the
-            // cart since the check above. Look again before refusing.
-            if lines.is_empty() {
-                let existing: Option<String> = sqlx::query_scalar(
-                    ORDER_BY_KEY,
-                )
-                .bind(&checkout.idempotency_key)
-                .fetch_optional(&mut *tx)
-                .await?;
-                if let Some(code) = existing {
-                    return Ok(Ok(Some(code)));
-                }
-                return Ok(Err(AppError::invalid(
-                    "cart",
-                    "Your cart is empty: add an item first.",
-                )));
-            }
-            for line in &lines {
-                let taken = sqlx::query(
-                    "UPDATE items SET stock = stock - $1
-                     WHERE id = $2 AND stock >= $1 AND active = TRUE",
-                )
-                .bind(line.quantity)
-                .bind(line.item_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if taken == 0 {
-                    let existing: Option<String> = sqlx::query_scalar(
-                        ORDER_BY_KEY,
-                    )
-                    .bind(&checkout.idempotency_key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    if let Some(code) = existing {
-                        return Ok(Ok(Some(code)));
-                    }
-                    let left: i64 = sqlx::query_scalar("SELECT stock FROM items WHERE id = $1")
-                        .bind(line.item_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let message = match left {
-                        0 => format!(
-                            "{} has just sold out: remove it from your cart to order the rest.",
-                            line.name
-                        ),
-                        n => format!(
-                            "Only {n} of {} left: lower the quantity to {n} or fewer.",
-                            line.name
-                        ),
-                    };
-                    return Ok(Err(AppError::invalid(
-                        &format!("line-{}", line.item_id),
-                        message,
-                    )));
-                }
-            }
-            let priced: Vec<PricedLine> = lines
-                .iter()
-                .map(|l| PricedLine {
-                    unit_price_cents: l.price_cents,
-                    vat_rate_bp: l.vat_rate_bp,
-                    quantity: l.quantity,
-                })
-                .collect();
-            let t: Totals = totals(&priced, checkout.delivery, rule);
-            let order_id: i64 = sqlx::query_scalar(
-                "INSERT INTO orders (brand_id, event_id, guest_id, host_id, customer_name, customer_email,
-                    status, merchandise_cents, vat_cents, shipping_cents, total_cents, delivery, address,
-                    idempotency_key, tracking_code, placed_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'placed', $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-                 RETURNING id",
-            )
-            .bind(buyer.brand_id)
-            .bind(buyer.event_id)
-            .bind(buyer.guest_id)
-            .bind(buyer.host_id)
-            .bind(&checkout.name)
-            .bind(checkout.email.as_str())
-            .bind(t.merchandise_cents)
-            .bind(t.vat_cents)
-            .bind(t.shipping_cents)
-            .bind(t.total_cents)
-            .bind(checkout.delivery.as_db())
-            .bind(&checkout.address)
-            .bind(&checkout.idempotency_key)
-            .bind(&tracking_code)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            for (line, p) in lines.iter().zip(&priced) {
-                sqlx::query(
-                    "INSERT INTO order_lines (order_id, item_id, sku, name, unit_price_cents, vat_rate_bp, quantity, line_cents)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(order_id)
-                .bind(line.item_id)
-                .bind(&line.sku)
-                .bind(&line.name)
-                .bind(line.price_cents)
-                .bind(line.vat_rate_bp)
-                .bind(line.quantity)
-                .bind(p.total_cents())
-                .execute(&mut *tx)
-                .await?;
-            }
-            sqlx::query(
-                "INSERT INTO order_status_changes (order_id, status, changed_at, actor) VALUES ($1, 'placed', $2, $3)",
-            )
-            .bind(order_id)
-            .bind(now)
-            .bind(format!("guest {}", checkout.email.as_str()))
-            .execute(&mut *tx)
-            .await?;
-            let mail = confirmation_mail(config, buyer, checkout, &lines, &t, &tracking_code, now)
-                .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-            crate::base::mail::insert_query(&mail).execute(&mut *tx).await?;
-            let hook = crate::base::hooks::order_event(
-                buyer.brand_id,
-                "order.placed",
-                &crate::base::hooks::HookOrder {
-                    id: order_id,
-                    tracking_code: tracking_code.clone(),
-                    status: "placed".into(),
-                    event_id: buyer.event_id,
-                    host_id: Some(buyer.host_id),
-                    customer_name: checkout.name.clone(),
-                    customer_email: checkout.email.as_str().to_owned(),
-                    delivery: checkout.delivery.as_db().to_owned(),
-                    address: checkout.address.clone(),
-                    merchandise_cents: t.merchandise_cents,
-                    vat_cents: t.vat_cents,
-                    shipping_cents: t.shipping_cents,
-                    discount_cents: 0,
-                    total_cents: t.total_cents,
-                    carrier: None,
-                    tracking_number: None,
-                    lines: lines
-                        .iter()
-                        .zip(&priced)
-                        .map(|(l, p)| crate::base::hooks::HookLine {
-                            sku: l.sku.clone(),
-                            name: l.name.clone(),
-                            unit_price_cents: l.price_cents,
-                            vat_rate_bp: l.vat_rate_bp,
-                            quantity: l.quantity,
-                            line_cents: p.total_cents(),
-                        })
-                        .collect(),
-                },
-                None,
-                now,
-            );
-            crate::base::hooks::insert_query(&hook).execute(&mut *tx).await?;
-            if checkout.wants_to_host {
-                sqlx::query(crate::base::onboarding::REQUEST_SQL)
-                    .bind(buyer.brand_id)
-                    .bind(buyer.event_id)
-                    .bind(&checkout.name)
-                    .bind(checkout.email.as_str().to_lowercase())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            sqlx::query(
-                "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1 AND owner = $2)",
-            )
-            .bind(buyer.event_id)
-            .bind(&buyer.owner)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(Ok(None))
-        }
+    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id)
         .await
+        .map_err(|e| anyhow::anyhow!("reading the shipping rule: {e}"))?;
+    order_writer::once(db, key, async |tx: &mut Tx| {
+        if !still_open(tx, buyer.event_id, now).await? {
+            return Err(PlaceError::Closed);
         }
-    );
-    match result {
-        Ok(Ok(None)) => Ok(tracking_code),
-        Ok(Ok(Some(existing))) => Ok(existing),
-        Ok(Err(e)) => Err(e),
-        // The same form submitted twice at once: the other one won.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            order_by_key(db, &checkout.idempotency_key)
-                .await?
-                .ok_or(AppError::Internal)
+        let lines = cart_lines(tx, buyer).await?;
+        if lines.is_empty() {
+            return Err(PlaceError::EmptyCart);
         }
-        Err(e) => Err(e.into()),
-    }
+        let merchandise: i64 = lines.iter().map(|l| l.total().minor()).sum();
+        let order = NewOrder {
+            brand_id: buyer.brand_id,
+            event_id: buyer.event_id,
+            guest_id: buyer.guest_id,
+            host_id: buyer.host_id,
+            kind: OrderKind::Guest,
+            customer_name: checkout.name.clone(),
+            customer_email: checkout.email.as_str().to_owned(),
+            delivery: checkout.delivery,
+            address: checkout.address.clone(),
+            idempotency_key: key.to_owned(),
+            shipping: shipping(merchandise, checkout.delivery, rule),
+            credit_used: Money::eur(0),
+            actor: format!("guest {}", checkout.email.as_str()),
+            lines,
+        };
+        let placed = order_writer::write(tx, &order, now).await?;
+        after_placing(tx, config, buyer, checkout, &order, &placed, now).await?;
+        Ok(placed.tracking_code)
+    })
+    .await
 }
 
 fn confirmation_mail(
-    config: &crate::base::state::AppConfig,
+    config: &AppConfig,
     buyer: &Buyer,
     checkout: &Checkout,
-    lines: &[StockLine],
-    t: &Totals,
-    code: &str,
+    order: &NewOrder,
+    placed: &Placed,
     now: DateTime<Utc>,
 ) -> anyhow::Result<crate::base::mail::QueuedMail> {
+    let (lines, t, code) = (&order.lines, &placed.totals, &placed.tracking_code);
     let link = config.public_url.join(&format!("/o/{code}"))?.to_string();
     let items: String = lines
         .iter()
@@ -594,7 +453,7 @@ fn confirmation_mail(
                 l.quantity,
                 l.name,
                 l.sku,
-                Money::eur(l.price_cents * l.quantity)
+                Money::eur(l.unit_price.minor() * l.quantity)
             )
         })
         .collect();
@@ -609,10 +468,7 @@ fn confirmation_mail(
         "Hello {},\n\nThank you for your order from \"{}\".\n\n{items}\nItems: {} (VAT included: {})\nShipping: {}\nTotal: {}\n\n{delivery}\n\nFollow your order, step by step:\n{link}\n",
         checkout.name,
         buyer.event_title,
-        Money::eur(t.merchandise_cents),
-        Money::eur(t.vat_cents),
-        Money::eur(t.shipping_cents),
-        Money::eur(t.total_cents),
+        t.merchandise, t.vat, t.shipping, t.total,
     );
     let html = crate::base::mail::text_to_html(&text);
     crate::base::mail::build(
@@ -633,7 +489,8 @@ fn confirmation_mail(
 #[derive(sqlx::FromRow)]
 struct TrackingRow {
     id: i64,
-    status: String,
+    #[sqlx(try_from = "String")]
+    status: OrderStatus,
     customer_name: String,
     delivery: String,
     address: Option<String>,
@@ -701,18 +558,20 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .collect(),
         credit_used: Money::eur(row.discount_cents),
         totals: Totals {
-            merchandise_cents: row.merchandise_cents,
-            vat_cents: row.vat_cents,
-            shipping_cents: row.shipping_cents,
-            total_cents: row.total_cents,
+            merchandise: Money::eur(row.merchandise_cents),
+            vat: Money::eur(row.vat_cents),
+            shipping: Money::eur(row.shipping_cents),
+            total: Money::eur(row.total_cents),
         },
         steps: changes
             .into_iter()
-            .map(|(status, at, note)| StatusStep {
-                status,
-                at: crate::base::time::local_display(at, zone),
-                note,
+            .map(|(status, at, note)| {
+                Ok(StatusStep {
+                    status: OrderStatus::try_from(status).map_err(|e| anyhow::anyhow!(e))?,
+                    at: crate::base::time::local_display(at, zone),
+                    note,
+                })
             })
-            .collect(),
+            .collect::<Result<_, AppError>>()?,
     })
 }

@@ -11,8 +11,7 @@ use crate::{
         forms::{Field, FormError},
     },
     brand::settings::{
-        get_brand_settings, BrandSettings, NewBrandSecret, SaveBrandSettings,
-        SettingsForm,
+        get_brand_settings, BrandSettings, NewBrandSecret, SaveBrandSettings, SettingsForm,
     },
     rewards::RulesEditor,
 };

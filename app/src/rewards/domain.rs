@@ -146,6 +146,76 @@ pub fn price_reward_order(lines: &[(i64, i64)], items: i64, credit: i64) -> Rewa
     }
 }
 
+/// The idempotency key of a reward order form; a form too old (or forged)
+/// has none.
+#[cfg(feature = "ssr")]
+pub fn reward_key(form: &super::redeem::RedeemForm) -> Result<&str, crate::base::error::AppError> {
+    let key = form.idempotency_key.trim();
+    if key.len() < 16 || key.len() > 64 {
+        return Err(crate::base::error::AppError::invalid(
+            "qty",
+            "This form has expired: reload the page.",
+        ));
+    }
+    Ok(key)
+}
+
+/// A reward order as asked: quantities of items, and where to send it.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RewardRequest {
+    /// (item id, quantity), quantities of 1 to 20.
+    pub wanted: Vec<(i64, i64)>,
+    pub address: String,
+}
+
+#[cfg(feature = "ssr")]
+impl RewardRequest {
+    /// Parses the form's quantities (empty ones skipped) and address.
+    pub fn parse(
+        form: &super::redeem::RedeemForm,
+    ) -> Result<RewardRequest, crate::base::error::AppError> {
+        use crate::base::error::AppError;
+        let mut wanted = Vec::new();
+        for (id, qty) in &form.qty {
+            let qty = qty.trim();
+            if qty.is_empty() {
+                continue;
+            }
+            let id: i64 = id
+                .parse()
+                .map_err(|_| AppError::invalid("qty", "Choose items from the list."))?;
+            let n: i64 = qty
+                .parse()
+                .ok()
+                .filter(|n| (0..=20).contains(n))
+                .ok_or_else(|| {
+                    AppError::invalid(&format!("qty-{id}"), "A quantity from 0 to 20.")
+                })?;
+            if n > 0 {
+                wanted.push((id, n));
+            }
+        }
+        if wanted.is_empty() {
+            return Err(AppError::invalid(
+                "qty",
+                "Choose at least one item for your order.",
+            ));
+        }
+        let address = form.address.trim();
+        if address.len() < 8 || address.len() > 300 {
+            return Err(AppError::invalid(
+                "address",
+                "Give the address to send your order to: street, postcode and town.",
+            ));
+        }
+        Ok(RewardRequest {
+            wanted,
+            address: address.to_owned(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

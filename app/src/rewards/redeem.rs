@@ -83,16 +83,16 @@ pub mod ssr {
     use crate::{
         base::{
             account::CurrentUser,
-            db::{Db, Engine},
+            db::{Db, Engine, Tx},
             error::AppError,
             money::Money,
+            order::{Delivery, OrderKind},
+            order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
+            state::AppConfig,
         },
-        on_db,
-        rewards::domain::price_reward_order,
+        on_db, on_tx,
+        rewards::domain::{price_reward_order, reward_key, RewardPricing, RewardRequest},
     };
-
-    /// The marker of a twin submission that lost the race.
-    const SAME_FORM: &str = "__same_form";
 
     /// The brand's items a host can order.
     pub async fn items(db: &Db, brand_id: i64) -> Result<Vec<RewardItem>, AppError> {
@@ -117,334 +117,247 @@ pub mod ssr {
             .collect())
     }
 
-    #[derive(sqlx::FromRow)]
-    struct Line {
-        id: i64,
-        sku: String,
-        name: String,
-        price_cents: i64,
-        vat_rate_bp: i64,
+    /// Why a reward order was not placed.
+    #[derive(Debug, thiserror::Error)]
+    pub enum RedeemError {
+        #[error(
+            "You have no credit or half-price items to spend yet: they come when a party closes."
+        )]
+        NothingToSpend,
+        #[error("An item you chose is no longer sold: reload the page.")]
+        NoLongerSold,
+        #[error("You have no party yet.")]
+        NoParty,
+        #[error("not enough stock")]
+        Short(Shortage),
+        #[error("an order with this key exists")]
+        Duplicate,
+        #[error("placing a reward order: {0}")]
+        Database(#[from] sqlx::Error),
+        #[error("placing a reward order: {0:#}")]
+        Unexpected(#[from] anyhow::Error),
     }
 
-    /// Places the reward order in one transaction: the host's balance read
-    /// under a lock (so two orders at once cannot both spend it), the
-    /// stock, the order and its lines, the ledger's spending, the mail and
-    /// the webhook. The same idempotency key twice gives the same order.
+    impl From<WriteError> for RedeemError {
+        fn from(err: WriteError) -> Self {
+            match err {
+                WriteError::Short(s) => RedeemError::Short(s),
+                WriteError::Duplicate => RedeemError::Duplicate,
+                WriteError::Database(e) => RedeemError::Database(e),
+            }
+        }
+    }
+
+    impl Twin for RedeemError {
+        fn may_be_twin(&self) -> bool {
+            matches!(self, RedeemError::Duplicate)
+        }
+    }
+
+    impl From<RedeemError> for AppError {
+        fn from(err: RedeemError) -> Self {
+            match err {
+                RedeemError::NothingToSpend | RedeemError::NoLongerSold | RedeemError::NoParty => {
+                    AppError::invalid("qty", err.to_string())
+                }
+                RedeemError::Short(s) => AppError::invalid(
+                    &format!("qty-{}", s.item_id),
+                    format!("Not enough {} in stock: lower the quantity.", s.name),
+                ),
+                // `once` answers a duplicate with the order it names.
+                RedeemError::Duplicate => AppError::Internal,
+                RedeemError::Database(e) => e.into(),
+                RedeemError::Unexpected(e) => e.into(),
+            }
+        }
+    }
+
+    /// The host's balance (credit, half-price items), read on the order's
+    /// transaction after locking the host's row on PostgreSQL (SQLite's
+    /// single writer serialises): two orders at once cannot both spend it.
+    async fn balance(tx: &mut Tx, host_id: i64) -> Result<(i64, i64), sqlx::Error> {
+        if tx.engine() == Engine::Postgres {
+            on_tx!(tx, |c| {
+                sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+                    .bind(host_id)
+                    .execute(&mut *c)
+                    .await?;
+            });
+        }
+        on_tx!(tx, |c| {
+            sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(credit_cents), 0) AS BIGINT), CAST(COALESCE(SUM(half_price_items), 0) AS BIGINT)
+             FROM host_credit_ledger WHERE host_id = $1",
+        )
+        .bind(host_id)
+        .fetch_one(&mut *c)
+        .await
+        })
+    }
+
+    /// The chosen items as order lines, half price going to the dearest
+    /// units, and what the credit pays.
+    async fn priced_lines(
+        tx: &mut Tx,
+        brand_id: i64,
+        wanted: &[(i64, i64)],
+        items: i64,
+        credit: i64,
+    ) -> Result<(Vec<NewLine>, RewardPricing), RedeemError> {
+        let mut lines = Vec::new();
+        for (id, quantity) in wanted {
+            let row: Option<(String, String, i64, i64)> = on_tx!(tx, |c| {
+                sqlx::query_as(
+                "SELECT sku, name, price_cents, vat_rate_bp FROM items WHERE id = $1 AND brand_id = $2 AND active = TRUE",
+            )
+            .bind(id)
+            .bind(brand_id)
+            .fetch_optional(&mut *c)
+            .await?
+            });
+            let (sku, name, price, vat_rate_bp) = row.ok_or(RedeemError::NoLongerSold)?;
+            lines.push(NewLine {
+                item_id: *id,
+                sku,
+                name,
+                unit_price: Money::eur(price),
+                vat_rate_bp,
+                quantity: *quantity,
+                half_price_units: 0,
+            });
+        }
+        let units: Vec<(i64, i64)> = lines
+            .iter()
+            .map(|l| (l.unit_price.minor(), l.quantity))
+            .collect();
+        let pricing = price_reward_order(&units, items, credit);
+        for (line, half) in lines.iter_mut().zip(&pricing.half_price_units) {
+            line.half_price_units = *half;
+        }
+        Ok((lines, pricing))
+    }
+
+    /// The party a reward order hangs on (orders need one): the host's
+    /// latest closed party, else their latest.
+    async fn reward_party(tx: &mut Tx, host_id: i64) -> Result<i64, RedeemError> {
+        let closed: Option<i64> = on_tx!(tx, |c| {
+            sqlx::query_scalar(
+            "SELECT id FROM events WHERE host_id = $1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC LIMIT 1",
+        )
+        .bind(host_id)
+        .fetch_optional(&mut *c)
+        .await?
+        });
+        if let Some(id) = closed {
+            return Ok(id);
+        }
+        let latest: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+            "SELECT id FROM events WHERE host_id = $1 ORDER BY starts_at DESC LIMIT 1",
+        )
+        .bind(host_id)
+        .fetch_optional(&mut *c)
+        .await?);
+        latest.ok_or(RedeemError::NoParty)
+    }
+
+    /// The host's mail about their reward order.
+    fn reward_mail(
+        config: &AppConfig,
+        host: &CurrentUser,
+        email: &str,
+        placed: &Placed,
+        pricing: &RewardPricing,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<crate::base::mail::QueuedMail> {
+        let link = config
+            .public_url
+            .join(&format!("/o/{}", placed.tracking_code))?;
+        let text = format!(
+            "Hello {},\n\nYour reward order {} is placed: items {}, of which {} half-price item{}; host credit used {}; left to pay {}.\n\nFollow it here:\n{link}\n",
+            host.display_name,
+            placed.id,
+            placed.totals.merchandise,
+            pricing.items_used,
+            if pricing.items_used == 1 { "" } else { "s" },
+            Money::eur(pricing.credit_used_cents),
+            placed.totals.total,
+        );
+        crate::base::mail::plain(
+            config,
+            &host.display_name,
+            email,
+            format!("Your reward order {}", placed.id),
+            text,
+            now,
+        )
+    }
+
+    /// Places the reward order in one transaction (see
+    /// [`crate::base::order_writer`]): the host's balance read under a
+    /// lock, the order with half price and credit, the ledger's spending
+    /// and the host's mail. The same idempotency key twice gives the same
+    /// order.
     pub async fn redeem(
         db: &Db,
-        config: &crate::base::state::AppConfig,
+        config: &AppConfig,
         host: &CurrentUser,
         form: &RedeemForm,
         now: DateTime<Utc>,
     ) -> Result<String, AppError> {
-        let key = form.idempotency_key.trim();
-        if key.len() < 16 || key.len() > 64 {
-            return Err(AppError::invalid(
-                "qty",
-                "This form has expired: reload the page.",
-            ));
-        }
-        let key = format!("reward:{}:{key}", host.id);
-        let existing: Option<String> = on_db!(db.writer(), |pool| {
-            sqlx::query_scalar("SELECT tracking_code FROM orders WHERE idempotency_key = $1")
-                .bind(&key)
-                .fetch_optional(pool)
-                .await
-        })?;
-        if let Some(code) = existing {
+        let key = format!("reward:{}:{}", host.id, reward_key(form)?);
+        if let Some(code) = order_writer::placed_with(db, &key).await? {
             return Ok(code);
         }
-        let mut wanted: Vec<(i64, i64)> = Vec::new();
-        for (id, qty) in &form.qty {
-            let qty = qty.trim();
-            if qty.is_empty() {
-                continue;
-            }
-            let id: i64 = id
-                .parse()
-                .map_err(|_| AppError::invalid("qty", "Choose items from the list."))?;
-            let n: i64 = qty
-                .parse()
-                .ok()
-                .filter(|n| (0..=20).contains(n))
-                .ok_or_else(|| {
-                    AppError::invalid(&format!("qty-{id}"), "A quantity from 0 to 20.")
-                })?;
-            if n > 0 {
-                wanted.push((id, n));
-            }
-        }
-        if wanted.is_empty() {
-            return Err(AppError::invalid(
-                "qty",
-                "Choose at least one item for your order.",
-            ));
-        }
-        let address = form.address.trim();
-        if address.len() < 8 || address.len() > 300 {
-            return Err(AppError::invalid(
-                "address",
-                "Give the address to send your order to: street, postcode and town.",
-            ));
-        }
+        let request = RewardRequest::parse(form)?;
         let email: String = on_db!(db.reader(), |pool| {
             sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
                 .bind(host.id)
                 .fetch_one(pool)
                 .await
         })?;
-        let tracking_code = crate::base::tokens::random_key();
-        let postgres = db.engine() == Engine::Postgres;
-        let placed: Result<String, AppError> = on_db!(db.writer(), |pool| {
-            let mut tx = pool.begin().await?;
-            if postgres {
-                // One reward order of a host at a time.
-                sqlx::query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
-                    .bind(host.id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            let again: Option<String> =
-                sqlx::query_scalar("SELECT tracking_code FROM orders WHERE idempotency_key = $1")
-                    .bind(&key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some(code) = again {
-                return Ok(code);
-            }
-            let (credit, items): (i64, i64) = sqlx::query_as(
-                "SELECT CAST(COALESCE(SUM(credit_cents), 0) AS BIGINT), CAST(COALESCE(SUM(half_price_items), 0) AS BIGINT)
-                 FROM host_credit_ledger WHERE host_id = $1",
-            )
-            .bind(host.id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let code = order_writer::once(db, &key, async |tx: &mut Tx| {
+            let (credit, items) = balance(tx, host.id).await?;
             if credit <= 0 && items <= 0 {
-                return Err(AppError::invalid(
-                    "qty",
-                    "You have no credit or half-price items to spend yet: they come when a party closes.",
-                ));
+                return Err(RedeemError::NothingToSpend);
             }
-            let mut lines: Vec<(Line, i64)> = Vec::new();
-            for (id, n) in &wanted {
-                let line: Option<Line> = sqlx::query_as(
-                    "SELECT id, sku, name, price_cents, vat_rate_bp FROM items WHERE id = $1 AND brand_id = $2 AND active = TRUE",
-                )
-                .bind(id)
-                .bind(host.brand_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let line = line.ok_or_else(|| {
-                    AppError::invalid(
-                        "qty",
-                        "An item you chose is no longer sold: reload the page.",
-                    )
-                })?;
-                lines.push((line, *n));
-            }
-            let pricing = price_reward_order(
-                &lines
-                    .iter()
-                    .map(|(l, n)| (l.price_cents, *n))
-                    .collect::<Vec<_>>(),
-                items,
-                credit,
-            );
-            for (line, n) in &lines {
-                let taken = sqlx::query(
-                    "UPDATE items SET stock = stock - $1 WHERE id = $2 AND stock >= $1",
-                )
-                .bind(n)
-                .bind(line.id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if taken == 0 {
-                    return Err(AppError::invalid(
-                        &format!("qty-{}", line.id),
-                        format!("Not enough {} in stock: lower the quantity.", line.name),
-                    ));
-                }
-            }
-            let event_id: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM events WHERE host_id = $1 AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC LIMIT 1",
-            )
-            .bind(host.id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let event_id: i64 = match event_id {
-                Some(id) => id,
-                None => sqlx::query_scalar(
-                    "SELECT id FROM events WHERE host_id = $1 ORDER BY starts_at DESC LIMIT 1",
-                )
-                .bind(host.id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| AppError::invalid("qty", "You have no party yet."))?,
+            let (lines, pricing) = priced_lines(tx, host.brand_id, &request.wanted, items, credit).await?;
+            let order = NewOrder {
+                brand_id: host.brand_id,
+                event_id: reward_party(tx, host.id).await?,
+                guest_id: None,
+                host_id: host.id,
+                kind: OrderKind::HostReward,
+                customer_name: host.display_name.clone(),
+                customer_email: email.clone(),
+                delivery: Delivery::Home,
+                address: Some(request.address.clone()),
+                idempotency_key: key.clone(),
+                lines,
+                shipping: Money::eur(0),
+                credit_used: Money::eur(pricing.credit_used_cents),
+                actor: format!("host {email}"),
             };
-            let line_cents: Vec<i64> = lines
-                .iter()
-                .zip(&pricing.half_price_units)
-                .map(|((l, n), half)| l.price_cents * n - half * (l.price_cents / 2))
-                .collect();
-            let vat: i64 = lines
-                .iter()
-                .zip(&line_cents)
-                .map(|((l, _), c)| c * l.vat_rate_bp / (10_000 + l.vat_rate_bp))
-                .sum();
-            let merchandise: i64 = line_cents.iter().sum();
-            let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
-                "INSERT INTO orders (brand_id, event_id, guest_id, host_id, customer_name, customer_email,
-                    status, merchandise_cents, vat_cents, shipping_cents, total_cents, discount_cents, delivery, address,
-                    idempotency_key, tracking_code, kind, placed_at, updated_at)
-                 VALUES ($1, $2, NULL, $3, $4, $5, 'placed', $6, $7, 0, $8, $9, 'home', $10, $11, $12, 'host_reward', $13, $13)
-                 RETURNING id",
-            )
-            .bind(host.brand_id)
-            .bind(event_id)
-            .bind(host.id)
-            .bind(&host.display_name)
-            .bind(&email)
-            .bind(merchandise)
-            .bind(vat)
-            .bind(pricing.total_cents)
-            .bind(pricing.credit_used_cents)
-            .bind(address)
-            .bind(&key)
-            .bind(&tracking_code)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await;
-            let order_id = match inserted {
-                Ok(id) => id,
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                    return Err(AppError::invalid(SAME_FORM, "placed meanwhile"));
-                }
-                Err(e) => return Err(e.into()),
-            };
-            let mut hook_lines = Vec::new();
-            for (((line, n), half), cents) in
-                lines.iter().zip(&pricing.half_price_units).zip(&line_cents)
-            {
+            let placed = order_writer::write(tx, &order, now).await?;
+            let mail = reward_mail(config, host, &email, &placed, &pricing, now)?;
+            on_tx!(tx, |c| {
                 sqlx::query(
-                    "INSERT INTO order_lines (order_id, item_id, sku, name, unit_price_cents, vat_rate_bp, quantity, line_cents, half_price_units)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    "INSERT INTO host_credit_ledger (brand_id, host_id, kind, order_id, credit_cents, half_price_items, note, created_at)
+                     VALUES ($1, $2, 'redemption', $3, $4, $5, '', $6)",
                 )
-                .bind(order_id)
-                .bind(line.id)
-                .bind(&line.sku)
-                .bind(&line.name)
-                .bind(line.price_cents)
-                .bind(line.vat_rate_bp)
-                .bind(n)
-                .bind(cents)
-                .bind(half)
-                .execute(&mut *tx)
+                .bind(host.brand_id)
+                .bind(host.id)
+                .bind(placed.id)
+                .bind(-pricing.credit_used_cents)
+                .bind(-pricing.items_used)
+                .bind(now)
+                .execute(&mut *c)
                 .await?;
-                hook_lines.push(crate::base::hooks::HookLine {
-                    sku: line.sku.clone(),
-                    name: line.name.clone(),
-                    unit_price_cents: line.price_cents,
-                    vat_rate_bp: line.vat_rate_bp,
-                    quantity: *n,
-                    line_cents: *cents,
-                });
-            }
-            sqlx::query(
-                "INSERT INTO order_status_changes (order_id, status, changed_at, actor) VALUES ($1, 'placed', $2, $3)",
-            )
-            .bind(order_id)
-            .bind(now)
-            .bind(format!("host {email}"))
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO host_credit_ledger (brand_id, host_id, kind, order_id, credit_cents, half_price_items, note, created_at)
-                 VALUES ($1, $2, 'redemption', $3, $4, $5, '', $6)",
-            )
-            .bind(host.brand_id)
-            .bind(host.id)
-            .bind(order_id)
-            .bind(-pricing.credit_used_cents)
-            .bind(-pricing.items_used)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            let link = config
-                .public_url
-                .join(&format!("/o/{tracking_code}"))
-                .map_err(|e| anyhow::anyhow!("tracking link: {e}"))?;
-            let text = format!(
-                "Hello {},\n\nYour reward order {order_id} is placed: items {}, of which {} half-price item{}; host credit used {}; left to pay {}.\n\nFollow it here:\n{link}\n",
-                host.display_name,
-                Money::eur(merchandise),
-                pricing.items_used,
-                if pricing.items_used == 1 { "" } else { "s" },
-                Money::eur(pricing.credit_used_cents),
-                Money::eur(pricing.total_cents),
-            );
-            let mail = crate::base::mail::build(
-                &config.mail,
-                &crate::base::mail::OutgoingMail {
-                    to_name: host.display_name.clone(),
-                    to_email: email.clone(),
-                    subject: format!("Your reward order {order_id}"),
-                    html: crate::base::mail::text_to_html(&text),
-                    text,
-                    attachments: vec![],
-                    event_id: None,
-                },
-                now,
-            )?;
-            crate::base::mail::insert_query(&mail)
-                .execute(&mut *tx)
-                .await?;
-            let hook = crate::base::hooks::order_event(
-                host.brand_id,
-                "order.placed",
-                &crate::base::hooks::HookOrder {
-                    id: order_id,
-                    tracking_code: tracking_code.clone(),
-                    status: "placed".into(),
-                    event_id,
-                    host_id: Some(host.id),
-                    customer_name: host.display_name.clone(),
-                    customer_email: email.clone(),
-                    delivery: "home".into(),
-                    address: Some(address.to_owned()),
-                    merchandise_cents: merchandise,
-                    vat_cents: vat,
-                    shipping_cents: 0,
-                    discount_cents: pricing.credit_used_cents,
-                    total_cents: pricing.total_cents,
-                    carrier: None,
-                    tracking_number: None,
-                    lines: hook_lines,
-                },
-                None,
-                now,
-            );
-            crate::base::hooks::insert_query(&hook)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            Ok(tracking_code.clone())
-        });
-        match placed {
-            // The same form twice at once: the other one won.
-            Err(AppError::Invalid { field, .. }) if field == SAME_FORM => {
-                on_db!(db.writer(), |pool| {
-                    sqlx::query_scalar(
-                        "SELECT tracking_code FROM orders WHERE idempotency_key = $1",
-                    )
-                    .bind(&key)
-                    .fetch_optional(pool)
-                    .await
-                })?
-                .ok_or(AppError::Internal)
-            }
-            other => other,
-        }
+                crate::base::mail::insert_query(&mail).execute(&mut *c).await?;
+            });
+            Ok(placed.tracking_code)
+        })
+        .await?;
+        Ok(code)
     }
 }
 

@@ -10,11 +10,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::{
-        error::AppError,
-        items::ItemCard,
-        money::Money,
-    };
+use crate::base::{error::AppError, items::ItemCard, money::Money};
 
 /// An event's live counts: no guest's personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

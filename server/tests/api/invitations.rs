@@ -381,9 +381,11 @@ db_test!(
             &app.db,
             &config,
             &tokens[0],
-            app::invitations::ssr::Answer::Yes,
-            0,
-            "",
+            &app::invitations::domain::Rsvp::new(
+                app::invitations::domain::Answer::Yes,
+                Some(0),
+                None,
+            ),
             later,
         )
         .await
