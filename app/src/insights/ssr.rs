@@ -11,8 +11,6 @@ use crate::{
     on_db,
 };
 
-/// The order statuses that count as paid and not undone.
-
 /// Which parties to read.
 #[derive(Debug, Clone, Copy)]
 pub struct Scope {

@@ -87,8 +87,6 @@ pub struct OrderTracking {
     pub steps: Vec<StatusStep>,
 }
 
-#[cfg(feature = "ssr")]
-
 /// The buyer of this request: the guest of `token`, or the visitor of the
 /// share link `slug` (known by a cookie, made when `create`).
 #[cfg(feature = "ssr")]

@@ -13,8 +13,6 @@ use crate::{
     on_db,
 };
 
-/// Orders that count: paid and not cancelled or refunded.
-
 /// The brand's rules (the brief's defaults until it changes them).
 pub async fn rules(db: &Db, brand_id: i64) -> Result<RewardRules, AppError> {
     let json: Option<String> = on_db!(db.reader(), |pool| {
