@@ -7,10 +7,10 @@ use crate::{
     base::{
         account::{EmailAddress, NewPassword, Role},
         auth::ssr::hash_password_blocking,
-        db::Db,
+        db::{Db, Tx},
         error::AppError,
     },
-    on_db,
+    on_db, on_tx,
 };
 
 /// The demo brand's slug; its presence means the demo is loaded.
@@ -528,8 +528,21 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
         users.push((login, email, hash_password_blocking(&password).await?));
     }
 
-    on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
+    let mut tx = db.begin().await?;
+    let brand_id = insert_brand_and_users(&mut tx, &users, now).await?;
+    insert_catalog(&mut tx, brand_id, now).await?;
+    insert_kits_and_poll(&mut tx, brand_id, now).await?;
+    tx.commit().await?;
+    Ok(SeedOutcome::Loaded)
+}
+
+/// The demo brand and its accounts; returns the brand's id.
+async fn insert_brand_and_users(
+    tx: &mut Tx,
+    users: &[(DemoLogin, EmailAddress, String)],
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    Ok(on_tx!(tx, |c| {
         let brand_id: i64 = sqlx::query_scalar(
             "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, currency, time_zone, created_at)
              VALUES ($1, $2, $3, $4, $5, 'EUR', 'Europe/Paris', $6) RETURNING id",
@@ -540,9 +553,9 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
         .bind("#7a2e3b")
         .bind("#f6ece4")
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *c)
         .await?;
-        for (login, email, hash) in &users {
+        for (login, email, hash) in users {
             sqlx::query(INSERT_USER_SQL)
                 .bind(brand_id)
                 .bind(email.as_str())
@@ -550,9 +563,16 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
                 .bind(login.role.as_db())
                 .bind(hash)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
         }
+        brand_id
+    }))
+}
+
+/// The demo catalog: items and their transparency labels.
+async fn insert_catalog(tx: &mut Tx, brand_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
         for (sku, name, category, price, stock, description) in ITEMS.into_iter().chain(MORE_ITEMS)
         {
             sqlx::query(
@@ -567,7 +587,7 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
             .bind(price)
             .bind(stock)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut *c)
             .await?;
         }
         for (sku, composition, country, recycled, care, story) in LABELS {
@@ -582,9 +602,20 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
             .bind(story)
             .bind(brand_id)
             .bind(sku)
-            .execute(&mut *tx)
+            .execute(&mut *c)
             .await?;
         }
+    });
+    Ok(())
+}
+
+/// The demo kits and the open poll.
+async fn insert_kits_and_poll(
+    tx: &mut Tx,
+    brand_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
         for (name, description, skus) in KITS {
             let kit: i64 = sqlx::query_scalar(
                 "INSERT INTO kits (brand_id, name, description, created_at, updated_at)
@@ -594,7 +625,7 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
             .bind(name)
             .bind(description)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *c)
             .await?;
             for (position, sku) in skus.iter().enumerate() {
                 sqlx::query(
@@ -605,7 +636,7 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
                 .bind(position as i64 + 1)
                 .bind(brand_id)
                 .bind(sku)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
             }
         }
@@ -615,7 +646,7 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
         .bind(brand_id)
         .bind("Which scent should we make next for winter?")
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *c)
         .await?;
         for (position, label) in [
             "Spiced orange",
@@ -630,12 +661,11 @@ pub async fn seed_demo(db: &Db, now: DateTime<Utc>) -> Result<SeedOutcome, AppEr
                 .bind(poll)
                 .bind(position as i64 + 1)
                 .bind(label)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
         }
-        tx.commit().await
-    })?;
-    Ok(SeedOutcome::Loaded)
+    });
+    Ok(())
 }
 
 /// The demo's history: six more hosts with forty past parties over four

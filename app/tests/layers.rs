@@ -5,7 +5,9 @@
 //! - only the layer above the areas (`pages/`, `exports/`, `public_api/`,
 //!   `lib.rs` and the demo data) combines areas;
 //! - SQL lives in server code (`ssr.rs` files and `mod ssr` blocks), never
-//!   next to components.
+//!   next to components;
+//! - no function of `app/src` or `server/src` is over 100 lines, but view
+//!   components (`#[component]`), whose markup is one piece.
 
 use std::{
     collections::BTreeSet,
@@ -190,4 +192,79 @@ fn the_checker_sees_what_it_checks() {
         outside_ssr_blocks("a pub mod ssr { sqlx::query(x) { } } b"),
         "a pub  b"
     );
+}
+
+/// Functions longer than `max` lines in `text`, but components: (name, lines).
+fn long_functions(text: &str, max: usize) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("pub ").unwrap_or(t);
+        let t = t.strip_prefix("async ").unwrap_or(t);
+        let Some(rest) = t.strip_prefix("fn ") else {
+            continue;
+        };
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let component = lines[i.saturating_sub(3)..i]
+            .iter()
+            .any(|l| l.contains("#[component]"));
+        // The body: from the first `{` after the signature to its match.
+        let (mut depth, mut opened, mut end) = (0i64, false, None);
+        'scan: for (j, l) in lines.iter().enumerate().skip(i) {
+            for c in l.chars() {
+                match c {
+                    ';' if !opened => break 'scan,
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => {
+                        depth -= 1;
+                        if opened && depth == 0 {
+                            end = Some(j);
+                            break 'scan;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(end) = end {
+            let n = end - i + 1;
+            if n > max && !component {
+                long.push((name, n));
+            }
+        }
+    }
+    long
+}
+
+#[test]
+fn business_functions_stay_under_100_lines() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    rust_files(&src().join("../../server/src"), &mut files);
+    let mut broken = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("read file");
+        for (name, n) in long_functions(&text, 100) {
+            broken.push(format!("{}: fn {name} has {n} lines", file.display()));
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "split these into named steps:\n{}",
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn the_length_check_counts_bodies() {
+    let body = "    x();\n".repeat(101);
+    let text = format!("pub async fn big() {{\n{body}}}\nfn small() {{}}\n#[component]\nfn View() {{\n{body}}}\n");
+    assert_eq!(long_functions(&text, 100), vec![("big".to_owned(), 103)]);
 }

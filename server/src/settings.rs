@@ -110,54 +110,16 @@ impl Settings {
             )
         })?;
 
-        let public_raw = var("PUBLIC_URL", "http://127.0.0.1:3000");
-        let public_url = Url::parse(&public_raw)
-            .ok()
-            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-            .ok_or_else(|| {
-                bad(
-                    "PUBLIC_URL",
-                    format!("{public_raw:?} is not an http(s) URL like https://soiree.example"),
-                )
-            })?;
+        let public_url = public_url(&var("PUBLIC_URL", "http://127.0.0.1:3000"))?;
 
-        let smtp_raw = var("SMTP_URL", "");
-        let smtp_url = if smtp_raw.is_empty() {
-            None
-        } else {
-            let ok = Url::parse(&smtp_raw)
-                .map(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some())
-                .unwrap_or(false);
-            if !ok {
-                return Err(bad(
-                    "SMTP_URL",
-                    "must be empty (write mail to files) or like smtp://user:password@mail.example:587",
-                ));
-            }
-            Some(SecretString::from(smtp_raw))
-        };
+        let smtp_url = smtp_url(&var("SMTP_URL", ""))?;
 
-        let mail_from = var("MAIL_FROM", "Soirée <no-reply@soiree.localhost>");
-        let address = mail_from
-            .rsplit_once('<')
-            .map(|(_, a)| a.trim_end_matches('>'))
-            .unwrap_or(&mail_from);
-        if app::base::account::EmailAddress::parse(address, "MAIL_FROM").is_err() {
-            return Err(bad(
-                "MAIL_FROM",
-                format!("{mail_from:?} is not an address like Soirée <no-reply@brand.example>"),
-            ));
-        }
+        let mail_from = mail_from(var("MAIL_FROM", "Soirée <no-reply@soiree.localhost>"))?;
 
         let session_secure = parse_bool(&var("SESSION_SECURE", "false"))
             .ok_or_else(|| bad("SESSION_SECURE", "must be true or false"))?;
 
-        let env = var("LEPTOS_ENV", "PROD").to_uppercase();
-        let dev = match env.as_str() {
-            "DEV" | "DEVELOPMENT" => true,
-            "PROD" | "PRODUCTION" => false,
-            _ => return Err(bad("LEPTOS_ENV", "must be PROD or DEV")),
-        };
+        let dev = dev_mode(&var("LEPTOS_ENV", "PROD"))?;
 
         let number = |key: &'static str, default: &str, min: u64| -> Result<u64, SettingsError> {
             let raw = var(key, default);
@@ -175,17 +137,7 @@ impl Settings {
             std::time::Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", "60", 1)?);
         let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
 
-        let secret_raw = var("SECRET_KEY", "");
-        let secret_key = if secret_raw.is_empty() {
-            None
-        } else if secret_raw.chars().count() < 32 {
-            return Err(bad(
-                "SECRET_KEY",
-                "must be at least 32 characters (e.g. the output of openssl rand -hex 32)",
-            ));
-        } else {
-            Some(SecretString::from(secret_raw))
-        };
+        let secret_key = secret_key(var("SECRET_KEY", ""))?;
 
         Ok(Settings {
             database_url: SecretString::from(database_url),
@@ -202,6 +154,74 @@ impl Settings {
             outbox_poll,
             secret_key,
         })
+    }
+}
+
+/// `PUBLIC_URL`: an http(s) address with a host.
+fn public_url(raw: &str) -> Result<Url, SettingsError> {
+    Url::parse(raw)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .ok_or_else(|| {
+            bad(
+                "PUBLIC_URL",
+                format!("{raw:?} is not an http(s) URL like https://soiree.example"),
+            )
+        })
+}
+
+/// `SMTP_URL`: empty (mail goes to files) or an smtp(s) URL.
+fn smtp_url(raw: &str) -> Result<Option<SecretString>, SettingsError> {
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let ok = Url::parse(raw)
+        .map(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some())
+        .unwrap_or(false);
+    if !ok {
+        return Err(bad(
+            "SMTP_URL",
+            "must be empty (write mail to files) or like smtp://user:password@mail.example:587",
+        ));
+    }
+    Ok(Some(SecretString::from(raw.to_owned())))
+}
+
+/// `MAIL_FROM`: `Name <address>` or a bare address.
+fn mail_from(raw: String) -> Result<String, SettingsError> {
+    let address = raw
+        .rsplit_once('<')
+        .map(|(_, a)| a.trim_end_matches('>'))
+        .unwrap_or(&raw);
+    if app::base::account::EmailAddress::parse(address, "MAIL_FROM").is_err() {
+        return Err(bad(
+            "MAIL_FROM",
+            format!("{raw:?} is not an address like Soirée <no-reply@brand.example>"),
+        ));
+    }
+    Ok(raw)
+}
+
+/// `LEPTOS_ENV`: DEV (live reload) or PROD.
+fn dev_mode(raw: &str) -> Result<bool, SettingsError> {
+    match raw.to_uppercase().as_str() {
+        "DEV" | "DEVELOPMENT" => Ok(true),
+        "PROD" | "PRODUCTION" => Ok(false),
+        _ => Err(bad("LEPTOS_ENV", "must be PROD or DEV")),
+    }
+}
+
+/// `SECRET_KEY`: empty (a key is made and kept) or at least 32 characters.
+fn secret_key(raw: String) -> Result<Option<SecretString>, SettingsError> {
+    if raw.is_empty() {
+        Ok(None)
+    } else if raw.chars().count() < 32 {
+        Err(bad(
+            "SECRET_KEY",
+            "must be at least 32 characters (e.g. the output of openssl rand -hex 32)",
+        ))
+    } else {
+        Ok(Some(SecretString::from(raw)))
     }
 }
 

@@ -236,7 +236,12 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         ))
         .with_state(leptos_options);
 
-    let public_origin = PublicOrigin::of(&settings.public_url);
+    Ok(with_layers(app, PublicOrigin::of(&settings.public_url)))
+}
+
+/// The HTTP layers of every response: a request id, tracing, compression,
+/// security headers, and the same-origin check of cookie-carrying writes.
+fn with_layers(app: Router, public_origin: PublicOrigin) -> Router {
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(
@@ -270,7 +275,7 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
             HeaderValue::from_static("DENY"),
         ))
         .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
-    Ok(app.layer(layers))
+    app.layer(layers)
 }
 
 /// The largest request body: a save of an item with its 6 photos of 8 MB.

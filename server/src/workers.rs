@@ -12,22 +12,31 @@ use tokio::sync::watch;
 
 use crate::mailer::Mailer;
 
-/// Sends due mail from the outbox every `poll`; a failed send is retried
-/// with backoff from `retry_base`, and given up after a day.
-pub fn spawn_outbox(
-    db: Db,
-    mailer: Mailer,
+const BATCH: i64 = 50;
+const SEND_CONCURRENCY: usize = 8;
+
+/// Works a leased queue (see `app::base::queue`): every `poll`, one pass
+/// claims due rows and handles them; a full batch is followed at once by
+/// the next pass. Used twice: the mail outbox and the webhook deliveries.
+fn spawn_queue<F, Fut>(
+    name: &'static str,
     poll: Duration,
-    retry_base: Duration,
     mut stop: watch::Receiver<bool>,
-) -> tokio::task::JoinHandle<()> {
+    mut pass: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<usize>> + Send,
+{
     tokio::spawn(async move {
         loop {
-            match deliver_due(&db, &mailer, retry_base).await {
+            match pass().await {
                 // A full batch: there may be more waiting, go again at once.
                 Ok(n) if n >= BATCH as usize => continue,
                 Ok(_) => {}
-                Err(err) => tracing::warn!(error = ?err, "outbox pass failed; will retry"),
+                Err(err) => {
+                    tracing::warn!(queue = name, error = ?err, "queue pass failed; will retry")
+                }
             }
             tokio::select! {
                 _ = tokio::time::sleep(poll) => {}
@@ -37,8 +46,37 @@ pub fn spawn_outbox(
     })
 }
 
-const BATCH: i64 = 50;
-const SEND_CONCURRENCY: usize = 8;
+/// Handles claimed rows several at a time; every outcome is recorded.
+async fn work<T, F, Fut>(claimed: Vec<T>, handle: F) -> anyhow::Result<usize>
+where
+    F: Fn(T) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    use futures::StreamExt;
+    let n = claimed.len();
+    let results: Vec<anyhow::Result<()>> = futures::stream::iter(claimed)
+        .map(handle)
+        .buffer_unordered(SEND_CONCURRENCY)
+        .collect()
+        .await;
+    results.into_iter().collect::<anyhow::Result<()>>()?;
+    Ok(n)
+}
+
+/// Sends due mail from the outbox every `poll`; a failed send is retried
+/// with backoff from `retry_base`, and given up after a day.
+pub fn spawn_outbox(
+    db: Db,
+    mailer: Mailer,
+    poll: Duration,
+    retry_base: Duration,
+    stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    spawn_queue("outbox", poll, stop, move || {
+        let (db, mailer) = (db.clone(), mailer.clone());
+        async move { deliver_due(&db, &mailer, retry_base).await }
+    })
+}
 
 /// Sends one claimed mail and records the outcome.
 async fn deliver_one(
@@ -78,15 +116,10 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyh
         .await
         .map_err(|e| anyhow::anyhow!("claiming outbox rows: {e}"))?;
     let base = chrono::Duration::from_std(retry_base)?;
-    // Several sends at once over the transport's pooled connections.
-    use futures::StreamExt;
-    let results: Vec<anyhow::Result<()>> = futures::stream::iter(claimed.iter().cloned())
-        .map(|mail| async move { deliver_one(db, mailer, &mail, base).await })
-        .buffer_unordered(SEND_CONCURRENCY)
-        .collect()
-        .await;
-    results.into_iter().collect::<anyhow::Result<()>>()?;
-    Ok(claimed.len())
+    work(claimed, |mail| async move {
+        deliver_one(db, mailer, &mail, base).await
+    })
+    .await
 }
 
 /// Delivers due order events to the brands' back offices every `poll`,
@@ -95,21 +128,12 @@ pub fn spawn_webhooks(
     db: Db,
     poll: Duration,
     retry_base: Duration,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let client = webhook_client();
-        loop {
-            match deliver_due_webhooks(&db, &client, retry_base).await {
-                Ok(n) if n >= BATCH as usize => continue,
-                Ok(_) => {}
-                Err(err) => tracing::warn!(error = ?err, "webhook pass failed; will retry"),
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(poll) => {}
-                _ = stop.changed() => break,
-            }
-        }
+    let client = webhook_client();
+    spawn_queue("webhooks", poll, stop, move || {
+        let (db, client) = (db.clone(), client.clone());
+        async move { deliver_due_webhooks(&db, &client, retry_base).await }
     })
 }
 
@@ -135,22 +159,16 @@ pub async fn deliver_due_webhooks(
         .await
         .map_err(|e| anyhow::anyhow!("claiming webhook deliveries: {e}"))?;
     let base = chrono::Duration::from_std(retry_base)?;
-    use futures::StreamExt;
-    let results: Vec<anyhow::Result<()>> = futures::stream::iter(claimed.iter().cloned())
-        .map(|hook| async move {
-            let attempt = send_webhook(db, client, &hook).await;
-            if let Some(err) = &attempt.error {
-                tracing::warn!(delivery = hook.id, attempts = hook.attempts, error = %err, "webhook not delivered; will retry");
-            }
-            hooks::record(db, &hook, &attempt, base, Utc::now())
-                .await
-                .map_err(|e| anyhow::anyhow!("recording webhook delivery {}: {e}", hook.id))
-        })
-        .buffer_unordered(SEND_CONCURRENCY)
-        .collect()
-        .await;
-    results.into_iter().collect::<anyhow::Result<()>>()?;
-    Ok(claimed.len())
+    work(claimed, |hook| async move {
+        let attempt = send_webhook(db, client, &hook).await;
+        if let Some(err) = &attempt.error {
+            tracing::warn!(delivery = hook.id, attempts = hook.attempts, error = %err, "webhook not delivered; will retry");
+        }
+        hooks::record(db, &hook, &attempt, base, Utc::now())
+            .await
+            .map_err(|e| anyhow::anyhow!("recording webhook delivery {}: {e}", hook.id))
+    })
+    .await
 }
 
 /// Sends one delivery, signed like the inbound payment webhook:

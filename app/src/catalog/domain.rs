@@ -252,6 +252,45 @@ impl ItemDraft {
     }
 }
 
+/// The longest kit name and description, in characters.
+const KIT_NAME_MAX: usize = 80;
+const KIT_DESCRIPTION_MAX: usize = 2000;
+
+/// A kit form with its rules checked: a name, a short description and
+/// at least one item, each once.
+pub fn parse_kit(form: &super::kits::KitForm) -> Result<(String, String, Vec<i64>), AppError> {
+    let name = form.name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(
+            "name",
+            "Give the kit a name, e.g. Autumn kit.",
+        ));
+    }
+    if name.chars().count() > KIT_NAME_MAX {
+        return Err(AppError::invalid(
+            "name",
+            format!("Keep the name under {KIT_NAME_MAX} characters."),
+        ));
+    }
+    let description = form.description.trim();
+    if description.chars().count() > KIT_DESCRIPTION_MAX {
+        return Err(AppError::invalid(
+            "description",
+            format!("Keep the description under {KIT_DESCRIPTION_MAX} characters."),
+        ));
+    }
+    let mut items = form.items.clone();
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|i| seen.insert(*i));
+    if items.is_empty() {
+        return Err(AppError::invalid(
+            "items",
+            "Choose at least one item for the kit.",
+        ));
+    }
+    Ok((name.to_owned(), description.to_owned(), items))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,12 +90,12 @@ pub mod ssr {
 
     use super::{KitForm, KitSummary};
     use crate::{
-        base::{db::Db, error::AppError},
-        on_db,
+        base::{
+            db::{Db, Tx},
+            error::AppError,
+        },
+        on_db, on_tx,
     };
-
-    const NAME_MAX: usize = 80;
-    const DESCRIPTION_MAX: usize = 2000;
 
     /// The brand's kits by name, with how many items each holds.
     pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<KitSummary>, AppError> {
@@ -146,7 +146,50 @@ pub mod ssr {
         })
     }
 
-    /// Creates (`id` 0) or replaces a kit; its items must be the brand's.
+    /// Whether every item is the brand's.
+    async fn all_ours(tx: &mut Tx, brand_id: i64, items: &[i64]) -> Result<bool, sqlx::Error> {
+        let mut owned = 0i64;
+        for item in items {
+            owned += on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM items WHERE id = $1 AND brand_id = $2",
+            )
+            .bind(item)
+            .bind(brand_id)
+            .fetch_one(&mut *c)
+            .await?);
+        }
+        Ok(owned == items.len() as i64)
+    }
+
+    /// The new kit's id, or the edited one's if it is the brand's.
+    async fn upsert(
+        tx: &mut Tx,
+        brand_id: i64,
+        id: i64,
+        name: &str,
+        description: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let sql = if id == 0 {
+            "INSERT INTO kits (brand_id, name, description, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $4) RETURNING id"
+        } else {
+            "UPDATE kits SET name = $2, description = $3, updated_at = $4
+             WHERE brand_id = $1 AND id = $5 RETURNING id"
+        };
+        Ok(on_tx!(tx, |c| {
+            let q = sqlx::query_scalar(sql)
+                .bind(brand_id)
+                .bind(name)
+                .bind(description)
+                .bind(now);
+            let q = if id == 0 { q } else { q.bind(id) };
+            q.fetch_optional(&mut *c).await?
+        }))
+    }
+
+    /// Saves a kit of the brand (new when `id` is 0): its name, description
+    /// and items in order, in one transaction.
     pub async fn save(
         db: &Db,
         brand_id: i64,
@@ -165,108 +208,40 @@ pub mod ssr {
             })?;
             mine.ok_or(AppError::NotFound)?;
         }
-        let name = form.name.trim();
-        if name.is_empty() {
-            return Err(AppError::invalid(
-                "name",
-                "Give the kit a name, e.g. Autumn kit.",
-            ));
+        let (name, description, items) = crate::catalog::domain::parse_kit(form)?;
+        let mut tx = db.begin().await?;
+        if !all_ours(&mut tx, brand_id, &items).await? {
+            return Err(AppError::invalid("items", "Choose items of your catalog."));
         }
-        if name.chars().count() > NAME_MAX {
-            return Err(AppError::invalid(
-                "name",
-                format!("Keep the name under {NAME_MAX} characters."),
-            ));
-        }
-        let description = form.description.trim();
-        if description.chars().count() > DESCRIPTION_MAX {
-            return Err(AppError::invalid(
-                "description",
-                format!("Keep the description under {DESCRIPTION_MAX} characters."),
-            ));
-        }
-        let mut items = form.items.clone();
-        let mut seen = std::collections::HashSet::new();
-        items.retain(|i| seen.insert(*i));
-        if items.is_empty() {
-            return Err(AppError::invalid(
-                "items",
-                "Choose at least one item for the kit.",
-            ));
-        }
-        let result: Result<Result<i64, AppError>, sqlx::Error> = on_db!(db.writer(), |pool| {
-            async {
-                let mut tx = pool.begin().await?;
-                let mut owned = 0i64;
-                for item in &items {
-                    owned += sqlx::query_scalar::<_, i64>(
-                        "SELECT COUNT(*) FROM items WHERE id = $1 AND brand_id = $2",
-                    )
-                    .bind(item)
-                    .bind(brand_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                }
-                if owned != items.len() as i64 {
-                    return Ok(Err(AppError::invalid(
-                        "items",
-                        "Choose items of your catalog.",
-                    )));
-                }
-                let kit_id: Option<i64> = if id == 0 {
-                    sqlx::query_scalar(
-                        "INSERT INTO kits (brand_id, name, description, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $4) RETURNING id",
-                    )
-                    .bind(brand_id)
-                    .bind(name)
-                    .bind(description)
-                    .bind(now)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                } else {
-                    sqlx::query_scalar(
-                        "UPDATE kits SET name = $2, description = $3, updated_at = $4
-                         WHERE brand_id = $1 AND id = $5 RETURNING id",
-                    )
-                    .bind(brand_id)
-                    .bind(name)
-                    .bind(description)
-                    .bind(now)
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                };
-                let Some(kit_id) = kit_id else {
-                    return Ok(Err(AppError::NotFound));
-                };
-                sqlx::query("DELETE FROM kit_items WHERE kit_id = $1")
-                    .bind(kit_id)
-                    .execute(&mut *tx)
-                    .await?;
-                for (position, item) in items.iter().enumerate() {
-                    sqlx::query(
-                        "INSERT INTO kit_items (kit_id, item_id, position) VALUES ($1, $2, $3)",
-                    )
-                    .bind(kit_id)
-                    .bind(item)
-                    .bind(position as i64 + 1)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                tx.commit().await?;
-                Ok(Ok(kit_id))
+        let kit_id = match upsert(&mut tx, brand_id, id, &name, &description, now).await {
+            Ok(Some(kit_id)) => kit_id,
+            Ok(None) => return Err(AppError::NotFound),
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(AppError::invalid(
+                    "name",
+                    format!("You already have a kit named {name:?}: choose another name."),
+                ))
             }
-            .await
+            Err(e) => return Err(e.into()),
+        };
+        on_tx!(&mut tx, |c| {
+            sqlx::query("DELETE FROM kit_items WHERE kit_id = $1")
+                .bind(kit_id)
+                .execute(&mut *c)
+                .await?;
+            for (position, item) in items.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO kit_items (kit_id, item_id, position) VALUES ($1, $2, $3)",
+                )
+                .bind(kit_id)
+                .bind(item)
+                .bind(position as i64 + 1)
+                .execute(&mut *c)
+                .await?;
+            }
         });
-        match result {
-            Ok(outcome) => outcome,
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::invalid(
-                "name",
-                format!("You already have a kit named {name:?}: choose another name."),
-            )),
-            Err(e) => Err(e.into()),
-        }
+        tx.commit().await?;
+        Ok(kit_id)
     }
 }
 

@@ -49,113 +49,140 @@ impl EventDraft {
         now: DateTime<Utc>,
         kept_start: Option<DateTime<Utc>>,
     ) -> Result<Self, AppError> {
-        let title = form.title.trim();
-        if title.is_empty() {
-            return Err(AppError::invalid("title", "Give the party a title."));
-        }
-        if title.chars().count() > TITLE_MAX {
-            return Err(AppError::invalid(
-                "title",
-                format!("Keep the title under {TITLE_MAX} characters."),
-            ));
-        }
-        let description = form.description.trim();
-        if description.chars().count() > DESCRIPTION_MAX {
-            return Err(AppError::invalid(
-                "description",
-                format!("Keep the description under {DESCRIPTION_MAX} characters."),
-            ));
-        }
+        let (title, description) = parse_texts(form)?;
         let time_zone = parse_zone(&form.time_zone)?;
-        let starts_at = parse_local(&form.starts_at, time_zone, "starts_at", "start")?;
-        if starts_at <= now && kept_start != Some(starts_at) {
-            return Err(AppError::invalid(
-                "starts_at",
-                "The start is in the past. Pick a date and time to come.",
-            ));
-        }
-        let ends_at = parse_local(&form.ends_at, time_zone, "ends_at", "end")?;
-        if ends_at <= starts_at {
-            return Err(AppError::invalid(
-                "ends_at",
-                "The end must come after the start.",
-            ));
-        }
-        let orders_close_at = if form.orders_close_at.trim().is_empty() {
-            ends_at + DEFAULT_ORDER_WINDOW
-        } else {
-            parse_local(
-                &form.orders_close_at,
-                time_zone,
-                "orders_close_at",
-                "order deadline",
-            )?
-        };
-        if orders_close_at < ends_at {
-            return Err(AppError::invalid(
-                "orders_close_at",
-                "Orders must stay open at least until the end of the party.",
-            ));
-        }
-        let place = match form.kind.as_str() {
-            "in_person" => {
-                let address = form.address.trim();
-                if address.is_empty() {
-                    return Err(AppError::invalid(
-                        "address",
-                        "Enter the address where guests should come.",
-                    ));
-                }
-                Place::InPerson {
-                    address: address.to_owned(),
-                }
-            }
-            "online" => {
-                let link = form.video_url.trim();
-                let ok = url::Url::parse(link)
-                    .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-                    .unwrap_or(false);
-                if !ok {
-                    return Err(AppError::invalid(
-                        "video_url",
-                        "Enter the video link starting with https://, e.g. https://meet.example/soiree.",
-                    ));
-                }
-                Place::Online {
-                    video_url: link.to_owned(),
-                }
-            }
-            _ => return Err(AppError::invalid("kind", "Choose in person or online.")),
-        };
-        let capacity: i64 = form.capacity.trim().parse().map_err(|_| {
-            AppError::invalid(
-                "capacity",
-                "Enter the number of guests as a whole number, e.g. 12.",
-            )
-        })?;
-        if capacity < 1 {
-            return Err(AppError::invalid(
-                "capacity",
-                "Capacity must be at least 1 guest.",
-            ));
-        }
-        if capacity > CAPACITY_MAX {
-            return Err(AppError::invalid(
-                "capacity",
-                format!("Capacity can be at most {CAPACITY_MAX} guests."),
-            ));
-        }
+        let (starts_at, ends_at, orders_close_at) = parse_times(form, time_zone, now, kept_start)?;
         Ok(EventDraft {
-            title: title.to_owned(),
-            description: description.to_owned(),
+            title,
+            description,
             starts_at,
             ends_at,
             time_zone,
-            place,
-            capacity,
+            place: parse_place(form)?,
+            capacity: parse_capacity(&form.capacity)?,
             orders_close_at,
         })
     }
+}
+
+/// The title (required) and the description, trimmed.
+fn parse_texts(form: &EventForm) -> Result<(String, String), AppError> {
+    let title = form.title.trim();
+    if title.is_empty() {
+        return Err(AppError::invalid("title", "Give the party a title."));
+    }
+    if title.chars().count() > TITLE_MAX {
+        return Err(AppError::invalid(
+            "title",
+            format!("Keep the title under {TITLE_MAX} characters."),
+        ));
+    }
+    let description = form.description.trim();
+    if description.chars().count() > DESCRIPTION_MAX {
+        return Err(AppError::invalid(
+            "description",
+            format!("Keep the description under {DESCRIPTION_MAX} characters."),
+        ));
+    }
+    Ok((title.to_owned(), description.to_owned()))
+}
+
+/// The start (to come, unless kept), the end after it, and the order
+/// deadline (the end plus the default window when left empty).
+fn parse_times(
+    form: &EventForm,
+    zone: Tz,
+    now: DateTime<Utc>,
+    kept_start: Option<DateTime<Utc>>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>, DateTime<Utc>), AppError> {
+    let starts_at = parse_local(&form.starts_at, zone, "starts_at", "start")?;
+    if starts_at <= now && kept_start != Some(starts_at) {
+        return Err(AppError::invalid(
+            "starts_at",
+            "The start is in the past. Pick a date and time to come.",
+        ));
+    }
+    let ends_at = parse_local(&form.ends_at, zone, "ends_at", "end")?;
+    if ends_at <= starts_at {
+        return Err(AppError::invalid(
+            "ends_at",
+            "The end must come after the start.",
+        ));
+    }
+    let orders_close_at = if form.orders_close_at.trim().is_empty() {
+        ends_at + DEFAULT_ORDER_WINDOW
+    } else {
+        parse_local(
+            &form.orders_close_at,
+            zone,
+            "orders_close_at",
+            "order deadline",
+        )?
+    };
+    if orders_close_at < ends_at {
+        return Err(AppError::invalid(
+            "orders_close_at",
+            "Orders must stay open at least until the end of the party.",
+        ));
+    }
+    Ok((starts_at, ends_at, orders_close_at))
+}
+
+/// At home (an address) or online (an http(s) video link).
+fn parse_place(form: &EventForm) -> Result<Place, AppError> {
+    match form.kind.as_str() {
+        "in_person" => {
+            let address = form.address.trim();
+            if address.is_empty() {
+                return Err(AppError::invalid(
+                    "address",
+                    "Enter the address where guests should come.",
+                ));
+            }
+            Ok(Place::InPerson {
+                address: address.to_owned(),
+            })
+        }
+        "online" => {
+            let link = form.video_url.trim();
+            let ok = url::Url::parse(link)
+                .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+                .unwrap_or(false);
+            if !ok {
+                return Err(AppError::invalid(
+                    "video_url",
+                    "Enter the video link starting with https://, e.g. https://meet.example/soiree.",
+                ));
+            }
+            Ok(Place::Online {
+                video_url: link.to_owned(),
+            })
+        }
+        _ => Err(AppError::invalid("kind", "Choose in person or online.")),
+    }
+}
+
+/// A whole number of guests from 1 to the maximum.
+fn parse_capacity(raw: &str) -> Result<i64, AppError> {
+    let capacity: i64 = raw.trim().parse().map_err(|_| {
+        AppError::invalid(
+            "capacity",
+            "Enter the number of guests as a whole number, e.g. 12.",
+        )
+    })?;
+    if capacity < 1 {
+        return Err(AppError::invalid(
+            "capacity",
+            "Capacity must be at least 1 guest.",
+        ));
+    }
+    if capacity > CAPACITY_MAX {
+        return Err(AppError::invalid(
+            "capacity",
+            format!("Capacity can be at most {CAPACITY_MAX} guests."),
+        ));
+    }
+    Ok(capacity)
 }
 
 /// An IANA time zone name such as `Europe/Paris`.

@@ -27,13 +27,12 @@ pub struct Scope {
 type EventTuple = (i64, i64, String, String, DateTime<Utc>);
 type Count = (i64, i64);
 
-/// The figures of every party of the scope held (started, not cancelled).
-pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, AppError> {
+/// The queries of [`event_figures`]: the parties, then per-party counts
+/// from each table, each restricted to the same parties through the same
+/// join. Each binds brand, from, to, now and host (or NULL).
+fn figures_sql() -> [String; 6] {
     let counted =
         crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
-    let tz = scope.tz;
-    // The parties, then per-party counts from each table, each query
-    // restricted to the same parties through the same join.
     let parties = "FROM events e WHERE e.brand_id = $1 AND e.cancelled_at IS NULL
          AND e.starts_at >= $2 AND e.starts_at < $3 AND e.starts_at <= $4
          AND (CAST($5 AS BIGINT) IS NULL OR e.host_id = $5)";
@@ -78,6 +77,20 @@ pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, A
         "SELECT b.from_event_id, COUNT(*) FROM booking_requests b
          WHERE b.from_event_id IN (SELECT e.id {parties}) GROUP BY b.from_event_id"
     );
+    [
+        events_sql,
+        guests_sql,
+        bought_sql,
+        orders_sql,
+        rewards_sql,
+        bookings_sql,
+    ]
+}
+
+/// The figures of every party of the scope held (started, not cancelled).
+pub async fn event_figures(db: &Db, scope: Scope) -> Result<Vec<EventFigures>, AppError> {
+    let tz = scope.tz;
+    let [events_sql, guests_sql, bought_sql, orders_sql, rewards_sql, bookings_sql] = figures_sql();
     type Guests = (i64, i64, i64, i64);
     type Orders = (i64, i64, i64, i64);
     type All = (
@@ -195,8 +208,6 @@ pub async fn event_report(
     event_id: i64,
     now: DateTime<Utc>,
 ) -> Result<EventReport, AppError> {
-    let counted =
-        crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
     type Found = (
         i64,
         String,
@@ -235,6 +246,40 @@ pub async fn event_report(
     .into_iter()
     .find(|f| f.event_id == event_id)
     .unwrap_or_default();
+    let (guests, items) = report_lines(db, brand_id, event_id).await?;
+    Ok(EventReport {
+        event_id,
+        title,
+        host_id: owner,
+        host_name,
+        when: crate::base::time::local_display(starts_at, tz),
+        cancelled: cancelled.is_some(),
+        held: starts_at <= now,
+        figures,
+        guests: guests
+            .into_iter()
+            .map(|(name, email, rsvp, companions, bought)| GuestLine {
+                name: if name.trim().is_empty() { email } else { name },
+                rsvp,
+                companions,
+                bought: bought > 0,
+            })
+            .collect(),
+        items,
+    })
+}
+
+type GuestRow = (String, String, String, i64, i64);
+
+/// A party's guests (did each buy?) and its items (sold, favourited,
+/// voted for), most wanted first.
+async fn report_lines(
+    db: &Db,
+    brand_id: i64,
+    event_id: i64,
+) -> Result<(Vec<GuestRow>, Vec<ItemLine>), AppError> {
+    let counted =
+        crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
     let guests_sql = format!(
         "SELECT g.name, g.email, g.rsvp, g.companions,
                 CAST(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
@@ -256,9 +301,8 @@ pub async fn event_report(
            OR i.id IN (SELECT l.item_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.event_id = $1))
          ORDER BY i.name"
     );
-    type Guest = (String, String, String, i64, i64);
     type Item = (i64, String, i64, i64, i64, i64);
-    let (guests, items): (Vec<Guest>, Vec<Item>) = on_db!(db.reader(), |pool| {
+    let (guests, items): (Vec<GuestRow>, Vec<Item>) = on_db!(db.reader(), |pool| {
         tokio::try_join!(
             sqlx::query_as(&guests_sql).bind(event_id).fetch_all(pool),
             sqlx::query_as(&items_sql)
@@ -285,24 +329,5 @@ pub async fn event_report(
             .cmp(&(a.units, a.favourites + a.votes))
             .then(a.name.cmp(&b.name))
     });
-    Ok(EventReport {
-        event_id,
-        title,
-        host_id: owner,
-        host_name,
-        when: crate::base::time::local_display(starts_at, tz),
-        cancelled: cancelled.is_some(),
-        held: starts_at <= now,
-        figures,
-        guests: guests
-            .into_iter()
-            .map(|(name, email, rsvp, companions, bought)| GuestLine {
-                name: if name.trim().is_empty() { email } else { name },
-                rsvp,
-                companions,
-                bought: bought > 0,
-            })
-            .collect(),
-        items,
-    })
+    Ok((guests, items))
 }

@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use super::ApiKey;
 use crate::{
-    base::{db::Db, error::AppError, state::AppState, tokens::hash_token},
+    base::{db::Db, error::AppError, order::OrderStatus, state::AppState, tokens::hash_token},
     exports::ssr::iso,
     insights::{domain::PeriodQuery, period::Period},
     on_db,
@@ -627,6 +627,59 @@ fn list_path(summary: &str, page: &str, with_days: bool) -> Value {
 
 /// The OpenAPI 3.0 document of `/api/v1`.
 pub fn openapi_document() -> Value {
+    let day = |name: &str, about: &str| {
+        json!({ "name": name, "in": "query", "required": false, "description": about,
+                "schema": { "type": "string", "format": "date" } })
+    };
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Soirée read-only API",
+            "version": "1.0.0",
+            "description": "Hosts, parties, orders and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer cents (EUR); times are ISO 8601 in UTC."
+        },
+        "servers": [{ "url": "/api/v1" }],
+        "paths": {
+            "/hosts": list_path("The brand's hosts", "HostPage", false),
+            "/events": list_path("The brand's parties, by start day", "EventPage", true),
+            "/orders": list_path("The brand's orders, by day placed", "OrderPage", true),
+            "/performance": performance_path()
+        },
+        "components": {
+            "securitySchemes": { "apiKey": { "type": "http", "scheme": "bearer" } },
+            "parameters": {
+                "limit": { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 500 (default 100)",
+                           "schema": { "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT } },
+                "cursor": { "name": "cursor", "in": "query", "required": false, "description": "The next_cursor of the previous page",
+                            "schema": { "type": "string" } },
+                "from": day("from", "First day (YYYY-MM-DD, the brand's time zone), with to"),
+                "to": day("to", "Last day, included")
+            },
+            "responses": {
+                "BadRequest": { "description": "A parameter is wrong; the message says which and how", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                "Unauthorized": { "description": "No key, an unknown key or a revoked key", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+            },
+            "schemas": schemas()
+        }
+    })
+}
+
+/// The `/performance` path: a list with its period.
+fn performance_path() -> Value {
+    let mut performance_path =
+        list_path("Performance per host for a period", "PerformancePage", true);
+    performance_path["get"]["parameters"]
+        .as_array_mut()
+        .expect("a list")
+        .push(json!({ "name": "period", "in": "query", "required": false,
+                      "description": "month (this month, the default), quarter (the last 3 months) or custom (with from and to)",
+                      "schema": { "type": "string", "enum": ["month", "quarter", "custom"] } }));
+    performance_path
+}
+
+/// The document's schemas: hosts, parties, orders, performance, their
+/// pages and the error.
+fn schemas() -> Value {
     let host = object(vec![
         ("id", int()),
         ("name", text()),
@@ -662,7 +715,7 @@ pub fn openapi_document() -> Value {
         ("placed_at", time()),
         (
             "status",
-            json!({ "type": "string", "enum": ["placed", "paid", "in_preparation", "shipped", "delivered", "cancelled", "refunded"] }),
+            json!({ "type": "string", "enum": OrderStatus::ALL.map(OrderStatus::as_db) }),
         ),
         (
             "kind",
@@ -711,58 +764,16 @@ pub fn openapi_document() -> Value {
         "error",
         object(vec![("code", text()), ("message", text())]),
     )]);
-    let day = |name: &str, about: &str| {
-        json!({ "name": name, "in": "query", "required": false, "description": about,
-                "schema": { "type": "string", "format": "date" } })
-    };
-    let mut performance_path =
-        list_path("Performance per host for a period", "PerformancePage", true);
-    performance_path["get"]["parameters"]
-        .as_array_mut()
-        .expect("a list")
-        .push(json!({ "name": "period", "in": "query", "required": false,
-                      "description": "month (this month, the default), quarter (the last 3 months) or custom (with from and to)",
-                      "schema": { "type": "string", "enum": ["month", "quarter", "custom"] } }));
     json!({
-        "openapi": "3.0.3",
-        "info": {
-            "title": "Soirée read-only API",
-            "version": "1.0.0",
-            "description": "Hosts, parties, orders and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer cents (EUR); times are ISO 8601 in UTC."
-        },
-        "servers": [{ "url": "/api/v1" }],
-        "paths": {
-            "/hosts": list_path("The brand's hosts", "HostPage", false),
-            "/events": list_path("The brand's parties, by start day", "EventPage", true),
-            "/orders": list_path("The brand's orders, by day placed", "OrderPage", true),
-            "/performance": performance_path
-        },
-        "components": {
-            "securitySchemes": { "apiKey": { "type": "http", "scheme": "bearer" } },
-            "parameters": {
-                "limit": { "name": "limit", "in": "query", "required": false, "description": "Items per page, 1 to 500 (default 100)",
-                           "schema": { "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT } },
-                "cursor": { "name": "cursor", "in": "query", "required": false, "description": "The next_cursor of the previous page",
-                            "schema": { "type": "string" } },
-                "from": day("from", "First day (YYYY-MM-DD, the brand's time zone), with to"),
-                "to": day("to", "Last day, included")
-            },
-            "responses": {
-                "BadRequest": { "description": "A parameter is wrong; the message says which and how", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-                "Unauthorized": { "description": "No key, an unknown key or a revoked key", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
-            },
-            "schemas": {
-                "Host": host,
-                "Event": event,
-                "Order": order,
-                "HostPerformance": host_performance,
-                "HostPage": page_of("Host"),
-                "EventPage": page_of("Event"),
-                "OrderPage": page_of("Order"),
-                "PerformancePage": performance_page,
-                "Error": error
-            }
-        }
+        "Host": host,
+        "Event": event,
+        "Order": order,
+        "HostPerformance": host_performance,
+        "HostPage": page_of("Host"),
+        "EventPage": page_of("Event"),
+        "OrderPage": page_of("Order"),
+        "PerformancePage": performance_page,
+        "Error": error
     })
 }
 

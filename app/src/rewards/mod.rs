@@ -128,7 +128,9 @@ pub async fn close_event(event_id: i64) -> Result<(), AppError> {
                 "The party has not started yet: close it once it has taken place.",
             ));
         }
-        ssr::close(&state.db, &state.config, event_id, "by the host", now).await?;
+        ssr::close(&state.db, &state.config, event_id, "by the host", now)
+            .await
+            .map_err(AppError::from)?;
         Ok(())
     })
     .await

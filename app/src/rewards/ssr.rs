@@ -9,8 +9,12 @@ use super::{
     HostCredit, LedgerEntry, RewardPanel, RewardProgress, RulesForm,
 };
 use crate::{
-    base::{db::Db, error::AppError, money::Money},
-    on_db,
+    base::{
+        db::{Db, Tx},
+        error::AppError,
+        money::Money,
+    },
+    on_db, on_tx,
 };
 
 /// The brand's rules (the brief's defaults until it changes them).
@@ -342,6 +346,32 @@ pub enum Closed {
     Already,
 }
 
+/// Why a party was not closed.
+#[derive(Debug, thiserror::Error)]
+pub enum CloseError {
+    #[error("This party is cancelled: there is nothing to close.")]
+    Cancelled,
+    #[error("closing a party: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("closing a party: {0:#}")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<CloseError> for AppError {
+    fn from(err: CloseError) -> Self {
+        match err {
+            CloseError::Cancelled => AppError::invalid("close", err.to_string()),
+            CloseError::Database(e) => e.into(),
+            CloseError::Unexpected(e) => e.into(),
+        }
+    }
+}
+
+/// What a closing reads before its transaction.
+fn unexpected(what: &'static str) -> impl Fn(AppError) -> CloseError {
+    move |e| CloseError::Unexpected(anyhow::anyhow!("{what}: {e}"))
+}
+
 /// Closes an event: orders stop, the reward is computed from the
 /// qualifying sales and written to the ledger, and the host is told, all
 /// in one transaction. A second close, a concurrent one, or one after a
@@ -353,91 +383,113 @@ pub async fn close(
     event_id: i64,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<Closed, AppError> {
-    let event = event_row(db, event_id).await?;
+) -> Result<Closed, CloseError> {
+    let event = event_row(db, event_id)
+        .await
+        .map_err(unexpected("reading the party"))?;
     if event.cancelled_at.is_some() {
-        return Err(AppError::invalid(
-            "close",
-            "This party is cancelled: there is nothing to close.",
-        ));
+        return Err(CloseError::Cancelled);
     }
     if event.closed_at.is_some() {
         return Ok(Closed::Already);
     }
-    let rules = rules(db, event.brand_id).await?;
-    let (host_name, host_email): (String, String) = contact(db, event.host_id).await?;
-    let sql = sales_sql();
-    let result: Result<Closed, AppError> = on_db!(db.writer(), |pool| {
-        let mut tx = pool.begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE events SET closed_at = $1, closed_by = $2 WHERE id = $3 AND closed_at IS NULL AND cancelled_at IS NULL",
-        )
-        .bind(now)
-        .bind(actor)
+    let rules = rules(db, event.brand_id)
+        .await
+        .map_err(unexpected("reading the reward rules"))?;
+    let host = contact(db, event.host_id)
+        .await
+        .map_err(unexpected("reading the host"))?;
+    let mut tx = db.begin().await?;
+    if !claim(&mut tx, event_id, actor, now).await? {
+        return Ok(Closed::Already);
+    }
+    let (sales, buyers, _): (i64, i64, i64) = on_tx!(&mut tx, |c| sqlx::query_as(&sales_sql())
         .bind(event_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed == 0 {
-            return Ok(Closed::Already);
-        }
-        let (sales, buyers, _): (i64, i64, i64) = sqlx::query_as(&sql)
-            .bind(event_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let reward = rules.reward(sales, buyers, 0);
-        let note = match reward.tier {
-            Some(t) => format!("Tier {} reached", t + 1),
-            None if buyers < rules.min_buying_guests => format!(
-                "{buyers} buying guest{} of the {} needed",
-                if buyers == 1 { "" } else { "s" },
-                rules.min_buying_guests
-            ),
-            None => "Below the first tier".to_owned(),
-        };
-        let credited = sqlx::query(
-            "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items,
-                sales_cents, buying_guests, note, created_at)
-             VALUES ($1, $2, 'event_reward', $3, $4, $5, $6, $7, $8, $9)
-             ON CONFLICT (kind, event_id) WHERE kind IN ('event_reward', 'booking_bonus') DO NOTHING",
-        )
-        .bind(event.brand_id)
-        .bind(event.host_id)
-        .bind(event_id)
-        .bind(reward.credit_cents)
-        .bind(reward.half_price_items)
-        .bind(sales)
-        .bind(buyers)
-        .bind(&note)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if credited == 1 {
-            let mail = closing_mail(
-                config,
-                &event,
-                &host_name,
-                &host_email,
-                &rules,
-                sales,
-                buyers,
-                now,
-            )?;
+        .fetch_one(&mut *c)
+        .await?);
+    if credit_reward(&mut tx, &event, event_id, &rules, sales, buyers, now).await? {
+        let mail = closing_mail(config, &event, &host, &rules, sales, buyers, now)?;
+        on_tx!(&mut tx, |c| {
             crate::base::mail::insert_query(&mail)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
-        }
+        });
+    }
+    on_tx!(&mut tx, |c| {
         sqlx::query(
             "DELETE FROM cart_lines WHERE cart_id IN (SELECT id FROM carts WHERE event_id = $1)",
         )
         .bind(event_id)
-        .execute(&mut *tx)
+        .execute(&mut *c)
         .await?;
-        tx.commit().await?;
-        Ok(Closed::Now)
     });
-    result
+    tx.commit().await?;
+    Ok(Closed::Now)
+}
+
+/// Marks the party closed unless it already is (or was cancelled).
+async fn claim(
+    tx: &mut Tx,
+    event_id: i64,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let claimed = on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE events SET closed_at = $1, closed_by = $2 WHERE id = $3 AND closed_at IS NULL AND cancelled_at IS NULL",
+    )
+    .bind(now)
+    .bind(actor)
+    .bind(event_id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected()
+    });
+    Ok(claimed > 0)
+}
+
+/// Writes the party's reward to the ledger, once (a unique index); true
+/// when this call wrote it.
+async fn credit_reward(
+    tx: &mut Tx,
+    event: &EventRow,
+    event_id: i64,
+    rules: &RewardRules,
+    sales: i64,
+    buyers: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let reward = rules.reward(sales, buyers, 0);
+    let note = match reward.tier {
+        Some(t) => format!("Tier {} reached", t + 1),
+        None if buyers < rules.min_buying_guests => format!(
+            "{buyers} buying guest{} of the {} needed",
+            if buyers == 1 { "" } else { "s" },
+            rules.min_buying_guests
+        ),
+        None => "Below the first tier".to_owned(),
+    };
+    let credited = on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items,
+            sales_cents, buying_guests, note, created_at)
+         VALUES ($1, $2, 'event_reward', $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (kind, event_id) WHERE kind IN ('event_reward', 'booking_bonus') DO NOTHING",
+    )
+    .bind(event.brand_id)
+    .bind(event.host_id)
+    .bind(event_id)
+    .bind(reward.credit_cents)
+    .bind(reward.half_price_items)
+    .bind(sales)
+    .bind(buyers)
+    .bind(&note)
+    .bind(now)
+    .execute(&mut *c)
+    .await?
+    .rows_affected()
+    });
+    Ok(credited == 1)
 }
 
 fn link(config: &crate::base::state::AppConfig, path: &str) -> Result<String, AppError> {
@@ -471,17 +523,15 @@ fn simple_mail(
     )?)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn closing_mail(
     config: &crate::base::state::AppConfig,
     event: &EventRow,
-    host_name: &str,
-    host_email: &str,
+    (host_name, host_email): &(String, String),
     rules: &RewardRules,
     sales: i64,
     buyers: i64,
     now: DateTime<Utc>,
-) -> Result<crate::base::mail::QueuedMail, sqlx::Error> {
+) -> anyhow::Result<crate::base::mail::QueuedMail> {
     let r = rules.reward(sales, buyers, 0);
     let outcome = if r.tier.is_some() {
         format!(
@@ -506,15 +556,14 @@ fn closing_mail(
         Money::eur(sales),
         if buyers == 1 { "" } else { "s" },
     );
-    simple_mail(
+    crate::base::mail::plain(
         config,
-        (host_name, host_email),
+        host_name,
+        host_email,
         format!("\"{}\" is closed: your reward", event.title),
         text,
-        None,
         now,
     )
-    .map_err(|e| sqlx::Error::Protocol(e.to_string()))
 }
 
 /// How far ahead of the deadline the host is warned.
