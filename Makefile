@@ -17,7 +17,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # What a build reads. A build whose stamp is newer than all of them (and
 # whose binary is there) is not run again: cargo-leptos would redo the
 # WASM's post-processing (wasm-bindgen, and wasm-opt for release) each time.
-SOURCES := $(shell find app server style public -type f 2>/dev/null) Cargo.toml Cargo.lock .cargo/config.toml
+SOURCES := $(shell find app/src app/migrations server/src style public -type f 2>/dev/null) \
+  app/Cargo.toml app/build.rs server/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 RELEASE_STAMP := $(SITE)/.built-release
 E2E_STAMP := $(E2E_SITE)/.built-e2e
 ifneq ($(words $(wildcard $(TARGET)/release/soiree $(SITE)/pkg/soiree.wasm)),2)

@@ -265,6 +265,8 @@ fn business_functions_stay_under_100_lines() {
 #[test]
 fn the_length_check_counts_bodies() {
     let body = "    x();\n".repeat(101);
-    let text = format!("pub async fn big() {{\n{body}}}\nfn small() {{}}\n#[component]\nfn View() {{\n{body}}}\n");
+    let text = format!(
+        "pub async fn big() {{\n{body}}}\nfn small() {{}}\n#[component]\nfn View() {{\n{body}}}\n"
+    );
     assert_eq!(long_functions(&text, 100), vec![("big".to_owned(), 103)]);
 }

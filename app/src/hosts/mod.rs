@@ -16,6 +16,8 @@ use crate::base::{
 };
 
 #[cfg(feature = "ssr")]
+pub mod domain;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 /// What a fan types to apply.

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Application, ApplicationForm, HostRow, InviteForm};
+use super::{
+    domain::{parse_application, required},
+    Application, ApplicationForm, HostRow, InviteForm,
+};
 use crate::{
     base::{
         account::EmailAddress,
@@ -15,52 +18,6 @@ use crate::{
     },
     on_db,
 };
-
-/// A checked application.
-struct Draft {
-    name: String,
-    email: EmailAddress,
-    city: String,
-    motivation: String,
-}
-
-fn required(raw: &str, field: &str, what: &str, max: usize) -> Result<String, AppError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Err(AppError::invalid(field, format!("Enter {what}.")));
-    }
-    if value.chars().count() > max {
-        return Err(AppError::invalid(
-            field,
-            format!("Keep {what} under {max} characters."),
-        ));
-    }
-    Ok(value.to_owned())
-}
-
-fn parse_application(form: &ApplicationForm) -> Result<Draft, AppError> {
-    let name = required(&form.name, "name", "your name", 100)?;
-    let email = EmailAddress::parse(&form.email, "email")?;
-    let city = required(&form.city, "city", "your city", 80)?;
-    let motivation = required(
-        &form.motivation,
-        "motivation",
-        "a few words on why you love the brand",
-        2000,
-    )?;
-    if motivation.chars().count() < 10 {
-        return Err(AppError::invalid(
-            "motivation",
-            "Tell us a little more: a sentence or two on why you love the brand.",
-        ));
-    }
-    Ok(Draft {
-        name,
-        email,
-        city,
-        motivation,
-    })
-}
 
 /// Records a fan's application to the brand and thanks them by email. The
 /// same fan applying again while waiting updates their application (no

@@ -1,7 +1,9 @@
 //! Host rewards, computed from an event's qualifying sales with the brand's
-//! tier table. Pure arithmetic in cents.
+//! tier table. Pure arithmetic in cents; the rules form parsed once.
 
 use serde::{Deserialize, Serialize};
+
+use crate::base::error::AppError;
 
 /// One row of the tier table: from this much qualifying sales, this credit
 /// (basis points of the sales) and this many half-price items.
@@ -214,6 +216,138 @@ impl RewardRequest {
             address: address.to_owned(),
         })
     }
+}
+
+/// Euros from cents for a form field: `150`, `12.50`.
+fn euros(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{}.{:02}", cents / 100, cents % 100)
+    }
+}
+
+/// The rules as the form shows them: five tier rows, empty ones unused.
+pub fn form_of(rules: &RewardRules) -> super::RulesForm {
+    let mut form = super::RulesForm {
+        from: vec![String::new(); super::TIER_ROWS],
+        percent: vec![String::new(); super::TIER_ROWS],
+        items: vec![String::new(); super::TIER_ROWS],
+        min_buying_guests: rules.min_buying_guests.to_string(),
+        booking_bonus_items: rules.booking_bonus_items.to_string(),
+        booking_window_days: rules.booking_window_days.to_string(),
+    };
+    for (i, t) in rules.tiers.iter().take(super::TIER_ROWS).enumerate() {
+        form.from[i] = euros(t.from_cents);
+        form.percent[i] = if t.credit_bp % 100 == 0 {
+            (t.credit_bp / 100).to_string()
+        } else {
+            format!("{}.{:02}", t.credit_bp / 100, t.credit_bp % 100)
+        };
+        form.items[i] = t.half_price_items.to_string();
+    }
+    form
+}
+
+fn whole(
+    raw: &str,
+    field: &str,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+) -> Result<i64, AppError> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| {
+            AppError::invalid(
+                field,
+                format!(
+                    "{what}: a whole number from {} to {}.",
+                    range.start(),
+                    range.end()
+                ),
+            )
+        })
+}
+
+/// Checks the form: each used row needs all three values, thresholds rise
+/// from row to row, credit from 0 to 50 %.
+pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
+    let mut tiers: Vec<Tier> = Vec::new();
+    for i in 0..super::TIER_ROWS {
+        let get = |v: &Vec<String>| v.get(i).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let (from, percent, items) = (get(&form.from), get(&form.percent), get(&form.items));
+        if from.is_empty() && percent.is_empty() && items.is_empty() {
+            continue;
+        }
+        let row = i + 1;
+        let from_cents =
+            crate::base::money::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
+                AppError::invalid(
+                    &format!("from-{i}"),
+                    format!("Row {row}: give the sales threshold in euros, e.g. 150."),
+                )
+            })?;
+        let credit_bp = percent
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|p| (0.0..=50.0).contains(p))
+            .map(|p| (p * 100.0).round() as i64)
+            .ok_or_else(|| {
+                AppError::invalid(
+                    &format!("percent-{i}"),
+                    format!("Row {row}: the credit is a percentage from 0 to 50."),
+                )
+            })?;
+        let half_price_items = whole(
+            &items,
+            &format!("items-{i}"),
+            0..=20,
+            &format!("Row {row}: half-price items"),
+        )?;
+        if let Some(prev) = tiers.last() {
+            if from_cents <= prev.from_cents {
+                return Err(AppError::invalid(
+                    &format!("from-{i}"),
+                    format!("Row {row}: each threshold must be higher than the row above it."),
+                ));
+            }
+        }
+        tiers.push(Tier {
+            from_cents,
+            credit_bp,
+            half_price_items,
+        });
+    }
+    if tiers.is_empty() {
+        return Err(AppError::invalid(
+            "from-0",
+            "Give at least one reward tier.",
+        ));
+    }
+    Ok(RewardRules {
+        tiers,
+        min_buying_guests: whole(
+            &form.min_buying_guests,
+            "min_buying_guests",
+            0..=50,
+            "Buying guests needed",
+        )?,
+        booking_bonus_items: whole(
+            &form.booking_bonus_items,
+            "booking_bonus_items",
+            0..=10,
+            "Half-price items per booking",
+        )?,
+        booking_window_days: whole(
+            &form.booking_window_days,
+            "booking_window_days",
+            1..=365,
+            "Days for a booked party to be held",
+        )?,
+    })
 }
 
 #[cfg(test)]

@@ -142,7 +142,9 @@ pub async fn get_reward_rules() -> Result<RulesForm, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        Ok(ssr::form_of(&ssr::rules(&state.db, admin.brand_id).await?))
+        Ok(domain::form_of(
+            &ssr::rules(&state.db, admin.brand_id).await?,
+        ))
     })
     .await
 }

@@ -4,6 +4,8 @@
 //! results per event and overall.
 
 #[cfg(feature = "ssr")]
+pub mod domain;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 use leptos::prelude::*;

@@ -1,0 +1,140 @@
+//! Poll values with rules, parsed once from the brand admin's form.
+
+use super::{PollForm, MAX_OPTIONS, MIN_OPTIONS};
+use crate::base::error::AppError;
+
+const QUESTION_MAX: usize = 200;
+const LABEL_MAX: usize = 80;
+
+/// A checked option: its label and the item it names, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionDraft {
+    pub label: String,
+    pub item_id: Option<i64>,
+}
+
+/// Checks a poll form. `item_name` gives the name of an item of the brand
+/// (None: not the brand's).
+pub fn parse(
+    form: &PollForm,
+    item_name: impl Fn(i64) -> Option<String>,
+) -> Result<(String, Vec<OptionDraft>), AppError> {
+    let question = form.question.trim();
+    if question.is_empty() {
+        return Err(AppError::invalid(
+            "question",
+            "Ask a question, e.g. Which colour should we make next?",
+        ));
+    }
+    if question.chars().count() > QUESTION_MAX {
+        return Err(AppError::invalid(
+            "question",
+            format!("Keep the question under {QUESTION_MAX} characters."),
+        ));
+    }
+    let rows = form.labels.len().max(form.items.len());
+    let mut options = Vec::new();
+    for n in 0..rows {
+        let label = form.labels.get(n).map(|l| l.trim()).unwrap_or_default();
+        let item = form.items.get(n).map(|i| i.trim()).unwrap_or_default();
+        let item_id = match item {
+            "" => None,
+            raw => {
+                let id: i64 = raw
+                    .parse()
+                    .map_err(|_| AppError::invalid("options", "Pick items of your catalog."))?;
+                let name = item_name(id)
+                    .ok_or_else(|| AppError::invalid("options", "Pick items of your catalog."))?;
+                Some((id, name))
+            }
+        };
+        let label = match (label, &item_id) {
+            ("", None) => continue,
+            ("", Some((_, name))) => name.clone(),
+            (label, _) => label.to_owned(),
+        };
+        if label.chars().count() > LABEL_MAX {
+            return Err(AppError::invalid(
+                "options",
+                format!("Keep option {} under {LABEL_MAX} characters.", n + 1),
+            ));
+        }
+        if options
+            .iter()
+            .any(|o: &OptionDraft| o.label.eq_ignore_ascii_case(&label))
+        {
+            return Err(AppError::invalid(
+                "options",
+                format!("“{label}” appears twice: each option must be different."),
+            ));
+        }
+        options.push(OptionDraft {
+            label,
+            item_id: item_id.map(|(id, _)| id),
+        });
+    }
+    if options.len() < MIN_OPTIONS || options.len() > MAX_OPTIONS {
+        return Err(AppError::invalid(
+            "options",
+            format!(
+                "Give between {MIN_OPTIONS} and {MAX_OPTIONS} options; there are {}.",
+                options.len()
+            ),
+        ));
+    }
+    Ok((question.to_owned(), options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(labels: &[&str], items: &[&str]) -> PollForm {
+        PollForm {
+            question: "Which colour next?".into(),
+            labels: labels.iter().map(|s| s.to_string()).collect(),
+            items: items.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn names(id: i64) -> Option<String> {
+        (id == 7).then(|| "Fig Leaf Candle".to_owned())
+    }
+
+    #[test]
+    fn options_come_from_text_or_items() {
+        let (_, options) = parse(&form(&["Sage", "", ""], &["", "7", ""]), names).unwrap();
+        assert_eq!(
+            options,
+            vec![
+                OptionDraft {
+                    label: "Sage".into(),
+                    item_id: None
+                },
+                OptionDraft {
+                    label: "Fig Leaf Candle".into(),
+                    item_id: Some(7)
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn two_to_six_distinct_options() {
+        let err = parse(&form(&["Sage"], &[]), names).unwrap_err();
+        assert!(err
+            .for_field("options")
+            .unwrap()
+            .contains("between 2 and 6"));
+        let seven = ["a", "b", "c", "d", "e", "f", "g"];
+        assert!(parse(&form(&seven, &[]), names).is_err());
+        assert!(parse(&form(&["Sage", "sage"], &[]), names).is_err());
+        assert!(parse(&form(&["Sage", ""], &["", "8"]), names).is_err());
+        let mut no_question = form(&["a", "b"], &[]);
+        no_question.question = " ".into();
+        assert!(parse(&no_question, names)
+            .unwrap_err()
+            .for_field("question")
+            .is_some());
+    }
+}
