@@ -136,7 +136,7 @@ pub async fn write(
         write_party(&mut tx, brand_id, spec, n, &plan, &items, now).await?;
         tx.commit().await?;
         written.events += 1;
-        if written.events % 500 == 0 {
+        if written.events.is_multiple_of(500) {
             tracing::info!(
                 parties = written.events,
                 of = spec.events,

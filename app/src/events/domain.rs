@@ -87,6 +87,9 @@ fn parse_texts(form: &EventForm) -> Result<(String, String), AppError> {
     Ok((title.to_owned(), description.to_owned()))
 }
 
+/// An event's start, end and order deadline.
+type Times = (DateTime<Utc>, DateTime<Utc>, DateTime<Utc>);
+
 /// The start (to come, unless kept), the end after it, and the order
 /// deadline (the end plus the default window when left empty).
 fn parse_times(
@@ -94,7 +97,7 @@ fn parse_times(
     zone: Tz,
     now: DateTime<Utc>,
     kept_start: Option<DateTime<Utc>>,
-) -> Result<(DateTime<Utc>, DateTime<Utc>, DateTime<Utc>), AppError> {
+) -> Result<Times, AppError> {
     let starts_at = parse_local(&form.starts_at, zone, "starts_at", "start")?;
     if starts_at <= now && kept_start != Some(starts_at) {
         return Err(AppError::invalid(

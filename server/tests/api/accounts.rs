@@ -1,11 +1,8 @@
 //! Sign-in, sessions, throttling and authorization.
 
-use app::{
-    base::{
-        auth::ssr::{session_user, SESSION_COOKIE},
-        tokens::hash_token,
-    },
-    on_db,
+use app::base::{
+    auth::ssr::{session_user, SESSION_COOKIE},
+    tokens::hash_token,
 };
 use chrono::{Duration, Utc};
 use reqwest::{header, StatusCode};
@@ -13,7 +10,7 @@ use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{client, TestApp, ADMIN, HOST},
+    helpers::{client, session_count, session_hashes, TestApp, ADMIN, HOST},
 };
 
 fn session_cookie(res: &reqwest::Response) -> Option<String> {
@@ -36,15 +33,6 @@ async fn me(app: &TestApp, client: &reqwest::Client) -> Value {
     let res = client.get(app.url("/api/me")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
-}
-
-async fn session_hashes(app: &TestApp) -> Vec<String> {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT token_hash FROM sessions"
-    )
-    .fetch_all(pool)
-    .await)
-    .unwrap()
 }
 
 db_test!(
@@ -268,12 +256,7 @@ db_test!(roles_are_checked_on_the_server, |app: TestApp| async move {
 db_test!(cross_site_writes_are_refused, |app: TestApp| async move {
     app.seed().await;
     app.login(HOST.0, HOST.1).await;
-    let cookie = on_db!(app.db.reader(), |pool| sqlx::query_scalar::<_, i64>(
-        "SELECT COUNT(*) FROM sessions"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let cookie = session_count(&app).await;
     assert_eq!(cookie, 1);
 
     // Same cookie jar, but the POST claims another site.

@@ -3,16 +3,19 @@
 //! the same brand with this brand's ids, answers 404 (or 403 for the wrong
 //! role) and never shows or changes anything.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    events::OTHER_HOST,
-    helpers::{TestApp, ADMIN},
-    invitations::post,
-    orders::{add, checkout, count, party, place},
+    helpers::{
+        add_to_cart, booking_requests_with_status, checkout_form, event_form,
+        fail_every_webhook_delivery, featured_item_count, first_kit_id, first_poll_id, guest_count,
+        host_applications_with_status, open_events_not_titled, orders_with_status, other_brand,
+        outbox_count, party, place_order, post, send_webhooks_to, suspended_user_count,
+        the_booking_request_id, the_guest_id, the_host_application_id, the_order_id,
+        the_webhook_delivery_id, user_id, TestApp, ADMIN, HOST, OTHER_HOST,
+    },
 };
 
 /// What a sweep call is: a GET with a query, or a form POST.
@@ -37,78 +40,28 @@ fn name(call: &Call) -> String {
     }
 }
 
-/// A second brand with its own admin and host.
-pub async fn other_brand(app: &TestApp) {
-    let now = chrono::Utc::now();
-    let brand: i64 = on_db!(app.db.writer(), |pool| sqlx::query_scalar(
-        "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
-         VALUES ('rival', 'Rival', '', '#000000', '#ffffff', $1) RETURNING id"
-    )
-    .bind(now)
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    for (email, role) in [
-        ("boss@rival.example", app::base::account::Role::BrandAdmin),
-        ("host@rival.example", app::base::account::Role::Host),
-    ] {
-        app::accounts::ssr::create_user(
-            &app.db,
-            brand,
-            &app::base::account::EmailAddress::parse(email, "email").unwrap(),
-            "Rival person",
-            role,
-            &app::base::account::NewPassword::parse("rival-pass-2026", "password").unwrap(),
-            now,
-        )
-        .await
-        .unwrap();
-    }
-}
-
 db_test!(
     every_brand_and_host_function_refuses_others_data,
     |app: TestApp| async move {
         // Brand A (the demo): a party of Camille with a guest, an order, a
         // webhook delivery, a booking request, a closed-party credit.
         let (event, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE brands SET webhook_url = 'http://127.0.0.1:9/none'"
-        )
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
-        add(&app, &tokens[0], ids[0], 1).await;
-        let mut form = checkout(&tokens[0], "key-sweep-0123456789abcdef", "host");
+        send_webhooks_to(&app, "http://127.0.0.1:9/none").await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        let mut form = checkout_form(&tokens[0], "key-sweep-0123456789abcdef", "host");
         form.push(("form[wants_to_host]", "yes".into()));
         assert_eq!(
-            place(&app, &app.new_client(), &form).await.status(),
+            place_order(&app, &app.new_client(), &form).await.status(),
             StatusCode::OK
         );
-        let one = |sql: &'static str| {
-            let db = app.db.clone();
-            async move {
-                on_db!(db.reader(), |pool| sqlx::query_scalar::<_, i64>(sql)
-                    .fetch_one(pool)
-                    .await)
-                .unwrap()
-            }
-        };
-        let order = one("SELECT id FROM orders").await;
-        let guest = one("SELECT id FROM guests").await;
-        let delivery = one("SELECT id FROM webhook_deliveries").await;
-        let booking = one("SELECT id FROM booking_requests").await;
-        let kit = one("SELECT id FROM kits ORDER BY id LIMIT 1").await;
-        let poll = one("SELECT id FROM polls ORDER BY id LIMIT 1").await;
+        let order = the_order_id(&app).await;
+        let guest = the_guest_id(&app).await;
+        let delivery = the_webhook_delivery_id(&app).await;
+        let booking = the_booking_request_id(&app).await;
+        let kit = first_kit_id(&app).await;
+        let poll = first_poll_id(&app).await;
         let item = ids[0];
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE webhook_deliveries SET status = 'failed'"
-        )
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        fail_every_webhook_delivery(&app).await;
         other_brand(&app).await;
         // A fan's application to the demo brand.
         let res = post(
@@ -124,9 +77,8 @@ db_test!(
         )
         .await;
         assert_eq!(res.status(), StatusCode::OK);
-        let application = one("SELECT id FROM host_applications").await;
-        let camille =
-            one("SELECT id FROM users WHERE email = 'camille@atelier-lumen.example'").await;
+        let application = the_host_application_id(&app).await;
+        let camille = user_id(&app, HOST.0).await;
 
         let brand_calls = vec![
             Call::Get(format!("/api/host_report?id={camille}")),
@@ -181,11 +133,10 @@ db_test!(
             Call::Get(format!("/api/event_report?id={event}")),
             Call::Get(format!("/api/event?id={event}")),
             Call::Post("/api/update_event", {
-                let mut f: Vec<(&'static str, String)> =
-                    crate::events::form(&[("title", "Stolen")])
-                        .into_iter()
-                        .map(|(k, v)| (&*Box::leak(k.into_boxed_str()), v))
-                        .collect();
+                let mut f: Vec<(&'static str, String)> = event_form(&[("title", "Stolen")])
+                    .into_iter()
+                    .map(|(k, v)| (&*Box::leak(k.into_boxed_str()), v))
+                    .collect();
                 f.push(("id", event.to_string()));
                 f
             }),
@@ -264,14 +215,14 @@ db_test!(
             Call::Post("/api/close_event", vec![("event_id", event.to_string())]),
         ];
         let before = (
-            count(&app, "SELECT COUNT(*) FROM guests").await,
-            count(&app, "SELECT COUNT(*) FROM event_items").await,
-            count(&app, "SELECT COUNT(*) FROM outbox").await,
-            count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
-            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
-            count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
-            count(&app, "SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
-            count(&app, "SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL").await,
+            guest_count(&app).await,
+            featured_item_count(&app).await,
+            outbox_count(&app).await,
+            open_events_not_titled(&app, "Stolen").await,
+            orders_with_status(&app, "placed").await,
+            booking_requests_with_status(&app, "pending").await,
+            host_applications_with_status(&app, "pending").await,
+            suspended_user_count(&app).await,
         );
 
         let rival_admin = app.new_client();
@@ -428,14 +379,14 @@ db_test!(
 
         // Nothing changed.
         let after = (
-            count(&app, "SELECT COUNT(*) FROM guests").await,
-            count(&app, "SELECT COUNT(*) FROM event_items").await,
-            count(&app, "SELECT COUNT(*) FROM outbox").await,
-            count(&app, "SELECT COUNT(*) FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL AND title <> 'Stolen'").await,
-            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'placed'").await,
-            count(&app, "SELECT COUNT(*) FROM booking_requests WHERE status = 'pending'").await,
-            count(&app, "SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
-            count(&app, "SELECT COUNT(*) FROM users WHERE suspended_at IS NOT NULL").await,
+            guest_count(&app).await,
+            featured_item_count(&app).await,
+            outbox_count(&app).await,
+            open_events_not_titled(&app, "Stolen").await,
+            orders_with_status(&app, "placed").await,
+            booking_requests_with_status(&app, "pending").await,
+            host_applications_with_status(&app, "pending").await,
+            suspended_user_count(&app).await,
         );
         assert_eq!(before, after);
         let _ = (delivery, kit);

@@ -2,34 +2,16 @@
 //! brand approves them as a host with a single-use 48-hour link to set a
 //! password, and their first party records the party it was booked from.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    events::create,
-    helpers::{TestApp, ADMIN, HOST},
-    invitations::post,
-    orders::{add, count, party, place},
+    helpers::{
+        add_to_cart, booked_from, booking_request_count, create_event, expired_set_password_link,
+        mails_to, party, place_order, post, welcome_token, TestApp, ADMIN, HOST, OTHER_HOST,
+    },
 };
-
-/// The set-password link in the latest mail to `email`.
-pub async fn welcome_token(app: &TestApp, email: &str) -> String {
-    let mail: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT message FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1"
-    )
-    .bind(email)
-    .fetch_one(pool)
-    .await)
-    .unwrap();
-    let mail = mail.replace("=\r\n", "");
-    let start = mail.find("/welcome/").expect("a welcome link") + "/welcome/".len();
-    mail[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
-}
 
 db_test!(
     a_guest_books_a_party_and_becomes_a_host,
@@ -41,7 +23,7 @@ db_test!(
         )
         .await;
         // Ana asks at checkout.
-        add(&app, &tokens[0], ids[0], 1).await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
         let form = vec![
             ("token", tokens[0].clone()),
             ("slug", String::new()),
@@ -53,7 +35,7 @@ db_test!(
             ("form[wants_to_host]", "yes".into()),
         ];
         assert_eq!(
-            place(&app, &app.new_client(), &form).await.status(),
+            place_order(&app, &app.new_client(), &form).await.status(),
             StatusCode::OK
         );
         // Ben asks from his invitation page, twice.
@@ -84,10 +66,7 @@ db_test!(
             assert_eq!(res.status(), StatusCode::OK);
         }
         assert!(asked(tokens[1].clone()).await);
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM booking_requests").await,
-            2
-        );
+        assert_eq!(booking_request_count(&app).await, 2);
         // A wrong token asks nothing.
         let res = post(
             &app,
@@ -157,7 +136,10 @@ db_test!(
             "answered once"
         );
         assert_eq!(decide(9999, true).await.status(), StatusCode::NOT_FOUND);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'ben@example.com' AND subject LIKE 'Your request to host%'").await, 1);
+        assert_eq!(
+            mails_to(&app, "ben@example.com", "Your request to host").await,
+            1
+        );
 
         // Ana sets her password with the link: a weak one is refused, then
         // she is signed in as a host; the link works once.
@@ -202,16 +184,20 @@ db_test!(
         assert_eq!(me["email"], "ana@example.com");
 
         // Her first party records where it was booked from; the second does not.
-        let first: i64 = create(&app, &ana_client, &[]).await.json().await.unwrap();
-        let second: i64 = create(&app, &ana_client, &[]).await.json().await.unwrap();
-        let from: Vec<Option<i64>> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT booked_from_event_id FROM events WHERE id IN ($1, $2) ORDER BY id"
-        )
-        .bind(first)
-        .bind(second)
-        .fetch_all(pool)
-        .await)
-        .unwrap();
+        let first: i64 = create_event(&app, &ana_client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let second: i64 = create_event(&app, &ana_client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let from = vec![
+            booked_from(&app, first).await,
+            booked_from(&app, second).await,
+        ];
         assert_eq!(from, vec![Some(origin), None]);
         let _ = HOST;
     }
@@ -219,18 +205,7 @@ db_test!(
 
 db_test!(an_expired_link_sets_nothing, |app: TestApp| async move {
     app.seed().await;
-    let now = chrono::Utc::now();
-    on_db!(app.db.writer(), |pool| sqlx::query(
-        "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at)
-             SELECT id, $1, $2, $3 FROM users WHERE email = 'hugo@atelier-lumen.example'"
-    )
-    .bind(app::base::tokens::hash_token("old-link"))
-    .bind(now - chrono::Duration::minutes(1))
-    .bind(now - chrono::Duration::hours(49))
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
+    expired_set_password_link(&app, OTHER_HOST.0, "old-link").await;
     let res = post(
         &app,
         &app.new_client(),
@@ -245,8 +220,7 @@ db_test!(an_expired_link_sets_nothing, |app: TestApp| async move {
     assert!(res.text().await.unwrap().contains("expired"));
     // The old password still works.
     let c = app.new_client();
-    app.login_with(&c, crate::events::OTHER_HOST.0, crate::events::OTHER_HOST.1)
-        .await;
+    app.login_with(&c, OTHER_HOST.0, OTHER_HOST.1).await;
     let me: Value = c
         .get(app.url("/api/me"))
         .send()
@@ -255,5 +229,5 @@ db_test!(an_expired_link_sets_nothing, |app: TestApp| async move {
         .json()
         .await
         .unwrap();
-    assert_eq!(me["email"], crate::events::OTHER_HOST.0);
+    assert_eq!(me["email"], OTHER_HOST.0);
 });

@@ -1,80 +1,16 @@
 //! The brand's catalog: items with photos and labels, kits; only the brand's
 //! admin may change them.
 
-use app::on_db;
-use reqwest::{multipart::Form, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{TestApp, ADMIN, HOST},
-    invitations::post,
+    helpers::{
+        brand_user, first_item_id, item_count, item_form, item_photo_count, new_brand, photo, png,
+        post, save_item, TestApp, ADMIN, HOST,
+    },
 };
-
-/// A valid item form with `changes` applied.
-pub fn item_form(changes: &[(&str, &str)]) -> Form {
-    let mut fields = vec![
-        ("sku", "TEE-SAGE-M"),
-        ("name", "Sage linen tee"),
-        ("description", "Washed linen, relaxed cut."),
-        ("category", "Linen"),
-        ("price", "49.90"),
-        ("vat_rate", "20"),
-        ("stock", "12"),
-        ("active", "on"),
-        ("composition", "60% organic cotton, 40% recycled polyester"),
-        ("country", "Portugal"),
-        ("recycled", "40"),
-        ("care", "Wash at 30 °C."),
-        ("story", "Woven and sewn near Porto."),
-    ];
-    for (key, value) in changes {
-        match fields.iter_mut().find(|(k, _)| k == key) {
-            Some(field) => field.1 = value,
-            None => fields.push((key, value)),
-        }
-    }
-    fields.into_iter().fold(Form::new(), |form, (k, v)| {
-        form.text(k.to_owned(), v.to_owned())
-    })
-}
-
-/// A PNG photo of `width` × `height`.
-pub fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 250) as u8, (y % 250) as u8, 120])
-    });
-    let mut out = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(image)
-        .write_to(&mut out, image::ImageFormat::Png)
-        .unwrap();
-    out.into_inner()
-}
-
-pub fn photo(bytes: Vec<u8>, name: &str, mime: &str) -> reqwest::multipart::Part {
-    reqwest::multipart::Part::bytes(bytes)
-        .file_name(name.to_owned())
-        .mime_str(mime)
-        .unwrap()
-}
-
-pub async fn save(app: &TestApp, client: &reqwest::Client, form: Form) -> reqwest::Response {
-    client
-        .post(app.url("/api/save_item"))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn item_count(app: &TestApp) -> i64 {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM items"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap()
-}
 
 async fn field_error(res: reqwest::Response) -> (String, String) {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -93,7 +29,7 @@ db_test!(
         app.login(ADMIN.0, ADMIN.1).await;
         let before = item_count(&app).await;
 
-        let res = save(&app, &app.client, item_form(&[])).await;
+        let res = save_item(&app, &app.client, item_form(&[])).await;
         assert_eq!(res.status(), StatusCode::OK);
         let id: i64 = res.json().await.unwrap();
         let item: Value = app
@@ -142,12 +78,12 @@ db_test!(
             (vec![("sku", "NEW-5"), ("name", " ")], "name", "name"),
         ] {
             let (f, message) =
-                field_error(save(&app, &app.client, item_form(&changes)).await).await;
+                field_error(save_item(&app, &app.client, item_form(&changes)).await).await;
             assert_eq!(f, field, "{changes:?}: {message}");
             assert!(message.contains(says), "{changes:?}: {message}");
         }
         // A free price is allowed.
-        let res = save(
+        let res = save_item(
             &app,
             &app.client,
             item_form(&[("sku", "GIFT-1"), ("price", "0")]),
@@ -157,7 +93,7 @@ db_test!(
         assert_eq!(item_count(&app).await, before + 2);
 
         // Editing keeps the SKU rule: another item's SKU is refused.
-        let res = save(
+        let res = save_item(
             &app,
             &app.client,
             item_form(&[("id", &id.to_string()), ("sku", "GIFT-1")]),
@@ -165,7 +101,7 @@ db_test!(
         .await;
         assert_eq!(field_error(res).await.0, "sku");
         // An item without a label shows none.
-        let res = save(
+        let res = save_item(
             &app,
             &app.client,
             item_form(&[
@@ -200,7 +136,7 @@ db_test!(
         let form = item_form(&[])
             .part("photos", photo(png(2000, 1500), "front.png", "image/png"))
             .part("photos", photo(png(600, 800), "back.png", "image/png"));
-        let res = save(&app, &app.client, form).await;
+        let res = save_item(&app, &app.client, form).await;
         assert_eq!(res.status(), StatusCode::OK);
         let id: i64 = res.json().await.unwrap();
         let item: Value = app
@@ -294,7 +230,7 @@ db_test!(
             let form = item_form(&[("sku", "WITH-PHOTO")])
                 .part("photos", photo(png(300, 300), "good.png", "image/png"))
                 .part("photos", part);
-            let res = save(&app, &app.client, form).await;
+            let res = save_item(&app, &app.client, form).await;
             let body: Value = {
                 assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
                 res.json().await.unwrap()
@@ -308,12 +244,7 @@ db_test!(
             assert_eq!(kept["name"], "Sage linen tee");
         }
         assert_eq!(item_count(&app).await, before);
-        let photos: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT COUNT(*) FROM item_photos"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let photos = item_photo_count(&app).await;
         assert_eq!(photos, 0);
         let media = std::fs::read_dir(app.media_dir.join("items"))
             .map(|d| d.count())
@@ -326,18 +257,13 @@ db_test!(
     only_the_brand_admin_changes_the_catalog,
     |app: TestApp| async move {
         app.seed().await;
-        let item: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT MIN(id) FROM items"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let item = first_item_id(&app).await;
         // Anonymous, then a host.
-        let res = save(&app, &app.new_client(), item_form(&[])).await;
+        let res = save_item(&app, &app.new_client(), item_form(&[])).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
         app.login(HOST.0, HOST.1).await;
         for res in [
-            save(&app, &app.client, item_form(&[("id", &item.to_string())])).await,
+            save_item(&app, &app.client, item_form(&[("id", &item.to_string())])).await,
             app.get("/api/catalog?query[q]=&query[category]=&query[archived]=false&query[page]=1")
                 .await,
             app.get(&format!("/api/item_editor?id={item}")).await,
@@ -376,25 +302,16 @@ db_test!(
         }
 
         // The admin of another brand sees none of this brand's items.
-        let other_brand: i64 = on_db!(app.db.writer(), |pool| sqlx::query_scalar(
-            "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
-             VALUES ('other', 'Other', '', '#000000', '#ffffff', $1) RETURNING id"
-        )
-        .bind(chrono::Utc::now())
-        .fetch_one(pool)
-        .await)
-        .unwrap();
-        app::accounts::ssr::create_user(
-            &app.db,
+        let other_brand = new_brand(&app, "other", "Other").await;
+        brand_user(
+            &app,
             other_brand,
-            &app::base::account::EmailAddress::parse("boss@other.example", "email").unwrap(),
+            "boss@other.example",
             "Other Boss",
             app::base::account::Role::BrandAdmin,
-            &app::base::account::NewPassword::parse("other-admin-2026", "password").unwrap(),
-            chrono::Utc::now(),
+            "other-admin-2026",
         )
-        .await
-        .unwrap();
+        .await;
         let other = app.new_client();
         app.login_with(&other, "boss@other.example", "other-admin-2026")
             .await;
@@ -404,7 +321,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
-        let res = save(&app, &other, item_form(&[("id", &item.to_string())])).await;
+        let res = save_item(&app, &other, item_form(&[("id", &item.to_string())])).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         let res = post(
             &app,
@@ -427,7 +344,7 @@ db_test!(
                 .unwrap();
         assert_eq!(listing["total"], 0);
         // Its own SKUs are its own: the demo's SKU is free for it.
-        let res = save(&app, &other, item_form(&[("sku", "CAN-FIG-220")])).await;
+        let res = save_item(&app, &other, item_form(&[("sku", "CAN-FIG-220")])).await;
         assert_eq!(res.status(), StatusCode::OK);
     }
 );

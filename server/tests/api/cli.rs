@@ -7,7 +7,10 @@ use std::{
 
 use reqwest::StatusCode;
 
-use crate::{db_test, helpers::TestApp};
+use crate::{
+    db_test,
+    helpers::{event_count, events_of_hosts_at, host_applications_with_status, users_at, TestApp},
+};
 
 fn soiree(database_url: &str, args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_soiree"))
@@ -101,25 +104,10 @@ db_test!(
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let count = |sql: &'static str| {
-            let db = app.db.clone();
-            async move {
-                app::on_db!(db.reader(), |pool| sqlx::query_scalar::<_, i64>(sql)
-                    .fetch_one(pool)
-                    .await)
-                .unwrap()
-            }
-        };
-        assert_eq!(count("SELECT COUNT(*) FROM events").await, 40);
-        assert_eq!(
-            count("SELECT COUNT(*) FROM host_applications WHERE status = 'pending'").await,
-            2
-        );
+        assert_eq!(event_count(&app).await, 40);
+        assert_eq!(host_applications_with_status(&app, "pending").await, 2);
         // The two demo hosts keep a clean slate.
-        assert_eq!(
-            count("SELECT COUNT(*) FROM events e JOIN users u ON u.id = e.host_id WHERE u.email LIKE '%@atelier-lumen.example'").await,
-            0
-        );
+        assert_eq!(events_of_hosts_at(&app, "atelier-lumen.example").await, 0);
         let args = [
             "seed-load",
             "--hosts",
@@ -142,14 +130,11 @@ db_test!(
             stdout.contains("Loaded 5 hosts, 20 parties, 100 guests, 200 orders"),
             "{stdout}"
         );
-        assert_eq!(
-            count("SELECT COUNT(*) FROM users WHERE email LIKE '%@load.example'").await,
-            5
-        );
+        assert_eq!(users_at(&app, "load.example").await, 5);
         // Once only.
         let out = soiree(&app.database_url, &args, "");
         assert!(String::from_utf8_lossy(&out.stdout).contains("already there"));
-        assert_eq!(count("SELECT COUNT(*) FROM events").await, 60);
+        assert_eq!(event_count(&app).await, 60);
         // The dashboard reads it.
         let admin = app.new_client();
         app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)

@@ -1,66 +1,14 @@
 //! Hosts schedule, edit and cancel events; nobody else can change them.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{TestApp, ADMIN, HOST},
+    helpers::{
+        create_event, event_count, event_form, event_times, TestApp, ADMIN, HOST, OTHER_HOST,
+    },
 };
-
-pub const OTHER_HOST: (&str, &str) = ("hugo@atelier-lumen.example", "lumen-host-2026");
-
-/// A valid form a week ahead, with `changes` applied, as form fields.
-pub fn form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
-    let start = chrono::Utc::now() + chrono::Duration::days(7);
-    let day = start.format("%Y-%m-%d").to_string();
-    let mut fields = vec![
-        ("title", "Candle evening".to_owned()),
-        ("description", "Scents for winter".to_owned()),
-        ("starts_at", format!("{day}T19:00")),
-        ("ends_at", format!("{day}T22:00")),
-        ("time_zone", "Europe/Paris".to_owned()),
-        ("kind", "in_person".to_owned()),
-        ("address", "3 rue des Lilas, Lyon".to_owned()),
-        ("video_url", String::new()),
-        ("capacity", "12".to_owned()),
-        ("orders_close_at", String::new()),
-    ];
-    for (key, value) in changes {
-        fields
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .expect("a form field")
-            .1 = (*value).to_owned();
-    }
-    fields
-        .into_iter()
-        .map(|(k, v)| (format!("form[{k}]"), v))
-        .collect()
-}
-
-pub async fn create(
-    app: &TestApp,
-    client: &reqwest::Client,
-    changes: &[(&str, &str)],
-) -> reqwest::Response {
-    client
-        .post(app.url("/api/create_event"))
-        .form(&form(changes))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn event_count(app: &TestApp) -> i64 {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM events"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap()
-}
 
 db_test!(
     a_host_schedules_an_event_in_its_time_zone,
@@ -68,7 +16,7 @@ db_test!(
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
 
-        let res = create(&app, &app.client, &[("time_zone", "America/New_York")]).await;
+        let res = create_event(&app, &app.client, &[("time_zone", "America/New_York")]).await;
 
         assert_eq!(res.status(), StatusCode::OK);
         let id: i64 = res.json().await.unwrap();
@@ -87,14 +35,7 @@ db_test!(
             .ends_with("19:00"));
         assert_eq!(event["can_edit"], true);
         // Stored in UTC: 19:00 in New York is midnight UTC (or 23:00 in summer).
-        let stored: chrono::DateTime<chrono::Utc> =
-            on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-                "SELECT starts_at FROM events WHERE id = $1"
-            )
-            .bind(id)
-            .fetch_one(pool)
-            .await)
-            .unwrap();
+        let stored: chrono::DateTime<chrono::Utc> = event_times(&app, id).await.0;
         assert!(matches!(
             stored.format("%H:%M").to_string().as_str(),
             "00:00" | "23:00"
@@ -124,7 +65,7 @@ db_test!(
             (&[("title", "")], "title"),
         ];
         for (changes, field) in cases {
-            let res = create(&app, &app.client, changes).await;
+            let res = create_event(&app, &app.client, changes).await;
             assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
             let body: Value = res.json().await.unwrap();
             assert_eq!(body["Invalid"]["field"], field);
@@ -136,7 +77,11 @@ db_test!(
 db_test!(only_the_host_changes_an_event, |app: TestApp| async move {
     app.seed().await;
     app.login(HOST.0, HOST.1).await;
-    let id: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
+    let id: i64 = create_event(&app, &app.client, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     let path = format!("/api/event?id={id}");
 
     // Anonymous: 401.
@@ -151,7 +96,7 @@ db_test!(only_the_host_changes_an_event, |app: TestApp| async move {
         other.get(app.url(&path)).send().await.unwrap().status(),
         StatusCode::NOT_FOUND
     );
-    let mut edit = form(&[("title", "Hijacked")]);
+    let mut edit = event_form(&[("title", "Hijacked")]);
     edit.push(("id".into(), id.to_string()));
     let res = other
         .post(app.url("/api/update_event"))
@@ -193,7 +138,7 @@ db_test!(only_the_host_changes_an_event, |app: TestApp| async move {
     assert_eq!(event["summary"]["status"], "Upcoming");
 
     // The host edits, then cancels; a cancelled event is no longer editable.
-    let mut own = form(&[("title", "Candle & wine evening"), ("capacity", "20")]);
+    let mut own = event_form(&[("title", "Candle & wine evening"), ("capacity", "20")]);
     own.push(("id".into(), id.to_string()));
     let res = app
         .client

@@ -5,26 +5,8 @@ use serde_json::Value;
 
 use crate::{
     db_test,
-    events::{create, OTHER_HOST},
-    helpers::{TestApp, ADMIN, HOST},
+    helpers::{create_event, paste_guests, TestApp, ADMIN, HOST, OTHER_HOST},
 };
-
-pub async fn paste(
-    app: &TestApp,
-    client: &reqwest::Client,
-    event_id: i64,
-    text: &str,
-) -> reqwest::Response {
-    client
-        .post(app.url("/api/add_guests"))
-        .form(&[
-            ("event_id", event_id.to_string()),
-            ("text", text.to_owned()),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn guests(app: &TestApp, event_id: i64) -> Vec<Value> {
     let res = app.get(&format!("/api/guests?event_id={event_id}")).await;
@@ -37,7 +19,11 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
         let one = app
             .client
             .post(app.url("/api/add_guest"))
@@ -52,7 +38,7 @@ db_test!(
         assert_eq!(one.status(), StatusCode::OK);
 
         let text = "Ana Lima <ana@example.com>\nnot an email\nBob Stone, BOB@example.com\nana@example.com\nChloé <chloe@example.com>\n";
-        let res = paste(&app, &app.client, event, text).await;
+        let res = paste_guests(&app, &app.client, event, text).await;
 
         assert_eq!(res.status(), StatusCode::OK);
         let report: Value = res.json().await.unwrap();
@@ -84,14 +70,18 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
-        paste(&app, &app.client, event, "ana@example.com").await;
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        paste_guests(&app, &app.client, event, "ana@example.com").await;
         let guest_id = guests(&app, event).await[0]["id"].as_i64().unwrap();
 
         let other = app.new_client();
         app.login_with(&other, OTHER_HOST.0, OTHER_HOST.1).await;
         assert_eq!(
-            paste(&app, &other, event, "evil@example.com")
+            paste_guests(&app, &other, event, "evil@example.com")
                 .await
                 .status(),
             StatusCode::NOT_FOUND
@@ -122,7 +112,9 @@ db_test!(
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(
-            paste(&app, &admin, event, "x@example.com").await.status(),
+            paste_guests(&app, &admin, event, "x@example.com")
+                .await
+                .status(),
             StatusCode::FORBIDDEN
         );
 
@@ -145,8 +137,12 @@ db_test!(
 db_test!(an_empty_paste_is_refused, |app: TestApp| async move {
     app.seed().await;
     app.login(HOST.0, HOST.1).await;
-    let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
-    let res = paste(&app, &app.client, event, "  \n\n").await;
+    let event: i64 = create_event(&app, &app.client, &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let res = paste_guests(&app, &app.client, event, "  \n\n").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["Invalid"]["field"], "text");

@@ -6,12 +6,11 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
-    bookings::welcome_token,
     db_test,
-    events::create,
-    helpers::{TestApp, ADMIN, HOST},
-    invitations::post,
-    orders::count,
+    helpers::{
+        accounts_with_email, create_event, host_application_count, mails_to, post,
+        stored_set_password_links, turn_sharing_on, welcome_token, TestApp, ADMIN, HOST,
+    },
 };
 
 fn application(name: &str, email: &str, motivation: &str) -> Vec<(&'static str, String)> {
@@ -68,10 +67,7 @@ db_test!(
         let res = apply(&app, &application("Camille", HOST.0, love)).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(res.text().await.unwrap().contains("sign in"));
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_applications").await,
-            0
-        );
+        assert_eq!(host_application_count(&app).await, 0);
 
         // Two fans apply; applying twice keeps one application.
         for form in [
@@ -85,11 +81,12 @@ db_test!(
         ] {
             assert_eq!(apply(&app, &form).await.status(), StatusCode::OK);
         }
+        assert_eq!(host_application_count(&app).await, 2);
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_applications").await,
-            2
+            mails_to(&app, "nina@example.com", "Your application").await,
+            1,
+            "one thanks, however often she sends the form"
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'nina@example.com' AND subject LIKE 'Your application%'").await, 1, "one thanks, however often she sends the form");
 
         // Only the brand admin sees and decides applications.
         assert_eq!(
@@ -138,15 +135,12 @@ db_test!(
             decide(&app, &admin, 99_999, true).await,
             StatusCode::NOT_FOUND
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'omar@example.com' AND subject LIKE 'Your application%'").await, 2, "thanks, then the kind decline");
         assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM users WHERE email = 'omar@example.com'"
-            )
-            .await,
-            0
+            mails_to(&app, "omar@example.com", "Your application").await,
+            2,
+            "thanks, then the kind decline"
         );
+        assert_eq!(accounts_with_email(&app, "omar@example.com").await, 0);
 
         // Nina's link: a weak password is refused, then it signs her in as
         // a host, once.
@@ -218,17 +212,16 @@ db_test!(
         let token = welcome_token(&app, "rose@example.com").await;
         assert!(token.len() >= 40);
         // The link is stored only as a hash, valid 48 hours.
-        let valid_hours = count(
-            &app,
-            "SELECT COUNT(*) FROM password_tokens t JOIN users u ON u.id = t.user_id
-             WHERE u.email = 'rose@example.com' AND t.token_hash <> ''",
-        )
-        .await;
+        let valid_hours = stored_set_password_links(&app, "rose@example.com").await;
         assert_eq!(valid_hours, 1);
 
         // Suspend Camille: she cannot schedule, her open party stays.
         app.login(HOST.0, HOST.1).await;
-        let open: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
+        let open: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
         let hosts = program(&app, &admin).await["hosts"].clone();
         let camille = hosts
             .as_array()
@@ -258,7 +251,7 @@ db_test!(
             StatusCode::NOT_FOUND
         );
         assert_eq!(suspend(camille, true, admin.clone()).await, StatusCode::OK);
-        let res = create(&app, &app.client, &[]).await;
+        let res = create_event(&app, &app.client, &[]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(res.text().await.unwrap().contains("suspended"));
         let options: Value = app
@@ -282,13 +275,7 @@ db_test!(
             "her open party is still hers"
         );
         // Guests still reach it by its share link.
-        let slug: String = app::on_db!(app.db.writer(), |pool| sqlx::query_scalar(
-            "UPDATE events SET share_enabled = TRUE WHERE id = $1 RETURNING share_slug"
-        )
-        .bind(open)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let slug = turn_sharing_on(&app, open).await;
         let page = app
             .new_client()
             .get(app.url(&format!("/s/{slug}")))
@@ -298,7 +285,7 @@ db_test!(
         assert_eq!(page.status(), StatusCode::OK, "guests still see it");
         assert_eq!(suspend(camille, false, admin.clone()).await, StatusCode::OK);
         assert_eq!(
-            create(&app, &app.client, &[]).await.status(),
+            create_event(&app, &app.client, &[]).await.status(),
             StatusCode::OK
         );
     }

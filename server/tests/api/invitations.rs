@@ -1,55 +1,27 @@
 //! Invitation links and emails.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    events::{create, OTHER_HOST},
-    guests::paste,
-    helpers::{TestApp, HOST},
+    helpers::{
+        create_event, event_times, give_up_on_mail_to, invitation_links, invited, messages,
+        paste_guests, post, test_config, TestApp, HOST, KEY, OTHER_HOST,
+    },
 };
-
-pub const KEY: &[u8] = b"test-secret-key-that-is-long-enough-0123";
-
-/// (guest id, email, nonce, token hash), by id.
-pub async fn links(app: &TestApp) -> Vec<(i64, String, Option<String>, Option<String>)> {
-    on_db!(app.db.reader(), |pool| sqlx::query_as(
-        "SELECT id, email, token_nonce, token_hash FROM guests ORDER BY id"
-    )
-    .fetch_all(pool)
-    .await)
-    .unwrap()
-}
-
-/// Every queued message, soft line breaks of quoted-printable undone.
-async fn messages(app: &TestApp) -> Vec<String> {
-    let raw: Vec<String> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT message FROM outbox ORDER BY id"
-    )
-    .fetch_all(pool)
-    .await)
-    .unwrap();
-    raw.into_iter().map(|m| m.replace("=\r\n", "")).collect()
-}
-
-pub async fn post(
-    app: &TestApp,
-    client: &reqwest::Client,
-    path: &str,
-    form: &[(&str, String)],
-) -> reqwest::Response {
-    client.post(app.url(path)).form(form).send().await.unwrap()
-}
 
 db_test!(
     invitations_carry_personal_links_whose_tokens_are_not_stored,
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
-        paste(
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        paste_guests(
             &app,
             &app.client,
             event,
@@ -67,7 +39,7 @@ db_test!(
 
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.json::<usize>().await.unwrap(), 2);
-        let links = links(&app).await;
+        let links = invitation_links(&app).await;
         let mails = messages(&app).await;
         assert_eq!(mails.len(), 2);
         for ((_, email, nonce, hash), mail) in links.iter().zip(&mails) {
@@ -119,8 +91,12 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
-        paste(&app, &app.client, event, "Ana Lima <ana@example.com>").await;
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        paste_guests(&app, &app.client, event, "Ana Lima <ana@example.com>").await;
         post(
             &app,
             &app.client,
@@ -162,8 +138,12 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
-        paste(&app, &app.client, event, "ana@example.com").await;
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        paste_guests(&app, &app.client, event, "ana@example.com").await;
         post(
             &app,
             &app.client,
@@ -171,7 +151,7 @@ db_test!(
             &[("event_id", event.to_string())],
         )
         .await;
-        let (guest, _, nonce, _) = links(&app).await.remove(0);
+        let (guest, _, nonce, _) = invitation_links(&app).await.remove(0);
         let first = app::invitations::invite::token(KEY, nonce.as_deref().unwrap());
         let form = [
             ("event_id", event.to_string()),
@@ -210,7 +190,7 @@ db_test!(
                 .status(),
             StatusCode::OK
         );
-        let (_, _, nonce, _) = links(&app).await.remove(0);
+        let (_, _, nonce, _) = invitation_links(&app).await.remove(0);
         let second = app::invitations::invite::token(KEY, nonce.as_deref().unwrap());
         assert_ne!(first, second);
         assert!(messages(&app).await[2].contains(&format!("/i/{second}")));
@@ -220,32 +200,6 @@ db_test!(
         assert_eq!(new.status(), StatusCode::OK);
     }
 );
-
-/// Creates an event of `capacity`, invites the pasted guests and returns
-/// (event id, each guest's link token in list order).
-pub async fn invited(app: &TestApp, capacity: &str, guests: &str) -> (i64, Vec<String>) {
-    app.seed().await;
-    app.login(HOST.0, HOST.1).await;
-    let event: i64 = create(app, &app.client, &[("capacity", capacity)])
-        .await
-        .json()
-        .await
-        .unwrap();
-    paste(app, &app.client, event, guests).await;
-    post(
-        app,
-        &app.client,
-        "/api/send_invitations",
-        &[("event_id", event.to_string())],
-    )
-    .await;
-    let tokens = links(app)
-        .await
-        .into_iter()
-        .map(|(_, _, nonce, _)| app::invitations::invite::token(KEY, nonce.as_deref().unwrap()))
-        .collect();
-    (event, tokens)
-}
 
 async fn answer(app: &TestApp, token: &str, rsvp: &str, companions: i64) -> reqwest::Response {
     // A guest has no account: a fresh client with no cookie.
@@ -394,22 +348,6 @@ db_test!(
     }
 );
 
-/// The app settings the test server runs with.
-fn test_config() -> app::base::state::AppConfig {
-    app::base::state::AppConfig {
-        public_url: "http://127.0.0.1".parse().unwrap(),
-        session_secure: false,
-        mail: app::base::mail::MailIdentity {
-            from: "Soirée <no-reply@soiree.test>".parse().unwrap(),
-            message_id_host: "soiree.test".into(),
-        },
-        signing_key: app::base::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
-        media: app::base::media::MediaStore {
-            root: std::env::temp_dir().join("soiree-test-media"),
-        },
-    }
-}
-
 db_test!(
     reminders_and_thank_yous_go_out_once_to_yes_and_maybe,
     |app: TestApp| async move {
@@ -423,14 +361,7 @@ db_test!(
         answer(&app, &tokens[0], "yes", 0).await;
         answer(&app, &tokens[1], "maybe", 0).await;
         answer(&app, &tokens[2], "no", 0).await;
-        let (starts, ends): (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) =
-            on_db!(app.db.reader(), |pool| sqlx::query_as(
-                "SELECT starts_at, ends_at FROM events WHERE id = $1"
-            )
-            .bind(event)
-            .fetch_one(pool)
-            .await)
-            .unwrap();
+        let (starts, ends) = event_times(&app, event).await;
         let config = test_config();
         let before = messages(&app).await.len();
 
@@ -488,13 +419,7 @@ db_test!(
         let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         let (event, _) = invited(&app, "10", "ana@example.com\nbob@example.com").await;
-        on_db!(app.db.writer(), |pool| sqlx::query(
-        "UPDATE outbox SET status = 'failed', last_error = 'mailbox unavailable' WHERE recipient = 'bob@example.com'"
-    )
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
+        give_up_on_mail_to(&app, "bob@example.com", "mailbox unavailable").await;
 
         let guests: Vec<Value> = app
             .get(&format!("/api/guests?event_id={event}"))
@@ -524,7 +449,11 @@ db_test!(
     |app: TestApp| async move {
         app.seed().await;
         app.login(HOST.0, HOST.1).await;
-        let event: i64 = create(&app, &app.client, &[]).await.json().await.unwrap();
+        let event: i64 = create_event(&app, &app.client, &[])
+            .await
+            .json()
+            .await
+            .unwrap();
         let details: Value = app
             .get(&format!("/api/event?id={event}"))
             .await

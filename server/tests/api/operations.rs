@@ -1,9 +1,14 @@
 //! Health, migrations, demo data, pages and headers.
 
-use app::{base::db::Db, demo::SeedOutcome, on_db};
+use app::{base::db::Db, demo::SeedOutcome};
 use reqwest::{header, StatusCode};
 
-use crate::{db_test, helpers::TestApp};
+use crate::{
+    db_test,
+    helpers::{
+        brand_count, item_count, login_failure_count, note_login_failure, user_count, TestApp,
+    },
+};
 
 db_test!(migrations_apply_twice, |app: TestApp| async move {
     app.db
@@ -15,12 +20,7 @@ db_test!(migrations_apply_twice, |app: TestApp| async move {
         .migrate()
         .await
         .expect("third run, from a new connection");
-    let brands: i64 = on_db!(again.reader(), |pool| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM brands"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let brands = brand_count(&again).await;
     assert_eq!(brands, 0);
 });
 
@@ -37,12 +37,7 @@ db_test!(demo_data_loads_once, |app: TestApp| async move {
             .unwrap(),
         SeedOutcome::AlreadyLoaded
     );
-    let (items, users): (i64, i64) = on_db!(app.db.reader(), |pool| sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM users)"
-    )
-    .fetch_one(pool)
-    .await)
-    .unwrap();
+    let (items, users) = (item_count(&app).await, user_count(&app).await);
     assert_eq!((items, users), (44, 3));
 });
 
@@ -123,33 +118,13 @@ db_test!(
         let tasks: Vec<_> = (0..100)
             .map(|i| {
                 let db = app.db.clone();
-                tokio::spawn(async move {
-                    on_db!(db.writer(), |pool| {
-                        let mut tx = pool.begin().await?;
-                        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures")
-                            .fetch_one(&mut *tx)
-                            .await?;
-                        sqlx::query(
-                            "INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)",
-                        )
-                        .bind(format!("writer{i}-{n}@example.com"))
-                        .bind(chrono::Utc::now())
-                        .execute(&mut *tx)
-                        .await?;
-                        tx.commit().await
-                    })
-                })
+                tokio::spawn(async move { note_login_failure(&db, i).await })
             })
             .collect();
         for task in tasks {
             task.await.unwrap().expect("a concurrent write");
         }
-        let count: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_failures"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let count = login_failure_count(&app).await;
         assert_eq!(count, 100);
     }
 );

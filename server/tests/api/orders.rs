@@ -1,91 +1,18 @@
 //! Carts and checkout: one transaction per order, idempotent, never selling
 //! stock that is not there, refused after the order deadline.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::TestApp,
-    invitations::{invited, post},
+    helpers::{
+        add_to_cart, another_item, checkout_form, latest_mail_to, mails_to, order_count,
+        order_deadline_passed, order_guest, order_line_count, order_total, orders_with_status,
+        party, place_order, post, raise_prices, set_order_status, set_payment_secret, set_stock,
+        share_slug, status_changes_to, stock, the_order_id, who_set_status, TestApp,
+    },
 };
-
-/// An event with `items` featured and one invited guest per line of
-/// `guests`; returns (event, item ids, guest tokens).
-pub async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {
-    let (event, tokens) = invited(app, "50", guests).await;
-    let ids: Vec<i64> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT id FROM items WHERE stock > 10 ORDER BY sku LIMIT $1"
-    )
-    .bind(items)
-    .fetch_all(pool)
-    .await)
-    .unwrap();
-    for id in &ids {
-        let res = post(
-            app,
-            &app.client,
-            "/api/add_featured",
-            &[("event_id", event.to_string()), ("item_id", id.to_string())],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
-    }
-    (event, ids, tokens)
-}
-
-pub async fn add(app: &TestApp, token: &str, item: i64, quantity: i64) -> reqwest::Response {
-    post(
-        app,
-        &app.new_client(),
-        "/api/add_to_cart",
-        &[
-            ("token", token.to_owned()),
-            ("slug", String::new()),
-            ("item_id", item.to_string()),
-            ("quantity", quantity.to_string()),
-        ],
-    )
-    .await
-}
-
-pub fn checkout(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("token", token.to_owned()),
-        ("slug", String::new()),
-        ("form[name]", "Ana Lima".into()),
-        ("form[email]", "ana@example.com".into()),
-        ("form[delivery]", delivery.into()),
-        ("form[address]", "12 rue des Fleurs, 69001 Lyon".into()),
-        ("form[idempotency_key]", key.into()),
-    ]
-}
-
-pub async fn place(
-    app: &TestApp,
-    client: &reqwest::Client,
-    form: &[(&str, String)],
-) -> reqwest::Response {
-    post(app, client, "/api/place_order", form).await
-}
-
-pub async fn stock(app: &TestApp, item: i64) -> i64 {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT stock FROM items WHERE id = $1"
-    )
-    .bind(item)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
-}
-
-pub async fn count(app: &TestApp, sql: &str) -> i64 {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(sql)
-        .fetch_one(pool)
-        .await)
-    .unwrap()
-}
 
 db_test!(
     an_order_snapshots_its_lines_and_the_double_submit_gives_one_order,
@@ -93,11 +20,11 @@ db_test!(
         let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 2).await;
         let before = [stock(&app, ids[0]).await, stock(&app, ids[1]).await];
         assert_eq!(
-            add(&app, &tokens[0], ids[0], 2).await.status(),
+            add_to_cart(&app, &tokens[0], ids[0], 2).await.status(),
             StatusCode::OK
         );
         assert_eq!(
-            add(&app, &tokens[0], ids[1], 1).await.status(),
+            add_to_cart(&app, &tokens[0], ids[1], 1).await.status(),
             StatusCode::OK
         );
         // The cart survives: another client with the same link sees it.
@@ -114,11 +41,11 @@ db_test!(
         let expected = cart["to_home"].clone();
 
         let key = "k-0123456789abcdef-double";
-        let form = checkout(&tokens[0], key, "home");
+        let form = checkout_form(&tokens[0], key, "home");
         // A double click, and more: five submissions of one form at once.
         let clients: Vec<reqwest::Client> = (0..5).map(|_| app.new_client()).collect();
         let answers =
-            futures::future::join_all(clients.iter().map(|c| place(&app, c, &form))).await;
+            futures::future::join_all(clients.iter().map(|c| place_order(&app, c, &form))).await;
         let mut codes = Vec::new();
         for res in answers {
             assert_eq!(res.status(), StatusCode::OK);
@@ -130,13 +57,13 @@ db_test!(
             "the same form gives the same order"
         );
         // And once more later, e.g. a retry after a timeout.
-        let c: String = place(&app, &app.new_client(), &form)
+        let c: String = place_order(&app, &app.new_client(), &form)
             .await
             .json()
             .await
             .unwrap();
         assert_eq!(a, c);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+        assert_eq!(order_count(&app).await, 1);
         assert_eq!(stock(&app, ids[0]).await, before[0] - 2);
         assert_eq!(stock(&app, ids[1]).await, before[1] - 1);
 
@@ -159,13 +86,7 @@ db_test!(
         assert_eq!(order["lines"].as_array().unwrap().len(), 2);
         assert_eq!(order["steps"][0]["status"], "placed");
         // Lines keep the price they were sold at.
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE items SET price_cents = price_cents + 1000"
-        )
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        raise_prices(&app, 1000).await;
         let again: Value = app
             .new_client()
             .get(app.url(&format!("/api/order_tracking?code={a}")))
@@ -187,12 +108,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(cart["lines"], serde_json::json!([]));
-        let mail: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT message FROM outbox WHERE recipient = 'ana@example.com' ORDER BY id DESC LIMIT 1"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let mail = latest_mail_to(&app, "ana@example.com").await;
         assert!(mail.replace("=\r\n", "").contains(&format!("/o/{a}")));
         // A wrong tracking code shows nothing.
         let res = app
@@ -214,20 +130,16 @@ db_test!(
         let (_, ids, tokens) = party(&app, &guests, 1).await;
         let item = ids[0];
         for token in &tokens {
-            assert_eq!(add(&app, token, item, 1).await.status(), StatusCode::OK);
+            assert_eq!(
+                add_to_cart(&app, token, item, 1).await.status(),
+                StatusCode::OK
+            );
         }
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE items SET stock = 10 WHERE id = $1"
-        )
-        .bind(item)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        set_stock(&app, item, 10).await;
         let results = futures::future::join_all(tokens.iter().enumerate().map(|(n, token)| {
             let app = &app;
-            let form = checkout(token, &format!("key-{n}-0123456789abcdef"), "host");
-            async move { place(app, &app.new_client(), &form).await }
+            let form = checkout_form(token, &format!("key-{n}-0123456789abcdef"), "host");
+            async move { place_order(app, &app.new_client(), &form).await }
         }))
         .await;
         let mut ok = 0;
@@ -247,8 +159,8 @@ db_test!(
         }
         assert_eq!(ok, 10);
         assert_eq!(stock(&app, item).await, 0);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 10);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM order_lines").await, 10);
+        assert_eq!(order_count(&app).await, 10);
+        assert_eq!(order_line_count(&app).await, 10);
     }
 );
 
@@ -258,76 +170,62 @@ db_test!(
         let (event, ids, tokens) = party(&app, "Ana <ana@example.com>", 1).await;
         // More than the stock is refused in the cart already.
         let left = stock(&app, ids[0]).await;
-        let res = add(&app, &tokens[0], ids[0], left + 1).await;
+        let res = add_to_cart(&app, &tokens[0], ids[0], left + 1).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         // An item the party does not feature cannot be added.
-        let other: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT id FROM items WHERE id <> $1 ORDER BY id LIMIT 1"
-        )
-        .bind(ids[0])
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let other = another_item(&app, ids[0]).await;
         assert_eq!(
-            add(&app, &tokens[0], other, 1).await.status(),
+            add_to_cart(&app, &tokens[0], other, 1).await.status(),
             StatusCode::NOT_FOUND
         );
         // An empty cart, then bad fields, each on its field.
-        let res = place(
+        let res = place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-empty-0123456789", "host"),
+            &checkout_form(&tokens[0], "key-empty-0123456789", "host"),
         )
         .await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        add(&app, &tokens[0], ids[0], 1).await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
         for (field, value, says) in [
             ("form[email]", "not-an-email", "email"),
             ("form[delivery]", "drone", "delivery"),
             ("form[name]", " ", "name"),
         ] {
-            let mut form = checkout(&tokens[0], "key-bad-0123456789ab", "host");
+            let mut form = checkout_form(&tokens[0], "key-bad-0123456789ab", "host");
             form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_owned();
-            let res = place(&app, &app.new_client(), &form).await;
+            let res = place_order(&app, &app.new_client(), &form).await;
             assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
             let body: Value = res.json().await.unwrap();
             assert_eq!(body["Invalid"]["field"], says);
         }
-        let mut form = checkout(&tokens[0], "key-addr-0123456789a", "home");
+        let mut form = checkout_form(&tokens[0], "key-addr-0123456789a", "home");
         form.iter_mut()
             .find(|(k, _)| *k == "form[address]")
             .unwrap()
             .1 = "home".into();
-        let body: Value = place(&app, &app.new_client(), &form)
+        let body: Value = place_order(&app, &app.new_client(), &form)
             .await
             .json()
             .await
             .unwrap();
         assert_eq!(body["Invalid"]["field"], "address");
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+        assert_eq!(order_count(&app).await, 0);
 
         // After the deadline: refused, and nothing is sold.
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE events SET orders_close_at = $1 WHERE id = $2"
-        )
-        .bind(chrono::Utc::now() - chrono::Duration::minutes(1))
-        .bind(event)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        order_deadline_passed(&app, event).await;
         let before = stock(&app, ids[0]).await;
-        let res = place(
+        let res = place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-late-0123456789a", "host"),
+            &checkout_form(&tokens[0], "key-late-0123456789a", "host"),
         )
         .await;
         assert!(
             res.status() == StatusCode::NOT_FOUND
                 || res.status() == StatusCode::UNPROCESSABLE_ENTITY
         );
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+        assert_eq!(order_count(&app).await, 0);
         assert_eq!(stock(&app, ids[0]).await, before);
     }
 );
@@ -336,13 +234,7 @@ db_test!(
     a_share_link_visitor_orders_with_a_cart_of_their_own,
     |app: TestApp| async move {
         let (event, ids, _) = party(&app, "Ana <ana@example.com>", 1).await;
-        let slug: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT share_slug FROM events WHERE id = $1"
-        )
-        .bind(event)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let slug = share_slug(&app, event).await;
         let visitor = app.new_client();
         let res = post(
             &app,
@@ -377,68 +269,36 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(stranger["lines"], serde_json::json!([]));
-        let mut form = checkout("", "key-visitor-0123456789", "host");
+        let mut form = checkout_form("", "key-visitor-0123456789", "host");
         form[1].1 = slug.clone();
-        let res = place(&app, &visitor, &form).await;
+        let res = place_order(&app, &visitor, &form).await;
         assert_eq!(res.status(), StatusCode::OK);
-        let guest_id: Option<i64> = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT guest_id FROM orders"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let guest_id = order_guest(&app).await;
         assert_eq!(guest_id, None);
     }
 );
-
-pub async fn set_status(
-    app: &TestApp,
-    client: &reqwest::Client,
-    order: i64,
-    status: &str,
-    carrier: &str,
-    number: &str,
-) -> reqwest::Response {
-    post(
-        app,
-        client,
-        "/api/set_order_status",
-        &[
-            ("id", order.to_string()),
-            ("status", status.to_owned()),
-            ("carrier", carrier.to_owned()),
-            ("tracking_number", number.to_owned()),
-        ],
-    )
-    .await
-}
 
 db_test!(
     the_brand_moves_an_order_along_and_the_guest_follows_it,
     |app: TestApp| async move {
         let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
-        add(&app, &tokens[0], ids[0], 3).await;
+        add_to_cart(&app, &tokens[0], ids[0], 3).await;
         let before = stock(&app, ids[0]).await;
-        let code: String = place(
+        let code: String = place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-flow-0123456789ab", "host"),
+            &checkout_form(&tokens[0], "key-flow-0123456789ab", "host"),
         )
         .await
         .json()
         .await
         .unwrap();
         assert_eq!(stock(&app, ids[0]).await, before - 3);
-        let order: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT id FROM orders"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let order = the_order_id(&app).await;
 
         // The host cannot change an order; nor can another brand's admin.
         assert_eq!(
-            set_status(&app, &app.client, order, "paid", "", "")
+            set_order_status(&app, &app.client, order, "paid", "", "")
                 .await
                 .status(),
             StatusCode::FORBIDDEN
@@ -453,26 +313,26 @@ db_test!(
         assert_eq!(none["total"], 0);
 
         assert_eq!(
-            set_status(&app, &admin, order, "paid", "", "")
+            set_order_status(&app, &admin, order, "paid", "", "")
                 .await
                 .status(),
             StatusCode::OK
         );
         // A step cannot be skipped.
-        let res = set_status(&app, &admin, order, "shipped", "Colissimo", "6A123").await;
+        let res = set_order_status(&app, &admin, order, "shipped", "Colissimo", "6A123").await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
-            set_status(&app, &admin, order, "in_preparation", "", "")
+            set_order_status(&app, &admin, order, "in_preparation", "", "")
                 .await
                 .status(),
             StatusCode::OK
         );
         // Shipping needs the carrier and the tracking number.
-        let res = set_status(&app, &admin, order, "shipped", "Colissimo", "").await;
+        let res = set_order_status(&app, &admin, order, "shipped", "Colissimo", "").await;
         let body: Value = res.json().await.unwrap();
         assert_eq!(body["Invalid"]["field"], "tracking_number");
         assert_eq!(
-            set_status(&app, &admin, order, "shipped", "Colissimo", "6A12345678")
+            set_order_status(&app, &admin, order, "shipped", "Colissimo", "6A12345678")
                 .await
                 .status(),
             StatusCode::OK
@@ -500,14 +360,9 @@ db_test!(
             "Colissimo, tracking number 6A12345678"
         );
         // Each change mails the guest (after the confirmation).
-        let mails = count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'ana@example.com' AND subject LIKE 'Your order%'").await;
+        let mails = mails_to(&app, "ana@example.com", "Your order").await;
         assert_eq!(mails, 4);
-        let who: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT actor FROM order_status_changes WHERE status = 'paid'"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let who = who_set_status(&app, "paid").await;
         assert_eq!(who, "brand admin admin@atelier-lumen.example");
     }
 );
@@ -517,24 +372,19 @@ db_test!(
     |app: TestApp| async move {
         let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
         let before = stock(&app, ids[0]).await;
-        add(&app, &tokens[0], ids[0], 2).await;
-        place(
+        add_to_cart(&app, &tokens[0], ids[0], 2).await;
+        place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-cancel-0123456789", "host"),
+            &checkout_form(&tokens[0], "key-cancel-0123456789", "host"),
         )
         .await;
-        let order: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT id FROM orders"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let order = the_order_id(&app).await;
         let admin = app.new_client();
         app.login_with(&admin, crate::helpers::ADMIN.0, crate::helpers::ADMIN.1)
             .await;
         assert_eq!(
-            set_status(&app, &admin, order, "cancelled", "", "")
+            set_order_status(&app, &admin, order, "cancelled", "", "")
                 .await
                 .status(),
             StatusCode::OK
@@ -542,13 +392,13 @@ db_test!(
         assert_eq!(stock(&app, ids[0]).await, before);
         // A cancelled order is final.
         assert_eq!(
-            set_status(&app, &admin, order, "paid", "", "")
+            set_order_status(&app, &admin, order, "paid", "", "")
                 .await
                 .status(),
             StatusCode::UNPROCESSABLE_ENTITY
         );
         assert_eq!(
-            set_status(&app, &admin, 999_999, "paid", "", "")
+            set_order_status(&app, &admin, 999_999, "paid", "", "")
                 .await
                 .status(),
             StatusCode::NOT_FOUND
@@ -561,31 +411,19 @@ db_test!(
     |app: TestApp| async move {
         use app::orders::payment::ssr::sign;
         let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
-        add(&app, &tokens[0], ids[0], 1).await;
-        let code: String = place(
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        let code: String = place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-webhook-0123456789", "host"),
+            &checkout_form(&tokens[0], "key-webhook-0123456789", "host"),
         )
         .await
         .json()
         .await
         .unwrap();
-        let total: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT total_cents FROM orders"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let total = order_total(&app).await;
         let secret = "whsec-test-0123456789";
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE brands SET payment_webhook_secret = $1"
-        )
-        .bind(secret)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        set_payment_secret(&app, secret).await;
         let send = |body: String, ts: i64, signature: String, brand: &'static str| {
             let app = &app;
             async move {
@@ -652,31 +490,18 @@ db_test!(
             .status(),
             StatusCode::BAD_REQUEST
         );
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
-            0
-        );
+        assert_eq!(orders_with_status(&app, "paid").await, 0);
 
         let res = send(body.clone(), now, good.clone(), "atelier-lumen").await;
         assert_eq!(res.status(), StatusCode::OK);
         let answer: Value = res.json().await.unwrap();
         assert_eq!(answer["status"], "processed");
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
-            1
-        );
+        assert_eq!(orders_with_status(&app, "paid").await, 1);
         // The same event again is recognised and changes nothing.
         let res = send(body.clone(), now, good.clone(), "atelier-lumen").await;
         let answer: Value = res.json().await.unwrap();
         assert_eq!(answer["status"], "duplicate");
-        assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM order_status_changes WHERE status = 'paid'"
-            )
-            .await,
-            1
-        );
+        assert_eq!(status_changes_to(&app, "paid").await, 1);
         let t: Value = app
             .new_client()
             .get(app.url(&format!("/api/order_tracking?code={code}")))
@@ -724,7 +549,7 @@ db_test!(
             StatusCode::OK
         );
 
-        add(&app, &tokens[0], ids[0], 1).await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
         let cart: Value = app
             .new_client()
             .get(app.url(&format!("/api/cart?token={}&slug=", tokens[0])))

@@ -1,16 +1,13 @@
 //! The mail outbox: nothing is lost when the SMTP server is away.
 
-use app::{
-    base::{
-        db::Engine,
-        mail::{build, enqueue, MailIdentity, OutgoingMail},
-    },
-    on_db,
+use app::base::{
+    db::Engine,
+    mail::{build, enqueue, MailIdentity, OutgoingMail},
 };
 
 use crate::{
     db_test,
-    helpers::{eventually, free_port, MailDev, TestApp},
+    helpers::{eventually, free_port, mail_states, MailDev, TestApp},
 };
 
 fn mail(to: &str) -> app::base::mail::QueuedMail {
@@ -30,16 +27,6 @@ fn mail(to: &str) -> app::base::mail::QueuedMail {
     build(&identity, &mail, chrono::Utc::now()).unwrap()
 }
 
-/// (status, attempts, last_error) of every outbox row, by id.
-async fn rows(app: &TestApp) -> Vec<(String, i64, Option<String>)> {
-    on_db!(app.db.reader(), |pool| sqlx::query_as(
-        "SELECT status, attempts, last_error FROM outbox ORDER BY id"
-    )
-    .fetch_all(pool)
-    .await)
-    .unwrap()
-}
-
 db_test!(engine: without_smtp_mail_is_written_to_files, |engine: Engine| async move {
     let Some(app) = TestApp::spawn_with(engine, &[]).await else { return };
     let queued = mail("ana@example.com");
@@ -47,7 +34,7 @@ db_test!(engine: without_smtp_mail_is_written_to_files, |engine: Engine| async m
     enqueue(&app.db, &queued).await.unwrap();
 
     eventually(10, "the mail to be marked sent", || async {
-        rows(&app).await.iter().all(|r| r.0 == "sent")
+        mail_states(&app).await.iter().all(|r| r.0 == "sent")
     })
     .await;
     let files: Vec<_> = std::fs::read_dir(&app.outbox_dir).unwrap().flatten().collect();
@@ -71,14 +58,14 @@ db_test!(engine: an_smtp_outage_delays_mail_and_loses_none, |engine: Engine| asy
 
     // Nothing listens on the port: every mail stays pending with its error.
     eventually(10, "a failed attempt on every mail", || async {
-        rows(&app).await.iter().all(|r| r.0 == "pending" && r.1 >= 1 && r.2.is_some())
+        mail_states(&app).await.iter().all(|r| r.0 == "pending" && r.1 >= 1 && r.2.is_some())
     })
     .await;
 
     // The server comes back: every mail arrives, once.
     let Some(maildev) = MailDev::start(port).await else { return };
     eventually(30, "every mail to be sent", || async {
-        rows(&app).await.iter().all(|r| r.0 == "sent")
+        mail_states(&app).await.iter().all(|r| r.0 == "sent")
     })
     .await;
     let received = maildev.emails().await;

@@ -5,11 +5,8 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
-    authorization::other_brand,
     db_test,
-    helpers::{TestApp, ADMIN},
-    insights::{fixture, SEPTEMBER},
-    invitations::post,
+    helpers::{other_brand, post, sales_history, stored_api_keys, TestApp, ADMIN, SEPTEMBER},
 };
 
 /// Checks `value` against `schema` of the OpenAPI `doc`.
@@ -114,7 +111,7 @@ async fn call(app: &TestApp, key: Option<&str>, path: &str) -> (StatusCode, Valu
 db_test!(
     api_keys_open_one_brands_data_in_cursor_pages,
     |app: TestApp| async move {
-        fixture(&app).await;
+        sales_history(&app).await;
         other_brand(&app).await;
         let admin = app.new_client();
         app.login_with(&admin, ADMIN.0, ADMIN.1).await;
@@ -132,10 +129,7 @@ db_test!(
             .await
             .unwrap();
         assert!(listed.contains("Metabase") && !listed.contains(&key));
-        assert_eq!(
-            crate::orders::count(&app, "SELECT COUNT(*) FROM api_keys WHERE key_hash <> ''").await,
-            1
-        );
+        assert_eq!(stored_api_keys(&app).await, 1);
 
         // No key, a wrong key.
         let res = app

@@ -2,81 +2,24 @@
 //! (twice, concurrently, after a crash, at the deadline), the deadline
 //! warning, booking bonuses and reward orders that cannot overspend.
 
-use app::on_db;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{TestApp, ADMIN, HOST},
-    invitations::post,
-    orders::{add, count, party, place, set_status},
+    helpers::{
+        a_close_that_dies_halfway, a_second_event_reward, add_to_cart, booked_party,
+        booking_bonuses_of, closed_by, closed_event_count, deadline_warning, dearest_featured_item,
+        discounted_reward_order, edit_the_ledger, empty_the_ledger, give_credit, ledger_entries,
+        order_count, orders_from, party, party_held_days_before, party_was_held, post, redeemed,
+        restock_everything, reward_credited, reward_mails, set_order_deadline, set_order_status,
+        signed_in_admin, TestApp, HOST, OTHER_HOST,
+    },
 };
 
 const GUESTS: &str =
     "Ana Lima <ana@example.com>\nBen Okafor <ben@example.com>\nChloé Martin <chloe@example.com>";
-
-/// Runs SQL that changes rows (a test fixture).
-async fn exec(app: &TestApp, sql: &str) {
-    on_db!(app.db.writer(), |pool| sqlx::query(sql)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-    .unwrap();
-}
-
-/// Moves the event into the past: it started 3 hours ago, ended 1 hour ago.
-async fn held(app: &TestApp, event: i64) {
-    let now = Utc::now();
-    on_db!(app.db.writer(), |pool| sqlx::query(
-        "UPDATE events SET starts_at = $1, ends_at = $2 WHERE id = $3"
-    )
-    .bind(now - Duration::hours(3))
-    .bind(now - Duration::hours(1))
-    .bind(event)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
-}
-
-/// Each guest orders `quantity` of `item` for delivery to the host; returns
-/// the order ids.
-async fn orders_from(app: &TestApp, tokens: &[String], item: i64, quantity: i64) -> Vec<i64> {
-    let emails = ["ana@example.com", "ben@example.com", "chloe@example.com"];
-    let mut ids = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        assert_eq!(
-            add(app, token, item, quantity).await.status(),
-            StatusCode::OK
-        );
-        let form = vec![
-            ("token", token.clone()),
-            ("slug", String::new()),
-            ("form[name]", format!("Guest {i}")),
-            ("form[email]", emails[i].to_owned()),
-            ("form[delivery]", "host".to_owned()),
-            ("form[address]", String::new()),
-            (
-                "form[idempotency_key]",
-                format!("key-{i}-0123456789abcdef-{token}"),
-            ),
-        ];
-        let res = place(app, &app.new_client(), &form).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let code: String = res.json().await.unwrap();
-        let id: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT id FROM orders WHERE tracking_code = $1"
-        )
-        .bind(&code)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
-        ids.push(id);
-    }
-    ids
-}
 
 async fn panel(app: &TestApp, client: &reqwest::Client, event: i64) -> Value {
     let res = client
@@ -98,29 +41,11 @@ async fn close(app: &TestApp, client: &reqwest::Client, event: i64) -> reqwest::
     .await
 }
 
-/// (price, id) of the dearest item with stock enough.
-async fn dear_item(app: &TestApp, event: i64) -> (i64, i64) {
-    on_db!(app.db.reader(), |pool| sqlx::query_as(
-        "SELECT i.price_cents, i.id FROM items i JOIN event_items f ON f.item_id = i.id
-         WHERE f.event_id = $1 AND i.stock >= 20 ORDER BY i.price_cents DESC, i.id LIMIT 1"
-    )
-    .bind(event)
-    .fetch_one(pool)
-    .await)
-    .unwrap()
-}
-
-async fn admin(app: &TestApp) -> reqwest::Client {
-    let admin = app.new_client();
-    app.login_with(&admin, ADMIN.0, ADMIN.1).await;
-    admin
-}
-
 db_test!(
     the_progress_moves_with_paid_orders_and_closing_credits_once,
     |app: TestApp| async move {
         let (event, _, tokens) = party(&app, GUESTS, 3).await;
-        let (price, item) = dear_item(&app, event).await;
+        let (price, item) = dearest_featured_item(&app, event).await;
         // Enough for the first tier (€150) from three buyers: €60 each.
         let quantity = (6_000 + price - 1) / price;
         let orders = orders_from(&app, &tokens, item, quantity).await;
@@ -138,10 +63,12 @@ db_test!(
             StatusCode::UNPROCESSABLE_ENTITY
         );
 
-        let admin = admin(&app).await;
+        let admin = signed_in_admin(&app).await;
         for id in &orders[..2] {
             assert_eq!(
-                set_status(&app, &admin, *id, "paid", "", "").await.status(),
+                set_order_status(&app, &admin, *id, "paid", "", "")
+                    .await
+                    .status(),
                 StatusCode::OK
             );
         }
@@ -158,7 +85,7 @@ db_test!(
             p["progress"]["to_next"]["minor"],
             two.to_next_cents.unwrap()
         );
-        set_status(&app, &admin, orders[2], "paid", "", "").await;
+        set_order_status(&app, &admin, orders[2], "paid", "", "").await;
         let p = panel(&app, &app.client, event).await;
         let sales = 3 * each;
         assert_eq!(p["progress"]["qualifying"]["minor"], sales);
@@ -167,12 +94,7 @@ db_test!(
         // The brand admin sees the same panel; another host does not.
         assert_eq!(panel(&app, &admin, event).await["progress"], p["progress"]);
         let other = app.new_client();
-        app.login_with(
-            &other,
-            crate::events::OTHER_HOST.0,
-            crate::events::OTHER_HOST.1,
-        )
-        .await;
+        app.login_with(&other, OTHER_HOST.0, OTHER_HOST.1).await;
         let res = other
             .get(app.url(&format!("/api/reward_panel?event_id={event}")))
             .send()
@@ -189,7 +111,7 @@ db_test!(
         );
 
         // Ten closes at once, then once more: one credit.
-        held(&app, event).await;
+        party_was_held(&app, event).await;
         let clients: Vec<reqwest::Client> = (0..10).map(|_| app.new_client()).collect();
         for c in &clients {
             app.login_with(c, HOST.0, HOST.1).await;
@@ -203,51 +125,25 @@ db_test!(
             close(&app, &app.client, event).await.status(),
             StatusCode::OK
         );
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_credit_ledger").await,
-            1
-        );
+        assert_eq!(ledger_entries(&app).await, 1);
         let expected = app::rewards::domain::RewardRules::default().reward(sales, 3, 0);
-        let (credit, items, kept_sales): (i64, i64, i64) =
-            on_db!(app.db.reader(), |pool| sqlx::query_as(
-                "SELECT credit_cents, half_price_items, sales_cents FROM host_credit_ledger"
-            )
-            .fetch_one(pool)
-            .await)
-            .unwrap();
+        let (credit, items, kept_sales) = reward_credited(&app).await;
         assert_eq!(
             (credit, items, kept_sales),
             (expected.credit_cents, expected.half_price_items, sales)
         );
         // The ledger is append-only, and one reward per event.
-        let changed = on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE host_credit_ledger SET credit_cents = 1"
-        )
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()));
+        let changed = edit_the_ledger(&app).await;
         assert!(changed.is_err(), "the ledger refuses updates");
-        let deleted = on_db!(app.db.writer(), |pool| sqlx::query(
-            "DELETE FROM host_credit_ledger"
-        )
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()));
+        let deleted = empty_the_ledger(&app).await;
         assert!(deleted.is_err(), "the ledger refuses deletes");
         // The host was told; the panel shows the credit; orders are closed.
-        assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%is closed: your reward'"
-            )
-            .await,
-            1
-        );
+        assert_eq!(reward_mails(&app).await, 1);
         let p = panel(&app, &app.client, event).await;
         assert!(p["closed"].as_str().unwrap().contains("by the host"));
         assert_eq!(p["progress"]["credit"]["minor"], expected.credit_cents);
         assert_eq!(
-            add(&app, &tokens[0], item, 1).await.status(),
+            add_to_cart(&app, &tokens[0], item, 1).await.status(),
             StatusCode::UNPROCESSABLE_ENTITY
         );
         let credit: Value = app
@@ -271,58 +167,22 @@ db_test!(
     a_crash_while_closing_leaves_nothing_and_the_deadline_closes_once,
     |app: TestApp| async move {
         let (event, _, tokens) = party(&app, GUESTS, 3).await;
-        let (price, item) = dear_item(&app, event).await;
+        let (price, item) = dearest_featured_item(&app, event).await;
         let orders = orders_from(&app, &tokens, item, (6_000 + price - 1) / price).await;
-        let admin = admin(&app).await;
+        let admin = signed_in_admin(&app).await;
         for id in &orders {
-            set_status(&app, &admin, *id, "paid", "", "").await;
+            set_order_status(&app, &admin, *id, "paid", "", "").await;
         }
-        held(&app, event).await;
+        party_was_held(&app, event).await;
         let now = Utc::now();
 
         // A close that dies halfway: its transaction never commits.
-        on_db!(app.db.writer(), |pool| {
-            let mut tx = pool.begin().await.unwrap();
-            sqlx::query("UPDATE events SET closed_at = $1, closed_by = 'crash' WHERE id = $2")
-                .bind(now)
-                .bind(event)
-                .execute(&mut *tx)
-                .await
-                .unwrap();
-            sqlx::query(
-                "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items, created_at)
-                 SELECT brand_id, host_id, 'event_reward', id, 999999, 9, $1 FROM events WHERE id = $2",
-            )
-            .bind(now)
-            .bind(event)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-            drop(tx);
-        });
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_credit_ledger").await,
-            0
-        );
-        assert_eq!(
-            count(
-                &app,
-                "SELECT COUNT(*) FROM events WHERE closed_at IS NOT NULL"
-            )
-            .await,
-            0
-        );
+        a_close_that_dies_halfway(&app, event, now).await;
+        assert_eq!(ledger_entries(&app).await, 0);
+        assert_eq!(closed_event_count(&app).await, 0);
 
         // Two days before the deadline the host is warned, once.
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE events SET orders_close_at = $1 WHERE id = $2"
-        )
-        .bind(now + Duration::hours(30))
-        .bind(event)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        set_order_deadline(&app, event, now + Duration::hours(30)).await;
         let done = app::rewards::ssr::run_due(&app.db, &app.config, now)
             .await
             .unwrap();
@@ -331,12 +191,7 @@ db_test!(
             .await
             .unwrap()
             .is_empty());
-        let warning: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT message FROM outbox WHERE subject LIKE 'Orders for % close in 2 days'"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let warning = deadline_warning(&app).await;
         assert!(warning.contains("camille@atelier-lumen.example"));
 
         // At the deadline it closes by itself; two servers at once, then a
@@ -351,30 +206,11 @@ db_test!(
         app::rewards::ssr::run_due(&app.db, &app.config, later)
             .await
             .unwrap();
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_credit_ledger").await,
-            1
-        );
-        let by: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT closed_by FROM events WHERE id = $1"
-        )
-        .bind(event)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        assert_eq!(ledger_entries(&app).await, 1);
+        let by = closed_by(&app, event).await;
         assert_eq!(by, "automatically at the order deadline");
         // Even with the flag lost, the unique index keeps one reward.
-        let again = on_db!(app.db.writer(), |pool| {
-            sqlx::query(
-            "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items, created_at)
-             SELECT brand_id, host_id, 'event_reward', id, 1, 1, $1 FROM events WHERE id = $2"
-        )
-        .bind(later)
-        .bind(event)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-        });
+        let again = a_second_event_reward(&app, event, later).await;
         assert!(again.is_err());
     }
 );
@@ -383,38 +219,14 @@ db_test!(
     a_booked_party_held_in_time_adds_a_half_price_item_once,
     |app: TestApp| async move {
         let (origin, _, _) = party(&app, GUESTS, 1).await;
-        held(&app, origin).await;
+        party_was_held(&app, origin).await;
         let now = Utc::now();
         // Two parties booked from it by another host: one held 20 days
         // later, one 90 days later (outside the 60-day window).
         for (id_days, title) in [(20, "In time"), (90, "Too late")] {
-            on_db!(app.db.writer(), |pool| sqlx::query(
-                "INSERT INTO events (brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind, address,
-                    capacity, orders_close_at, created_at, updated_at, booked_from_event_id)
-                 SELECT e.brand_id, u.id, $1, '', $2, $3, 'Europe/Paris', 'in_person', '1 rue X', 10, $4, $5, $5, e.id
-                 FROM events e, users u WHERE e.id = $6 AND u.email = 'hugo@atelier-lumen.example'"
-            )
-            .bind(title)
-            .bind(now - Duration::hours(2))
-            .bind(now - Duration::hours(1))
-            .bind(now + Duration::days(5))
-            .bind(now)
-            .bind(origin)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))
-            .unwrap();
+            booked_party(&app, origin, title, now).await;
             // Place the original event `id_days` before the booked one.
-            on_db!(app.db.writer(), |pool| sqlx::query(
-                "UPDATE events SET starts_at = $1, ends_at = $2 WHERE id = $3"
-            )
-            .bind(now - Duration::days(id_days) - Duration::hours(3))
-            .bind(now - Duration::days(id_days) - Duration::hours(2))
-            .bind(origin)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))
-            .unwrap();
+            party_held_days_before(&app, origin, now, id_days).await;
             app::rewards::ssr::run_due(&app.db, &app.config, now)
                 .await
                 .unwrap();
@@ -422,10 +234,7 @@ db_test!(
                 .await
                 .unwrap();
         }
-        assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM host_credit_ledger WHERE kind = 'booking_bonus' AND half_price_items = 1").await,
-            1
-        );
+        assert_eq!(booking_bonuses_of(&app, 1).await, 1);
         let credit: Value = app
             .client
             .get(app.url("/api/host_credit"))
@@ -447,7 +256,7 @@ db_test!(
     the_brand_edits_its_rules_with_clear_errors,
     |app: TestApp| async move {
         app.seed().await;
-        let admin = admin(&app).await;
+        let admin = signed_in_admin(&app).await;
         let rules: Value = admin
             .get(app.url("/api/reward_rules"))
             .send()
@@ -517,23 +326,6 @@ db_test!(
     }
 );
 
-/// Gives the demo host `credit` cents and `items` half-price items, as a
-/// closed party would.
-async fn give_credit(app: &TestApp, event: i64, credit: i64, items: i64) {
-    on_db!(app.db.writer(), |pool| sqlx::query(
-        "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items, created_at)
-         SELECT brand_id, host_id, 'event_reward', id, $1, $2, $3 FROM events WHERE id = $4"
-    )
-    .bind(credit)
-    .bind(items)
-    .bind(Utc::now())
-    .bind(event)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
-}
-
 fn redeem_form(item: i64, quantity: i64, key: &str) -> Vec<(String, String)> {
     vec![
         (format!("form[qty][{item}]"), quantity.to_string()),
@@ -549,10 +341,10 @@ db_test!(
     reward_orders_take_half_price_and_credit_and_never_overspend,
     |app: TestApp| async move {
         let (event, _, _) = party(&app, GUESTS, 1).await;
-        let (price, item) = dear_item(&app, event).await;
+        let (price, item) = dearest_featured_item(&app, event).await;
         // €30 of credit and one half-price item.
         give_credit(&app, event, 3_000, 1).await;
-        exec(&app, "UPDATE items SET stock = 100").await;
+        restock_everything(&app, 100).await;
 
         // Nothing chosen: a clear message, nothing written.
         let res = app
@@ -601,20 +393,10 @@ db_test!(
             (0, 0),
             "everything spent, nothing below zero"
         );
-        let spent: (i64, i64) = on_db!(app.db.reader(), |pool| sqlx::query_as(
-            "SELECT CAST(SUM(-credit_cents) AS BIGINT), CAST(SUM(-half_price_items) AS BIGINT) FROM host_credit_ledger WHERE kind = 'redemption'"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let spent = redeemed(&app).await;
         assert_eq!(spent, (3_000, 1));
         // The first order got the half price on one unit and the credit.
-        let first: (i64, i64, i64, String) = on_db!(app.db.reader(), |pool| sqlx::query_as(
-            "SELECT merchandise_cents, discount_cents, total_cents, kind FROM orders WHERE kind = 'host_reward' AND discount_cents > 0"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let first = discounted_reward_order(&app).await;
         assert_eq!(first.0, 2 * price - price / 2);
         assert_eq!(first.1, 3_000.min(first.0));
         assert_eq!(first.2, first.0 - first.1);
@@ -623,7 +405,7 @@ db_test!(
         let p = panel(&app, &app.client, event).await;
         assert_eq!(p["progress"]["awaiting_payment"]["minor"], 0);
 
-        let before = count(&app, "SELECT COUNT(*) FROM orders").await;
+        let before = order_count(&app).await;
         let form = redeem_form(item, 1, "key-twice-0123456789abcdef");
         let a = app
             .client
@@ -634,10 +416,10 @@ db_test!(
             .unwrap();
         // No credit left: refused, and nothing written.
         assert_eq!(a.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, before);
+        assert_eq!(order_count(&app).await, before);
 
         // The brand admin has no credit page; another host sees their own (empty) one.
-        let admin = admin(&app).await;
+        let admin = signed_in_admin(&app).await;
         assert_eq!(
             admin
                 .post(app.url("/api/redeem_credit"))
@@ -649,12 +431,7 @@ db_test!(
             StatusCode::FORBIDDEN
         );
         let other = app.new_client();
-        app.login_with(
-            &other,
-            crate::events::OTHER_HOST.0,
-            crate::events::OTHER_HOST.1,
-        )
-        .await;
+        app.login_with(&other, OTHER_HOST.0, OTHER_HOST.1).await;
         let theirs: Value = other
             .get(app.url("/api/host_credit"))
             .send()

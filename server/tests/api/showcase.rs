@@ -1,43 +1,17 @@
 //! The live event: kits become featured items, guests browse them with their
 //! own link only, favourite them and vote once; the presentation counts.
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    events::{create, OTHER_HOST},
-    guests::paste,
-    helpers::{TestApp, ADMIN, HOST},
-    invitations::{invited, links, post, KEY},
+    helpers::{
+        bare_order, brand_of_event, create_event, event_form, first_items_by_sku,
+        guests_last_seen_ago, invitation_links, invitation_nonce, invited, make_kit,
+        party_started_ago, paste_guests, post, share_slug, TestApp, ADMIN, HOST, KEY, OTHER_HOST,
+    },
 };
-
-/// The ids of the first `n` demo items by SKU.
-async fn item_ids(app: &TestApp, n: i64) -> Vec<i64> {
-    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-        "SELECT id FROM items ORDER BY sku LIMIT $1"
-    )
-    .bind(n)
-    .fetch_all(pool)
-    .await)
-    .unwrap()
-}
-
-/// The brand admin makes a kit of `items` (in that order); returns its id.
-async fn make_kit(app: &TestApp, name: &str, items: &[i64]) -> i64 {
-    let admin = app.new_client();
-    app.login_with(&admin, ADMIN.0, ADMIN.1).await;
-    let mut form = vec![
-        ("id", "0".to_owned()),
-        ("form[name]", name.to_owned()),
-        ("form[description]", "For autumn parties".to_owned()),
-    ];
-    form.extend(items.iter().map(|i| ("form[items][]", i.to_string())));
-    let res = post(app, &admin, "/api/save_kit", &form).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    res.json().await.unwrap()
-}
 
 async fn featured_ids(app: &TestApp, client: &reqwest::Client, event: i64) -> Vec<i64> {
     let f: Value = client
@@ -81,13 +55,13 @@ db_test!(
     an_event_starts_from_a_kit_and_the_host_shapes_it,
     |app: TestApp| async move {
         app.seed().await;
-        let ids = item_ids(&app, 6).await;
+        let ids = first_items_by_sku(&app, 6).await;
         let kit = make_kit(&app, "Autumn kit", &[ids[2], ids[0], ids[1]]).await;
         app.login(HOST.0, HOST.1).await;
         // A kit id that does not exist is refused on its field.
-        let res = create(&app, &app.client, &[]).await;
+        let res = create_event(&app, &app.client, &[]).await;
         assert_eq!(res.status(), StatusCode::OK);
-        let mut fields = crate::events::form(&[]);
+        let mut fields = event_form(&[]);
         fields.push(("form[kit]".into(), "999999".into()));
         let res = app
             .client
@@ -100,7 +74,7 @@ db_test!(
         let body: Value = res.json().await.unwrap();
         assert_eq!(body["Invalid"]["field"], "kit");
 
-        let mut fields = crate::events::form(&[]);
+        let mut fields = event_form(&[]);
         fields.push(("form[kit]".into(), kit.to_string()));
         let event: i64 = app
             .client
@@ -181,7 +155,7 @@ db_test!(
         );
 
         // The guest sees exactly these, in this order.
-        paste(&app, &app.client, event, "Ana <ana@example.com>").await;
+        paste_guests(&app, &app.client, event, "Ana <ana@example.com>").await;
         post(
             &app,
             &app.client,
@@ -189,7 +163,7 @@ db_test!(
             &[("event_id", ev.clone())],
         )
         .await;
-        let nonce = links(&app).await[0].2.clone().unwrap();
+        let nonce = invitation_links(&app).await[0].2.clone().unwrap();
         let token = app::invitations::invite::token(KEY, &nonce);
         let s = showcase(&app, &token).await;
         let seen: Vec<i64> = s["items"]
@@ -256,7 +230,7 @@ db_test!(
     a_guest_link_opens_only_its_own_event,
     |app: TestApp| async move {
         let (event, tokens) = invited(&app, "10", "Ana <ana@example.com>").await;
-        let ids = item_ids(&app, 4).await;
+        let ids = first_items_by_sku(&app, 4).await;
         let ev = event.to_string();
         for id in &ids[..2] {
             post(
@@ -270,7 +244,7 @@ db_test!(
         // Another host's event features another item.
         let other = app.new_client();
         app.login_with(&other, OTHER_HOST.0, OTHER_HOST.1).await;
-        let theirs: i64 = create(&app, &other, &[]).await.json().await.unwrap();
+        let theirs: i64 = create_event(&app, &other, &[]).await.json().await.unwrap();
         post(
             &app,
             &other,
@@ -317,13 +291,7 @@ db_test!(
         .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         // The share link shows the items, without favourites.
-        let slug: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT share_slug FROM events WHERE id = $1"
-        )
-        .bind(event)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let slug = share_slug(&app, event).await;
         let shared: Value = app
             .new_client()
             .get(app.url(&format!("/api/shared_showcase?slug={slug}")))
@@ -350,7 +318,7 @@ db_test!(
 
 db_test!(guests_keep_favourites, |app: TestApp| async move {
     let (event, tokens) = invited(&app, "10", "Ana <ana@example.com>\nBo <bo@example.com>").await;
-    let ids = item_ids(&app, 3).await;
+    let ids = first_items_by_sku(&app, 3).await;
     for id in &ids {
         post(
             &app,
@@ -412,7 +380,7 @@ db_test!(
     |app: TestApp| async move {
         let (event, tokens) =
             invited(&app, "10", "Ana <ana@example.com>\nBo <bo@example.com>").await;
-        let ids = item_ids(&app, 1).await;
+        let ids = first_items_by_sku(&app, 1).await;
         let admin = app.new_client();
         app.login_with(&admin, ADMIN.0, ADMIN.1).await;
         // Options: two free texts and an item (named after it).
@@ -480,8 +448,8 @@ db_test!(
         // The same person invited to another party still has one vote.
         let host2 = app.new_client();
         app.login_with(&host2, OTHER_HOST.0, OTHER_HOST.1).await;
-        let other_event: i64 = create(&app, &host2, &[]).await.json().await.unwrap();
-        paste(
+        let other_event: i64 = create_event(&app, &host2, &[]).await.json().await.unwrap();
+        paste_guests(
             &app,
             &host2,
             other_event,
@@ -498,14 +466,7 @@ db_test!(
         let token_of = |email: &'static str, event: i64| {
             let app = &app;
             async move {
-                let nonce: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-                    "SELECT token_nonce FROM guests WHERE event_id = $1 AND email = $2"
-                )
-                .bind(event)
-                .bind(email)
-                .fetch_one(pool)
-                .await)
-                .unwrap();
+                let nonce = invitation_nonce(app, event, email).await;
                 app::invitations::invite::token(KEY, &nonce)
             }
         };
@@ -575,7 +536,7 @@ db_test!(
     |app: TestApp| async move {
         let (event, tokens) =
             invited(&app, "10", "Ana <ana@example.com>\nBo <bo@example.com>").await;
-        let ids = item_ids(&app, 2).await;
+        let ids = first_items_by_sku(&app, 2).await;
         for id in &ids {
             post(
                 &app,
@@ -599,46 +560,13 @@ db_test!(
         .await;
         showcase(&app, &tokens[1]).await;
         // The party has begun: Ana opens her page there, so she is "here".
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE events SET starts_at = $1 WHERE id = $2"
-        )
-        .bind(chrono::Utc::now() - chrono::Duration::minutes(10))
-        .bind(event)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE guests SET last_seen_at = $1"
-        )
-        .bind(chrono::Utc::now() - chrono::Duration::days(3))
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
+        party_started_ago(&app, event, chrono::Duration::minutes(10)).await;
+        guests_last_seen_ago(&app, chrono::Duration::days(3)).await;
         showcase(&app, &tokens[0]).await;
         // Two orders, one cancelled.
-        let brand: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT brand_id FROM events WHERE id = $1"
-        )
-        .bind(event)
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let brand = brand_of_event(&app, event).await;
         for (status, cents) in [("placed", 6400_i64), ("paid", 3200), ("cancelled", 9900)] {
-            on_db!(app.db.writer(), |pool| sqlx::query(
-                "INSERT INTO orders (brand_id, event_id, customer_name, customer_email, status, merchandise_cents, shipping_cents, total_cents, placed_at, updated_at)
-                 VALUES ($1, $2, 'X', 'x@example.com', $3, $4, 0, $4, $5, $5)"
-            )
-            .bind(brand)
-            .bind(event)
-            .bind(status)
-            .bind(cents)
-            .bind(chrono::Utc::now())
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))
-            .unwrap();
+            bare_order(&app, brand, event, status, cents).await;
         }
         let res = app
             .get(&format!("/api/presentation?event_id={event}"))

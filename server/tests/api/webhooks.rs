@@ -3,15 +3,17 @@
 
 use std::sync::{Arc, Mutex};
 
-use app::on_db;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{eventually, TestApp, ADMIN},
-    invitations::post,
-    orders::{add, checkout, party, place, set_status},
+    helpers::{
+        add_to_cart, checkout_form, eventually, free_port, party, place_order, post,
+        send_signed_webhooks_to, set_order_status, the_order_id, webhook_attempts,
+        webhook_deliveries_retrying, webhook_deliveries_with_status, webhook_delivery_status,
+        TestApp, ADMIN,
+    },
 };
 
 /// A request the fake back office received: (headers, body).
@@ -82,11 +84,11 @@ db_test!(
         .await
         .unwrap();
 
-        add(&app, &tokens[0], ids[0], 1).await;
-        let code: String = place(
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        let code: String = place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-hook-0123456789abcdef", "host"),
+            &checkout_form(&tokens[0], "key-hook-0123456789abcdef", "host"),
         )
         .await
         .json()
@@ -94,21 +96,11 @@ db_test!(
         .unwrap();
         // The first attempt meets a 500; the retry (1 s later) gets through.
         eventually(20, "the order.placed event is delivered", || async {
-            let delivered: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-                "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'delivered'"
-            )
-            .fetch_one(pool)
-            .await)
-            .unwrap();
+            let delivered = webhook_deliveries_with_status(&app, "delivered").await;
             delivered == 1
         })
         .await;
-        let attempts: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT attempts FROM webhook_deliveries WHERE event_type = 'order.placed'"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let attempts = webhook_attempts(&app, "order.placed").await;
         assert_eq!(attempts, 2);
         {
             let seen = seen.lock().unwrap();
@@ -135,14 +127,9 @@ db_test!(
         }
 
         // Paid, then in preparation: order.paid and order.status_changed.
-        let order: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT id FROM orders"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
-        set_status(&app, &admin, order, "paid", "", "").await;
-        set_status(&app, &admin, order, "in_preparation", "", "").await;
+        let order = the_order_id(&app).await;
+        set_order_status(&app, &admin, order, "paid", "", "").await;
+        set_order_status(&app, &admin, order, "in_preparation", "", "").await;
         eventually(20, "three events delivered", || async {
             seen.lock().unwrap().len() == 4
         })
@@ -202,29 +189,17 @@ db_test!(
     |app: TestApp| async move {
         let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
         // Nothing listens here.
-        let dead = format!("http://127.0.0.1:{}/hooks", crate::helpers::free_port());
-        on_db!(app.db.writer(), |pool| sqlx::query(
-            "UPDATE brands SET webhook_url = $1, webhook_secret = 'whsec_test'"
-        )
-        .bind(&dead)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
-        .unwrap();
-        add(&app, &tokens[0], ids[0], 1).await;
-        place(
+        let dead = format!("http://127.0.0.1:{}/hooks", free_port());
+        send_signed_webhooks_to(&app, &dead, "whsec_test").await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        place_order(
             &app,
             &app.new_client(),
-            &checkout(&tokens[0], "key-dead-0123456789abcdef", "host"),
+            &checkout_form(&tokens[0], "key-dead-0123456789abcdef", "host"),
         )
         .await;
         eventually(20, "a failed attempt is recorded", || async {
-            let errors: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-                "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND last_error IS NOT NULL"
-            )
-            .fetch_one(pool)
-            .await)
-            .unwrap();
+            let errors = webhook_deliveries_retrying(&app).await;
             errors == 1
         })
         .await;
@@ -270,12 +245,7 @@ db_test!(
                 .status(),
             StatusCode::OK
         );
-        let status: String = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
-            "SELECT status FROM webhook_deliveries WHERE id = 1"
-        )
-        .fetch_one(pool)
-        .await)
-        .unwrap();
+        let status = webhook_delivery_status(&app, 1).await;
         assert_eq!(status, "pending");
         assert_eq!(
             post(&app, &admin, "/api/retry_webhook", &[("id", "999".into())])

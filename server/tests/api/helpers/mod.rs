@@ -1,10 +1,26 @@
-//! Spawns a real server on a fresh database of either engine.
+//! Spawns a real server on a fresh database of either engine, and holds
+//! what the tests share: fixtures, named reads and counts, time shifts.
+//! Test files import from here only.
 
 use std::{future::Future, path::PathBuf};
 
 use app::base::db::{Db, Engine};
 use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
 use soiree_server::{settings::Settings, startup::Application};
+
+mod clock;
+mod fixtures;
+mod history;
+mod mail;
+mod rows;
+mod tamper;
+
+pub use clock::*;
+pub use fixtures::*;
+pub use history::*;
+pub use mail::*;
+pub use rows::*;
+pub use tamper::*;
 
 /// Runs one test case on a fresh app of `engine`. On PostgreSQL the case is
 /// skipped, loudly, when no server answers and CI is not set.
@@ -171,6 +187,7 @@ impl TestApp {
             .expect("POST request")
     }
 
+    /// The full URL of `path` on this app.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -190,6 +207,7 @@ impl TestApp {
             .expect("login request")
     }
 
+    /// Signs the app's own client in.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.login_with(&self.client, email, password).await
     }
@@ -249,8 +267,24 @@ impl Drop for TestApp {
     }
 }
 
+/// The demo brand's admin.
 pub const ADMIN: (&str, &str) = ("admin@atelier-lumen.example", "lumen-admin-2026");
+/// The demo brand's first host, Camille.
 pub const HOST: (&str, &str) = ("camille@atelier-lumen.example", "lumen-host-2026");
+/// The demo brand's second host, Hugo.
+pub const OTHER_HOST: (&str, &str) = ("hugo@atelier-lumen.example", "lumen-host-2026");
+/// The test server's signing key (its `SECRET_KEY`), which makes guest links.
+pub const KEY: &[u8] = b"test-secret-key-that-is-long-enough-0123";
+
+/// POSTs `form` to `path` with `client`, as a browser form would.
+pub async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(&str, String)],
+) -> reqwest::Response {
+    client.post(app.url(path)).form(form).send().await.unwrap()
+}
 
 /// A free TCP port on loopback (bound, then released).
 pub fn free_port() -> u16 {
