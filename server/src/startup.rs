@@ -1,6 +1,9 @@
 //! Builds the application: the binary and the tests both call [`Application::build`].
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use anyhow::Context;
 use app::{
@@ -19,7 +22,7 @@ use axum::{
     Router,
 };
 use leptos::{config::LeptosOptions, prelude::*};
-use leptos_axum::{generate_route_list, LeptosRoutes, ResponseOptions};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes, ResponseOptions};
 use secrecy::ExposeSecret;
 use tokio::{net::TcpListener, sync::watch};
 use tower::ServiceBuilder;
@@ -203,7 +206,7 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         }
     };
 
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let server_fns = {
         let context = context.clone();
         move |req: Request<Body>| leptos_axum::handle_server_fns_with_context(context.clone(), req)
@@ -237,6 +240,17 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .with_state(leptos_options);
 
     Ok(with_layers(app, PublicOrigin::of(&settings.public_url)))
+}
+
+/// The pages' routes, listed once per process. Listing renders the app
+/// while a process-wide flag of Leptos (`SuppressResourceLoad`) holds every
+/// resource created meanwhile pending for good: a page that another server
+/// of the same process rendered at that moment never answered (the tests
+/// build hundreds of servers in one process, and about one first page in a
+/// hundred hung). Every build waits here until the one listing is done.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The HTTP layers of every response: a request id, tracing, compression,

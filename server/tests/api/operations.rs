@@ -1,6 +1,11 @@
 //! Health, migrations, demo data, pages and headers.
 
-use app::{base::db::Db, demo::SeedOutcome};
+use std::time::Duration;
+
+use app::{
+    base::db::{Db, Engine},
+    demo::SeedOutcome,
+};
 use reqwest::{header, StatusCode};
 
 use crate::{
@@ -84,6 +89,37 @@ db_test!(
             "{html}"
         );
         assert_eq!(html.matches("<h1").count(), 1);
+    }
+);
+
+db_test!(
+    pages_answer_while_another_server_starts,
+    |app: TestApp| async move {
+        // Building a server lists its pages by rendering the app, and while
+        // Leptos does so it holds every resource created in the process
+        // pending: a page of a server that is already running must answer
+        // all the same (it used to hang for good, now and then).
+        let building = tokio::spawn(async {
+            for _ in 0..6 {
+                TestApp::spawn_with(Engine::Sqlite, &[])
+                    .await
+                    .expect("another server");
+            }
+        });
+        let mut answered = 0;
+        while !building.is_finished() {
+            let res = tokio::time::timeout(
+                Duration::from_secs(5),
+                app.client.get(app.url("/login")).send(),
+            )
+            .await
+            .expect("the sign-in page answers within 5 s while another server starts")
+            .expect("GET /login");
+            assert_eq!(res.status(), StatusCode::OK);
+            answered += 1;
+        }
+        building.await.expect("the other servers start");
+        assert!(answered > 0);
     }
 );
 
