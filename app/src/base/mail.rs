@@ -26,6 +26,9 @@ pub struct OutgoingMail {
     /// (file name, content type, content)
     pub attachments: Vec<(String, String, Vec<u8>)>,
     pub event_id: Option<i64>,
+    /// Who answers reach, (name, email): the host of a party's mail; the
+    /// sender when `None`.
+    pub reply_to: Option<(String, String)>,
 }
 
 /// A message ready to store: its bytes never change between retries.
@@ -71,9 +74,16 @@ pub fn build(
         }
         mixed
     };
-    let message = lettre::Message::builder()
+    let mut message = lettre::Message::builder()
         .from(identity.from.clone())
-        .to(to.clone())
+        .to(to.clone());
+    if let Some((name, email)) = &mail.reply_to {
+        message = message.reply_to(Mailbox::new(
+            (!name.is_empty()).then(|| name.clone()),
+            email.parse()?,
+        ));
+    }
+    let message = message
         .subject(mail.subject.clone())
         .message_id(Some(message_id.clone()))
         .date(now.into())
@@ -109,6 +119,7 @@ pub fn plain(
             text,
             attachments: vec![],
             event_id: None,
+            reply_to: None,
         },
         now,
     )
@@ -239,10 +250,11 @@ mod tests {
             html: "<p>Rich words</p>".into(),
             attachments: vec![(
                 "invite.ics".into(),
-                "text/calendar; method=REQUEST".into(),
+                "text/calendar; method=PUBLISH".into(),
                 b"BEGIN:VCALENDAR".to_vec(),
             )],
             event_id: None,
+            reply_to: Some(("Camille Martin".into(), "camille@example.com".into())),
         };
         let q = build(&identity, &mail, Utc::now()).unwrap();
         assert!(q.message_id.ends_with("@soiree.example>"));
@@ -251,5 +263,8 @@ mod tests {
         assert!(q.message.contains("multipart/alternative"));
         assert!(q.message.contains("text/calendar"));
         assert_eq!(q.recipient, "ana@example.com");
+        assert!(q
+            .message
+            .contains("Reply-To: \"Camille Martin\" <camille@example.com>"));
     }
 }

@@ -455,6 +455,7 @@ fn status_mail(
             text,
             attachments: vec![],
             event_id: Some(order.event_id),
+            reply_to: None,
         },
         now,
     )

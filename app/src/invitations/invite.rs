@@ -33,7 +33,9 @@ pub struct InviteFacts<'a> {
     pub online: bool,
     pub link: &'a str,
     pub uid_host: &'a str,
-    pub organizer_email: &'a str,
+    /// The host, who organises: the calendar file and answers by mail name them.
+    pub host_name: &'a str,
+    pub host_email: &'a str,
 }
 
 fn ics_escape(text: &str) -> String {
@@ -43,8 +45,11 @@ fn ics_escape(text: &str) -> String {
         .replace('\n', "\\n")
 }
 
-/// An iCalendar invitation (METHOD:REQUEST) in the event's own zone.
-pub fn ics(facts: &InviteFacts, guest_name: &str, guest_email: &str, now: DateTime<Utc>) -> String {
+/// The event as an iCalendar file to add to a calendar, in the event's own
+/// zone. It is published (METHOD:PUBLISH), not a request: a request would
+/// make mail clients offer Yes/No buttons whose answers never reach Soirée;
+/// guests answer on their page.
+pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
     let local = |t: DateTime<Utc>| {
         t.with_timezone(&facts.zone)
             .format("%Y%m%dT%H%M%S")
@@ -55,7 +60,7 @@ pub fn ics(facts: &InviteFacts, guest_name: &str, guest_email: &str, now: DateTi
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
         "PRODID:-//Soiree//Invitations//EN".to_owned(),
-        "METHOD:REQUEST".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:event-{}@{}", facts.event_id, facts.uid_host),
         format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
@@ -69,12 +74,8 @@ pub fn ics(facts: &InviteFacts, guest_name: &str, guest_email: &str, now: DateTi
         format!("URL:{}", facts.link),
         format!(
             "ORGANIZER;CN={}:mailto:{}",
-            ics_escape(facts.host_first_name),
-            facts.organizer_email
-        ),
-        format!(
-            "ATTENDEE;CN={};RSVP=TRUE:mailto:{guest_email}",
-            ics_escape(guest_name)
+            ics_escape(facts.host_name),
+            facts.host_email
         ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
@@ -135,10 +136,11 @@ pub fn invitation_mail(
         html,
         attachments: vec![(
             "invitation.ics".to_owned(),
-            "text/calendar; charset=utf-8; method=REQUEST".to_owned(),
-            ics(facts, guest_name, guest_email, now).into_bytes(),
+            "text/calendar; charset=utf-8; method=PUBLISH".to_owned(),
+            ics(facts, now).into_bytes(),
         )],
         event_id: Some(facts.event_id),
+        reply_to: Some((facts.host_name.to_owned(), facts.host_email.to_owned())),
     }
 }
 
@@ -168,10 +170,16 @@ mod tests {
             online: false,
             link: "https://soiree.example/i/abc",
             uid_host: "soiree.example",
-            organizer_email: "no-reply@soiree.example",
+            host_name: "Camille Martin",
+            host_email: "camille@example.com",
         };
-        let ics = ics(&facts, "Ana", "ana@example.com", Utc::now());
-        assert!(ics.contains("METHOD:REQUEST\r\n"));
+        let ics = ics(&facts, Utc::now());
+        assert!(ics.contains("METHOD:PUBLISH\r\n"));
+        assert!(ics.contains("ORGANIZER;CN=Camille Martin:mailto:camille@example.com\r\n"));
+        assert!(
+            !ics.contains("RSVP"),
+            "no answer buttons that never reach Soirée"
+        );
         assert!(ics.contains("UID:event-7@soiree.example\r\n"));
         assert!(ics.contains("DTSTART;TZID=Europe/Paris:20261205T190000\r\n"));
         assert!(ics.contains("SUMMARY:Candles\\, wine\\; friends\r\n"));

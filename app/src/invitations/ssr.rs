@@ -187,6 +187,7 @@ struct InviteEventRow {
     time_zone: String,
     kind: String,
     host_name: String,
+    host_email: String,
 }
 
 /// The personal link of a guest's nonce.
@@ -214,7 +215,7 @@ async fn event_facts(
 ) -> Result<(InviteEventRow, chrono_tz::Tz, String), AppError> {
     let event: InviteEventRow = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name
+            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name, u.email AS host_email
              FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
         )
         .bind(event_id)
@@ -299,7 +300,6 @@ async fn queue_invitations(
 
     let (event, zone, first_name) = event_facts(db, event_id).await?;
     let uid_host = config.mail.message_id_host.clone();
-    let organizer = config.mail.from.email.to_string();
 
     let (filter, guest_id) = match who {
         Recipients::NotYetInvited => ("invited_at IS NULL AND $2 = 0", 0),
@@ -330,7 +330,8 @@ async fn queue_invitations(
                 online: event.kind == "online",
                 link: &link,
                 uid_host: &uid_host,
-                organizer_email: &organizer,
+                host_name: &event.host_name,
+                host_email: &event.host_email,
             };
             let mail = build(
                 &config.mail,
@@ -385,6 +386,7 @@ fn promotion_mail(
         ),
         attachments: vec![],
         event_id: Some(event_id),
+        reply_to: None,
     }
 }
 
@@ -492,6 +494,7 @@ async fn send_mailing(
                     html,
                     attachments: vec![],
                     event_id: Some(event_id),
+                    reply_to: Some((event.host_name.clone(), event.host_email.clone())),
                 },
                 now,
             )?;

@@ -481,6 +481,7 @@ fn confirmation_mail(
             html,
             attachments: vec![],
             event_id: Some(buyer.event_id),
+            reply_to: None,
         },
         now,
     )

@@ -387,6 +387,7 @@ fn simple_mail(
             text,
             attachments: vec![],
             event_id,
+            reply_to: None,
         },
         now,
     )?)

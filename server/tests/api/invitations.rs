@@ -128,8 +128,15 @@ db_test!(
         ] {
             assert!(mail.contains(part), "missing {part}");
         }
-        assert!(mail.contains("method=REQUEST"));
+        // A calendar entry to add, not a request whose Yes/No buttons would
+        // answer a no-reply address; replies by mail reach the host.
+        assert!(mail.contains("method=PUBLISH"), "{mail}");
+        assert!(!mail.contains("method=REQUEST"));
         assert!(mail.contains("invitation.ics"));
+        assert!(
+            mail.contains("Reply-To: \"Camille Martin\" <camille@atelier-lumen.example>"),
+            "{mail}"
+        );
     }
 );
 

@@ -23,6 +23,7 @@ fn mail(to: &str) -> app::base::mail::QueuedMail {
         html: "<p>Rich</p>".into(),
         attachments: vec![],
         event_id: None,
+        reply_to: None,
     };
     build(&identity, &mail, chrono::Utc::now()).unwrap()
 }
