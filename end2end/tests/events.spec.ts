@@ -89,6 +89,10 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await expect(guestPage.getByTestId('invitation-when')).toContainText('19:00 (Europe/Paris)');
   await expect(guestPage.getByText('3 rue des Lilas')).toHaveCount(0);
   await hydrated(guestPage, true);
+  // Sent without an answer: a message next to the choice, in words.
+  await guestPage.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(guestPage.locator('#rsvp-error')).toHaveText('Choose yes, maybe or no.');
+  await expect(guestPage.getByText(/serializ|missing field/i)).toHaveCount(0);
   await guestPage.getByLabel("Yes, I'll be there").check();
   await guestPage.getByLabel('Companions coming with you').selectOption('1');
   await guestPage.getByLabel('A note to Hugo (optional)').fill('Can I bring dessert?');
@@ -105,6 +109,9 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   const noJs = await page.context().browser()!.newContext({ javaScriptEnabled: false });
   const noJsPage = await noJs.newPage();
   await noJsPage.goto(chloeLink!);
+  await noJsPage.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(noJsPage.locator('#rsvp-error')).toHaveText('Choose yes, maybe or no.');
+  await expect(noJsPage.getByText(/serializ|missing field/i)).toHaveCount(0);
   await noJsPage.getByLabel('Maybe').check();
   await noJsPage.getByRole('button', { name: 'Send my answer' }).click();
   await expect(noJsPage.getByTestId('invitation-answer')).toHaveText('Maybe');

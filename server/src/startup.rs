@@ -237,9 +237,69 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .fallback(leptos_axum::file_and_error_handler_with_context(
             context, shell,
         ))
-        .with_state(leptos_options);
+        .with_state(leptos_options)
+        .layer(axum::middleware::map_response(input_errors_are_422))
+        .layer(axum::middleware::from_fn(multipart_bodies_only));
 
     Ok(with_layers(app, PublicOrigin::of(&settings.public_url)))
+}
+
+/// A server function refuses a form it cannot read as its input (a field
+/// left out, a value of the wrong kind) before its body runs, and server_fn
+/// answers such errors 500. The error says the person has something to fix:
+/// it answers 422, as every other mistake in a form does.
+async fn input_errors_are_422(res: Response) -> Response {
+    let from_server_fn = res
+        .headers()
+        .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER);
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !from_server_fn {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if bytes.starts_with(b"{\"Invalid\"") || bytes.as_ref() == b"\"Unreadable\"" {
+        parts.status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The server functions whose input is a multipart form (photo uploads).
+const MULTIPART_FNS: &[&str] =
+    &[<app::catalog::pages::SaveItem as leptos::server_fn::ServerFn>::PATH];
+
+/// server_fn panics on a body to a multipart function that is not multipart
+/// with a boundary, and the connection drops without an answer: refuse such
+/// a body first, as a form that could not be read.
+async fn multipart_bodies_only(req: Request, next: axum::middleware::Next) -> Response {
+    let path = req.uri().path();
+    if req.method() == axum::http::Method::POST && MULTIPART_FNS.contains(&path) {
+        let boundary = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| v.starts_with("multipart/form-data"))
+            .and_then(|v| v.split_once("boundary="))
+            .is_some_and(|(_, b)| !b.trim_matches('"').is_empty());
+        if !boundary {
+            let body =
+                serde_json::to_string(&app::base::error::AppError::Unreadable).unwrap_or_default();
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                [
+                    (header::CONTENT_TYPE, "application/json".to_owned()),
+                    (
+                        HeaderName::from_static(leptos::server_fn::error::SERVER_FN_ERROR_HEADER),
+                        path.to_owned(),
+                    ),
+                ],
+                body,
+            )
+                .into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// The pages' routes, listed once per process. Listing renders the app

@@ -32,9 +32,17 @@ pub enum AppError {
     WrongCredentials { email: String },
     #[error("Too many failed sign-ins for this email. Try again in {minutes} minutes.")]
     LockedOut { email: String, minutes: i64 },
+    /// A form whose fields could not be read as the operation's input and
+    /// that names no field (a value of the wrong kind).
+    #[error("Part of the form could not be read. Check what you entered and send it again.")]
+    Unreadable,
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
-    #[error("The request did not go through ({0}). Reload the page and try again.")]
+    /// The call did not reach the server or its answer was not understood;
+    /// the detail is for logs and developers, never shown.
+    #[error(
+        "The request did not go through. Check your connection, reload the page and try again."
+    )]
     Transport(String),
 }
 
@@ -85,8 +93,44 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // The fields of a form did not make the operation's input: read
+            // in the browser (Serialization) or on the server (Args,
+            // MissingArg). The person gets a message about the field.
+            ServerFnErrorErr::Serialization(detail) | ServerFnErrorErr::Args(detail) => {
+                unreadable_input(&detail)
+            }
+            ServerFnErrorErr::MissingArg(name) => missing_field(&name),
+            other => AppError::Transport(other.to_string()),
+        }
     }
+}
+
+/// The error for input that could not be read, from the parser's words
+/// (`missing field `rsvp``): the field left out when it names one.
+fn unreadable_input(detail: &str) -> AppError {
+    detail
+        .split_once("missing field ")
+        .map(|(_, rest)| {
+            rest.trim_start_matches(['`', '\'', '"'])
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .map(|name| missing_field(&name))
+        .unwrap_or(AppError::Unreadable)
+}
+
+/// The message for a field the form sent without a value: the choices a
+/// person has to make say which; any other field is required.
+fn missing_field(name: &str) -> AppError {
+    let message = match name {
+        "rsvp" => "Choose yes, maybe or no.",
+        "option_id" | "choice" => "Choose one of the answers.",
+        _ => "This field is required: fill it in.",
+    };
+    AppError::invalid(name, message)
 }
 
 #[cfg(feature = "ssr")]
@@ -103,7 +147,7 @@ pub mod ssr {
                 }
                 AppError::Forbidden => StatusCode::FORBIDDEN,
                 AppError::NotFound => StatusCode::NOT_FOUND,
-                AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                AppError::Invalid { .. } | AppError::Unreadable => StatusCode::UNPROCESSABLE_ENTITY,
                 AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
                 AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             }
@@ -152,5 +196,43 @@ pub mod ssr {
                     .map(|v| v.contains("text/html"))
             })
             .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_left_out_is_a_message_next_to_it() {
+        for detail in [
+            "Deserialization error: Custom(\"missing field `rsvp`\")",
+            "missing field rsvp",
+        ] {
+            let err =
+                AppError::from_server_fn_error(ServerFnErrorErr::Serialization(detail.into()));
+            assert_eq!(
+                err.for_field("rsvp").as_deref(),
+                Some("Choose yes, maybe or no.")
+            );
+        }
+        let err =
+            AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
+        assert_eq!(
+            err.for_field("email").as_deref(),
+            Some("This field is required: fill it in.")
+        );
+    }
+
+    #[test]
+    fn no_parser_words_reach_a_person() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "invalid digit found in string".into(),
+        ));
+        assert_eq!(err, AppError::Unreadable);
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Request(
+            "error sending request: connection refused".into(),
+        ));
+        assert!(!err.to_string().contains("connection refused"), "{err}");
     }
 }

@@ -319,6 +319,7 @@ pub fn InvitationPage() -> impl IntoView {
         |(token, _)| get_invitation(token),
     );
     let error = move || answer.value().get().and_then(Result::err);
+    let rsvp_error = move || error().and_then(|e| e.for_field("rsvp"));
     view! {
         <Title text="Your invitation · Soirée" />
         <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
@@ -344,10 +345,11 @@ pub fn InvitationPage() -> impl IntoView {
                                 view! {
                                     <ActionForm action=answer attr:class="form rsvp-form" attr:novalidate="">
                                         <h2>"Your answer"</h2>
-                                        {move || error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                        {move || error().filter(|e| e.for_field("rsvp").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
                                         <input type="hidden" name="token" value=token />
-                                        <fieldset class="field">
+                                        <fieldset class="field" aria-describedby="rsvp-error">
                                             <legend>"Will you come?"</legend>
+                                            {move || rsvp_error().map(|m| view! { <p class="field-error" id="rsvp-error" role="alert">{m}</p> })}
                                             {[("yes", "Yes, I'll be there"), ("maybe", "Maybe"), ("no", "No, I can't come")].into_iter().map(|(value, label)| {
                                                 let checked = current == value || (value == "yes" && current == "waiting");
                                                 view! {

@@ -9,6 +9,7 @@ mod bookings;
 mod catalog;
 mod cli;
 mod events;
+mod forms;
 mod guests;
 mod hosts;
 mod insights;
