@@ -11,6 +11,11 @@ test('a fan applies, the brand approves, the fan sets a password and signs in as
   await page.getByRole('link', { name: 'Become a host' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Become a host');
   await hydrated(page, true);
+  // An empty form shows every mistake at once, each next to its field.
+  await page.getByRole('button', { name: 'Send my application' }).click();
+  for (const field of ['name', 'email', 'city', 'motivation']) {
+    await expect(page.locator(`#${field}-error`)).toBeVisible();
+  }
   await page.getByLabel('Your name').fill(fan.name);
   await page.getByLabel('Email').fill('zoe@');
   await page.getByLabel('City').fill('Bordeaux');
@@ -38,6 +43,13 @@ test('a fan applies, the brand approves, the fan sets a password and signs in as
   await adminPage.getByRole('button', { name: `Approve ${fan.name} as a host` }).click();
   await expect(adminPage.getByRole('status').filter({ hasText: 'the fan has been emailed' })).toBeVisible();
   await expect(adminPage.getByTestId('hosts')).toContainText(fan.name);
+  // Inviting a fan with a mistyped email marks that field, and the note of
+  // the approval above is not taken for this form's.
+  await adminPage.getByLabel('Name', { exact: true }).fill('Yann Petit');
+  await adminPage.getByLabel('Email', { exact: true }).fill('yann@');
+  await adminPage.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(adminPage.locator('#invite-email-error')).toContainText('Enter an email address');
+  await expect(adminPage.getByTestId('invited')).toHaveCount(0);
   await admin.close();
 
   // The welcome mail's link sets the password, once, and signs the fan in.

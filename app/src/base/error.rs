@@ -25,6 +25,10 @@ pub enum AppError {
         message: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kept: Option<String>,
+        /// The other fields' mistakes, (field, message), found in the same
+        /// form: it shows them all at once.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<(String, String)>,
     },
     /// Sign-in failed. Unknown email and wrong password read the same.
     /// `email` brings back what was typed when the form posts without JavaScript.
@@ -53,16 +57,23 @@ impl AppError {
             field: field.to_owned(),
             message: message.into(),
             kept: None,
+            also: Vec::new(),
         }
     }
 
     /// Attaches what was typed to an `Invalid` error, for the form to refill.
     pub fn keeping<T: Serialize>(self, typed: &T) -> Self {
         match self {
-            AppError::Invalid { field, message, .. } => AppError::Invalid {
+            AppError::Invalid {
+                field,
+                message,
+                also,
+                ..
+            } => AppError::Invalid {
                 field,
                 message,
                 kept: serde_json::to_string(typed).ok(),
+                also,
             },
             other => other,
         }
@@ -84,7 +95,65 @@ impl AppError {
             AppError::Invalid {
                 field: f, message, ..
             } if f == field => Some(message.clone()),
+            AppError::Invalid { also, .. } => also
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, message)| message.clone()),
             _ => None,
+        }
+    }
+}
+
+/// The mistakes found in one form, gathered so that the form shows them
+/// all at once, each next to its field.
+#[derive(Debug, Default)]
+pub struct Mistakes {
+    found: Vec<(String, String)>,
+    other: Option<AppError>,
+}
+
+impl Mistakes {
+    /// Notes the mistake of `field`.
+    pub fn note(&mut self, field: &str, message: impl Into<String>) {
+        self.found.push((field.to_owned(), message.into()));
+    }
+
+    /// The value of a check, or `None` with its mistake noted.
+    pub fn check<T>(&mut self, result: Result<T, AppError>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(AppError::Invalid {
+                field,
+                message,
+                also,
+                ..
+            }) => {
+                self.found.push((field, message));
+                self.found.extend(also);
+                None
+            }
+            Err(other) => {
+                self.other.get_or_insert(other);
+                None
+            }
+        }
+    }
+
+    /// `Ok` when nothing was noted; else one error that carries every
+    /// mistake (the first field's, then the others).
+    pub fn finish(self) -> Result<(), AppError> {
+        if let Some(other) = self.other {
+            return Err(other);
+        }
+        let mut found = self.found.into_iter();
+        match found.next() {
+            None => Ok(()),
+            Some((field, message)) => Err(AppError::Invalid {
+                field,
+                message,
+                kept: None,
+                also: found.collect(),
+            }),
         }
     }
 }

@@ -10,8 +10,13 @@ use crate::base::error::AppError;
 /// `aria-describedby`.
 #[component]
 pub fn Field(
-    /// The element id and the key of the field in `AppError::Invalid`.
+    /// The element id, and the key of the field in `AppError::Invalid`
+    /// unless `field` is given.
     id: &'static str,
+    /// The key of the field in `AppError::Invalid` when the id differs
+    /// (two forms with the same field on one page).
+    #[prop(optional)]
+    field: Option<&'static str>,
     /// The form field name; defaults to `id`.
     #[prop(optional, into)]
     name: Option<String>,
@@ -27,7 +32,8 @@ pub fn Field(
     list: Option<&'static str>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let message = move || error.get().and_then(|e| e.for_field(id));
+    let key = field.unwrap_or(id);
+    let message = move || error.get().and_then(|e| e.for_field(key));
     let name = name.unwrap_or_else(|| id.to_owned());
     let described = move || {
         let mut ids = Vec::new();
@@ -67,7 +73,10 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
     move || {
         error.get().map(|e| {
             let text = match e {
-                AppError::Invalid { .. } => "Please fix the field marked below.".to_owned(),
+                AppError::Invalid { also, .. } if also.is_empty() => {
+                    "Please fix the field marked below.".to_owned()
+                }
+                AppError::Invalid { .. } => "Please fix the fields marked below.".to_owned(),
                 other => other.to_string(),
             };
             view! { <p class="form-error" role="alert">{text}</p> }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{EventForm, EventStatus};
-use crate::base::error::AppError;
+use crate::base::error::{AppError, Mistakes};
 
 /// Orders close this long after the event ends unless the host says otherwise.
 pub const DEFAULT_ORDER_WINDOW: Duration = Duration::days(5);
@@ -49,19 +49,34 @@ impl EventDraft {
         now: DateTime<Utc>,
         kept_start: Option<DateTime<Utc>>,
     ) -> Result<Self, AppError> {
-        let (title, description) = parse_texts(form)?;
-        let time_zone = parse_zone(&form.time_zone)?;
-        let (starts_at, ends_at, orders_close_at) = parse_times(form, time_zone, now, kept_start)?;
-        Ok(EventDraft {
-            title,
-            description,
-            starts_at,
-            ends_at,
-            time_zone,
-            place: parse_place(form)?,
-            capacity: parse_capacity(&form.capacity)?,
-            orders_close_at,
-        })
+        // Every part is checked, so the form shows all its mistakes at once.
+        let mut mistakes = Mistakes::default();
+        let texts = mistakes.check(parse_texts(form));
+        let time_zone = mistakes.check(parse_zone(&form.time_zone));
+        let times =
+            time_zone.and_then(|zone| mistakes.check(parse_times(form, zone, now, kept_start)));
+        let place = mistakes.check(parse_place(form));
+        let capacity = mistakes.check(parse_capacity(&form.capacity));
+        mistakes.finish()?;
+        match (texts, time_zone, times, place, capacity) {
+            (
+                Some((title, description)),
+                Some(time_zone),
+                Some((starts_at, ends_at, orders_close_at)),
+                Some(place),
+                Some(capacity),
+            ) => Ok(EventDraft {
+                title,
+                description,
+                starts_at,
+                ends_at,
+                time_zone,
+                place,
+                capacity,
+                orders_close_at,
+            }),
+            _ => Err(AppError::Internal),
+        }
     }
 }
 
@@ -282,6 +297,18 @@ mod tests {
             local_display(d.starts_at, d.time_zone),
             "Sat 5 Dec 2026, 19:00"
         );
+    }
+
+    #[test]
+    fn all_mistakes_show_at_once() {
+        let mut f = form();
+        f.title = " ".into();
+        f.capacity = "0".into();
+        f.address = "".into();
+        let err = EventDraft::parse(&f, now(), None).unwrap_err();
+        for field in ["title", "capacity", "address"] {
+            assert!(err.for_field(field).is_some(), "{field}: {err:?}");
+        }
     }
 
     #[test]

@@ -260,9 +260,9 @@ pub fn HostsPage() -> impl IntoView {
                 {move || invited().then(|| view! { <p class="report" role="status" data-testid="invited">"Invitation sent: the fan has a link to set their password."</p> })}
                 <FormError error=invite_error />
                 <ActionForm action=invite attr:class="form" attr:novalidate="">
-                    <Field id="invite-name" name="form[name]" label="Name" value=initial.name required=true error=invite_error />
-                    <Field id="invite-email" name="form[email]" label="Email" kind="email" value=initial.email required=true error=invite_error />
-                    <Field id="invite-city" name="form[city]" label="City (optional)" value=initial.city error=invite_error />
+                    <Field id="invite-name" field="name" name="form[name]" label="Name" value=initial.name required=true error=invite_error />
+                    <Field id="invite-email" field="email" name="form[email]" label="Email" kind="email" value=initial.email required=true error=invite_error />
+                    <Field id="invite-city" field="city" name="form[city]" label="City (optional)" value=initial.city error=invite_error />
                     <button type="submit" class="button primary" disabled=move || invite.pending().get()>"Send the invitation"</button>
                 </ActionForm>
             </section>

@@ -3,10 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    domain::{parse_application, required},
-    Application, ApplicationForm, HostRow, InviteForm,
-};
+use super::{domain::parse_application, Application, ApplicationForm, HostRow, InviteForm};
 use crate::{
     base::{
         account::EmailAddress,
@@ -186,20 +183,12 @@ pub async fn invite(
     form: &InviteForm,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let name = required(&form.name, "name", "the fan's name", 100)?;
-    let email = EmailAddress::parse(&form.email, "email")?;
-    let city = form.city.trim();
-    if city.chars().count() > 80 {
-        return Err(AppError::invalid(
-            "city",
-            "Keep the city under 80 characters.",
-        ));
-    }
+    let invitee = super::domain::parse_invite(form)?;
     let who = Newcomer {
         brand_id,
-        name: &name,
-        email: &email,
-        city,
+        name: &invitee.name,
+        email: &invitee.email,
+        city: &invitee.city,
         joined: Joined::Invitation,
     };
     Ok(onboard(db, config, &who, now).await?)

@@ -1,7 +1,11 @@
 //! Checkout values with rules, parsed once from the guest's form.
 
 use super::CheckoutForm;
-use crate::base::{account::EmailAddress, error::AppError, order::Delivery};
+use crate::base::{
+    account::EmailAddress,
+    error::{AppError, Mistakes},
+    order::Delivery,
+};
 
 /// A checked checkout form.
 #[derive(Debug, Clone)]
@@ -16,46 +20,37 @@ pub struct Checkout {
 
 impl Checkout {
     pub fn parse(form: &CheckoutForm) -> Result<Checkout, AppError> {
+        let mut mistakes = Mistakes::default();
         let name = form.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::invalid(
+            mistakes.note(
                 "name",
                 "Enter your name, as it should appear on the parcel.",
-            ));
+            );
         }
-        let email = EmailAddress::parse(&form.email, "email")?;
-        let delivery = Delivery::parse(&form.delivery).ok_or_else(|| {
-            AppError::invalid(
+        let email = mistakes.check(EmailAddress::parse(&form.email, "email"));
+        let delivery = Delivery::parse(&form.delivery);
+        if delivery.is_none() {
+            mistakes.note(
                 "delivery",
                 "Choose delivery to your address or to the host.",
-            )
-        })?;
+            );
+        }
         let address = match delivery {
-            Delivery::Host => None,
-            Delivery::Home => {
-                let address = form.address.trim();
-                if address.len() < 8 || !address.chars().any(|c| c.is_ascii_digit()) {
-                    return Err(AppError::invalid(
-                        "address",
-                        "Enter your full address: street and number, postcode and town.",
-                    ));
-                }
-                if address.chars().count() > 300 {
-                    return Err(AppError::invalid(
-                        "address",
-                        "Keep the address under 300 characters.",
-                    ));
-                }
-                Some(address.to_owned())
-            }
+            Some(Delivery::Home) => home_address(&form.address, &mut mistakes),
+            _ => None,
         };
         let key = form.idempotency_key.trim();
         if key.len() < 16 || key.len() > 80 {
-            return Err(AppError::invalid(
+            mistakes.note(
                 "cart",
                 "This checkout form is out of date: reload the page and try again.",
-            ));
+            );
         }
+        mistakes.finish()?;
+        let (Some(email), Some(delivery)) = (email, delivery) else {
+            return Err(AppError::Internal);
+        };
         Ok(Checkout {
             name: name.to_owned(),
             email,
@@ -65,4 +60,21 @@ impl Checkout {
             wants_to_host: form.wants_to_host.as_deref().is_some_and(|v| !v.is_empty()),
         })
     }
+}
+
+/// The delivery address, or `None` with its mistake noted.
+fn home_address(raw: &str, mistakes: &mut Mistakes) -> Option<String> {
+    let address = raw.trim();
+    if address.len() < 8 || !address.chars().any(|c| c.is_ascii_digit()) {
+        mistakes.note(
+            "address",
+            "Enter your full address: street and number, postcode and town.",
+        );
+        return None;
+    }
+    if address.chars().count() > 300 {
+        mistakes.note("address", "Keep the address under 300 characters.");
+        return None;
+    }
+    Some(address.to_owned())
 }

@@ -210,6 +210,28 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(body["Invalid"]["field"], "address");
+        // Several mistakes at once: each one, on its field.
+        let mut form = checkout_form(&tokens[0], "key-many-0123456789a", "home");
+        for (field, value) in [
+            ("form[name]", ""),
+            ("form[email]", "not-an-email"),
+            ("form[address]", "home"),
+        ] {
+            form.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value.to_owned();
+        }
+        let body: Value = place_order(&app, &app.new_client(), &form)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(body["Invalid"]["field"], "name");
+        let others: Vec<&str> = body["Invalid"]["also"]
+            .as_array()
+            .expect("the other mistakes")
+            .iter()
+            .map(|pair| pair[0].as_str().unwrap())
+            .collect();
+        assert_eq!(others, ["email", "address"]);
         assert_eq!(order_count(&app).await, 0);
 
         // After the deadline: refused, and nothing is sold.
