@@ -157,6 +157,8 @@ fn SiteHeader() -> impl IntoView {
                                     <SignOutButton />
                                 }.into_any()
                             }
+                            // Guests reach their pages by a link and never sign in.
+                            _ if is_guest_page(&location.pathname.get_untracked()) => ().into_any(),
                             _ => view! { <A href="/login">"Sign in"</A> }.into_any(),
                         }
                     })}
@@ -164,6 +166,14 @@ fn SiteHeader() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// A page a guest opens from their link: an invitation, a share link, an
+/// order's tracking page.
+fn is_guest_page(path: &str) -> bool {
+    ["/i/", "/s/", "/o/"]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }
 
 /// The browser entry point: hydrates the server-rendered page.

@@ -89,6 +89,8 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   await expect(guestPage.getByTestId('invitation-when')).toContainText('19:00 (Europe/Paris)');
   await expect(guestPage.getByText('3 rue des Lilas')).toHaveCount(0);
   await hydrated(guestPage, true);
+  // A guest is never asked to sign in.
+  await expect(guestPage.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
   // Sent without an answer: a message next to the choice, in words.
   await guestPage.getByRole('button', { name: 'Send my answer' }).click();
   await expect(guestPage.locator('#rsvp-error')).toHaveText('Choose yes, maybe or no.');

@@ -43,6 +43,7 @@ test('a fan applies, the brand approves, the fan sets a password and signs in as
   await adminPage.getByRole('button', { name: `Approve ${fan.name} as a host` }).click();
   await expect(adminPage.getByRole('status').filter({ hasText: 'the fan has been emailed' })).toBeVisible();
   await expect(adminPage.getByTestId('hosts')).toContainText(fan.name);
+  await expect(adminPage.getByRole('navigation', { name: 'Brand' }).getByRole('link', { name: 'API keys' })).toBeVisible();
   // Inviting a fan with a mistyped email marks that field, and the note of
   // the approval above is not taken for this form's.
   await adminPage.getByLabel('Name', { exact: true }).fill('Yann Petit');

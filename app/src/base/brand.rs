@@ -27,6 +27,7 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
             <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>"Bookings"</a>
             <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>"Webhooks"</a>
+            <a href="/brand/api-keys" aria-current=move || current("/brand/api-keys")>"API keys"</a>
             <a href="/brand/exports" aria-current=move || current("/brand/exports")>"Exports"</a>
             <a href="/brand/settings" aria-current=move || current("/brand/settings")>"Settings"</a>
         </nav>
