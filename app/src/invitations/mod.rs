@@ -278,27 +278,66 @@ pub fn rsvp_label(rsvp: &str) -> &'static str {
     }
 }
 
+/// The guest list's data and forms. The page makes it once, outside the
+/// sections it loads asynchronously: a section rendered again on the server
+/// must not make its resources again (the copies would run without the
+/// request and shift the ids the browser hydrates by).
+#[derive(Clone, Copy)]
+pub struct GuestListState {
+    add_one: ServerAction<AddGuest>,
+    add_many: ServerAction<AddGuests>,
+    remove: ServerAction<RemoveGuest>,
+    send: ServerAction<SendInvitations>,
+    resend: ServerAction<ResendInvitation>,
+    revoke: ServerAction<RevokeInvitation>,
+    guests: Resource<Result<Vec<GuestView>, AppError>>,
+}
+
+impl GuestListState {
+    pub fn new(event_id: Memo<i64>) -> Self {
+        let add_one = ServerAction::<AddGuest>::new();
+        let add_many = ServerAction::<AddGuests>::new();
+        let remove = ServerAction::<RemoveGuest>::new();
+        let send = ServerAction::<SendInvitations>::new();
+        let resend = ServerAction::<ResendInvitation>::new();
+        let revoke = ServerAction::<RevokeInvitation>::new();
+        let guests = Resource::new(
+            move || {
+                (
+                    event_id.get(),
+                    add_one.version().get(),
+                    add_many.version().get(),
+                    remove.version().get(),
+                    send.version().get(),
+                    revoke.version().get(),
+                )
+            },
+            |(event_id, ..)| get_guests(event_id),
+        );
+        GuestListState {
+            add_one,
+            add_many,
+            remove,
+            send,
+            resend,
+            revoke,
+            guests,
+        }
+    }
+}
+
 /// The guest list with its forms, on the host's event page.
 #[component]
-pub fn GuestList(event_id: i64, can_edit: bool) -> impl IntoView {
-    let add_one = ServerAction::<AddGuest>::new();
-    let add_many = ServerAction::<AddGuests>::new();
-    let remove = ServerAction::<RemoveGuest>::new();
-    let send = ServerAction::<SendInvitations>::new();
-    let resend = ServerAction::<ResendInvitation>::new();
-    let revoke = ServerAction::<RevokeInvitation>::new();
-    let guests = Resource::new(
-        move || {
-            (
-                add_one.version().get(),
-                add_many.version().get(),
-                remove.version().get(),
-                send.version().get(),
-                revoke.version().get(),
-            )
-        },
-        move |_| get_guests(event_id),
-    );
+pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl IntoView {
+    let GuestListState {
+        add_one,
+        add_many,
+        remove,
+        send,
+        resend,
+        revoke,
+        guests,
+    } = state;
     let sent_note = move || {
         let latest = [
             send.value().get(),

@@ -8,9 +8,9 @@ use leptos_meta::Title;
 use crate::{
     base::auth::Gate,
     events::{get_event, CancelEvent, EventDetails, EventStatus, SetSharing},
-    invitations::GuestList,
-    rewards::RewardPanelView,
-    showcase::FeaturedItemsEditor,
+    invitations::{GuestList, GuestListState},
+    rewards::{RewardPanelState, RewardPanelView},
+    showcase::{FeaturedItemsEditor, FeaturedState},
 };
 
 /// One event, for its host (and read-only for the brand admin).
@@ -23,6 +23,11 @@ pub fn EventPage() -> impl IntoView {
         move || (id.get(), cancel.version().get(), sharing.version().get()),
         |(id, _, _)| get_event(id),
     );
+    // The sections' data, made once here and not inside the Gate, which
+    // the server may render more than once.
+    let rewards = RewardPanelState::new(id);
+    let featured = FeaturedState::new(id);
+    let guests = GuestListState::new(id);
     view! {
         <Title text="Party · Soirée" />
         <Gate data=event here="/host" children=move |e: EventDetails| {
@@ -70,9 +75,9 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </section>
                     })}
-                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView event_id=event_id /> })}
-                    <FeaturedItemsEditor event_id=event_id />
-                    <GuestList event_id=event_id can_edit=e.can_edit />
+                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView state=rewards /> })}
+                    <FeaturedItemsEditor event_id=event_id state=featured />
+                    <GuestList event_id=event_id state=guests can_edit=e.can_edit />
                     <p><a href="/host">"Back to your parties"</a></p>
                 </article>
             }

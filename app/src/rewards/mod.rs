@@ -201,16 +201,32 @@ pub fn RewardBar(progress: RewardProgress) -> impl IntoView {
 /// How often an open event's rewards panel refreshes.
 const REFRESH_MS: u64 = 5_000;
 
+/// The rewards panel's data and its close form, made once by the page (see
+/// `GuestListState` in invitations).
+#[derive(Clone, Copy)]
+pub struct RewardPanelState {
+    close: ServerAction<CloseEvent>,
+    tick: RwSignal<u64>,
+    data: Resource<Result<RewardPanel, AppError>>,
+}
+
+impl RewardPanelState {
+    pub fn new(event_id: Memo<i64>) -> Self {
+        let close = ServerAction::<CloseEvent>::new();
+        let tick = RwSignal::new(0u64);
+        let data = Resource::new(
+            move || (event_id.get(), close.version().get(), tick.get()),
+            |(event_id, ..)| get_reward_panel(event_id),
+        );
+        RewardPanelState { close, tick, data }
+    }
+}
+
 /// The host's rewards for one event: live progress, then the close button,
 /// then once closed, what was credited.
 #[component]
-pub fn RewardPanelView(event_id: i64) -> impl IntoView {
-    let close = ServerAction::<CloseEvent>::new();
-    let tick = RwSignal::new(0u64);
-    let data = Resource::new(
-        move || (close.version().get(), tick.get()),
-        move |_| get_reward_panel(event_id),
-    );
+pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
+    let RewardPanelState { close, tick, data } = state;
     Effect::new(move |_| {
         if let Ok(handle) = set_interval_with_handle(
             move || tick.update(|t| *t += 1),

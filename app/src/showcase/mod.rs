@@ -107,22 +107,50 @@ pub async fn set_favourite(token: String, item_id: i64, on: bool) -> Result<(), 
     .await
 }
 
+/// The featured items' data and forms, made once by the page (see
+/// `GuestListState`).
+#[derive(Clone, Copy)]
+pub struct FeaturedState {
+    add: ServerAction<AddFeatured>,
+    remove: ServerAction<RemoveFeatured>,
+    shift: ServerAction<MoveFeatured>,
+    data: Resource<Result<FeaturedEditor, AppError>>,
+}
+
+impl FeaturedState {
+    pub fn new(event_id: Memo<i64>) -> Self {
+        let add = ServerAction::<AddFeatured>::new();
+        let remove = ServerAction::<RemoveFeatured>::new();
+        let shift = ServerAction::<MoveFeatured>::new();
+        let data = Resource::new(
+            move || {
+                (
+                    event_id.get(),
+                    add.version().get(),
+                    remove.version().get(),
+                    shift.version().get(),
+                )
+            },
+            |(event_id, ..)| get_featured(event_id),
+        );
+        FeaturedState {
+            add,
+            remove,
+            shift,
+            data,
+        }
+    }
+}
+
 /// The featured items on the host's event page: order, remove, add.
 #[component]
-pub fn FeaturedItemsEditor(event_id: i64) -> impl IntoView {
-    let add = ServerAction::<AddFeatured>::new();
-    let remove = ServerAction::<RemoveFeatured>::new();
-    let shift = ServerAction::<MoveFeatured>::new();
-    let data = Resource::new(
-        move || {
-            (
-                add.version().get(),
-                remove.version().get(),
-                shift.version().get(),
-            )
-        },
-        move |_| get_featured(event_id),
-    );
+pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView {
+    let FeaturedState {
+        add,
+        remove,
+        shift,
+        data,
+    } = state;
     let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
     view! {
         <section class="featured" aria-labelledby="featured-title">
