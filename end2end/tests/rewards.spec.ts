@@ -136,8 +136,8 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
     }
   }
   await expect(rewards.getByTestId('reward-sales')).toContainText('€210.00', { timeout: 15_000 });
-  await expect(rewards.getByTestId('reward-buyers')).toContainText('3 of 3 buying guests');
-  await expect(rewards.getByTestId('reward-tier')).toHaveText('Tier 1: €21.00 credit, 1 half-price');
+  await expect(rewards.getByTestId('reward-buyers')).toContainText('3 buying guests · 3 needed');
+  await expect(rewards.getByTestId('reward-tier')).toHaveText('Tier 1: €21.00 credit, 1 half-price item');
   await expect(rewards.getByTestId('reward-headline')).toHaveText(/^€40\.00 more to reach the next reward/);
   await hostPage.screenshot({ path: 'artifacts/host-rewards-progress.png', fullPage: true });
 

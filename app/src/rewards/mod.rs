@@ -188,10 +188,16 @@ pub fn RewardBar(progress: RewardProgress) -> impl IntoView {
             </progress>
             <p class="reward-figures">
                 <span data-testid="reward-sales"><strong>{progress.qualifying.to_string()}</strong>" qualifying sales"</span>
-                <span data-testid="reward-buyers"><strong>{progress.buying_guests}</strong>{format!(" of {} buying guests", progress.min_buying_guests)}</span>
-                <span data-testid="reward-tier">{match progress.tier {
-                    Some(t) => format!("Tier {t}: {} credit, {} half-price", progress.credit, progress.half_price_items),
-                    None => "No tier yet".to_owned(),
+                <span data-testid="reward-buyers"><strong>{progress.buying_guests}</strong>{format!(
+                    " buying guest{} · {} needed",
+                    if progress.buying_guests == 1 { "" } else { "s" },
+                    progress.min_buying_guests
+                )}</span>
+                <span data-testid="reward-tier">{match (progress.tier, progress.half_price_items) {
+                    (Some(t), 0) => format!("Tier {t}: {} credit", progress.credit),
+                    (Some(t), 1) => format!("Tier {t}: {} credit, 1 half-price item", progress.credit),
+                    (Some(t), n) => format!("Tier {t}: {} credit, {n} half-price items", progress.credit),
+                    (None, _) => "No tier yet".to_owned(),
                 }}</span>
             </p>
         </div>
