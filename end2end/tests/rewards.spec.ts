@@ -170,18 +170,38 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
   await expect(newHostPage).toHaveURL(/\/host$/);
   await newHost.close();
 
-  // Once the party has started the host closes it and sees the credit.
-  const closeButton = hostPage.getByRole('button', { name: 'Close the party now' });
+  // Once the party has started the host closes it, after reading what
+  // guests lose, and sees the final reward.
+  const closeButton = hostPage.locator('summary', { hasText: 'Close the party now' });
   const wait = startsAt - Date.now() + 1_000;
   if (wait > 0) await hostPage.waitForTimeout(wait);
   await hostPage.goto(eventUrl);
   await expect(closeButton).toBeVisible();
   await hydrated(hostPage, true);
   await closeButton.click();
-  await expect(hostPage.getByTestId('closed-note')).toContainText('Credited: €21.00 and 1 half-price item.');
+  await expect(rewards.getByTestId('consequence')).toContainText(/guests lose \d+ days? .*of ordering/);
+  await expect(rewards.getByTestId('consequence')).toContainText('€21.00 credit and 1 half-price item');
+  await hostPage.getByRole('button', { name: 'Yes, close the party' }).click();
+  await expect(hostPage.getByTestId('closed-note')).toContainText('Credited: €21.00 credit and 1 half-price item.');
+  await expect(rewards.getByTestId('reward-headline')).toHaveText('Final reward: tier 1, €21.00 credit and 1 half-price item');
   await hostPage.reload();
   await expect(hostPage.getByTestId('event-status')).toHaveText('Closed');
-  await expect(hostPage.getByRole('button', { name: 'Close the party now' })).toHaveCount(0);
+  await expect(closeButton).toHaveCount(0);
+
+  // A guest's page now says the party is over and offers no cart.
+  const late = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const latePage = await late.newPage();
+  const guestLink = (await mailTo(guests[2].email, 'invites you')).text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
+  await latePage.goto(guestLink!);
+  await expect(latePage.getByTestId('party-over')).toContainText('This party is closed');
+  await expect(latePage.getByRole('link', { name: 'Your cart and checkout' })).toHaveCount(0);
+  await late.close();
+
+  // The dashboard shows the credit to spend.
+  await hostPage.goto('/host');
+  await expect(hostPage.getByTestId('dashboard-credit')).toContainText('€21.00');
+  await expect(hostPage.getByTestId('dashboard-credit')).toContainText('1 half-price item');
+  await hostPage.goto(eventUrl);
   await hostPage.getByRole('link', { name: 'See and spend your credit' }).click();
   await expect(hostPage.getByRole('heading', { level: 1 })).toHaveText('Your credit');
   await expect(hostPage.getByTestId('credit-balance')).toHaveText('€21.00');

@@ -250,7 +250,7 @@ pub fn spawn_closings(
     })
 }
 
-/// Queues due event reminders and thank-yous every `every`.
+/// Queues due event reminders, thank-yous and host digests every `every`.
 pub fn spawn_mailings(
     db: Db,
     config: std::sync::Arc<app::base::state::AppConfig>,
@@ -263,6 +263,11 @@ pub fn spawn_mailings(
                 Ok(0) => {}
                 Ok(n) => tracing::info!(queued = n, "event reminders and thank-yous queued"),
                 Err(err) => tracing::warn!(error = %err, "event mailings failed; will retry"),
+            }
+            match app::events::digest::ssr::send_due(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(queued = n, "host digests queued"),
+                Err(err) => tracing::warn!(error = %err, "host digests failed; will retry"),
             }
             tokio::select! {
                 _ = tokio::time::sleep(every) => {}

@@ -51,7 +51,15 @@ pub mod ssr {
         pub video_url: Option<String>,
         pub orders_close_at: DateTime<Utc>,
         pub cancelled_at: Option<DateTime<Utc>>,
+        pub closed_at: Option<DateTime<Utc>>,
         pub host_name: String,
+    }
+
+    impl InvitationRow {
+        /// Whether guests may still order (and change their cart).
+        pub fn ordering(&self, now: DateTime<Utc>) -> bool {
+            self.cancelled_at.is_none() && self.closed_at.is_none() && now < self.orders_close_at
+        }
     }
 
     /// The guest and event behind a link token; `NotFound` for a wrong,
@@ -61,20 +69,29 @@ pub mod ssr {
         raw: &str,
         now: DateTime<Utc>,
     ) -> Result<InvitationRow, AppError> {
-        let row: Option<InvitationRow> = on_db!(db.reader(), |pool| {
+        invitation_kept(db, raw)
+            .await?
+            .filter(|r| now < r.orders_close_at)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The guest and event behind a link token even after the order
+    /// deadline, for the page that tells the guest the party is over;
+    /// `None` for a wrong or revoked token.
+    pub async fn invitation_kept(db: &Db, raw: &str) -> Result<Option<InvitationRow>, AppError> {
+        Ok(on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
                         e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
-                        e.address, e.video_url, e.orders_close_at, e.cancelled_at, u.display_name AS host_name
+                        e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
+                        u.display_name AS host_name
                  FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
                  WHERE g.token_hash = $1",
             )
             .bind(hash_token(raw))
             .fetch_optional(pool)
             .await
-        })?;
-        row.filter(|r| now < r.orders_close_at)
-            .ok_or(AppError::NotFound)
+        })?)
     }
 
     /// The event behind an enabled share link that still takes guests.

@@ -1,5 +1,6 @@
 //! Form pieces shared by the pages: a labelled field that shows its own
-//! error, and the banner above a form that failed.
+//! error, the banner above a form that failed, and the second step of an
+//! action that cannot be undone.
 
 use leptos::prelude::*;
 
@@ -81,6 +82,44 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             };
             view! { <p class="form-error" role="alert">{text}</p> }
         })
+    }
+}
+
+/// An action that cannot be undone, in two steps that work with and
+/// without JavaScript: `label` opens a box that says what will happen
+/// (`consequence`) and holds the form (`children`) whose button acts.
+/// Opening it again closes it: nothing is done.
+#[component]
+pub fn Confirm(
+    /// The first button, e.g. "Cancel the party…".
+    #[prop(into)]
+    label: String,
+    /// Its accessible name when several rows share a label ("Decline Ana").
+    #[prop(optional, into)]
+    aria_label: Option<String>,
+    /// What will happen, in plain words.
+    #[prop(into)]
+    consequence: String,
+    /// Styles the first button as dangerous.
+    #[prop(optional)]
+    danger: bool,
+    #[prop(optional)] small: bool,
+    children: Children,
+) -> impl IntoView {
+    let class = match (danger, small) {
+        (true, true) => "button small danger",
+        (true, false) => "button danger",
+        (false, true) => "button small",
+        (false, false) => "button",
+    };
+    view! {
+        <details class="confirm">
+            <summary class=class aria-label=aria_label>{label}</summary>
+            <div class="confirm-box" role="group" aria-label="Are you sure?">
+                <p class="consequence" data-testid="consequence">{consequence}</p>
+                {children()}
+            </div>
+        </details>
     }
 }
 

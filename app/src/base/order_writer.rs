@@ -360,6 +360,9 @@ pub struct StatusMove<'a> {
     /// For `shipped`: the carrier and the parcel's tracking number.
     pub carrier: &'a str,
     pub tracking_number: &'a str,
+    /// Why, for the timeline and the buyer's mail ("The party was
+    /// cancelled…"); may be empty.
+    pub reason: &'a str,
 }
 
 /// Why an order did not move.
@@ -410,7 +413,7 @@ struct Moving {
 /// The note a move carries: the carrier and tracking number of a parcel.
 fn move_note(m: &StatusMove<'_>) -> Result<String, StatusError> {
     if m.to != OrderStatus::Shipped {
-        return Ok(String::new());
+        return Ok(m.reason.trim().to_owned());
     }
     let (carrier, number) = (m.carrier.trim(), m.tracking_number.trim());
     if carrier.is_empty() {

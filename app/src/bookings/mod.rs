@@ -9,7 +9,12 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::{auth::Gate, brand::BrandNav, error::AppError, forms::FormError};
+use crate::base::{
+    auth::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Confirm, FormError},
+};
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -31,8 +36,10 @@ pub struct BookingRequest {
 pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let guest =
-            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
+        // A guest may ask after the order deadline too: the link stays theirs.
+        let guest = crate::base::access::ssr::invitation_kept(&state.db, &token)
+            .await?
+            .ok_or(AppError::NotFound)?;
         ssr::asked(&state.db, guest.guest_id).await
     })
     .await
@@ -43,8 +50,10 @@ pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
 pub async fn ask_to_host(token: String) -> Result<(), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let guest =
-            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
+        // A guest may ask after the order deadline too: the link stays theirs.
+        let guest = crate::base::access::ssr::invitation_kept(&state.db, &token)
+            .await?
+            .ok_or(AppError::NotFound)?;
         ssr::ask_as_guest(&state.db, guest.guest_id, chrono::Utc::now()).await
     })
     .await
@@ -162,11 +171,14 @@ pub fn BookingsPage() -> impl IntoView {
                                                         <input type="hidden" name="approve" value="true" />
                                                         <button type="submit" class="button small primary" aria-label=approve_label>"Approve"</button>
                                                     </ActionForm>
-                                                    <ActionForm action=decide attr:class="inline-form">
-                                                        <input type="hidden" name="id" value=r.id />
-                                                        <input type="hidden" name="approve" value="false" />
-                                                        <button type="submit" class="button small" aria-label=decline_label>"Decline"</button>
-                                                    </ActionForm>
+                                                    <Confirm label="Decline" aria_label=decline_label small=true
+                                                        consequence=format!("{} gets a kind email saying the brand will not set up a party with them. This cannot be undone.", r.name)>
+                                                        <ActionForm action=decide attr:class="inline-form">
+                                                            <input type="hidden" name="id" value=r.id />
+                                                            <input type="hidden" name="approve" value="false" />
+                                                            <button type="submit" class="button small danger">"Yes, decline"</button>
+                                                        </ActionForm>
+                                                    </Confirm>
                                                 </div>
                                             })}</td>
                                         </tr>

@@ -1,5 +1,6 @@
 //! Events hosted by fans: the host schedules, edits and cancels parties.
 
+pub mod digest;
 #[cfg(feature = "ssr")]
 pub mod domain;
 #[cfg(feature = "ssr")]
@@ -82,6 +83,50 @@ pub struct EventDetails {
     pub form: EventForm,
     /// The public share link (host only).
     pub share: Option<ShareLink>,
+    /// What cancelling would do, for the host to read before confirming
+    /// (host only, while the party can be cancelled).
+    pub cancel_impact: Option<CancelImpact>,
+}
+
+/// What cancelling a party does: the guests told by email, the unpaid
+/// orders cancelled (their buyers told, their stock back) and the paid
+/// orders left for the brand to deliver or refund.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelImpact {
+    pub guests_told: i64,
+    pub orders_cancelled: i64,
+    pub paid_orders: i64,
+}
+
+impl CancelImpact {
+    /// The consequence, as the confirmation states it.
+    pub fn sentence(&self) -> String {
+        let plural = |n: i64, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let mut parts = vec![match self.guests_told {
+            0 => "No guest has been invited yet, so nobody is told".to_owned(),
+            n => format!("{} will be told by email", plural(n, "guest", "guests")),
+        }];
+        if self.orders_cancelled > 0 {
+            parts.push(format!(
+                "{} will be cancelled",
+                plural(self.orders_cancelled, "unpaid order", "unpaid orders")
+            ));
+        }
+        match self.paid_orders {
+            0 => {}
+            1 => parts.push("1 paid order stays with the brand to deliver or refund".to_owned()),
+            n => parts.push(format!(
+                "{n} paid orders stay with the brand to deliver or refund"
+            )),
+        }
+        format!("{}. This cannot be undone.", parts.join("; "))
+    }
 }
 
 /// An event's public share link and its QR code.
@@ -133,6 +178,8 @@ pub async fn get_event(id: i64) -> Result<EventDetails, AppError> {
         .await?;
         if !details.can_edit {
             details.share = None;
+        } else {
+            details.cancel_impact = Some(ssr::cancel_impact(&state.db, id).await?);
         }
         Ok(details)
     })
@@ -160,7 +207,7 @@ pub async fn cancel_event(id: i64) -> Result<(), AppError> {
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
-        ssr::cancel(&state.db, &host, id, chrono::Utc::now()).await?;
+        ssr::cancel(&state.db, &state.config, &host, id, chrono::Utc::now()).await?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(())
     })

@@ -96,6 +96,7 @@ impl EventRow {
                 kit: String::new(),
             },
             share: None,
+            cancel_impact: None,
             summary,
         }
     }
@@ -323,25 +324,99 @@ pub async fn update(
     Ok(())
 }
 
-/// Cancels an event of `host`. Cancelling twice changes nothing.
+/// What cancelling the event would do now.
+pub async fn cancel_impact(db: &Db, id: i64) -> Result<super::CancelImpact, AppError> {
+    let (guests_told, orders_cancelled, paid_orders): (i64, i64, i64) = on_db!(
+        db.reader(),
+        |pool| {
+            sqlx::query_as(
+            "SELECT
+                (SELECT COUNT(*) FROM guests WHERE event_id = $1 AND invited_at IS NOT NULL AND rsvp <> 'no'),
+                (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status = 'placed'),
+                (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status IN ('paid', 'in_preparation', 'shipped', 'delivered'))"
+        )
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        }
+    )?;
+    Ok(super::CancelImpact {
+        guests_told,
+        orders_cancelled,
+        paid_orders,
+    })
+}
+
+/// Cancels an event of `host`: in one transaction the event stops and its
+/// invited guests (those who did not decline) are mailed; then each unpaid
+/// order is cancelled, its buyer told and its stock put back. Cancelling
+/// again changes nothing but finishes orders a crash left unpaid; a closed
+/// party cannot be cancelled.
 pub async fn cancel(
     db: &Db,
+    config: &crate::base::state::AppConfig,
     host: &CurrentUser,
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    find(db, id)
+    let row = find(db, id)
         .await?
         .filter(|r| r.host_id == host.id)
         .ok_or(AppError::NotFound)?;
-    on_db!(db.writer(), |pool| {
-        sqlx::query("UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL")
-            .bind(now)
-            .bind(id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
+    if row.cancelled_at.is_none() {
+        crate::base::access::ssr::still_open(None, row.closed_at)?;
+        let mut tx = db.begin().await?;
+        let stopped = crate::on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND closed_at IS NULL"
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+        });
+        if stopped == 0 {
+            // Closed or cancelled meanwhile: the reader's answer stands.
+            return Ok(());
+        }
+        crate::invitations::ssr::tell_cancelled(db, &mut tx, config, id, now).await?;
+        tx.commit().await?;
+    }
+    cancel_unpaid_orders(db, config, row.brand_id, id, now).await
+}
+
+/// Cancels the event's orders that are not paid yet, one by one, each with
+/// its buyer's mail; an order paid meanwhile stays paid.
+async fn cancel_unpaid_orders(
+    db: &Db,
+    config: &crate::base::state::AppConfig,
+    brand_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::base::order_writer::{change_status, StatusError, StatusMove};
+    let unpaid: Vec<i64> = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT id FROM orders WHERE event_id = $1 AND status = 'placed' ORDER BY id"
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await)?;
+    for order_id in unpaid {
+        let m = StatusMove {
+            brand_id,
+            order_id,
+            to: crate::base::order::OrderStatus::Cancelled,
+            actor: "The host",
+            carrier: "",
+            tracking_number: "",
+            reason: "The party was cancelled, so this unpaid order is cancelled too.",
+        };
+        match change_status(db, config, &m, now).await {
+            Ok(()) | Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => {}
+            Err(e) => return Err(AppError::from(e)),
+        }
+    }
     Ok(())
 }
 

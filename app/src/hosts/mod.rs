@@ -12,7 +12,7 @@ use crate::base::{
     auth::Gate,
     brand::BrandNav,
     error::AppError,
-    forms::{Field, FormError},
+    forms::{Confirm, Field, FormError},
 };
 
 #[cfg(feature = "ssr")]
@@ -316,11 +316,14 @@ fn Applications(rows: Vec<Application>, decide: ServerAction<DecideApplication>)
                                         <input type="hidden" name="approve" value="true" />
                                         <button type="submit" class="button small primary" aria-label=approve_label>"Approve"</button>
                                     </ActionForm>
-                                    <ActionForm action=decide attr:class="inline-form">
-                                        <input type="hidden" name="id" value=a.id />
-                                        <input type="hidden" name="approve" value="false" />
-                                        <button type="submit" class="button small" aria-label=decline_label>"Decline"</button>
-                                    </ActionForm>
+                                    <Confirm label="Decline" aria_label=decline_label small=true
+                                        consequence=format!("{} gets a kind email saying the brand will not take the application further. This cannot be undone, though they may apply again.", a.name)>
+                                        <ActionForm action=decide attr:class="inline-form">
+                                            <input type="hidden" name="id" value=a.id />
+                                            <input type="hidden" name="approve" value="false" />
+                                            <button type="submit" class="button small danger">"Yes, decline"</button>
+                                        </ActionForm>
+                                    </Confirm>
                                 </div>
                             }.into_any()
                         } else {
@@ -350,11 +353,26 @@ pub fn SuspendControl(host: HostRow, act: ServerAction<SetHostSuspended>) -> imp
             } else {
                 "Active: this host can schedule parties."
             }}</p>
-            <ActionForm action=act attr:class="inline-form">
-                <input type="hidden" name="id" value=host.id />
-                <input type="hidden" name="suspended" value=(!host.suspended).to_string() />
-                <button type="submit" class="button small">{label}</button>
-            </ActionForm>
+            {if host.suspended {
+                view! {
+                    <ActionForm action=act attr:class="inline-form">
+                        <input type="hidden" name="id" value=host.id />
+                        <input type="hidden" name="suspended" value="false" />
+                        <button type="submit" class="button small">{label}</button>
+                    </ActionForm>
+                }.into_any()
+            } else {
+                view! {
+                    <Confirm label small=true danger=true
+                        consequence=format!("{} can no longer schedule parties. Their open parties stay visible to guests and keep taking orders. You can reinstate them at any time.", host.name)>
+                        <ActionForm action=act attr:class="inline-form">
+                            <input type="hidden" name="id" value=host.id />
+                            <input type="hidden" name="suspended" value="true" />
+                            <button type="submit" class="button small danger">"Yes, suspend"</button>
+                        </ActionForm>
+                    </Confirm>
+                }.into_any()
+            }}
             <FormError error />
         </div>
     }

@@ -56,6 +56,8 @@ pub struct GuestLine {
     pub rsvp: String,
     pub companions: i64,
     pub bought: bool,
+    /// The guest's note to the host (empty for the brand's admin).
+    pub note: String,
 }
 
 /// One item of a party's report: what guests bought and wanted.
@@ -470,10 +472,12 @@ pub fn EventReportPage() -> impl IntoView {
                         view! {
                             <div class="table-scroll">
                                 <table data-testid="report-guests">
-                                    <thead><tr><th scope="col">"Guest"</th><th scope="col">"Answer"</th><th scope="col" class="num">"Plus-ones"</th><th scope="col">"Bought"</th></tr></thead>
+                                    <thead><tr><th scope="col">"Guest"</th><th scope="col">"Answer"</th><th scope="col" class="num">"Plus-ones"</th><th scope="col">"Bought"</th>
+                                        {(!brand).then(|| view! { <th scope="col">"Note to you"</th> })}</tr></thead>
                                     <tbody>
                                         {r.guests.clone().into_iter().map(|g| view! {
-                                            <tr><th scope="row">{g.name}</th><td>{rsvp_label(&g.rsvp)}</td><td class="num">{g.companions}</td><td>{if g.bought { "Yes" } else { "No" }}</td></tr>
+                                            <tr><th scope="row">{g.name}</th><td>{rsvp_label(&g.rsvp)}</td><td class="num">{g.companions}</td><td>{if g.bought { "Yes" } else { "No" }}</td>
+                                                {(!brand).then(|| view! { <td class="guest-note">{g.note}</td> })}</tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>

@@ -258,18 +258,20 @@ pub async fn event_report(
         figures,
         guests: guests
             .into_iter()
-            .map(|(name, email, rsvp, companions, bought)| GuestLine {
+            .map(|(name, email, rsvp, companions, bought, note)| GuestLine {
                 name: if name.trim().is_empty() { email } else { name },
                 rsvp,
                 companions,
                 bought: bought > 0,
+                // A note is written to the host: only the host reads it.
+                note: host_id.map(|_| note).unwrap_or_default(),
             })
             .collect(),
         items,
     })
 }
 
-type GuestRow = (String, String, String, i64, i64);
+type GuestRow = (String, String, String, i64, i64, String);
 
 /// A party's guests (did each buy?) and its items (sold, favourited,
 /// voted for), most wanted first.
@@ -284,7 +286,8 @@ async fn report_lines(
         "SELECT g.name, g.email, g.rsvp, g.companions,
                 CAST(CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.event_id = g.event_id AND o.kind = 'guest'
                     AND o.status IN {counted} AND (o.guest_id = g.id OR lower(o.customer_email) = lower(g.email)))
-                THEN 1 ELSE 0 END AS BIGINT)
+                THEN 1 ELSE 0 END AS BIGINT),
+                g.note
          FROM guests g WHERE g.event_id = $1 ORDER BY lower(g.name), g.id"
     );
     let items_sql = format!(

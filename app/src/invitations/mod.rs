@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::error::AppError;
+use crate::base::{error::AppError, forms::Confirm};
 
 /// Answers so far for one event.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +42,8 @@ pub struct GuestView {
     pub invited: bool,
     /// The last mail to this guest could not be delivered (given up after a day).
     pub mail_failed: bool,
+    /// The guest's note to the host (empty for the brand's admin).
+    pub note: String,
 }
 
 /// What a guest sees on their personal invitation page.
@@ -63,6 +65,30 @@ pub struct InvitationView {
     pub cancelled: bool,
     /// Answers are taken until the party starts.
     pub open: bool,
+    /// Orders are taken: not cancelled, not closed, before the deadline.
+    pub ordering: bool,
+    /// Until when orders are taken (in the event's zone).
+    pub orders_close: String,
+}
+
+impl InvitationView {
+    /// What the top of a guest's page says when the party is over for
+    /// them: cancelled, or closed to orders.
+    pub fn over(&self) -> Option<String> {
+        if self.cancelled {
+            Some(format!(
+                "{} cancelled this party. Nothing can be ordered from it; an order you paid is still delivered.",
+                self.host_first_name
+            ))
+        } else if !self.ordering {
+            Some(format!(
+                "This party is closed: orders stopped on {}. Thank you for coming! Your orders are on their way: see the email for each.",
+                self.orders_close
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 /// What adding guests did.
@@ -173,8 +199,11 @@ async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> 
 pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let row =
-            crate::base::access::ssr::invitation(&state.db, &token, chrono::Utc::now()).await?;
+        let now = chrono::Utc::now();
+        let row = crate::base::access::ssr::invitation_kept(&state.db, &token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let ordering = row.ordering(now);
         let zone = crate::base::time::zone(&row.time_zone);
         let place = match row.kind.as_str() {
             "online" => row.video_url.clone().unwrap_or_default(),
@@ -194,7 +223,9 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             companions: row.companions,
             note: row.note,
             cancelled: row.cancelled_at.is_some(),
-            open: row.cancelled_at.is_none() && chrono::Utc::now() < row.starts_at,
+            open: row.cancelled_at.is_none() && row.closed_at.is_none() && now < row.starts_at,
+            ordering,
+            orders_close: crate::base::time::local_display(row.orders_close_at, zone),
         })
     })
     .await
@@ -394,6 +425,9 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                                                     {(!invited).then_some(" · not invited yet")}
                                                     {g.mail_failed.then(|| view! {
                                                         <span class="mail-failed">" · the email could not be delivered: check the address, then resend"</span>
+                                                    })}
+                                                    {(!g.note.is_empty()).then(|| view! {
+                                                        <p class="guest-note" data-testid="guest-note"><span class="sr-only">"Note: "</span>"“" {g.note.clone()} "”"</p>
                                                     })}</td>
                                                 <td class="row-actions">
                                                     {(can_edit && invited).then(|| view! {
@@ -402,11 +436,14 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                                                             <input type="hidden" name="guest_id" value=g.id />
                                                             <button type="submit" class="button link" aria-label=resend_label.clone()>"Resend"</button>
                                                         </ActionForm>
-                                                        <ActionForm action=revoke attr:class="inline-form">
-                                                            <input type="hidden" name="event_id" value=event_id />
-                                                            <input type="hidden" name="guest_id" value=g.id />
-                                                            <button type="submit" class="button link" aria-label=revoke_label.clone()>"New link"</button>
-                                                        </ActionForm>
+                                                        <Confirm label="New link" aria_label=revoke_label.clone() small=true
+                                                            consequence=format!("{who}'s current link stops working at once; a new one is emailed to {}.", g.email)>
+                                                            <ActionForm action=revoke attr:class="inline-form">
+                                                                <input type="hidden" name="event_id" value=event_id />
+                                                                <input type="hidden" name="guest_id" value=g.id />
+                                                                <button type="submit" class="button small danger">"Yes, send a new link"</button>
+                                                            </ActionForm>
+                                                        </Confirm>
                                                     })}
                                                     {removable.then(|| view! {
                                                         <ActionForm action=remove attr:class="inline-form">

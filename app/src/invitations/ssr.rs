@@ -78,6 +78,7 @@ struct GuestRow {
     companions: i64,
     invited: bool,
     mail_status: Option<String>,
+    note: String,
 }
 
 /// The guest list of an event its host or the brand's admin may see.
@@ -89,7 +90,7 @@ pub async fn list(
     crate::base::access::ssr::ensure_visible(db, viewer, event_id).await?;
     let rows: Vec<GuestRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT g.id, g.name, g.email, g.rsvp, g.companions, g.invited_at IS NOT NULL AS invited,
+            "SELECT g.id, g.name, g.email, g.rsvp, g.companions, g.invited_at IS NOT NULL AS invited, g.note,
                     (SELECT o.status FROM outbox o WHERE o.event_id = g.event_id AND o.recipient = g.email
                      ORDER BY o.id DESC LIMIT 1) AS mail_status
              FROM guests g WHERE g.event_id = $1 ORDER BY g.created_at, g.id",
@@ -108,6 +109,12 @@ pub async fn list(
             companions: r.companions,
             invited: r.invited,
             mail_failed: r.mail_status.as_deref() == Some("failed"),
+            // A note is written to the host: only the host reads it.
+            note: if viewer.role == crate::Role::Host {
+                r.note
+            } else {
+                String::new()
+            },
         })
         .collect())
 }
@@ -505,6 +512,66 @@ async fn send_mailing(
         tx.commit().await?;
         Ok::<_, AppError>(guests.len())
     })
+}
+
+/// Queues, in the cancelling transaction `tx`, a mail to each invited guest
+/// who did not decline: the party is off, unpaid orders are cancelled,
+/// paid ones still come. Returns how many were queued.
+pub async fn tell_cancelled(
+    db: &Db,
+    tx: &mut Tx,
+    config: &crate::base::state::AppConfig,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let (event, zone, host) = event_facts(db, event_id).await?;
+    let when = format!(
+        "{} ({})",
+        crate::base::time::local_display(event.starts_at, zone),
+        zone.name()
+    );
+    let guests: Vec<(String, String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT name, email, token_nonce FROM guests
+         WHERE event_id = $1 AND invited_at IS NOT NULL AND rsvp <> 'no' ORDER BY id"
+    )
+    .bind(event_id)
+    .fetch_all(&mut *c)
+    .await?);
+    for (name, email, nonce) in &guests {
+        let hello = if name.is_empty() {
+            "Hello".to_owned()
+        } else {
+            format!("Hello {name}")
+        };
+        let page = nonce
+            .as_deref()
+            .map(|n| format!("\n\nYour page: {}\n", link_for(config, n)))
+            .unwrap_or_default();
+        let text = format!(
+            "{hello},\n\n{host} has cancelled \"{}\", which was planned for {when}.\n\nAn order you placed from this party and have not paid is cancelled (you will get an email about it); a paid order is still delivered.{page}",
+            event.title
+        );
+        let mail = crate::base::mail::build(
+            &config.mail,
+            &crate::base::mail::OutgoingMail {
+                to_name: name.clone(),
+                to_email: email.clone(),
+                subject: format!("Cancelled: {}", event.title),
+                html: crate::base::mail::text_to_html(&text),
+                text,
+                attachments: vec![],
+                event_id: Some(event_id),
+                reply_to: Some((event.host_name.clone(), event.host_email.clone())),
+            },
+            now,
+        )?;
+        on_tx!(tx, |c| {
+            crate::base::mail::insert_query(&mail)
+                .execute(&mut *c)
+                .await?;
+        });
+    }
+    Ok(guests.len())
 }
 
 /// What the share link `slug` shows of its party: no address, no guest list.

@@ -110,6 +110,7 @@ pub async fn set_order_status(
             actor: &actor,
             carrier: carrier.as_deref().unwrap_or_default(),
             tracking_number: tracking_number.as_deref().unwrap_or_default(),
+            reason: "",
         };
         Ok(crate::base::order_writer::change_status(
             &state.db,

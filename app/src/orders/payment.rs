@@ -217,6 +217,7 @@ pub mod ssr {
                     actor: &actor,
                     carrier: "",
                     tracking_number: "",
+                    reason: "",
                 };
                 let moved =
                     crate::base::order_writer::change_status(db, config, &change, now).await;

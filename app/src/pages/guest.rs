@@ -37,6 +37,8 @@ pub struct ShowcaseItem {
     pub item: ItemDetail,
     pub favourite: bool,
     pub personal: bool,
+    /// Orders are taken (not closed or cancelled).
+    pub ordering: bool,
 }
 
 /// The party's items for the guest holding `token`, with their favourites
@@ -86,13 +88,15 @@ pub async fn get_showcase_item(
     serve(async move {
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
-        let (event_id, guest_id) = if !token.is_empty() {
+        let (event_id, guest_id, ordering) = if !token.is_empty() {
             let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
-            (guest.event_id, Some(guest.guest_id))
+            (guest.event_id, Some(guest.guest_id), guest.ordering(now))
         } else {
+            // A share link only opens while the party takes orders.
             (
                 crate::base::access::ssr::shared_event_id(&state.db, &slug, now).await?,
                 None,
+                true,
             )
         };
         let brand = crate::showcase::ssr::featured_brand(&state.db, event_id, item_id).await?;
@@ -109,6 +113,7 @@ pub async fn get_showcase_item(
             item,
             favourite,
             personal: guest_id.is_some(),
+            ordering,
         })
     })
     .await
@@ -230,7 +235,11 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                 </p>
                                 {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                                 {(!s.item.description.is_empty()).then(|| view! { <p class="description">{s.item.description.clone()}</p> })}
-                                <crate::orders::AddToCart item_id=s.item.card.id stock=s.item.card.stock />
+                                {if s.ordering {
+                                    view! { <crate::orders::AddToCart item_id=s.item.card.id stock=s.item.card.stock /> }.into_any()
+                                } else {
+                                    view! { <p class="party-banner" role="status">"Orders for this party are closed."</p> }.into_any()
+                                }}
                                 {s.personal.then(|| view! {
                                     <ActionForm action=favourite attr:class="inline-form">
                                         <input type="hidden" name="token" value=token() />
@@ -329,7 +338,7 @@ pub fn InvitationPage() -> impl IntoView {
                         <article class="invitation">
                             <p class="eyebrow">{format!("{} invites you", i.host_first_name)}</p>
                             <h1>{i.title.clone()}</h1>
-                            {i.cancelled.then(|| view! { <p class="form-error" role="alert">"This party is cancelled."</p> })}
+                            {i.over().map(|text| view! { <p class="party-banner" role="status" data-testid="party-over">{text}</p> })}
                             <dl class="facts">
                                 <dt>"When"</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
                                 <dt>"Until"</dt><dd>{i.until.clone()}</dd>
@@ -372,7 +381,8 @@ pub fn InvitationPage() -> impl IntoView {
                                 }
                             })}
                         </article>
-                        {(!i.cancelled).then(|| view! { <GuestShowcase token=token() /> <crate::bookings::HostYourOwn token=token() /> })}
+                        {i.ordering.then(|| view! { <GuestShowcase token=token() /> })}
+                        {(!i.cancelled).then(|| view! { <crate::bookings::HostYourOwn token=token() /> })}
                     }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    base::auth::Gate,
+    base::{auth::Gate, forms::Confirm},
     events::{get_event, CancelEvent, EventDetails, EventStatus, SetSharing},
     invitations::{GuestList, GuestListState},
     rewards::{RewardPanelState, RewardPanelView},
@@ -50,10 +50,14 @@ pub fn EventPage() -> impl IntoView {
                     {e.can_edit.then(|| view! {
                         <div class="actions">
                             <a class="button" href=edit_href.clone()>"Edit"</a>
-                            <ActionForm action=cancel attr:class="inline-form">
-                                <input type="hidden" name="id" value=event_id />
-                                <button type="submit" class="button danger">"Cancel the party"</button>
-                            </ActionForm>
+                            <Confirm label="Cancel the party" danger=true
+                                consequence=e.cancel_impact.map(|i| i.sentence()).unwrap_or_default()>
+                                <ActionForm action=cancel attr:class="inline-form">
+                                    <input type="hidden" name="id" value=event_id />
+                                    <button type="submit" class="button danger">"Yes, cancel the party"</button>
+                                </ActionForm>
+                            </Confirm>
+                            {move || cancel.value().get().and_then(Result::err).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
                         </div>
                     })}
                     {e.share.clone().map(|share| view! {

@@ -7,8 +7,11 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::{
-    base::{auth::Gate, error::AppError},
-    events::{EventStatus, EventSummary},
+    base::{auth::Gate, error::AppError, money::Money},
+    events::{
+        digest::{DigestSwitch, SetDigest},
+        EventStatus, EventSummary,
+    },
     invitations::RsvpCounts,
 };
 
@@ -18,6 +21,11 @@ pub struct HostOverview {
     pub display_name: String,
     pub brand_name: String,
     pub events: Vec<HostParty>,
+    /// Credit to spend and half-price items left.
+    pub balance: Money,
+    pub half_price_items: i64,
+    /// Whether the host gets the hourly digest.
+    pub digest: bool,
 }
 
 /// One party of the host's list, with its guests' answers so far.
@@ -43,10 +51,14 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
                 summary,
             })
             .collect();
+        let credit = crate::rewards::ssr::credit(&state.db, host.id).await?;
         Ok(HostOverview {
+            digest: crate::events::digest::ssr::enabled(&state.db, host.id).await?,
             display_name: host.display_name,
             brand_name,
             events,
+            balance: credit.balance,
+            half_price_items: credit.half_price_items,
         })
     })
     .await
@@ -55,10 +67,11 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
 /// The host dashboard: their parties by status.
 #[component]
 pub fn HostDashboard() -> impl IntoView {
-    let overview = Resource::new(|| (), |_| get_host_overview());
+    let digest = ServerAction::<SetDigest>::new();
+    let overview = Resource::new(move || digest.version().get(), |_| get_host_overview());
     view! {
         <Title text="Your parties · Soirée" />
-        <Gate data=overview here="/host" children=|o: HostOverview| {
+        <Gate data=overview here="/host" children=move |o: HostOverview| {
             let groups = [
                 EventStatus::Upcoming,
                 EventStatus::OpenForOrders,
@@ -104,10 +117,28 @@ pub fn HostDashboard() -> impl IntoView {
                         </ul>
                     </section>
                 }).collect_view()}
-                <section class="empty-state" aria-labelledby="rewards-title">
-                    <h2 id="rewards-title">"Your rewards"</h2>
-                    <p>"The orders of your parties will count toward your host rewards, and you will see how far you are from the next one."</p>
-                </section>
+                {if o.balance.minor() > 0 || o.half_price_items > 0 {
+                    view! {
+                        <section class="credit-summary" aria-labelledby="rewards-title" data-testid="dashboard-credit">
+                            <h2 id="rewards-title">"Your rewards"</h2>
+                            <p class="big-figure">{o.balance.to_string()}</p>
+                            <p>{format!("of credit to spend{}.", match o.half_price_items {
+                                0 => String::new(),
+                                1 => " and 1 half-price item".to_owned(),
+                                n => format!(" and {n} half-price items"),
+                            })}</p>
+                            <p><a class="button primary" href="/host/credit">"Spend your credit"</a></p>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <section class="empty-state" aria-labelledby="rewards-title">
+                            <h2 id="rewards-title">"Your rewards"</h2>
+                            <p>"The paid orders of your parties count toward your host rewards: each party's page shows how far you are from the next one. Credit you earn appears here."</p>
+                        </section>
+                    }.into_any()
+                }}
+                <DigestSwitch on=o.digest act=digest />
             }
         } />
     }

@@ -6,7 +6,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::{error::AppError, forms::FormError, money::Money};
+use crate::base::{
+    error::AppError,
+    forms::{Confirm, FormError},
+    money::Money,
+};
 
 pub mod domain;
 pub mod redeem;
@@ -54,6 +58,12 @@ pub struct RewardProgress {
 impl RewardProgress {
     /// "€X more to reach the next reward", or where the host stands.
     pub fn headline(&self) -> String {
+        if self.closed {
+            return match self.tier {
+                Some(t) => format!("Final reward: tier {t}, {}", self.reward_words()),
+                None => "The party closed without a reward".to_owned(),
+            };
+        }
         match (self.to_next, self.tier) {
             (Some(more), _) => format!(
                 "{more} more to reach the next reward: {}% credit and {} half-price item{}",
@@ -63,6 +73,15 @@ impl RewardProgress {
             ),
             (None, Some(_)) => "Top reward reached".to_owned(),
             (None, None) => "No reward tiers set".to_owned(),
+        }
+    }
+
+    /// "€21.00 credit and 1 half-price item", or the credit alone.
+    pub fn reward_words(&self) -> String {
+        match self.half_price_items {
+            0 => format!("{} credit", self.credit),
+            1 => format!("{} credit and 1 half-price item", self.credit),
+            n => format!("{} credit and {n} half-price items", self.credit),
         }
     }
 
@@ -81,6 +100,9 @@ pub struct RewardPanel {
     pub closed: Option<String>,
     pub deadline: String,
     pub can_close: bool,
+    /// The ordering time closing now takes from guests ("5 days"), when
+    /// the deadline is still ahead.
+    pub ordering_left: Option<String>,
 }
 
 /// One line of the host's credit ledger.
@@ -266,7 +288,7 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
                                     <p class="report" role="status" data-testid="closed-note">
                                         {closed} " "
                                         {if p.progress.tier.is_some() {
-                                            format!("Credited: {} and {} half-price item{}.", p.progress.credit, p.progress.half_price_items, if p.progress.half_price_items == 1 { "" } else { "s" })
+                                            format!("Credited: {}.", p.progress.reward_words())
                                         } else {
                                             "No reward this time.".to_owned()
                                         }}
@@ -275,12 +297,23 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
                                 }.into_any(),
                                 None => view! {
                                     <p>"Orders close " {p.deadline.clone()} ". The party then closes by itself; you will get an email 2 days before."</p>
-                                    {p.can_close.then(|| view! {
-                                        <ActionForm action=close attr:class="inline-form">
-                                            <input type="hidden" name="event_id" value=p.event_id />
-                                            <button type="submit" class="button" disabled=move || close.pending().get()>"Close the party now"</button>
-                                        </ActionForm>
-                                        <p class="hint">"Closing stops orders and credits your reward from the paid orders."</p>
+                                    {p.can_close.then(|| {
+                                        let consequence = format!(
+                                            "{} Your reward is credited now from the paid orders: {}. This cannot be undone.",
+                                            match &p.ordering_left {
+                                                Some(left) => format!("Orders stop now instead of {}: guests lose {left} of ordering, and their pages say the party is over.", p.deadline),
+                                                None => "Orders stop now.".to_owned(),
+                                            },
+                                            if p.progress.tier.is_some() { p.progress.reward_words() } else { "no reward yet".to_owned() },
+                                        );
+                                        view! {
+                                            <Confirm label="Close the party now" consequence>
+                                                <ActionForm action=close attr:class="inline-form">
+                                                    <input type="hidden" name="event_id" value=p.event_id />
+                                                    <button type="submit" class="button primary" disabled=move || close.pending().get()>"Yes, close the party"</button>
+                                                </ActionForm>
+                                            </Confirm>
+                                        }
                                     })}
                                 }.into_any(),
                             }}

@@ -175,6 +175,8 @@ pub async fn panel(
             )
         }),
         deadline: when(event.orders_close_at),
+        ordering_left: (event.closed_at.is_none() && now < event.orders_close_at)
+            .then(|| crate::base::time::span_words(event.orders_close_at - now)),
         can_close: may_close
             && event.closed_at.is_none()
             && event.cancelled_at.is_none()

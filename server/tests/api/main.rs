@@ -8,6 +8,8 @@ mod authorization;
 mod bookings;
 mod catalog;
 mod cli;
+mod confirmations;
+mod digest;
 mod events;
 mod forms;
 mod guests;

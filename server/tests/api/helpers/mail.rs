@@ -100,3 +100,13 @@ pub async fn give_up_on_mail_to(app: &TestApp, email: &str, error: &str) {
     .map(|r| r.rows_affected()))
     .unwrap();
 }
+
+/// How many digests of party news were queued for hosts.
+pub async fn host_digests(app: &TestApp) -> i64 {
+    count_rows_with(
+        app,
+        "SELECT COUNT(*) FROM outbox WHERE subject LIKE $1",
+        "% at your parties",
+    )
+    .await
+}

@@ -371,6 +371,17 @@ pub async fn who_set_status(app: &TestApp, status: &str) -> String {
     .unwrap()
 }
 
+/// The status of order `id`.
+pub async fn order_status(app: &TestApp, id: i64) -> String {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT status FROM orders WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
 /// The id of an order: tests ask when there is one.
 pub async fn the_order_id(app: &TestApp) -> i64 {
     one_id(app, "SELECT id FROM orders").await
