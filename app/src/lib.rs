@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=base::page::NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("items/:id") view=pages::home::PublicItemPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=insights::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("become-a-host") view=hosts::BecomeHostPage ssr=SsrMode::Async />

@@ -146,6 +146,7 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
   const tracking = await again.newPage();
   await tracking.goto(trackingPath);
   await expect(tracking.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(tracking.getByTestId('delivery')).toHaveText('Delivery: to the host, for you to pick up.');
   const timeline = tracking.getByTestId('timeline');
   await expect(timeline).toContainText('Paid');
   await expect(timeline).toContainText('Colissimo, tracking number 6A99887766554');

@@ -1,12 +1,12 @@
-//! HTTP layers of our own: the cross-site request check and the security
-//! headers of rendered pages.
+//! HTTP layers of our own: the cross-site request check, the security
+//! headers of rendered pages, and failed forms' errors kept out of URLs.
 
 use std::sync::Arc;
 
 use axum::{
     extract::{Request, State},
     http::{
-        header::{COOKIE, HOST, ORIGIN, REFERER},
+        header::{self, COOKIE, HOST, ORIGIN, REFERER},
         HeaderValue, Method, StatusCode,
     },
     middleware::Next,
@@ -95,3 +95,128 @@ pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> HeaderValue {
 /// The policy of every other response (files, API answers).
 pub const DEFAULT_CSP: &str =
     "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// The cookie that carries a failed form's error (and what was typed) from
+/// the post to the page, instead of the address.
+pub const FORM_ERROR_COOKIE: &str = "soiree_form_error";
+
+/// A form posted without JavaScript that fails comes back to its page with
+/// the error, and what was typed, in the address (`?__path=…&__err=…`):
+/// names, emails and addresses would sit in the history, in logs and in the
+/// Referer of the next click. This moves them to a short-lived HttpOnly
+/// cookie on the way out, and back into the page's request on the way in,
+/// so the page shows the same messages and kept values with a clean address.
+pub async fn form_errors_out_of_urls(
+    State(secure): State<bool>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let wants_page = req.method() == Method::GET
+        && req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("text/html"));
+    let carried = wants_page
+        .then(|| cookie_value(req.headers(), FORM_ERROR_COOKIE))
+        .flatten();
+    if let Some((path, err)) = carried.as_deref().and_then(|v| v.split_once('|')) {
+        let uri = req.uri();
+        let query = uri.query().map(|q| format!("{q}&")).unwrap_or_default();
+        let path: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        if let Ok(with_error) = format!("{}?{query}__path={path}&__err={err}", uri.path()).parse() {
+            *req.uri_mut() = with_error;
+        }
+    }
+    let mut res = next.run(req).await;
+    let moved = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .filter(|l| l.contains("__err="))
+        .and_then(split_form_error);
+    let cookie = match (moved, carried) {
+        (Some((location, value)), _) => {
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                res.headers_mut().insert(header::LOCATION, location);
+            }
+            Some(format!(
+                "{FORM_ERROR_COOKIE}={value}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax{}",
+                if secure { "; Secure" } else { "" }
+            ))
+        }
+        (None, Some(_)) => Some(format!(
+            "{FORM_ERROR_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+        )),
+        (None, None) => None,
+    };
+    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        res.headers_mut().append(header::SET_COOKIE, value);
+    }
+    res
+}
+
+/// `location` without its `__path` and `__err`, and the cookie value
+/// `path|err` that carries them.
+fn split_form_error(location: &str) -> Option<(String, String)> {
+    let base = url::Url::parse("http://relative.invalid").ok()?;
+    let mut url = base.join(location).ok()?;
+    let (mut path, mut err) = (None, None);
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter_map(|(k, v)| match k.as_ref() {
+            "__path" => {
+                path = Some(v.into_owned());
+                None
+            }
+            "__err" => {
+                err = Some(v.into_owned());
+                None
+            }
+            _ => Some((k.into_owned(), v.into_owned())),
+        })
+        .collect();
+    let (path, err) = (path?, err?);
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    let clean = if url.host_str() == Some("relative.invalid") {
+        url[url::Position::BeforePath..].to_owned()
+    } else {
+        url.to_string()
+    };
+    // The error is URL-safe base64 and the path plain: both fit a cookie.
+    Some((clean, format!("{path}|{err}")))
+}
+
+/// The value of cookie `name` in a request's headers.
+fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| *k == name && !v.is_empty())
+        .map(|(_, v)| v.to_owned())
+}
+
+#[cfg(test)]
+mod form_error_tests {
+    use super::split_form_error;
+
+    #[test]
+    fn the_error_leaves_the_address_and_the_rest_stays() {
+        let (clean, value) = split_form_error(
+            "http://127.0.0.1:3000/i/tok/cart?x=1&__path=%2Fapi%2Fplace_order&__err=eyJJbn",
+        )
+        .unwrap();
+        assert_eq!(clean, "http://127.0.0.1:3000/i/tok/cart?x=1");
+        assert_eq!(value, "/api/place_order|eyJJbn");
+        let (clean, _) = split_form_error("/login?__path=%2Fapi%2Flogin&__err=abc").unwrap();
+        assert_eq!(clean, "/login");
+        assert!(split_form_error("/login?next=/host").is_none());
+    }
+}

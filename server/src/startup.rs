@@ -37,7 +37,9 @@ use tower_http::{
 
 use crate::{
     mailer::Mailer,
-    middleware::{page_csp, same_origin_writes, PublicOrigin, DEFAULT_CSP},
+    middleware::{
+        form_errors_out_of_urls, page_csp, same_origin_writes, PublicOrigin, DEFAULT_CSP,
+    },
     settings::Settings,
     workers,
 };
@@ -239,7 +241,11 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         ))
         .with_state(leptos_options)
         .layer(axum::middleware::map_response(input_errors_are_422))
-        .layer(axum::middleware::from_fn(multipart_bodies_only));
+        .layer(axum::middleware::from_fn(multipart_bodies_only))
+        .layer(axum::middleware::from_fn_with_state(
+            settings.session_secure,
+            form_errors_out_of_urls,
+        ));
 
     Ok(with_layers(app, PublicOrigin::of(&settings.public_url)))
 }

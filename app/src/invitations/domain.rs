@@ -31,11 +31,11 @@ pub fn parse_guest_lines(text: &str) -> (Vec<GuestLine>, Vec<RejectedLine>) {
     let mut guests: Vec<GuestLine> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rejected = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
+    let entries = text
+        .lines()
+        .enumerate()
+        .flat_map(|(i, raw)| entries_of(raw).into_iter().map(move |e| (i, e)));
+    for (i, line) in entries {
         match parse_line(line) {
             Ok(guest) => match seen.get(guest.email.as_str()) {
                 Some(&at) => {
@@ -65,6 +65,48 @@ pub fn parse_guest(name: &str, email: &str) -> Result<GuestLine, String> {
         name: clean_name(name)?,
         email,
     })
+}
+
+/// The guests on one pasted line: one, or several as mail clients copy
+/// them (`Inès <a@x>; Jules <b@x>`, `a@x, b@x`). A comma splits only when
+/// every part holds an address, so `Ana Lima,ana@example.com` stays one
+/// guest; separators inside quotes or `<…>` do not split.
+fn entries_of(line: &str) -> Vec<&str> {
+    let split = |text: &'_ str, sep: char| -> Vec<(usize, usize)> {
+        let (mut parts, mut start, mut quoted, mut angled) = (Vec::new(), 0, false, false);
+        for (at, c) in text.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                '<' if !quoted => angled = true,
+                '>' if !quoted => angled = false,
+                c if c == sep && !quoted && !angled => {
+                    parts.push((start, at));
+                    start = at + c.len_utf8();
+                }
+                _ => {}
+            }
+        }
+        parts.push((start, text.len()));
+        parts
+    };
+    let mut entries = Vec::new();
+    for (a, b) in split(line, ';') {
+        let part = &line[a..b];
+        let pieces: Vec<&str> = split(part, ',')
+            .into_iter()
+            .map(|(x, y)| &part[x..y])
+            .collect();
+        if pieces.len() > 1 && pieces.iter().all(|p| p.contains('@')) {
+            entries.extend(pieces);
+        } else {
+            entries.push(part);
+        }
+    }
+    entries
+        .into_iter()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .collect()
 }
 
 fn parse_line(line: &str) -> Result<GuestLine, String> {
@@ -186,6 +228,32 @@ impl Rsvp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_lists_as_mail_clients_copy_them() {
+        let text = "Inès <ines@example.com>; Jules <jules@example.com>\n\
+                    kim@example.com, lou@example.com;  \"Lima, Ana\" <ana@example.com>\n\
+                    Max Roy,max@example.com\nbad; ok@example.com";
+        let (guests, rejected) = parse_guest_lines(text);
+        let pairs: Vec<(&str, &str)> = guests
+            .iter()
+            .map(|g| (g.name.as_str(), g.email.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("Inès", "ines@example.com"),
+                ("Jules", "jules@example.com"),
+                ("", "kim@example.com"),
+                ("", "lou@example.com"),
+                ("Lima, Ana", "ana@example.com"),
+                ("Max Roy", "max@example.com"),
+                ("", "ok@example.com"),
+            ]
+        );
+        assert_eq!(rejected.len(), 1);
+        assert_eq!((rejected[0].line, rejected[0].text.as_str()), (4, "bad"));
+    }
 
     #[test]
     fn reads_the_three_forms_merges_duplicates_and_reports_the_rest() {

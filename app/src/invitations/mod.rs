@@ -398,6 +398,20 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
             (a, b) => a.or(b).map(|x| x.1),
         }
     };
+    // A form that added its guests is emptied for the next ones.
+    let one_form = NodeRef::<leptos::html::Form>::new();
+    let many_form = NodeRef::<leptos::html::Form>::new();
+    let empty_when_done = |done: Signal<Option<Result<AddReport, AppError>>>,
+                           form: NodeRef<leptos::html::Form>| {
+        Effect::new(move |_| {
+            let added = matches!(done.get(), Some(Ok(ref r)) if r.added + r.merged > 0 && r.rejected.is_empty());
+            if let Some(form) = form.get().filter(|_| added) {
+                form.reset();
+            }
+        });
+    };
+    empty_when_done(Signal::derive(move || add_one.value().get()), one_form);
+    empty_when_done(Signal::derive(move || add_many.value().get()), many_form);
     view! {
         <section class="guests" aria-labelledby="guests-title">
             <h2 id="guests-title">"Guests"</h2>
@@ -490,7 +504,7 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                     <button type="submit" class="button primary">"Send invitations to new guests"</button>
                 </ActionForm>
                 <div class="guest-forms">
-                    <ActionForm action=add_one attr:class="form" attr:novalidate="">
+                    <ActionForm action=add_one node_ref=one_form attr:class="form" attr:novalidate="">
                         <h3>"Add a guest"</h3>
                         <input type="hidden" name="event_id" value=event_id />
                         <div class="field">
@@ -503,12 +517,12 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                         </div>
                         <button type="submit" class="button primary">"Add the guest"</button>
                     </ActionForm>
-                    <ActionForm action=add_many attr:class="form" attr:novalidate="">
+                    <ActionForm action=add_many node_ref=many_form attr:class="form" attr:novalidate="">
                         <h3>"Paste a list"</h3>
                         <input type="hidden" name="event_id" value=event_id />
                         <div class="field">
                             <label for="guest-list">"Guests, one per line"</label>
-                            <p class="hint" id="guest-list-hint">"Ana Lima <ana@example.com>, or ana@example.com, or Ana Lima,ana@example.com"</p>
+                            <p class="hint" id="guest-list-hint">"Ana Lima <ana@example.com>, or ana@example.com, or Ana Lima,ana@example.com; or paste the list as your mail app copies it: Ana Lima <ana@example.com>; Ben <ben@example.com>"</p>
                             <textarea id="guest-list" name="text" rows="6" aria-describedby="guest-list-hint"></textarea>
                         </div>
                         <button type="submit" class="button">"Add these guests"</button>

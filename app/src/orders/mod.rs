@@ -424,7 +424,7 @@ pub fn TrackingPage() -> impl IntoView {
                                 })}
                                 <dt>"Total"</dt><dd data-testid="order-total">{o.totals.total.to_string()}</dd>
                             </dl>
-                            <p>{if o.to_host { "Delivered to the host, for you to pick up.".to_owned() } else { format!("Delivered to: {}", o.address.clone().unwrap_or_default()) }}</p>
+                            <p data-testid="delivery">{if o.to_host { "Delivery: to the host, for you to pick up.".to_owned() } else { format!("Delivery address: {}", o.address.clone().unwrap_or_default()) }}</p>
                             <p class="muted">{format!("Placed {}", o.placed)}</p>
                         </article>
                     }.into_any(),

@@ -458,9 +458,9 @@ fn confirmation_mail(
         })
         .collect();
     let delivery = match checkout.delivery {
-        Delivery::Host => "Delivered to the host, for you to pick up.".to_owned(),
+        Delivery::Host => "Delivery: to the host, for you to pick up.".to_owned(),
         Delivery::Home => format!(
-            "Delivered to: {}",
+            "Delivery address: {}",
             checkout.address.clone().unwrap_or_default()
         ),
     };

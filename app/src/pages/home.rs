@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::ssr::serve;
 use crate::base::{
     error::AppError,
-    items::{ItemCard, ItemGrid},
+    items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
+    page::NotFound,
 };
 
 /// What the public home page shows of the brand.
@@ -40,6 +41,60 @@ pub async fn get_brand_home() -> Result<BrandHome, AppError> {
         })
     })
     .await
+}
+
+/// One item of the brand's collection as anyone may see it: on sale and
+/// not archived, or not found.
+#[server(prefix = "/api", endpoint = "public_item", input = server_fn::codec::GetUrl)]
+pub async fn get_public_item(item_id: i64) -> Result<ItemDetail, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let brand = crate::base::brand::ssr::home_brand(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let item = crate::catalog::ssr::detail(&state.db, brand.id, item_id).await?;
+        if !item.active || item.archived {
+            return Err(AppError::NotFound);
+        }
+        Ok(item)
+    })
+    .await
+}
+
+/// An item of the collection for a visitor (`/items/:id`): photos, price,
+/// description and label; ordering happens at a party.
+#[component]
+pub fn PublicItemPage() -> impl IntoView {
+    let id = crate::base::page::id_param("id");
+    let data = Resource::new(move || id.get(), get_public_item);
+    view! {
+        <Title text="Item · Soirée" />
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(item) => {
+                        let name = item.card.name.clone();
+                        view! {
+                            <Title text=format!("{name} · Soirée") />
+                            <article class="item-page">
+                                <p><a href="/#collection-title">"← The collection"</a></p>
+                                <ItemPhotos item=item.clone() />
+                                <h1>{name}</h1>
+                                <p class="price large">{item.card.price.to_string()}
+                                    <span class="muted">{format!(" VAT included ({} %)", crate::base::items::vat_percent(item.vat_rate_bp))}</span>
+                                </p>
+                                {(!item.description.is_empty()).then(|| view! { <p class="description">{item.description.clone()}</p> })}
+                                <p class="report">"Our items are ordered at a party, from the host's invitation. Know a host? Ask them for an invitation, or "
+                                    <a href="/become-a-host">"host a party yourself"</a> "."</p>
+                                <ItemLabel label=item.label.clone() />
+                            </article>
+                        }.into_any()
+                    }
+                    Err(_) => view! { <NotFound /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 /// The landing page.
@@ -91,7 +146,8 @@ fn BrandLanding(brand: BrandHome) -> impl IntoView {
             {if brand.items.is_empty() {
                 view! { <p class="empty">"The catalog is empty for now."</p> }.into_any()
             } else {
-                view! { <ItemGrid items=brand.items /> }.into_any()
+                let href = Callback::new(|id: i64| format!("/items/{id}"));
+                view! { <ItemGrid items=brand.items href /> }.into_any()
             }}
         </section>
     }

@@ -33,12 +33,30 @@ pub fn EventPage() -> impl IntoView {
         <Gate data=event here="/host" children=move |e: EventDetails| {
             let edit_href = format!("/host/events/{}/edit", e.summary.id);
             let event_id = e.summary.id;
+            // Before the party the host works on the guests; after, on sales.
+            let guests_first = e.summary.status == EventStatus::Upcoming;
+            let mut jumps = vec![("#guests-title", "Guests"), ("#rewards-title", "Rewards"), ("#featured-title", "Items")];
+            if !guests_first {
+                jumps.rotate_left(1);
+            }
+            if e.summary.status == EventStatus::Cancelled {
+                jumps.retain(|(to, _)| *to != "#rewards-title");
+            }
+            if e.share.is_some() {
+                jumps.push(("#share-title", "Share link"));
+            }
             view! {
                 <article class="event">
                     <header class="page-head">
                         <p class="eyebrow" data-testid="event-status">{e.summary.status.label()}</p>
                         <h1>{e.summary.title.clone()}</h1>
                     </header>
+                    <nav class="jump-links" aria-label="On this page">
+                        <ul>
+                            {jumps.into_iter().map(|(to, text)| view! { <li><a href=to>{text}</a></li> }).collect_view()}
+                            <li><a href=format!("/host/events/{event_id}/report")>"Party report"</a></li>
+                        </ul>
+                    </nav>
                     <dl class="facts">
                         <dt>"Starts"</dt><dd data-testid="event-start">{e.summary.when.clone()} " (" {e.summary.time_zone.clone()} ")"</dd>
                         <dt>"Ends"</dt><dd>{e.ends.clone()}</dd>
@@ -79,9 +97,10 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </section>
                     })}
+                    {guests_first.then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
                     {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView state=rewards /> })}
                     <FeaturedItemsEditor event_id=event_id state=featured />
-                    <GuestList event_id=event_id state=guests can_edit=e.can_edit />
+                    {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
                     <p><a href="/host">"Back to your parties"</a></p>
                 </article>
             }

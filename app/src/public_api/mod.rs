@@ -71,6 +71,34 @@ pub async fn revoke_api_key(id: i64) -> Result<(), AppError> {
 
 type Keys = Vec<ApiKey>;
 
+/// Copies `text` to the clipboard, then says whether it worked.
+#[component]
+fn CopyButton(text: String) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let promise = window().navigator().clipboard().write_text(&text);
+            leptos::task::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(done));
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &text;
+    };
+    view! {
+        <p>
+            <button type="button" class="button small" on:click=copy>"Copy the key"</button>
+            <span role="status" data-testid="copied">{move || copied.get().map(|done| if done {
+                " Copied."
+            } else {
+                " Your browser did not let us copy: select the key and copy it."
+            })}</span>
+        </p>
+    }
+}
+
 /// The brand admin's API keys.
 #[component]
 pub fn ApiKeysPage() -> impl IntoView {
@@ -96,7 +124,8 @@ pub fn ApiKeysPage() -> impl IntoView {
             {move || created().map(|key| view! {
                 <div class="report key-once" role="status" data-testid="new-key">
                     <p><strong>"Your new key. Copy it now: it is shown only this once."</strong></p>
-                    <p><code class="key">{key}</code></p>
+                    <p><code class="key" data-testid="key-text">{key.clone()}</code></p>
+                    <CopyButton text=key />
                 </div>
             })}
             <section class="form-card" aria-labelledby="new-key-title">

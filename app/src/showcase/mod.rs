@@ -89,7 +89,27 @@ pub async fn move_featured(event_id: i64, item_id: i64, up: bool) -> Result<(), 
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
-        ssr::shift(&state.db, &host, event_id, item_id, up).await
+        let to = if up { ssr::To::Up } else { ssr::To::Down };
+        ssr::place(&state.db, &host, event_id, item_id, to).await
+    })
+    .await
+}
+
+/// Puts an item of the host's event at `position` (0 is the top): "Move to
+/// top" and drag-and-drop.
+#[server(prefix = "/api", endpoint = "place_featured")]
+pub async fn place_featured(event_id: i64, item_id: i64, position: i64) -> Result<(), AppError> {
+    serve(async move {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        ssr::place(
+            &state.db,
+            &host,
+            event_id,
+            item_id,
+            ssr::To::Index(position),
+        )
+        .await
     })
     .await
 }
@@ -114,6 +134,7 @@ pub struct FeaturedState {
     add: ServerAction<AddFeatured>,
     remove: ServerAction<RemoveFeatured>,
     shift: ServerAction<MoveFeatured>,
+    place: ServerAction<PlaceFeatured>,
     data: Resource<Result<FeaturedEditor, AppError>>,
 }
 
@@ -122,6 +143,7 @@ impl FeaturedState {
         let add = ServerAction::<AddFeatured>::new();
         let remove = ServerAction::<RemoveFeatured>::new();
         let shift = ServerAction::<MoveFeatured>::new();
+        let place = ServerAction::<PlaceFeatured>::new();
         let data = Resource::new(
             move || {
                 (
@@ -129,6 +151,7 @@ impl FeaturedState {
                     add.version().get(),
                     remove.version().get(),
                     shift.version().get(),
+                    place.version().get(),
                 )
             },
             |(event_id, ..)| get_featured(event_id),
@@ -137,6 +160,7 @@ impl FeaturedState {
             add,
             remove,
             shift,
+            place,
             data,
         }
     }
@@ -149,12 +173,16 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
         add,
         remove,
         shift,
+        place,
         data,
     } = state;
+    // The item being dragged, by id: dropping it on another puts it there.
+    let dragged = RwSignal::new(None::<i64>);
     let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
     view! {
         <section class="featured" aria-labelledby="featured-title">
             <h2 id="featured-title">"Featured items"</h2>
+            <p class="hint">"Drag an item to its place, or use ⤒ Top, ↑ and ↓ (they work with the keyboard)."</p>
             <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -173,13 +201,34 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                         let up_label = format!("Move {} up", item.name);
                                         let down_label = format!("Move {} down", item.name);
                                         let remove_label = format!("Remove {}", item.name);
+                                        let top_label = format!("Move {} to the top", item.name);
+                                        let can_edit = f.can_edit;
                                         view! {
-                                            <li data-testid="featured-item">
+                                            <li data-testid="featured-item" draggable=can_edit.then_some("true")
+                                                class:dragging=move || dragged.get() == Some(id)
+                                                on:dragstart=move |_| dragged.set(Some(id))
+                                                on:dragend=move |_| dragged.set(None)
+                                                on:dragover=move |ev| if dragged.get_untracked().is_some() { ev.prevent_default() }
+                                                on:drop=move |ev| {
+                                                    ev.prevent_default();
+                                                    if let Some(moving) = dragged.get_untracked().filter(|m| *m != id) {
+                                                        place.dispatch(PlaceFeatured { event_id, item_id: moving, position: n as i64 });
+                                                    }
+                                                    dragged.set(None);
+                                                }>
                                                 <crate::base::items::ItemThumb item=item.clone() />
                                                 <span class="featured-name">{item.name.clone()}</span>
                                                 <span class="muted">{item.price.to_string()}</span>
                                                 {f.can_edit.then(|| view! {
                                                     <span class="featured-actions">
+                                                        {(n > 1).then(|| view! {
+                                                            <ActionForm action=place attr:class="inline-form">
+                                                                <input type="hidden" name="event_id" value=event_id />
+                                                                <input type="hidden" name="item_id" value=id />
+                                                                <input type="hidden" name="position" value="0" />
+                                                                <button type="submit" class="button small" aria-label=top_label>"⤒ Top"</button>
+                                                            </ActionForm>
+                                                        })}
                                                         <ActionForm action=shift attr:class="inline-form">
                                                             <input type="hidden" name="event_id" value=event_id />
                                                             <input type="hidden" name="item_id" value=id />

@@ -118,35 +118,45 @@ pub async fn remove(
     Ok(())
 }
 
-/// Moves an item one place up (earlier) or down, swapping with its neighbour.
-pub async fn shift(
+/// Where an item of the featured list goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum To {
+    Up,
+    Down,
+    /// This place from the top (0); past the end is the end.
+    Index(i64),
+}
+
+/// Moves an item of `host`'s open event within its featured list, in one
+/// transaction, renumbering the list densely.
+pub async fn place(
     db: &Db,
     host: &CurrentUser,
     event_id: i64,
     item_id: i64,
-    up: bool,
+    to: To,
 ) -> Result<(), AppError> {
     crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
-        let order: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT item_id, position FROM event_items WHERE event_id = $1 ORDER BY position, item_id",
+        let mut ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT item_id FROM event_items WHERE event_id = $1 ORDER BY position, item_id",
         )
         .bind(event_id)
         .fetch_all(&mut *tx)
         .await?;
-        let Some(at) = order.iter().position(|(id, _)| *id == item_id) else {
+        let Some(at) = ids.iter().position(|id| *id == item_id) else {
             return Err(AppError::NotFound);
         };
-        let other = if up {
-            at.checked_sub(1)
-        } else {
-            Some(at + 1).filter(|n| *n < order.len())
+        let last = ids.len() - 1;
+        let target = match to {
+            To::Up => at.saturating_sub(1),
+            To::Down => (at + 1).min(last),
+            To::Index(n) => usize::try_from(n).unwrap_or(0).min(last),
         };
-        if let Some(other) = other {
-            // Renumber densely, then swap the two.
-            let mut ids: Vec<i64> = order.iter().map(|(id, _)| *id).collect();
-            ids.swap(at, other);
+        if target != at {
+            let moving = ids.remove(at);
+            ids.insert(target, moving);
             for (n, id) in ids.iter().enumerate() {
                 sqlx::query(
                     "UPDATE event_items SET position = $1 WHERE event_id = $2 AND item_id = $3",

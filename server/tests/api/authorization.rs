@@ -209,6 +209,14 @@ db_test!(
                     ("up", "true".into()),
                 ],
             ),
+            Call::Post(
+                "/api/place_featured",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("item_id", ids[0].to_string()),
+                    ("position", "0".into()),
+                ],
+            ),
             Call::Get(format!("/api/presentation?event_id={event}")),
             Call::Get(format!("/api/live?event_id={event}")),
             Call::Get(format!("/api/reward_panel?event_id={event}")),

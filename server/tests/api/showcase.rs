@@ -153,6 +153,27 @@ db_test!(
             featured_ids(&app, &app.client, event).await,
             vec![ids[5], ids[2], ids[1]]
         );
+        // "Move to top" and a drop at a place: one call each, whatever the distance.
+        let place = |item: i64, position: &'static str| {
+            let form = vec![
+                ("event_id", ev.clone()),
+                ("item_id", item.to_string()),
+                ("position", position.to_owned()),
+            ];
+            let (app, client) = (&app, app.client.clone());
+            async move { post(app, &client, "/api/place_featured", &form).await }
+        };
+        assert_eq!(place(ids[1], "0").await.status(), StatusCode::OK);
+        assert_eq!(
+            featured_ids(&app, &app.client, event).await,
+            vec![ids[1], ids[5], ids[2]]
+        );
+        place(ids[1], "99").await;
+        assert_eq!(
+            featured_ids(&app, &app.client, event).await,
+            vec![ids[5], ids[2], ids[1]]
+        );
+        assert_eq!(place(999_999, "0").await.status(), StatusCode::NOT_FOUND);
 
         // The guest sees exactly these, in this order.
         paste_guests(&app, &app.client, event, "Ana <ana@example.com>").await;
