@@ -250,6 +250,53 @@ test('from the catalog to the party: items, kit, guest phone, vote and TV presen
   // On-screen buttons move too.
   await hostPage.getByRole('link', { name: 'Next →' }).click();
   await expect(hostPage.getByTestId('slide-position')).toHaveText('2 / 6');
+
+  // At 720p and 1080p the photo is whole, and the controls, the QR code and
+  // the live strip overlap nothing.
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await hostPage.setViewportSize(size);
+    const parts = {
+      photo: hostPage.locator('.slide-photo').locator('img, svg').first(),
+      text: hostPage.locator('.slide-text'),
+      controls: hostPage.getByRole('navigation', { name: 'Slides' }),
+      qr: hostPage.locator('.qr-corner'),
+      strip: hostPage.getByTestId('live-strip'),
+    };
+    const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
+    for (const [name, locator] of Object.entries(parts)) {
+      const box = await locator.boundingBox();
+      expect(box, `${name} at ${size.width}×${size.height}`).toBeTruthy();
+      boxes[name] = box!;
+      expect(box!.x, `${name} inside the screen`).toBeGreaterThanOrEqual(0);
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${name} inside at ${size.width}`).toBeLessThanOrEqual(size.width + 0.5);
+      expect(box!.y + box!.height, `${name} inside at ${size.height}`).toBeLessThanOrEqual(size.height + 0.5);
+    }
+    const names = Object.keys(boxes);
+    for (const a of names) {
+      for (const b of names) {
+        if (a >= b) continue;
+        const [p, q] = [boxes[a], boxes[b]];
+        const overlap = p.x < q.x + q.width - 0.5 && q.x < p.x + p.width - 0.5 && p.y < q.y + q.height - 0.5 && q.y < p.y + p.height - 0.5;
+        expect(overlap, `${a} and ${b} overlap at ${size.width}×${size.height}`).toBe(false);
+      }
+    }
+    await hostPage.screenshot({ path: `artifacts/presentation-${size.height}p.png` });
+  }
+
+  // The room does not see the host's reward progress unless the host shows it.
+  const strip = hostPage.getByTestId('live-strip');
+  await expect(strip.getByTestId('reward-bar')).toHaveCount(0);
+  await hostPage.getByTestId('toggle-reward').click();
+  await expect(strip.getByTestId('reward-bar')).toBeVisible();
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('2 / 6');
+  await hostPage.keyboard.press('ArrowRight');
+  await expect(hostPage.getByTestId('slide-position')).toHaveText('3 / 6');
+  await expect(strip.getByTestId('reward-bar')).toBeVisible();
+  await hostPage.getByTestId('toggle-sales').click();
+  await expect(strip.getByTestId('live-sales')).toHaveCount(0);
+  await hostPage.getByTestId('toggle-reward').click();
+  await expect(strip.getByTestId('reward-bar')).toHaveCount(0);
   expect(hostErrors).toEqual([]);
   await host.close();
   expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 //! The host's presentation on a TV (`/host/events/:id/present`): one featured
 //! item per slide, the share link's QR code and a live strip of the party's
-//! figures and the host's reward progress.
+//! figures; the host chooses whether the room sees the sales and their own
+//! reward progress (hidden unless they show it).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -116,6 +117,17 @@ pub fn PresentationPage() -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     });
+    // What the room sees, chosen by the host: the sales figures (on unless
+    // turned off) and the host's own reward progress (off unless turned on).
+    let show_reward = Memo::new(move |_| query.read().get("reward").as_deref() == Some("on"));
+    let show_sales = Memo::new(move |_| query.read().get("sales").as_deref() != Some("off"));
+    let href = move |slide: usize, reward: bool, sales: bool| {
+        format!(
+            "?slide={slide}{}{}",
+            if reward { "&reward=on" } else { "" },
+            if sales { "" } else { "&sales=off" }
+        )
+    };
     let data = Resource::new(move || id.get(), get_presentation);
     let tick = RwSignal::new(0u64);
     let live = Resource::new(move || (id.get(), tick.get()), |(id, _)| get_live(id));
@@ -137,7 +149,11 @@ pub fn PresentationPage() -> impl IntoView {
         }
         let to = to.clamp(1, total);
         navigate(
-            &format!("/host/events/{}/present?slide={to}", id.get_untracked()),
+            &format!(
+                "/host/events/{}/present{}",
+                id.get_untracked(),
+                href(to, show_reward.get_untracked(), show_sales.get_untracked())
+            ),
             leptos_router::NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -172,6 +188,12 @@ pub fn PresentationPage() -> impl IntoView {
                 <div class="presentation" data-testid="presentation">
                     <header class="presentation-head">
                         <h1 class="sr-only">{format!("Presentation of {}", p.title)}</h1>
+                        <a class="button small" data-testid="toggle-sales"
+                            href=move || href(slide.get(), show_reward.get(), !show_sales.get())>
+                            {move || if show_sales.get() { "Hide the sales figures" } else { "Show the sales figures" }}</a>
+                        <a class="button small" data-testid="toggle-reward"
+                            href=move || href(slide.get(), !show_reward.get(), show_sales.get())>
+                            {move || if show_reward.get() { "Hide my reward progress" } else { "Show my reward progress" }}</a>
                         <a href=format!("/host/events/{}", p.event_id) class="button small">"Leave"</a>
                         <button type="button" class="button small" on:click=move |_| {
                             if let Some(root) = document().document_element() {
@@ -211,23 +233,25 @@ pub fn PresentationPage() -> impl IntoView {
                             }
                         }
                     }}
-                    <nav class="slide-controls" aria-label="Slides">
-                        <a class="button" href=move || format!("?slide={}", slide.get().saturating_sub(1).max(1))
-                            aria-disabled=move || (slide.get() <= 1).then_some("true")>"← Previous"</a>
-                        <a class="button" href=move || format!("?slide={}", (slide.get() + 1).min(total.max(1)))
-                            aria-disabled=move || (slide.get() >= total).then_some("true")>"Next →"</a>
-                    </nav>
-                    {p.qr_svg.clone().map(|svg| view! {
-                        <aside class="qr-corner" aria-label="Order from your phone">
-                            <div class="qr" role="img" aria-label="QR code of the party page" inner_html=svg></div>
-                            <p>"Scan to see the items and order"</p>
-                        </aside>
-                    })}
+                    <div class="presentation-side">
+                        {p.qr_svg.clone().map(|svg| view! {
+                            <aside class="qr-corner" aria-label="Order from your phone">
+                                <div class="qr" role="img" aria-label="QR code of the party page" inner_html=svg></div>
+                                <p>"Scan to see the items and order"</p>
+                            </aside>
+                        })}
+                        <nav class="slide-controls" aria-label="Slides">
+                            <a class="button" href=move || href(slide.get().saturating_sub(1).max(1), show_reward.get(), show_sales.get())
+                                aria-disabled=move || (slide.get() <= 1).then_some("true")>"← Previous"</a>
+                            <a class="button" href=move || href((slide.get() + 1).min(total.max(1)), show_reward.get(), show_sales.get())
+                                aria-disabled=move || (slide.get() >= total).then_some("true")>"Next →"</a>
+                        </nav>
+                    </div>
                     <footer class="live-strip" aria-live="polite" data-testid="live-strip">
-                        <Transition fallback=move || view! { <LiveStrip figures=initial /> }>
+                        <Transition fallback=move || view! { <LiveStrip figures=initial reward=show_reward sales=show_sales /> }>
                             {move || Suspend::new(async move {
                                 let figures = live.await.unwrap_or(initial);
-                                view! { <LiveStrip figures /> }
+                                view! { <LiveStrip figures reward=show_reward sales=show_sales /> }
                             })}
                         </Transition>
                     </footer>
@@ -237,14 +261,18 @@ pub fn PresentationPage() -> impl IntoView {
     }
 }
 
+/// The strip under the slides: who is here and coming, then what the host
+/// chose to show: the orders and sales, and their reward progress.
 #[component]
-fn LiveStrip(figures: LiveFigures) -> impl IntoView {
+fn LiveStrip(figures: LiveFigures, reward: Memo<bool>, sales: Memo<bool>) -> impl IntoView {
     let plural = |n: i64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
     view! {
         <span data-testid="live-present"><strong>{figures.counts.present}</strong> {plural(figures.counts.present, " guest here", " guests here")}</span>
         <span><strong>{figures.counts.coming}</strong> " coming"</span>
-        <span data-testid="live-orders"><strong>{figures.counts.orders}</strong> {plural(figures.counts.orders, " order", " orders")}</span>
-        <span data-testid="live-sales"><strong>{figures.counts.sales.to_string()}</strong> " in sales"</span>
-        <RewardBar progress=figures.reward />
+        {move || sales.get().then(|| view! {
+            <span data-testid="live-orders"><strong>{figures.counts.orders}</strong> {plural(figures.counts.orders, " order", " orders")}</span>
+            <span data-testid="live-sales"><strong>{figures.counts.sales.to_string()}</strong> " in sales"</span>
+        })}
+        {move || reward.get().then(|| view! { <RewardBar progress=figures.reward /> })}
     }
 }
