@@ -211,6 +211,25 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
   await hydrated(hostPage, true);
   await hostPage.getByLabel(/^Sea Salt Reed Diffuser/).fill('1');
   await expect(hostPage.getByTestId('reward-total')).toHaveText('€0.00');
+
+  // On a phone: photos, a search, steppers, the total in view and the
+  // address of the host's party already filled in.
+  await hostPage.setViewportSize({ width: 390, height: 844 });
+  await expect(hostPage.getByLabel('Send it to')).not.toHaveValue('');
+  await hostPage.getByLabel('Find an item').fill('candle');
+  const shown = hostPage.getByTestId('reward-item').filter({ visible: true });
+  await expect.poll(() => shown.count()).toBeGreaterThan(1);
+  for (const text of await shown.allTextContents()) expect(text).toMatch(/candle|Sea Salt Reed Diffuser/i);
+  await hostPage.getByRole('button', { name: 'One Sea Salt Reed Diffuser more' }).click();
+  await expect(hostPage.getByLabel(/^Sea Salt Reed Diffuser/)).toHaveValue('2');
+  await expect(hostPage.getByTestId('reward-total')).not.toHaveText('€0.00');
+  await hostPage.getByRole('button', { name: 'One Sea Salt Reed Diffuser less' }).click();
+  await expect(hostPage.getByLabel(/^Sea Salt Reed Diffuser/)).toHaveValue('1');
+  await expect(hostPage.getByTestId('reward-total')).toHaveText('€0.00');
+  await hostPage.getByLabel('Find an item').scrollIntoViewIfNeeded();
+  await expect(hostPage.getByTestId('reward-total')).toBeInViewport();
+  await hostPage.getByLabel('Find an item').fill('zzz-nothing');
+  await expect(hostPage.getByTestId('no-match')).toHaveText('No item matches “zzz-nothing”.');
   await hostPage.screenshot({ path: 'artifacts/host-credit.png', fullPage: true });
   expect(hostErrors).toEqual([]);
   await host.close();

@@ -15,25 +15,20 @@ use crate::base::{
     auth::Gate,
     error::AppError,
     forms::{Field, FormError},
+    items::{ItemCard, ItemThumb},
     money::Money,
 };
-
-/// An item the host may order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RewardItem {
-    pub id: i64,
-    pub sku: String,
-    pub name: String,
-    pub price: Money,
-    pub stock: i64,
-}
 
 /// The credit page's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditPageData {
     pub credit: HostCredit,
-    pub items: Vec<RewardItem>,
+    /// The brand's items on sale, with their photo.
+    pub items: Vec<ItemCard>,
     pub idempotency_key: String,
+    /// Where the host's last reward order went, or the address of their
+    /// latest party at home: the form starts with it.
+    pub address: String,
 }
 
 /// The reward order as typed: quantities by item id.
@@ -55,6 +50,7 @@ pub async fn get_credit_page() -> Result<CreditPageData, AppError> {
             credit: super::ssr::credit(&state.db, host.id).await?,
             items: ssr::items(&state.db, host.brand_id).await?,
             idempotency_key: crate::base::tokens::random_key(),
+            address: ssr::last_address(&state.db, host.id).await?,
         })
     })
     .await
@@ -79,7 +75,7 @@ pub async fn redeem_credit(form: RedeemForm) -> Result<String, AppError> {
 pub mod ssr {
     use chrono::{DateTime, Utc};
 
-    use super::{RedeemForm, RewardItem};
+    use super::RedeemForm;
     use crate::{
         base::{
             account::CurrentUser,
@@ -95,26 +91,40 @@ pub mod ssr {
     };
 
     /// The brand's items a host can order.
-    pub async fn items(db: &Db, brand_id: i64) -> Result<Vec<RewardItem>, AppError> {
-        let rows: Vec<(i64, String, String, i64, i64)> = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT id, sku, name, price_cents, stock FROM items WHERE brand_id = $1 AND active = TRUE
-                 ORDER BY name, id",
-            )
+    pub async fn items(
+        db: &Db,
+        brand_id: i64,
+    ) -> Result<Vec<crate::base::items::ItemCard>, AppError> {
+        use crate::base::items::ssr::{ItemCardRow, CARD_COLUMNS};
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM items i
+             WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL ORDER BY i.name, i.id"
+        );
+        let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
             .bind(brand_id)
             .fetch_all(pool)
-            .await
+            .await)?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+
+    /// The address the host's reward order most likely goes to: that of
+    /// their last reward order, else of their latest party at home.
+    pub async fn last_address(db: &Db, host_id: i64) -> Result<String, AppError> {
+        let found: Option<String> = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar(
+            "SELECT address FROM (
+                SELECT address, 1 AS rank, placed_at AS at FROM orders
+                 WHERE host_id = $1 AND kind = 'host_reward' AND address IS NOT NULL AND address <> ''
+                UNION ALL
+                SELECT address, 2 AS rank, starts_at AS at FROM events
+                 WHERE host_id = $1 AND address IS NOT NULL AND address <> ''
+             ) AS known ORDER BY rank, at DESC LIMIT 1"
+        )
+        .bind(host_id)
+        .fetch_optional(pool)
+        .await
         })?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, sku, name, price, stock)| RewardItem {
-                id,
-                sku,
-                name,
-                price: Money::eur(price),
-                stock,
-            })
-            .collect())
+        Ok(found.unwrap_or_default())
     }
 
     /// Why a reward order was not placed.
@@ -373,7 +383,13 @@ pub fn CreditPage() -> impl IntoView {
         <Title text="Your credit · Soirée" />
         <Gate data here="/host/credit" children=move |d: CreditPageData| {
             let kept: Option<RedeemForm> = error.get_untracked().and_then(|e| e.kept());
-            let form = kept.unwrap_or(RedeemForm { idempotency_key: d.idempotency_key.clone(), ..Default::default() });
+            let form = kept.unwrap_or(RedeemForm {
+                idempotency_key: d.idempotency_key.clone(),
+                address: d.address.clone(),
+                ..Default::default()
+            });
+            let search = RwSignal::new(String::new());
+            let names: Vec<String> = d.items.iter().map(|i| format!("{} {} {}", i.name, i.sku, i.category).to_lowercase()).collect();
             let qty = RwSignal::new(
                 d.items.iter().map(|i| (i.id, form.qty.get(&i.id.to_string()).and_then(|q| q.parse::<i64>().ok()).unwrap_or(0))).collect::<BTreeMap<i64, i64>>(),
             );
@@ -425,35 +441,67 @@ pub fn CreditPage() -> impl IntoView {
                             <FormError error />
                             {move || error.get().and_then(|e| e.for_field("qty")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                             <input type="hidden" name="form[idempotency_key]" value=form.idempotency_key.clone() />
+                            <div class="field">
+                                <label for="reward-search">"Find an item"</label>
+                                <input id="reward-search" type="search" autocomplete="off" placeholder="Name or reference"
+                                    on:input=move |ev| search.set(event_target_value(&ev).trim().to_lowercase()) />
+                            </div>
                             <ul class="reward-items">
                                 {d.items.iter().map(|item| {
                                     let id = item.id;
                                     let field = format!("qty-{id}");
                                     let line_error = move || error.get().and_then(|e| e.for_field(&field));
                                     let start = form.qty.get(&id.to_string()).cloned().unwrap_or_default();
+                                    let max = item.stock.min(20);
+                                    let haystack = format!("{} {} {}", item.name, item.sku, item.category).to_lowercase();
+                                    let hidden = move || {
+                                        let q = search.get();
+                                        !q.is_empty() && !haystack.contains(&q) && qty.with(|m| m.get(&id).copied().unwrap_or(0)) == 0
+                                    };
+                                    let input = NodeRef::<leptos::html::Input>::new();
+                                    let step = move |by: i64| {
+                                        let n = (qty.with(|m| m.get(&id).copied().unwrap_or(0)) + by).clamp(0, max);
+                                        qty.update(|m| { m.insert(id, n); });
+                                        if let Some(el) = input.get() {
+                                            el.set_value(&n.to_string());
+                                        }
+                                    };
+                                    let (less, more) = (format!("One {} less", item.name), format!("One {} more", item.name));
                                     view! {
-                                        <li>
-                                            <label for=format!("qty-{id}")>{item.name.clone()} <span class="muted">{format!(" {} · {}", item.price, item.sku)}</span></label>
-                                            <input id=format!("qty-{id}") name=format!("form[qty][{id}]") type="number" min="0" max=item.stock.min(20) inputmode="numeric" value=start
-                                                on:input=move |ev| {
-                                                    let n = event_target_value(&ev).parse::<i64>().unwrap_or(0).max(0);
-                                                    qty.update(|q| { q.insert(id, n); });
-                                                } />
+                                        <li class:hidden=hidden data-testid="reward-item">
+                                            <ItemThumb item=item.clone() />
+                                            <label for=format!("qty-{id}")>{item.name.clone()}
+                                                <span class="muted">{format!(" {} · {}", item.price, item.sku)}</span></label>
+                                            <span class="stepper">
+                                                <button type="button" class="button small" aria-label=less on:click=move |_| step(-1)>"−"</button>
+                                                <input id=format!("qty-{id}") node_ref=input name=format!("form[qty][{id}]") type="number" min="0" max=max inputmode="numeric" value=start
+                                                    on:input=move |ev| {
+                                                        let n = event_target_value(&ev).parse::<i64>().unwrap_or(0).max(0);
+                                                        qty.update(|q| { q.insert(id, n); });
+                                                    } />
+                                                <button type="button" class="button small" aria-label=more on:click=move |_| step(1)>"+"</button>
+                                            </span>
                                             {move || line_error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                         </li>
                                     }
                                 }).collect_view()}
                             </ul>
+                            <p class="muted" data-testid="no-match">{move || {
+                                let q = search.get();
+                                (!q.is_empty() && !names.iter().any(|n| n.contains(&q))).then(|| format!("No item matches “{q}”."))
+                            }}</p>
                             <Field id="address" name="form[address]" label="Send it to" value=form.address.clone() rows=3 hint="Street, postcode and town." error />
-                            <dl class="totals" data-testid="reward-totals" aria-live="polite">
-                                <dt>"Items"</dt><dd>{move || Money::eur(pricing.get().merchandise_cents).to_string()}</dd>
-                                <dt>"Half price"</dt><dd>{move || format!("−{} ({} item{})", Money::eur(pricing.get().half_price_cents), pricing.get().items_used, if pricing.get().items_used == 1 { "" } else { "s" })}</dd>
-                                <dt>"Credit"</dt><dd>{move || format!("−{}", Money::eur(pricing.get().credit_used_cents))}</dd>
-                                <dt>"Left to pay"</dt><dd data-testid="reward-total">{move || Money::eur(pricing.get().total_cents).to_string()}</dd>
-                            </dl>
-                            <button type="submit" class="button primary" disabled=move || redeem.pending().get()>
-                                {move || if redeem.pending().get() { "Placing your order…" } else { "Place my reward order" }}
-                            </button>
+                            <div class="sticky-total">
+                                <dl class="totals" data-testid="reward-totals" aria-live="polite">
+                                    <dt>"Items"</dt><dd>{move || Money::eur(pricing.get().merchandise_cents).to_string()}</dd>
+                                    <dt>"Half price"</dt><dd>{move || format!("−{} ({} item{})", Money::eur(pricing.get().half_price_cents), pricing.get().items_used, if pricing.get().items_used == 1 { "" } else { "s" })}</dd>
+                                    <dt>"Credit"</dt><dd>{move || format!("−{}", Money::eur(pricing.get().credit_used_cents))}</dd>
+                                    <dt>"Left to pay"</dt><dd data-testid="reward-total">{move || Money::eur(pricing.get().total_cents).to_string()}</dd>
+                                </dl>
+                                <button type="submit" class="button primary" disabled=move || redeem.pending().get()>
+                                    {move || if redeem.pending().get() { "Placing your order…" } else { "Place my reward order" }}
+                                </button>
+                            </div>
                         </ActionForm>
                     </section>
                 })}
