@@ -287,8 +287,21 @@ pub fn funnel_steps(t: &Totals) -> Vec<(&'static str, i64)> {
         ("Invited", t.invited),
         ("Answered", t.answered),
         ("Said yes", t.yes),
-        ("Bought", t.bought),
+        ("Invited and bought", t.bought),
     ]
+}
+
+/// Why the funnel's last step and the "Buying guests" tile may differ.
+#[component]
+pub fn FunnelNote(totals: Totals) -> impl IntoView {
+    let through_links = (totals.buyers - totals.bought).max(0);
+    view! {
+        <p class="hint" data-testid="funnel-note">{match through_links {
+            0 => "The funnel follows invited guests; here every buying guest was invited.".to_owned(),
+            1 => "The funnel follows invited guests. “Buying guests” also counts 1 buyer who came through a share link.".to_owned(),
+            n => format!("The funnel follows invited guests. “Buying guests” also counts {n} buyers who came through a share link."),
+        }}</p>
+    }
 }
 
 /// The brand admin's dashboard.
@@ -324,6 +337,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <section aria-labelledby="funnel-title">
                         <h2 id="funnel-title">"From invitation to purchase"</h2>
                         <FunnelChart steps=funnel_steps(&d.totals) />
+                        <FunnelNote totals=d.totals.clone() />
                     </section>
                 </div>
                 <Leaderboard rows=d.leaderboard.clone() sort=d.sort.clone() params=params />

@@ -20,10 +20,12 @@ use crate::base::{
     page::urlencode,
 };
 
-/// The list's filters as typed: status, event id, host id, dates (in the
-/// brand's zone, `YYYY-MM-DD`), page.
+/// The list's filters as typed: a customer's name or email, status, event
+/// id, host id, dates (in the brand's zone, `YYYY-MM-DD`), page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrdersQuery {
+    #[serde(default)]
+    pub search: String,
     pub status: String,
     pub event: String,
     pub host: String,
@@ -38,6 +40,7 @@ pub struct OrderRow {
     pub id: i64,
     pub placed: String,
     pub customer_name: String,
+    pub customer_email: String,
     pub event_title: String,
     pub host_name: String,
     pub status: OrderStatus,
@@ -123,6 +126,75 @@ pub async fn set_order_status(
     .await
 }
 
+/// What a bulk change did: how many orders moved, and why the others did not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkReport {
+    pub status: String,
+    pub moved: i64,
+    /// (order id, why it stayed as it was).
+    pub refused: Vec<(i64, String)>,
+}
+
+/// The statuses a bulk change may set.
+pub const BULK_STATUSES: [OrderStatus; 2] = [OrderStatus::Paid, OrderStatus::InPreparation];
+
+/// Moves the ticked orders of the brand to `status` (paid or in
+/// preparation), each in its own transaction with its buyer's mail; an
+/// order that cannot move is left as it is and named in the report.
+#[server(prefix = "/api", endpoint = "bulk_order_status")]
+pub async fn bulk_order_status(
+    #[server(default)] ids: Vec<i64>,
+    status: String,
+) -> Result<BulkReport, AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        let to = OrderStatus::parse(&status)
+            .filter(|s| BULK_STATUSES.contains(s))
+            .ok_or_else(|| AppError::invalid("bulk-status", "Choose Paid or In preparation."))?;
+        if ids.is_empty() {
+            return Err(AppError::invalid(
+                "bulk-status",
+                "Tick the orders to change first.",
+            ));
+        }
+        let actor = format!("brand admin {}", admin.email);
+        let mut report = BulkReport {
+            status: to.label().to_owned(),
+            ..Default::default()
+        };
+        for id in ids {
+            let change = crate::base::order_writer::StatusMove {
+                brand_id: admin.brand_id,
+                order_id: id,
+                to,
+                actor: &actor,
+                carrier: "",
+                tracking_number: "",
+                reason: "",
+            };
+            use crate::base::order_writer::StatusError;
+            match crate::base::order_writer::change_status(
+                &state.db,
+                &state.config,
+                &change,
+                chrono::Utc::now(),
+            )
+            .await
+            {
+                Ok(()) => report.moved += 1,
+                Err(StatusError::NotFound) => return Err(AppError::NotFound),
+                Err(e @ (StatusError::NotAllowed { .. } | StatusError::ChangedMeanwhile)) => {
+                    report.refused.push((id, e.to_string()))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(report)
+    })
+    .await
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -157,6 +229,7 @@ pub mod ssr {
         id: i64,
         placed_at: DateTime<Utc>,
         customer_name: String,
+        customer_email: String,
         title: String,
         host_name: String,
         #[sqlx(try_from = "String")]
@@ -172,18 +245,28 @@ pub mod ssr {
         let event: i64 = q.event.parse().unwrap_or(0);
         let host: i64 = q.host.parse().unwrap_or(0);
         let page = q.page.max(1);
+        // A name or an email, anywhere in it, whatever the case.
+        let search = match q.search.trim() {
+            "" => String::new(),
+            s => format!(
+                "%{}%",
+                s.to_lowercase().replace('\\', "").replace(['%', '_'], "")
+            ),
+        };
         let filter =
             "o.brand_id = $1 AND ($2 = '' OR o.status = $2) AND ($3 = 0 OR o.event_id = $3)
             AND ($4 = 0 OR o.host_id = $4) AND ($5 IS NULL OR o.placed_at >= $5)
-            AND ($6 IS NULL OR o.placed_at < $6)";
+            AND ($6 IS NULL OR o.placed_at < $6)
+            AND ($7 = '' OR lower(o.customer_name) LIKE $7 OR lower(o.customer_email) LIKE $7)";
         let count_sql = format!("SELECT COUNT(*) FROM orders o WHERE {filter}");
         let page_sql = format!(
-            "SELECT o.id, o.placed_at, o.customer_name, e.title, u.display_name AS host_name, o.status, o.total_cents
+            "SELECT o.id, o.placed_at, o.customer_name, o.customer_email, e.title, u.display_name AS host_name, o.status, o.total_cents
              FROM orders o JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
-             WHERE {filter} ORDER BY o.placed_at DESC, o.id DESC LIMIT $7 OFFSET $8"
+             WHERE {filter} ORDER BY o.placed_at DESC, o.id DESC LIMIT $8 OFFSET $9"
         );
         type Choices = Vec<(i64, String)>;
-        let (total, rows, events, hosts): (i64, Vec<Row>, Choices, Choices) = on_db!(
+        type Parties = Vec<(i64, String, DateTime<Utc>, String)>;
+        let (total, rows, events, hosts): (i64, Vec<Row>, Parties, Choices) = on_db!(
             db.reader(),
             |pool| {
                 let total = sqlx::query_scalar(&count_sql)
@@ -193,6 +276,7 @@ pub mod ssr {
                     .bind(host)
                     .bind(from)
                     .bind(to)
+                    .bind(&search)
                     .fetch_one(pool)
                     .await?;
                 let rows = sqlx::query_as(&page_sql)
@@ -202,12 +286,14 @@ pub mod ssr {
                     .bind(host)
                     .bind(from)
                     .bind(to)
+                    .bind(&search)
                     .bind(PAGE_SIZE)
                     .bind((page - 1) * PAGE_SIZE)
                     .fetch_all(pool)
                     .await?;
                 let events = sqlx::query_as(
-                    "SELECT id, title FROM events WHERE brand_id = $1 ORDER BY starts_at DESC",
+                    "SELECT e.id, e.title, e.starts_at, u.display_name FROM events e JOIN users u ON u.id = e.host_id
+                     WHERE e.brand_id = $1 ORDER BY e.starts_at DESC",
                 )
                 .bind(brand_id)
                 .fetch_all(pool)
@@ -232,6 +318,7 @@ pub mod ssr {
                         .format("%Y-%m-%d %H:%M")
                         .to_string(),
                     customer_name: r.customer_name,
+                    customer_email: r.customer_email,
                     event_title: r.title,
                     host_name: r.host_name,
                     status: r.status,
@@ -241,7 +328,14 @@ pub mod ssr {
             total,
             page,
             pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
-            events,
+            // Parties often share a title: the date and the host tell them apart.
+            events: events
+                .into_iter()
+                .map(|(id, title, starts, host)| {
+                    let day = starts.with_timezone(&zone).format("%-d %b %Y");
+                    (id, format!("{title} · {day} · {host}"))
+                })
+                .collect(),
             hosts,
         })
     }
@@ -305,6 +399,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
     let query = Memo::new(move |_| {
         let q = query_map.read();
         OrdersQuery {
+            search: q.get("search").unwrap_or_default(),
             status: q.get("status").unwrap_or_default(),
             event: q.get("event").unwrap_or_default(),
             host: q.get("host").unwrap_or_default(),
@@ -313,7 +408,13 @@ pub fn BrandOrdersPage() -> impl IntoView {
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
         }
     });
-    let data = Resource::new(move || query.get(), get_brand_orders);
+    let bulk = ServerAction::<BulkOrderStatus>::new();
+    let data = Resource::new(
+        move || (query.get(), bulk.version().get()),
+        |(q, _)| get_brand_orders(q),
+    );
+    let bulk_error = Signal::derive(move || bulk.value().get().and_then(Result::err));
+    let bulk_report = move || bulk.value().get().and_then(Result::ok);
     view! {
         <Title text="Orders · Soirée" />
         <BrandNav />
@@ -336,6 +437,8 @@ pub fn BrandOrdersPage() -> impl IntoView {
             view! {
                 <header class="page-head"><h1>"Orders"</h1></header>
                 <form method="get" action="/brand/orders" class="filters" role="search">
+                    <div class="field"><label for="search">"Customer name or email"</label>
+                        <input id="search" name="search" type="search" value=q.search.clone() /></div>
                     {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label().to_owned())).collect(), "All statuses")}
                     {select("event", "Party", q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), "All parties")}
                     {select("host", "Host", q.host.clone(), p.hosts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), "All hosts")}
@@ -344,23 +447,49 @@ pub fn BrandOrdersPage() -> impl IntoView {
                     <button type="submit" class="button">"Show"</button>
                 </form>
                 <p class="muted" role="status" data-testid="orders-count">{format!("{} order{}", p.total, if p.total == 1 { "" } else { "s" })}</p>
-                <div class="table-scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Customer"</th>
-                            <th scope="col">"Party"</th><th scope="col">"Host"</th><th scope="col">"Status"</th><th scope="col" class="num">"Total"</th>
-                        </tr></thead>
-                        <tbody>
-                            {p.rows.into_iter().map(|r| view! {
-                                <tr>
-                                    <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
-                                    <td>{r.placed}</td><td>{r.customer_name}</td><td>{r.event_title}</td><td>{r.host_name}</td>
-                                    <td>{r.status.label()}</td><td class="num">{r.total.to_string()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                {move || bulk_report().map(|r| view! {
+                    <div class="report" role="status" data-testid="bulk-report">
+                        <p>{format!("{} order{} marked {}.", r.moved, if r.moved == 1 { "" } else { "s" }, r.status.to_lowercase())}</p>
+                        {(!r.refused.is_empty()).then(|| view! {
+                            <ul>{r.refused.into_iter().map(|(id, why)| view! { <li>{format!("#{id} stayed as it was: {why}")}</li> }).collect_view()}</ul>
+                        })}
+                    </div>
+                })}
+                <ActionForm action=bulk attr:class="bulk-form" attr:novalidate="">
+                    <FormError error=bulk_error />
+                    <div class="bulk-bar">
+                        <div class="field">
+                            <label for="bulk-status">"Change the ticked orders to"</label>
+                            <select id="bulk-status" name="status">
+                                {BULK_STATUSES.iter().map(|s| view! { <option value=s.as_db()>{s.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button primary" disabled=move || bulk.pending().get()>"Apply"</button>
+                    </div>
+                    <div class="table-scroll">
+                        <table>
+                            <thead><tr>
+                                <th scope="col"><span class="sr-only">"Tick"</span></th>
+                                <th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Customer"</th>
+                                <th scope="col">"Party"</th><th scope="col">"Host"</th><th scope="col">"Status"</th><th scope="col" class="num">"Total"</th>
+                            </tr></thead>
+                            <tbody>
+                                {p.rows.into_iter().enumerate().map(|(n, r)| {
+                                    let tick = format!("Tick order #{} of {}", r.id, r.customer_name);
+                                    view! {
+                                        <tr>
+                                            <td class="tick"><input type="checkbox" name=format!("ids[{n}]") value=r.id aria-label=tick /></td>
+                                            <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
+                                            <td>{r.placed}</td><td>{r.customer_name}<br /><span class="muted">{r.customer_email}</span></td>
+                                            <td>{r.event_title}</td><td>{r.host_name}</td>
+                                            <td>{r.status.label()}</td><td class="num">{r.total.to_string()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </ActionForm>
                 <nav class="pager" aria-label="Pages">
                     {prev.map(|href| view! { <a href=href rel="prev">"← Previous"</a> })}
                     {next.map(|href| view! { <a href=href rel="next">"Next →"</a> })}

@@ -168,6 +168,7 @@ pub fn HostReportPage() -> impl IntoView {
             <section aria-labelledby="host-funnel-title">
                 <h2 id="host-funnel-title">"From invitation to purchase"</h2>
                 <FunnelChart steps=funnel_steps(&r.totals) id="host-funnel" />
+                <crate::insights::FunnelNote totals=r.totals.clone() />
             </section>
             <section aria-labelledby="host-events-title">
                 <h2 id="host-events-title">"Parties"</h2>

@@ -100,6 +100,10 @@ db_test!(
                     ("tracking_number", String::new()),
                 ],
             ),
+            Call::Post(
+                "/api/bulk_order_status",
+                vec![("ids[0]", order.to_string()), ("status", "paid".into())],
+            ),
             Call::Post("/api/retry_webhook", vec![("id", delivery.to_string())]),
             Call::Post(
                 "/api/decide_booking",

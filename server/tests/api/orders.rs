@@ -8,9 +8,10 @@ use crate::{
     db_test,
     helpers::{
         add_to_cart, another_item, checkout_form, latest_mail_to, mails_to, order_count,
-        order_deadline_passed, order_guest, order_line_count, order_total, orders_with_status,
-        party, place_order, post, raise_prices, set_order_status, set_payment_secret, set_stock,
-        share_slug, status_changes_to, stock, the_order_id, who_set_status, TestApp,
+        order_deadline_passed, order_guest, order_line_count, order_total, orders_from,
+        orders_with_status, party, place_order, post, raise_prices, set_order_status,
+        set_payment_secret, set_stock, share_slug, signed_in_admin, status_changes_to, stock,
+        the_order_id, who_set_status, TestApp,
     },
 };
 
@@ -617,5 +618,105 @@ db_test!(
             !settings.to_string().contains(&secret),
             "a secret is shown once, never again"
         );
+    }
+);
+
+db_test!(
+    the_brand_changes_ticked_orders_at_once_and_finds_a_customer,
+    |app: TestApp| async move {
+        let (event, ids, tokens) = party(
+            &app,
+            "Ana Lima <ana@example.com>\nBen Okafor <ben@example.com>\nChloé Martin <chloe@example.com>",
+            1,
+        )
+        .await;
+        let orders = orders_from(&app, &tokens, ids[0], 1).await;
+        let admin = signed_in_admin(&app).await;
+        let bulk = |picked: Vec<(usize, i64)>, status: &'static str| {
+            let mut form: Vec<(String, String)> = picked
+                .into_iter()
+                .map(|(n, id)| (format!("ids[{n}]"), id.to_string()))
+                .collect();
+            form.push(("status".into(), status.into()));
+            let client = admin.clone();
+            let url = app.url("/api/bulk_order_status");
+            async move { client.post(url).form(&form).send().await.unwrap() }
+        };
+
+        // Two ticked rows (not next to each other) become paid.
+        let res = bulk(vec![(0, orders[0]), (2, orders[2])], "paid").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let report: Value = res.json().await.unwrap();
+        assert_eq!(report["moved"], 2);
+        assert_eq!(report["refused"], serde_json::json!([]));
+        assert_eq!(orders_with_status(&app, "paid").await, 2);
+        // A placed order cannot skip payment: it is named, the others move.
+        let report: Value = bulk(vec![(0, orders[0]), (1, orders[1])], "in_preparation")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(report["moved"], 1);
+        assert_eq!(report["refused"][0][0], orders[1]);
+        assert_eq!(
+            report["refused"][0][1],
+            "A placed order cannot become in preparation."
+        );
+        // Nothing ticked, or a status a bulk change does not set: a message.
+        assert_eq!(
+            bulk(vec![], "paid").await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            bulk(vec![(0, orders[1])], "shipped").await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        // The host may not; another brand's order is not found.
+        let host_try = post(
+            &app,
+            &app.client,
+            "/api/bulk_order_status",
+            &[("ids[0]", orders[1].to_string()), ("status", "paid".into())],
+        )
+        .await;
+        assert_eq!(host_try.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            bulk(vec![(0, 999_999)], "paid").await.status(),
+            StatusCode::NOT_FOUND
+        );
+
+        // Search by a customer's name or email, any case.
+        let found = |search: &str| {
+            let url = app.url(&format!(
+                "/api/brand_orders?query[search]={search}&query[status]=&query[event]={event}&query[host]=&query[from]=&query[to]=&query[page]=1"
+            ));
+            let client = admin.clone();
+            async move {
+                let v: Value = client.get(url).send().await.unwrap().json().await.unwrap();
+                v["total"].as_i64().unwrap()
+            }
+        };
+        assert_eq!(found("BEN@example").await, 1);
+        assert_eq!(found("guest").await, 3);
+        assert_eq!(found("nobody").await, 0);
+        // The party filter names the date and the host.
+        let list: Value = admin
+            .get(app.url("/api/brand_orders?query[status]=&query[event]=&query[host]=&query[from]=&query[to]=&query[page]=1"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let label = list["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e[0] == event)
+            .unwrap()[1]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(label.ends_with("· Camille Martin"), "{label}");
     }
 );
