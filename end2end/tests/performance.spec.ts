@@ -51,6 +51,8 @@ test('a fan applies, the brand approves, the fan sets a password and signs in as
   await adminPage.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(adminPage.locator('#invite-email-error')).toContainText('Enter an email address');
   await expect(adminPage.getByTestId('invited')).toHaveCount(0);
+  // The approval's "Done" note is gone: only the form used last speaks.
+  await expect(adminPage.getByRole('status').filter({ hasText: 'the fan has been emailed' })).toHaveCount(0);
   await admin.close();
 
   // The welcome mail's link sets the password, once, and signs the fan in.

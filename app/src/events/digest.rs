@@ -270,7 +270,11 @@ pub mod ssr {
         events.dedup_by_key(|e| e.0);
         let mut seen = std::collections::HashSet::new();
         events.retain(|e| seen.insert(e.0));
-        let first = crate::invitations::ssr::first_name(&host.display_name);
+        let first = host
+            .display_name
+            .split_whitespace()
+            .next()
+            .unwrap_or("there");
         let mut text = format!("Hello {first},\n\nNews from your parties since {since}:\n");
         for (event_id, title) in events {
             text.push_str(&format!("\n{title}\n"));

@@ -201,19 +201,6 @@ pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
     .await
 }
 
-/// Cancels an event of the signed-in host.
-#[server(prefix = "/api", endpoint = "cancel_event")]
-pub async fn cancel_event(id: i64) -> Result<(), AppError> {
-    serve(async move {
-        let host = crate::base::auth::ssr::require_host().await?;
-        let state = crate::base::state::app_state()?;
-        ssr::cancel(&state.db, &state.config, &host, id, chrono::Utc::now()).await?;
-        leptos_axum::redirect(&format!("/host/events/{id}"));
-        Ok(())
-    })
-    .await
-}
-
 /// Turns the share link of an event on or off.
 #[server(prefix = "/api", endpoint = "set_sharing")]
 pub async fn set_sharing(id: i64, enabled: bool) -> Result<(), AppError> {

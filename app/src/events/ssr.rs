@@ -347,48 +347,55 @@ pub async fn cancel_impact(db: &Db, id: i64) -> Result<super::CancelImpact, AppE
     })
 }
 
-/// Cancels an event of `host`: in one transaction the event stops and its
-/// invited guests (those who did not decline) are mailed; then each unpaid
-/// order is cancelled, its buyer told and its stock put back. Cancelling
-/// again changes nothing but finishes orders a crash left unpaid; a closed
-/// party cannot be cancelled.
-pub async fn cancel(
+/// What stopping a party for cancellation found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// This transaction cancels it: the caller tells the guests in it.
+    Now { brand_id: i64 },
+    /// It was cancelled before (or meanwhile).
+    Already { brand_id: i64 },
+}
+
+/// Marks an event of `host` cancelled in `tx`. A closed party cannot be
+/// cancelled; another host's is `NotFound`. The caller queues the guests'
+/// mails in the same transaction, commits, then cancels the unpaid orders.
+pub async fn stop(
     db: &Db,
-    config: &crate::base::state::AppConfig,
+    tx: &mut crate::base::db::Tx,
     host: &CurrentUser,
     id: i64,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<Stop, AppError> {
     let row = find(db, id)
         .await?
         .filter(|r| r.host_id == host.id)
         .ok_or(AppError::NotFound)?;
-    if row.cancelled_at.is_none() {
-        crate::base::access::ssr::still_open(None, row.closed_at)?;
-        let mut tx = db.begin().await?;
-        let stopped = crate::on_tx!(&mut tx, |c| {
-            sqlx::query(
-            "UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND closed_at IS NULL"
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *c)
-        .await?
-        .rows_affected()
-        });
-        if stopped == 0 {
-            // Closed or cancelled meanwhile: the reader's answer stands.
-            return Ok(());
-        }
-        crate::invitations::ssr::tell_cancelled(db, &mut tx, config, id, now).await?;
-        tx.commit().await?;
+    let brand_id = row.brand_id;
+    if row.cancelled_at.is_some() {
+        return Ok(Stop::Already { brand_id });
     }
-    cancel_unpaid_orders(db, config, row.brand_id, id, now).await
+    crate::base::access::ssr::still_open(None, row.closed_at)?;
+    let stopped = crate::on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND closed_at IS NULL"
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected()
+    });
+    Ok(if stopped == 0 {
+        Stop::Already { brand_id }
+    } else {
+        Stop::Now { brand_id }
+    })
 }
 
 /// Cancels the event's orders that are not paid yet, one by one, each with
-/// its buyer's mail; an order paid meanwhile stays paid.
-async fn cancel_unpaid_orders(
+/// its buyer's mail; an order paid meanwhile stays paid. Running it again
+/// finishes what a crash left.
+pub async fn cancel_unpaid_orders(
     db: &Db,
     config: &crate::base::state::AppConfig,
     brand_id: i64,

@@ -233,10 +233,35 @@ pub fn HostsPage() -> impl IntoView {
         move || (decide.version().get(), invite.version().get()),
         |_| get_host_program(),
     );
-    let decide_error = Signal::derive(move || decide.value().get().and_then(Result::err));
-    let invite_error = Signal::derive(move || invite.value().get().and_then(Result::err));
-    let decided = move || matches!(decide.value().get(), Some(Ok(())));
-    let invited = move || matches!(invite.value().get(), Some(Ok(_)));
+    // Only the form used last speaks: a new attempt clears the other's note.
+    let latest = RwSignal::new(None::<&'static str>);
+    Effect::new(move |_| {
+        if decide.pending().get() {
+            latest.set(Some("decide"));
+        }
+    });
+    Effect::new(move |_| {
+        if invite.pending().get() {
+            latest.set(Some("invite"));
+        }
+    });
+    let is_latest = move |which: &'static str| latest.get().is_none_or(|l| l == which);
+    let decide_error = Signal::derive(move || {
+        decide
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| is_latest("decide"))
+    });
+    let invite_error = Signal::derive(move || {
+        invite
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| is_latest("invite"))
+    });
+    let decided = move || is_latest("decide") && matches!(decide.value().get(), Some(Ok(())));
+    let invited = move || is_latest("invite") && matches!(invite.value().get(), Some(Ok(_)));
     view! {
         <Title text="Hosts · Soirée" />
         <BrandNav />

@@ -264,49 +264,32 @@ pub mod ssr {
              FROM orders o JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
              WHERE {filter} ORDER BY o.placed_at DESC, o.id DESC LIMIT $8 OFFSET $9"
         );
-        type Choices = Vec<(i64, String)>;
-        type Parties = Vec<(i64, String, DateTime<Utc>, String)>;
-        let (total, rows, events, hosts): (i64, Vec<Row>, Parties, Choices) = on_db!(
-            db.reader(),
-            |pool| {
-                let total = sqlx::query_scalar(&count_sql)
-                    .bind(brand_id)
-                    .bind(&q.status)
-                    .bind(event)
-                    .bind(host)
-                    .bind(from)
-                    .bind(to)
-                    .bind(&search)
-                    .fetch_one(pool)
-                    .await?;
-                let rows = sqlx::query_as(&page_sql)
-                    .bind(brand_id)
-                    .bind(&q.status)
-                    .bind(event)
-                    .bind(host)
-                    .bind(from)
-                    .bind(to)
-                    .bind(&search)
-                    .bind(PAGE_SIZE)
-                    .bind((page - 1) * PAGE_SIZE)
-                    .fetch_all(pool)
-                    .await?;
-                let events = sqlx::query_as(
-                    "SELECT e.id, e.title, e.starts_at, u.display_name FROM events e JOIN users u ON u.id = e.host_id
-                     WHERE e.brand_id = $1 ORDER BY e.starts_at DESC",
-                )
+        let (total, rows): (i64, Vec<Row>) = on_db!(db.reader(), |pool| {
+            let total = sqlx::query_scalar(&count_sql)
                 .bind(brand_id)
+                .bind(&q.status)
+                .bind(event)
+                .bind(host)
+                .bind(from)
+                .bind(to)
+                .bind(&search)
+                .fetch_one(pool)
+                .await?;
+            let rows = sqlx::query_as(&page_sql)
+                .bind(brand_id)
+                .bind(&q.status)
+                .bind(event)
+                .bind(host)
+                .bind(from)
+                .bind(to)
+                .bind(&search)
+                .bind(PAGE_SIZE)
+                .bind((page - 1) * PAGE_SIZE)
                 .fetch_all(pool)
                 .await?;
-                let hosts = sqlx::query_as(
-                    "SELECT id, display_name FROM users WHERE brand_id = $1 AND role = 'host' ORDER BY display_name",
-                )
-                .bind(brand_id)
-                .fetch_all(pool)
-                .await?;
-                (total, rows, events, hosts)
-            }
-        );
+            (total, rows)
+        });
+        let (events, hosts) = filter_choices(db, brand_id, zone).await?;
         Ok(OrdersPage {
             rows: rows
                 .into_iter()
@@ -328,16 +311,45 @@ pub mod ssr {
             total,
             page,
             pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
-            // Parties often share a title: the date and the host tell them apart.
-            events: events
-                .into_iter()
-                .map(|(id, title, starts, host)| {
-                    let day = starts.with_timezone(&zone).format("%-d %b %Y");
-                    (id, format!("{title} · {day} · {host}"))
-                })
-                .collect(),
+            events,
             hosts,
         })
+    }
+
+    type Choices = Vec<(i64, String)>;
+
+    /// The filters' parties (named with their date and host, as parties
+    /// often share a title) and hosts.
+    async fn filter_choices(
+        db: &Db,
+        brand_id: i64,
+        zone: chrono_tz::Tz,
+    ) -> Result<(Choices, Choices), AppError> {
+        type Parties = Vec<(i64, String, DateTime<Utc>, String)>;
+        let (events, hosts): (Parties, Choices) = on_db!(db.reader(), |pool| {
+            let events = sqlx::query_as(
+                "SELECT e.id, e.title, e.starts_at, u.display_name FROM events e JOIN users u ON u.id = e.host_id
+                 WHERE e.brand_id = $1 ORDER BY e.starts_at DESC",
+            )
+            .bind(brand_id)
+            .fetch_all(pool)
+            .await?;
+            let hosts = sqlx::query_as(
+                "SELECT id, display_name FROM users WHERE brand_id = $1 AND role = 'host' ORDER BY display_name",
+            )
+            .bind(brand_id)
+            .fetch_all(pool)
+            .await?;
+            (events, hosts)
+        });
+        let events = events
+            .into_iter()
+            .map(|(id, title, starts, host)| {
+                let day = starts.with_timezone(&zone).format("%-d %b %Y");
+                (id, format!("{title} · {day} · {host}"))
+            })
+            .collect();
+        Ok((events, hosts))
     }
 
     /// One order of the brand.

@@ -5,13 +5,43 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
 use crate::{
-    base::{auth::Gate, forms::Confirm},
-    events::{get_event, CancelEvent, EventDetails, EventStatus, SetSharing},
+    base::{auth::Gate, error::AppError, forms::Confirm},
+    events::{get_event, EventDetails, EventStatus, SetSharing},
     invitations::{GuestList, GuestListState},
     rewards::{RewardPanelState, RewardPanelView},
     showcase::{FeaturedItemsEditor, FeaturedState},
 };
+
+/// Cancels a party of the signed-in host: in one transaction the party
+/// stops and its invited guests (those who did not decline) are mailed;
+/// then each unpaid order is cancelled with its buyer's mail and its stock
+/// back. Cancelling again changes nothing but finishes orders a crash left.
+#[server(prefix = "/api", endpoint = "cancel_event")]
+pub async fn cancel_event(id: i64) -> Result<(), AppError> {
+    use crate::events::ssr::{cancel_unpaid_orders, stop, Stop};
+    serve(async move {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        let (db, now) = (&state.db, chrono::Utc::now());
+        let mut tx = db.begin().await?;
+        let brand_id = match stop(db, &mut tx, &host, id, now).await? {
+            Stop::Now { brand_id } => {
+                crate::invitations::ssr::tell_cancelled(db, &mut tx, &state.config, id, now)
+                    .await?;
+                tx.commit().await?;
+                brand_id
+            }
+            Stop::Already { brand_id } => brand_id,
+        };
+        cancel_unpaid_orders(db, &state.config, brand_id, id, now).await?;
+        leptos_axum::redirect(&format!("/host/events/{id}"));
+        Ok(())
+    })
+    .await
+}
 
 /// One event, for its host (and read-only for the brand admin).
 #[component]
