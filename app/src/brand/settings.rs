@@ -113,22 +113,14 @@ pub mod ssr {
 
     /// Checks and stores the settings.
     pub async fn save(db: &Db, brand_id: i64, form: &SettingsForm) -> Result<(), AppError> {
-        let flat = parse_cents(&form.shipping_flat, "shipping_flat")?;
-        let free_from = parse_cents(&form.free_shipping_from, "free_shipping_from")?;
-        let url = form.webhook_url.trim();
-        let url = if url.is_empty() {
-            None
-        } else {
-            let parsed = url::Url::parse(url)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
-            if parsed.is_none() || url.len() > 500 {
-                return Err(AppError::invalid(
-                    "webhook_url",
-                    "Give the full address of your back office, e.g. https://shop.example/soiree-hooks.",
-                ));
-            }
-            Some(url.to_owned())
+        // Every field is checked, so the form shows all its mistakes at once.
+        let mut m = crate::base::error::Mistakes::default();
+        let flat = m.check(parse_cents(&form.shipping_flat, "shipping_flat"));
+        let free_from = m.check(parse_cents(&form.free_shipping_from, "free_shipping_from"));
+        let url = m.check(webhook_url(&form.webhook_url));
+        m.finish()?;
+        let (Some(flat), Some(free_from), Some(url)) = (flat, free_from, url) else {
+            return Err(AppError::Internal);
         };
         on_db!(db.writer(), |pool| {
             sqlx::query(
@@ -144,6 +136,24 @@ pub mod ssr {
             .map(|r| r.rows_affected())
         })?;
         Ok(())
+    }
+
+    /// The back office's address: empty, or a full http(s) address.
+    fn webhook_url(raw: &str) -> Result<Option<String>, AppError> {
+        let url = raw.trim();
+        if url.is_empty() {
+            return Ok(None);
+        }
+        let parsed = url::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some());
+        if parsed.is_none() || url.len() > 500 {
+            return Err(AppError::invalid(
+                "webhook_url",
+                "Give the full address of your back office, e.g. https://shop.example/soiree-hooks.",
+            ));
+        }
+        Ok(Some(url.to_owned()))
     }
 
     /// Replaces a secret with 32 random bytes (hex) and returns it.

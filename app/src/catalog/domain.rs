@@ -1,7 +1,7 @@
 //! Catalog values with rules, parsed once from the brand admin's form.
 
 use super::ItemForm;
-use crate::base::error::AppError;
+use crate::base::error::{AppError, Mistakes};
 use crate::base::items::{Label, Material};
 
 const SKU_MAX: usize = 40;
@@ -200,55 +200,106 @@ pub struct ItemDraft {
 
 impl ItemDraft {
     pub fn parse(form: &ItemForm) -> Result<ItemDraft, AppError> {
-        let sku = Sku::parse(&form.sku)?;
-        let name = text(&form.name, "name", "name", NAME_MAX)?;
-        if name.is_empty() {
-            return Err(AppError::invalid("name", "Give the item a name."));
-        }
-        let category = text(&form.category, "category", "category", CATEGORY_MAX)?;
-        if category.is_empty() {
-            return Err(AppError::invalid(
-                "category",
-                "Give the item a category, e.g. Candles.",
-            ));
-        }
-        let description = text(
+        // Every field is checked, so the form shows all its mistakes at once.
+        let mut m = Mistakes::default();
+        let sku = m.check(Sku::parse(&form.sku));
+        let name = m.check(required(
+            &form.name,
+            "name",
+            NAME_MAX,
+            "Give the item a name.",
+        ));
+        let category = m.check(required(
+            &form.category,
+            "category",
+            CATEGORY_MAX,
+            "Give the item a category, e.g. Candles.",
+        ));
+        let description = m.check(text(
             &form.description,
             "description",
             "description",
             DESCRIPTION_MAX,
-        )?;
-        let price_cents = crate::base::money::parse_cents(&form.price, "price")?;
-        let vat_rate_bp = parse_vat_bp(&form.vat_rate)?;
-        let stock = parse_count(&form.stock, "stock", "stock", STOCK_MAX)?;
-        let composition = parse_composition(&form.composition)?;
-        let recycled_pct = match form.recycled.trim().trim_end_matches('%').trim() {
-            "" => None,
-            n => Some(parse_count(n, "recycled", "recycled content", 100)?),
-        };
-        let label = Label {
-            composition,
-            country: optional(text(&form.country, "country", "country of making", 80)?),
-            recycled_pct,
-            care: optional(text(
-                &form.care,
-                "care",
-                "care instructions",
-                LABEL_TEXT_MAX,
-            )?),
-            story: optional(text(&form.story, "story", "story", LABEL_TEXT_MAX)?),
-        };
-        Ok(ItemDraft {
+        ));
+        let price_cents = m.check(crate::base::money::parse_cents(&form.price, "price"));
+        let vat_rate_bp = m.check(parse_vat_bp(&form.vat_rate));
+        let stock = m.check(parse_count(&form.stock, "stock", "stock", STOCK_MAX));
+        let label = m.check(parse_label(form));
+        m.finish()?;
+        match (
             sku,
             name,
-            description,
             category,
+            description,
             price_cents,
             vat_rate_bp,
             stock,
-            active: form.active,
             label,
-        })
+        ) {
+            (
+                Some(sku),
+                Some(name),
+                Some(category),
+                Some(description),
+                Some(price_cents),
+                Some(vat_rate_bp),
+                Some(stock),
+                Some(label),
+            ) => Ok(ItemDraft {
+                sku,
+                name,
+                description,
+                category,
+                price_cents,
+                vat_rate_bp,
+                stock,
+                active: form.active,
+                label,
+            }),
+            _ => Err(AppError::Internal),
+        }
+    }
+}
+
+/// A text that must not be empty.
+fn required(raw: &str, field: &str, max: usize, empty: &str) -> Result<String, AppError> {
+    let value = text(raw, field, field, max)?;
+    if value.is_empty() {
+        return Err(AppError::invalid(field, empty));
+    }
+    Ok(value)
+}
+
+/// The transparency label, with every part's mistakes noted together.
+fn parse_label(form: &ItemForm) -> Result<Label, AppError> {
+    let mut m = Mistakes::default();
+    let composition = m.check(parse_composition(&form.composition));
+    let recycled_pct = match form.recycled.trim().trim_end_matches('%').trim() {
+        "" => Some(None),
+        n => m
+            .check(parse_count(n, "recycled", "recycled content", 100))
+            .map(Some),
+    };
+    let country = m.check(text(&form.country, "country", "country of making", 80));
+    let care = m.check(text(
+        &form.care,
+        "care",
+        "care instructions",
+        LABEL_TEXT_MAX,
+    ));
+    let story = m.check(text(&form.story, "story", "story", LABEL_TEXT_MAX));
+    m.finish()?;
+    match (composition, recycled_pct, country, care, story) {
+        (Some(composition), Some(recycled_pct), Some(country), Some(care), Some(story)) => {
+            Ok(Label {
+                composition,
+                country: optional(country),
+                recycled_pct,
+                care: optional(care),
+                story: optional(story),
+            })
+        }
+        _ => Err(AppError::Internal),
     }
 }
 
@@ -259,41 +310,66 @@ const KIT_DESCRIPTION_MAX: usize = 2000;
 /// A kit form with its rules checked: a name, a short description and
 /// at least one item, each once.
 pub fn parse_kit(form: &super::kits::KitForm) -> Result<(String, String, Vec<i64>), AppError> {
+    let mut m = Mistakes::default();
     let name = form.name.trim();
     if name.is_empty() {
-        return Err(AppError::invalid(
-            "name",
-            "Give the kit a name, e.g. Autumn kit.",
-        ));
-    }
-    if name.chars().count() > KIT_NAME_MAX {
-        return Err(AppError::invalid(
+        m.note("name", "Give the kit a name, e.g. Autumn kit.");
+    } else if name.chars().count() > KIT_NAME_MAX {
+        m.note(
             "name",
             format!("Keep the name under {KIT_NAME_MAX} characters."),
-        ));
+        );
     }
     let description = form.description.trim();
     if description.chars().count() > KIT_DESCRIPTION_MAX {
-        return Err(AppError::invalid(
+        m.note(
             "description",
             format!("Keep the description under {KIT_DESCRIPTION_MAX} characters."),
-        ));
+        );
     }
     let mut items = form.items.clone();
     let mut seen = std::collections::HashSet::new();
     items.retain(|i| seen.insert(*i));
     if items.is_empty() {
-        return Err(AppError::invalid(
-            "items",
-            "Choose at least one item for the kit.",
-        ));
+        m.note("items", "Choose at least one item for the kit.");
     }
+    m.finish()?;
     Ok((name.to_owned(), description.to_owned(), items))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_form_shows_all_its_mistakes_at_once() {
+        let form = ItemForm {
+            sku: String::new(),
+            name: "  ".into(),
+            price: "abc".into(),
+            vat_rate: "20".into(),
+            stock: "-1".into(),
+            composition: "60% cotton".into(),
+            recycled: "140".into(),
+            ..ItemForm::default()
+        };
+        let err = ItemDraft::parse(&form).unwrap_err();
+        for field in [
+            "sku",
+            "name",
+            "category",
+            "price",
+            "stock",
+            "composition",
+            "recycled",
+        ] {
+            assert!(
+                err.for_field(field).is_some(),
+                "no message for {field}: {err:?}"
+            );
+        }
+        assert!(err.for_field("vat_rate").is_none());
+    }
 
     #[test]
     fn vat_in_basis_points() {

@@ -1,7 +1,7 @@
 //! Poll values with rules, parsed once from the brand admin's form.
 
 use super::{PollForm, MAX_OPTIONS, MIN_OPTIONS};
-use crate::base::error::AppError;
+use crate::base::error::{AppError, Mistakes};
 
 const QUESTION_MAX: usize = 200;
 const LABEL_MAX: usize = 80;
@@ -19,7 +19,19 @@ pub fn parse(
     form: &PollForm,
     item_name: impl Fn(i64) -> Option<String>,
 ) -> Result<(String, Vec<OptionDraft>), AppError> {
-    let question = form.question.trim();
+    // Both parts are checked, so the form shows all its mistakes at once.
+    let mut m = Mistakes::default();
+    let question = m.check(parse_question(&form.question));
+    let options = m.check(parse_options(form, item_name));
+    m.finish()?;
+    match (question, options) {
+        (Some(question), Some(options)) => Ok((question, options)),
+        _ => Err(AppError::Internal),
+    }
+}
+
+fn parse_question(raw: &str) -> Result<String, AppError> {
+    let question = raw.trim();
     if question.is_empty() {
         return Err(AppError::invalid(
             "question",
@@ -32,6 +44,13 @@ pub fn parse(
             format!("Keep the question under {QUESTION_MAX} characters."),
         ));
     }
+    Ok(question.to_owned())
+}
+
+fn parse_options(
+    form: &PollForm,
+    item_name: impl Fn(i64) -> Option<String>,
+) -> Result<Vec<OptionDraft>, AppError> {
     let rows = form.labels.len().max(form.items.len());
     let mut options = Vec::new();
     for n in 0..rows {
@@ -82,7 +101,7 @@ pub fn parse(
             ),
         ));
     }
-    Ok((question.to_owned(), options))
+    Ok(options)
 }
 
 #[cfg(test)]
