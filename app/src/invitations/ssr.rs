@@ -440,6 +440,50 @@ pub async fn send_due_mailings(
     Ok(queued)
 }
 
+/// "Hello Ana", or "Hello" for a guest without a name.
+fn hello(name: &str) -> String {
+    if name.is_empty() {
+        "Hello".to_owned()
+    } else {
+        format!("Hello {name}")
+    }
+}
+
+/// "Sat 5 Dec 2026, 19:00 (Europe/Paris)".
+fn party_when(event: &InviteEventRow, zone: chrono_tz::Tz) -> String {
+    format!(
+        "{} ({})",
+        crate::base::time::local_display(event.starts_at, zone),
+        zone.name()
+    )
+}
+
+/// A mail about `event` to one of its guests, answered to the host.
+fn guest_mail(
+    config: &crate::base::state::AppConfig,
+    event: &InviteEventRow,
+    event_id: i64,
+    (name, email): (&str, &str),
+    subject: String,
+    text: String,
+    now: DateTime<Utc>,
+) -> Result<crate::base::mail::QueuedMail, AppError> {
+    Ok(crate::base::mail::build(
+        &config.mail,
+        &crate::base::mail::OutgoingMail {
+            to_name: name.to_owned(),
+            to_email: email.to_owned(),
+            subject,
+            html: crate::base::mail::text_to_html(&text),
+            text,
+            attachments: vec![],
+            event_id: Some(event_id),
+            reply_to: Some((event.host_name.clone(), event.host_email.clone())),
+        },
+        now,
+    )?)
+}
+
 async fn send_mailing(
     db: &Db,
     config: &crate::base::state::AppConfig,
@@ -449,11 +493,7 @@ async fn send_mailing(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts(db, event_id).await?;
-    let when = format!(
-        "{} ({})",
-        crate::base::time::local_display(event.starts_at, zone),
-        zone.name()
-    );
+    let when = party_when(&event, zone);
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let claimed = sqlx::query(claim)
@@ -475,11 +515,7 @@ async fn send_mailing(
         .await?;
         for (name, email, nonce) in &guests {
             let link = link_for(config, nonce);
-            let hello = if name.is_empty() {
-                "Hello".to_owned()
-            } else {
-                format!("Hello {name}")
-            };
+            let hello = hello(name);
             let (subject, text) = match mailing {
                 Mailing::Reminder => (
                     format!("Tomorrow: {}", event.title),
@@ -490,21 +526,7 @@ async fn send_mailing(
                     format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n\nLoved it? Host a party of your own and earn rewards:\n{link}#host-your-own\n", event.title),
                 ),
             };
-            let html = crate::base::mail::text_to_html(&text);
-            let mail = crate::base::mail::build(
-                &config.mail,
-                &crate::base::mail::OutgoingMail {
-                    to_name: name.clone(),
-                    to_email: email.clone(),
-                    subject,
-                    text,
-                    html,
-                    attachments: vec![],
-                    event_id: Some(event_id),
-                    reply_to: Some((event.host_name.clone(), event.host_email.clone())),
-                },
-                now,
-            )?;
+            let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
             crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
@@ -525,11 +547,7 @@ pub async fn tell_cancelled(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts(db, event_id).await?;
-    let when = format!(
-        "{} ({})",
-        crate::base::time::local_display(event.starts_at, zone),
-        zone.name()
-    );
+    let when = party_when(&event, zone);
     let guests: Vec<(String, String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT name, email, token_nonce FROM guests
          WHERE event_id = $1 AND invited_at IS NOT NULL AND rsvp <> 'no' ORDER BY id"
@@ -538,11 +556,7 @@ pub async fn tell_cancelled(
     .fetch_all(&mut *c)
     .await?);
     for (name, email, nonce) in &guests {
-        let hello = if name.is_empty() {
-            "Hello".to_owned()
-        } else {
-            format!("Hello {name}")
-        };
+        let hello = hello(name);
         let page = nonce
             .as_deref()
             .map(|n| format!("\n\nYour page: {}\n", link_for(config, n)))
@@ -551,20 +565,8 @@ pub async fn tell_cancelled(
             "{hello},\n\n{host} has cancelled \"{}\", which was planned for {when}.\n\nAn order you placed from this party and have not paid is cancelled (you will get an email about it); a paid order is still delivered.{page}",
             event.title
         );
-        let mail = crate::base::mail::build(
-            &config.mail,
-            &crate::base::mail::OutgoingMail {
-                to_name: name.clone(),
-                to_email: email.clone(),
-                subject: format!("Cancelled: {}", event.title),
-                html: crate::base::mail::text_to_html(&text),
-                text,
-                attachments: vec![],
-                event_id: Some(event_id),
-                reply_to: Some((event.host_name.clone(), event.host_email.clone())),
-            },
-            now,
-        )?;
+        let subject = format!("Cancelled: {}", event.title);
+        let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
         on_tx!(tx, |c| {
             crate::base::mail::insert_query(&mail)
                 .execute(&mut *c)

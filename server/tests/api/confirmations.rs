@@ -9,19 +9,13 @@ use serde_json::Value;
 use crate::{
     db_test,
     helpers::{
-        mails_to, order_deadline_passed, order_status, orders_from, party, party_was_held, post,
-        set_order_status, signed_in_admin, stock, TestApp,
+        get_json, mails_to, order_deadline_passed, order_status, orders_from, party,
+        party_was_held, post, set_order_status, signed_in_admin, stock, TestApp,
     },
 };
 
 const GUESTS: &str =
     "Ana Lima <ana@example.com>\nBen Okafor <ben@example.com>\nChloé Martin <chloe@example.com>";
-
-async fn get_json(app: &TestApp, client: &reqwest::Client, path: &str) -> Value {
-    let res = client.get(app.url(path)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "GET {path}");
-    res.json().await.unwrap()
-}
 
 async fn answer_no(app: &TestApp, token: &str) {
     let res = post(

@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{host_digests, messages, orders_from, party, post, signed_in_admin, TestApp},
+    helpers::{
+        get_json, host_digests, messages, orders_from, party, post, signed_in_admin, TestApp,
+    },
 };
 
 const GUESTS: &str = "Ana Lima <ana@example.com>\nBen Okafor <ben@example.com>";
@@ -86,15 +88,7 @@ db_test!(
         assert_eq!(res.status(), StatusCode::OK);
         answer(&app, &tokens[1], "no", "Sorry!").await;
         assert_eq!(send_due(&app, Utc::now() + Duration::hours(3)).await, 0);
-        let overview: Value = app
-            .client
-            .get(app.url("/api/host_overview"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let overview: Value = get_json(&app, &app.client, "/api/host_overview").await;
         assert_eq!(overview["digest"], false);
         // A brand admin has no digest to switch.
         let admin = signed_in_admin(&app).await;
@@ -114,15 +108,8 @@ db_test!(
     |app: TestApp| async move {
         let (event, _, tokens) = party(&app, GUESTS, 0).await;
         answer(&app, &tokens[0], "yes", "Can I bring my sister?").await;
-        let guests: Value = app
-            .client
-            .get(app.url(&format!("/api/guests?event_id={event}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let guests: Value =
+            get_json(&app, &app.client, &format!("/api/guests?event_id={event}")).await;
         let ana = guests
             .as_array()
             .unwrap()
@@ -130,15 +117,8 @@ db_test!(
             .find(|g| g["email"] == "ana@example.com")
             .unwrap();
         assert_eq!(ana["note"], "Can I bring my sister?");
-        let report: Value = app
-            .client
-            .get(app.url(&format!("/api/event_report?id={event}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let report: Value =
+            get_json(&app, &app.client, &format!("/api/event_report?id={event}")).await;
         assert!(report["guests"]
             .as_array()
             .unwrap()
@@ -146,23 +126,9 @@ db_test!(
             .any(|g| g["note"] == "Can I bring my sister?"));
 
         let admin = signed_in_admin(&app).await;
-        let guests: Value = admin
-            .get(app.url(&format!("/api/guests?event_id={event}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let guests: Value = get_json(&app, &admin, &format!("/api/guests?event_id={event}")).await;
         assert!(guests.as_array().unwrap().iter().all(|g| g["note"] == ""));
-        let report: Value = admin
-            .get(app.url(&format!("/api/event_report?id={event}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let report: Value = get_json(&app, &admin, &format!("/api/event_report?id={event}")).await;
         assert!(report["guests"]
             .as_array()
             .unwrap()

@@ -286,6 +286,13 @@ pub async fn post(
     client.post(app.url(path)).form(form).send().await.unwrap()
 }
 
+/// The JSON `client` reads at `path`, which must answer 200.
+pub async fn get_json(app: &TestApp, client: &reqwest::Client, path: &str) -> serde_json::Value {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::OK, "GET {path}");
+    res.json().await.unwrap()
+}
+
 /// A free TCP port on loopback (bound, then released).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
