@@ -17,6 +17,18 @@ use crate::{
 const GUESTS: &str =
     "Ana Lima <ana@example.com>\nBen Okafor <ben@example.com>\nChloé Martin <chloe@example.com>";
 
+/// The host cancels `event`; the answer's status.
+async fn cancel(app: &TestApp, event: i64) -> StatusCode {
+    post(
+        app,
+        &app.client,
+        "/api/cancel_event",
+        &[("id", event.to_string())],
+    )
+    .await
+    .status()
+}
+
 async fn answer_no(app: &TestApp, token: &str) {
     let res = post(
         app,
@@ -60,14 +72,7 @@ db_test!(
         let seen = get_json(&app, &admin, &format!("/api/event?id={event}")).await;
         assert_eq!(seen["cancel_impact"], Value::Null);
 
-        let res = post(
-            &app,
-            &app.client,
-            "/api/cancel_event",
-            &[("id", event.to_string())],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(cancel(&app, event).await, StatusCode::OK);
         assert_eq!(order_status(&app, orders[0]).await, "cancelled");
         assert_eq!(order_status(&app, orders[2]).await, "paid");
         assert_eq!(
@@ -85,14 +90,7 @@ db_test!(
         );
 
         // Cancelling again changes nothing.
-        let res = post(
-            &app,
-            &app.client,
-            "/api/cancel_event",
-            &[("id", event.to_string())],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(cancel(&app, event).await, StatusCode::OK);
         assert_eq!(mails_to(&app, "ana@example.com", "Cancelled: ").await, 1);
 
         // Ana's page says so at the top and offers nothing to order.
@@ -153,14 +151,7 @@ db_test!(
         assert_eq!(panel["ordering_left"], Value::Null);
 
         // A closed party can no longer be cancelled.
-        let res = post(
-            &app,
-            &app.client,
-            "/api/cancel_event",
-            &[("id", event.to_string())],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(cancel(&app, event).await, StatusCode::UNPROCESSABLE_ENTITY);
 
         let guest = app.new_client();
         let page = get_json(
