@@ -272,9 +272,12 @@ fn whole(
 }
 
 /// Checks the form: each used row needs all three values, thresholds rise
-/// from row to row, credit from 0 to 50 %.
+/// from row to row, credit from 0 to 50 %. Every row and number is
+/// checked, so the form shows all its mistakes at once.
 pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
+    let mut m = crate::base::error::Mistakes::default();
     let mut tiers: Vec<Tier> = Vec::new();
+    let mut previous: Option<i64> = None;
     for i in 0..super::TIER_ROWS {
         let get = |v: &Vec<String>| v.get(i).map(|s| s.trim().to_owned()).unwrap_or_default();
         let (from, percent, items) = (get(&form.from), get(&form.percent), get(&form.items));
@@ -282,77 +285,109 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             continue;
         }
         let row = i + 1;
-        let from_cents =
+        let from_cents = m.check(
             crate::base::money::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
                 AppError::invalid(
                     &format!("from-{i}"),
                     format!("Row {row}: give the sales threshold in euros, e.g. 150."),
                 )
-            })?;
-        let credit_bp = percent
-            .replace(',', ".")
-            .parse::<f64>()
-            .ok()
-            .filter(|p| (0.0..=50.0).contains(p))
-            .map(|p| (p * 100.0).round() as i64)
-            .ok_or_else(|| {
-                AppError::invalid(
-                    &format!("percent-{i}"),
-                    format!("Row {row}: the credit is a percentage from 0 to 50."),
-                )
-            })?;
-        let half_price_items = whole(
+            }),
+        );
+        if let (Some(prev), Some(now)) = (previous, from_cents) {
+            if now <= prev {
+                m.note(
+                    &format!("from-{i}"),
+                    format!("Row {row}: each threshold must be higher than the row above it."),
+                );
+            }
+        }
+        previous = from_cents.or(previous);
+        let credit_bp = m.check(
+            percent
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|p| (0.0..=50.0).contains(p))
+                .map(|p| (p * 100.0).round() as i64)
+                .ok_or_else(|| {
+                    AppError::invalid(
+                        &format!("percent-{i}"),
+                        format!("Row {row}: the credit is a percentage from 0 to 50."),
+                    )
+                }),
+        );
+        let half_price_items = m.check(whole(
             &items,
             &format!("items-{i}"),
             0..=20,
             &format!("Row {row}: half-price items"),
-        )?;
-        if let Some(prev) = tiers.last() {
-            if from_cents <= prev.from_cents {
-                return Err(AppError::invalid(
-                    &format!("from-{i}"),
-                    format!("Row {row}: each threshold must be higher than the row above it."),
-                ));
-            }
-        }
-        tiers.push(Tier {
-            from_cents,
-            credit_bp,
-            half_price_items,
-        });
-    }
-    if tiers.is_empty() {
-        return Err(AppError::invalid(
-            "from-0",
-            "Give at least one reward tier.",
         ));
+        if let (Some(from_cents), Some(credit_bp), Some(half_price_items)) =
+            (from_cents, credit_bp, half_price_items)
+        {
+            tiers.push(Tier {
+                from_cents,
+                credit_bp,
+                half_price_items,
+            });
+        }
     }
-    Ok(RewardRules {
-        tiers,
-        min_buying_guests: whole(
-            &form.min_buying_guests,
-            "min_buying_guests",
-            0..=50,
-            "Buying guests needed",
-        )?,
-        booking_bonus_items: whole(
-            &form.booking_bonus_items,
-            "booking_bonus_items",
-            0..=10,
-            "Half-price items per booking",
-        )?,
-        booking_window_days: whole(
-            &form.booking_window_days,
-            "booking_window_days",
-            1..=365,
-            "Days for a booked party to be held",
-        )?,
-    })
+    if tiers.is_empty() && previous.is_none() {
+        m.note("from-0", "Give at least one reward tier.");
+    }
+    let min_buying_guests = m.check(whole(
+        &form.min_buying_guests,
+        "min_buying_guests",
+        0..=50,
+        "Buying guests needed",
+    ));
+    let booking_bonus_items = m.check(whole(
+        &form.booking_bonus_items,
+        "booking_bonus_items",
+        0..=10,
+        "Half-price items per booking",
+    ));
+    let booking_window_days = m.check(whole(
+        &form.booking_window_days,
+        "booking_window_days",
+        1..=365,
+        "Days for a booked party to be held",
+    ));
+    m.finish()?;
+    match (min_buying_guests, booking_bonus_items, booking_window_days) {
+        (Some(min_buying_guests), Some(booking_bonus_items), Some(booking_window_days)) => {
+            Ok(RewardRules {
+                tiers,
+                min_buying_guests,
+                booking_bonus_items,
+                booking_window_days,
+            })
+        }
+        _ => Err(AppError::Internal),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rules_form_shows_all_its_mistakes_at_once() {
+        let mut form = form_of(&RewardRules::default());
+        // A round trip of the defaults is clean.
+        assert_eq!(parse_form(&form).unwrap(), RewardRules::default());
+        form.percent[0] = "75".into();
+        form.from[1] = "1".into();
+        form.min_buying_guests = "many".into();
+        let err = parse_form(&form).unwrap_err();
+        for field in ["percent-0", "from-1", "min_buying_guests"] {
+            assert!(
+                err.for_field(field).is_some(),
+                "no message for {field}: {err:?}"
+            );
+        }
+        assert!(err.for_field("from-0").is_none());
+    }
 
     #[test]
     fn the_default_table_of_the_brief() {
