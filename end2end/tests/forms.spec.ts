@@ -123,3 +123,21 @@ test('a bad photo upload keeps the rest of the item form', async ({ page, javaSc
   await page.goto(`/brand/catalog?q=${sku}`);
   await expect(page.getByTestId('catalog-count')).toHaveText('0 items');
 });
+
+test('a new API key is shown once, with or without JavaScript', async ({ page, javaScriptEnabled }) => {
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+  await login.signIn(demo.admin.email, demo.admin.password);
+  await expect(page).toHaveURL(/\/brand$/);
+  await page.goto('/brand/api-keys');
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel('Name').fill(`Looker ${javaScriptEnabled ? 'js' : 'plain'} ${Date.now().toString(36)}`);
+  await page.getByRole('button', { name: 'Create the key' }).click();
+  const key = page.getByTestId('key-text');
+  await expect(key).toHaveText(/^\S{20,}$/);
+  // The key never rides in the address, and a reload does not show it again.
+  expect(page.url()).toMatch(/\/brand\/api-keys$/);
+  await expect(page.getByRole('button', { name: 'Copy the key' })).toHaveCount(javaScriptEnabled ? 1 : 0);
+  await page.reload();
+  await expect(page.getByTestId('key-text')).toHaveCount(0);
+});

@@ -46,14 +46,40 @@ pub async fn create_api_key(name: String) -> Result<String, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        ssr::create_key(
+        let key = ssr::create_key(
             &state.db,
             admin.brand_id,
             admin.id,
             &name,
             chrono::Utc::now(),
         )
-        .await
+        .await?;
+        // Without JavaScript the page comes back from the form without this
+        // answer: it reads the key once from a short-lived cookie instead.
+        crate::base::auth::ssr::append_cookie(format!(
+            "{NEW_KEY_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}",
+            if state.config.session_secure { "; Secure" } else { "" }
+        ));
+        Ok(key)
+    })
+    .await
+}
+
+/// The cookie that carries a key just created to the page that shows it.
+const NEW_KEY_COOKIE: &str = "soiree_new_key";
+
+/// The key this browser created just now, once (the cookie is cleared).
+#[server(prefix = "/api", endpoint = "new_api_key", input = server_fn::codec::GetUrl)]
+pub async fn take_new_api_key() -> Result<Option<String>, AppError> {
+    serve(async {
+        crate::base::auth::ssr::require_brand_admin().await?;
+        let key = crate::base::auth::ssr::read_cookie(NEW_KEY_COOKIE);
+        if key.is_some() {
+            crate::base::auth::ssr::append_cookie(format!(
+                "{NEW_KEY_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+            ));
+        }
+        Ok(key)
     })
     .await
 }
@@ -110,7 +136,17 @@ pub fn ApiKeysPage() -> impl IntoView {
     );
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let revoke_error = Signal::derive(move || revoke.value().get().and_then(Result::err));
-    let created = move || create.value().get().and_then(Result::ok);
+    let fresh = Resource::new(move || create.version().get(), |_| take_new_api_key());
+    let created = move || {
+        create
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| fresh.get().and_then(Result::ok).flatten())
+    };
+    // The copy button needs JavaScript: it appears once the page runs it.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
     view! {
         <Title text="API keys · Soirée" />
         <BrandNav />
@@ -125,7 +161,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 <div class="report key-once" role="status" data-testid="new-key">
                     <p><strong>"Your new key. Copy it now: it is shown only this once."</strong></p>
                     <p><code class="key" data-testid="key-text">{key.clone()}</code></p>
-                    <CopyButton text=key />
+                    {move || running.get().then(|| view! { <CopyButton text=key.clone() /> })}
                 </div>
             })}
             <section class="form-card" aria-labelledby="new-key-title">
