@@ -58,7 +58,11 @@ pub async fn create_api_key(name: String) -> Result<String, AppError> {
         // answer: it reads the key once from a short-lived cookie instead.
         crate::base::auth::ssr::append_cookie(format!(
             "{NEW_KEY_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}",
-            if state.config.session_secure { "; Secure" } else { "" }
+            if state.config.session_secure {
+                "; Secure"
+            } else {
+                ""
+            }
         ));
         Ok(key)
     })
@@ -66,6 +70,7 @@ pub async fn create_api_key(name: String) -> Result<String, AppError> {
 }
 
 /// The cookie that carries a key just created to the page that shows it.
+#[cfg(feature = "ssr")]
 const NEW_KEY_COOKIE: &str = "soiree_new_key";
 
 /// The key this browser created just now, once (the cookie is cleared).
