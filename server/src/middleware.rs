@@ -118,7 +118,7 @@ pub async fn form_errors_out_of_urls(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
     let carried = wants_page
-        .then(|| cookie_value(req.headers(), FORM_ERROR_COOKIE))
+        .then(|| app::base::auth::ssr::cookie_in(req.headers(), FORM_ERROR_COOKIE))
         .flatten();
     if let Some((path, err)) = carried.as_deref().and_then(|v| v.split_once('|')) {
         let uri = req.uri();
@@ -189,18 +189,6 @@ fn split_form_error(location: &str) -> Option<(String, String)> {
     };
     // The error is URL-safe base64 and the path plain: both fit a cookie.
     Some((clean, format!("{path}|{err}")))
-}
-
-/// The value of cookie `name` in a request's headers.
-fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, v)| *k == name && !v.is_empty())
-        .map(|(_, v)| v.to_owned())
 }
 
 #[cfg(test)]

@@ -126,14 +126,26 @@ pub mod ssr {
         config: &AppConfig,
         now: DateTime<Utc>,
     ) -> Result<usize, AppError> {
-        let due: Vec<Due> = on_db!(db.reader(), |pool| sqlx::query_as(
-            "SELECT id, display_name, email, time_zone, digest_sent_at FROM users
-             WHERE role = 'host' AND digest_enabled AND suspended_at IS NULL
-               AND (digest_sent_at IS NULL OR digest_sent_at <= $1)"
+        // Only hosts with news since their last digest: a quiet host costs
+        // nothing per pass.
+        let due: Vec<Due> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+            "SELECT u.id, u.display_name, u.email, u.time_zone, u.digest_sent_at FROM users u
+             WHERE u.role = 'host' AND u.digest_enabled AND u.suspended_at IS NULL
+               AND (u.digest_sent_at IS NULL OR u.digest_sent_at <= $1)
+               AND (EXISTS (SELECT 1 FROM guests g JOIN events e ON e.id = g.event_id
+                            WHERE e.host_id = u.id AND g.answered_at > COALESCE(u.digest_sent_at, $2)
+                              AND g.answered_at <= $3)
+                 OR EXISTS (SELECT 1 FROM orders o JOIN events e ON e.id = o.event_id
+                            WHERE e.host_id = u.id AND o.kind = 'guest' AND o.placed_at > COALESCE(u.digest_sent_at, $2)
+                              AND o.placed_at <= $3))"
         )
         .bind(now - EVERY)
+        .bind(now - FIRST_LOOK_BACK)
+        .bind(now)
         .fetch_all(pool)
-        .await)?;
+        .await
+        })?;
         let mut queued = 0;
         for host in due {
             if send_one(db, config, &host, now).await? {

@@ -51,14 +51,14 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
                 summary,
             })
             .collect();
-        let credit = crate::rewards::ssr::credit(&state.db, host.id).await?;
+        let (balance, half_price_items) = crate::rewards::ssr::balance(&state.db, host.id).await?;
         Ok(HostOverview {
             digest: crate::events::digest::ssr::enabled(&state.db, host.id).await?,
             display_name: host.display_name,
             brand_name,
             events,
-            balance: credit.balance,
-            half_price_items: credit.half_price_items,
+            balance: Money::eur(balance),
+            half_price_items,
         })
     })
     .await

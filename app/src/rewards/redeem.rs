@@ -447,13 +447,12 @@ pub fn CreditPage() -> impl IntoView {
                                     on:input=move |ev| search.set(event_target_value(&ev).trim().to_lowercase()) />
                             </div>
                             <ul class="reward-items">
-                                {d.items.iter().map(|item| {
+                                {d.items.iter().zip(names.clone()).map(|(item, haystack)| {
                                     let id = item.id;
                                     let field = format!("qty-{id}");
                                     let line_error = move || error.get().and_then(|e| e.for_field(&field));
                                     let start = form.qty.get(&id.to_string()).cloned().unwrap_or_default();
                                     let max = item.stock.min(20);
-                                    let haystack = format!("{} {} {}", item.name, item.sku, item.category).to_lowercase();
                                     let hidden = move || {
                                         let q = search.get();
                                         !q.is_empty() && !haystack.contains(&q) && qty.with(|m| m.get(&id).copied().unwrap_or(0)) == 0
