@@ -65,6 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    base::forms::CarriedAnswer::provide();
     // Effects run only in the browser, once the page is hydrated: the
     // end-to-end tests wait for this mark before they interact.
     Effect::new(|_| {

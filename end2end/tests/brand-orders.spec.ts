@@ -1,17 +1,24 @@
 import { expect, test } from '@playwright/test';
 import { demo, hydrated, LoginPage, watchErrors } from './pages';
 
-test('the brand marks ticked orders paid at once, finds a customer, and tells parties apart', async ({ page }) => {
+// Runs twice: hydrated, and with JavaScript disabled (the summary comes
+// back with the page).
+
+test('the brand marks ticked orders paid at once, finds a customer, and tells parties apart', async ({ page, javaScriptEnabled }) => {
   const errors = watchErrors(page);
   const login = new LoginPage(page);
-  await login.open(true);
+  await login.open(javaScriptEnabled);
   await login.signIn(demo.admin.email, demo.admin.password);
   await expect(page).toHaveURL(/\/brand$/);
   // The funnel says why its last step and the "Buying guests" tile differ.
   await expect(page.getByTestId('funnel-note')).toContainText('The funnel follows invited guests');
 
   await page.goto('/brand/orders?status=placed');
-  await hydrated(page, true);
+  await hydrated(page, javaScriptEnabled);
+  // Nothing ticked: the mistake is named where it is.
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('#bulk-ids-error')).toHaveText('Tick the orders to change first.');
+  await hydrated(page, javaScriptEnabled);
   const rows = page.locator('tbody tr');
   await expect.poll(() => rows.count()).toBeGreaterThan(2);
   const first = (await rows.nth(0).locator('td').nth(1).textContent())!.trim();

@@ -21,12 +21,16 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the WASM has hydrated the page (only with JavaScript on).
+/** Waits until the WASM has hydrated the page (with JavaScript on), or
+ * until the page has loaded (without).
  * A cold browser on a busy 2-core machine may take several seconds to
  * fetch and compile the WASM the first time: the wait allows a minute. */
 export async function hydrated(page: Page, javaScriptEnabled: boolean) {
   if (javaScriptEnabled) {
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  } else {
+    // Without JavaScript each form post loads a new page: let it finish.
+    await page.waitForLoadState('load', { timeout: 30_000 });
   }
 }
 

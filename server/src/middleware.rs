@@ -1,5 +1,6 @@
 //! HTTP layers of our own: the cross-site request check, the security
-//! headers of rendered pages, and failed forms' errors kept out of URLs.
+//! headers of rendered pages, and the results of forms posted without
+//! JavaScript carried back to their page.
 
 use std::sync::Arc;
 
@@ -100,23 +101,38 @@ pub const DEFAULT_CSP: &str =
 /// the post to the page, instead of the address.
 pub const FORM_ERROR_COOKIE: &str = "soiree_form_error";
 
-/// A form posted without JavaScript that fails comes back to its page with
-/// the error, and what was typed, in the address (`?__path=…&__err=…`):
-/// names, emails and addresses would sit in the history, in logs and in the
-/// Referer of the next click. This moves them to a short-lived HttpOnly
-/// cookie on the way out, and back into the page's request on the way in,
-/// so the page shows the same messages and kept values with a clean address.
-pub async fn form_errors_out_of_urls(
+/// The cookie that carries a form's answer (what the server function
+/// returned) from a post without JavaScript to the page it comes back to.
+pub const FORM_ANSWER_COOKIE: &str = "soiree_form_answer";
+
+/// The header in which the page's request receives that answer, as the
+/// cookie holds it; `app::base::forms::action` reads it.
+pub use app::base::forms::FORM_ANSWER_HEADER;
+
+/// The largest answer carried in a cookie: browsers keep 4 KB per cookie.
+const LARGEST_ANSWER: usize = 3000;
+
+/// Forms posted without JavaScript go to the server function and come back
+/// to their page by a redirect, which carries neither the answer nor, in a
+/// clean way, the error:
+///
+/// - A failure comes back with the error, and what was typed, in the
+///   address (`?__path=…&__err=…`): names, emails and addresses would sit in
+///   the history, in logs and in the Referer of the next click. This moves
+///   them to a short-lived HttpOnly cookie on the way out, and back into the
+///   page's request on the way in, so the page shows the same messages and
+///   kept values with a clean address.
+/// - A success comes back with nothing, so the page could not say what was
+///   done ("3 guests added; 1 line skipped"). The answer (the redirect's
+///   body) goes the same way, and reaches the page as a request header.
+pub async fn form_results_carried(
     State(secure): State<bool>,
     mut req: Request,
     next: Next,
 ) -> Response {
-    let wants_page = req.method() == Method::GET
-        && req
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.contains("text/html"));
+    let wants_page = req.method() == Method::GET && accepts_html(&req);
+    let plain_post = req.method() == Method::POST && accepts_html(&req);
+    req.headers_mut().remove(FORM_ANSWER_HEADER);
     let carried = wants_page
         .then(|| app::base::auth::ssr::cookie_in(req.headers(), FORM_ERROR_COOKIE))
         .flatten();
@@ -128,32 +144,98 @@ pub async fn form_errors_out_of_urls(
             *req.uri_mut() = with_error;
         }
     }
+    let answer = wants_page
+        .then(|| app::base::auth::ssr::cookie_in(req.headers(), FORM_ANSWER_COOKIE))
+        .flatten();
+    if let Some(value) = answer.as_deref() {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            req.headers_mut().insert(FORM_ANSWER_HEADER, value);
+        }
+    }
+    let fn_path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
+    let mut cookies = Vec::new();
     let moved = res
         .headers()
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
         .filter(|l| l.contains("__err="))
         .and_then(split_form_error);
-    let cookie = match (moved, carried) {
+    let failed = moved.is_some();
+    match (moved, carried) {
         (Some((location, value)), _) => {
             if let Ok(location) = HeaderValue::from_str(&location) {
                 res.headers_mut().insert(header::LOCATION, location);
             }
-            Some(format!(
-                "{FORM_ERROR_COOKIE}={value}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax{}",
-                if secure { "; Secure" } else { "" }
-            ))
+            cookies.push(short_cookie(FORM_ERROR_COOKIE, &value, secure));
         }
-        (None, Some(_)) => Some(format!(
-            "{FORM_ERROR_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-        )),
-        (None, None) => None,
-    };
-    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
-        res.headers_mut().append(header::SET_COOKIE, value);
+        (None, Some(_)) => cookies.push(short_cookie(FORM_ERROR_COOKIE, "", secure)),
+        (None, None) => {}
+    }
+    let answered = plain_post
+        && fn_path.starts_with("/api/")
+        && !fn_path.starts_with("/api/v1/")
+        && res.status().is_redirection()
+        && !failed;
+    if answered {
+        // The browser follows the redirect and never reads its body.
+        let (mut parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, LARGEST_ANSWER).await.ok();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_TYPE);
+        // server_fn leaves an empty query (`/page?`) where it took its own
+        // parameters out of the address.
+        let tidy = parts
+            .headers
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .and_then(|l| l.strip_suffix('?'))
+            .and_then(|l| HeaderValue::from_str(l).ok());
+        if let Some(tidy) = tidy {
+            parts.headers.insert(header::LOCATION, tidy);
+        }
+        res = Response::from_parts(parts, axum::body::Body::empty());
+        if let Some(bytes) = bytes.filter(|b| !b.is_empty()) {
+            cookies.push(short_cookie(
+                FORM_ANSWER_COOKIE,
+                &answer_to_cookie(&fn_path, &bytes),
+                secure,
+            ));
+        }
+    } else if answer.is_some() {
+        cookies.push(short_cookie(FORM_ANSWER_COOKIE, "", secure));
+    }
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     res
+}
+
+fn accepts_html(req: &Request) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"))
+}
+
+/// A cookie that lives five minutes, or that is cleared when `value` is empty.
+fn short_cookie(name: &str, value: &str, secure: bool) -> String {
+    let age = if value.is_empty() { 0 } else { 300 };
+    format!(
+        "{name}={value}; Path=/; Max-Age={age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// `path|answer` with the answer in URL-safe base64, which a cookie holds.
+fn answer_to_cookie(path: &str, answer: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "{path}|{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(answer)
+    )
 }
 
 /// `location` without its `__path` and `__err`, and the cookie value

@@ -227,8 +227,9 @@ async fn send_webhook(
 }
 
 /// Every `every`: warns hosts 2 days before their order deadline, closes
-/// events at the deadline (rewards credited once), and credits booking
-/// bonuses once booked events are held.
+/// events at the deadline (rewards credited once), credits booking
+/// bonuses once booked events are held, and cancels the unpaid orders of
+/// a cancelled party that a crash left placed.
 pub fn spawn_closings(
     db: Db,
     config: std::sync::Arc<app::base::state::AppConfig>,
@@ -241,6 +242,13 @@ pub fn spawn_closings(
                 Ok(done) if done.is_empty() => {}
                 Ok(done) => tracing::info!(?done, "deadlines handled"),
                 Err(err) => tracing::warn!(error = %err, "closing pass failed; will retry"),
+            }
+            match app::events::ssr::finish_cancellations(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(parties = n, "cancellations finished after a stop"),
+                Err(err) => {
+                    tracing::warn!(error = %err, "finishing cancellations failed; will retry")
+                }
             }
             tokio::select! {
                 _ = tokio::time::sleep(every) => {}

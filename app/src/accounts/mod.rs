@@ -40,7 +40,9 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let (user, token) = ssr::login(&state.db, &email, &password, chrono::Utc::now()).await?;
+        let (user, token) = ssr::login(&state.db, &email, &password, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&email))?;
         crate::base::auth::ssr::set_session_cookie(&token, state.config.session_secure);
         leptos_axum::redirect(&safe_next(next.as_deref(), user.role));
         Ok(())
@@ -74,7 +76,8 @@ pub fn LoginPage() -> impl IntoView {
     // back the email that was typed.
     let typed_email = move || match error() {
         Some(AppError::WrongCredentials { email } | AppError::LockedOut { email, .. }) => email,
-        _ => String::new(),
+        Some(other) => other.kept().unwrap_or_default(),
+        None => String::new(),
     };
     let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
     let general_error = move || {

@@ -103,10 +103,13 @@ pub async fn login(
     password: &str,
     now: DateTime<Utc>,
 ) -> Result<(CurrentUser, String), AppError> {
-    let email = EmailAddress::parse(email_raw, "email")?;
+    let mut mistakes = crate::base::error::Mistakes::default();
+    let email = mistakes.check(EmailAddress::parse(email_raw, "email"));
     if password.is_empty() {
-        return Err(AppError::invalid("password", "Enter your password."));
+        mistakes.note("password", "Enter your password.");
     }
+    mistakes.finish()?;
+    let email = email.ok_or(AppError::Internal)?;
 
     let since = now - LOCKOUT_WINDOW;
     let recent: Vec<DateTime<Utc>> = on_db!(db.reader(), |pool| {

@@ -28,6 +28,9 @@ pub fn Field(
     #[prop(optional)] rows: Option<u32>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
+    /// The browser's autofill hint (`name`, `email`, `off`…).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
     /// The id of a `<datalist>` of suggestions.
     #[prop(optional)]
     list: Option<&'static str>,
@@ -53,7 +56,7 @@ pub fn Field(
         }
         .into_any(),
         None => view! {
-            <input id=id name=name type=kind value=value inputmode=inputmode required=required list=list
+            <input id=id name=name type=kind value=value inputmode=inputmode required=required list=list autocomplete=autocomplete
                 aria-invalid=move || message().map(|_| "true") aria-describedby=described />
         }
         .into_any(),
@@ -131,4 +134,122 @@ pub fn error_from_url<S: leptos::server_fn::ServerFn>() -> Option<AppError> {
     use_context::<leptos::server::ServerActionError>()
         .filter(|e| e.path() == S::PATH)
         .map(|e| ServerFnUrlError::<AppError>::decode_err(e.err()))
+}
+
+/// The request header in which a page receives the answer of the form that
+/// was just posted to it without JavaScript, as `path|base64(json)`
+/// (`server::middleware::form_results_carried` puts it there).
+pub const FORM_ANSWER_HEADER: &str = "x-soiree-form-answer";
+
+/// The answer carried to this page, for the first action of its server
+/// function that asks (see [`action`]).
+#[derive(Clone, Copy)]
+pub struct CarriedAnswer(StoredValue<Option<(String, String)>>);
+
+impl CarriedAnswer {
+    /// Reads the answer from the request on the server; the browser gets
+    /// the same value when it hydrates the page.
+    pub fn provide() {
+        let carried = leptos::server::SharedValue::new(|| {
+            #[cfg(feature = "ssr")]
+            {
+                use base64::Engine;
+                let parts = use_context::<http::request::Parts>()?;
+                let value = parts.headers.get(FORM_ANSWER_HEADER)?.to_str().ok()?;
+                let (path, encoded) = value.split_once('|')?;
+                let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .decode(encoded)
+                    .ok()?;
+                Some((path.to_owned(), String::from_utf8(json).ok()?))
+            }
+            #[cfg(not(feature = "ssr"))]
+            None
+        })
+        .into_inner();
+        provide_context(CarriedAnswer(StoredValue::new(carried)));
+    }
+
+    fn take(self, path: &str) -> Option<String> {
+        let mine = self
+            .0
+            .with_value(|c| c.as_ref().is_some_and(|(p, _)| p == path));
+        mine.then(|| self.0.try_update_value(Option::take).flatten())
+            .flatten()
+            .map(|(_, json)| json)
+    }
+}
+
+/// A `ServerAction` for `S` that also holds the answer of a form posted to
+/// `S` without JavaScript, when the page comes back from it: the page says
+/// what was done ("3 guests added") either way. Errors come back without
+/// help, in the address.
+pub fn action<S>() -> ServerAction<S>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    let action = ServerAction::<S>::new();
+    let answer = use_context::<CarriedAnswer>()
+        .and_then(|c| c.take(S::PATH))
+        .and_then(|json| serde_json::from_str::<S::Output>(&json).ok());
+    if let Some(answer) = answer {
+        action.value().set(Some(Ok(answer)));
+    }
+    action
+}
+
+/// The forms of one page, so that only the one used last shows its note:
+/// a new attempt on one clears the others' "Done" and errors.
+#[derive(Clone, Copy)]
+pub struct LastForm(RwSignal<Option<&'static str>>);
+
+impl Default for LastForm {
+    fn default() -> Self {
+        LastForm(RwSignal::new(None))
+    }
+}
+
+impl LastForm {
+    /// The page's tracker, shared with the components below this one.
+    pub fn of_page() -> Self {
+        use_context::<LastForm>().unwrap_or_else(|| {
+            let last = LastForm::default();
+            provide_context(last);
+            last
+        })
+    }
+
+    /// `action`'s answer while its form is the one used last, and not
+    /// while a new attempt is on its way.
+    pub fn answer<S>(self, action: ServerAction<S>) -> Signal<Option<Result<S::Output, AppError>>>
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let last = self.0;
+        Effect::new(move |_| {
+            if action.pending().get() {
+                last.set(Some(S::PATH));
+            }
+        });
+        Signal::derive(move || {
+            if action.pending().get() {
+                return None;
+            }
+            action
+                .value()
+                .get()
+                .filter(|_| last.get().is_none_or(|l| l == S::PATH))
+        })
+    }
+
+    /// `action`'s error while its form is the one used last.
+    pub fn error<S>(self, action: ServerAction<S>) -> Signal<Option<AppError>>
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let answer = self.answer(action);
+        Signal::derive(move || answer.get().and_then(Result::err))
+    }
 }

@@ -372,10 +372,9 @@ pub enum StatusError {
     NotFound,
     #[error("A {} order cannot become {}.", .from.label().to_lowercase(), .to.label().to_lowercase())]
     NotAllowed { from: OrderStatus, to: OrderStatus },
-    #[error("Name the carrier, e.g. Colissimo.")]
-    NoCarrier,
-    #[error("Give the parcel's tracking number.")]
-    NoTrackingNumber,
+    /// Shipping without the parcel's carrier, or its tracking number, or both.
+    #[error("Name the carrier and give the parcel's tracking number.")]
+    NoParcel { carrier: bool, number: bool },
     #[error("This order changed meanwhile: reload the page and check its status.")]
     ChangedMeanwhile,
     #[error("moving the order: {0}")]
@@ -392,8 +391,16 @@ impl From<StatusError> for crate::base::error::AppError {
             StatusError::NotAllowed { .. } | StatusError::ChangedMeanwhile => {
                 AppError::invalid("status", err.to_string())
             }
-            StatusError::NoCarrier => AppError::invalid("carrier", err.to_string()),
-            StatusError::NoTrackingNumber => AppError::invalid("tracking_number", err.to_string()),
+            StatusError::NoParcel { carrier, number } => {
+                let mut mistakes = crate::base::error::Mistakes::default();
+                if carrier {
+                    mistakes.note("carrier", "Name the carrier, e.g. Colissimo.");
+                }
+                if number {
+                    mistakes.note("tracking_number", "Give the parcel's tracking number.");
+                }
+                mistakes.finish().err().unwrap_or(AppError::Internal)
+            }
             StatusError::Database(e) => e.into(),
             StatusError::Unexpected(e) => e.into(),
         }
@@ -416,11 +423,12 @@ fn move_note(m: &StatusMove<'_>) -> Result<String, StatusError> {
         return Ok(m.reason.trim().to_owned());
     }
     let (carrier, number) = (m.carrier.trim(), m.tracking_number.trim());
-    if carrier.is_empty() {
-        return Err(StatusError::NoCarrier);
-    }
-    if number.is_empty() || number.len() > 60 {
-        return Err(StatusError::NoTrackingNumber);
+    let (no_carrier, no_number) = (carrier.is_empty(), number.is_empty() || number.len() > 60);
+    if no_carrier || no_number {
+        return Err(StatusError::NoParcel {
+            carrier: no_carrier,
+            number: no_number,
+        });
     }
     Ok(format!("{carrier}, tracking number {number}"))
 }

@@ -132,7 +132,7 @@ type Requests = Vec<BookingRequest>;
 /// The brand admin's booking requests.
 #[component]
 pub fn BookingsPage() -> impl IntoView {
-    let decide = ServerAction::<DecideBooking>::new();
+    let decide = crate::base::forms::action::<DecideBooking>();
     let data = Resource::new(move || decide.version().get(), |_| get_booking_requests());
     let error = Signal::derive(move || decide.value().get().and_then(Result::err));
     let done = move || matches!(decide.value().get(), Some(Ok(())));

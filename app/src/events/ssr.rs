@@ -427,6 +427,30 @@ pub async fn cancel_unpaid_orders(
     Ok(())
 }
 
+/// Finishes cancellations that a crash cut short: the unpaid orders of
+/// parties cancelled more than two minutes ago (the cancelling request
+/// does it at once) are cancelled as the host asked. Returns how many
+/// parties it finished.
+pub async fn finish_cancellations(
+    db: &Db,
+    config: &crate::base::state::AppConfig,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let left: Vec<(i64, i64)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+        "SELECT DISTINCT e.id, e.brand_id FROM events e JOIN orders o ON o.event_id = e.id \
+         WHERE e.cancelled_at IS NOT NULL AND e.cancelled_at < $1 AND o.status = 'placed' ORDER BY e.id"
+    )
+    .bind(now - chrono::Duration::minutes(2))
+    .fetch_all(pool)
+    .await
+    })?;
+    for &(id, brand_id) in &left {
+        cancel_unpaid_orders(db, config, brand_id, id, now).await?;
+    }
+    Ok(left.len())
+}
+
 /// The events of one host, soonest first.
 pub async fn list_for_host(
     db: &Db,

@@ -12,7 +12,7 @@ use crate::base::{
     auth::Gate,
     brand::BrandNav,
     error::AppError,
-    forms::{Confirm, Field, FormError},
+    forms::{action, Confirm, Field, FormError, LastForm},
 };
 
 #[cfg(feature = "ssr")]
@@ -183,7 +183,7 @@ pub async fn set_host_suspended(id: i64, suspended: bool) -> Result<(), AppError
 #[component]
 pub fn BecomeHostPage() -> impl IntoView {
     let brand = Resource::new(|| (), |_| get_program_brand());
-    let apply = ServerAction::<ApplyToHost>::new();
+    let apply = action::<ApplyToHost>();
     let error = Signal::derive(move || apply.value().get().and_then(Result::err));
     let done = move || matches!(apply.value().get(), Some(Ok(())));
     view! {
@@ -227,41 +227,19 @@ pub fn BecomeHostPage() -> impl IntoView {
 /// the hosts.
 #[component]
 pub fn HostsPage() -> impl IntoView {
-    let decide = ServerAction::<DecideApplication>::new();
-    let invite = ServerAction::<InviteHost>::new();
+    let decide = action::<DecideApplication>();
+    let invite = action::<InviteHost>();
     let data = Resource::new(
         move || (decide.version().get(), invite.version().get()),
         |_| get_host_program(),
     );
     // Only the form used last speaks: a new attempt clears the other's note.
-    let latest = RwSignal::new(None::<&'static str>);
-    Effect::new(move |_| {
-        if decide.pending().get() {
-            latest.set(Some("decide"));
-        }
-    });
-    Effect::new(move |_| {
-        if invite.pending().get() {
-            latest.set(Some("invite"));
-        }
-    });
-    let is_latest = move |which: &'static str| latest.get().is_none_or(|l| l == which);
-    let decide_error = Signal::derive(move || {
-        decide
-            .value()
-            .get()
-            .and_then(Result::err)
-            .filter(|_| is_latest("decide"))
-    });
-    let invite_error = Signal::derive(move || {
-        invite
-            .value()
-            .get()
-            .and_then(Result::err)
-            .filter(|_| is_latest("invite"))
-    });
-    let decided = move || is_latest("decide") && matches!(decide.value().get(), Some(Ok(())));
-    let invited = move || is_latest("invite") && matches!(invite.value().get(), Some(Ok(_)));
+    let last = LastForm::default();
+    let (decision, invitation) = (last.answer(decide), last.answer(invite));
+    let decide_error = Signal::derive(move || decision.get().and_then(Result::err));
+    let invite_error = Signal::derive(move || invitation.get().and_then(Result::err));
+    let decided = move || matches!(decision.get(), Some(Ok(())));
+    let invited = move || matches!(invitation.get(), Some(Ok(_)));
     view! {
         <Title text="Hosts · Soirée" />
         <BrandNav />

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::{account::EmailAddress, error::AppError};
+use crate::base::{
+    account::EmailAddress,
+    error::{AppError, Mistakes},
+};
 
 /// A guest read from one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +68,25 @@ pub fn parse_guest(name: &str, email: &str) -> Result<GuestLine, String> {
         name: clean_name(name)?,
         email,
     })
+}
+
+/// A guest typed into a form (the host's "Add a guest", the share link's
+/// "Join"), with every mistake next to its field. `name_needed` when the
+/// guest must give a name.
+pub fn guest_form(name: &str, email: &str, name_needed: bool) -> Result<GuestLine, AppError> {
+    let mut mistakes = Mistakes::default();
+    if name_needed && name.trim().is_empty() {
+        mistakes.note("name", "Enter your name so the host knows who is coming.");
+    }
+    let name = clean_name(name)
+        .map_err(|msg| mistakes.note("name", msg))
+        .ok();
+    let email = mistakes.check(EmailAddress::parse(email, "email"));
+    mistakes.finish()?;
+    match (name, email) {
+        (Some(name), Some(email)) => Ok(GuestLine { name, email }),
+        _ => Err(AppError::Internal),
+    }
 }
 
 /// The guests on one pasted line: one, or several as mail clients copy

@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::{error::AppError, forms::Confirm};
+use crate::base::{
+    error::AppError,
+    forms::{action, Confirm, Field, FormError, LastForm},
+};
 
 /// Answers so far for one event.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,8 +120,8 @@ pub async fn add_guest(event_id: i64, name: String, email: String) -> Result<Add
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
-        let guest =
-            domain::parse_guest(&name, &email).map_err(|msg| AppError::invalid("email", msg))?;
+        let guest = domain::guest_form(&name, &email, false)
+            .map_err(|e| e.keeping(&TypedGuest { name, email }))?;
         ssr::add_guests(
             &state.db,
             &host,
@@ -130,6 +133,13 @@ pub async fn add_guest(event_id: i64, name: String, email: String) -> Result<Add
         .await
     })
     .await
+}
+
+/// What the host typed into "Add a guest", kept for the form when it fails.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TypedGuest {
+    pub name: String,
+    pub email: String,
 }
 
 /// Adds every readable line of a pasted list; the others come back with a reason.
@@ -275,14 +285,8 @@ pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError>
 pub async fn join_event(slug: String, name: String, email: String) -> Result<(), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        if name.trim().is_empty() {
-            return Err(AppError::invalid(
-                "name",
-                "Enter your name so the host knows who is coming.",
-            ));
-        }
-        let guest =
-            domain::parse_guest(&name, &email).map_err(|msg| AppError::invalid("email", msg))?;
+        let guest = domain::guest_form(&name, &email, true)
+            .map_err(|e| e.keeping(&TypedGuest { name, email }))?;
         ssr::join_by_share_link(&state.db, &state.config, &slug, &guest, chrono::Utc::now()).await
     })
     .await
@@ -326,12 +330,12 @@ pub struct GuestListState {
 
 impl GuestListState {
     pub fn new(event_id: Memo<i64>) -> Self {
-        let add_one = ServerAction::<AddGuest>::new();
-        let add_many = ServerAction::<AddGuests>::new();
+        let add_one = action::<AddGuest>();
+        let add_many = action::<AddGuests>();
         let remove = ServerAction::<RemoveGuest>::new();
-        let send = ServerAction::<SendInvitations>::new();
-        let resend = ServerAction::<ResendInvitation>::new();
-        let revoke = ServerAction::<RevokeInvitation>::new();
+        let send = action::<SendInvitations>();
+        let resend = action::<ResendInvitation>();
+        let revoke = action::<RevokeInvitation>();
         let guests = Resource::new(
             move || {
                 (
@@ -369,35 +373,30 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
         revoke,
         guests,
     } = state;
+    // Only the form used last speaks, here and elsewhere on the page.
+    let last = LastForm::of_page();
+    let (sent, resent, revoked) = (last.answer(send), last.answer(resend), last.answer(revoke));
     let sent_note = move || {
-        let latest = [
-            send.value().get(),
-            resend.value().get(),
-            revoke.value().get(),
-        ];
-        latest.into_iter().flatten().last().map(|r| match r {
-            Ok(n) => format!(
-                "{n} invitation{} on the way.",
-                if n == 1 { "" } else { "s" }
-            ),
-            Err(e) => e.to_string(),
-        })
+        sent.get()
+            .or(resent.get())
+            .or(revoked.get())
+            .map(|r| match r {
+                Ok(n) => format!(
+                    "{n} invitation{} on the way.",
+                    if n == 1 { "" } else { "s" }
+                ),
+                Err(e) => e.to_string(),
+            })
     };
-    let report = move || {
-        let one = add_one
-            .value()
-            .get()
-            .map(|r| (add_one.version().get_untracked(), r));
-        let many = add_many
-            .value()
-            .get()
-            .map(|r| (add_many.version().get_untracked(), r));
-        // The most recent of the two forms speaks.
-        match (one, many) {
-            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|x| x.1),
-        }
-    };
+    let (one, many) = (last.answer(add_one), last.answer(add_many));
+    let one_error = Signal::derive(move || one.get().and_then(Result::err));
+    let many_error = Signal::derive(move || many.get().and_then(Result::err));
+    let report = move || one.get().or(many.get()).and_then(Result::ok);
+    let remove_error = last.error(remove);
+    let kept_one: TypedGuest = one_error
+        .get_untracked()
+        .and_then(|e| e.kept())
+        .unwrap_or_default();
     // A form that added its guests is emptied for the next ones.
     let one_form = NodeRef::<leptos::html::Form>::new();
     let many_form = NodeRef::<leptos::html::Form>::new();
@@ -477,8 +476,7 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                     }
                 })}
             </Transition>
-            {move || report().map(|r| match r {
-                Ok(r) => view! {
+            {move || report().map(|r| view! {
                     <div class="report" role="status" data-testid="add-report">
                         <p>{format!("Added {} guest{}.", r.added, if r.added == 1 { "" } else { "s" })}
                            {(r.merged > 0).then(|| format!(" {} already on the list (merged).", r.merged))}</p>
@@ -491,12 +489,8 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                             </ul>
                         })}
                     </div>
-                }.into_any(),
-                Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
             })}
-            {move || remove.value().get().and_then(Result::err).map(|e| view! {
-                <p class="form-error" role="alert">{e.to_string()}</p>
-            })}
+            <FormError error=remove_error />
             {move || sent_note().map(|n| view! { <p class="report" role="status" data-testid="sent-note">{n}</p> })}
             {can_edit.then(|| view! {
                 <ActionForm action=send attr:class="inline-form">
@@ -506,25 +500,18 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                 <div class="guest-forms">
                     <ActionForm action=add_one node_ref=one_form attr:class="form" attr:novalidate="">
                         <h3>"Add a guest"</h3>
+                        <FormError error=one_error />
                         <input type="hidden" name="event_id" value=event_id />
-                        <div class="field">
-                            <label for="guest-name">"Name"</label>
-                            <input id="guest-name" name="name" type="text" autocomplete="off" />
-                        </div>
-                        <div class="field">
-                            <label for="guest-email">"Email"</label>
-                            <input id="guest-email" name="email" type="email" autocomplete="off" />
-                        </div>
+                        <Field id="guest-name" field="name" name="name" label="Name" value=kept_one.name.clone() autocomplete="off" error=one_error />
+                        <Field id="guest-email" field="email" name="email" label="Email" kind="email" value=kept_one.email.clone() autocomplete="off" error=one_error />
                         <button type="submit" class="button primary">"Add the guest"</button>
                     </ActionForm>
                     <ActionForm action=add_many node_ref=many_form attr:class="form" attr:novalidate="">
                         <h3>"Paste a list"</h3>
+                        <FormError error=many_error />
                         <input type="hidden" name="event_id" value=event_id />
-                        <div class="field">
-                            <label for="guest-list">"Guests, one per line"</label>
-                            <p class="hint" id="guest-list-hint">"Ana Lima <ana@example.com>, or ana@example.com, or Ana Lima,ana@example.com; or paste the list as your mail app copies it: Ana Lima <ana@example.com>; Ben <ben@example.com>"</p>
-                            <textarea id="guest-list" name="text" rows="6" aria-describedby="guest-list-hint"></textarea>
-                        </div>
+                        <Field id="guest-list" field="text" name="text" label="Guests, one per line" rows=6 value="" error=many_error
+                            hint="Ana Lima <ana@example.com>, or ana@example.com, or Ana Lima,ana@example.com; or paste the list as your mail app copies it: Ana Lima <ana@example.com>; Ben <ben@example.com>" />
                         <button type="submit" class="button">"Add these guests"</button>
                     </ActionForm>
                 </div>

@@ -149,15 +149,16 @@ pub async fn bulk_order_status(
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        let to = OrderStatus::parse(&status)
-            .filter(|s| BULK_STATUSES.contains(s))
-            .ok_or_else(|| AppError::invalid("bulk-status", "Choose Paid or In preparation."))?;
-        if ids.is_empty() {
-            return Err(AppError::invalid(
-                "bulk-status",
-                "Tick the orders to change first.",
-            ));
+        let mut mistakes = crate::base::error::Mistakes::default();
+        let to = OrderStatus::parse(&status).filter(|s| BULK_STATUSES.contains(s));
+        if to.is_none() {
+            mistakes.note("bulk-status", "Choose Paid or In preparation.");
         }
+        if ids.is_empty() {
+            mistakes.note("bulk-ids", "Tick the orders to change first.");
+        }
+        mistakes.finish()?;
+        let to = to.ok_or(AppError::Internal)?;
         let actor = format!("brand admin {}", admin.email);
         let mut report = BulkReport {
             status: to.label().to_owned(),
@@ -420,13 +421,20 @@ pub fn BrandOrdersPage() -> impl IntoView {
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
         }
     });
-    let bulk = ServerAction::<BulkOrderStatus>::new();
+    let bulk = crate::base::forms::action::<BulkOrderStatus>();
     let data = Resource::new(
         move || (query.get(), bulk.version().get()),
         |(q, _)| get_brand_orders(q),
     );
     let bulk_error = Signal::derive(move || bulk.value().get().and_then(Result::err));
     let bulk_report = move || bulk.value().get().and_then(Result::ok);
+    let bulk_field = move |field: &'static str| {
+        move || {
+            bulk_error.get().and_then(|e| e.for_field(field)).map(|m| {
+                view! { <p class="field-error" id=format!("{field}-error")>{m}</p> }
+            })
+        }
+    };
     view! {
         <Title text="Orders · Soirée" />
         <BrandNav />
@@ -472,12 +480,15 @@ pub fn BrandOrdersPage() -> impl IntoView {
                     <div class="bulk-bar">
                         <div class="field">
                             <label for="bulk-status">"Change the ticked orders to"</label>
-                            <select id="bulk-status" name="status">
+                            <select id="bulk-status" name="status"
+                                aria-describedby=move || bulk_error.get().and_then(|e| e.for_field("bulk-status")).map(|_| "bulk-status-error")>
                                 {BULK_STATUSES.iter().map(|s| view! { <option value=s.as_db()>{s.label()}</option> }).collect_view()}
                             </select>
+                            {bulk_field("bulk-status")}
                         </div>
                         <button type="submit" class="button primary" disabled=move || bulk.pending().get()>"Apply"</button>
                     </div>
+                    {bulk_field("bulk-ids")}
                     <div class="table-scroll">
                         <table>
                             <thead><tr>

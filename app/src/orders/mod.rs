@@ -226,7 +226,7 @@ fn base_of(token: &str, slug: &str) -> String {
 #[component]
 pub fn AddToCart(item_id: i64, stock: i64) -> impl IntoView {
     let (token, slug) = pass();
-    let add = ServerAction::<AddToCart>::new();
+    let add = crate::base::forms::action::<AddToCart>();
     let error = move || add.value().get().and_then(Result::err);
     let added = move || add.value().get().and_then(Result::ok);
     view! {

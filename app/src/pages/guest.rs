@@ -12,10 +12,13 @@ use crate::base::error::ssr::serve;
 use crate::{
     base::{
         error::AppError,
+        forms::{action, Field, FormError},
         items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
         page::NotFound,
     },
-    invitations::{get_invitation, get_shared_event, rsvp_label, AnswerInvitation, JoinEvent},
+    invitations::{
+        get_invitation, get_shared_event, rsvp_label, AnswerInvitation, JoinEvent, TypedGuest,
+    },
     showcase::SetFavourite,
     votes::{GuestPoll, GuestPolls, Vote},
 };
@@ -268,9 +271,13 @@ pub fn SharedEventPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let shared = Resource::new(slug, get_shared_event);
-    let join = ServerAction::<JoinEvent>::new();
-    let error = move || join.value().get().and_then(Result::err);
-    let field_error = move |field: &'static str| error().and_then(|e| e.for_field(field));
+    let join = action::<JoinEvent>();
+    let error = Signal::derive(move || join.value().get().and_then(Result::err));
+    let typed: TypedGuest = error
+        .get_untracked()
+        .and_then(|e| e.kept())
+        .unwrap_or_default();
+    let typed = StoredValue::new(typed);
     let joined = move || matches!(join.value().get(), Some(Ok(())));
     view! {
         <Title text="A party · Soirée" />
@@ -289,18 +296,10 @@ pub fn SharedEventPage() -> impl IntoView {
                                 <ActionForm action=join attr:class="form" attr:novalidate="">
                                     <h2>"Join the party"</h2>
                                     <p>"Leave your name and email: your personal invitation link arrives by email, to answer and follow the party."</p>
-                                    {move || error().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                                    <FormError error />
                                     <input type="hidden" name="slug" value=slug />
-                                    <div class="field">
-                                        <label for="join-name">"Your name"</label>
-                                        <input id="join-name" name="name" type="text" autocomplete="name" />
-                                        {move || field_error("name").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                                    </div>
-                                    <div class="field">
-                                        <label for="join-email">"Your email"</label>
-                                        <input id="join-email" name="email" type="email" autocomplete="email" />
-                                        {move || field_error("email").map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
-                                    </div>
+                                    <Field id="join-name" field="name" name="name" label="Your name" value=typed.with_value(|t| t.name.clone()) autocomplete="name" error />
+                                    <Field id="join-email" field="email" name="email" label="Your email" kind="email" value=typed.with_value(|t| t.email.clone()) autocomplete="email" error />
                                     <button type="submit" class="button primary">"Send me my invitation"</button>
                                 </ActionForm>
                             }>

@@ -8,7 +8,11 @@ use leptos_meta::Title;
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::{
-    base::{auth::Gate, error::AppError, forms::Confirm},
+    base::{
+        auth::Gate,
+        error::AppError,
+        forms::{Confirm, FormError, LastForm},
+    },
     events::{get_event, EventDetails, EventStatus, SetSharing},
     invitations::{GuestList, GuestListState},
     rewards::{RewardPanelState, RewardPanelView},
@@ -58,6 +62,8 @@ pub fn EventPage() -> impl IntoView {
     let rewards = RewardPanelState::new(id);
     let featured = FeaturedState::new(id);
     let guests = GuestListState::new(id);
+    // The page's forms: only the one used last shows its note.
+    let cancel_error = LastForm::of_page().error(cancel);
     view! {
         <Title text="Party · Soirée" />
         <Gate data=event here="/host" children=move |e: EventDetails| {
@@ -105,7 +111,7 @@ pub fn EventPage() -> impl IntoView {
                                     <button type="submit" class="button danger">"Yes, cancel the party"</button>
                                 </ActionForm>
                             </Confirm>
-                            {move || cancel.value().get().and_then(Result::err).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
+                            <FormError error=cancel_error />
                         </div>
                     })}
                     {e.share.clone().map(|share| view! {

@@ -8,7 +8,7 @@ use crate::{
     base::{
         auth::Gate,
         brand::BrandNav,
-        forms::{Field, FormError},
+        forms::{action, Field, FormError, LastForm},
     },
     brand::settings::{
         get_brand_settings, BrandSettings, NewBrandSecret, SaveBrandSettings, SettingsForm,
@@ -19,14 +19,18 @@ use crate::{
 /// The brand's settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let save = ServerAction::<SaveBrandSettings>::new();
-    let secret = ServerAction::<NewBrandSecret>::new();
+    let save = action::<SaveBrandSettings>();
+    let secret = action::<NewBrandSecret>();
     let data = Resource::new(
         move || (save.version().get(), secret.version().get()),
         |_| get_brand_settings(),
     );
-    let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    // Only the form used last (here or in the reward rules) speaks.
+    let last = LastForm::of_page();
+    let (saving, renewing) = (last.answer(save), last.answer(secret));
+    let error = Signal::derive(move || saving.get().and_then(Result::err));
+    let saved = move || matches!(saving.get(), Some(Ok(())));
+    let secret_error = Signal::derive(move || renewing.get().and_then(Result::err));
     view! {
         <Title text="Settings · Soirée" />
         <BrandNav />
@@ -54,7 +58,8 @@ pub fn SettingsPage() -> impl IntoView {
                     <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>
                         {if s.has_payment_secret { " (secret set)" } else { " (no secret yet: payments cannot be reported)" }}</p>
                     <p>{if s.has_webhook_secret { "Outbound webhook secret set." } else { "No outbound webhook secret yet." }}</p>
-                    {move || secret.value().get().and_then(Result::ok).map(|value| view! {
+                    <FormError error=secret_error />
+                    {move || renewing.get().and_then(Result::ok).map(|value| view! {
                         <p class="report" role="status">"Your new secret, shown only now: " <code data-testid="new-secret">{value}</code></p>
                     })}
                     <div class="actions">

@@ -54,36 +54,6 @@ pub async fn create_api_key(name: String) -> Result<String, AppError> {
             chrono::Utc::now(),
         )
         .await?;
-        // Without JavaScript the page comes back from the form without this
-        // answer: it reads the key once from a short-lived cookie instead.
-        crate::base::auth::ssr::append_cookie(format!(
-            "{NEW_KEY_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict; Max-Age=300{}",
-            if state.config.session_secure {
-                "; Secure"
-            } else {
-                ""
-            }
-        ));
-        Ok(key)
-    })
-    .await
-}
-
-/// The cookie that carries a key just created to the page that shows it.
-#[cfg(feature = "ssr")]
-const NEW_KEY_COOKIE: &str = "soiree_new_key";
-
-/// The key this browser created just now, once (the cookie is cleared).
-#[server(prefix = "/api", endpoint = "new_api_key", input = server_fn::codec::GetUrl)]
-pub async fn take_new_api_key() -> Result<Option<String>, AppError> {
-    serve(async {
-        crate::base::auth::ssr::require_brand_admin().await?;
-        let key = crate::base::auth::ssr::read_cookie(NEW_KEY_COOKIE);
-        if key.is_some() {
-            crate::base::auth::ssr::append_cookie(format!(
-                "{NEW_KEY_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-            ));
-        }
         Ok(key)
     })
     .await
@@ -133,7 +103,7 @@ fn CopyButton(text: String) -> impl IntoView {
 /// The brand admin's API keys.
 #[component]
 pub fn ApiKeysPage() -> impl IntoView {
-    let create = ServerAction::<CreateApiKey>::new();
+    let create = crate::base::forms::action::<CreateApiKey>();
     let revoke = ServerAction::<RevokeApiKey>::new();
     let data = Resource::new(
         move || (create.version().get(), revoke.version().get()),
@@ -141,14 +111,9 @@ pub fn ApiKeysPage() -> impl IntoView {
     );
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let revoke_error = Signal::derive(move || revoke.value().get().and_then(Result::err));
-    let fresh = Resource::new(move || create.version().get(), |_| take_new_api_key());
-    let created = move || {
-        create
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .or_else(|| fresh.get().and_then(Result::ok).flatten())
-    };
+    // Without JavaScript the key comes back with the page, once
+    // (`forms::action`).
+    let created = move || create.value().get().and_then(Result::ok);
     // The copy button needs JavaScript: it appears once the page runs it.
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));

@@ -173,44 +173,44 @@ pub struct RewardRequest {
 
 #[cfg(feature = "ssr")]
 impl RewardRequest {
-    /// Parses the form's quantities (empty ones skipped) and address.
+    /// Parses the form's quantities (empty ones skipped) and address,
+    /// with every mistake at once.
     pub fn parse(
         form: &super::redeem::RedeemForm,
     ) -> Result<RewardRequest, crate::base::error::AppError> {
-        use crate::base::error::AppError;
+        let mut mistakes = crate::base::error::Mistakes::default();
         let mut wanted = Vec::new();
+        let mut unreadable = false;
         for (id, qty) in &form.qty {
             let qty = qty.trim();
             if qty.is_empty() {
                 continue;
             }
-            let id: i64 = id
-                .parse()
-                .map_err(|_| AppError::invalid("qty", "Choose items from the list."))?;
-            let n: i64 = qty
-                .parse()
-                .ok()
-                .filter(|n| (0..=20).contains(n))
-                .ok_or_else(|| {
-                    AppError::invalid(&format!("qty-{id}"), "A quantity from 0 to 20.")
-                })?;
-            if n > 0 {
-                wanted.push((id, n));
+            let Ok(id) = id.parse::<i64>() else {
+                mistakes.note("qty", "Choose items from the list.");
+                unreadable = true;
+                continue;
+            };
+            match qty.parse::<i64>().ok().filter(|n| (0..=20).contains(n)) {
+                Some(0) => {}
+                Some(n) => wanted.push((id, n)),
+                None => {
+                    mistakes.note(&format!("qty-{id}"), "A quantity from 0 to 20.");
+                    unreadable = true;
+                }
             }
         }
-        if wanted.is_empty() {
-            return Err(AppError::invalid(
-                "qty",
-                "Choose at least one item for your order.",
-            ));
+        if wanted.is_empty() && !unreadable {
+            mistakes.note("qty", "Choose at least one item for your order.");
         }
         let address = form.address.trim();
         if address.len() < 8 || address.len() > 300 {
-            return Err(AppError::invalid(
+            mistakes.note(
                 "address",
                 "Give the address to send your order to: street, postcode and town.",
-            ));
+            );
         }
+        mistakes.finish()?;
         Ok(RewardRequest {
             wanted,
             address: address.to_owned(),
@@ -370,6 +370,27 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reward_order_form_shows_all_its_mistakes_at_once() {
+        let mut form = crate::rewards::redeem::RedeemForm {
+            address: "Lyon".into(),
+            ..Default::default()
+        };
+        let err = RewardRequest::parse(&form).unwrap_err();
+        assert!(err.for_field("qty").is_some(), "no item: {err:?}");
+        assert!(err.for_field("address").is_some(), "short address: {err:?}");
+        form.qty.insert("7".into(), "99".into());
+        form.qty.insert("8".into(), "x".into());
+        let err = RewardRequest::parse(&form).unwrap_err();
+        for field in ["qty-7", "qty-8", "address"] {
+            assert!(err.for_field(field).is_some(), "{field}: {err:?}");
+        }
+        form.qty.insert("7".into(), "2".into());
+        form.qty.insert("8".into(), String::new());
+        form.address = "1 rue Royale, 69001 Lyon".into();
+        assert_eq!(RewardRequest::parse(&form).unwrap().wanted, vec![(7, 2)]);
+    }
 
     #[test]
     fn the_rules_form_shows_all_its_mistakes_at_once() {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::ssr::serve;
 use crate::base::{
     error::AppError,
-    forms::{Confirm, FormError},
+    forms::{action, Confirm, FormError, LastForm},
     money::Money,
 };
 
@@ -263,7 +263,7 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
             on_cleanup(move || handle.clear());
         }
     });
-    let error = Signal::derive(move || close.value().get().and_then(Result::err));
+    let error = LastForm::of_page().error(close);
     view! {
         <section class="rewards" aria-labelledby="rewards-title" data-testid="rewards">
             <h2 id="rewards-title">"Your rewards"</h2>
@@ -329,10 +329,11 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
 /// The reward rules section of the brand's settings.
 #[component]
 pub fn RulesEditor() -> impl IntoView {
-    let save = ServerAction::<SaveRewardRules>::new();
+    let save = action::<SaveRewardRules>();
     let data = Resource::new(move || save.version().get(), |_| get_reward_rules());
-    let error = Signal::derive(move || save.value().get().and_then(Result::err));
-    let saved = move || matches!(save.value().get(), Some(Ok(())));
+    let saving = LastForm::of_page().answer(save);
+    let error = Signal::derive(move || saving.get().and_then(Result::err));
+    let saved = move || matches!(saving.get(), Some(Ok(())));
     let field_error = move |name: String| move || error.get().and_then(|e| e.for_field(&name));
     view! {
         <section class="form-card wide" aria-labelledby="rules-title">

@@ -379,6 +379,10 @@ pub fn CreditPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_credit_page());
     let _ = get_host_credit;
     let error = Signal::derive(move || redeem.value().get().and_then(Result::err));
+    // The search, the steppers and the live total need JavaScript: without
+    // it the page offers the number boxes, and the order's page the total.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
     view! {
         <Title text="Your credit · Soirée" />
         <Gate data here="/host/credit" children=move |d: CreditPageData| {
@@ -441,11 +445,13 @@ pub fn CreditPage() -> impl IntoView {
                             <FormError error />
                             {move || error.get().and_then(|e| e.for_field("qty")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                             <input type="hidden" name="form[idempotency_key]" value=form.idempotency_key.clone() />
-                            <div class="field">
-                                <label for="reward-search">"Find an item"</label>
-                                <input id="reward-search" type="search" autocomplete="off" placeholder="Name or reference"
-                                    on:input=move |ev| search.set(event_target_value(&ev).trim().to_lowercase()) />
-                            </div>
+                            {move || running.get().then(|| view! {
+                                <div class="field">
+                                    <label for="reward-search">"Find an item"</label>
+                                    <input id="reward-search" type="search" autocomplete="off" placeholder="Name or reference"
+                                        on:input=move |ev| search.set(event_target_value(&ev).trim().to_lowercase()) />
+                                </div>
+                            })}
                             <ul class="reward-items">
                                 {d.items.iter().zip(names.clone()).map(|(item, haystack)| {
                                     let id = item.id;
@@ -472,13 +478,17 @@ pub fn CreditPage() -> impl IntoView {
                                             <label for=format!("qty-{id}")>{item.name.clone()}
                                                 <span class="muted">{format!(" {} · {}", item.price, item.sku)}</span></label>
                                             <span class="stepper">
-                                                <button type="button" class="button small" aria-label=less on:click=move |_| step(-1)>"−"</button>
+                                                {move || running.get().then(|| view! {
+                                                    <button type="button" class="button small" aria-label=less.clone() on:click=move |_| step(-1)>"−"</button>
+                                                })}
                                                 <input id=format!("qty-{id}") node_ref=input name=format!("form[qty][{id}]") type="number" min="0" max=max inputmode="numeric" value=start
                                                     on:input=move |ev| {
                                                         let n = event_target_value(&ev).parse::<i64>().unwrap_or(0).max(0);
                                                         qty.update(|q| { q.insert(id, n); });
                                                     } />
-                                                <button type="button" class="button small" aria-label=more on:click=move |_| step(1)>"+"</button>
+                                                {move || running.get().then(|| view! {
+                                                    <button type="button" class="button small" aria-label=more.clone() on:click=move |_| step(1)>"+"</button>
+                                                })}
                                             </span>
                                             {move || line_error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                         </li>
@@ -491,7 +501,8 @@ pub fn CreditPage() -> impl IntoView {
                             }}</p>
                             <Field id="address" name="form[address]" label="Send it to" value=form.address.clone() rows=3 hint="Street, postcode and town." error />
                             <div class="sticky-total">
-                                <dl class="totals" data-testid="reward-totals" aria-live="polite">
+                                <p class="hint" data-testid="total-later" class:hidden=running>"Half price and your credit are taken off when you place the order: its page shows what is left to pay."</p>
+                                <dl class="totals" data-testid="reward-totals" aria-live="polite" class:hidden=move || !running.get()>
                                     <dt>"Items"</dt><dd>{move || Money::eur(pricing.get().merchandise_cents).to_string()}</dd>
                                     <dt>"Half price"</dt><dd>{move || format!("−{} ({} item{})", Money::eur(pricing.get().half_price_cents), pricing.get().items_used, if pricing.get().items_used == 1 { "" } else { "s" })}</dd>
                                     <dt>"Credit"</dt><dd>{move || format!("−{}", Money::eur(pricing.get().credit_used_cents))}</dd>

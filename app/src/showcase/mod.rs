@@ -178,7 +178,10 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
     } = state;
     // The item being dragged, by id: dropping it on another puts it there.
     let dragged = RwSignal::new(None::<i64>);
-    let add_error = Signal::derive(move || add.value().get().and_then(Result::err));
+    // Dragging needs JavaScript: items become draggable once it runs.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let add_error = crate::base::forms::LastForm::of_page().error(add);
     view! {
         <section class="featured" aria-labelledby="featured-title">
             <h2 id="featured-title">"Featured items"</h2>
@@ -204,7 +207,7 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                         let top_label = format!("Move {} to the top", item.name);
                                         let can_edit = f.can_edit;
                                         view! {
-                                            <li data-testid="featured-item" draggable=can_edit.then_some("true")
+                                            <li data-testid="featured-item" draggable=move || (can_edit && running.get()).then_some("true")
                                                 class:dragging=move || dragged.get() == Some(id)
                                                 on:dragstart=move |_| dragged.set(Some(id))
                                                 on:dragend=move |_| dragged.set(None)

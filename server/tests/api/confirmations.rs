@@ -10,7 +10,7 @@ use crate::{
     db_test,
     helpers::{
         get_json, mails_to, order_deadline_passed, order_status, orders_from, party,
-        party_was_held, post, set_order_status, signed_in_admin, stock, TestApp,
+        party_was_held, post, set_order_status, signed_in_admin, stock, stopped_at, TestApp,
     },
 };
 
@@ -193,5 +193,38 @@ db_test!(
         .await;
         assert_eq!(page["ordering"], false);
         assert!(page["orders_close"].as_str().unwrap().len() > 5);
+    }
+);
+
+db_test!(
+    a_cancellation_cut_short_by_a_crash_is_finished_by_the_worker,
+    |app: TestApp| async move {
+        let (event, items, tokens) = party(&app, GUESTS, 1).await;
+        let before = stock(&app, items[0]).await;
+        let orders = orders_from(&app, &tokens, items[0], 1).await;
+        let finish =
+            || app::events::ssr::finish_cancellations(&app.db, &app.config, chrono::Utc::now());
+        // A party stopped just now is left to the request that stops it.
+        stopped_at(&app, event, chrono::Utc::now()).await;
+        assert_eq!(finish().await.unwrap(), 0);
+        assert_eq!(order_status(&app, orders[0]).await, "placed");
+
+        // The party was stopped five minutes ago, and the server died before
+        // it cancelled the orders.
+        stopped_at(
+            &app,
+            event,
+            chrono::Utc::now() - chrono::Duration::minutes(5),
+        )
+        .await;
+        assert_eq!(finish().await.unwrap(), 1);
+        for order in &orders {
+            assert_eq!(order_status(&app, *order).await, "cancelled");
+        }
+        assert_eq!(stock(&app, items[0]).await, before, "the stock is back");
+        assert_eq!(mails_to(&app, "ana@example.com", "Your order").await, 2);
+        // A second pass finds nothing left to do, and mails no one twice.
+        assert_eq!(finish().await.unwrap(), 0);
+        assert_eq!(mails_to(&app, "ana@example.com", "Your order").await, 2);
     }
 );

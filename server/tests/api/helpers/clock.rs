@@ -56,17 +56,26 @@ pub async fn party_started_ago(app: &TestApp, event: i64, ago: Duration) {
     .unwrap();
 }
 
+/// Sets the time `column` of `event` to `at`.
+async fn set_event_time(app: &TestApp, event: i64, column: &'static str, at: DateTime<Utc>) {
+    let sql = format!("UPDATE events SET {column} = $1 WHERE id = $2");
+    on_db!(app.db.writer(), |pool| sqlx::query(&sql)
+        .bind(at)
+        .bind(event)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+    .unwrap();
+}
+
 /// Moves the order deadline of `event` to `at`.
 pub async fn set_order_deadline(app: &TestApp, event: i64, at: DateTime<Utc>) {
-    on_db!(app.db.writer(), |pool| sqlx::query(
-        "UPDATE events SET orders_close_at = $1 WHERE id = $2"
-    )
-    .bind(at)
-    .bind(event)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .unwrap();
+    set_event_time(app, event, "orders_close_at", at).await;
+}
+
+/// `event` was stopped at `at`, and nothing else was done (a crash).
+pub async fn stopped_at(app: &TestApp, event: i64, at: DateTime<Utc>) {
+    set_event_time(app, event, "cancelled_at", at).await;
 }
 
 /// The order deadline of `event` passed a minute ago.
