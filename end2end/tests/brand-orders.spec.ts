@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { demo, hydrated, LoginPage, watchErrors } from './pages';
 
-// Runs twice: hydrated, and with JavaScript disabled (the summary comes
-// back with the page).
+// Runs twice at phone size: hydrated, and with JavaScript disabled (the
+// summary comes back with the page).
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true });
 
 test('the brand marks ticked orders paid at once, finds a customer, and tells parties apart', async ({ page, javaScriptEnabled }) => {
   const errors = watchErrors(page);

@@ -55,6 +55,21 @@ test('a guest leaves the host a note; cancelling asks first, says who is told, a
   await page.goto(eventUrl);
   await expect(page.getByTestId('guest-note')).toContainText('I will bring a lemon tart!');
 
+  // A new link asks first, names what stops working, and mails the new one.
+  await hydrated(page, javaScriptEnabled);
+  await page.locator('summary', { hasText: 'New link' }).click();
+  await expect(page.locator('details.confirm[open]').getByTestId('consequence')).toHaveText(
+    `${guest.name}'s current link stops working at once; a new one is emailed to ${guest.email}.`,
+  );
+  await page.getByRole('button', { name: 'Yes, send a new link' }).click();
+  await expect(page.getByTestId('sent-note')).toHaveText('1 invitation on the way.');
+  await expect(page.locator('details.confirm[open]'), 'the box closed once sent').toHaveCount(0);
+  const linkIn = (text: string) => text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0] ?? '';
+  await expect.poll(async () => linkIn((await mailTo(guest.email)).text), { timeout: 30_000 }).not.toBe(link);
+  const fresh = linkIn((await mailTo(guest.email)).text);
+  await guestPage.goto(link!);
+  await expect(guestPage.getByRole('heading', { level: 1 })).not.toHaveText(title);
+
   // Cancelling takes a second step that states the consequence; backing out does nothing.
   await hydrated(page, javaScriptEnabled);
   const first = page.locator('summary', { hasText: 'Cancel the party' });
@@ -72,7 +87,7 @@ test('a guest leaves the host a note; cancelling asks first, says who is told, a
   // The guest is told by email, and their page says so at the top with nothing to order.
   const told = await mailTo(guest.email, 'Cancelled:');
   expect(told.text).toContain('has cancelled');
-  await guestPage.goto(link!);
+  await guestPage.goto(fresh);
   await expect(guestPage.getByTestId('party-over')).toContainText('cancelled this party');
   await expect(guestPage.getByRole('link', { name: 'Your cart and checkout' })).toHaveCount(0);
   await expect(guestPage.getByRole('button', { name: 'Send my answer' })).toHaveCount(0);

@@ -108,7 +108,7 @@ test('the host schedules a party, fixing a mistake without retyping', async ({ p
   // The same form works with JavaScript disabled.
   const chloeMail = await mailTo('chloe@example.com');
   const chloeLink = chloeMail.text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
-  const noJs = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  const noJs = await page.context().browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 }, isMobile: true });
   const noJsPage = await noJs.newPage();
   await noJsPage.goto(chloeLink!);
   await noJsPage.getByRole('button', { name: 'Send my answer' }).click();

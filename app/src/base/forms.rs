@@ -91,7 +91,8 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 /// An action that cannot be undone, in two steps that work with and
 /// without JavaScript: `label` opens a box that says what will happen
 /// (`consequence`) and holds the form (`children`) whose button acts.
-/// Opening it again closes it: nothing is done.
+/// Opening it again closes it: nothing is done. With JavaScript the box
+/// closes once its form is sent.
 #[component]
 pub fn Confirm(
     /// The first button, e.g. "Cancel the party…".
@@ -115,8 +116,16 @@ pub fn Confirm(
         (false, true) => "button small",
         (false, false) => "button",
     };
+    // Once its form is sent, the box closes: the answer shows on the page,
+    // and the button is not there to be pressed twice.
+    let details = NodeRef::<leptos::html::Details>::new();
+    let close = move |_| {
+        if let Some(d) = details.get() {
+            let _ = d.remove_attribute("open");
+        }
+    };
     view! {
-        <details class="confirm">
+        <details class="confirm" node_ref=details on:submit=close>
             <summary class=class aria-label=aria_label>{label}</summary>
             <div class="confirm-box" role="group" aria-label="Are you sure?">
                 <p class="consequence" data-testid="consequence">{consequence}</p>
