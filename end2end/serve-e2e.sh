@@ -17,6 +17,7 @@ export PUBLIC_URL="http://127.0.0.1:$port"
 export OUTBOX_DIR="$state/outbox"
 export MEDIA_DIR="$state/media"
 export OUTBOX_POLL_MS=200
+export SCHEDULE_EVERY_SECS=2
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$root/target/site-e2e}"
 export LEPTOS_ENV=PROD
 export SMTP_URL="smtp://127.0.0.1:$smtp_port"

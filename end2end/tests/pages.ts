@@ -59,11 +59,29 @@ export const maildevApi = `http://127.0.0.1:${process.env.E2E_MAILDEV_PORT ?? 31
 
 /** The newest mail MailDev received for `to` (whose subject contains
  * `subject`, when given), waiting up to 15 s. */
-export async function mailTo(to: string, subject?: string): Promise<{ subject: string; text: string; html: string }> {
+export type Mail = {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  attachments?: Array<{ fileName: string; generatedFileName: string; contentType: string }>;
+};
+
+/** An attachment of a mail MailDev holds, as text. */
+export async function attachmentOf(mail: Mail, fileName: string): Promise<string> {
+  const found = (mail.attachments ?? []).find((a) => a.fileName === fileName);
+  expect(found, `${fileName} among ${JSON.stringify(mail.attachments ?? [])}`).toBeTruthy();
+  const res = await fetch(`${maildevApi}/email/${mail.id}/attachment/${encodeURIComponent(found!.generatedFileName)}`);
+  expect(res.ok, `attachment ${fileName}`).toBe(true);
+  return res.text();
+}
+
+export async function mailTo(to: string, subject?: string): Promise<Mail> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const res = await fetch(`${maildevApi}/email`);
-    const mails = (await res.json()) as Array<{ subject: string; text: string; html: string; to: Array<{ address: string }> }>;
+    const mails = (await res.json()) as Array<Mail & { to: Array<{ address: string }> }>;
     const mine = mails.filter((m) => m.to.some((t) => t.address === to) && (!subject || m.subject.includes(subject)));
     if (mine.length > 0) return mine[mine.length - 1];
     await new Promise((r) => setTimeout(r, 250));

@@ -33,6 +33,9 @@ pub struct Settings {
     pub outbox_retry_base: std::time::Duration,
     /// `OUTBOX_POLL_MS`: how often the mail worker looks for due mail.
     pub outbox_poll: std::time::Duration,
+    /// `SCHEDULE_EVERY_SECS`: how often the timed workers look for due work
+    /// (reminders, thank-yous, host digests, deadlines and closings).
+    pub schedule_every: std::time::Duration,
     /// `SECRET_KEY`: signs invitation links (at least 32 characters; every
     /// server of one deployment needs the same). Empty: a key kept in
     /// `data/secret.key`, made on first use.
@@ -136,6 +139,8 @@ impl Settings {
         let outbox_retry_base =
             std::time::Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", "60", 1)?);
         let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
+        let schedule_every =
+            std::time::Duration::from_secs(number("SCHEDULE_EVERY_SECS", "60", 1)?);
 
         let secret_key = secret_key(var("SECRET_KEY", ""))?;
 
@@ -152,6 +157,7 @@ impl Settings {
             dev,
             outbox_retry_base,
             outbox_poll,
+            schedule_every,
             secret_key,
         })
     }
@@ -266,6 +272,7 @@ mod tests {
             ("LEPTOS_ENV", "staging"),
             ("OUTBOX_RETRY_BASE_SECS", "0"),
             ("OUTBOX_POLL_MS", "soon"),
+            ("SCHEDULE_EVERY_SECS", "0"),
             ("SECRET_KEY", "too-short"),
         ] {
             let err = with(&[(key, value)]).unwrap_err();

@@ -127,13 +127,13 @@ impl Application {
         let closings = workers::spawn_closings(
             self.db.clone(),
             self.config.clone(),
-            Duration::from_secs(60),
+            self.settings.schedule_every,
             stop_rx.clone(),
         );
         let mailings = workers::spawn_mailings(
             self.db.clone(),
             self.config.clone(),
-            Duration::from_secs(60),
+            self.settings.schedule_every,
             stop_rx,
         );
         axum::serve(self.listener, self.router)
