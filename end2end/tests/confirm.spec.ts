@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
+import { demo, hydrated, LoginPage, mailTo, watchErrors, scheduleParty } from './pages';
 
 // Runs twice: hydrated, and with JavaScript disabled (plain form posts and
 // the browser's own disclosure for the second step).
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 test('a guest leaves the host a note; cancelling asks first, says who is told, and the guest page says so', async ({ browser, page, javaScriptEnabled }) => {
   const run = `${Date.now().toString(36)}${javaScriptEnabled ? 'j' : 'n'}`;
@@ -19,17 +15,8 @@ test('a guest leaves the host a note; cancelling asks first, says who is told, a
   await login.open(javaScriptEnabled);
   await login.signIn(demo.host2.email, demo.host2.password);
   await expect(page).toHaveURL(/\/host$/);
-  await page.goto('/host/events/new');
-  await hydrated(page, javaScriptEnabled);
-  const day = inDays(12);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Starts').fill(`${day}T19:00`);
-  await page.getByLabel('Ends').fill(`${day}T22:00`);
-  await page.getByLabel('Address (shown only to guests who answer yes)').fill('8 quai Saint-Vincent, Lyon');
-  await page.getByRole('button', { name: 'Schedule the party' }).click();
-  await expect(page).toHaveURL(/\/host\/events\/\d+$/);
+  await scheduleParty(page, javaScriptEnabled, { title, days: 12, address: '8 quai Saint-Vincent, Lyon' });
   const eventUrl = page.url();
-  await hydrated(page, javaScriptEnabled);
   await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
   await page.getByRole('button', { name: 'Add these guests' }).click();
   // Without JavaScript the page comes back from the post: the list shows it.

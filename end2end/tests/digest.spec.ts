@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { attachmentOf, demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
+import { attachmentOf, demo, hydrated, LoginPage, mailTo, watchErrors, scheduleParty } from './pages';
 
 // A new host hears from their party: the guest's invitation is a calendar
 // entry that does not ask for an answer Soirée would never see, replies go
@@ -38,16 +38,7 @@ test('a new host gets a digest of answers and notes, and can turn it off', async
   await expect(page.getByTestId('digest-state')).toContainText('at most one an hour');
 
   // A party with one guest.
-  await page.goto('/host/events/new');
-  await hydrated(page, javaScriptEnabled);
-  const day = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('Title').fill(`First party ${run}`);
-  await page.getByLabel('Starts').fill(`${day}T19:00`);
-  await page.getByLabel('Ends').fill(`${day}T22:00`);
-  await page.getByLabel('Address (shown only to guests who answer yes)').fill('9 rue Saint-Jean, Lyon');
-  await page.getByRole('button', { name: 'Schedule the party' }).click();
-  await expect(page).toHaveURL(/\/host\/events\/\d+$/);
-  await hydrated(page, javaScriptEnabled);
+  await scheduleParty(page, javaScriptEnabled, { title: `First party ${run}`, days: 8, address: '9 rue Saint-Jean, Lyon' });
   await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
   await page.getByRole('button', { name: 'Add these guests' }).click();
   await expect(page.getByTestId('add-report')).toContainText('Added 1 guest.');

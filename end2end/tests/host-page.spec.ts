@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, watchErrors } from './pages';
+import { demo, hydrated, LoginPage, watchErrors, scheduleParty } from './pages';
 
 // Runs twice: hydrated, and with JavaScript disabled (plain form posts; the
 // reports come back with the page). Drag and drop needs JavaScript.
@@ -13,17 +13,7 @@ test('on a phone the host jumps to the guests, pastes a mail-app list, and reord
   await login.open(javaScriptEnabled);
   await login.signIn(demo.host2.email, demo.host2.password);
   await expect(page).toHaveURL(/\/host$/);
-  await page.goto('/host/events/new');
-  await hydrated(page, javaScriptEnabled);
-  const day = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('Title').fill(`Sorting night ${run}`);
-  await page.getByLabel('Starts').fill(`${day}T19:00`);
-  await page.getByLabel('Ends').fill(`${day}T22:00`);
-  await page.getByLabel('Address (shown only to guests who answer yes)').fill('1 rue Royale, Lyon');
-  await page.getByLabel('Start from a kit').selectOption({ label: 'Starter kit (6 items)' });
-  await page.getByRole('button', { name: 'Schedule the party' }).click();
-  await expect(page).toHaveURL(/\/host\/events\/\d+$/);
-  await hydrated(page, javaScriptEnabled);
+  await scheduleParty(page, javaScriptEnabled, { title: `Sorting night ${run}`, days: 15, address: '1 rue Royale, Lyon', kit: 'Starter kit (6 items)' });
 
   // Before the party, the guests come first, and a jump link leads there.
   const jumps = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');

@@ -88,3 +88,23 @@ export async function mailTo(to: string, subject?: string): Promise<Mail> {
   }
   throw new Error(`no mail for ${to}${subject ? ` about “${subject}”` : ''} within 15 s`);
 }
+
+/** Schedules a party `days` ahead, from 19:00 to 22:00, as the signed-in
+ * host, and waits on its page. */
+export async function scheduleParty(
+  page: Page,
+  javaScriptEnabled: boolean,
+  party: { title: string; days: number; address: string; kit?: string },
+) {
+  await page.goto('/host/events/new');
+  await hydrated(page, javaScriptEnabled);
+  const day = new Date(Date.now() + party.days * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Title').fill(party.title);
+  await page.getByLabel('Starts').fill(`${day}T19:00`);
+  await page.getByLabel('Ends').fill(`${day}T22:00`);
+  await page.getByLabel('Address (shown only to guests who answer yes)').fill(party.address);
+  if (party.kit) await page.getByLabel('Start from a kit').selectOption({ label: party.kit });
+  await page.getByRole('button', { name: 'Schedule the party' }).click();
+  await expect(page).toHaveURL(/\/host\/events\/\d+$/);
+  await hydrated(page, javaScriptEnabled);
+}

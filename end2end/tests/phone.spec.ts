@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, hydrated, LoginPage, mailTo } from './pages';
+import { demo, hydrated, LoginPage, mailTo, scheduleParty } from './pages';
 
 // Every page at 360 px wide, as each role: none may scroll sideways, and
 // every control (links in running text aside) is at least 24 × 24 px, the
@@ -96,18 +96,8 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   // The host's party, with a guest, a share link and an order.
   const host = await signedIn(browser, demo.host2);
   const p = host.page;
-  await p.goto('/host/events/new');
-  await hydrated(p, true);
-  const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
-  await p.getByLabel('Title').fill(`Phone check ${run}`);
-  await p.getByLabel('Starts').fill(`${day}T19:00`);
-  await p.getByLabel('Ends').fill(`${day}T22:00`);
-  await p.getByLabel('Address (shown only to guests who answer yes)').fill('5 place Bellecour, Lyon');
-  await p.getByLabel('Start from a kit').selectOption({ label: 'Starter kit (6 items)' });
-  await p.getByRole('button', { name: 'Schedule the party' }).click();
-  await expect(p).toHaveURL(/\/host\/events\/\d+$/);
+  await scheduleParty(p, true, { title: `Phone check ${run}`, days: 9, address: '5 place Bellecour, Lyon', kit: 'Starter kit (6 items)' });
   const eventPath = new URL(p.url()).pathname;
-  await hydrated(p, true);
   await p.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
   await p.getByRole('button', { name: 'Add these guests' }).click();
   await expect(p.getByTestId('add-report')).toContainText('Added 1 guest.');
