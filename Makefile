@@ -84,7 +84,8 @@ test-rust: tools-test
 	  if [ -n "$${CI:-}" ]; then echo "error: CI requires PostgreSQL at 127.0.0.1:5432" >&2; exit 1; fi; \
 	  echo; echo "*** PostgreSQL is not reachable at 127.0.0.1:5432: its test cases will be SKIPPED ***"; echo; \
 	fi
-	TEST_POSTGRES_URL=$(PG_URL) MAILDEV_BIN=$(TOOLS_DIR)/node_modules/.bin/maildev cargo test --workspace
+	TEST_POSTGRES_URL=$(PG_URL) MAILDEV_BIN=$(TOOLS_DIR)/node_modules/.bin/maildev \
+	  LOCALSTRIPE_PYTHON=$(CACHE_DIR)/localstripe/bin/python cargo test --workspace
 
 test-e2e: tools-test build-e2e
 	@mkdir -p end2end/artifacts

@@ -10,6 +10,7 @@ CARGO_LEPTOS_VERSION=0.3.10
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
 MAILDEV_VERSION=2.2.1
+LOCALSTRIPE_VERSION=1.15.10
 CACHE_DIR="${SOIREE_CACHE_DIR:-$HOME/.cache/soiree}"
 TOOLS_DIR="${SOIREE_TOOLS_DIR:-$CACHE_DIR/tools}"
 # cargo-installed tools go to $CACHE_DIR/bin. Their build directory is
@@ -64,6 +65,14 @@ install_test_tools() {
     if [ ! -x "$TOOLS_DIR/node_modules/.bin/maildev" ]; then
         log "installing MailDev $MAILDEV_VERSION (SMTP server for tests)"
         (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "maildev@$MAILDEV_VERSION" >/dev/null)
+    fi
+    # localstripe: a fake Stripe that speaks Stripe's API and signs webhooks
+    # like Stripe, for the payment tests (scripts/run_localstripe.py starts it).
+    local stripe_env="$CACHE_DIR/localstripe"
+    if ! "$stripe_env/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('localstripe') != '$LOCALSTRIPE_VERSION')" 2>/dev/null; then
+        log "installing localstripe $LOCALSTRIPE_VERSION (fake Stripe server for tests, from PyPI)"
+        python3 -m venv "$stripe_env"
+        "$stripe_env/bin/pip" install --quiet --disable-pip-version-check "localstripe==$LOCALSTRIPE_VERSION"
     fi
     if [ ! -d end2end/node_modules/@playwright/test ]; then
         log "installing the Playwright test runner (browser: Debian's Chromium)"

@@ -30,6 +30,8 @@ pub mod queue;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
+pub mod stripe;
+#[cfg(feature = "ssr")]
 pub mod time;
 #[cfg(feature = "ssr")]
 pub mod tokens;

@@ -22,4 +22,5 @@ mod outbox;
 mod public_api;
 mod rewards;
 mod showcase;
+mod stripe;
 mod webhooks;

@@ -13,6 +13,7 @@ mod fixtures;
 mod history;
 mod mail;
 mod rows;
+mod stripe;
 mod tamper;
 
 pub use clock::*;
@@ -20,6 +21,7 @@ pub use fixtures::*;
 pub use history::*;
 pub use mail::*;
 pub use rows::*;
+pub use stripe::*;
 pub use tamper::*;
 
 /// Runs one test case on a fresh app of `engine`. On PostgreSQL the case is
@@ -317,6 +319,26 @@ where
     panic!("timed out after {secs} s waiting for: {what}");
 }
 
+/// The path of a test tool that `scripts/install-tools.sh test` installs:
+/// `$env`, or `~/.cache/soiree/<in_cache>`. `None` (with a loud line) when
+/// it is missing and CI is not set; CI fails instead.
+pub fn test_tool(name: &str, env: &str, in_cache: &str) -> Option<String> {
+    let path = std::env::var(env).unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/soiree/{in_cache}",
+            std::env::var("HOME").unwrap_or_default()
+        )
+    });
+    if std::path::Path::new(&path).exists() {
+        return Some(path);
+    }
+    if std::env::var("CI").is_ok() {
+        panic!("CI requires {name} at {path} (scripts/install-tools.sh test installs it)");
+    }
+    eprintln!("\n*** SKIPPED: {name} not found at {path}; run scripts/install-tools.sh test ***\n");
+    None
+}
+
 /// A real SMTP server for tests: MailDev (npm), killed when dropped.
 pub struct MailDev {
     child: std::process::Child,
@@ -327,19 +349,7 @@ impl MailDev {
     /// Starts MailDev with SMTP on `smtp_port`. `None` (with a loud line)
     /// when it is not installed and CI is not set.
     pub async fn start(smtp_port: u16) -> Option<MailDev> {
-        let bin = std::env::var("MAILDEV_BIN").unwrap_or_else(|_| {
-            format!(
-                "{}/.cache/soiree/tools/node_modules/.bin/maildev",
-                std::env::var("HOME").unwrap_or_default()
-            )
-        });
-        if !std::path::Path::new(&bin).exists() {
-            if std::env::var("CI").is_ok() {
-                panic!("CI requires MailDev at {bin} (scripts/install-tools.sh test installs it)");
-            }
-            eprintln!("\n*** SKIPPED: MailDev not found at {bin}; run scripts/install-tools.sh test ***\n");
-            return None;
-        }
+        let bin = test_tool("MailDev", "MAILDEV_BIN", "tools/node_modules/.bin/maildev")?;
         let web_port = free_port();
         let child = std::process::Command::new(&bin)
             .args([
