@@ -33,6 +33,10 @@ pub struct Settings {
     pub outbox_retry_base: std::time::Duration,
     /// `OUTBOX_POLL_MS`: how often the mail worker looks for due mail.
     pub outbox_poll: std::time::Duration,
+    /// `STRIPE_API_BASE`: Stripe's API (a test server's in tests).
+    pub stripe_api_base: url::Url,
+    /// `STRIPE_JS_URL`: where pages load Stripe.js from.
+    pub stripe_js_url: url::Url,
     /// `SCHEDULE_EVERY_SECS`: how often the timed workers look for due work
     /// (reminders, thank-yous, host digests, deadlines and closings).
     pub schedule_every: std::time::Duration,
@@ -142,6 +146,16 @@ impl Settings {
         let schedule_every =
             std::time::Duration::from_secs(number("SCHEDULE_EVERY_SECS", "60", 1)?);
 
+        let web_address = |key: &'static str, default: &str| {
+            let raw = var(key, default);
+            url::Url::parse(&raw)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                .ok_or_else(|| bad(key, format!("{raw:?} is not an http(s) address")))
+        };
+        let stripe_api_base = web_address("STRIPE_API_BASE", app::base::stripe::DEFAULT_API_BASE)?;
+        let stripe_js_url = web_address("STRIPE_JS_URL", app::base::stripe::DEFAULT_JS_URL)?;
+
         let secret_key = secret_key(var("SECRET_KEY", ""))?;
 
         Ok(Settings {
@@ -158,6 +172,8 @@ impl Settings {
             outbox_retry_base,
             outbox_poll,
             schedule_every,
+            stripe_api_base,
+            stripe_js_url,
             secret_key,
         })
     }
@@ -273,6 +289,8 @@ mod tests {
             ("OUTBOX_RETRY_BASE_SECS", "0"),
             ("OUTBOX_POLL_MS", "soon"),
             ("SCHEDULE_EVERY_SECS", "0"),
+            ("STRIPE_API_BASE", "stripe"),
+            ("STRIPE_JS_URL", "ftp://js.example/v3/"),
             ("SECRET_KEY", "too-short"),
         ] {
             let err = with(&[(key, value)]).unwrap_err();

@@ -168,6 +168,8 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
                 .to_owned(),
         },
         signing_key: app::base::state::SigningKey(Arc::new(settings.signing_key()?)),
+        stripe_api_base: settings.stripe_api_base.to_string(),
+        stripe_js_url: settings.stripe_js_url.to_string(),
         media: app::base::media::MediaStore {
             root: settings.media_dir.clone(),
         },
@@ -217,6 +219,10 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .route(
             "/webhooks/payments/{brand}",
             post(payment_webhook).with_state(state.clone()),
+        )
+        .route(
+            "/webhooks/stripe/{brand}",
+            post(stripe_webhook).with_state(state.clone()),
         )
         .merge(app::public_api::ssr::router(state.clone()))
         .route(
@@ -402,7 +408,7 @@ async fn payment_webhook(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    use app::orders::payment::ssr::{receive, Outcome, WebhookError};
+    use app::orders::payment::ssr::receive;
     let header = |name: &str| {
         headers
             .get(name)
@@ -420,6 +426,40 @@ async fn payment_webhook(
         chrono::Utc::now(),
     )
     .await;
+    webhook_answer(&brand, result)
+}
+
+/// `POST /webhooks/stripe/{brand}`: Stripe reports a card payment.
+async fn stripe_webhook(
+    State(state): State<AppState>,
+    Path(brand): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let signature = headers
+        .get("stripe-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let result = app::orders::card::ssr::receive(
+        &state.db,
+        &state.config,
+        &brand,
+        signature,
+        &body,
+        chrono::Utc::now(),
+    )
+    .await;
+    webhook_answer(&brand, result)
+}
+
+/// A payment webhook's answer: 2xx when done (or already done), 401 for a
+/// bad signature, 400 for a body that cannot be read, 404 for an unknown
+/// brand or order, 500 when the sender should try again.
+fn webhook_answer(
+    brand: &str,
+    result: Result<app::orders::payment::ssr::Outcome, app::orders::payment::ssr::WebhookError>,
+) -> Response {
+    use app::orders::payment::ssr::{Outcome, WebhookError};
     let (status, message) = match &result {
         Ok(Outcome::Paid) => (StatusCode::OK, "processed".to_owned()),
         Ok(Outcome::Ignored) => (StatusCode::OK, "ignored".to_owned()),

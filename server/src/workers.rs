@@ -228,8 +228,9 @@ async fn send_webhook(
 
 /// Every `every`: warns hosts 2 days before their order deadline, closes
 /// events at the deadline (rewards credited once), credits booking
-/// bonuses once booked events are held, and cancels the unpaid orders of
-/// a cancelled party that a crash left placed.
+/// bonuses once booked events are held, cancels card orders left unpaid
+/// for 30 minutes, and cancels the unpaid orders of a cancelled party that
+/// a crash left placed.
 pub fn spawn_closings(
     db: Db,
     config: std::sync::Arc<app::base::state::AppConfig>,
@@ -242,6 +243,11 @@ pub fn spawn_closings(
                 Ok(done) if done.is_empty() => {}
                 Ok(done) => tracing::info!(?done, "deadlines handled"),
                 Err(err) => tracing::warn!(error = %err, "closing pass failed; will retry"),
+            }
+            match app::orders::card::ssr::expire_unpaid(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(orders = n, "unpaid card orders cancelled"),
+                Err(err) => tracing::warn!(error = %err, "expiring card orders failed; will retry"),
             }
             match app::events::ssr::finish_cancellations(&db, &config, Utc::now()).await {
                 Ok(0) => {}

@@ -349,6 +349,21 @@ async fn record_status(
     Ok(())
 }
 
+/// A step on the order's timeline that changes nothing else (a card that
+/// was refused): the order keeps `status`.
+pub async fn note_step(
+    db: &Db,
+    order_id: i64,
+    status: OrderStatus,
+    actor: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    record_status(&mut tx, order_id, status, actor, note, now).await?;
+    tx.commit().await
+}
+
 /// A move of an order along its statuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusMove<'a> {

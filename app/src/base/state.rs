@@ -19,6 +19,9 @@ pub struct AppConfig {
     pub signing_key: SigningKey,
     /// Where item photos are stored.
     pub media: crate::base::media::MediaStore,
+    /// Stripe's API (`STRIPE_API_BASE`) and Stripe.js (`STRIPE_JS_URL`).
+    pub stripe_api_base: String,
+    pub stripe_js_url: String,
 }
 
 /// A secret key; never printed.

@@ -20,6 +20,9 @@ use sha2::Sha256;
 /// Stripe's own API.
 pub const DEFAULT_API_BASE: &str = "https://api.stripe.com";
 
+/// Stripe.js, which pages load for the card field.
+pub const DEFAULT_JS_URL: &str = "https://js.stripe.com/v3/";
+
 /// How long one request to Stripe may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 

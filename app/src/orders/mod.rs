@@ -2,6 +2,7 @@
 //! of each order. Every order is a purchase credited to the event's host.
 
 pub mod admin;
+pub mod card;
 #[cfg(feature = "ssr")]
 pub mod domain;
 pub mod payment;
@@ -200,6 +201,9 @@ pub async fn place_order(
 pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
+        // A card payment that went through shows as paid even before its
+        // webhook arrives.
+        card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?;
         ssr::tracking(&state.db, &code).await
     })
     .await

@@ -83,6 +83,68 @@ pub mod ssr {
         Duplicate,
     }
 
+    /// The brand of `slug` and its webhook secret kept in `column`; a brand
+    /// without one accepts no webhook.
+    pub async fn brand_secret(
+        db: &Db,
+        slug: &str,
+        column: &'static str,
+    ) -> Result<(i64, String), WebhookError> {
+        let sql = format!("SELECT id, {column} FROM brands WHERE slug = $1");
+        let brand: Option<(i64, Option<String>)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(&sql).bind(slug).fetch_optional(pool).await
+        })?;
+        let (brand_id, secret) = brand.ok_or(WebhookError::UnknownBrand)?;
+        let secret = secret
+            .filter(|s| !s.is_empty())
+            .ok_or(WebhookError::BadSignature)?;
+        Ok((brand_id, secret))
+    }
+
+    /// Notes a payment event of the brand, once: `false` when it was
+    /// received before (a replay).
+    pub async fn record_event(
+        db: &Db,
+        brand_id: i64,
+        event_key: &str,
+        order_id: Option<i64>,
+        outcome: Outcome,
+        now: DateTime<Utc>,
+    ) -> Result<bool, WebhookError> {
+        let recorded = on_db!(db.writer(), |pool| {
+            sqlx::query(
+                "INSERT INTO payment_events (brand_id, event_key, order_id, outcome, received_at)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (brand_id, event_key) DO NOTHING",
+            )
+            .bind(brand_id)
+            .bind(event_key)
+            .bind(order_id)
+            .bind(match outcome {
+                Outcome::Paid => "paid",
+                _ => "ignored",
+            })
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(recorded == 1)
+    }
+
+    /// Forgets an event whose handling failed, so that its sender's retry
+    /// is handled.
+    pub async fn forget_event(db: &Db, brand_id: i64, event_key: &str) -> Result<(), WebhookError> {
+        on_db!(db.writer(), |pool| {
+            sqlx::query("DELETE FROM payment_events WHERE brand_id = $1 AND event_key = $2")
+                .bind(brand_id)
+                .bind(event_key)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
     /// `v1=` + hex HMAC-SHA256(secret, "<timestamp>.<body>").
     pub fn sign(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key");
@@ -149,16 +211,7 @@ pub mod ssr {
         body: &[u8],
         now: DateTime<Utc>,
     ) -> Result<Outcome, WebhookError> {
-        let brand: Option<(i64, Option<String>)> = on_db!(db.reader(), |pool| {
-            sqlx::query_as("SELECT id, payment_webhook_secret FROM brands WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(pool)
-                .await
-        })?;
-        let (brand_id, secret) = brand.ok_or(WebhookError::UnknownBrand)?;
-        let secret = secret
-            .filter(|s| !s.is_empty())
-            .ok_or(WebhookError::BadSignature)?;
+        let (brand_id, secret) = brand_secret(db, slug, "payment_webhook_secret").await?;
         verify(secret.as_bytes(), timestamp, signature, body, now)?;
         let payload: Payload =
             serde_json::from_slice(body).map_err(|e| WebhookError::Malformed(e.to_string()))?;
@@ -187,24 +240,16 @@ pub mod ssr {
             Outcome::Paid
         };
         // Record the event first: a replay stops here.
-        let recorded = on_db!(db.writer(), |pool| {
-            sqlx::query(
-                "INSERT INTO payment_events (brand_id, event_key, order_id, outcome, received_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (brand_id, event_key) DO NOTHING",
-            )
-            .bind(brand_id)
-            .bind(&payload.id)
-            .bind(order.as_ref().map(|o| o.0))
-            .bind(match outcome {
-                Outcome::Paid => "paid",
-                _ => "ignored",
-            })
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        if recorded == 0 {
+        if !record_event(
+            db,
+            brand_id,
+            &payload.id,
+            order.as_ref().map(|o| o.0),
+            outcome,
+            now,
+        )
+        .await?
+        {
             return Ok(Outcome::Duplicate);
         }
         if let (Outcome::Paid, Some((order_id, status, _))) = (outcome, order) {
@@ -223,16 +268,7 @@ pub mod ssr {
                     crate::base::order_writer::change_status(db, config, &change, now).await;
                 if let Err(err) = moved {
                     // Let the service retry: forget the event.
-                    on_db!(db.writer(), |pool| {
-                        sqlx::query(
-                            "DELETE FROM payment_events WHERE brand_id = $1 AND event_key = $2",
-                        )
-                        .bind(brand_id)
-                        .bind(&payload.id)
-                        .execute(pool)
-                        .await
-                        .map(|r| r.rows_affected())
-                    })?;
+                    forget_event(db, brand_id, &payload.id).await?;
                     return Err(AppError::from(err).into());
                 }
             }

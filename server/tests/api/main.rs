@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod authorization;
 mod bookings;
+mod card_payments;
 mod catalog;
 mod cli;
 mod confirmations;

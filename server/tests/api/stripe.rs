@@ -67,7 +67,7 @@ async fn a_card_pays_is_refunded_and_stripe_messages_come_through() {
         .unwrap();
     let waiting = stripe.pay_with(&intent.id, &customer, &card).await.unwrap();
     assert!(waiting.needs_action(), "{waiting:?}");
-    fake.authenticate(&waiting, true).await;
+    fake.authenticate(&waiting.client_secret, true).await;
     assert!(stripe
         .retrieve_intent(&intent.id)
         .await

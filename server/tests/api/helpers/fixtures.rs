@@ -165,6 +165,8 @@ pub fn test_config() -> app::base::state::AppConfig {
         media: app::base::media::MediaStore {
             root: std::env::temp_dir().join("soiree-test-media"),
         },
+        stripe_api_base: app::base::stripe::DEFAULT_API_BASE.into(),
+        stripe_js_url: app::base::stripe::DEFAULT_JS_URL.into(),
     }
 }
 

@@ -1,0 +1,551 @@
+//! Card payments through Stripe (`base::stripe`): the order's
+//! PaymentIntent, paying it with a card token from the page, the webhook
+//! that says it was paid, the guest's return to the order's page, and the
+//! expiry of card orders left unpaid. An order becomes paid once, by
+//! whichever of the webhook and the return comes first.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
+use crate::base::error::AppError;
+
+/// What paying answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Paying {
+    /// The order is paid.
+    Paid,
+    /// The card asks the payer to authenticate: the page finishes it with
+    /// Stripe.js (`confirmCardPayment`), then asks again.
+    Authenticate {
+        client_secret: String,
+        publishable_key: String,
+    },
+}
+
+/// Pays the order of tracking code `code` with the card of `token` (made by
+/// Stripe.js from the card field). The code in the order's link is the key.
+#[leptos::server(prefix = "/api", endpoint = "pay_by_card")]
+pub async fn pay_by_card(code: String, token: String) -> Result<Paying, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::pay(&state.db, &state.config, &code, &token, chrono::Utc::now()).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, Duration, Utc};
+    use serde::Deserialize;
+
+    use super::Paying;
+    use crate::{
+        base::{
+            db::Db,
+            error::AppError,
+            order::OrderStatus,
+            order_writer::{change_status, note_step, StatusError, StatusMove},
+            state::AppConfig,
+            stripe::{verify, Intent, SignatureError, Stripe, StripeError},
+        },
+        on_db,
+        orders::payment::ssr::{brand_secret, forget_event, record_event, Outcome, WebhookError},
+    };
+
+    /// How long a card order may stay unpaid before its items go back on sale.
+    pub const PAY_WITHIN: Duration = Duration::minutes(30);
+
+    /// The currency of every order.
+    const CURRENCY: &str = "eur";
+
+    /// A brand's Stripe account.
+    struct Account {
+        stripe: Stripe,
+        publishable_key: String,
+    }
+
+    async fn account(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+    ) -> Result<Option<Account>, AppError> {
+        let keys: Option<(Option<String>, Option<String>)> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT stripe_secret_key, stripe_publishable_key FROM brands WHERE id = $1",
+            )
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(match keys {
+            Some((Some(secret), Some(publishable)))
+                if !secret.is_empty() && !publishable.is_empty() =>
+            {
+                Some(Account {
+                    stripe: Stripe::new(&config.stripe_api_base, &secret),
+                    publishable_key: publishable,
+                })
+            }
+            _ => None,
+        })
+    }
+
+    /// An order as paying reads it.
+    #[derive(Debug, sqlx::FromRow)]
+    struct CardOrder {
+        id: i64,
+        brand_id: i64,
+        status: String,
+        total_cents: i64,
+        customer_email: String,
+        tracking_code: String,
+        idempotency_key: Option<String>,
+        stripe_intent_id: Option<String>,
+        pay_by: Option<DateTime<Utc>>,
+    }
+
+    const CARD_ORDER: &str =
+        "SELECT id, brand_id, status, total_cents, customer_email, tracking_code, \
+        idempotency_key, stripe_intent_id, pay_by FROM orders";
+
+    async fn card_order(db: &Db, code: &str) -> Result<CardOrder, AppError> {
+        let sql = format!("{CARD_ORDER} WHERE tracking_code = $1 AND payment_method = 'card'");
+        let order: Option<CardOrder> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+            .bind(code)
+            .fetch_optional(pool)
+            .await)?;
+        order.ok_or(AppError::NotFound)
+    }
+
+    /// A card mistake, for the card field.
+    fn card_error(err: StripeError) -> AppError {
+        match err {
+            StripeError::Card { message, .. } => AppError::invalid("card", message),
+            StripeError::Unreachable(why) => {
+                tracing::warn!(%why, "Stripe did not answer");
+                AppError::invalid(
+                    "card",
+                    "The payment service did not answer, and nothing was charged: try again in a moment.",
+                )
+            }
+            StripeError::Refused { status, message } => {
+                tracing::error!(status, %message, "Stripe refused a request");
+                AppError::Internal
+            }
+        }
+    }
+
+    /// The order's intent, made now if it has none: one request to Stripe,
+    /// with the order's idempotency key, so a retry finds the same intent.
+    async fn open_intent(
+        db: &Db,
+        account: &Account,
+        order: &CardOrder,
+    ) -> Result<Intent, AppError> {
+        if let Some(id) = &order.stripe_intent_id {
+            return account.stripe.retrieve_intent(id).await.map_err(card_error);
+        }
+        let key = format!(
+            "intent-{}",
+            order
+                .idempotency_key
+                .as_deref()
+                .unwrap_or(&order.tracking_code)
+        );
+        let intent = account
+            .stripe
+            .create_intent(order.total_cents, CURRENCY, &order.tracking_code, &key)
+            .await
+            .map_err(card_error)?;
+        let kept = on_db!(db.writer(), |pool| {
+            sqlx::query(
+            "UPDATE orders SET stripe_intent_id = $1 WHERE id = $2 AND stripe_intent_id IS NULL"
+        )
+        .bind(&intent.id)
+        .bind(order.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if kept == 1 {
+            return Ok(intent);
+        }
+        // Another request made one first: that one is the order's.
+        let _ = account.stripe.cancel_intent(&intent.id).await;
+        let stored: Option<String> = on_db!(db.reader(), |pool| sqlx::query_scalar(
+            "SELECT stripe_intent_id FROM orders WHERE id = $1"
+        )
+        .bind(order.id)
+        .fetch_one(pool)
+        .await)?;
+        let id = stored.ok_or(AppError::Internal)?;
+        account
+            .stripe
+            .retrieve_intent(&id)
+            .await
+            .map_err(card_error)
+    }
+
+    /// Makes the intent of a card order just placed, and starts its 30
+    /// minutes. When Stripe does not answer, the order stays placed and the
+    /// guest pays from the order's page.
+    pub async fn start(
+        db: &Db,
+        config: &AppConfig,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let order = card_order(db, code).await?;
+        on_db!(db.writer(), |pool| sqlx::query(
+            "UPDATE orders SET pay_by = $1 WHERE id = $2 AND pay_by IS NULL"
+        )
+        .bind(now + PAY_WITHIN)
+        .bind(order.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        let account = account(db, config, order.brand_id)
+            .await?
+            .ok_or_else(|| AppError::invalid("payment", "This brand does not take cards yet."))?;
+        open_intent(db, &account, &order).await.map(|_| ())
+    }
+
+    /// Pays the order `code` with the card of `token`.
+    pub async fn pay(
+        db: &Db,
+        config: &AppConfig,
+        code: &str,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Paying, AppError> {
+        let order = card_order(db, code).await?;
+        if order.status == OrderStatus::Paid.as_db() {
+            return Ok(Paying::Paid);
+        }
+        if order.status != OrderStatus::Placed.as_db() || order.pay_by.is_some_and(|t| t <= now) {
+            return Err(AppError::invalid(
+                "card",
+                "This order can no longer be paid: its 30 minutes have passed. Its items went back on sale.",
+            ));
+        }
+        if token.trim().is_empty() || token.len() > 200 {
+            return Err(AppError::invalid(
+                "card",
+                "Enter your card's number, expiry date and code.",
+            ));
+        }
+        let account = account(db, config, order.brand_id)
+            .await?
+            .ok_or_else(|| AppError::invalid("card", "This brand does not take cards yet."))?;
+        let intent = open_intent(db, &account, &order).await?;
+        if intent.succeeded() {
+            settle(db, config, order.brand_id, &intent, "card payment", now).await?;
+            return Ok(Paying::Paid);
+        }
+        let refused = |err: StripeError| async {
+            if let StripeError::Card { message, .. } = &err {
+                let note = format!("Card refused: {message}");
+                let _ = note_step(
+                    db,
+                    order.id,
+                    OrderStatus::Placed,
+                    "card payment",
+                    &note,
+                    now,
+                )
+                .await;
+            }
+            card_error(err)
+        };
+        let key = format!("customer-{}-{token}", order.tracking_code);
+        let (customer, card) = match account
+            .stripe
+            .customer_with_card(token.trim(), &order.customer_email, &key)
+            .await
+        {
+            Ok(found) => found,
+            Err(err) => return Err(refused(err).await),
+        };
+        let intent = match account.stripe.pay_with(&intent.id, &customer, &card).await {
+            Ok(intent) => intent,
+            Err(err) => return Err(refused(err).await),
+        };
+        if intent.succeeded() {
+            settle(db, config, order.brand_id, &intent, "card payment", now).await?;
+            Ok(Paying::Paid)
+        } else if intent.needs_action() {
+            Ok(Paying::Authenticate {
+                client_secret: intent.client_secret,
+                publishable_key: account.publishable_key,
+            })
+        } else {
+            let message = intent
+                .last_payment_error
+                .and_then(|e| e.message)
+                .unwrap_or_else(|| "Your card was not accepted: try another card.".into());
+            Err(refused(StripeError::Card {
+                code: "card_declined".into(),
+                message,
+            })
+            .await)
+        }
+    }
+
+    /// Marks the order of `intent` paid when the intent succeeded for the
+    /// order's whole amount. Paid already (by the webhook or the return,
+    /// whichever came first) is fine. Whether the order is paid now.
+    pub async fn settle(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        intent: &Intent,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        if !intent.succeeded() {
+            return Ok(false);
+        }
+        let sql = format!("{CARD_ORDER} WHERE stripe_intent_id = $1 AND brand_id = $2");
+        let order: Option<CardOrder> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+            .bind(&intent.id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await)?;
+        let order = order.ok_or(AppError::NotFound)?;
+        if intent.amount != order.total_cents || !intent.currency.eq_ignore_ascii_case(CURRENCY) {
+            tracing::error!(order = order.id, intent = %intent.id, amount = intent.amount, "a payment that does not match its order");
+            return Err(AppError::invalid(
+                "payment",
+                "The payment does not match the order's total.",
+            ));
+        }
+        let change = StatusMove {
+            brand_id,
+            order_id: order.id,
+            to: OrderStatus::Paid,
+            actor,
+            carrier: "",
+            tracking_number: "",
+            reason: "",
+        };
+        match change_status(db, config, &change, now).await {
+            Ok(()) => Ok(true),
+            Err(StatusError::ChangedMeanwhile)
+            | Err(StatusError::NotAllowed {
+                from: OrderStatus::Paid,
+                ..
+            }) => Ok(true),
+            Err(StatusError::NotAllowed { from, .. }) => {
+                tracing::error!(
+                    order = order.id,
+                    ?from,
+                    "a card payment for an order that moved on"
+                );
+                Ok(false)
+            }
+            Err(err) => Err(AppError::from(err)),
+        }
+    }
+
+    /// The guest came back to the order's page: an unpaid card order asks
+    /// Stripe, in case the payment went through before its webhook arrived.
+    pub async fn refresh(
+        db: &Db,
+        config: &AppConfig,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let Ok(order) = card_order(db, code).await else {
+            return Ok(());
+        };
+        let (Some(intent_id), true) = (
+            &order.stripe_intent_id,
+            order.status == OrderStatus::Placed.as_db(),
+        ) else {
+            return Ok(());
+        };
+        let Some(account) = account(db, config, order.brand_id).await? else {
+            return Ok(());
+        };
+        match account.stripe.retrieve_intent(intent_id).await {
+            Ok(intent) => settle(db, config, order.brand_id, &intent, "card payment", now)
+                .await
+                .map(|_| ()),
+            // The page shows the order as it is; the webhook will come.
+            Err(err) => {
+                tracing::warn!(%err, "could not ask Stripe about an order");
+                Ok(())
+            }
+        }
+    }
+
+    #[derive(Deserialize)]
+    struct Event {
+        id: String,
+        #[serde(rename = "type")]
+        kind: String,
+        data: EventData,
+    }
+
+    #[derive(Deserialize)]
+    struct EventData {
+        object: serde_json::Value,
+    }
+
+    /// Receives one Stripe webhook for the brand `slug`: the signature
+    /// checked with the brand's webhook secret, each event id handled once;
+    /// `payment_intent.succeeded` pays its order, `payment_intent.payment_failed`
+    /// goes on its timeline.
+    pub async fn receive(
+        db: &Db,
+        config: &AppConfig,
+        slug: &str,
+        signature: &str,
+        body: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, WebhookError> {
+        let (brand_id, secret) = brand_secret(db, slug, "stripe_webhook_secret").await?;
+        verify(signature, body, &secret, now).map_err(|e| match e {
+            SignatureError::Wrong => WebhookError::BadSignature,
+            SignatureError::Stale => WebhookError::Stale,
+        })?;
+        let event: Event =
+            serde_json::from_slice(body).map_err(|e| WebhookError::Malformed(e.to_string()))?;
+        if event.id.is_empty() || event.id.len() > 200 {
+            return Err(WebhookError::Malformed("the event id is missing".into()));
+        }
+        let intent = match event.kind.as_str() {
+            "payment_intent.succeeded" | "payment_intent.payment_failed" => Some(
+                serde_json::from_value::<Intent>(event.data.object.clone())
+                    .map_err(|e| WebhookError::Malformed(e.to_string()))?,
+            ),
+            _ => None,
+        };
+        let order_id: Option<i64> = match &intent {
+            Some(intent) => on_db!(db.reader(), |pool| sqlx::query_scalar(
+                "SELECT id FROM orders WHERE stripe_intent_id = $1 AND brand_id = $2"
+            )
+            .bind(&intent.id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await)?,
+            None => None,
+        };
+        let outcome = match (&intent, order_id) {
+            (Some(_), None) => return Err(WebhookError::UnknownOrder),
+            (Some(_), Some(_)) if event.kind == "payment_intent.succeeded" => Outcome::Paid,
+            _ => Outcome::Ignored,
+        };
+        // Record the event first: a replay stops here.
+        if !record_event(db, brand_id, &event.id, order_id, outcome, now).await? {
+            return Ok(Outcome::Duplicate);
+        }
+        if let (Some(intent), Some(order_id)) = (&intent, order_id) {
+            if let Err(err) = act_on(db, config, brand_id, &event, intent, order_id, now).await {
+                // Let Stripe send it again: forget the event.
+                forget_event(db, brand_id, &event.id).await?;
+                return Err(err.into());
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// What a verified event about an order's intent does: paid, or a
+    /// failure on its timeline.
+    async fn act_on(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        event: &Event,
+        intent: &Intent,
+        order_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        match event.kind.as_str() {
+            "payment_intent.succeeded" => {
+                let actor = format!("card payment (Stripe event {})", event.id);
+                settle(db, config, brand_id, intent, &actor, now)
+                    .await
+                    .map(|_| ())
+            }
+            "payment_intent.payment_failed" => {
+                let why = intent
+                    .last_payment_error
+                    .as_ref()
+                    .and_then(|e| e.message.clone())
+                    .unwrap_or_else(|| "the card was not accepted".into());
+                let note = format!("Card payment failed: {why}");
+                note_step(
+                    db,
+                    order_id,
+                    OrderStatus::Placed,
+                    "card payment",
+                    &note,
+                    now,
+                )
+                .await
+                .map_err(AppError::from)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Cancels the card orders not paid within their 30 minutes: stock
+    /// back, the buyer told, the intent cancelled at Stripe. An intent that
+    /// was paid meanwhile pays its order instead; when Stripe does not
+    /// answer, the order waits for the next pass. How many were cancelled.
+    pub async fn expire_unpaid(
+        db: &Db,
+        config: &AppConfig,
+        now: DateTime<Utc>,
+    ) -> Result<usize, AppError> {
+        let sql = format!(
+            "{CARD_ORDER} WHERE payment_method = 'card' AND status = 'placed' AND pay_by IS NOT NULL AND pay_by <= $1 ORDER BY pay_by"
+        );
+        let due: Vec<CardOrder> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+            .bind(now)
+            .fetch_all(pool)
+            .await)?;
+        let mut cancelled = 0;
+        for order in due {
+            if let (Some(intent_id), Some(account)) = (
+                &order.stripe_intent_id,
+                account(db, config, order.brand_id).await?,
+            ) {
+                match account.stripe.retrieve_intent(intent_id).await {
+                    Ok(intent) if intent.succeeded() => {
+                        settle(db, config, order.brand_id, &intent, "card payment", now).await?;
+                        continue;
+                    }
+                    Ok(intent) if intent.status != "canceled" => {
+                        if let Err(err) = account.stripe.cancel_intent(intent_id).await {
+                            tracing::warn!(%err, order = order.id, "could not cancel an intent; will retry");
+                            continue;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => {
+                        tracing::warn!(%err, order = order.id, "could not ask Stripe about an unpaid order; will retry");
+                        continue;
+                    }
+                }
+            }
+            let change = StatusMove {
+                brand_id: order.brand_id,
+                order_id: order.id,
+                to: OrderStatus::Cancelled,
+                actor: "Soirée",
+                carrier: "",
+                tracking_number: "",
+                reason: "Not paid by card within 30 minutes: the items went back on sale.",
+            };
+            match change_status(db, config, &change, now).await {
+                Ok(()) => cancelled += 1,
+                Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => {}
+                Err(err) => return Err(AppError::from(err)),
+            }
+        }
+        Ok(cancelled)
+    }
+}
