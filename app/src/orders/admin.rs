@@ -105,6 +105,10 @@ pub async fn set_order_status(
         let state = crate::base::state::app_state()?;
         let to = OrderStatus::parse(&status)
             .ok_or_else(|| AppError::invalid("status", "Choose the order's new status."))?;
+        if to == OrderStatus::Refunded {
+            // A card payment goes back to the card first.
+            super::card::ssr::refund(&state.db, &state.config, admin.brand_id, id).await?;
+        }
         let actor = format!("brand admin {}", admin.email);
         let change = crate::base::order_writer::StatusMove {
             brand_id: admin.brand_id,

@@ -451,6 +451,62 @@ pub mod ssr {
         Ok(outcome)
     }
 
+    /// Gives a paid card order's money back through Stripe, all of it,
+    /// before the brand marks it refunded. Other orders are refunded by the
+    /// brand itself: nothing to do here.
+    pub async fn refund(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        order_id: i64,
+    ) -> Result<(), AppError> {
+        let intent: Option<Option<String>> = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar(
+            "SELECT stripe_intent_id FROM orders WHERE id = $1 AND brand_id = $2 AND payment_method = 'card' AND status <> 'refunded'"
+        )
+        .bind(order_id)
+        .bind(brand_id)
+        .fetch_optional(pool)
+        .await
+        })?;
+        let Some(Some(intent)) = intent else {
+            return Ok(());
+        };
+        let account = account(db, config, brand_id).await?.ok_or_else(|| {
+            AppError::invalid(
+                "status",
+                "Stripe is not set up: the card cannot be refunded.",
+            )
+        })?;
+        let paid = account
+            .stripe
+            .retrieve_intent(&intent)
+            .await
+            .map_err(refund_error)?;
+        if !paid.succeeded() {
+            return Ok(());
+        }
+        account
+            .stripe
+            .refund(&intent, None, &format!("refund-{order_id}"))
+            .await
+            .map(|_| ())
+            .map_err(refund_error)
+    }
+
+    fn refund_error(err: StripeError) -> AppError {
+        let why = match err {
+            StripeError::Unreachable(_) => "Stripe did not answer".to_owned(),
+            StripeError::Card { message, .. } | StripeError::Refused { message, .. } => message,
+        };
+        AppError::invalid(
+            "status",
+            format!(
+                "{why}: nothing was refunded and the order stays as it was. Try again in a moment."
+            ),
+        )
+    }
+
     /// What a verified event about an order's intent does: paid, or a
     /// failure on its timeline.
     async fn act_on(

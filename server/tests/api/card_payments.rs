@@ -46,7 +46,8 @@ async fn card_app(engine: Engine, fake: &LocalStripe) -> Option<TestApp> {
 /// made: (order id, tracking code, item).
 async fn card_order(app: &TestApp) -> (i64, String, i64) {
     let (_, items, tokens) = party(app, "Ana Lima <ana@example.com>", 1).await;
-    let order = orders_from(app, &tokens, items[0], 1).await[0];
+    // The newest invitation is this party's.
+    let order = orders_from(app, &tokens[tokens.len() - 1..], items[0], 1).await[0];
     on_db!(app.db.writer(), |pool| sqlx::query(
         "UPDATE orders SET payment_method = 'card' WHERE id = $1"
     )
@@ -281,3 +282,49 @@ db_test!(
         assert_eq!(order_status(&app, order).await, "placed");
     }
 );
+
+db_test!(engine: refunding_a_card_order_gives_the_money_back_through_stripe, |engine: Engine| async move {
+    use crate::helpers::{mails_to, set_order_status, signed_in_admin};
+    let Some(fake) = LocalStripe::start().await else { return };
+    let Some(app) = card_app(engine, &fake).await else { return };
+    let (order, code, _) = card_order(&app).await;
+    let (status, _) = pay(&app, &fake, &code, "4242424242424242").await;
+    assert_eq!(status, StatusCode::OK);
+    let admin = signed_in_admin(&app).await;
+    set_order_status(&app, &admin, order, "refunded", "", "").await;
+    assert_eq!(order_status(&app, order).await, "refunded");
+    // Stripe holds the refund of the charge.
+    let intent = order_text(&app, order, "stripe_intent_id").await;
+    let stripe = app::base::stripe::Stripe::new(&fake.base, SECRET_KEY);
+    let refunds: Value = reqwest::Client::new()
+        .get(format!("{}/v1/refunds", fake.base))
+        .basic_auth(SECRET_KEY, None::<&str>)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let total: i64 = order_text(&app, order, "CAST(total_cents AS TEXT)").await.parse().unwrap();
+    let mine: Vec<&Value> = refunds["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["payment_intent"] == intent.as_str())
+        .collect();
+    assert_eq!(mine.len(), 1, "{refunds}");
+    assert_eq!(mine[0]["amount"], total);
+    assert!(stripe.retrieve_intent(&intent).await.unwrap().succeeded());
+    assert_eq!(mails_to(&app, "ana@example.com", "Your order").await, 3, "placed, paid, refunded");
+
+    // With Stripe away, nothing is refunded and the order stays paid.
+    let (second, code, _) = card_order(&app).await;
+    let (status, answer) = pay(&app, &fake, &code, "4242424242424242").await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    drop(fake);
+    let res = set_order_status(&app, &admin, second, "refunded", "", "").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let answer: Value = res.json().await.unwrap();
+    assert!(answer["Invalid"]["message"].as_str().unwrap().contains("nothing was refunded"), "{answer}");
+    assert_eq!(order_status(&app, second).await, "paid");
+});
