@@ -150,8 +150,8 @@ pub fn error_from_url<S: leptos::server_fn::ServerFn>() -> Option<AppError> {
 /// (`server::middleware::form_results_carried` puts it there).
 pub const FORM_ANSWER_HEADER: &str = "x-soiree-form-answer";
 
-/// The answer carried to this page, for the first action of its server
-/// function that asks (see [`action`]).
+/// The answer carried to this page, for the actions of its server function
+/// (see [`action`]).
 #[derive(Clone, Copy)]
 pub struct CarriedAnswer(StoredValue<Option<(String, String)>>);
 
@@ -178,13 +178,23 @@ impl CarriedAnswer {
         provide_context(CarriedAnswer(StoredValue::new(carried)));
     }
 
+    /// The answer, if it is `path`'s. The server may render a part of the
+    /// page more than once (a Suspense whose resources resolve one after
+    /// the other), so there every render gets it; in the browser the first
+    /// taker has it, so a later page does not show it again.
     fn take(self, path: &str) -> Option<String> {
         let mine = self
             .0
             .with_value(|c| c.as_ref().is_some_and(|(p, _)| p == path));
-        mine.then(|| self.0.try_update_value(Option::take).flatten())
-            .flatten()
-            .map(|(_, json)| json)
+        if !mine {
+            return None;
+        }
+        let answer = if cfg!(feature = "ssr") {
+            self.0.with_value(Clone::clone)
+        } else {
+            self.0.try_update_value(Option::take).flatten()
+        };
+        answer.map(|(_, json)| json)
     }
 }
 
