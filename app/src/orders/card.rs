@@ -211,6 +211,18 @@ pub mod ssr {
         open_intent(db, &account, &order).await.map(|_| ())
     }
 
+    async fn party_cancelled(db: &Db, order_id: i64) -> Result<bool, AppError> {
+        let cancelled: bool = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar(
+            "SELECT e.cancelled_at IS NOT NULL FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1"
+        )
+        .bind(order_id)
+        .fetch_one(pool)
+        .await
+        })?;
+        Ok(cancelled)
+    }
+
     /// Pays the order `code` with the card of `token`.
     pub async fn pay(
         db: &Db,
@@ -223,7 +235,10 @@ pub mod ssr {
         if order.status == OrderStatus::Paid.as_db() {
             return Ok(Paying::Paid);
         }
-        if order.status != OrderStatus::Placed.as_db() || order.pay_by.is_some_and(|t| t <= now) {
+        if order.status != OrderStatus::Placed.as_db()
+            || order.pay_by.is_some_and(|t| t <= now)
+            || party_cancelled(db, order.id).await?
+        {
             return Err(AppError::invalid(
                 "card",
                 "This order can no longer be paid: its 30 minutes have passed. Its items went back on sale.",
@@ -336,6 +351,14 @@ pub mod ssr {
                 from: OrderStatus::Paid,
                 ..
             }) => Ok(true),
+            Err(StatusError::NotAllowed {
+                from: OrderStatus::Cancelled,
+                ..
+            }) => {
+                // Paid as it was being cancelled: the money goes back.
+                give_back(db, config, brand_id, order.id, intent, now).await?;
+                Ok(false)
+            }
             Err(StatusError::NotAllowed { from, .. }) => {
                 tracing::error!(
                     order = order.id,
@@ -346,6 +369,40 @@ pub mod ssr {
             }
             Err(err) => Err(AppError::from(err)),
         }
+    }
+
+    /// Refunds the payment of an order that was cancelled meanwhile, and
+    /// says so on its timeline.
+    async fn give_back(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        order_id: i64,
+        intent: &Intent,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let account = account(db, config, brand_id)
+            .await?
+            .ok_or(AppError::Internal)?;
+        account
+            .stripe
+            .refund(&intent.id, None, &format!("refund-{order_id}"))
+            .await
+            .map_err(|err| {
+                tracing::error!(order = order_id, %err, "could not refund a payment for a cancelled order");
+                AppError::Internal
+            })?;
+        let note = "Paid after the order was cancelled: the payment was refunded to the card.";
+        note_step(
+            db,
+            order_id,
+            OrderStatus::Cancelled,
+            "card payment",
+            note,
+            now,
+        )
+        .await?;
+        Ok(())
     }
 
     /// The guest came back to the order's page: an unpaid card order asks
@@ -556,8 +613,11 @@ pub mod ssr {
         config: &AppConfig,
         now: DateTime<Utc>,
     ) -> Result<usize, AppError> {
+        // Due: its 30 minutes are over, or its party was cancelled.
         let sql = format!(
-            "{CARD_ORDER} WHERE payment_method = 'card' AND status = 'placed' AND pay_by IS NOT NULL AND pay_by <= $1 ORDER BY pay_by"
+            "{CARD_ORDER} WHERE payment_method = 'card' AND status = 'placed' \
+               AND ((pay_by IS NOT NULL AND pay_by <= $1) \
+                 OR event_id IN (SELECT id FROM events WHERE cancelled_at IS NOT NULL)) ORDER BY id"
         );
         let due: Vec<CardOrder> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
             .bind(now)
@@ -594,7 +654,7 @@ pub mod ssr {
                 actor: "Soirée",
                 carrier: "",
                 tracking_number: "",
-                reason: "Not paid by card within 30 minutes: the items went back on sale.",
+                reason: "Not paid by card in time, or the party was cancelled: the items went back on sale.",
             };
             match change_status(db, config, &change, now).await {
                 Ok(()) => cancelled += 1,

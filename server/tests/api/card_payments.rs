@@ -328,3 +328,57 @@ db_test!(engine: refunding_a_card_order_gives_the_money_back_through_stripe, |en
     assert!(answer["Invalid"]["message"].as_str().unwrap().contains("nothing was refunded"), "{answer}");
     assert_eq!(order_status(&app, second).await, "paid");
 });
+
+db_test!(engine: a_cancelled_partys_card_order_is_not_paid_and_a_late_payment_goes_back, |engine: Engine| async move {
+    let Some(fake) = LocalStripe::start().await else { return };
+    let Some(app) = card_app(engine, &fake).await else { return };
+    let (order, code, _) = card_order(&app).await;
+    let event: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT event_id FROM orders WHERE id = $1"
+    )
+    .bind(order)
+    .fetch_one(pool)
+    .await)
+    .unwrap();
+    // The host cancels the party: the card order waits for the card worker,
+    // which cancels its intent and then the order; meanwhile it cannot be paid.
+    let res = post(&app, &app.client, "/api/cancel_event", &[("id", event.to_string())]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(order_status(&app, order).await, "placed");
+    let (status, answer) = pay(&app, &fake, &code, "4242424242424242").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    let expire = app::orders::card::ssr::expire_unpaid(&app.db, &app.config, chrono::Utc::now());
+    assert_eq!(expire.await.unwrap(), 1);
+    assert_eq!(order_status(&app, order).await, "cancelled");
+    let stripe = app::base::stripe::Stripe::new(&fake.base, SECRET_KEY);
+    let intent = order_text(&app, order, "stripe_intent_id").await;
+    assert_eq!(stripe.retrieve_intent(&intent).await.unwrap().status, "canceled");
+
+    // A payment that succeeds as its order is being cancelled is refunded.
+    let (late, code, _) = card_order(&app).await;
+    let (status, answer) = pay(&app, &fake, &code, "4000002500003155").await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let secret = answer["Authenticate"]["client_secret"].as_str().unwrap().to_owned();
+    on_db!(app.db.writer(), |pool| sqlx::query("UPDATE orders SET status = 'cancelled' WHERE id = $1")
+        .bind(late)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+    .unwrap();
+    fake.authenticate(&secret, true).await;
+    eventually(15, "the late payment's refund", || {
+        let app = &app;
+        async move {
+            let refunded: i64 = on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+                "SELECT COUNT(*) FROM order_status_changes WHERE order_id = $1 AND note LIKE 'Paid after the order was cancelled%'"
+            )
+            .bind(late)
+            .fetch_one(pool)
+            .await)
+            .unwrap();
+            refunded == 1
+        }
+    })
+    .await;
+    assert_eq!(order_status(&app, late).await, "cancelled");
+});
