@@ -98,19 +98,87 @@ pub const DEFAULT_CSP: &str =
     "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// The cookie that carries a failed form's error (and what was typed) from
-/// the post to the page, instead of the address.
+/// the post to the page, instead of the address. Behind HTTPS its name has
+/// the `__Host-` prefix, which a sibling domain cannot set.
 pub const FORM_ERROR_COOKIE: &str = "soiree_form_error";
 
 /// The cookie that carries a form's answer (what the server function
 /// returned) from a post without JavaScript to the page it comes back to.
 pub const FORM_ANSWER_COOKIE: &str = "soiree_form_answer";
 
-/// The header in which the page's request receives that answer, as the
-/// cookie holds it; `app::base::forms::action` reads it.
+/// The header in which the page's request receives that answer, as
+/// `path|base64(json)`; `app::base::forms::action` reads it.
 pub use app::base::forms::FORM_ANSWER_HEADER;
 
 /// The largest answer carried in a cookie: browsers keep 4 KB per cookie.
-const LARGEST_ANSWER: usize = 3000;
+const LARGEST_ANSWER: usize = 2800;
+
+/// What `form_results_carried` needs: whether cookies are `Secure`, and the
+/// key that signs what they carry.
+#[derive(Clone)]
+pub struct FormCarry {
+    pub secure: bool,
+    pub key: Arc<Vec<u8>>,
+}
+
+impl FormCarry {
+    fn name(&self, base: &str) -> String {
+        if self.secure {
+            format!("__Host-{base}")
+        } else {
+            base.to_owned()
+        }
+    }
+
+    /// `parts` joined with `|`, then the signature of them all and of the
+    /// page they are for, so that a cookie set by anyone else, or meant for
+    /// another page, is ignored.
+    fn seal(&self, kind: &str, page: &str, parts: &[&str]) -> String {
+        use base64::Engine;
+        let page = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(page);
+        let body = format!("{}|{page}", parts.join("|"));
+        format!("{body}|{}", self.signature(kind, &body))
+    }
+
+    /// The parts of a sealed value, when its signature holds and it is for
+    /// `page`.
+    fn open(&self, kind: &str, page: &str, value: &str) -> Option<Vec<String>> {
+        use base64::Engine;
+        let (body, sig) = value.rsplit_once('|')?;
+        let expected = self.signature(kind, body);
+        let same = expected.len() == sig.len()
+            && expected
+                .bytes()
+                .zip(sig.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0;
+        let (parts, for_page) = body.rsplit_once('|')?;
+        let for_page = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(for_page)
+            .ok()?;
+        (same && for_page == page.as_bytes()).then(|| parts.split('|').map(str::to_owned).collect())
+    }
+
+    fn signature(&self, kind: &str, body: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.key).expect("HMAC takes any key");
+        mac.update(kind.as_bytes());
+        mac.update(b"\n");
+        mac.update(body.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// A cookie that lives five minutes, or that is cleared when `value` is
+    /// empty.
+    fn cookie(&self, base: &str, value: &str) -> String {
+        let age = if value.is_empty() { 0 } else { 300 };
+        format!(
+            "{}={value}; Path=/; Max-Age={age}; HttpOnly; SameSite=Lax{}",
+            self.name(base),
+            if self.secure { "; Secure" } else { "" }
+        )
+    }
+}
 
 /// Forms posted without JavaScript go to the server function and come back
 /// to their page by a redirect, which carries neither the answer nor, in a
@@ -125,18 +193,28 @@ const LARGEST_ANSWER: usize = 3000;
 /// - A success comes back with nothing, so the page could not say what was
 ///   done ("3 guests added; 1 line skipped"). The answer (the redirect's
 ///   body) goes the same way, and reaches the page as a request header.
+///
+/// Both cookies are signed with the server's key and name the page they are
+/// for: only that page reads them, and a cookie planted by anyone else is
+/// ignored.
 pub async fn form_results_carried(
-    State(secure): State<bool>,
+    State(carry): State<FormCarry>,
     mut req: Request,
     next: Next,
 ) -> Response {
     let wants_page = req.method() == Method::GET && accepts_html(&req);
     let plain_post = req.method() == Method::POST && accepts_html(&req);
     req.headers_mut().remove(FORM_ANSWER_HEADER);
-    let carried = wants_page
-        .then(|| app::base::auth::ssr::cookie_in(req.headers(), FORM_ERROR_COOKIE))
-        .flatten();
-    if let Some((path, err)) = carried.as_deref().and_then(|v| v.split_once('|')) {
+    let page = req.uri().path().to_owned();
+    let [error_cookie, answer_cookie] = [FORM_ERROR_COOKIE, FORM_ANSWER_COOKIE].map(|base| {
+        wants_page
+            .then(|| app::base::auth::ssr::cookie_in(req.headers(), &carry.name(base)))
+            .flatten()
+    });
+    let error = error_cookie
+        .as_deref()
+        .and_then(|v| carry.open("error", &page, v));
+    if let [path, err] = error.as_deref().unwrap_or_default() {
         let uri = req.uri();
         let query = uri.query().map(|q| format!("{q}&")).unwrap_or_default();
         let path: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
@@ -144,15 +222,15 @@ pub async fn form_results_carried(
             *req.uri_mut() = with_error;
         }
     }
-    let answer = wants_page
-        .then(|| app::base::auth::ssr::cookie_in(req.headers(), FORM_ANSWER_COOKIE))
-        .flatten();
-    if let Some(value) = answer.as_deref() {
-        if let Ok(value) = HeaderValue::from_str(value) {
+    let answer = answer_cookie
+        .as_deref()
+        .and_then(|v| carry.open("answer", &page, v));
+    if let [path, json] = answer.as_deref().unwrap_or_default() {
+        if let Ok(value) = HeaderValue::from_str(&format!("{path}|{json}")) {
             req.headers_mut().insert(FORM_ANSWER_HEADER, value);
         }
     }
-    let fn_path = req.uri().path().to_owned();
+    let fn_path = page;
     let mut res = next.run(req).await;
     let mut cookies = Vec::new();
     let moved = res
@@ -162,15 +240,18 @@ pub async fn form_results_carried(
         .filter(|l| l.contains("__err="))
         .and_then(split_form_error);
     let failed = moved.is_some();
-    match (moved, carried) {
-        (Some((location, value)), _) => {
-            if let Ok(location) = HeaderValue::from_str(&location) {
-                res.headers_mut().insert(header::LOCATION, location);
-            }
-            cookies.push(short_cookie(FORM_ERROR_COOKIE, &value, secure));
+    if let Some((location, (path, err))) = moved {
+        let target = path_of(&location);
+        if let Ok(location) = HeaderValue::from_str(&location) {
+            res.headers_mut().insert(header::LOCATION, location);
         }
-        (None, Some(_)) => cookies.push(short_cookie(FORM_ERROR_COOKIE, "", secure)),
-        (None, None) => {}
+        cookies.push(carry.cookie(
+            FORM_ERROR_COOKIE,
+            &carry.seal("error", &target, &[&path, &err]),
+        ));
+    } else if error_cookie.is_some() {
+        // Read once, whether it was for this page or not.
+        cookies.push(carry.cookie(FORM_ERROR_COOKIE, ""));
     }
     let answered = plain_post
         && fn_path.starts_with("/api/")
@@ -180,30 +261,40 @@ pub async fn form_results_carried(
     if answered {
         // The browser follows the redirect and never reads its body.
         let (mut parts, body) = res.into_parts();
-        let bytes = axum::body::to_bytes(body, LARGEST_ANSWER).await.ok();
+        let bytes = axum::body::to_bytes(body, LARGEST_ANSWER).await;
         parts.headers.remove(header::CONTENT_LENGTH);
         parts.headers.remove(header::CONTENT_TYPE);
         // server_fn leaves an empty query (`/page?`) where it took its own
         // parameters out of the address.
-        let tidy = parts
+        let location = parts
             .headers
             .get(header::LOCATION)
             .and_then(|l| l.to_str().ok())
-            .and_then(|l| l.strip_suffix('?'))
-            .and_then(|l| HeaderValue::from_str(l).ok());
-        if let Some(tidy) = tidy {
+            .map(|l| l.strip_suffix('?').unwrap_or(l).to_owned());
+        if let Some(tidy) = location
+            .as_deref()
+            .and_then(|l| HeaderValue::from_str(l).ok())
+        {
             parts.headers.insert(header::LOCATION, tidy);
         }
         res = Response::from_parts(parts, axum::body::Body::empty());
-        if let Some(bytes) = bytes.filter(|b| !b.is_empty()) {
-            cookies.push(short_cookie(
-                FORM_ANSWER_COOKIE,
-                &answer_to_cookie(&fn_path, &bytes),
-                secure,
-            ));
+        match (bytes, location) {
+            (Ok(bytes), Some(location)) if !bytes.is_empty() => {
+                use base64::Engine;
+                let json = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
+                let sealed = carry.seal("answer", &path_of(&location), &[&fn_path, &json]);
+                cookies.push(carry.cookie(FORM_ANSWER_COOKIE, &sealed));
+            }
+            (Err(_), _) => {
+                tracing::warn!(
+                    path = fn_path,
+                    "a form's answer is too large to carry back to its page"
+                );
+            }
+            _ => {}
         }
-    } else if answer.is_some() {
-        cookies.push(short_cookie(FORM_ANSWER_COOKIE, "", secure));
+    } else if answer_cookie.is_some() {
+        cookies.push(carry.cookie(FORM_ANSWER_COOKIE, ""));
     }
     for cookie in cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -213,6 +304,14 @@ pub async fn form_results_carried(
     res
 }
 
+/// The path of a redirect's target (`/host/events/3`).
+fn path_of(location: &str) -> String {
+    let base = url::Url::parse("http://relative.invalid").expect("a valid base");
+    base.join(location)
+        .map(|u| u.path().to_owned())
+        .unwrap_or_default()
+}
+
 fn accepts_html(req: &Request) -> bool {
     req.headers()
         .get(header::ACCEPT)
@@ -220,27 +319,8 @@ fn accepts_html(req: &Request) -> bool {
         .is_some_and(|a| a.contains("text/html"))
 }
 
-/// A cookie that lives five minutes, or that is cleared when `value` is empty.
-fn short_cookie(name: &str, value: &str, secure: bool) -> String {
-    let age = if value.is_empty() { 0 } else { 300 };
-    format!(
-        "{name}={value}; Path=/; Max-Age={age}; HttpOnly; SameSite=Lax{}",
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// `path|answer` with the answer in URL-safe base64, which a cookie holds.
-fn answer_to_cookie(path: &str, answer: &[u8]) -> String {
-    use base64::Engine;
-    format!(
-        "{path}|{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(answer)
-    )
-}
-
-/// `location` without its `__path` and `__err`, and the cookie value
-/// `path|err` that carries them.
-fn split_form_error(location: &str) -> Option<(String, String)> {
+/// `location` without its `__path` and `__err`, and those two.
+fn split_form_error(location: &str) -> Option<(String, (String, String))> {
     let base = url::Url::parse("http://relative.invalid").ok()?;
     let mut url = base.join(location).ok()?;
     let (mut path, mut err) = (None, None);
@@ -270,12 +350,14 @@ fn split_form_error(location: &str) -> Option<(String, String)> {
         url.to_string()
     };
     // The error is URL-safe base64 and the path plain: both fit a cookie.
-    Some((clean, format!("{path}|{err}")))
+    Some((clean, (path, err)))
 }
 
 #[cfg(test)]
 mod form_error_tests {
-    use super::split_form_error;
+    use std::sync::Arc;
+
+    use super::{split_form_error, FormCarry};
 
     #[test]
     fn the_error_leaves_the_address_and_the_rest_stays() {
@@ -284,9 +366,53 @@ mod form_error_tests {
         )
         .unwrap();
         assert_eq!(clean, "http://127.0.0.1:3000/i/tok/cart?x=1");
-        assert_eq!(value, "/api/place_order|eyJJbn");
+        assert_eq!(value, ("/api/place_order".into(), "eyJJbn".into()));
         let (clean, _) = split_form_error("/login?__path=%2Fapi%2Flogin&__err=abc").unwrap();
         assert_eq!(clean, "/login");
         assert!(split_form_error("/login?next=/host").is_none());
+    }
+
+    #[test]
+    fn a_carried_result_opens_only_with_our_key_on_its_page() {
+        let carry = FormCarry {
+            secure: true,
+            key: Arc::new(b"a key".to_vec()),
+        };
+        let sealed = carry.seal(
+            "answer",
+            "/brand/settings",
+            &["/api/new_brand_secret", "InNlY3JldCI"],
+        );
+        assert_eq!(
+            carry.open("answer", "/brand/settings", &sealed),
+            Some(vec![
+                "/api/new_brand_secret".to_owned(),
+                "InNlY3JldCI".to_owned()
+            ])
+        );
+        assert_eq!(carry.open("answer", "/host", &sealed), None, "another page");
+        assert_eq!(
+            carry.open("error", "/brand/settings", &sealed),
+            None,
+            "another kind"
+        );
+        let forged = sealed.replace("InNlY3JldCI", "ImZvcmdlZCI");
+        assert_eq!(
+            carry.open("answer", "/brand/settings", &forged),
+            None,
+            "changed"
+        );
+        let other = FormCarry {
+            secure: true,
+            key: Arc::new(b"their key".to_vec()),
+        };
+        assert_eq!(
+            other.open("answer", "/brand/settings", &sealed),
+            None,
+            "another key"
+        );
+        assert!(carry
+            .cookie("soiree_form_answer", &sealed)
+            .starts_with("__Host-soiree_form_answer="));
     }
 }

@@ -37,7 +37,9 @@ use tower_http::{
 
 use crate::{
     mailer::Mailer,
-    middleware::{form_results_carried, page_csp, same_origin_writes, PublicOrigin, DEFAULT_CSP},
+    middleware::{
+        form_results_carried, page_csp, same_origin_writes, FormCarry, PublicOrigin, DEFAULT_CSP,
+    },
     settings::Settings,
     workers,
 };
@@ -247,7 +249,10 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .layer(axum::middleware::map_response(input_errors_are_422))
         .layer(axum::middleware::from_fn(multipart_bodies_only))
         .layer(axum::middleware::from_fn_with_state(
-            settings.session_secure,
+            FormCarry {
+                secure: settings.session_secure,
+                key: state.config.signing_key.0.clone(),
+            },
             form_results_carried,
         ));
 

@@ -100,7 +100,35 @@ pub struct AddReport {
     pub added: usize,
     /// Already on the list (or twice in the paste): merged, not added again.
     pub merged: usize,
+    /// The first lines that could not be read, each cut short.
     pub rejected: Vec<domain::RejectedLine>,
+    /// How many more could not be read.
+    #[serde(default)]
+    pub more_rejected: usize,
+}
+
+impl AddReport {
+    /// Lines the report names; it must fit the cookie that carries it back
+    /// to a page posted without JavaScript.
+    const NAMED: usize = 10;
+    /// Characters of a rejected line the report repeats.
+    const SHOWN: usize = 60;
+
+    pub fn new(added: usize, merged: usize, mut rejected: Vec<domain::RejectedLine>) -> Self {
+        let more_rejected = rejected.len().saturating_sub(Self::NAMED);
+        rejected.truncate(Self::NAMED);
+        for line in &mut rejected {
+            if line.text.chars().count() > Self::SHOWN {
+                line.text = line.text.chars().take(Self::SHOWN).collect::<String>() + "…";
+            }
+        }
+        AddReport {
+            added,
+            merged,
+            rejected,
+            more_rejected,
+        }
+    }
 }
 
 /// The guest list of an event (its host, or the brand's admin).
@@ -480,13 +508,19 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                     <div class="report" role="status" data-testid="add-report">
                         <p>{format!("Added {} guest{}.", r.added, if r.added == 1 { "" } else { "s" })}
                            {(r.merged > 0).then(|| format!(" {} already on the list (merged).", r.merged))}</p>
-                        {(!r.rejected.is_empty()).then(|| view! {
-                            <p>{format!("{} line{} could not be read:", r.rejected.len(), if r.rejected.len() == 1 { "" } else { "s" })}</p>
-                            <ul class="rejected">
-                                {r.rejected.into_iter().map(|x| view! {
-                                    <li>{format!("Line {}: “{}” — {}", x.line, x.text, x.reason)}</li>
-                                }).collect_view()}
-                            </ul>
+                        {(!r.rejected.is_empty()).then(|| {
+                            let count = r.rejected.len() + r.more_rejected;
+                            view! {
+                                <p>{format!("{count} line{} could not be read:", if count == 1 { "" } else { "s" })}</p>
+                                <ul class="rejected">
+                                    {r.rejected.into_iter().map(|x| view! {
+                                        <li>{format!("Line {}: “{}” — {}", x.line, x.text, x.reason)}</li>
+                                    }).collect_view()}
+                                </ul>
+                                {(r.more_rejected > 0).then(|| view! {
+                                    <p>{format!("…and {} more: check the list and paste those lines again.", r.more_rejected)}</p>
+                                })}
+                            }
                         })}
                     </div>
             })}

@@ -62,11 +62,7 @@ pub async fn add_guests(
         tx.commit().await?;
         Ok::<_, sqlx::Error>((added, merged))
     })?;
-    Ok(AddReport {
-        added,
-        merged,
-        rejected,
-    })
+    Ok(AddReport::new(added, merged, rejected))
 }
 
 #[derive(sqlx::FromRow)]

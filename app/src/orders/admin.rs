@@ -135,8 +135,25 @@ pub async fn set_order_status(
 pub struct BulkReport {
     pub status: String,
     pub moved: i64,
-    /// (order id, why it stayed as it was).
+    /// (order id, why it stayed as it was), for the first few.
     pub refused: Vec<(i64, String)>,
+    /// How many more stayed as they were.
+    #[serde(default)]
+    pub more_refused: usize,
+}
+
+impl BulkReport {
+    /// Orders the report names; it must fit the cookie that carries it
+    /// back to a page posted without JavaScript.
+    const NAMED: usize = 15;
+
+    fn refuse(&mut self, id: i64, why: String) {
+        if self.refused.len() < Self::NAMED {
+            self.refused.push((id, why));
+        } else {
+            self.more_refused += 1;
+        }
+    }
 }
 
 /// The statuses a bulk change may set.
@@ -190,7 +207,7 @@ pub async fn bulk_order_status(
                 Ok(()) => report.moved += 1,
                 Err(StatusError::NotFound) => return Err(AppError::NotFound),
                 Err(e @ (StatusError::NotAllowed { .. } | StatusError::ChangedMeanwhile)) => {
-                    report.refused.push((id, e.to_string()))
+                    report.refuse(id, e.to_string())
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -475,7 +492,8 @@ pub fn BrandOrdersPage() -> impl IntoView {
                     <div class="report" role="status" data-testid="bulk-report">
                         <p>{format!("{} order{} marked {}.", r.moved, if r.moved == 1 { "" } else { "s" }, r.status.to_lowercase())}</p>
                         {(!r.refused.is_empty()).then(|| view! {
-                            <ul>{r.refused.into_iter().map(|(id, why)| view! { <li>{format!("#{id} stayed as it was: {why}")}</li> }).collect_view()}</ul>
+                            <ul>{r.refused.into_iter().map(|(id, why)| view! { <li>{format!("#{id} stayed as it was: {why}")}</li> }).collect_view()}
+                                {(r.more_refused > 0).then(|| view! { <li>{format!("…and {} more stayed as they were.", r.more_refused)}</li> })}</ul>
                         })}
                     </div>
                 })}
