@@ -157,25 +157,47 @@ pub struct CarriedAnswer(StoredValue<Option<(String, String)>>);
 
 impl CarriedAnswer {
     /// Reads the answer from the request on the server; the browser gets
-    /// the same value when it hydrates the page.
+    /// the same value when it hydrates the page. The same goes for a failed
+    /// form's error, which the server reads from the request's address
+    /// (`?__path=…&__err=…`, put there by the middleware) while the
+    /// browser's address has none: both render the page with the error.
     pub fn provide() {
-        let carried = leptos::server::SharedValue::new(|| {
+        type Carried = (Option<(String, String)>, Option<(String, String)>);
+        let (answer, error): Carried = leptos::server::SharedValue::new(|| {
             #[cfg(feature = "ssr")]
             {
                 use base64::Engine;
-                let parts = use_context::<http::request::Parts>()?;
-                let value = parts.headers.get(FORM_ANSWER_HEADER)?.to_str().ok()?;
-                let (path, encoded) = value.split_once('|')?;
-                let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
-                    .decode(encoded)
-                    .ok()?;
-                Some((path.to_owned(), String::from_utf8(json).ok()?))
+                let Some(parts) = use_context::<http::request::Parts>() else {
+                    return (None, None);
+                };
+                let answer = (|| {
+                    let value = parts.headers.get(FORM_ANSWER_HEADER)?.to_str().ok()?;
+                    let (path, encoded) = value.split_once('|')?;
+                    let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                        .decode(encoded)
+                        .ok()?;
+                    Some((path.to_owned(), String::from_utf8(json).ok()?))
+                })();
+                let error = (|| {
+                    let query = parts.uri.query()?;
+                    let pairs: Vec<(String, String)> =
+                        url::form_urlencoded::parse(query.as_bytes())
+                            .into_owned()
+                            .collect();
+                    let find =
+                        |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+                    Some((find("__path")?, find("__err")?))
+                })();
+                (answer, error)
             }
             #[cfg(not(feature = "ssr"))]
-            None
+            (None, None)
         })
         .into_inner();
-        provide_context(CarriedAnswer(StoredValue::new(carried)));
+        if let Some((path, err)) = error {
+            provide_context(leptos::server::ServerActionError::new(&path, &err));
+        }
+        provide_context(CarriedAnswer(StoredValue::new(answer)));
     }
 
     /// The answer, if it is `path`'s. The server may render a part of the

@@ -142,6 +142,7 @@ pub struct BulkReport {
     pub more_refused: usize,
 }
 
+#[cfg(feature = "ssr")]
 impl BulkReport {
     /// Orders the report names; it must fit the cookie that carries it
     /// back to a page posted without JavaScript.
