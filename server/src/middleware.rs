@@ -206,30 +206,11 @@ pub async fn form_results_carried(
     let plain_post = req.method() == Method::POST && accepts_html(&req);
     req.headers_mut().remove(FORM_ANSWER_HEADER);
     let page = req.uri().path().to_owned();
-    let [error_cookie, answer_cookie] = [FORM_ERROR_COOKIE, FORM_ANSWER_COOKIE].map(|base| {
-        wants_page
-            .then(|| app::base::auth::ssr::cookie_in(req.headers(), &carry.name(base)))
-            .flatten()
-    });
-    let error = error_cookie
-        .as_deref()
-        .and_then(|v| carry.open("error", &page, v));
-    if let [path, err] = error.as_deref().unwrap_or_default() {
-        let uri = req.uri();
-        let query = uri.query().map(|q| format!("{q}&")).unwrap_or_default();
-        let path: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
-        if let Ok(with_error) = format!("{}?{query}__path={path}&__err={err}", uri.path()).parse() {
-            *req.uri_mut() = with_error;
-        }
-    }
-    let answer = answer_cookie
-        .as_deref()
-        .and_then(|v| carry.open("answer", &page, v));
-    if let [path, json] = answer.as_deref().unwrap_or_default() {
-        if let Ok(value) = HeaderValue::from_str(&format!("{path}|{json}")) {
-            req.headers_mut().insert(FORM_ANSWER_HEADER, value);
-        }
-    }
+    let (error_cookie, answer_cookie) = if wants_page {
+        bring_back(&carry, &mut req)
+    } else {
+        (false, false)
+    };
     let fn_path = page;
     let mut res = next.run(req).await;
     let mut cookies = Vec::new();
@@ -249,7 +230,7 @@ pub async fn form_results_carried(
             FORM_ERROR_COOKIE,
             &carry.seal("error", &target, &[&path, &err]),
         ));
-    } else if error_cookie.is_some() {
+    } else if error_cookie {
         // Read once, whether it was for this page or not.
         cookies.push(carry.cookie(FORM_ERROR_COOKIE, ""));
     }
@@ -259,41 +240,10 @@ pub async fn form_results_carried(
         && res.status().is_redirection()
         && !failed;
     if answered {
-        // The browser follows the redirect and never reads its body.
-        let (mut parts, body) = res.into_parts();
-        let bytes = axum::body::to_bytes(body, LARGEST_ANSWER).await;
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts.headers.remove(header::CONTENT_TYPE);
-        // server_fn leaves an empty query (`/page?`) where it took its own
-        // parameters out of the address.
-        let location = parts
-            .headers
-            .get(header::LOCATION)
-            .and_then(|l| l.to_str().ok())
-            .map(|l| l.strip_suffix('?').unwrap_or(l).to_owned());
-        if let Some(tidy) = location
-            .as_deref()
-            .and_then(|l| HeaderValue::from_str(l).ok())
-        {
-            parts.headers.insert(header::LOCATION, tidy);
-        }
-        res = Response::from_parts(parts, axum::body::Body::empty());
-        match (bytes, location) {
-            (Ok(bytes), Some(location)) if !bytes.is_empty() => {
-                use base64::Engine;
-                let json = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
-                let sealed = carry.seal("answer", &path_of(&location), &[&fn_path, &json]);
-                cookies.push(carry.cookie(FORM_ANSWER_COOKIE, &sealed));
-            }
-            (Err(_), _) => {
-                tracing::warn!(
-                    path = fn_path,
-                    "a form's answer is too large to carry back to its page"
-                );
-            }
-            _ => {}
-        }
-    } else if answer_cookie.is_some() {
+        let (carried, cookie) = answer_out(&carry, res, &fn_path).await;
+        res = carried;
+        cookies.extend(cookie);
+    } else if answer_cookie {
         cookies.push(carry.cookie(FORM_ANSWER_COOKIE, ""));
     }
     for cookie in cookies {
@@ -302,6 +252,76 @@ pub async fn form_results_carried(
         }
     }
     res
+}
+
+/// Puts a carried error back into the page's address and a carried answer
+/// into its headers, when they are sealed for this page; says whether each
+/// cookie was there (it is cleared either way).
+fn bring_back(carry: &FormCarry, req: &mut Request) -> (bool, bool) {
+    let page = req.uri().path().to_owned();
+    let [error_cookie, answer_cookie] = [FORM_ERROR_COOKIE, FORM_ANSWER_COOKIE]
+        .map(|base| app::base::auth::ssr::cookie_in(req.headers(), &carry.name(base)));
+    let error = error_cookie
+        .as_deref()
+        .and_then(|v| carry.open("error", &page, v));
+    if let [path, err] = error.as_deref().unwrap_or_default() {
+        let uri = req.uri();
+        let query = uri.query().map(|q| format!("{q}&")).unwrap_or_default();
+        let path: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        if let Ok(with_error) = format!("{}?{query}__path={path}&__err={err}", uri.path()).parse() {
+            *req.uri_mut() = with_error;
+        }
+    }
+    let answer = answer_cookie
+        .as_deref()
+        .and_then(|v| carry.open("answer", &page, v));
+    if let [path, json] = answer.as_deref().unwrap_or_default() {
+        if let Ok(value) = HeaderValue::from_str(&format!("{path}|{json}")) {
+            req.headers_mut().insert(FORM_ANSWER_HEADER, value);
+        }
+    }
+    (error_cookie.is_some(), answer_cookie.is_some())
+}
+
+/// A successful plain post's redirect, without its body, and the cookie
+/// that carries the body (the server function's answer) to the page.
+async fn answer_out(carry: &FormCarry, res: Response, fn_path: &str) -> (Response, Option<String>) {
+    // The browser follows the redirect and never reads its body.
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, LARGEST_ANSWER).await;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_TYPE);
+    // server_fn leaves an empty query (`/page?`) where it took its own
+    // parameters out of the address.
+    let location = parts
+        .headers
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+        .map(|l| l.strip_suffix('?').unwrap_or(l).to_owned());
+    if let Some(tidy) = location
+        .as_deref()
+        .and_then(|l| HeaderValue::from_str(l).ok())
+    {
+        parts.headers.insert(header::LOCATION, tidy);
+    }
+    let res = Response::from_parts(parts, axum::body::Body::empty());
+    let cookie = match (bytes, location) {
+        (Ok(bytes), Some(location)) if !bytes.is_empty() => {
+            use base64::Engine;
+            let json = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
+            let sealed = carry.seal("answer", &path_of(&location), &[fn_path, &json]);
+            Some(carry.cookie(FORM_ANSWER_COOKIE, &sealed))
+        }
+        (Err(_), _) => {
+            tracing::warn!(
+                path = fn_path,
+                "a form's answer is too large to carry back to its page"
+            );
+            None
+        }
+        _ => None,
+    };
+    (res, cookie)
 }
 
 /// The path of a redirect's target (`/host/events/3`).
