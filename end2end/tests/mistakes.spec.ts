@@ -175,5 +175,21 @@ test('the brand admin: a stale note goes, mistakes sit by their fields, declinin
   await expect(page.locator('#shipping_flat-error')).toBeVisible();
   await expect(page.locator('#webhook_url-error')).toBeVisible();
   await expect(page.getByTestId('new-secret')).toHaveCount(0);
+  await hydrated(page, javaScriptEnabled);
+
+  // The transfer account: a mistyped IBAN and a short BIC, each by its
+  // field, then the right ones.
+  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 188');
+  await page.getByLabel('BIC').fill('BNPA');
+  await page.getByLabel('Account holder').fill('Atelier Lumen SAS');
+  await page.getByRole('button', { name: 'Save the bank details' }).click();
+  await expect(page.locator('#iban-error')).toContainText('check digits');
+  await expect(page.locator('#bic-error')).toBeVisible();
+  await expect(page.getByLabel('Account holder')).toHaveValue('Atelier Lumen SAS');
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+  await page.getByLabel('BIC').fill('BNPAFRPP');
+  await page.getByRole('button', { name: 'Save the bank details' }).click();
+  await expect(page.getByText('Bank details saved.')).toBeVisible();
   expect(errors).toEqual([]);
 });

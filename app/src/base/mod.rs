@@ -6,6 +6,7 @@
 pub mod access;
 pub mod account;
 pub mod auth;
+pub mod bank;
 pub mod brand;
 #[cfg(feature = "ssr")]
 pub mod db;

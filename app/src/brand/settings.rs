@@ -17,11 +17,21 @@ pub struct SettingsForm {
     pub webhook_url: String,
 }
 
+/// The account guests pay bank transfers to, as typed. All empty: the
+/// brand does not take transfers through Soirée.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankForm {
+    pub iban: String,
+    pub bic: String,
+    pub account_name: String,
+}
+
 /// The settings page's data. Secrets are never sent back: only whether
 /// they are set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrandSettings {
     pub form: SettingsForm,
+    pub bank: BankForm,
     pub slug: String,
     pub has_payment_secret: bool,
     pub has_webhook_secret: bool,
@@ -56,6 +66,19 @@ pub async fn save_brand_settings(form: SettingsForm) -> Result<(), AppError> {
     .await
 }
 
+/// Stores the account guests pay transfers to (or clears it).
+#[server(prefix = "/api", endpoint = "save_bank_details")]
+pub async fn save_bank_details(form: BankForm) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        ssr::save_bank(&state.db, admin.brand_id, &form)
+            .await
+            .map_err(|e| e.keeping(&form))
+    })
+    .await
+}
+
 /// Makes a new secret and returns it, once: copy it to the other side.
 #[server(prefix = "/api", endpoint = "new_brand_secret")]
 pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
@@ -69,7 +92,7 @@ pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
 
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{BrandSettings, SecretKind, SettingsForm};
+    use super::{BankForm, BrandSettings, SecretKind, SettingsForm};
     use crate::{
         base::{db::Db, error::AppError, money::parse_cents},
         on_db,
@@ -83,6 +106,9 @@ pub mod ssr {
         webhook_url: Option<String>,
         payment_webhook_secret: Option<String>,
         webhook_secret: Option<String>,
+        bank_iban: Option<String>,
+        bank_bic: Option<String>,
+        bank_account_name: Option<String>,
     }
 
     fn euros(cents: i64) -> String {
@@ -93,7 +119,8 @@ pub mod ssr {
         let row: Row = on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
-                        payment_webhook_secret, webhook_secret FROM brands WHERE id = $1",
+                        payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name
+                 FROM brands WHERE id = $1",
             )
             .bind(brand_id)
             .fetch_one(pool)
@@ -104,6 +131,11 @@ pub mod ssr {
                 shipping_flat: euros(row.shipping_flat_cents),
                 free_shipping_from: euros(row.free_shipping_from_cents),
                 webhook_url: row.webhook_url.unwrap_or_default(),
+            },
+            bank: BankForm {
+                iban: row.bank_iban.unwrap_or_default(),
+                bic: row.bank_bic.unwrap_or_default(),
+                account_name: row.bank_account_name.unwrap_or_default(),
             },
             slug: row.slug,
             has_payment_secret: row.payment_webhook_secret.is_some(),
@@ -130,6 +162,43 @@ pub mod ssr {
             .bind(flat)
             .bind(free_from)
             .bind(url)
+            .bind(brand_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
+    /// Checks and stores the transfer account: all three fields, or none.
+    pub async fn save_bank(db: &Db, brand_id: i64, form: &BankForm) -> Result<(), AppError> {
+        use crate::base::bank::{parse_bic, parse_iban};
+        let clear = [&form.iban, &form.bic, &form.account_name]
+            .iter()
+            .all(|f| f.trim().is_empty());
+        let mut m = crate::base::error::Mistakes::default();
+        let (mut iban, mut bic, mut name) = (None, None, None);
+        if !clear {
+            iban = parse_iban(&form.iban).map_err(|e| m.note("iban", e)).ok();
+            bic = parse_bic(&form.bic).map_err(|e| m.note("bic", e)).ok();
+            let holder = form.account_name.trim();
+            if holder.is_empty() || holder.chars().count() > 70 {
+                m.note(
+                    "account_name",
+                    "Give the account holder's name as the bank shows it (70 characters at most).",
+                );
+            } else {
+                name = Some(holder.to_owned());
+            }
+        }
+        m.finish()?;
+        on_db!(db.writer(), |pool| {
+            sqlx::query(
+                "UPDATE brands SET bank_iban = $1, bank_bic = $2, bank_account_name = $3 WHERE id = $4",
+            )
+            .bind(&iban)
+            .bind(&bic)
+            .bind(&name)
             .bind(brand_id)
             .execute(pool)
             .await

@@ -268,10 +268,15 @@ pub mod ssr {
         let event: i64 = q.event.parse().unwrap_or(0);
         let host: i64 = q.host.parse().unwrap_or(0);
         let page = q.page.max(1);
-        // A name or an email, anywhere in it, whatever the case.
-        let search = match q.search.trim() {
-            "" => String::new(),
-            s => format!(
+        // A name or an email, anywhere in it, whatever the case; or a
+        // transfer's payment reference, which names its order.
+        let search = match (
+            q.search.trim(),
+            crate::base::bank::order_of_reference(&q.search),
+        ) {
+            (_, Some(order)) => order.to_string(),
+            ("", None) => String::new(),
+            (s, None) => format!(
                 "%{}%",
                 s.to_lowercase().replace('\\', "").replace(['%', '_'], "")
             ),
@@ -280,7 +285,8 @@ pub mod ssr {
             "o.brand_id = $1 AND ($2 = '' OR o.status = $2) AND ($3 = 0 OR o.event_id = $3)
             AND ($4 = 0 OR o.host_id = $4) AND ($5 IS NULL OR o.placed_at >= $5)
             AND ($6 IS NULL OR o.placed_at < $6)
-            AND ($7 = '' OR lower(o.customer_name) LIKE $7 OR lower(o.customer_email) LIKE $7)";
+            AND ($7 = '' OR lower(o.customer_name) LIKE $7 OR lower(o.customer_email) LIKE $7
+                 OR CAST(o.id AS TEXT) = $7)";
         let count_sql = format!("SELECT COUNT(*) FROM orders o WHERE {filter}");
         let page_sql = format!(
             "SELECT o.id, o.placed_at, o.customer_name, o.customer_email, e.title, u.display_name AS host_name, o.status, o.total_cents
@@ -479,7 +485,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
             view! {
                 <header class="page-head"><h1>"Orders"</h1></header>
                 <form method="get" action="/brand/orders" class="filters" role="search">
-                    <div class="field"><label for="search">"Customer name or email"</label>
+                    <div class="field"><label for="search">"Customer name or email, or payment reference"</label>
                         <input id="search" name="search" type="search" value=q.search.clone() /></div>
                     {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label().to_owned())).collect(), "All statuses")}
                     {select("event", "Party", q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), "All parties")}

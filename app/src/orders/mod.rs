@@ -86,6 +86,47 @@ pub struct OrderTracking {
     /// Host credit spent on a host's reward order.
     pub credit_used: Money,
     pub steps: Vec<StatusStep>,
+    /// How to pay it by bank transfer, while it waits for payment.
+    pub transfer: Option<Transfer>,
+}
+
+/// How to pay an order by bank transfer: the brand's account, the amount
+/// and the order's payment reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    pub iban: String,
+    pub bic: String,
+    pub account_name: String,
+    pub amount: Money,
+    pub reference: String,
+}
+
+impl Transfer {
+    /// The account of a brand, when it gave one, for order `order_id`.
+    pub fn of(
+        account: (Option<String>, Option<String>, Option<String>),
+        order_id: i64,
+        total_cents: i64,
+    ) -> Option<Self> {
+        let (Some(iban), Some(bic), Some(account_name)) = account else {
+            return None;
+        };
+        Some(Transfer {
+            iban,
+            bic,
+            account_name,
+            amount: Money::eur(total_cents),
+            reference: crate::base::bank::payment_reference(order_id),
+        })
+    }
+
+    /// The instructions, as the order's email gives them.
+    pub fn text(&self) -> String {
+        format!(
+            "To pay by bank transfer, send {} to:\n  {}\n  IBAN {}\n  BIC {}\nwith the reference {} (the brand finds your order with it).",
+            self.amount, self.account_name, self.iban, self.bic, self.reference
+        )
+    }
 }
 
 /// The buyer of this request: the guest of `token`, or the visitor of the
@@ -378,7 +419,7 @@ pub fn CartPage() -> impl IntoView {
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
                                         {move || if place.pending().get() { "Placing your order…" } else { "Place the order" }}
                                     </button>
-                                    <p class="hint">"You pay by bank transfer or at delivery; the brand confirms your payment."</p>
+                                    <p class="hint">"You pay by bank transfer or at delivery; the brand confirms your payment. Your order's page and email say how to pay."</p>
                                 </ActionForm>
                             </section>
                         })}
@@ -406,6 +447,18 @@ pub fn TrackingPage() -> impl IntoView {
                             <p class="eyebrow">{format!("Order {} · {}", o.number, o.event_title)}</p>
                             <h1>{format!("Thank you, {}", o.customer_name)}</h1>
                             <p class="lead" data-testid="order-status">{o.status.label()}</p>
+                            {o.transfer.clone().map(|t| view! {
+                                <section class="pay-transfer" aria-labelledby="transfer-title" data-testid="transfer">
+                                    <h2 id="transfer-title">"Pay by bank transfer"</h2>
+                                    <p>{format!("Send {} to this account, with the reference below: the brand finds your order with it.", t.amount)}</p>
+                                    <dl class="facts">
+                                        <dt>"Account holder"</dt><dd>{t.account_name.clone()}</dd>
+                                        <dt>"IBAN"</dt><dd><code>{t.iban.clone()}</code></dd>
+                                        <dt>"BIC"</dt><dd><code>{t.bic.clone()}</code></dd>
+                                        <dt>"Reference"</dt><dd><code data-testid="payment-reference">{t.reference.clone()}</code></dd>
+                                    </dl>
+                                </section>
+                            })}
                             <ol class="timeline" data-testid="timeline">
                                 {o.steps.iter().map(|s| view! {
                                     <li>

@@ -355,7 +355,22 @@ async fn after_placing(
     placed: &Placed,
     now: DateTime<Utc>,
 ) -> Result<(), PlaceError> {
-    let mail = confirmation_mail(config, buyer, checkout, order, placed, now)?;
+    let account: (Option<String>, Option<String>, Option<String>) = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT bank_iban, bank_bic, bank_account_name FROM brands WHERE id = $1"
+    )
+    .bind(buyer.brand_id)
+    .fetch_one(&mut *c)
+    .await?);
+    let transfer = super::Transfer::of(account, placed.id, placed.totals.total.minor());
+    let mail = confirmation_mail(
+        config,
+        buyer,
+        checkout,
+        order,
+        placed,
+        transfer.as_ref(),
+        now,
+    )?;
     on_tx!(tx, |c| {
         crate::base::mail::insert_query(&mail)
             .execute(&mut *c)
@@ -441,6 +456,7 @@ fn confirmation_mail(
     checkout: &Checkout,
     order: &NewOrder,
     placed: &Placed,
+    transfer: Option<&super::Transfer>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<crate::base::mail::QueuedMail> {
     let (lines, t, code) = (&order.lines, &placed.totals, &placed.tracking_code);
@@ -464,8 +480,11 @@ fn confirmation_mail(
             checkout.address.clone().unwrap_or_default()
         ),
     };
+    let pay = transfer
+        .map(|t| format!("{}\n\n", t.text()))
+        .unwrap_or_default();
     let text = format!(
-        "Hello {},\n\nThank you for your order from \"{}\".\n\n{items}\nItems: {} (VAT included: {})\nShipping: {}\nTotal: {}\n\n{delivery}\n\nFollow your order, step by step:\n{link}\n",
+        "Hello {},\n\nThank you for your order from \"{}\".\n\n{items}\nItems: {} (VAT included: {})\nShipping: {}\nTotal: {}\n\n{delivery}\n\n{pay}Follow your order, step by step:\n{link}\n",
         checkout.name,
         buyer.event_title,
         t.merchandise, t.vat, t.shipping, t.total,
@@ -503,6 +522,11 @@ struct TrackingRow {
     placed_at: DateTime<Utc>,
     title: String,
     time_zone: String,
+    kind: String,
+    payment_method: Option<String>,
+    bank_iban: Option<String>,
+    bank_bic: Option<String>,
+    bank_account_name: Option<String>,
 }
 
 /// The order behind a tracking code, with its timeline.
@@ -510,8 +534,10 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     let row: Option<TrackingRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT o.id, o.status, o.customer_name, o.delivery, o.address, o.merchandise_cents,
-                    o.vat_cents, o.shipping_cents, o.total_cents, o.discount_cents, o.placed_at, e.title, e.time_zone
-             FROM orders o JOIN events e ON e.id = o.event_id WHERE o.tracking_code = $1",
+                    o.vat_cents, o.shipping_cents, o.total_cents, o.discount_cents, o.placed_at, e.title, e.time_zone,
+                    o.kind, o.payment_method, b.bank_iban, b.bank_bic, b.bank_account_name
+             FROM orders o JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
+             WHERE o.tracking_code = $1",
         )
         .bind(code)
         .fetch_optional(pool)
@@ -558,6 +584,21 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             })
             .collect(),
         credit_used: Money::eur(row.discount_cents),
+        transfer: (row.status == OrderStatus::Placed
+            && row.kind == "guest"
+            && row.payment_method.as_deref() != Some("card"))
+        .then(|| {
+            super::Transfer::of(
+                (
+                    row.bank_iban.clone(),
+                    row.bank_bic.clone(),
+                    row.bank_account_name.clone(),
+                ),
+                row.id,
+                row.total_cents,
+            )
+        })
+        .flatten(),
         totals: Totals {
             merchandise: Money::eur(row.merchandise_cents),
             vat: Money::eur(row.vat_cents),

@@ -11,7 +11,8 @@ use crate::{
         forms::{action, Field, FormError, LastForm},
     },
     brand::settings::{
-        get_brand_settings, BrandSettings, NewBrandSecret, SaveBrandSettings, SettingsForm,
+        get_brand_settings, BankForm, BrandSettings, NewBrandSecret, SaveBankDetails,
+        SaveBrandSettings, SettingsForm,
     },
     rewards::RulesEditor,
 };
@@ -21,8 +22,15 @@ use crate::{
 pub fn SettingsPage() -> impl IntoView {
     let save = action::<SaveBrandSettings>();
     let secret = action::<NewBrandSecret>();
+    let bank = action::<SaveBankDetails>();
     let data = Resource::new(
-        move || (save.version().get(), secret.version().get()),
+        move || {
+            (
+                save.version().get(),
+                secret.version().get(),
+                bank.version().get(),
+            )
+        },
         |_| get_brand_settings(),
     );
     // Only the form used last (here or in the reward rules) speaks.
@@ -31,11 +39,15 @@ pub fn SettingsPage() -> impl IntoView {
     let error = Signal::derive(move || saving.get().and_then(Result::err));
     let saved = move || matches!(saving.get(), Some(Ok(())));
     let secret_error = Signal::derive(move || renewing.get().and_then(Result::err));
+    let banking = last.answer(bank);
+    let bank_error = Signal::derive(move || banking.get().and_then(Result::err));
+    let bank_saved = move || matches!(banking.get(), Some(Ok(())));
     view! {
         <Title text="Settings · Soirée" />
         <BrandNav />
         <Gate data here="/brand/settings" children=move |s: BrandSettings| {
             let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
+            let account: BankForm = bank_error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.bank.clone());
             view! {
                 <header class="page-head"><h1>"Settings"</h1></header>
                 <section class="form-card wide" aria-labelledby="shipping-title">
@@ -50,6 +62,20 @@ pub fn SettingsPage() -> impl IntoView {
                         <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
                             hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />
                         <button type="submit" class="button primary">"Save the settings"</button>
+                    </ActionForm>
+                </section>
+                <section class="form-card wide" aria-labelledby="bank-title">
+                    <h2 id="bank-title">"Bank transfer"</h2>
+                    <p class="hint">"Guests who pay by transfer see this account, the amount and their order's payment reference on their order's page and in its email. Leave all three empty to stop offering it."</p>
+                    <ActionForm action=bank attr:class="form" attr:novalidate="">
+                        <FormError error=bank_error />
+                        {move || bank_saved().then(|| view! { <p class="report" role="status">"Bank details saved."</p> })}
+                        <Field id="iban" name="form[iban]" label="IBAN" value=account.iban.clone() autocomplete="off" error=bank_error />
+                        <div class="field-row">
+                            <Field id="bic" name="form[bic]" label="BIC" value=account.bic.clone() autocomplete="off" error=bank_error />
+                            <Field id="account_name" name="form[account_name]" label="Account holder" value=account.account_name.clone() error=bank_error />
+                        </div>
+                        <button type="submit" class="button primary">"Save the bank details"</button>
                     </ActionForm>
                 </section>
                 <RulesEditor />

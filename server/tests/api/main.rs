@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod authorization;
+mod bank_transfer;
 mod bookings;
 mod card_payments;
 mod catalog;
