@@ -84,6 +84,9 @@ pub struct EventReport {
     pub figures: EventFigures,
     pub guests: Vec<GuestLine>,
     pub items: Vec<ItemLine>,
+    /// Guests' orders refunded (not in the sales above), and their total.
+    pub refunded_orders: i64,
+    pub refunded: Money,
 }
 
 #[cfg(feature = "ssr")]
@@ -478,6 +481,15 @@ pub fn EventReportPage() -> impl IntoView {
                     <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(f.revenue_cents).to_string()}</span></li>
                     <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{f.bookings}</span></li>
                 </ul>
+                {(r.refunded_orders > 0).then(|| view! {
+                    <p data-testid="report-refunds">{format!(
+                        "Refunded: {} order{}, {} in all, not counted in the sales above{}.",
+                        r.refunded_orders,
+                        if r.refunded_orders == 1 { "" } else { "s" },
+                        r.refunded,
+                        if r.held { "; a reward already credited stays with the host" } else { "" },
+                    )}</p>
+                })}
                 <section aria-labelledby="report-guests-title">
                     <h2 id="report-guests-title">"Guests"</h2>
                     {if r.guests.is_empty() {

@@ -247,7 +247,18 @@ pub async fn event_report(
     .find(|f| f.event_id == event_id)
     .unwrap_or_default();
     let (guests, items) = report_lines(db, brand_id, event_id).await?;
+    let (refunded_orders, refunded_cents): (i64, i64) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(total_cents), 0) AS BIGINT) FROM orders
+             WHERE event_id = $1 AND kind = 'guest' AND status = 'refunded'",
+        )
+        .bind(event_id)
+        .fetch_one(pool)
+        .await
+    })?;
     Ok(EventReport {
+        refunded_orders,
+        refunded: crate::base::money::Money::eur(refunded_cents),
         event_id,
         title,
         host_id: owner,

@@ -316,6 +316,12 @@ db_test!(engine: refunding_a_card_order_gives_the_money_back_through_stripe, |en
     assert_eq!(mine[0]["amount"], total);
     assert!(stripe.retrieve_intent(&intent).await.unwrap().succeeded());
     assert_eq!(mails_to(&app, "ana@example.com", "Your order").await, 3, "placed, paid, refunded");
+    // The party report shows the refund, outside the sales.
+    let event = order_text(&app, order, "CAST(event_id AS TEXT)").await;
+    let report = crate::helpers::get_json(&app, &admin, &format!("/api/event_report?id={event}")).await;
+    assert_eq!(report["refunded_orders"], 1);
+    assert_eq!(report["refunded"]["minor"], total);
+    assert_eq!(report["figures"]["orders"], 0, "not a sale any more");
 
     // With Stripe away, nothing is refunded and the order stays paid.
     let (second, code, _) = card_order(&app).await;
