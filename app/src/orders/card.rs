@@ -103,11 +103,15 @@ pub mod ssr {
         idempotency_key: Option<String>,
         stripe_intent_id: Option<String>,
         pay_by: Option<DateTime<Utc>>,
+        /// Its party was cancelled: it can no longer be paid.
+        party_cancelled: bool,
     }
 
     const CARD_ORDER: &str =
         "SELECT id, brand_id, status, total_cents, customer_email, tracking_code, \
-        idempotency_key, stripe_intent_id, pay_by FROM orders";
+        idempotency_key, stripe_intent_id, pay_by, \
+        (SELECT cancelled_at IS NOT NULL FROM events WHERE events.id = orders.event_id) AS party_cancelled \
+        FROM orders";
 
     async fn card_order(db: &Db, code: &str) -> Result<CardOrder, AppError> {
         let sql = format!("{CARD_ORDER} WHERE tracking_code = $1 AND payment_method = 'card'");
@@ -211,18 +215,6 @@ pub mod ssr {
         open_intent(db, &account, &order).await.map(|_| ())
     }
 
-    async fn party_cancelled(db: &Db, order_id: i64) -> Result<bool, AppError> {
-        let cancelled: bool = on_db!(db.reader(), |pool| {
-            sqlx::query_scalar(
-            "SELECT e.cancelled_at IS NOT NULL FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1"
-        )
-        .bind(order_id)
-        .fetch_one(pool)
-        .await
-        })?;
-        Ok(cancelled)
-    }
-
     /// Pays the order `code` with the card of `token`.
     pub async fn pay(
         db: &Db,
@@ -237,7 +229,7 @@ pub mod ssr {
         }
         if order.status != OrderStatus::Placed.as_db()
             || order.pay_by.is_some_and(|t| t <= now)
-            || party_cancelled(db, order.id).await?
+            || order.party_cancelled
         {
             return Err(AppError::invalid(
                 "card",
