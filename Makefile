@@ -89,7 +89,8 @@ test-rust: tools-test
 
 test-e2e: tools-test build-e2e
 	@mkdir -p end2end/artifacts
-	cd end2end && SOIREE_BIN=$(TARGET)/debug/soiree LEPTOS_SITE_ROOT=$(E2E_SITE) timeout 1200 npx playwright test
+	cd end2end && SOIREE_BIN=$(TARGET)/debug/soiree LEPTOS_SITE_ROOT=$(E2E_SITE) \
+	  LOCALSTRIPE_PYTHON=$(CACHE_DIR)/localstripe/bin/python timeout 1200 npx playwright test
 
 test: tools-test lint test-rust test-e2e
 	@echo "make test: all suites passed"

@@ -43,7 +43,7 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium', launchOptions } },
     {
       name: 'chromium-no-js',
-      testMatch: /(forms|confirm|host-page|brand-orders|credit|mistakes|digest)\.spec\.ts/,
+      testMatch: /(forms|confirm|host-page|brand-orders|credit|mistakes|digest|payments)\.spec\.ts/,
       use: { browserName: 'chromium', javaScriptEnabled: false, launchOptions },
     },
   ],
@@ -54,6 +54,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_STRIPE_PORT: process.env.E2E_STRIPE_PORT ?? '3190' },
   },
 });

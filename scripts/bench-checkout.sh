@@ -4,6 +4,8 @@
 #   STOCK=100000 sets each item's stock first (default: the demo's stock)
 #   scripts/bench-checkout.sh [sqlite|postgres] crash   kill -9 the server ROUNDS times (default 20)
 #                                                       during the load, restart, verify
+#   scripts/bench-checkout.sh [sqlite|postgres] pay     the load with card payments against a
+#                                                       localstripe on loopback (CLIENTS, default 50)
 # Needs the release build (`cargo leptos build --release`) and the tool
 # (`cargo build --release -p server --example bench_checkout`).
 set -euo pipefail
@@ -15,7 +17,7 @@ port=3196 items=40 clients="${CLIENTS:-50}"
 state="$(mktemp -d)"
 pg_db=""
 cleanup() {
-  kill -9 "${pid:-}" 2>/dev/null || true
+  kill -9 "${pid:-}" "${stripe_pid:-}" 2>/dev/null || true
   wait 2>/dev/null || true
   [ -n "$pg_db" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$state"
@@ -32,6 +34,14 @@ export SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LO
 export SMTP_URL="" OUTBOX_DIR="$state/outbox" OUTBOX_POLL_MS=200 SECRET_KEY="bench-secret-key-that-is-long-enough-0000"
 export MEDIA_DIR="$state/media" LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_ENV=PROD
 base="http://127.0.0.1:$port"
+if [ "$mode" = pay ]; then
+  stripe_port=3197
+  python="${LOCALSTRIPE_PYTHON:-$HOME/.cache/soiree/localstripe/bin/python}"
+  "$python" "$root/scripts/run_localstripe.py" "$stripe_port" >"$state/localstripe.log" 2>&1 &
+  stripe_pid=$!
+  export STRIPE_API_BASE="http://127.0.0.1:$stripe_port" STRIPE_JS_URL="http://127.0.0.1:$stripe_port/js.stripe.com/v3/"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$STRIPE_API_BASE/v1/tokens" && break; sleep 0.1; done
+fi
 start() {
   "$bin" serve >>"$state/server.log" 2>&1 & pid=$!
   for _ in $(seq 1 150); do curl -sf "$base/healthz" >/dev/null && return 0; sleep 0.1; done
@@ -46,6 +56,14 @@ api() { curl -sf -b "$jar" -c "$jar" -H "Origin: $base" "$@"; }
 api -o /dev/null --data-urlencode "email=admin@atelier-lumen.example" --data-urlencode "password=lumen-admin-2026" "$base/api/login"
 api -o /dev/null --data-urlencode "form[shipping_flat]=5.90" --data-urlencode "form[free_shipping_from]=60" \
   --data-urlencode "form[webhook_url]=http://127.0.0.1:9/hooks" "$base/api/save_brand_settings"
+if [ "$mode" = pay ]; then
+  # Cards only, with the brand's Stripe keys; Stripe sends its events here.
+  api -o /dev/null --data-urlencode "form[card]=on" --data-urlencode "form[transfer_days]=7" \
+    --data-urlencode "form[stripe_secret_key]=sk_test_bench_key" --data-urlencode "form[stripe_publishable_key]=pk_test_bench" \
+    --data-urlencode "form[stripe_webhook_secret]=whsec_bench_signing" "$base/api/save_payment_settings"
+  curl -sf -o /dev/null --data-urlencode "url=$base/webhooks/stripe/atelier-lumen" --data-urlencode "secret=whsec_bench_signing" \
+    "$STRIPE_API_BASE/_config/webhooks/bench"
+fi
 rm -f "$jar"
 api -o /dev/null --data-urlencode "email=camille@atelier-lumen.example" --data-urlencode "password=lumen-host-2026" "$base/api/login"
 day="$(date -u -d '+10 days' +%Y-%m-%d)"
@@ -66,6 +84,15 @@ slug=$(api "$base/api/event?id=$event" | python3 -c "import json, sys; print(jso
 "$tool" snapshot --database-url "$DATABASE_URL" --items "$ids" --out "$state/stock.txt" ${STOCK:+--set-stock "$STOCK"}
 units=$(awk '{s += $2} END {print s}' "$state/stock.txt")
 echo "$engine: $items items, $units units in stock, $clients clients"
+
+if [ "$mode" = pay ]; then
+  "$tool" load --base "$base" --slug "$slug" --items "$ids" --clients "$clients" --seconds "${SECONDS_LOAD:-20}" \
+    --codes "$state/codes.txt" --pay "$STRIPE_API_BASE" --publishable pk_test_bench
+  # Stripe's webhooks trail the answers: give them a few seconds.
+  sleep 5
+  "$tool" paid --database-url "$DATABASE_URL" --event "$event"
+  exit 0
+fi
 
 if [ "$mode" = load ]; then
   "$tool" load --base "$base" --slug "$slug" --items "$ids" --clients "$clients" --seconds "${SECONDS_LOAD:-20}" --codes "$state/codes.txt"

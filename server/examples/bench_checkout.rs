@@ -11,6 +11,11 @@
 //! what the load sold (the lines of the benchmark party's orders, not the
 //! demo history's) equals the stock before the load.
 //!
+//! With `--pay`, each order is a card order paid as a guest pays it: the
+//! checkout (which opens the payment at Stripe), a card token from Stripe's
+//! API (what Stripe.js does in the page), and `pay_by_card`; `paid` then
+//! counts the orders paid and the Stripe webhooks the server handled.
+//!
 //! Driven by `scripts/bench-checkout.sh`; see docs/BENCHMARKS.md.
 
 use std::{
@@ -51,6 +56,19 @@ enum Command {
         /// Where to append the tracking codes of successful orders.
         #[arg(long)]
         codes: String,
+        /// Pay each order by card through this Stripe (localstripe) base.
+        #[arg(long)]
+        pay: Option<String>,
+        /// The brand's publishable key, for the card tokens.
+        #[arg(long, default_value = "pk_test_bench")]
+        publishable: String,
+    },
+    /// Counts the benchmark party's orders paid and the Stripe events handled.
+    Paid {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        event: i64,
     },
     /// Writes the stock of the items (id stock per line) before a load.
     Snapshot {
@@ -83,7 +101,25 @@ enum Command {
 #[derive(Default)]
 struct Tally {
     latencies_ms: Vec<f64>,
+    /// The checkout request alone (with `--pay`, it opens the payment).
+    checkout_ms: Vec<f64>,
     errors: HashMap<String, u64>,
+}
+
+/// The `p` quantile of sorted `values`.
+fn quantile(values: &[f64], p: f64) -> f64 {
+    if values.is_empty() {
+        0.0
+    } else {
+        values[((values.len() as f64 - 1.0) * p).round() as usize]
+    }
+}
+
+/// Where a load pays, when it does.
+#[derive(Clone)]
+struct Paying {
+    stripe: String,
+    publishable: String,
 }
 
 #[tokio::main]
@@ -96,7 +132,19 @@ async fn main() -> anyhow::Result<()> {
             clients,
             seconds,
             codes,
-        } => load(base, slug, items, clients, seconds, codes).await,
+            pay,
+            publishable,
+        } => {
+            let paying = pay.map(|stripe| Paying {
+                stripe,
+                publishable,
+            });
+            load(base, slug, items, clients, seconds, codes, paying).await
+        }
+        Command::Paid {
+            database_url,
+            event,
+        } => paid(&database_url, event).await,
         Command::Snapshot {
             database_url,
             items,
@@ -126,6 +174,7 @@ async fn load(
     clients: usize,
     seconds: u64,
     codes: String,
+    paying: Option<Paying>,
 ) -> anyhow::Result<()> {
     let items = Arc::new(ids(&items));
     let tally = Arc::new(Mutex::new(Tally::default()));
@@ -140,13 +189,14 @@ async fn load(
     let started = Instant::now();
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (base, slug, items, tally, codes, counter) = (
+        let (base, slug, items, tally, codes, counter, paying) = (
             base.clone(),
             slug.clone(),
             items.clone(),
             tally.clone(),
             codes.clone(),
             counter.clone(),
+            paying.clone(),
         );
         tasks.push(tokio::spawn(async move {
             let client = reqwest::Client::builder()
@@ -158,12 +208,26 @@ async fn load(
                 let n = counter.fetch_add(1, Ordering::Relaxed);
                 let item = items[(n as usize * 7 + c) % items.len()];
                 let t0 = Instant::now();
-                let outcome = one_order(&client, &base, &slug, item, c, n).await;
+                let order = Order {
+                    slug: &slug,
+                    item,
+                    c,
+                    n,
+                    card: paying.is_some(),
+                };
+                let outcome = one_order(&client, &base, &order).await;
+                let outcome = match (outcome, &paying) {
+                    (Ok((code, checkout)), Some(p)) => pay(&client, &base, p, &code)
+                        .await
+                        .map(|()| (code, checkout)),
+                    (outcome, _) => outcome,
+                };
                 let ms = t0.elapsed().as_secs_f64() * 1000.0;
                 let mut t = tally.lock().unwrap();
                 match outcome {
-                    Ok(code) => {
+                    Ok((code, checkout)) => {
                         t.latencies_ms.push(ms);
+                        t.checkout_ms.push(checkout);
                         writeln!(codes.lock().unwrap(), "{code}").ok();
                     }
                     Err(kind) => {
@@ -183,42 +247,95 @@ async fn load(
     let elapsed = started.elapsed().as_secs_f64();
     let mut t = tally.lock().unwrap();
     t.latencies_ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let pct = |p: f64| {
-        if t.latencies_ms.is_empty() {
-            0.0
-        } else {
-            t.latencies_ms[((t.latencies_ms.len() as f64 - 1.0) * p).round() as usize]
-        }
-    };
+    t.checkout_ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let mut errors: Vec<_> = t.errors.iter().collect();
     errors.sort();
+    let what = if paying.is_some() {
+        "add-to-cart + checkout + card token + payment"
+    } else {
+        "add-to-cart + checkout"
+    };
     println!(
-        "orders {} in {elapsed:.1} s: {:.0} orders/s, {clients} clients; latency of add-to-cart + checkout p50 {:.0} ms, p99 {:.0} ms; errors {:?}",
+        "orders {} in {elapsed:.1} s: {:.0} orders/s, {clients} clients; latency of {what} p50 {:.0} ms, p99 {:.0} ms; checkout alone p50 {:.0} ms, p99 {:.0} ms; errors {:?}",
         t.latencies_ms.len(),
         t.latencies_ms.len() as f64 / elapsed,
-        pct(0.5),
-        pct(0.99),
+        quantile(&t.latencies_ms, 0.5),
+        quantile(&t.latencies_ms, 0.99),
+        quantile(&t.checkout_ms, 0.5),
+        quantile(&t.checkout_ms, 0.99),
         errors,
     );
     Ok(())
 }
 
-/// One visitor order: add to cart, check out. The error is its kind.
-async fn one_order(
-    client: &reqwest::Client,
-    base: &str,
-    slug: &str,
+/// One order of a load: which item, by which client, paid how.
+struct Order<'a> {
+    slug: &'a str,
     item: i64,
     c: usize,
     n: u64,
-) -> Result<String, String> {
-    let kind = |e: reqwest::Error| {
-        if e.is_connect() || e.is_request() {
-            "connection".to_owned()
-        } else {
-            format!("transport: {e}")
-        }
-    };
+    card: bool,
+}
+
+fn kind(e: reqwest::Error) -> String {
+    if e.is_connect() || e.is_request() {
+        "connection".to_owned()
+    } else {
+        format!("transport: {e}")
+    }
+}
+
+/// Pays order `code` by card as the page does: a token from Stripe, then
+/// `pay_by_card`.
+async fn pay(client: &reqwest::Client, base: &str, p: &Paying, code: &str) -> Result<(), String> {
+    let token: serde_json::Value = client
+        .post(format!("{}/v1/tokens", p.stripe))
+        .form(&[
+            ("card[number]", "4242424242424242"),
+            ("card[exp_month]", "12"),
+            ("card[exp_year]", "2034"),
+            ("card[cvc]", "123"),
+            ("key", p.publishable.as_str()),
+        ])
+        .send()
+        .await
+        .map_err(kind)?
+        .json()
+        .await
+        .map_err(kind)?;
+    let token = token["id"].as_str().ok_or("no card token")?.to_owned();
+    let res = client
+        .post(format!("{base}/api/pay_by_card"))
+        .header("Origin", base)
+        .form(&[("code", code.to_owned()), ("token", token)])
+        .send()
+        .await
+        .map_err(kind)?;
+    let body = res.text().await.map_err(kind)?;
+    if body.trim() == "\"Paid\"" {
+        Ok(())
+    } else {
+        Err(format!(
+            "payment: {}",
+            body.chars().take(120).collect::<String>()
+        ))
+    }
+}
+
+/// One visitor order: add to cart, check out. The tracking code and the
+/// checkout's own time; the error is its kind.
+async fn one_order(
+    client: &reqwest::Client,
+    base: &str,
+    order: &Order<'_>,
+) -> Result<(String, f64), String> {
+    let Order {
+        slug,
+        item,
+        c,
+        n,
+        card,
+    } = *order;
     let res = client
         .post(format!("{base}/api/add_to_cart"))
         .header("Origin", base)
@@ -235,6 +352,7 @@ async fn one_order(
         let body = res.text().await.unwrap_or_default();
         return Err(classify(&body));
     }
+    let t0 = Instant::now();
     let res = client
         .post(format!("{base}/api/place_order"))
         .header("Origin", base)
@@ -249,14 +367,18 @@ async fn one_order(
                 "form[idempotency_key]",
                 format!("bench-key-{}-{c}-{n}", std::process::id()),
             ),
+            ("form[payment]", if card { "card" } else { "" }.into()),
         ])
         .send()
         .await
         .map_err(kind)?;
     let status = res.status();
     let body = res.text().await.map_err(kind)?;
+    let checkout = t0.elapsed().as_secs_f64() * 1000.0;
     if status.is_success() {
-        serde_json::from_str::<String>(&body).map_err(|_| format!("bad answer: {body}"))
+        serde_json::from_str::<String>(&body)
+            .map(|code| (code, checkout))
+            .map_err(|_| format!("bad answer: {body}"))
     } else {
         Err(classify(&body))
     }
@@ -392,5 +514,22 @@ async fn verify(url: &str, event: i64, codes: &str, stock: &str) -> anyhow::Resu
     if missing > 0 || stock_errors > 0 {
         anyhow::bail!("lost data");
     }
+    Ok(())
+}
+
+async fn paid(url: &str, event: i64) -> anyhow::Result<()> {
+    let db = Db::connect(url).await?;
+    let (orders, paid, handled): (i64, i64, i64) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN status = 'paid' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                (SELECT COUNT(DISTINCT p.order_id) FROM payment_events p JOIN orders o ON o.id = p.order_id WHERE o.event_id = $1)
+         FROM orders WHERE event_id = $1"
+    )
+    .bind(event)
+    .fetch_one(pool)
+    .await
+    })?;
+    println!("{orders} orders, {paid} paid, {handled} with their Stripe webhook handled");
+    db.close().await;
     Ok(())
 }

@@ -79,16 +79,30 @@ pub async fn same_origin_writes(
     }
 }
 
+/// The origins a page may reach for card payments: Stripe.js
+/// (`STRIPE_JS_URL`) and Stripe's API (`STRIPE_API_BASE`), each once.
+pub fn stripe_origins(js_url: &url::Url, api_base: &url::Url) -> String {
+    let mut origins: Vec<String> = Vec::new();
+    for url in [js_url, api_base] {
+        let origin = url.origin().ascii_serialization();
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    origins.join(" ")
+}
+
 /// The Content-Security-Policy of a rendered page, allowing the inline
-/// scripts and styles that carry this response's nonce, and the WASM.
-pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>) -> HeaderValue {
+/// scripts and styles that carry this response's nonce, the WASM, and
+/// Stripe's origins (`stripe`, from [`stripe_origins`]) for the card field.
+pub fn page_csp(nonce: &str, dev_reload_port: Option<u32>, stripe: &str) -> HeaderValue {
     let reload = dev_reload_port
         .map(|p| format!(" ws://127.0.0.1:{p} ws://localhost:{p}"))
         .unwrap_or_default();
     let value = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'{reload}; \
-         font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval' {stripe}; \
+         style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self' {stripe}{reload}; \
+         frame-src {stripe}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );
     HeaderValue::from_str(&value).expect("a CSP is a valid header value")
 }

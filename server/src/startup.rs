@@ -38,7 +38,8 @@ use tower_http::{
 use crate::{
     mailer::Mailer,
     middleware::{
-        form_results_carried, page_csp, same_origin_writes, FormCarry, PublicOrigin, DEFAULT_CSP,
+        form_results_carried, page_csp, same_origin_writes, stripe_origins, FormCarry,
+        PublicOrigin, DEFAULT_CSP,
     },
     settings::Settings,
     workers,
@@ -193,6 +194,7 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .build();
     let dev_reload = settings.dev.then_some(leptos_options.reload_port);
 
+    let stripe = stripe_origins(&settings.stripe_js_url, &settings.stripe_api_base);
     let state = AppState { db, config };
     let context = {
         let state = state.clone();
@@ -204,7 +206,7 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
             {
                 res.insert_header(
                     header::CONTENT_SECURITY_POLICY,
-                    page_csp(&nonce.to_string(), dev_reload),
+                    page_csp(&nonce.to_string(), dev_reload, &stripe),
                 );
             }
         }

@@ -249,6 +249,13 @@ pub fn spawn_closings(
                 Ok(n) => tracing::info!(orders = n, "unpaid card orders cancelled"),
                 Err(err) => tracing::warn!(error = %err, "expiring card orders failed; will retry"),
             }
+            match app::orders::transfer::ssr::remind_and_expire(&db, &config, Utc::now()).await {
+                Ok(pass) if pass == Default::default() => {}
+                Ok(pass) => tracing::info!(?pass, "unpaid transfers reminded or cancelled"),
+                Err(err) => {
+                    tracing::warn!(error = %err, "unpaid transfers pass failed; will retry")
+                }
+            }
             match app::events::ssr::finish_cancellations(&db, &config, Utc::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(parties = n, "cancellations finished after a stop"),

@@ -99,4 +99,18 @@ pub mod ssr {
             free_from: crate::base::money::Money::eur(free_from_cents),
         })
     }
+
+    /// The ways to pay the brand offers at checkout.
+    pub async fn pay_methods(
+        db: &Db,
+        brand_id: i64,
+    ) -> Result<Vec<crate::base::order::PayMethod>, AppError> {
+        let raw: String = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar("SELECT payment_methods FROM brands WHERE id = $1")
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(crate::base::order::PayMethod::list(&raw))
+    }
 }

@@ -153,6 +153,66 @@ impl OrderKind {
     }
 }
 
+/// How a buyer pays: by card on the order's page (Stripe), by bank
+/// transfer to the brand's account, or at delivery. A brand offers any of
+/// them (`brands.payment_methods`, a comma list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayMethod {
+    Card,
+    Transfer,
+    Delivery,
+}
+
+/// How many minutes a card order may stay unpaid before its items go back
+/// on sale.
+pub const CARD_PAY_MINUTES: i64 = 30;
+
+impl PayMethod {
+    pub const ALL: [PayMethod; 3] = [PayMethod::Card, PayMethod::Transfer, PayMethod::Delivery];
+
+    pub fn parse(raw: &str) -> Option<PayMethod> {
+        PayMethod::ALL.into_iter().find(|m| m.as_db() == raw.trim())
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            PayMethod::Card => "card",
+            PayMethod::Transfer => "transfer",
+            PayMethod::Delivery => "delivery",
+        }
+    }
+
+    /// What the checkout's choice says.
+    pub fn label(self) -> &'static str {
+        match self {
+            PayMethod::Card => "By card, now",
+            PayMethod::Transfer => "By bank transfer",
+            PayMethod::Delivery => "At delivery",
+        }
+    }
+
+    /// The methods of a stored list, in a fixed order; unknown words are
+    /// left out.
+    pub fn list(raw: &str) -> Vec<PayMethod> {
+        let words: Vec<&str> = raw.split(',').map(str::trim).collect();
+        PayMethod::ALL
+            .into_iter()
+            .filter(|m| words.contains(&m.as_db()))
+            .collect()
+    }
+
+    /// The stored form of a list.
+    pub fn join(methods: &[PayMethod]) -> String {
+        PayMethod::ALL
+            .into_iter()
+            .filter(|m| methods.contains(m))
+            .map(PayMethod::as_db)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// Where an order stands (`placed`, `in_preparation`… on the wire and in
 /// the database).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +331,19 @@ mod tests {
 
     fn line(price: i64, bp: i64, quantity: i64) -> PricedLine {
         PricedLine::new(price, bp, quantity)
+    }
+
+    #[test]
+    fn payment_methods_are_stored_as_a_list_in_a_fixed_order() {
+        use PayMethod::*;
+        assert_eq!(
+            PayMethod::list("delivery, card,bogus"),
+            vec![Card, Delivery]
+        );
+        assert_eq!(PayMethod::join(&[Delivery, Transfer]), "transfer,delivery");
+        assert_eq!(PayMethod::list(""), vec![]);
+        assert_eq!(PayMethod::parse(" transfer"), Some(Transfer));
+        assert_eq!(PayMethod::parse("cash"), None);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use crate::{
         db::{Db, Tx},
         hooks::{order_event, HookLine, HookOrder},
         money::Money,
-        order::{Delivery, OrderKind, OrderStatus, PricedLine, Totals},
+        order::{
+            Delivery, OrderKind, OrderStatus, PayMethod, PricedLine, Totals, CARD_PAY_MINUTES,
+        },
         state::AppConfig,
         tokens::random_key,
     },
@@ -70,6 +72,9 @@ pub struct NewOrder {
     pub credit_used: Money,
     /// Who placed it, for the timeline: `guest ana@…`, `host …`.
     pub actor: String,
+    /// How the buyer pays; `None` for orders that did not say (the brand
+    /// confirms the payment, as before payment methods).
+    pub payment_method: Option<PayMethod>,
 }
 
 impl NewOrder {
@@ -264,8 +269,8 @@ async fn insert_order(
         sqlx::query_scalar(
         "INSERT INTO orders (brand_id, event_id, guest_id, host_id, customer_name, customer_email,
             status, merchandise_cents, vat_cents, shipping_cents, total_cents, discount_cents, delivery, address,
-            idempotency_key, tracking_code, kind, placed_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+            idempotency_key, tracking_code, kind, placed_at, updated_at, payment_method, pay_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20)
          RETURNING id",
     )
     .bind(order.brand_id)
@@ -286,6 +291,11 @@ async fn insert_order(
     .bind(tracking_code)
     .bind(order.kind.as_db())
     .bind(now)
+    .bind(order.payment_method.map(PayMethod::as_db))
+    .bind(
+        (order.payment_method == Some(PayMethod::Card))
+            .then(|| now + chrono::Duration::minutes(CARD_PAY_MINUTES)),
+    )
     .fetch_one(&mut *c)
     .await
     })
@@ -522,6 +532,7 @@ pub async fn change_status(
     }
     if m.to == OrderStatus::Cancelled {
         stock_back(&mut tx, m.order_id).await?;
+        credit_back(&mut tx, m.order_id, now).await?;
     }
     record_status(&mut tx, m.order_id, m.to, m.actor, &note, now).await?;
     on_tx!(&mut tx, |c| {
@@ -593,6 +604,25 @@ async fn set_status(
     .await?
     .rows_affected());
     Ok(moved > 0)
+}
+
+/// Gives a cancelled reward order's host credit and half-price items back,
+/// once (the ledger's `restored` line).
+async fn credit_back(tx: &mut Tx, order_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "INSERT INTO host_credit_ledger (brand_id, host_id, kind, order_id, credit_cents, half_price_items, note, created_at)
+         SELECT brand_id, host_id, 'restored', order_id, -credit_cents, -half_price_items, '', $2
+         FROM host_credit_ledger WHERE order_id = $1 AND kind = 'redemption'
+           AND NOT EXISTS (SELECT 1 FROM host_credit_ledger r WHERE r.order_id = $1 AND r.kind = 'restored')",
+    )
+    .bind(order_id)
+    .bind(now)
+    .execute(&mut *c)
+    .await?
+    .rows_affected()
+    });
+    Ok(())
 }
 
 /// Puts a cancelled order's units back in stock.

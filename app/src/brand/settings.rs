@@ -35,6 +35,7 @@ pub struct BrandSettings {
     pub slug: String,
     pub has_payment_secret: bool,
     pub has_webhook_secret: bool,
+    pub payments: super::payments::PaymentSettings,
 }
 
 /// Which secret to make anew.
@@ -49,7 +50,9 @@ pub async fn get_brand_settings() -> Result<BrandSettings, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        ssr::load(&state.db, admin.brand_id).await
+        let payments =
+            super::payments::ssr::load(&state.db, &state.config.public_url, admin.brand_id).await?;
+        ssr::load(&state.db, admin.brand_id, payments).await
     })
     .await
 }
@@ -115,7 +118,11 @@ pub mod ssr {
         format!("{}.{:02}", cents / 100, cents % 100)
     }
 
-    pub async fn load(db: &Db, brand_id: i64) -> Result<BrandSettings, AppError> {
+    pub async fn load(
+        db: &Db,
+        brand_id: i64,
+        payments: crate::brand::payments::PaymentSettings,
+    ) -> Result<BrandSettings, AppError> {
         let row: Row = on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
@@ -140,6 +147,7 @@ pub mod ssr {
             slug: row.slug,
             has_payment_secret: row.payment_webhook_secret.is_some(),
             has_webhook_secret: row.webhook_secret.is_some(),
+            payments,
         })
     }
 

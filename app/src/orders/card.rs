@@ -4,11 +4,13 @@
 //! expiry of card orders left unpaid. An order becomes paid once, by
 //! whichever of the webhook and the return comes first.
 
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::CardPay;
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::error::AppError;
+use crate::base::{error::AppError, order::PayMethod};
 
 /// What paying answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +36,268 @@ pub async fn pay_by_card(code: String, token: String) -> Result<Paying, AppError
     .await
 }
 
+/// Pays an unpaid card order another way the brand offers (a page
+/// without JavaScript cannot take a card): its card payment is cancelled
+/// at Stripe. The code in the order's link is the key.
+#[leptos::server(prefix = "/api", endpoint = "pay_otherwise")]
+pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let method = PayMethod::parse(&method)
+            .filter(|m| *m != PayMethod::Card)
+            .ok_or_else(|| {
+                AppError::invalid("method", "Choose bank transfer or payment at delivery.")
+            })?;
+        ssr::switch(&state.db, &state.config, &code, method, chrono::Utc::now()).await?;
+        leptos_axum::redirect(&format!("/o/{code}"));
+        Ok(())
+    })
+    .await
+}
+
+/// The card field of an unpaid card order's page: Stripe.js's card
+/// element, paid on the page (authentication included); `paid` runs when
+/// the payment went through. Without JavaScript it says so, and offers the
+/// brand's other ways to pay.
+#[component]
+pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoView {
+    let running = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let switch = crate::base::forms::action::<PayOtherwise>();
+    let switch_error = move || switch.value().get().and_then(Result::err);
+    #[cfg(feature = "hydrate")]
+    let field = StoredValue::new_local(None::<browser::CardField>);
+    {
+        let (js_url, key) = (pay.js_url.clone(), pay.publishable_key.clone());
+        Effect::new(move |_| {
+            running.set(true);
+            #[cfg(feature = "hydrate")]
+            {
+                let (js_url, key) = (js_url.clone(), key.clone());
+                leptos::task::spawn_local(async move {
+                    match browser::CardField::mount(&js_url, &key, "#card-element").await {
+                        Ok(card) => field.set_value(Some(card)),
+                        Err(why) => error.set(Some(why)),
+                    }
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&js_url, &key);
+        });
+    }
+    let submit = {
+        let code = code.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            error.set(None);
+            #[cfg(feature = "hydrate")]
+            {
+                let code = code.clone();
+                leptos::task::spawn_local(async move {
+                    let outcome = match field.with_value(|f| f.clone()) {
+                        Some(card) => card.pay(&code).await,
+                        None => {
+                            Err("The card field is still loading: try again in a moment.".into())
+                        }
+                    };
+                    busy.set(false);
+                    match outcome {
+                        Ok(()) => paid.run(()),
+                        Err(why) => error.set(Some(why)),
+                    }
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&code, paid);
+        }
+    };
+    let amount = pay.amount.to_string();
+    let others = pay.others.clone();
+    view! {
+        <section class="pay-card" aria-labelledby="card-title" data-testid="card-payment">
+            <h2 id="card-title">"Pay by card"</h2>
+            {(!pay.opened).then(|| view! {
+                <p class="form-error" role="status">"The payment service did not answer when you ordered. Your order is kept: pay below."</p>
+            })}
+            {(!pay.pay_by.is_empty()).then(|| view! {
+                <p>{format!("Pay {amount} by {}; after that the items go back on sale.", pay.pay_by)}</p>
+            })}
+            {move || (!running.get()).then(|| view! {
+                <p class="hint" data-testid="card-needs-js">"Paying by card needs JavaScript, which is off in this browser."</p>
+            })}
+            <form class="form card-form" on:submit=submit novalidate="">
+                <div class="field">
+                    <span class="label" id="card-label">"Card number, expiry date and security code"</span>
+                    <div id="card-element" class="card-element" role="group" aria-labelledby="card-label" aria-describedby="card-error"></div>
+                    <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get()}</p>
+                </div>
+                <button type="submit" class="button primary" disabled=move || !running.get() || busy.get()>
+                    {move || if busy.get() { "Paying…".to_owned() } else { format!("Pay {amount}") }}
+                </button>
+            </form>
+            {(!others.is_empty()).then(move || view! {
+                <div class="pay-otherwise">
+                    <p>"Or pay another way:"</p>
+                    {move || switch_error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+                    <div class="actions">
+                        {others.into_iter().map(|m| {
+                            let code = code.clone();
+                            view! {
+                            <ActionForm action=switch attr:class="inline-form">
+                                <input type="hidden" name="code" value=code />
+                                <input type="hidden" name="method" value=m.as_db() />
+                                <button type="submit" class="button">{match m {
+                                    PayMethod::Transfer => "Pay by bank transfer instead",
+                                    _ => "Pay at delivery instead",
+                                }}</button>
+                            </ActionForm>
+                        }}).collect_view()}
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Stripe.js in the page: loaded once from the brand's setting, its card
+/// element mounted, a token made from it and an authentication finished.
+#[cfg(feature = "hydrate")]
+mod browser {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::{pay_by_card, Paying};
+
+    /// The card element and the Stripe object that made it.
+    #[derive(Clone)]
+    pub struct CardField {
+        stripe: JsValue,
+        card: JsValue,
+    }
+
+    fn get(on: &JsValue, name: &str) -> Result<JsValue, String> {
+        Reflect::get(on, &JsValue::from_str(name)).map_err(|_| format!("Stripe.js has no {name}"))
+    }
+
+    /// Calls method `name` of `on` with `args`.
+    fn call(on: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+        let f: Function = get(on, name)?
+            .dyn_into()
+            .map_err(|_| format!("Stripe.js's {name} is not a function"))?;
+        let args: js_sys::Array = args.iter().collect();
+        f.apply(on, &args).map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| format!("Stripe.js's {name} failed"))
+        })
+    }
+
+    /// The message of `{ error: { message } }`, if the answer has one.
+    fn error_of(answer: &JsValue) -> Option<String> {
+        let error = get(answer, "error")
+            .ok()
+            .filter(|e| !e.is_undefined() && !e.is_null())?;
+        Some(
+            get(&error, "message")
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "Your card was not accepted: try another card.".into()),
+        )
+    }
+
+    /// Loads Stripe.js from `url` unless the page has it already.
+    async fn load(url: &str) -> Result<(), String> {
+        let window = web_sys::window().ok_or("no window")?;
+        if get(&window, "Stripe").is_ok_and(|s| s.is_function()) {
+            return Ok(());
+        }
+        let document = window.document().ok_or("no document")?;
+        let script = document
+            .create_element("script")
+            .map_err(|_| "cannot add Stripe.js")?;
+        script
+            .set_attribute("src", url)
+            .map_err(|_| "cannot add Stripe.js")?;
+        let loaded = Promise::new(&mut |resolve, reject| {
+            let _ = Reflect::set(&script, &"onload".into(), &resolve);
+            let _ = Reflect::set(&script, &"onerror".into(), &reject);
+        });
+        document
+            .query_selector("head")
+            .ok()
+            .flatten()
+            .ok_or("no head")?
+            .append_child(&script)
+            .map_err(|_| "cannot add Stripe.js")?;
+        JsFuture::from(loaded).await.map(|_| ()).map_err(|_| {
+            "The card field could not be loaded: check your connection and reload the page.".into()
+        })
+    }
+
+    async fn settle(promise: JsValue) -> Result<JsValue, String> {
+        let promise: Promise = promise.dyn_into().map_err(|_| "Stripe.js did not answer")?;
+        JsFuture::from(promise).await.map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "The payment service did not answer: try again.".into())
+        })
+    }
+
+    impl CardField {
+        /// Loads Stripe.js and mounts its card element at `selector`.
+        pub async fn mount(url: &str, key: &str, selector: &str) -> Result<CardField, String> {
+            load(url).await?;
+            let window: JsValue = web_sys::window().ok_or("no window")?.into();
+            let stripe = call(&window, "Stripe", &[JsValue::from_str(key)])?;
+            let elements = call(&stripe, "elements", &[])?;
+            let card = call(&elements, "create", &[JsValue::from_str("card")])?;
+            call(&card, "mount", &[JsValue::from_str(selector)])?;
+            Ok(CardField { stripe, card })
+        }
+
+        /// Pays order `code` with the card typed: a token, the server's
+        /// charge, and the card's authentication when it asks for one.
+        pub async fn pay(&self, code: &str) -> Result<(), String> {
+            let answer = settle(call(&self.stripe, "createToken", &[self.card.clone()])?).await?;
+            if let Some(message) = error_of(&answer) {
+                return Err(message);
+            }
+            let token = get(&get(&answer, "token")?, "id")?
+                .as_string()
+                .ok_or("Stripe.js gave no token")?;
+            let paying = pay_by_card(code.to_owned(), token)
+                .await
+                .map_err(|e| e.to_string())?;
+            match paying {
+                Paying::Paid => Ok(()),
+                Paying::Authenticate { client_secret, .. } => {
+                    let answer = settle(call(
+                        &self.stripe,
+                        "confirmCardPayment",
+                        &[JsValue::from_str(&client_secret)],
+                    )?)
+                    .await?;
+                    if let Some(message) = error_of(&answer) {
+                        return Err(message);
+                    }
+                    let status = get(&answer, "paymentIntent")
+                        .and_then(|i| get(&i, "status"))
+                        .ok()
+                        .and_then(|s| s.as_string());
+                    match status.as_deref() {
+                        Some("succeeded") => Ok(()),
+                        _ => Err("Your card's authentication did not go through, and nothing was charged: try again or use another card.".into()),
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use chrono::{DateTime, Duration, Utc};
@@ -44,7 +308,7 @@ pub mod ssr {
         base::{
             db::Db,
             error::AppError,
-            order::OrderStatus,
+            order::{OrderStatus, PayMethod},
             order_writer::{change_status, note_step, StatusError, StatusMove},
             state::AppConfig,
             stripe::{verify, Intent, SignatureError, Stripe, StripeError},
@@ -54,7 +318,7 @@ pub mod ssr {
     };
 
     /// How long a card order may stay unpaid before its items go back on sale.
-    pub const PAY_WITHIN: Duration = Duration::minutes(30);
+    pub const PAY_WITHIN: Duration = Duration::minutes(crate::base::order::CARD_PAY_MINUTES);
 
     /// The currency of every order.
     const CURRENCY: &str = "eur";
@@ -299,6 +563,77 @@ pub mod ssr {
         }
     }
 
+    /// Switches an unpaid card order to `method`, which the brand offers:
+    /// its intent cancelled at Stripe (one paid meanwhile pays the order
+    /// instead), its 30 minutes dropped, a step on its timeline.
+    pub async fn switch(
+        db: &Db,
+        config: &AppConfig,
+        code: &str,
+        method: PayMethod,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let order = card_order(db, code).await?;
+        if order.status != OrderStatus::Placed.as_db() {
+            return Err(AppError::invalid(
+                "method",
+                "This order is no longer waiting for its payment.",
+            ));
+        }
+        let offered = crate::base::brand::ssr::pay_methods(db, order.brand_id).await?;
+        if !offered.contains(&method) {
+            return Err(AppError::invalid(
+                "method",
+                "The brand does not take this way to pay.",
+            ));
+        }
+        if let (Some(intent_id), Some(account)) = (
+            &order.stripe_intent_id,
+            account(db, config, order.brand_id).await?,
+        ) {
+            let away = |_| {
+                AppError::invalid("method", "The payment service did not answer, so your card payment could not be stopped: try again in a moment.")
+            };
+            let intent = account
+                .stripe
+                .retrieve_intent(intent_id)
+                .await
+                .map_err(away)?;
+            if intent.succeeded() {
+                settle(db, config, order.brand_id, &intent, "card payment", now).await?;
+                return Ok(());
+            }
+            if intent.status != "canceled" {
+                account
+                    .stripe
+                    .cancel_intent(intent_id)
+                    .await
+                    .map_err(away)?;
+            }
+        }
+        let moved = on_db!(db.writer(), |pool| {
+            sqlx::query(
+            "UPDATE orders SET payment_method = $1, pay_by = NULL WHERE id = $2 AND status = 'placed' AND payment_method = 'card'"
+        )
+        .bind(method.as_db())
+        .bind(order.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        if moved == 1 {
+            let note = format!(
+                "The buyer will pay {} instead of by card.",
+                match method {
+                    PayMethod::Transfer => "by bank transfer",
+                    _ => "at delivery",
+                }
+            );
+            note_step(db, order.id, OrderStatus::Placed, "buyer", &note, now).await?;
+        }
+        Ok(())
+    }
+
     /// Marks the order of `intent` paid when the intent succeeded for the
     /// order's whole amount. Paid already (by the webhook or the return,
     /// whichever came first) is fine. Whether the order is paid now.
@@ -397,8 +732,10 @@ pub mod ssr {
         Ok(())
     }
 
-    /// The guest came back to the order's page: an unpaid card order asks
-    /// Stripe, in case the payment went through before its webhook arrived.
+    /// The buyer came back to the order's page: an unpaid card order asks
+    /// Stripe, in case the payment went through before its webhook arrived,
+    /// or opens its payment if that was not done yet (a host's reward
+    /// order, or Stripe away at checkout).
     pub async fn refresh(
         db: &Db,
         config: &AppConfig,
@@ -408,13 +745,18 @@ pub mod ssr {
         let Ok(order) = card_order(db, code).await else {
             return Ok(());
         };
-        let (Some(intent_id), true) = (
-            &order.stripe_intent_id,
-            order.status == OrderStatus::Placed.as_db(),
-        ) else {
+        if order.status != OrderStatus::Placed.as_db() || order.party_cancelled {
+            return Ok(());
+        }
+        let Some(account) = account(db, config, order.brand_id).await? else {
             return Ok(());
         };
-        let Some(account) = account(db, config, order.brand_id).await? else {
+        let Some(intent_id) = &order.stripe_intent_id else {
+            if order.pay_by.is_some_and(|t| t > now) {
+                if let Err(err) = open_intent(db, &account, &order).await {
+                    tracing::warn!(%err, "could not open a card payment");
+                }
+            }
             return Ok(());
         };
         match account.stripe.retrieve_intent(intent_id).await {

@@ -4,7 +4,7 @@ use super::CheckoutForm;
 use crate::base::{
     account::EmailAddress,
     error::{AppError, Mistakes},
-    order::Delivery,
+    order::{Delivery, PayMethod},
 };
 
 /// A checked checkout form.
@@ -16,6 +16,8 @@ pub struct Checkout {
     pub address: Option<String>,
     pub idempotency_key: String,
     pub wants_to_host: bool,
+    /// How the guest pays; `None` when the form did not say.
+    pub payment: Option<PayMethod>,
 }
 
 impl Checkout {
@@ -40,6 +42,10 @@ impl Checkout {
             Some(Delivery::Home) => home_address(&form.address, &mut mistakes),
             _ => None,
         };
+        let payment = PayMethod::parse(&form.payment);
+        if payment.is_none() && !form.payment.trim().is_empty() {
+            mistakes.note("payment", "Choose how you will pay.");
+        }
         let key = form.idempotency_key.trim();
         if key.len() < 16 || key.len() > 80 {
             mistakes.note(
@@ -58,6 +64,7 @@ impl Checkout {
             address,
             idempotency_key: key.to_owned(),
             wants_to_host: form.wants_to_host.as_deref().is_some_and(|v| !v.is_empty()),
+            payment,
         })
     }
 }

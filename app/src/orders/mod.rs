@@ -8,6 +8,7 @@ pub mod domain;
 pub mod payment;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod transfer;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::order::{OrderStatus, ShippingRule, Totals};
+use crate::base::order::{OrderStatus, PayMethod, ShippingRule, Totals};
 use crate::base::{
     error::AppError,
     forms::{Field, FormError},
@@ -44,6 +45,8 @@ pub struct CartView {
     /// What the checkout form starts with (a guest's name and email).
     pub name: String,
     pub email: String,
+    /// The ways to pay the brand offers.
+    pub methods: Vec<PayMethod>,
 }
 
 /// The checkout form as typed.
@@ -60,6 +63,9 @@ pub struct CheckoutForm {
     /// "I'd like to host a party of my own" (a checkbox).
     #[serde(default)]
     pub wants_to_host: Option<String>,
+    /// How the guest pays (`card`, `transfer`, `delivery`).
+    #[serde(default)]
+    pub payment: String,
 }
 
 /// One step of an order's timeline.
@@ -88,6 +94,24 @@ pub struct OrderTracking {
     pub steps: Vec<StatusStep>,
     /// How to pay it by bank transfer, while it waits for payment.
     pub transfer: Option<Transfer>,
+    /// How to pay it by card, while it waits for payment.
+    pub card: Option<CardPay>,
+}
+
+/// What the order's page needs to take a card payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardPay {
+    pub amount: Money,
+    /// The brand's Stripe publishable key and where Stripe.js is served.
+    pub publishable_key: String,
+    pub js_url: String,
+    /// Until when it can be paid, in the party's time zone.
+    pub pay_by: String,
+    /// Whether the payment was opened at Stripe (not when Stripe did not
+    /// answer at checkout).
+    pub opened: bool,
+    /// The brand's other ways to pay, to switch to.
+    pub others: Vec<PayMethod>,
 }
 
 /// How to pay an order by bank transfer: the brand's account, the amount
@@ -222,15 +246,17 @@ pub async fn place_order(
         let state = crate::base::state::app_state()?;
         let buyer = buyer(&state, &token, &slug, false).await?;
         let checkout = domain::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
-        let code = ssr::place(
-            &state.db,
-            &state.config,
-            &buyer,
-            &checkout,
-            chrono::Utc::now(),
-        )
-        .await
-        .map_err(|e| AppError::from(e).keeping(&form))?;
+        let now = chrono::Utc::now();
+        let code = ssr::place(&state.db, &state.config, &buyer, &checkout, now)
+            .await
+            .map_err(|e| AppError::from(e).keeping(&form))?;
+        // A card order opens its payment now: one request to Stripe. When
+        // Stripe does not answer, the order stays placed and its page pays.
+        if checkout.payment == Some(PayMethod::Card) {
+            if let Err(err) = card::ssr::start(&state.db, &state.config, &code, now).await {
+                tracing::warn!(%err, "could not open a card payment at checkout");
+            }
+        }
         leptos_axum::redirect(&format!("/o/{code}"));
         Ok(code)
     })
@@ -245,7 +271,11 @@ pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError>
         // A card payment that went through shows as paid even before its
         // webhook arrives.
         card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?;
-        ssr::tracking(&state.db, &code).await
+        let mut order = ssr::tracking(&state.db, &code).await?;
+        if let Some(card) = order.card.as_mut() {
+            card.js_url = state.config.stripe_js_url.clone();
+        }
+        Ok(order)
     })
     .await
 }
@@ -331,6 +361,7 @@ pub fn CartPage() -> impl IntoView {
                 };
                 let base = base_of(&token.get_untracked(), &slug.get_untracked());
                 let kept: Option<CheckoutForm> = error.get_untracked().and_then(|e| e.kept());
+                let kept_payment = kept.as_ref().and_then(|k| PayMethod::parse(&k.payment));
                 let initial = kept.unwrap_or(CheckoutForm {
                     name: cart.name.clone(),
                     email: cart.email.clone(),
@@ -338,6 +369,7 @@ pub fn CartPage() -> impl IntoView {
                     address: String::new(),
                     idempotency_key: key.clone(),
                     wants_to_host: None,
+                    payment: String::new(),
                 });
                 let empty = cart.lines.is_empty();
                 let home_note = format!(
@@ -414,12 +446,13 @@ pub fn CartPage() -> impl IntoView {
                                         {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
                                     </fieldset>
                                     <Field id="address" name="form[address]" label="Your address (for delivery to your address)" value=initial.address.clone() rows=3 error />
+                                    <PaymentChoice methods=cart.methods.clone() kept=kept_payment error />
                                     <label class="choice"><input type="checkbox" name="form[wants_to_host]" value="yes" checked=initial.wants_to_host.is_some() />
                                         " I'd like to host a party of my own (the brand will write to me)"</label>
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
                                         {move || if place.pending().get() { "Placing your order…" } else { "Place the order" }}
                                     </button>
-                                    <p class="hint">"You pay by bank transfer or at delivery; the brand confirms your payment. Your order's page and email say how to pay."</p>
+                                    <p class="hint">"Your order's page and email say how to pay."</p>
                                 </ActionForm>
                             </section>
                         })}
@@ -427,6 +460,52 @@ pub fn CartPage() -> impl IntoView {
                 }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// The checkout's choice of how to pay. Paying by card needs JavaScript
+/// (Stripe.js): without it the choice is off and the page says so.
+#[component]
+fn PaymentChoice(
+    methods: Vec<PayMethod>,
+    kept: Option<PayMethod>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let first = methods.first().copied();
+    let first_without_js = methods.iter().copied().find(|m| *m != PayMethod::Card);
+    let card_only = methods == [PayMethod::Card];
+    let takes_cards = methods.contains(&PayMethod::Card);
+    view! {
+        <fieldset class="field">
+            <legend>"Payment"</legend>
+            {methods.into_iter().map(|m| {
+                let chosen = move || match kept {
+                    Some(k) => k == m,
+                    None if running.get() => Some(m) == first,
+                    None => Some(m) == first_without_js,
+                };
+                let needs_js = m == PayMethod::Card;
+                // The page as served (no JavaScript yet) checks a method it can pay.
+                let served = kept.map_or(Some(m) == first_without_js, |k| k == m);
+                view! {
+                    <label class="choice">
+                        <input type="radio" name="form[payment]" value=m.as_db()
+                            checked=served prop:checked=chosen disabled=move || needs_js && !running.get() />
+                        {format!(" {}", m.label())}
+                    </label>
+                }
+            }).collect_view()}
+            {move || (takes_cards && !running.get()).then(|| view! {
+                <p class="hint" data-testid="card-needs-js">{if card_only {
+                    "Paying by card needs JavaScript, which is off in this browser, and this brand takes only cards: turn JavaScript on to order."
+                } else {
+                    "Paying by card needs JavaScript, which is off in this browser: choose another way to pay."
+                }}</p>
+            })}
+            {move || error.get().and_then(|e| e.for_field("payment")).map(|m| view! { <p class="field-error">{m}</p> })}
+        </fieldset>
     }
 }
 
@@ -447,6 +526,9 @@ pub fn TrackingPage() -> impl IntoView {
                             <p class="eyebrow">{format!("Order {} · {}", o.number, o.event_title)}</p>
                             <h1>{format!("Thank you, {}", o.customer_name)}</h1>
                             <p class="lead" data-testid="order-status">{o.status.label()}</p>
+                            {o.card.clone().map(|pay| view! {
+                                <card::CardPanel code=code() pay paid=Callback::new(move |_| data.refetch()) />
+                            })}
                             {o.transfer.clone().map(|t| view! {
                                 <section class="pay-transfer" aria-labelledby="transfer-title" data-testid="transfer">
                                     <h2 id="transfer-title">"Pay by bank transfer"</h2>

@@ -12,7 +12,8 @@ use crate::{
         items::{ssr::ItemCardRow, ItemCard},
         money::Money,
         order::{
-            shipping, totals, Delivery, OrderKind, OrderStatus, PricedLine, Totals, MAX_QUANTITY,
+            shipping, totals, Delivery, OrderKind, OrderStatus, PayMethod, PricedLine, Totals,
+            MAX_QUANTITY,
         },
         order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
         state::AppConfig,
@@ -147,6 +148,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         shipping: rule,
         name: buyer.name.clone(),
         email: buyer.email.clone(),
+        methods: crate::base::brand::ssr::pay_methods(db, buyer.brand_id).await?,
         lines: rows
             .into_iter()
             .zip(&priced)
@@ -246,6 +248,8 @@ pub enum PlaceError {
     Closed,
     #[error("Your cart is empty: add an item first.")]
     EmptyCart,
+    #[error("The brand does not take this way to pay: choose another.")]
+    NotOffered,
     #[error("not enough stock")]
     Short(Shortage),
     #[error("an order with this key exists")]
@@ -281,6 +285,7 @@ impl From<PlaceError> for AppError {
             PlaceError::Closed | PlaceError::EmptyCart => {
                 AppError::invalid("cart", err.to_string())
             }
+            PlaceError::NotOffered => AppError::invalid("payment", err.to_string()),
             PlaceError::Short(s) => AppError::invalid(
                 &format!("line-{}", s.item_id),
                 match s.left {
@@ -361,7 +366,12 @@ async fn after_placing(
     .bind(buyer.brand_id)
     .fetch_one(&mut *c)
     .await?);
-    let transfer = super::Transfer::of(account, placed.id, placed.totals.total.minor());
+    let transfer = match order.payment_method {
+        None | Some(PayMethod::Transfer) => {
+            super::Transfer::of(account, placed.id, placed.totals.total.minor())
+        }
+        Some(PayMethod::Card | PayMethod::Delivery) => None,
+    };
     let mail = confirmation_mail(
         config,
         buyer,
@@ -418,6 +428,17 @@ pub async fn place(
     let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id)
         .await
         .map_err(|e| anyhow::anyhow!("reading the shipping rule: {e}"))?;
+    let offered = crate::base::brand::ssr::pay_methods(db, buyer.brand_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the ways to pay: {e}"))?;
+    let payment = match checkout.payment {
+        Some(method) if offered.contains(&method) => Some(method),
+        Some(_) => return Err(PlaceError::NotOffered),
+        // A form that does not say keeps the old way, unless the brand
+        // takes cards only.
+        None if offered == [PayMethod::Card] => return Err(PlaceError::NotOffered),
+        None => None,
+    };
     order_writer::once(db, key, async |tx: &mut Tx| {
         if !still_open(tx, buyer.event_id, now).await? {
             return Err(PlaceError::Closed);
@@ -441,6 +462,7 @@ pub async fn place(
             shipping: shipping(merchandise, checkout.delivery, rule),
             credit_used: Money::eur(0),
             actor: format!("guest {}", checkout.email.as_str()),
+            payment_method: payment,
             lines,
         };
         let placed = order_writer::write(tx, &order, now).await?;
@@ -480,9 +502,15 @@ fn confirmation_mail(
             checkout.address.clone().unwrap_or_default()
         ),
     };
-    let pay = transfer
-        .map(|t| format!("{}\n\n", t.text()))
-        .unwrap_or_default();
+    let pay = match (transfer, order.payment_method) {
+        (Some(t), _) => format!("{}\n\n", t.text()),
+        (None, Some(PayMethod::Card)) => format!(
+            "Pay by card on your order's page within {} minutes, or its items go back on sale:\n{link}\n\n",
+            super::card::ssr::PAY_WITHIN.num_minutes()
+        ),
+        (None, Some(PayMethod::Delivery)) => "You pay at delivery.\n\n".to_owned(),
+        (None, _) => String::new(),
+    };
     let text = format!(
         "Hello {},\n\nThank you for your order from \"{}\".\n\n{items}\nItems: {} (VAT included: {})\nShipping: {}\nTotal: {}\n\n{delivery}\n\n{pay}Follow your order, step by step:\n{link}\n",
         checkout.name,
@@ -527,6 +555,35 @@ struct TrackingRow {
     bank_iban: Option<String>,
     bank_bic: Option<String>,
     bank_account_name: Option<String>,
+    pay_by: Option<DateTime<Utc>>,
+    stripe_intent_id: Option<String>,
+    stripe_publishable_key: Option<String>,
+    payment_methods: String,
+}
+
+/// The card payment panel of an unpaid card order.
+fn card_pay(row: &TrackingRow, zone: chrono_tz::Tz) -> Option<super::CardPay> {
+    if row.status != OrderStatus::Placed || row.payment_method.as_deref() != Some("card") {
+        return None;
+    }
+    let key = row
+        .stripe_publishable_key
+        .clone()
+        .filter(|k| !k.is_empty())?;
+    Some(super::CardPay {
+        amount: Money::eur(row.total_cents),
+        publishable_key: key,
+        js_url: String::new(),
+        pay_by: row
+            .pay_by
+            .map(|t| crate::base::time::local_display(t, zone))
+            .unwrap_or_default(),
+        opened: row.stripe_intent_id.is_some(),
+        others: PayMethod::list(&row.payment_methods)
+            .into_iter()
+            .filter(|m| *m != PayMethod::Card && row.kind == "guest")
+            .collect(),
+    })
 }
 
 /// The order behind a tracking code, with its timeline.
@@ -535,7 +592,8 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         sqlx::query_as(
             "SELECT o.id, o.status, o.customer_name, o.delivery, o.address, o.merchandise_cents,
                     o.vat_cents, o.shipping_cents, o.total_cents, o.discount_cents, o.placed_at, e.title, e.time_zone,
-                    o.kind, o.payment_method, b.bank_iban, b.bank_bic, b.bank_account_name
+                    o.kind, o.payment_method, b.bank_iban, b.bank_bic, b.bank_account_name,
+                    o.pay_by, o.stripe_intent_id, b.stripe_publishable_key, b.payment_methods
              FROM orders o JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
              WHERE o.tracking_code = $1",
         )
@@ -562,7 +620,9 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .await?;
         (lines, changes)
     });
+    let card = card_pay(&row, zone);
     Ok(OrderTracking {
+        card,
         number: row.id,
         status: row.status,
         customer_name: row.customer_name,
@@ -586,7 +646,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         credit_used: Money::eur(row.discount_cents),
         transfer: (row.status == OrderStatus::Placed
             && row.kind == "guest"
-            && row.payment_method.as_deref() != Some("card"))
+            && matches!(row.payment_method.as_deref(), None | Some("transfer")))
         .then(|| {
             super::Transfer::of(
                 (

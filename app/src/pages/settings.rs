@@ -10,6 +10,7 @@ use crate::{
         brand::BrandNav,
         forms::{action, Field, FormError, LastForm},
     },
+    brand::payments::{PaymentSettings, PaymentsForm, SavePaymentSettings},
     brand::settings::{
         get_brand_settings, BankForm, BrandSettings, NewBrandSecret, SaveBankDetails,
         SaveBrandSettings, SettingsForm,
@@ -23,12 +24,14 @@ pub fn SettingsPage() -> impl IntoView {
     let save = action::<SaveBrandSettings>();
     let secret = action::<NewBrandSecret>();
     let bank = action::<SaveBankDetails>();
+    let pay = action::<SavePaymentSettings>();
     let data = Resource::new(
         move || {
             (
                 save.version().get(),
                 secret.version().get(),
                 bank.version().get(),
+                pay.version().get(),
             )
         },
         |_| get_brand_settings(),
@@ -42,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
     let banking = last.answer(bank);
     let bank_error = Signal::derive(move || banking.get().and_then(Result::err));
     let bank_saved = move || matches!(banking.get(), Some(Ok(())));
+    let paying = last.answer(pay);
     view! {
         <Title text="Settings · Soirée" />
         <BrandNav />
@@ -78,6 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <button type="submit" class="button primary">"Save the bank details"</button>
                     </ActionForm>
                 </section>
+                <PaymentsSection settings=s.payments.clone() pay answer=paying />
                 <RulesEditor />
                 <section class="form-card wide" aria-labelledby="secrets-title">
                     <h2 id="secrets-title">"Secrets"</h2>
@@ -101,5 +106,67 @@ pub fn SettingsPage() -> impl IntoView {
                 </section>
             }
         } />
+    }
+}
+
+/// The ways to pay offered at checkout and the Stripe account's keys.
+#[component]
+fn PaymentsSection(
+    settings: PaymentSettings,
+    pay: ServerAction<SavePaymentSettings>,
+    answer: Signal<Option<Result<(), crate::base::error::AppError>>>,
+) -> impl IntoView {
+    let error = Signal::derive(move || answer.get().and_then(Result::err));
+    let saved = move || matches!(answer.get(), Some(Ok(())));
+    let form: PaymentsForm = error
+        .get_untracked()
+        .and_then(|e| e.kept())
+        .unwrap_or(settings.form.clone());
+    let mistake = move |field: &'static str| {
+        move || {
+            error
+                .get()
+                .and_then(|e| e.for_field(field))
+                .map(|m| view! { <p class="field-error" id=format!("{field}-error")>{m}</p> })
+        }
+    };
+    let saved_key = |key: &Option<String>| key.clone().unwrap_or_else(|| "not set".into());
+    let method = move |value: &'static str, label: &'static str, on: bool| {
+        view! {
+            <label class="choice">
+                <input type="checkbox" name=format!("form[{value}]") value="on" checked=on />
+                {format!(" {label}")}
+            </label>
+            {mistake(value)}
+        }
+    };
+    view! {
+        <section class="form-card wide" aria-labelledby="payments-title">
+            <h2 id="payments-title">"Payments"</h2>
+            <ActionForm action=pay attr:class="form" attr:novalidate="" attr:data-testid="payments-form">
+                <FormError error />
+                {move || saved().then(|| view! { <p class="report" role="status">"Payment settings saved."</p> })}
+                <fieldset class="field">
+                    <legend>"Ways to pay offered at checkout"</legend>
+                    {method("card", "By card, on the order's page (Stripe)", form.card.is_some())}
+                    {method("transfer", "By bank transfer, to the account above", form.transfer.is_some())}
+                    {method("delivery", "At delivery", form.delivery.is_some())}
+                    {mistake("methods")}
+                </fieldset>
+                <Field id="transfer_days" name="form[transfer_days]" label="Days an unpaid transfer waits before its order is cancelled" value=form.transfer_days.clone() inputmode="numeric"
+                    hint="Its buyer gets a reminder after 3 days; at the end its items go back on sale." error />
+                <h3>"Your Stripe account"</h3>
+                <p class="hint" data-testid="stripe-keys">{format!(
+                    "Saved: secret key {}, publishable key {}, webhook signing secret {}. Saved keys are never shown again: type one only to replace it.",
+                    saved_key(&settings.secret_key), saved_key(&settings.publishable_key), saved_key(&settings.webhook_secret),
+                )}</p>
+                <Field id="stripe_secret_key" name="form[stripe_secret_key]" label="Secret key (sk_…)" kind="password" value="" autocomplete="off" error />
+                <Field id="stripe_publishable_key" name="form[stripe_publishable_key]" label="Publishable key (pk_…)" kind="password" value="" autocomplete="off" error />
+                <Field id="stripe_webhook_secret" name="form[stripe_webhook_secret]" label="Webhook signing secret (whsec_…)" kind="password" value="" autocomplete="off" error />
+                <p class="hint">"In Stripe, send the events payment_intent.succeeded and payment_intent.payment_failed to "
+                    <code data-testid="stripe-webhook-address">{settings.webhook_address.clone()}</code></p>
+                <button type="submit" class="button primary">"Save the payment settings"</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -82,7 +82,7 @@ pub mod ssr {
             db::{Db, Engine, Tx},
             error::AppError,
             money::Money,
-            order::{Delivery, OrderKind},
+            order::{Delivery, OrderKind, PayMethod},
             order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
             state::AppConfig,
         },
@@ -277,13 +277,14 @@ pub mod ssr {
         email: &str,
         placed: &Placed,
         pricing: &RewardPricing,
+        by_card: bool,
         now: DateTime<Utc>,
     ) -> anyhow::Result<crate::base::mail::QueuedMail> {
         let link = config
             .public_url
             .join(&format!("/o/{}", placed.tracking_code))?;
         let text = format!(
-            "Hello {},\n\nYour reward order {} is placed: items {}, of which {} half-price item{}; host credit used {}; left to pay {}.\n\nFollow it here:\n{link}\n",
+            "Hello {},\n\nYour reward order {} is placed: items {}, of which {} half-price item{}; host credit used {}; left to pay {}.{}\n\nFollow it here:\n{link}\n",
             host.display_name,
             placed.id,
             placed.totals.merchandise,
@@ -291,6 +292,14 @@ pub mod ssr {
             if pricing.items_used == 1 { "" } else { "s" },
             Money::eur(pricing.credit_used_cents),
             placed.totals.total,
+            if by_card {
+                format!(
+                    " Pay it by card on the order's page within {} minutes, or it is cancelled and your credit given back.",
+                    crate::base::order::CARD_PAY_MINUTES
+                )
+            } else {
+                String::new()
+            },
         );
         crate::base::mail::plain(
             config,
@@ -325,13 +334,17 @@ pub mod ssr {
                 .fetch_one(pool)
                 .await
         })?;
+        // What the credit leaves to pay is paid by card when the brand takes cards.
+        let takes_cards = crate::base::brand::ssr::pay_methods(db, host.brand_id)
+            .await?
+            .contains(&PayMethod::Card);
         let code = order_writer::once(db, &key, async |tx: &mut Tx| {
             let (credit, items) = balance(tx, host.id).await?;
             if credit <= 0 && items <= 0 {
                 return Err(RedeemError::NothingToSpend);
             }
             let (lines, pricing) = priced_lines(tx, host.brand_id, &request.wanted, items, credit).await?;
-            let order = NewOrder {
+            let mut order = NewOrder {
                 brand_id: host.brand_id,
                 event_id: reward_party(tx, host.id).await?,
                 guest_id: None,
@@ -346,9 +359,14 @@ pub mod ssr {
                 shipping: Money::eur(0),
                 credit_used: Money::eur(pricing.credit_used_cents),
                 actor: format!("host {email}"),
+                payment_method: None,
             };
+            if takes_cards && order.totals().total.minor() > 0 {
+                order.payment_method = Some(PayMethod::Card);
+            }
             let placed = order_writer::write(tx, &order, now).await?;
-            let mail = reward_mail(config, host, &email, &placed, &pricing, now)?;
+            let by_card = order.payment_method == Some(PayMethod::Card);
+            let mail = reward_mail(config, host, &email, &placed, &pricing, by_card, now)?;
             on_tx!(tx, |c| {
                 sqlx::query(
                     "INSERT INTO host_credit_ledger (brand_id, host_id, kind, order_id, credit_cents, half_price_items, note, created_at)

@@ -699,6 +699,10 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
                         format!("Reward of \"{}\": {}", r.title.unwrap_or_default(), r.note)
                     }
                     "booking_bonus" => format!("Booking bonus: {}", r.note),
+                    "restored" => format!(
+                        "Given back: your order #{} was cancelled",
+                        r.order_id.unwrap_or_default()
+                    ),
                     _ => format!("Spent on your order #{}", r.order_id.unwrap_or_default()),
                 },
                 event_id: r.event_id,

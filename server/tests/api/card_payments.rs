@@ -15,12 +15,15 @@ use crate::{
 };
 use app::{base::db::Engine, on_db};
 
-const WEBHOOK_SECRET: &str = "whsec_soiree_test";
+pub const WEBHOOK_SECRET: &str = "whsec_soiree_test";
 
 /// An app whose demo brand takes cards through `fake`, with Stripe's
 /// webhooks sent to it.
-async fn card_app(engine: Engine, fake: &LocalStripe) -> Option<TestApp> {
-    let settings = [("STRIPE_API_BASE", fake.base.clone())];
+pub async fn card_app(engine: Engine, fake: &LocalStripe) -> Option<TestApp> {
+    let settings = [
+        ("STRIPE_API_BASE", fake.base.clone()),
+        ("STRIPE_JS_URL", format!("{}/js.stripe.com/v3/", fake.base)),
+    ];
     let app = TestApp::spawn_with(engine, &settings).await?;
     app.seed().await;
     on_db!(app.db.writer(), |pool| sqlx::query(
@@ -44,7 +47,7 @@ async fn card_app(engine: Engine, fake: &LocalStripe) -> Option<TestApp> {
 
 /// Ana's order at a new party, turned into a card order whose intent is
 /// made: (order id, tracking code, item).
-async fn card_order(app: &TestApp) -> (i64, String, i64) {
+pub async fn card_order(app: &TestApp) -> (i64, String, i64) {
     let (_, items, tokens) = party(app, "Ana Lima <ana@example.com>", 1).await;
     // The newest invitation is this party's.
     let order = orders_from(app, &tokens[tokens.len() - 1..], items[0], 1).await[0];
@@ -63,7 +66,7 @@ async fn card_order(app: &TestApp) -> (i64, String, i64) {
     (order, code, items[0])
 }
 
-async fn brand_slug(app: &TestApp) -> String {
+pub async fn brand_slug(app: &TestApp) -> String {
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(
         "SELECT slug FROM brands ORDER BY id LIMIT 1"
     )
@@ -73,7 +76,7 @@ async fn brand_slug(app: &TestApp) -> String {
 }
 
 /// A text column of an order.
-async fn order_text(app: &TestApp, order: i64, column: &'static str) -> String {
+pub async fn order_text(app: &TestApp, order: i64, column: &'static str) -> String {
     let sql = format!("SELECT {column} FROM orders WHERE id = $1");
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(&sql)
         .bind(order)
@@ -82,7 +85,7 @@ async fn order_text(app: &TestApp, order: i64, column: &'static str) -> String {
     .unwrap()
 }
 
-async fn pay(app: &TestApp, fake: &LocalStripe, code: &str, card: &str) -> (StatusCode, Value) {
+pub async fn pay(app: &TestApp, fake: &LocalStripe, code: &str, card: &str) -> (StatusCode, Value) {
     let token = fake.card_token(card).await;
     let res = post(
         app,
@@ -95,7 +98,7 @@ async fn pay(app: &TestApp, fake: &LocalStripe, code: &str, card: &str) -> (Stat
 }
 
 /// How many times the order became paid on its timeline.
-async fn paid_steps(app: &TestApp, order: i64) -> i64 {
+pub async fn paid_steps(app: &TestApp, order: i64) -> i64 {
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(
         "SELECT COUNT(*) FROM order_status_changes WHERE order_id = $1 AND status = 'paid'"
     )

@@ -21,6 +21,7 @@ mod invitations;
 mod operations;
 mod orders;
 mod outbox;
+mod payment_choice;
 mod public_api;
 mod rewards;
 mod showcase;

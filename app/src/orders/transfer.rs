@@ -1,0 +1,182 @@
+//! Orders waiting for a bank transfer: their buyer is reminded after three
+//! days, with the account and the reference again, and the order is
+//! cancelled (its items back on sale) after the brand's limit
+//! (`brands.transfer_days`, 7 by default).
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, Duration, Utc};
+
+    use crate::{
+        base::{
+            db::Db,
+            error::AppError,
+            order::OrderStatus,
+            order_writer::{change_status, StatusError, StatusMove},
+            state::AppConfig,
+        },
+        on_db, on_tx,
+        orders::Transfer,
+    };
+
+    /// When the buyer of an unpaid transfer is reminded.
+    pub const REMIND_AFTER: Duration = Duration::days(3);
+
+    #[derive(Debug, sqlx::FromRow)]
+    struct Waiting {
+        id: i64,
+        brand_id: i64,
+        event_id: i64,
+        customer_name: String,
+        customer_email: String,
+        tracking_code: String,
+        total_cents: i64,
+        placed_at: DateTime<Utc>,
+        pay_reminded_at: Option<DateTime<Utc>>,
+        transfer_days: i64,
+        bank_iban: Option<String>,
+        bank_bic: Option<String>,
+        bank_account_name: Option<String>,
+    }
+
+    impl Waiting {
+        fn deadline(&self) -> DateTime<Utc> {
+            self.placed_at + Duration::days(self.transfer_days)
+        }
+    }
+
+    /// What a pass did.
+    #[derive(Debug, Default, PartialEq, Eq)]
+    pub struct Pass {
+        pub reminded: usize,
+        pub cancelled: usize,
+    }
+
+    /// Reminds the buyers of transfers unpaid for three days and cancels
+    /// the orders past their brand's limit.
+    pub async fn remind_and_expire(
+        db: &Db,
+        config: &AppConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Pass, AppError> {
+        let waiting: Vec<Waiting> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT o.id, o.brand_id, o.event_id, o.customer_name, o.customer_email, o.tracking_code,
+                        o.total_cents, o.placed_at, o.pay_reminded_at, CAST(b.transfer_days AS BIGINT) AS transfer_days,
+                        b.bank_iban, b.bank_bic, b.bank_account_name
+                 FROM orders o JOIN brands b ON b.id = o.brand_id
+                 WHERE o.payment_method = 'transfer' AND o.status = 'placed' AND o.placed_at <= $1
+                 ORDER BY o.id",
+            )
+            // A limit is a day at least: younger orders wait for nothing.
+            .bind(now - Duration::days(1))
+            .fetch_all(pool)
+            .await
+        })?;
+        let mut pass = Pass::default();
+        for order in waiting {
+            if order.deadline() <= now {
+                if cancel(db, config, &order, now).await? {
+                    pass.cancelled += 1;
+                }
+            } else if order.pay_reminded_at.is_none()
+                && order.placed_at + REMIND_AFTER <= now
+                && remind(db, config, &order, now).await?
+            {
+                pass.reminded += 1;
+            }
+        }
+        Ok(pass)
+    }
+
+    async fn cancel(
+        db: &Db,
+        config: &AppConfig,
+        order: &Waiting,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let reason = format!(
+            "No bank transfer arrived within {} days: the items went back on sale.",
+            order.transfer_days
+        );
+        let change = StatusMove {
+            brand_id: order.brand_id,
+            order_id: order.id,
+            to: OrderStatus::Cancelled,
+            actor: "Soirée",
+            carrier: "",
+            tracking_number: "",
+            reason: &reason,
+        };
+        match change_status(db, config, &change, now).await {
+            Ok(()) => Ok(true),
+            Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => Ok(false),
+            Err(err) => Err(AppError::from(err)),
+        }
+    }
+
+    /// The reminder, once per order: marked and queued on one transaction.
+    async fn remind(
+        db: &Db,
+        config: &AppConfig,
+        order: &Waiting,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let link = config
+            .public_url
+            .join(&format!("/o/{}", order.tracking_code))
+            .map_err(|e| anyhow::anyhow!("the order's address: {e}"))?;
+        let how = Transfer::of(
+            (
+                order.bank_iban.clone(),
+                order.bank_bic.clone(),
+                order.bank_account_name.clone(),
+            ),
+            order.id,
+            order.total_cents,
+        )
+        .map(|t| format!("{}\n\n", t.text()))
+        .unwrap_or_default();
+        let deadline = order.deadline().format("%-d %B %Y");
+        let text = format!(
+            "Hello {},\n\nWe have not received the bank transfer for your order {} yet. \
+             If it does not arrive by {deadline}, the order is cancelled and its items go back on sale.\n\n\
+             {how}Your order:\n{link}\n",
+            order.customer_name, order.id,
+        );
+        let mail = crate::base::mail::build(
+            &config.mail,
+            &crate::base::mail::OutgoingMail {
+                to_name: order.customer_name.clone(),
+                to_email: order.customer_email.clone(),
+                subject: format!("Your order {} is waiting for its transfer", order.id),
+                html: crate::base::mail::text_to_html(&text),
+                text,
+                attachments: vec![],
+                event_id: Some(order.event_id),
+                reply_to: None,
+            },
+            now,
+        )?;
+        let mut tx = db.begin().await?;
+        let marked = on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE orders SET pay_reminded_at = $1 WHERE id = $2 AND pay_reminded_at IS NULL AND status = 'placed'"
+        )
+        .bind(now)
+        .bind(order.id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
+        });
+        if marked == 1 {
+            on_tx!(&mut tx, |c| {
+                crate::base::mail::insert_query(&mail)
+                    .execute(&mut *c)
+                    .await?;
+            });
+        }
+        tx.commit().await?;
+        Ok(marked == 1)
+    }
+}
