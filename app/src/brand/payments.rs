@@ -191,6 +191,63 @@ pub mod ssr {
         }
     }
 
+    /// The three Stripe keys after saving (secret, publishable, webhook
+    /// secret): each typed one checked, an empty one kept as saved; with
+    /// cards offered, each must be there.
+    fn keys(
+        m: &mut Mistakes,
+        form: &PaymentsForm,
+        saved: &Row,
+        cards: bool,
+    ) -> [Option<String>; 3] {
+        let fields = [
+            (
+                "stripe_secret_key",
+                &form.stripe_secret_key,
+                &saved.stripe_secret_key,
+                &["sk_", "rk_"][..],
+                "secret key",
+            ),
+            (
+                "stripe_publishable_key",
+                &form.stripe_publishable_key,
+                &saved.stripe_publishable_key,
+                &["pk_"][..],
+                "publishable key",
+            ),
+            (
+                "stripe_webhook_secret",
+                &form.stripe_webhook_secret,
+                &saved.stripe_webhook_secret,
+                &["whsec_"][..],
+                "webhook signing secret",
+            ),
+        ];
+        let after = fields.map(|(field, typed, before, prefixes, what)| {
+            let checked = key(m, field, typed, prefixes, what);
+            let kept = checked.or_else(|| before.clone().filter(|k| !k.is_empty()));
+            // A key typed wrong has its own message already.
+            if cards && kept.is_none() && typed.trim().is_empty() {
+                m.note(
+                    field,
+                    format!("Card payments need the {what} of your Stripe account."),
+                );
+            }
+            kept
+        });
+        let typed_any = !form.stripe_secret_key.trim().is_empty()
+            || !form.stripe_publishable_key.trim().is_empty();
+        if let (Some(s), Some(p)) = (&after[0], &after[1]) {
+            if mode(s) != mode(p) && typed_any {
+                m.note(
+                    "stripe_publishable_key",
+                    "The secret and publishable keys come from different modes (test and live): use both from the same one.",
+                );
+            }
+        }
+        after
+    }
+
     /// Checks and stores the payments settings; every mistake at once.
     pub async fn save(db: &Db, brand_id: i64, form: &PaymentsForm) -> Result<(), AppError> {
         let saved = row(db, brand_id).await?;
@@ -214,76 +271,8 @@ pub mod ssr {
                 "Give the days an unpaid transfer waits, a whole number from 1 to 60.",
             );
         }
-        let secret = key(
-            &mut m,
-            "stripe_secret_key",
-            &form.stripe_secret_key,
-            &["sk_", "rk_"],
-            "secret key",
-        );
-        let publishable = key(
-            &mut m,
-            "stripe_publishable_key",
-            &form.stripe_publishable_key,
-            &["pk_"],
-            "publishable key",
-        );
-        let webhook = key(
-            &mut m,
-            "stripe_webhook_secret",
-            &form.stripe_webhook_secret,
-            &["whsec_"],
-            "webhook signing secret",
-        );
-        let after = |typed: &Option<String>, saved: &Option<String>| {
-            typed
-                .clone()
-                .or_else(|| saved.clone().filter(|k| !k.is_empty()))
-        };
-        let (secret_after, publishable_after, webhook_after) = (
-            after(&secret, &saved.stripe_secret_key),
-            after(&publishable, &saved.stripe_publishable_key),
-            after(&webhook, &saved.stripe_webhook_secret),
-        );
-        if offered.contains(&PayMethod::Card) {
-            let missing = [
-                (
-                    "stripe_secret_key",
-                    &secret_after,
-                    &form.stripe_secret_key,
-                    "the secret key",
-                ),
-                (
-                    "stripe_publishable_key",
-                    &publishable_after,
-                    &form.stripe_publishable_key,
-                    "the publishable key",
-                ),
-                (
-                    "stripe_webhook_secret",
-                    &webhook_after,
-                    &form.stripe_webhook_secret,
-                    "the webhook signing secret",
-                ),
-            ];
-            // A key typed wrong has its own message already.
-            for (field, value, typed, what) in missing {
-                if value.is_none() && typed.trim().is_empty() {
-                    m.note(
-                        field,
-                        format!("Card payments need {what} of your Stripe account."),
-                    );
-                }
-            }
-        }
-        if let (Some(s), Some(p)) = (&secret_after, &publishable_after) {
-            if mode(s) != mode(p) && (secret.is_some() || publishable.is_some()) {
-                m.note(
-                    "stripe_publishable_key",
-                    "The secret and publishable keys come from different modes (test and live): use both from the same one.",
-                );
-            }
-        }
+        let [secret_after, publishable_after, webhook_after] =
+            keys(&mut m, form, &saved, offered.contains(&PayMethod::Card));
         if offered.contains(&PayMethod::Transfer) && saved.bank_iban.is_none() {
             m.note(
                 "transfer",

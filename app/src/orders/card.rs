@@ -262,7 +262,12 @@ mod browser {
         /// Pays order `code` with the card typed: a token, the server's
         /// charge, and the card's authentication when it asks for one.
         pub async fn pay(&self, code: &str) -> Result<(), String> {
-            let answer = settle(call(&self.stripe, "createToken", &[self.card.clone()])?).await?;
+            let answer = settle(call(
+                &self.stripe,
+                "createToken",
+                std::slice::from_ref(&self.card),
+            )?)
+            .await?;
             if let Some(message) = error_of(&answer) {
                 return Err(message);
             }
