@@ -35,6 +35,7 @@ async function signedIn(browser: Browser, who: { email: string; password: string
   const login = new LoginPage(page);
   await login.open(javaScriptEnabled);
   await login.signIn(who.email, who.password);
+  await expect(page).toHaveURL(/\/(host|brand)$/);
   await hydrated(page, javaScriptEnabled);
   return { context, page };
 }

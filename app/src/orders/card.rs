@@ -68,10 +68,15 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
     let switch_error = move || switch.value().get().and_then(Result::err);
     #[cfg(feature = "hydrate")]
     let field = StoredValue::new_local(None::<browser::CardField>);
+    Effect::new(move |_| running.set(true));
+    // The card field mounts once its form is on the page (the browser
+    // renders it, after hydration).
     {
         let (js_url, key) = (pay.js_url.clone(), pay.publishable_key.clone());
         Effect::new(move |_| {
-            running.set(true);
+            if !running.get() {
+                return;
+            }
             #[cfg(feature = "hydrate")]
             {
                 let (js_url, key) = (js_url.clone(), key.clone());
@@ -86,10 +91,11 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
             let _ = (&js_url, &key);
         });
     }
+    // A button, not a <form>: the router would take a form's submission
+    // for a navigation and render the page anew.
     let submit = {
         let code = code.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        move |_: leptos::ev::MouseEvent| {
             if busy.get_untracked() {
                 return;
             }
@@ -97,6 +103,7 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
             error.set(None);
             #[cfg(feature = "hydrate")]
             {
+                browser::show_error("");
                 let code = code.clone();
                 leptos::task::spawn_local(async move {
                     let outcome = match field.with_value(|f| f.clone()) {
@@ -106,9 +113,20 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
                         }
                     };
                     busy.set(false);
+                    // The panel's own signals do not re-render inside the
+                    // tracking page's Suspense after this call (open
+                    // question, see docs/ARCHITECTURE.md): the message is
+                    // written into its slot, and a paid order reloads the
+                    // page, which then shows it paid.
                     match outcome {
-                        Ok(()) => paid.run(()),
-                        Err(why) => error.set(Some(why)),
+                        Ok(()) => {
+                            paid.run(());
+                            browser::reload();
+                        }
+                        Err(why) => {
+                            browser::show_error(&why);
+                            error.set(Some(why));
+                        }
                     }
                 });
             }
@@ -130,16 +148,20 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
             {move || (!running.get()).then(|| view! {
                 <p class="hint" data-testid="card-needs-js">"Paying by card needs JavaScript, which is off in this browser."</p>
             })}
-            <form class="form card-form" on:submit=submit novalidate="">
+            {move || running.get().then(|| {
+                let (submit, amount) = (submit.clone(), amount.clone());
+                view! {
+            <div class="form card-form">
                 <div class="field">
                     <span class="label" id="card-label">"Card number, expiry date and security code"</span>
                     <div id="card-element" class="card-element" role="group" aria-labelledby="card-label" aria-describedby="card-error"></div>
-                    <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get()}</p>
+                    <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get().unwrap_or_default()}</p>
                 </div>
-                <button type="submit" class="button primary" disabled=move || !running.get() || busy.get()>
+                <button type="button" class="button primary" on:click=submit disabled=move || !running.get() || busy.get()>
                     {move || if busy.get() { "Paying…".to_owned() } else { format!("Pay {amount}") }}
                 </button>
-            </form>
+            </div>
+            }})}
             {(!others.is_empty()).then(move || view! {
                 <div class="pay-otherwise">
                     <p>"Or pay another way:"</p>
@@ -173,6 +195,23 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
 
     use super::{pay_by_card, Paying};
+
+    /// Writes `message` into the card field's error slot.
+    pub fn show_error(message: &str) {
+        if let Some(slot) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("card-error"))
+        {
+            slot.set_text_content(Some(message));
+        }
+    }
+
+    /// Loads the page again (the order's page shows it paid).
+    pub fn reload() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    }
 
     /// The card element and the Stripe object that made it.
     #[derive(Clone)]
@@ -252,6 +291,23 @@ mod browser {
         pub async fn mount(url: &str, key: &str, selector: &str) -> Result<CardField, String> {
             load(url).await?;
             let window: JsValue = web_sys::window().ok_or("no window")?.into();
+            // The form renders on the next tick: wait for it (2 s at most).
+            for _ in 0..100 {
+                let document = web_sys::window()
+                    .and_then(|w| w.document())
+                    .ok_or("no document")?;
+                if document.query_selector(selector).ok().flatten().is_some() {
+                    break;
+                }
+                let tick = Promise::new(&mut |resolve, _| {
+                    let _ = call(
+                        &window,
+                        "setTimeout",
+                        &[resolve.into(), JsValue::from_f64(20.0)],
+                    );
+                });
+                let _ = JsFuture::from(tick).await;
+            }
             let stripe = call(&window, "Stripe", &[JsValue::from_str(key)])?;
             let elements = call(&stripe, "elements", &[])?;
             let card = call(&elements, "create", &[JsValue::from_str("card")])?;
