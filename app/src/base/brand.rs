@@ -84,20 +84,28 @@ pub mod ssr {
         })?)
     }
 
-    /// The brand's shipping rule.
-    pub async fn shipping_rule(db: &Db, brand_id: i64) -> Result<ShippingRule, AppError> {
-        let (flat_cents, free_from_cents): (i64, i64) = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT shipping_flat_cents, free_shipping_from_cents FROM brands WHERE id = $1",
-            )
-            .bind(brand_id)
-            .fetch_one(pool)
-            .await
-        })?;
-        Ok(ShippingRule {
+    /// What a checkout needs of the brand, in one read: its shipping rule
+    /// and the ways to pay it offers.
+    pub async fn checkout_terms(
+        db: &Db,
+        brand_id: i64,
+    ) -> Result<(ShippingRule, Vec<crate::base::order::PayMethod>), AppError> {
+        let (flat_cents, free_from_cents, methods): (i64, i64, String) = on_db!(
+            db.reader(),
+            |pool| {
+                sqlx::query_as(
+                    "SELECT shipping_flat_cents, free_shipping_from_cents, payment_methods FROM brands WHERE id = $1",
+                )
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+            }
+        )?;
+        let rule = ShippingRule {
             flat: crate::base::money::Money::eur(flat_cents),
             free_from: crate::base::money::Money::eur(free_from_cents),
-        })
+        };
+        Ok((rule, crate::base::order::PayMethod::list(&methods)))
     }
 
     /// The ways to pay the brand offers at checkout.

@@ -100,13 +100,15 @@ pub fn build(
 }
 
 /// A plain mail to one person (text, and the same as HTML), ready for the
-/// outbox.
+/// outbox; about party `event_id` when it is one (the guest list shows how its
+/// delivery went).
 pub fn plain(
     config: &crate::base::state::AppConfig,
     name: &str,
     email: &str,
     subject: String,
     text: String,
+    event_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<QueuedMail> {
     build(
@@ -118,7 +120,7 @@ pub fn plain(
             html: text_to_html(&text),
             text,
             attachments: vec![],
-            event_id: None,
+            event_id,
             reply_to: None,
         },
         now,

@@ -113,6 +113,7 @@ fn welcome_mail(
         format!(
             "Hello {name},\n\n{opening} Set your password here to schedule your first party:\n{link}\n\nThe link works once, for 48 hours.\n"
         ),
+        None,
         now,
     )
 }

@@ -481,18 +481,13 @@ fn status_mail(
             format!("\n{note}")
         },
     );
-    crate::base::mail::build(
-        &config.mail,
-        &crate::base::mail::OutgoingMail {
-            to_name: order.customer_name.clone(),
-            to_email: order.customer_email.clone(),
-            subject: format!("Your order {}: {to}", m.order_id),
-            html: crate::base::mail::text_to_html(&text),
-            text,
-            attachments: vec![],
-            event_id: Some(order.event_id),
-            reply_to: None,
-        },
+    crate::base::mail::plain(
+        config,
+        &order.customer_name,
+        &order.customer_email,
+        format!("Your order {}: {to}", m.order_id),
+        text,
+        Some(order.event_id),
         now,
     )
 }

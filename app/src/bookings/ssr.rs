@@ -152,6 +152,7 @@ pub async fn decide(
         &email,
         format!("Your request to host for {brand}"),
         text,
+        None,
         now,
     )?;
     Ok(decline(db, Joined::Booking(id), &sorry, now).await?)

@@ -46,6 +46,7 @@ pub async fn apply(
             "Hello {},\n\nThank you for applying to host {brand} parties. The team reads every application and will write to you soon.\n",
             draft.name
         ),
+        None,
         now,
     )?;
     on_db!(db.writer(), |pool| {
@@ -170,6 +171,7 @@ pub async fn decide(
         format!(
             "Hello {name},\n\nThank you for wanting to host {brand} parties, and for the kind words. We cannot take on new hosts near you just now, but we will keep your application in mind. You are always welcome at the parties you are invited to.\n"
         ),
+        None,
         now,
     )?;
     Ok(decline(db, Joined::Application(id), &sorry, now).await?)

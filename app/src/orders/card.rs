@@ -516,24 +516,11 @@ pub mod ssr {
             .map_err(card_error)
     }
 
-    /// Makes the intent of a card order just placed, and starts its 30
-    /// minutes. When Stripe does not answer, the order stays placed and the
-    /// guest pays from the order's page.
-    pub async fn start(
-        db: &Db,
-        config: &AppConfig,
-        code: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    /// Makes the intent of a card order just placed (its 30 minutes were
+    /// set as it was written). When Stripe does not answer, the order stays
+    /// placed and the guest pays from the order's page.
+    pub async fn start(db: &Db, config: &AppConfig, code: &str) -> Result<(), AppError> {
         let order = card_order(db, code).await?;
-        on_db!(db.writer(), |pool| sqlx::query(
-            "UPDATE orders SET pay_by = $1 WHERE id = $2 AND pay_by IS NULL"
-        )
-        .bind(now + PAY_WITHIN)
-        .bind(order.id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
         let account = account(db, config, order.brand_id)
             .await?
             .ok_or_else(|| AppError::invalid("payment", "This brand does not take cards yet."))?;

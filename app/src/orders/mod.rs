@@ -253,7 +253,7 @@ pub async fn place_order(
         // A card order opens its payment now: one request to Stripe. When
         // Stripe does not answer, the order stays placed and its page pays.
         if checkout.payment == Some(PayMethod::Card) {
-            if let Err(err) = card::ssr::start(&state.db, &state.config, &code, now).await {
+            if let Err(err) = card::ssr::start(&state.db, &state.config, &code).await {
                 tracing::warn!(%err, "could not open a card payment at checkout");
             }
         }

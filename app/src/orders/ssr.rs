@@ -139,7 +139,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         .iter()
         .map(|r| PricedLine::new(r.card.price_cents, r.vat_rate_bp, r.quantity))
         .collect();
-    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id).await?;
+    let (rule, methods) = crate::base::brand::ssr::checkout_terms(db, buyer.brand_id).await?;
     Ok(CartView {
         event_title: buyer.event_title.clone(),
         open: buyer.open,
@@ -148,7 +148,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         shipping: rule,
         name: buyer.name.clone(),
         email: buyer.email.clone(),
-        methods: crate::base::brand::ssr::pay_methods(db, buyer.brand_id).await?,
+        methods,
         lines: rows
             .into_iter()
             .zip(&priced)
@@ -425,12 +425,9 @@ pub async fn place(
     if !buyer.open {
         return Err(PlaceError::Closed);
     }
-    let rule = crate::base::brand::ssr::shipping_rule(db, buyer.brand_id)
+    let (rule, offered) = crate::base::brand::ssr::checkout_terms(db, buyer.brand_id)
         .await
-        .map_err(|e| anyhow::anyhow!("reading the shipping rule: {e}"))?;
-    let offered = crate::base::brand::ssr::pay_methods(db, buyer.brand_id)
-        .await
-        .map_err(|e| anyhow::anyhow!("reading the ways to pay: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("reading the brand's checkout terms: {e}"))?;
     let payment = match checkout.payment {
         Some(method) if offered.contains(&method) => Some(method),
         Some(_) => return Err(PlaceError::NotOffered),
@@ -517,19 +514,13 @@ fn confirmation_mail(
         buyer.event_title,
         t.merchandise, t.vat, t.shipping, t.total,
     );
-    let html = crate::base::mail::text_to_html(&text);
-    crate::base::mail::build(
-        &config.mail,
-        &crate::base::mail::OutgoingMail {
-            to_name: checkout.name.clone(),
-            to_email: checkout.email.as_str().to_owned(),
-            subject: format!("Your order from {}", buyer.event_title),
-            text,
-            html,
-            attachments: vec![],
-            event_id: Some(buyer.event_id),
-            reply_to: None,
-        },
+    crate::base::mail::plain(
+        config,
+        &checkout.name,
+        checkout.email.as_str(),
+        format!("Your order from {}", buyer.event_title),
+        text,
+        Some(buyer.event_id),
         now,
     )
 }
@@ -579,10 +570,14 @@ fn card_pay(row: &TrackingRow, zone: chrono_tz::Tz) -> Option<super::CardPay> {
             .map(|t| crate::base::time::local_display(t, zone))
             .unwrap_or_default(),
         opened: row.stripe_intent_id.is_some(),
-        others: PayMethod::list(&row.payment_methods)
-            .into_iter()
-            .filter(|m| *m != PayMethod::Card && row.kind == "guest")
-            .collect(),
+        // A host's reward order pays by card only.
+        others: match row.kind.as_str() {
+            "guest" => PayMethod::list(&row.payment_methods)
+                .into_iter()
+                .filter(|m| *m != PayMethod::Card)
+                .collect(),
+            _ => Vec::new(),
+        },
     })
 }
 

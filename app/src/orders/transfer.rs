@@ -144,18 +144,13 @@ pub mod ssr {
              {how}Your order:\n{link}\n",
             order.customer_name, order.id,
         );
-        let mail = crate::base::mail::build(
-            &config.mail,
-            &crate::base::mail::OutgoingMail {
-                to_name: order.customer_name.clone(),
-                to_email: order.customer_email.clone(),
-                subject: format!("Your order {} is waiting for its transfer", order.id),
-                html: crate::base::mail::text_to_html(&text),
-                text,
-                attachments: vec![],
-                event_id: Some(order.event_id),
-                reply_to: None,
-            },
+        let mail = crate::base::mail::plain(
+            config,
+            &order.customer_name,
+            &order.customer_email,
+            format!("Your order {} is waiting for its transfer", order.id),
+            text,
+            Some(order.event_id),
             now,
         )?;
         let mut tx = db.begin().await?;

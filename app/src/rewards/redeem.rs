@@ -307,6 +307,7 @@ pub mod ssr {
             email,
             format!("Your reward order {}", placed.id),
             text,
+            None,
             now,
         )
     }

@@ -434,6 +434,7 @@ fn closing_mail(
         host_email,
         format!("\"{}\" is closed: your reward", event.title),
         text,
+        None,
         now,
     )
 }

@@ -52,15 +52,16 @@ pub async fn card_order(app: &TestApp) -> (i64, String, i64) {
     // The newest invitation is this party's.
     let order = orders_from(app, &tokens[tokens.len() - 1..], items[0], 1).await[0];
     on_db!(app.db.writer(), |pool| sqlx::query(
-        "UPDATE orders SET payment_method = 'card' WHERE id = $1"
+        "UPDATE orders SET payment_method = 'card', pay_by = $2 WHERE id = $1"
     )
     .bind(order)
+    .bind(chrono::Utc::now() + app::orders::card::ssr::PAY_WITHIN)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))
     .unwrap();
     let code = order_text(app, order, "tracking_code").await;
-    app::orders::card::ssr::start(&app.db, &app.config, &code, chrono::Utc::now())
+    app::orders::card::ssr::start(&app.db, &app.config, &code)
         .await
         .unwrap();
     (order, code, items[0])
