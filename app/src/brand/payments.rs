@@ -62,9 +62,16 @@ pub struct PaymentSettings {
     pub webhook_address: String,
 }
 
-/// A saved key as the page shows it: its kind and its last four characters.
+/// A saved key as the page shows it: Stripe's prefix for its kind
+/// (`sk_test_`, `pk_live_`, `whsec_`…) and its last four characters.
 pub fn masked(key: &str) -> String {
-    let kind = key.rsplit_once('_').map(|(kind, _)| kind).unwrap_or("");
+    // sk_, pk_ and rk_ keys name their mode next: keep that word too.
+    let words = if ["sk_", "pk_", "rk_"].iter().any(|p| key.starts_with(p)) {
+        2
+    } else {
+        1
+    };
+    let kind: String = key.split('_').take(words).collect::<Vec<_>>().join("_");
     let tail: String = key
         .chars()
         .rev()
@@ -308,5 +315,8 @@ mod tests {
     fn a_saved_key_shows_its_kind_and_last_four_characters() {
         assert_eq!(masked("sk_test_soiree1234"), "sk_test_…1234");
         assert_eq!(masked("whsec_abcdef9876"), "whsec_…9876");
+        // Only the prefix and the last four: never the middle of a key.
+        assert_eq!(masked("sk_test_soiree_secret_1234"), "sk_test_…1234");
+        assert_eq!(masked("whsec_soiree_signing_9012"), "whsec_…9012");
     }
 }

@@ -153,8 +153,8 @@ db_test!(
         assert_eq!(payments["form"]["card"], "on");
         assert_eq!(payments["form"]["transfer"], Value::Null);
         assert_eq!(payments["form"]["transfer_days"], "10");
-        assert_eq!(payments["secret_key"], "sk_test_soiree_secret_…1234");
-        assert_eq!(payments["webhook_secret"], "whsec_soiree_signing_…9012");
+        assert_eq!(payments["secret_key"], "sk_test_…1234");
+        assert_eq!(payments["webhook_secret"], "whsec_…9012");
         let text = settings.to_string();
         for key in keys {
             assert!(!text.contains(key), "{key} sent back");
