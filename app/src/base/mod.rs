@@ -15,6 +15,7 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod hooks;
 pub mod items;
+pub mod l10n;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

@@ -13,6 +13,8 @@ pub struct Money {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Currency {
     Eur,
+    Gbp,
+    Chf,
 }
 
 impl Currency {
@@ -20,13 +22,32 @@ impl Currency {
     pub fn parse(code: &str) -> Option<Currency> {
         match code {
             "EUR" => Some(Currency::Eur),
+            "GBP" => Some(Currency::Gbp),
+            "CHF" => Some(Currency::Chf),
             _ => None,
         }
+    }
+
+    /// The ISO 4217 code: `EUR`, `GBP`, `CHF`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+        }
+    }
+
+    /// Digits after the decimal point: minor units per major unit is
+    /// 10^this (2 for all three).
+    pub fn minor_digits(self) -> u32 {
+        2
     }
 
     fn symbol(self) -> &'static str {
         match self {
             Currency::Eur => "€",
+            Currency::Gbp => "£",
+            Currency::Chf => "CHF ",
         }
     }
 }
@@ -42,6 +63,10 @@ impl Money {
 
     pub fn minor(self) -> i64 {
         self.minor
+    }
+
+    pub fn currency(self) -> Currency {
+        self.currency
     }
 
     /// Like the display, with thousands grouped: `€15,000.00`.
