@@ -2,8 +2,11 @@
 //! `ssr` into the server and with `hydrate` into the browser's WASM.
 #![recursion_limit = "256"]
 
-pub mod accounts;
+// First, so that its macros (`tr!`) are in scope in every area.
+#[macro_use]
 pub mod base;
+
+pub mod accounts;
 pub mod bookings;
 pub mod brand;
 pub mod catalog;
@@ -44,12 +47,16 @@ use pages::{
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = base::l10n::page_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                // The page's translations, which the WASM loads before it
+                // hydrates (a `Link` header has the browser fetch them early).
+                <meta name="soiree-l10n" content=base::l10n::preload(lang) />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -65,6 +72,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = base::l10n::page_lang();
+    provide_context(lang);
     base::forms::CarriedAnswer::provide();
     // Effects run only in the browser, once the page is hydrated: the
     // end-to-end tests wait for this mark before they interact.
@@ -77,10 +86,10 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/soiree.css" />
         <Stylesheet id="theme" href="/theme.css" />
         <Link rel="icon" href="/favicon.ico" />
-        <Meta name="description" content="Soirée: home parties hosted by a brand's fans." />
+        <Meta name="description" content=tr!(lang, SITE_DESCRIPTION) />
         <Title text="Soirée" />
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{tr!(lang, SKIP_TO_CONTENT)}</a>
             <SiteHeader />
             <main id="main" tabindex="-1">
                 // Every page is rendered whole before it is sent (SsrMode::Async):
@@ -129,7 +138,8 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Soirée · home parties hosted by fans"</p>
+                <p>{tr!(lang, FOOTER_TAGLINE)}</p>
+                <base::l10n::LanguageSwitcher />
             </footer>
         </Router>
     }
@@ -138,20 +148,21 @@ pub fn App() -> impl IntoView {
 /// The top bar: the brand mark and who is signed in.
 #[component]
 fn SiteHeader() -> impl IntoView {
+    let lang = base::l10n::use_lang();
     let location = use_location();
     // Keyed on the path so the bar follows sign-in and sign-out navigations.
     let user = Resource::new(move || location.pathname.get(), |_| get_current_user());
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand-mark">"Soirée"</A>
-            <nav aria-label="Account">
+            <nav aria-label=tr!(lang, NAV_ACCOUNT)>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         match user.await {
                             Ok(Some(u)) => {
                                 let (href, label) = match u.role {
-                                    Role::Host => ("/host", "Your parties"),
-                                    Role::BrandAdmin => ("/brand", "Brand dashboard"),
+                                    Role::Host => ("/host", tr!(lang, NAV_YOUR_PARTIES)),
+                                    Role::BrandAdmin => ("/brand", tr!(lang, NAV_BRAND_DASHBOARD)),
                                 };
                                 view! {
                                     <A href=href>{label}</A>
@@ -161,7 +172,7 @@ fn SiteHeader() -> impl IntoView {
                             }
                             // Guests reach their pages by a link and never sign in.
                             _ if is_guest_page(&location.pathname.get_untracked()) => ().into_any(),
-                            _ => view! { <A href="/login">"Sign in"</A> }.into_any(),
+                            _ => view! { <A href="/login">{tr!(lang, NAV_SIGN_IN)}</A> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -183,5 +194,13 @@ fn is_guest_page(path: &str) -> bool {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // The page's words come from its language's translations: load them,
+    // then hydrate. Without them the page stays as the server sent it,
+    // which works without JavaScript.
+    wasm_bindgen_futures::spawn_local(async {
+        match base::l10n::load_page_language().await {
+            Ok(()) => leptos::mount::hydrate_body(App),
+            Err(e) => leptos::logging::error!("translations not loaded: {e}"),
+        }
+    });
 }

@@ -239,6 +239,12 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
                 .post(server_fns)
                 .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT)),
         )
+        .route(
+            "/lang",
+            post(crate::language::switch_language)
+                .with_state((state.db.clone(), settings.session_secure)),
+        )
+        .route("/l10n/{file}", get(crate::language::translations))
         .nest_service("/media", media_service(&settings.media_dir))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
@@ -250,6 +256,10 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
         .with_state(leptos_options)
         .layer(axum::middleware::map_response(input_errors_are_422))
         .layer(axum::middleware::from_fn(multipart_bodies_only))
+        .layer(axum::middleware::from_fn_with_state(
+            state.db.clone(),
+            crate::language::request_language,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             FormCarry {
                 secure: settings.session_secure,

@@ -124,7 +124,7 @@ pub fn SignOutButton() -> impl IntoView {
     let logout = ServerAction::<Logout>::new();
     view! {
         <ActionForm action=logout attr:class="inline-form">
-            <button type="submit" class="button link">"Sign out"</button>
+            <button type="submit" class="button link">{tr!(crate::base::l10n::use_lang(), NAV_SIGN_OUT)}</button>
         </ActionForm>
     }
 }

@@ -15,6 +15,7 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod hooks;
 pub mod items;
+#[macro_use]
 pub mod l10n;
 #[cfg(feature = "ssr")]
 pub mod mail;

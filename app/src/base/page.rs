@@ -37,12 +37,13 @@ pub fn NotFound() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Page not found · Soirée" />
+        <Title text=format!("{} · Soirée", tr!(lang, NOT_FOUND_TITLE)) />
         <section class="notice">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. If you followed an invitation link, check that it is complete."</p>
-            <p><a href="/">"Go to the home page"</a></p>
+            <h1>{tr!(lang, NOT_FOUND_TITLE)}</h1>
+            <p>{tr!(lang, NOT_FOUND_TEXT)}</p>
+            <p><a href="/">{tr!(lang, GO_HOME)}</a></p>
         </section>
     }
 }

@@ -274,22 +274,39 @@ pub fn source(lang: Lang) -> (&'static str, &'static str) {
     (text, hash.as_str())
 }
 
-/// The address of `lang`'s translations, for the page's preload link.
-#[cfg(feature = "ssr")]
-pub fn source_href(lang: Lang) -> String {
-    format!("/l10n/{}.ftl?v={}", lang.code(), source(lang).1)
+/// The address of `lang`'s translations, for the page to name; the
+/// response asks the browser to fetch them early (a `Link` header).
+#[cfg(not(feature = "ssr"))]
+pub fn preload(_lang: Lang) -> String {
+    String::new()
 }
 
-/// Loads the page's language before the browser hydrates it: the address is
-/// the one the server put in `<link id="l10n">`.
+/// See above: on the server.
+#[cfg(feature = "ssr")]
+pub fn preload(lang: Lang) -> String {
+    let href = format!("/l10n/{}.ftl?v={}", lang.code(), source(lang).1);
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(v) = http::HeaderValue::from_str(&format!(
+            "<{href}>; rel=preload; as=fetch; crossorigin=anonymous"
+        )) {
+            res.append_header(http::header::LINK, v);
+        }
+    }
+    href
+}
+
+/// Loads the page's language before the browser hydrates it, from the
+/// address the server put in `<meta name="soiree-l10n">`.
 #[cfg(feature = "hydrate")]
 pub async fn load_page_language() -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let lang = page_lang();
     let document = leptos::prelude::document();
     let href = document
-        .get_element_by_id("l10n")
-        .and_then(|link| link.get_attribute("href"))
+        .query_selector("meta[name=soiree-l10n]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_else(|| format!("/l10n/{}.ftl", lang.code()));
     let window = leptos::prelude::window();
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&href))
@@ -323,5 +340,52 @@ mod tests {
                 assert_ne!(&text, id, "{lang}: {id} is missing");
             }
         }
+    }
+}
+
+/// The language switcher at the foot of every page: a form, so it works
+/// without JavaScript. It posts to `/lang`, which sets a cookie (and a
+/// signed-in person's preference) and comes back to this page.
+#[leptos::component]
+pub fn LanguageSwitcher() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let lang = use_lang();
+    let location = leptos_router::hooks::use_location();
+    let back = move || {
+        format!(
+            "{}{}",
+            location.pathname.get(),
+            location
+                .search
+                .get()
+                .is_empty()
+                .then_some(String::new())
+                .unwrap_or_else(|| format!("?{}", location.search.get()))
+        )
+    };
+    let others = Lang::ALL.into_iter().filter(move |l| *l != lang);
+    view! {
+        <form method="post" action="/lang" class="language-switcher">
+            <input type="hidden" name="back" prop:value=back />
+            <span class="language-current" lang=lang.code()>
+                {tr!(lang, LANGUAGE_SWITCHER)}": "{lang.native_name()}
+            </span>
+            {others
+                .map(|other| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="lang"
+                            value=other.code()
+                            class="button link"
+                            lang=other.code()
+                            aria-label=tr!(lang, LANGUAGE_SWITCH_TO, language = other.native_name())
+                        >
+                            {other.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
     }
 }

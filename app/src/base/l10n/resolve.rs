@@ -155,6 +155,23 @@ pub async fn event_language(db: &Db, event_id: i64) -> Result<Lang, crate::base:
     Ok(Lang::parse(&code).unwrap_or_default())
 }
 
+/// Remembers a signed-in person's language.
+pub async fn save_preference(
+    db: &Db,
+    user_id: i64,
+    lang: Lang,
+) -> Result<(), crate::base::error::AppError> {
+    on_db!(db.writer(), |pool| {
+        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
