@@ -3,8 +3,8 @@
 //! - `sqlx::migrate!` embeds the migrations at compile time: rebuild when a
 //!   migration file is added or changed, not only when Rust code changes.
 //! - The translations (`locales/<lang>.ftl`, one Fluent file per language)
-//!   must hold the same messages: a message missing from one language, or
-//!   written twice, fails the build. Each message becomes a constant in
+//!   must parse and hold the same messages: a message missing from one
+//!   language, or written twice, fails the build. Each message becomes a constant in
 //!   `base::l10n::keys`, so a misspelt key fails the build too.
 
 use std::collections::BTreeSet;
@@ -22,6 +22,20 @@ fn main() {
         let path = Path::new("locales").join(format!("{lang}.ftl"));
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        // A file that does not parse would stop the server at start-up.
+        if let Err((_, errors)) = fluent_syntax::parser::parse(text.as_str()) {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| {
+                    let line = text[..e.pos.start.min(text.len())].lines().count();
+                    format!("  line {line}: {:?}", e.kind)
+                })
+                .collect();
+            panic!(
+                "locales/{lang}.ftl does not parse (a plural is written over several indented lines):\n{}",
+                lines.join("\n")
+            );
+        }
         sets.push((lang, message_ids(lang, &text)));
     }
     let (first, reference) = &sets[0];

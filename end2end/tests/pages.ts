@@ -94,7 +94,7 @@ export async function mailTo(to: string, subject?: string): Promise<Mail> {
 export async function scheduleParty(
   page: Page,
   javaScriptEnabled: boolean,
-  party: { title: string; days: number; address: string; kit?: string },
+  party: { title: string; days: number; address: string; kit?: string; language?: 'Français' | 'English' },
 ) {
   await page.goto('/host/events/new');
   await hydrated(page, javaScriptEnabled);
@@ -104,6 +104,7 @@ export async function scheduleParty(
   await page.getByLabel('Ends').fill(`${day}T22:00`);
   await page.getByLabel('Address (shown only to guests who answer yes)').fill(party.address);
   if (party.kit) await page.getByLabel('Start from a kit').selectOption({ label: party.kit });
+  if (party.language) await page.getByLabel('Language of the party').selectOption({ label: party.language });
   await page.getByRole('button', { name: 'Schedule the party' }).click();
   await expect(page).toHaveURL(/\/host\/events\/\d+$/);
   await hydrated(page, javaScriptEnabled);

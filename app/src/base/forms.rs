@@ -21,10 +21,10 @@ pub fn Field(
     /// The form field name; defaults to `id`.
     #[prop(optional, into)]
     name: Option<String>,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(into)] value: String,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] rows: Option<u32>,
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] required: bool,
@@ -39,9 +39,10 @@ pub fn Field(
     let key = field.unwrap_or(id);
     let message = move || error.get().and_then(|e| e.for_field(key));
     let name = name.unwrap_or_else(|| id.to_owned());
+    let has_hint = hint.is_some();
     let described = move || {
         let mut ids = Vec::new();
-        if hint.is_some() {
+        if has_hint {
             ids.push(format!("{id}-hint"));
         }
         if message().is_some() {
@@ -74,13 +75,12 @@ pub fn Field(
 /// The banner above a form whose submission failed.
 #[component]
 pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     move || {
         error.get().map(|e| {
             let text = match e {
-                AppError::Invalid { also, .. } if also.is_empty() => {
-                    "Please fix the field marked below.".to_owned()
-                }
-                AppError::Invalid { .. } => "Please fix the fields marked below.".to_owned(),
+                AppError::Invalid { also, .. } if also.is_empty() => tr!(lang, FORM_FIX_FIELD),
+                AppError::Invalid { .. } => tr!(lang, FORM_FIX_FIELDS),
                 other => other.to_string(),
             };
             view! { <p class="form-error" role="alert">{text}</p> }

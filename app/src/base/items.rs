@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::base::money::Money;
+use crate::base::{
+    l10n::{fmt::money, Lang},
+    money::Money,
+};
 
 /// One part of a composition: "60 % organic cotton".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +66,15 @@ impl ItemCard {
         match self.stock {
             i64::MIN..=0 => Some("Sold out".to_owned()),
             n @ 1..=5 => Some(format!("Only {n} left")),
+            _ => None,
+        }
+    }
+
+    /// [`Self::stock_note`] in `lang`.
+    pub fn stock_note_in(&self, lang: Lang) -> Option<String> {
+        match self.stock {
+            i64::MIN..=0 => Some(crate::tr!(lang, ITEM_SOLD_OUT)),
+            n @ 1..=5 => Some(crate::tr!(lang, ITEM_ONLY_LEFT, count = n)),
             _ => None,
         }
     }
@@ -129,10 +141,11 @@ pub fn ItemGrid(
     items: Vec<ItemCard>,
     #[prop(optional, into)] href: Option<Callback<i64, String>>,
 ) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     view! {
         <ul class="item-grid">
             {items.into_iter().map(|item| {
-                let note = item.stock_note();
+                let note = item.stock_note_in(lang);
                 let sold_out = item.stock <= 0;
                 let link = href.map(|h| h.run(item.id));
                 let name = item.name.clone();
@@ -144,7 +157,7 @@ pub fn ItemGrid(
                             None => name.into_any(),
                         }}</h3>
                         <p class="muted">{item.category}</p>
-                        <p class="price">{item.price.to_string()}</p>
+                        <p class="price">{money(lang, item.price)}</p>
                         {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                     </li>
                 }
@@ -156,13 +169,14 @@ pub fn ItemGrid(
 /// The transparency label of an item; nothing when it has none.
 #[component]
 pub fn ItemLabel(label: Label) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     (!label.is_empty()).then(|| {
         view! {
             <section class="item-label" aria-labelledby="label-title" data-testid="item-label">
-                <h2 id="label-title">"What it is made of"</h2>
+                <h2 id="label-title">{crate::tr!(lang, ITEM_LABEL_TITLE)}</h2>
                 <dl>
                     {(!label.composition.is_empty()).then(|| view! {
-                        <dt>"Composition"</dt>
+                        <dt>{crate::tr!(lang, ITEM_COMPOSITION)}</dt>
                         <dd>
                             <ul class="composition">
                                 {label.composition.iter().map(|m| view! {
@@ -174,10 +188,10 @@ pub fn ItemLabel(label: Label) -> impl IntoView {
                             </ul>
                         </dd>
                     })}
-                    {label.recycled_pct.map(|n| view! { <dt>"Recycled content"</dt><dd>{format!("{n} %")}</dd> })}
-                    {label.country.clone().map(|c| view! { <dt>"Made in"</dt><dd>{c}</dd> })}
-                    {label.care.clone().map(|c| view! { <dt>"Care"</dt><dd>{c}</dd> })}
-                    {label.story.clone().map(|s| view! { <dt>"How it is made"</dt><dd>{s}</dd> })}
+                    {label.recycled_pct.map(|n| view! { <dt>{crate::tr!(lang, ITEM_RECYCLED_CONTENT)}</dt><dd>{format!("{n} %")}</dd> })}
+                    {label.country.clone().map(|c| view! { <dt>{crate::tr!(lang, ITEM_MADE_IN)}</dt><dd>{c}</dd> })}
+                    {label.care.clone().map(|c| view! { <dt>{crate::tr!(lang, ITEM_CARE)}</dt><dd>{c}</dd> })}
+                    {label.story.clone().map(|s| view! { <dt>{crate::tr!(lang, ITEM_HOW_IT_IS_MADE)}</dt><dd>{s}</dd> })}
                 </dl>
             </section>
         }
@@ -187,6 +201,7 @@ pub fn ItemLabel(label: Label) -> impl IntoView {
 /// An item's photos, large, with its placeholder when it has none.
 #[component]
 pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     if item.photos.is_empty() {
         return view! {
             <div class="item-photos"><ItemPicture name=item.card.name sku=item.card.sku /></div>
@@ -198,7 +213,7 @@ pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
     view! {
         <div class="item-photos">
             {item.photos.into_iter().enumerate().map(|(i, p)| {
-                let alt = if count == 1 { name.clone() } else { format!("{name}, photo {} of {count}", i + 1) };
+                let alt = if count == 1 { name.clone() } else { crate::tr!(lang, ITEM_PHOTO_ALT, name = &name, number = i + 1, count = count) };
                 view! {
                     <img src=p.url alt=alt width=p.width height=p.height
                         loading=if i == 0 { "eager" } else { "lazy" } decoding="async" />

@@ -2,6 +2,10 @@
 //! owner here. Nothing in `base` depends on an area; an area's code calls
 //! only its own area and `base` (docs/ARCHITECTURE.md).
 
+// First, so that its macros (`tr!`) are in scope in the modules below.
+#[macro_use]
+pub mod l10n;
+
 #[cfg(feature = "ssr")]
 pub mod access;
 pub mod account;
@@ -15,8 +19,6 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod hooks;
 pub mod items;
-#[macro_use]
-pub mod l10n;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

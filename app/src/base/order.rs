@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::base::l10n::Lang;
 use crate::base::money::{as_cents, Money};
 
 /// How an order reaches the guest.
@@ -184,11 +185,11 @@ impl PayMethod {
     }
 
     /// What the checkout's choice says.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            PayMethod::Card => "By card, now",
-            PayMethod::Transfer => "By bank transfer",
-            PayMethod::Delivery => "At delivery",
+            PayMethod::Card => tr!(lang, PAY_METHOD_CARD),
+            PayMethod::Transfer => tr!(lang, PAY_METHOD_TRANSFER),
+            PayMethod::Delivery => tr!(lang, PAY_METHOD_DELIVERY),
         }
     }
 
@@ -254,15 +255,16 @@ impl OrderStatus {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The status as a reader of `lang` names it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            OrderStatus::Placed => "Placed",
-            OrderStatus::Paid => "Paid",
-            OrderStatus::InPreparation => "In preparation",
-            OrderStatus::Shipped => "Shipped",
-            OrderStatus::Delivered => "Delivered",
-            OrderStatus::Cancelled => "Cancelled",
-            OrderStatus::Refunded => "Refunded",
+            OrderStatus::Placed => tr!(lang, ORDER_STATUS_PLACED),
+            OrderStatus::Paid => tr!(lang, ORDER_STATUS_PAID),
+            OrderStatus::InPreparation => tr!(lang, ORDER_STATUS_IN_PREPARATION),
+            OrderStatus::Shipped => tr!(lang, ORDER_STATUS_SHIPPED),
+            OrderStatus::Delivered => tr!(lang, ORDER_STATUS_DELIVERED),
+            OrderStatus::Cancelled => tr!(lang, ORDER_STATUS_CANCELLED),
+            OrderStatus::Refunded => tr!(lang, ORDER_STATUS_REFUNDED),
         }
     }
 

@@ -395,7 +395,7 @@ pub struct StatusMove<'a> {
 pub enum StatusError {
     #[error("no such order")]
     NotFound,
-    #[error("A {} order cannot become {}.", .from.label().to_lowercase(), .to.label().to_lowercase())]
+    #[error("A {} order cannot become {}.", .from.label(crate::base::l10n::Lang::En).to_lowercase(), .to.label(crate::base::l10n::Lang::En).to_lowercase())]
     NotAllowed { from: OrderStatus, to: OrderStatus },
     /// Shipping without the parcel's carrier, or its tracking number, or both.
     #[error("Name the carrier and give the parcel's tracking number.")]
@@ -440,6 +440,7 @@ struct Moving {
     tracking_code: String,
     event_id: i64,
     title: String,
+    language: String,
 }
 
 /// The note a move carries: the carrier and tracking number of a parcel.
@@ -469,23 +470,35 @@ fn status_mail(
     let link = config
         .public_url
         .join(&format!("/o/{}", order.tracking_code))?;
-    let to = m.to.label().to_lowercase();
+    let lang = crate::base::l10n::Lang::parse(&order.language).unwrap_or_default();
+    let to = m.to.label(lang).to_lowercase();
     let text = format!(
-        "Hello {},\n\nYour order {} from \"{}\" is now: {to}.{}\n\nFollow it here:\n{link}\n",
-        order.customer_name,
-        m.order_id,
-        order.title,
+        "{}\n\n{}{}\n\n{}\n{link}\n",
+        tr!(lang, MAIL_HELLO_NAME, name = order.customer_name.as_str()),
+        tr!(
+            lang,
+            MAIL_STATUS_BODY,
+            order = m.order_id,
+            party = order.title.as_str(),
+            status = to.as_str()
+        ),
         if note.is_empty() {
             String::new()
         } else {
             format!("\n{note}")
         },
+        tr!(lang, MAIL_STATUS_FOLLOW),
     );
     crate::base::mail::plain(
         config,
         &order.customer_name,
         &order.customer_email,
-        format!("Your order {}: {to}", m.order_id),
+        tr!(
+            lang,
+            MAIL_STATUS_SUBJECT,
+            order = m.order_id,
+            status = to.as_str()
+        ),
         text,
         Some(order.event_id),
         now,
@@ -504,8 +517,10 @@ pub async fn change_status(
 ) -> Result<(), StatusError> {
     let order: Option<Moving> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title
-             FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1 AND o.brand_id = $2",
+            "SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title,
+                    COALESCE(e.language, b.language) AS language
+             FROM orders o JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
+             WHERE o.id = $1 AND o.brand_id = $2",
         )
         .bind(m.order_id)
         .bind(m.brand_id)

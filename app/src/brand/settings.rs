@@ -15,6 +15,10 @@ pub struct SettingsForm {
     pub shipping_flat: String,
     pub free_shipping_from: String,
     pub webhook_url: String,
+    /// The brand's default language (`fr`, `en`): its parties' unless their
+    /// host chooses, and its visitors' when their browser asks for neither.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// The account guests pay bank transfers to, as typed. All empty: the
@@ -112,6 +116,7 @@ pub mod ssr {
         bank_iban: Option<String>,
         bank_bic: Option<String>,
         bank_account_name: Option<String>,
+        language: String,
     }
 
     fn euros(cents: i64) -> String {
@@ -126,7 +131,7 @@ pub mod ssr {
         let row: Row = on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
-                        payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name
+                        payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name, language
                  FROM brands WHERE id = $1",
             )
             .bind(brand_id)
@@ -138,6 +143,7 @@ pub mod ssr {
                 shipping_flat: euros(row.shipping_flat_cents),
                 free_shipping_from: euros(row.free_shipping_from_cents),
                 webhook_url: row.webhook_url.unwrap_or_default(),
+                language: row.language,
             },
             bank: BankForm {
                 iban: row.bank_iban.unwrap_or_default(),
@@ -158,18 +164,26 @@ pub mod ssr {
         let flat = m.check(parse_cents(&form.shipping_flat, "shipping_flat"));
         let free_from = m.check(parse_cents(&form.free_shipping_from, "free_shipping_from"));
         let url = m.check(webhook_url(&form.webhook_url));
+        let language = m.check(
+            crate::base::l10n::Lang::parse(&form.language)
+                .ok_or_else(|| AppError::invalid("language", "Choose Français or English.")),
+        );
         m.finish()?;
-        let (Some(flat), Some(free_from), Some(url)) = (flat, free_from, url) else {
+        let (Some(flat), Some(free_from), Some(url), Some(language)) =
+            (flat, free_from, url, language)
+        else {
             return Err(AppError::Internal);
         };
         on_db!(db.writer(), |pool| {
             sqlx::query(
-                "UPDATE brands SET shipping_flat_cents = $1, free_shipping_from_cents = $2, webhook_url = $3
-                 WHERE id = $4",
+                "UPDATE brands SET shipping_flat_cents = $1, free_shipping_from_cents = $2, webhook_url = $3,
+                        language = $4
+                 WHERE id = $5",
             )
             .bind(flat)
             .bind(free_from)
             .bind(url)
+            .bind(language.code())
             .bind(brand_id)
             .execute(pool)
             .await

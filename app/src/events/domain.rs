@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use super::{EventForm, EventStatus};
 use crate::base::error::{AppError, Mistakes};
+use crate::base::l10n::Lang;
 
 /// Orders close this long after the event ends unless the host says otherwise.
 pub const DEFAULT_ORDER_WINDOW: Duration = Duration::days(5);
@@ -39,6 +40,8 @@ pub struct EventDraft {
     pub place: Place,
     pub capacity: i64,
     pub orders_close_at: DateTime<Utc>,
+    /// The party's language; `None`: the brand's.
+    pub language: Option<Lang>,
 }
 
 impl EventDraft {
@@ -57,6 +60,7 @@ impl EventDraft {
             time_zone.and_then(|zone| mistakes.check(parse_times(form, zone, now, kept_start)));
         let place = mistakes.check(parse_place(form));
         let capacity = mistakes.check(parse_capacity(&form.capacity));
+        let language = mistakes.check(parse_language(&form.language));
         mistakes.finish()?;
         match (texts, time_zone, times, place, capacity) {
             (
@@ -74,9 +78,20 @@ impl EventDraft {
                 place,
                 capacity,
                 orders_close_at,
+                language: language.flatten(),
             }),
             _ => Err(AppError::Internal),
         }
+    }
+}
+
+/// The party's language: a code of ours, or empty for the brand's.
+fn parse_language(code: &str) -> Result<Option<Lang>, AppError> {
+    match code.trim() {
+        "" => Ok(None),
+        code => Lang::parse(code)
+            .map(Some)
+            .ok_or_else(|| AppError::invalid("language", "Choose Français or English.")),
     }
 }
 
@@ -277,6 +292,7 @@ mod tests {
             capacity: "12".into(),
             orders_close_at: "".into(),
             kit: "".into(),
+            language: "en".into(),
         }
     }
 
@@ -314,7 +330,7 @@ mod tests {
     #[test]
     fn each_rule_names_its_field() {
         type Change = fn(&mut EventForm);
-        let cases: [(Change, &str); 10] = [
+        let cases: [(Change, &str); 11] = [
             (|f| f.title = "  ".into(), "title"),
             (|f| f.starts_at = "2026-01-01T10:00".into(), "starts_at"),
             (|f| f.ends_at = "2026-12-05T18:00".into(), "ends_at"),
@@ -325,6 +341,7 @@ mod tests {
             (|f| f.capacity = "0".into(), "capacity"),
             (|f| f.capacity = "many".into(), "capacity"),
             (|f| f.time_zone = "Mars/Olympus".into(), "time_zone"),
+            (|f| f.language = "klingon".into(), "language"),
             (|f| f.address = "".into(), "address"),
             (
                 |f| {

@@ -33,6 +33,10 @@ pub struct EventForm {
     /// when scheduling.
     #[serde(default)]
     pub kit: String,
+    /// The party's language (`fr`, `en`): its invitations, guest pages and
+    /// guests' mail are in it. Empty: the brand's.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// Where an event stands.
@@ -240,6 +244,8 @@ pub fn EventFields(
         }
     };
     let zone = initial.time_zone.clone();
+    let party_lang = initial.language.clone();
+    let lang = crate::base::l10n::use_lang();
     view! {
         {move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! {
             <p class="form-error" role="alert">{e.to_string()}</p>
@@ -262,6 +268,17 @@ pub fn EventFields(
                 }).collect_view()}
             </select>
             {move || field_error("time_zone").map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
+        <div class="field">
+            <label for="language">{tr!(lang, EVENT_LANGUAGE)}</label>
+            <p class="hint" id="language-hint">{tr!(lang, EVENT_LANGUAGE_HINT)}</p>
+            <select id="language" name="form[language]" aria-describedby="language-hint">
+                {crate::base::l10n::Lang::ALL.into_iter().map(|l| {
+                    let selected = l.code() == party_lang;
+                    view! { <option value=l.code() selected=selected lang=l.code()>{l.native_name()}</option> }
+                }).collect_view()}
+            </select>
+            {move || field_error("language").map(|msg| view! { <p class="field-error">{msg}</p> })}
         </div>
         {text("starts_at", "Starts", initial.starts_at.clone(), "datetime-local", None)}
         {text("ends_at", "Ends", initial.ends_at.clone(), "datetime-local", None)}

@@ -37,11 +37,13 @@ struct EventRow {
     share_slug: Option<String>,
     share_enabled: bool,
     closed_at: Option<DateTime<Utc>>,
+    language: Option<String>,
 }
 
 const EVENT_COLUMNS: &str =
     "id, brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
-    address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled, closed_at";
+    address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled, closed_at,
+    COALESCE(language, (SELECT b.language FROM brands b WHERE b.id = events.brand_id)) AS language";
 
 impl EventRow {
     fn zone(&self) -> Tz {
@@ -94,6 +96,7 @@ impl EventRow {
                 capacity: self.capacity.to_string(),
                 orders_close_at: local_input(self.orders_close_at, zone),
                 kit: String::new(),
+                language: self.language.clone().unwrap_or_default(),
             },
             share: None,
             cancel_impact: None,
@@ -126,8 +129,9 @@ fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// Binds a draft's fields as `$1..$10` (title, description, starts_at,
-/// ends_at, time_zone, kind, address, video_url, capacity, orders_close_at),
+/// Binds a draft's fields as `$1..$11` (title, description, starts_at,
+/// ends_at, time_zone, kind, address, video_url, capacity, orders_close_at,
+/// language),
 /// so that creating and editing write the same columns.
 fn bind_draft<'q, DB>(
     sql: &'q str,
@@ -152,6 +156,7 @@ where
         .bind(video_url)
         .bind(draft.capacity)
         .bind(draft.orders_close_at)
+        .bind(draft.language.map(|l| l.code()))
 }
 
 /// Schedules an event for `host`; returns its id. With a kit of the host's
@@ -165,8 +170,8 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     let sql = "INSERT INTO events (title, description, starts_at, ends_at, time_zone, kind, address, video_url,
-                 capacity, orders_close_at, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15) RETURNING id";
+                 capacity, orders_close_at, language, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16) RETURNING id";
     let slug = crate::base::tokens::random_key();
     let id: i64 = on_db!(db.writer(), |pool| {
         use sqlx::Row;
@@ -310,8 +315,9 @@ pub async fn update(
     let row = owned_open(db, host, id).await?;
     let draft = EventDraft::parse(form, now, Some(row.starts_at))?;
     let sql = "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5,
-                 kind = $6, address = $7, video_url = $8, capacity = $9, orders_close_at = $10, updated_at = $11
-             WHERE id = $12 AND host_id = $13 AND cancelled_at IS NULL";
+                 kind = $6, address = $7, video_url = $8, capacity = $9, orders_close_at = $10, language = $11,
+                 updated_at = $12
+             WHERE id = $13 AND host_id = $14 AND cancelled_at IS NULL";
     on_db!(db.writer(), |pool| {
         bind_draft(sql, &draft)
             .bind(now)

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::base::mail::OutgoingMail;
+use crate::base::{l10n::Lang, mail::OutgoingMail};
 
 /// A fresh random nonce: a new one revokes the previous link.
 pub fn new_nonce() -> String {
@@ -24,6 +24,8 @@ pub fn token(key: &[u8], nonce: &str) -> String {
 
 /// What an invitation says about its event.
 pub struct InviteFacts<'a> {
+    /// The party's language: the mail and its calendar file are in it.
+    pub lang: Lang,
     pub event_id: i64,
     pub title: &'a str,
     pub host_first_name: &'a str,
@@ -69,7 +71,11 @@ pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
         format!("SUMMARY:{}", ics_escape(facts.title)),
         format!(
             "DESCRIPTION:{}",
-            ics_escape(&format!("Answer and see the details: {}", facts.link))
+            ics_escape(&tr!(
+                facts.lang,
+                MAIL_INVITE_ICS_DESCRIPTION,
+                link = facts.link
+            ))
         ),
         format!("URL:{}", facts.link),
         format!(
@@ -97,41 +103,56 @@ pub fn invitation_mail(
     guest_email: &str,
     now: DateTime<Utc>,
 ) -> OutgoingMail {
+    let lang = facts.lang;
     let when = format!(
         "{} ({})",
-        crate::base::time::local_display(facts.starts_at, facts.zone),
+        crate::base::l10n::fmt::datetime_long(lang, facts.starts_at, facts.zone),
         facts.zone.name()
     );
     let place = if facts.online {
-        "online (the video link is on your invitation page)"
+        tr!(lang, MAIL_INVITE_ONLINE)
     } else {
-        "at home (the address is shown once you answer yes)"
+        tr!(lang, MAIL_INVITE_AT_HOME)
     };
     let hello = if guest_name.is_empty() {
-        "Hello".to_owned()
+        tr!(lang, MAIL_HELLO)
     } else {
-        format!("Hello {guest_name}")
+        tr!(lang, MAIL_HELLO_NAME, name = guest_name)
     };
+    let invites = |title: &str| {
+        tr!(
+            lang,
+            MAIL_INVITE_BODY,
+            host = facts.host_first_name,
+            title = title,
+            when = when.as_str(),
+            place = place.as_str()
+        )
+    };
+    let answer = tr!(lang, MAIL_INVITE_ANSWER);
+    let personal = tr!(lang, MAIL_INVITE_PERSONAL, host = facts.host_first_name);
     let text = format!(
-        "{hello},\n\n{} invites you to \"{}\", {when}, {place}.\n\nAnswer yes, maybe or no here:\n{}\n\nThis link is personal: it is how {} knows it is you.\n",
-        facts.host_first_name, facts.title, facts.link, facts.host_first_name
+        "{hello}\n\n{}\n\n{answer}:\n{}\n\n{personal}\n",
+        invites(facts.title),
+        facts.link,
     );
     let html = format!(
-        "<p>{},</p><p>{} invites you to <strong>{}</strong>, {}, {}.</p>\
-         <p><a href=\"{}\">Answer yes, maybe or no</a></p>\
-         <p style=\"color:#555\">This link is personal: it is how {} knows it is you.</p>",
+        "<p>{}</p><p>{}</p><p><a href=\"{}\">{}</a></p><p style=\"color:#555\">{}</p>",
         html_escape(&hello),
-        html_escape(facts.host_first_name),
-        html_escape(facts.title),
-        html_escape(&when),
-        place,
+        html_escape(&invites(facts.title)),
         html_escape(facts.link),
-        html_escape(facts.host_first_name),
+        html_escape(&answer),
+        html_escape(&personal),
     );
     OutgoingMail {
         to_name: guest_name.to_owned(),
         to_email: guest_email.to_owned(),
-        subject: format!("{} invites you: {}", facts.host_first_name, facts.title),
+        subject: tr!(
+            lang,
+            MAIL_INVITE_SUBJECT,
+            host = facts.host_first_name,
+            title = facts.title
+        ),
         text,
         html,
         attachments: vec![(
@@ -161,6 +182,7 @@ mod tests {
     #[test]
     fn the_calendar_file_is_in_the_event_zone() {
         let facts = InviteFacts {
+            lang: Lang::En,
             event_id: 7,
             title: "Candles, wine; friends",
             host_first_name: "Camille",

@@ -15,6 +15,7 @@ use crate::base::error::ssr::serve;
 use crate::base::{
     error::AppError,
     forms::{action, Confirm, Field, FormError, LastForm},
+    l10n::Lang,
 };
 
 /// Answers so far for one event.
@@ -77,17 +78,15 @@ pub struct InvitationView {
 impl InvitationView {
     /// What the top of a guest's page says when the party is over for
     /// them: cancelled, or closed to orders.
-    pub fn over(&self) -> Option<String> {
+    pub fn over(&self, lang: Lang) -> Option<String> {
         if self.cancelled {
-            Some(format!(
-                "{} cancelled this party. Nothing can be ordered from it; an order you paid is still delivered.",
-                self.host_first_name
+            Some(tr!(
+                lang,
+                INVITE_PARTY_CANCELLED,
+                host = &self.host_first_name
             ))
         } else if !self.ordering {
-            Some(format!(
-                "This party is closed: orders stopped on {}. Thank you for coming! Your orders are on their way: see the email for each.",
-                self.orders_close
-            ))
+            Some(tr!(lang, INVITE_PARTY_CLOSED, date = &self.orders_close))
         } else {
             None
         }
@@ -180,7 +179,7 @@ pub async fn add_guests(event_id: i64, text: String) -> Result<AddReport, AppErr
         if guests.is_empty() && rejected.is_empty() {
             return Err(AppError::invalid(
                 "text",
-                "Paste at least one guest, one per line.",
+                tr!(crate::base::l10n::page_lang(), INVITE_PASTE_AT_LEAST_ONE),
             ));
         }
         ssr::add_guests(
@@ -246,7 +245,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
         let place = match row.kind.as_str() {
             "online" => row.video_url.clone().unwrap_or_default(),
             _ if row.rsvp == "yes" => row.address.clone().unwrap_or_default(),
-            _ => "At the host's home: the address appears here once you answer yes.".to_owned(),
+            _ => tr!(crate::base::l10n::page_lang(), INVITE_PLACE_AT_HOME),
         };
         Ok(InvitationView {
             guest_name: row.guest_name,
@@ -331,13 +330,14 @@ pub async fn remove_guest(event_id: i64, guest_id: i64) -> Result<(), AppError> 
     .await
 }
 
-pub fn rsvp_label(rsvp: &str) -> &'static str {
+/// A guest's answer as the host and the guest read it.
+pub fn rsvp_label(lang: Lang, rsvp: &str) -> String {
     match rsvp {
-        "yes" => "Yes",
-        "maybe" => "Maybe",
-        "no" => "No",
-        "waiting" => "Waiting list",
-        _ => "No answer yet",
+        "yes" => tr!(lang, INVITE_RSVP_YES),
+        "maybe" => tr!(lang, INVITE_RSVP_MAYBE),
+        "no" => tr!(lang, INVITE_RSVP_NO),
+        "waiting" => tr!(lang, INVITE_RSVP_WAITING),
+        _ => tr!(lang, INVITE_RSVP_NONE),
     }
 }
 
@@ -401,6 +401,7 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
         revoke,
         guests,
     } = state;
+    let lang = crate::base::l10n::use_lang();
     // Only the form used last speaks, here and elsewhere on the page.
     let last = LastForm::of_page();
     let (sent, resent, revoked) = (last.answer(send), last.answer(resend), last.answer(revoke));
@@ -409,10 +410,7 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
             .or(resent.get())
             .or(revoked.get())
             .map(|r| match r {
-                Ok(n) => format!(
-                    "{n} invitation{} on the way.",
-                    if n == 1 { "" } else { "s" }
-                ),
+                Ok(n) => tr!(lang, INVITE_SENT, count = n),
                 Err(e) => e.to_string(),
             })
     };
@@ -441,48 +439,48 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
     empty_when_done(Signal::derive(move || add_many.value().get()), many_form);
     view! {
         <section class="guests" aria-labelledby="guests-title">
-            <h2 id="guests-title">"Guests"</h2>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading the guest list…"</p> }>
+            <h2 id="guests-title">{tr!(lang, INVITE_GUESTS_TITLE)}</h2>
+            <Transition fallback=move || view! { <p class="loading" role="status">{tr!(lang, INVITE_LOADING_GUESTS)}</p> }>
                 {move || Suspend::new(async move {
                     match guests.await {
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No guests yet. Add them below."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{tr!(lang, INVITE_NO_GUESTS)}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="guest-table">
-                                <caption class="sr-only">"Guest list and answers"</caption>
-                                <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Answer"</th><th scope="col"><span class="sr-only">"Actions"</span></th></tr></thead>
+                                <caption class="sr-only">{tr!(lang, INVITE_GUEST_TABLE_CAPTION)}</caption>
+                                <thead><tr><th scope="col">{tr!(lang, INVITE_NAME)}</th><th scope="col">{tr!(lang, INVITE_EMAIL)}</th><th scope="col">{tr!(lang, INVITE_COL_ANSWER)}</th><th scope="col"><span class="sr-only">{tr!(lang, INVITE_COL_ACTIONS)}</span></th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|g| {
                                         let removable = can_edit && g.rsvp == "pending";
                                         let invited = g.invited;
                                         let who = if g.name.is_empty() { g.email.clone() } else { g.name.clone() };
-                                        let resend_label = format!("Resend the invitation to {who}");
-                                        let revoke_label = format!("Send {who} a new link");
-                                        let label = format!("Remove {}", if g.name.is_empty() { g.email.clone() } else { g.name.clone() });
+                                        let resend_label = tr!(lang, INVITE_RESEND_TO, who = &who);
+                                        let revoke_label = tr!(lang, INVITE_NEW_LINK_FOR, who = &who);
+                                        let label = tr!(lang, INVITE_REMOVE_GUEST, who = &who);
                                         view! {
                                             <tr>
                                                 <td>{g.name.clone()}</td>
                                                 <td>{g.email.clone()}</td>
-                                                <td>{rsvp_label(&g.rsvp)}{(g.companions > 0).then(|| format!(" +{}", g.companions))}
-                                                    {(!invited).then_some(" · not invited yet")}
+                                                <td>{rsvp_label(lang, &g.rsvp)}{(g.companions > 0).then(|| format!(" +{}", g.companions))}
+                                                    {(!invited).then(|| format!(" · {}", tr!(lang, INVITE_NOT_INVITED_YET)))}
                                                     {g.mail_failed.then(|| view! {
-                                                        <span class="mail-failed">" · the email could not be delivered: check the address, then resend"</span>
+                                                        <span class="mail-failed">{format!(" · {}", tr!(lang, INVITE_MAIL_FAILED))}</span>
                                                     })}
                                                     {(!g.note.is_empty()).then(|| view! {
-                                                        <p class="guest-note" data-testid="guest-note"><span class="sr-only">"Note: "</span>"“" {g.note.clone()} "”"</p>
+                                                        <p class="guest-note" data-testid="guest-note"><span class="sr-only">{format!("{} ", tr!(lang, INVITE_NOTE))}</span>{tr!(lang, INVITE_NOTE_QUOTED, note = &g.note)}</p>
                                                     })}</td>
                                                 <td class="row-actions">
                                                     {(can_edit && invited).then(|| view! {
                                                         <ActionForm action=resend attr:class="inline-form">
                                                             <input type="hidden" name="event_id" value=event_id />
                                                             <input type="hidden" name="guest_id" value=g.id />
-                                                            <button type="submit" class="button link" aria-label=resend_label.clone()>"Resend"</button>
+                                                            <button type="submit" class="button link" aria-label=resend_label.clone()>{tr!(lang, INVITE_RESEND)}</button>
                                                         </ActionForm>
-                                                        <Confirm label="New link" aria_label=revoke_label.clone() small=true
-                                                            consequence=format!("{who}'s current link stops working at once; a new one is emailed to {}.", g.email)>
+                                                        <Confirm label=tr!(lang, INVITE_NEW_LINK) aria_label=revoke_label.clone() small=true
+                                                            consequence=tr!(lang, INVITE_NEW_LINK_CONSEQUENCE, who = &who, email = &g.email)>
                                                             <ActionForm action=revoke attr:class="inline-form">
                                                                 <input type="hidden" name="event_id" value=event_id />
                                                                 <input type="hidden" name="guest_id" value=g.id />
-                                                                <button type="submit" class="button small danger">"Yes, send a new link"</button>
+                                                                <button type="submit" class="button small danger">{tr!(lang, INVITE_NEW_LINK_CONFIRM)}</button>
                                                             </ActionForm>
                                                         </Confirm>
                                                     })}
@@ -490,7 +488,7 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
                                                         <ActionForm action=remove attr:class="inline-form">
                                                             <input type="hidden" name="event_id" value=event_id />
                                                             <input type="hidden" name="guest_id" value=g.id />
-                                                            <button type="submit" class="button link" aria-label=label.clone()>"Remove"</button>
+                                                            <button type="submit" class="button link" aria-label=label.clone()>{tr!(lang, INVITE_REMOVE)}</button>
                                                         </ActionForm>
                                                     })}
                                                 </td>
@@ -506,19 +504,19 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
             </Transition>
             {move || report().map(|r| view! {
                     <div class="report" role="status" data-testid="add-report">
-                        <p>{format!("Added {} guest{}.", r.added, if r.added == 1 { "" } else { "s" })}
-                           {(r.merged > 0).then(|| format!(" {} already on the list (merged).", r.merged))}</p>
+                        <p>{tr!(lang, INVITE_ADDED, count = r.added)}
+                           {(r.merged > 0).then(|| format!(" {}", tr!(lang, INVITE_MERGED, count = r.merged)))}</p>
                         {(!r.rejected.is_empty()).then(|| {
                             let count = r.rejected.len() + r.more_rejected;
                             view! {
-                                <p>{format!("{count} line{} could not be read:", if count == 1 { "" } else { "s" })}</p>
+                                <p>{tr!(lang, INVITE_REJECTED_COUNT, count = count)}</p>
                                 <ul class="rejected">
                                     {r.rejected.into_iter().map(|x| view! {
-                                        <li>{format!("Line {}: “{}” — {}", x.line, x.text, x.reason)}</li>
+                                        <li>{tr!(lang, INVITE_REJECTED_LINE, line = x.line, text = &x.text, reason = &x.reason)}</li>
                                     }).collect_view()}
                                 </ul>
                                 {(r.more_rejected > 0).then(|| view! {
-                                    <p>{format!("…and {} more: check the list and paste those lines again.", r.more_rejected)}</p>
+                                    <p>{tr!(lang, INVITE_MORE_REJECTED, count = r.more_rejected)}</p>
                                 })}
                             }
                         })}
@@ -529,24 +527,24 @@ pub fn GuestList(event_id: i64, state: GuestListState, can_edit: bool) -> impl I
             {can_edit.then(|| view! {
                 <ActionForm action=send attr:class="inline-form">
                     <input type="hidden" name="event_id" value=event_id />
-                    <button type="submit" class="button primary">"Send invitations to new guests"</button>
+                    <button type="submit" class="button primary">{tr!(lang, INVITE_SEND_TO_NEW)}</button>
                 </ActionForm>
                 <div class="guest-forms">
                     <ActionForm action=add_one node_ref=one_form attr:class="form" attr:novalidate="">
-                        <h3>"Add a guest"</h3>
+                        <h3>{tr!(lang, INVITE_ADD_ONE_TITLE)}</h3>
                         <FormError error=one_error />
                         <input type="hidden" name="event_id" value=event_id />
-                        <Field id="guest-name" field="name" name="name" label="Name" value=kept_one.name.clone() autocomplete="off" error=one_error />
-                        <Field id="guest-email" field="email" name="email" label="Email" kind="email" value=kept_one.email.clone() autocomplete="off" error=one_error />
-                        <button type="submit" class="button primary">"Add the guest"</button>
+                        <Field id="guest-name" field="name" name="name" label=tr!(lang, INVITE_NAME) value=kept_one.name.clone() autocomplete="off" error=one_error />
+                        <Field id="guest-email" field="email" name="email" label=tr!(lang, INVITE_EMAIL) kind="email" value=kept_one.email.clone() autocomplete="off" error=one_error />
+                        <button type="submit" class="button primary">{tr!(lang, INVITE_ADD_ONE_SUBMIT)}</button>
                     </ActionForm>
                     <ActionForm action=add_many node_ref=many_form attr:class="form" attr:novalidate="">
-                        <h3>"Paste a list"</h3>
+                        <h3>{tr!(lang, INVITE_PASTE_TITLE)}</h3>
                         <FormError error=many_error />
                         <input type="hidden" name="event_id" value=event_id />
-                        <Field id="guest-list" field="text" name="text" label="Guests, one per line" rows=6 value="" error=many_error
-                            hint="Ana Lima <ana@example.com>, or ana@example.com, or Ana Lima,ana@example.com; or paste the list as your mail app copies it: Ana Lima <ana@example.com>; Ben <ben@example.com>" />
-                        <button type="submit" class="button">"Add these guests"</button>
+                        <Field id="guest-list" field="text" name="text" label=tr!(lang, INVITE_PASTE_LABEL) rows=6 value="" error=many_error
+                            hint=tr!(lang, INVITE_PASTE_HINT) />
+                        <button type="submit" class="button">{tr!(lang, INVITE_ADD_MANY_SUBMIT)}</button>
                     </ActionForm>
                 </div>
             })}

@@ -9,6 +9,7 @@ use super::{
     domain::{GuestLine, RejectedLine},
     AddReport, GuestView, RsvpCounts,
 };
+use crate::base::l10n::Lang;
 use crate::{
     base::{
         access::ssr::InvitationRow,
@@ -302,6 +303,7 @@ async fn queue_invitations(
     use crate::base::{mail::build, tokens::hash_token};
 
     let (event, zone, first_name) = event_facts(db, event_id).await?;
+    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let uid_host = config.mail.message_id_host.clone();
 
     let (filter, guest_id) = match who {
@@ -324,6 +326,7 @@ async fn queue_invitations(
             let raw = token(&config.signing_key.0, &nonce);
             let link = link_for(config, &nonce);
             let facts = InviteFacts {
+                lang,
                 event_id,
                 title: &event.title,
                 host_first_name: &first_name,
@@ -365,27 +368,27 @@ async fn queue_invitations(
 }
 
 fn promotion_mail(
+    lang: Lang,
     event_id: i64,
     title: &str,
     name: &str,
     email: &str,
     link: &str,
 ) -> crate::base::mail::OutgoingMail {
-    let hello = if name.is_empty() {
-        "Hello".to_owned()
-    } else {
-        format!("Hello {name}")
-    };
+    let hello = hello(lang, name);
+    let body = tr!(lang, MAIL_PROMOTED_BODY, title = title);
+    let details = tr!(lang, MAIL_PROMOTED_DETAILS);
     crate::base::mail::OutgoingMail {
         to_name: name.to_owned(),
         to_email: email.to_owned(),
-        subject: format!("A place freed up: you're in for {title}"),
-        text: format!("{hello},\n\nA place freed up at \"{title}\" and you were first on the waiting list: your yes is confirmed.\n\nThe details and the address are on your page:\n{link}\n"),
+        subject: tr!(lang, MAIL_PROMOTED_SUBJECT, title = title),
+        text: format!("{hello}\n\n{body}\n\n{details}\n{link}\n"),
         html: format!(
-            "<p>{},</p><p>A place freed up at <strong>{}</strong> and you were first on the waiting list: your yes is confirmed.</p><p><a href=\"{}\">See the details and the address</a></p>",
+            "<p>{}</p><p>{}</p><p><a href=\"{}\">{}</a></p>",
             hello.replace('<', "&lt;"),
-            title.replace('<', "&lt;"),
+            body.replace('<', "&lt;"),
             link.replace('"', "%22"),
+            details.trim_end_matches([':', ' ', '\u{a0}']),
         ),
         attachments: vec![],
         event_id: Some(event_id),
@@ -436,20 +439,20 @@ pub async fn send_due_mailings(
     Ok(queued)
 }
 
-/// "Hello Ana", or "Hello" for a guest without a name.
-fn hello(name: &str) -> String {
+/// "Hello Ana,", or "Hello," for a guest without a name.
+fn hello(lang: Lang, name: &str) -> String {
     if name.is_empty() {
-        "Hello".to_owned()
+        tr!(lang, MAIL_HELLO)
     } else {
-        format!("Hello {name}")
+        tr!(lang, MAIL_HELLO_NAME, name = name)
     }
 }
 
-/// "Sat 5 Dec 2026, 19:00 (Europe/Paris)".
-fn party_when(event: &InviteEventRow, zone: chrono_tz::Tz) -> String {
+/// "Saturday, 5 December 2026 at 19:00 (Europe/Paris)".
+fn party_when(lang: Lang, event: &InviteEventRow, zone: chrono_tz::Tz) -> String {
     format!(
         "{} ({})",
-        crate::base::time::local_display(event.starts_at, zone),
+        crate::base::l10n::fmt::datetime_long(lang, event.starts_at, zone),
         zone.name()
     )
 }
@@ -489,7 +492,9 @@ async fn send_mailing(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts(db, event_id).await?;
-    let when = party_when(&event, zone);
+    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let when = party_when(lang, &event, zone);
+    let title = event.title.as_str();
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let claimed = sqlx::query(claim)
@@ -511,15 +516,29 @@ async fn send_mailing(
         .await?;
         for (name, email, nonce) in &guests {
             let link = link_for(config, nonce);
-            let hello = hello(name);
+            let hello = hello(lang, name);
             let (subject, text) = match mailing {
                 Mailing::Reminder => (
-                    format!("Tomorrow: {}", event.title),
-                    format!("{hello},\n\nA reminder: \"{}\" with {host} is on {when}.\n\nThe details, and your answer if it changed:\n{link}\n", event.title),
+                    tr!(lang, MAIL_REMINDER_SUBJECT, title = title),
+                    format!(
+                        "{hello}\n\n{}\n\n{}\n{link}\n",
+                        tr!(
+                            lang,
+                            MAIL_REMINDER_BODY,
+                            title = title,
+                            host = host.as_str(),
+                            when = when.as_str()
+                        ),
+                        tr!(lang, MAIL_REMINDER_DETAILS),
+                    ),
                 ),
                 Mailing::ThankYou => (
-                    format!("Thank you for coming: {}", event.title),
-                    format!("{hello},\n\n{host} thanks you for \"{}\". Orders are still open from your page:\n{link}\n\nLoved it? Host a party of your own and earn rewards:\n{link}#host-your-own\n", event.title),
+                    tr!(lang, MAIL_THANKS_SUBJECT, title = title),
+                    format!(
+                        "{hello}\n\n{}\n{link}\n\n{}\n{link}#host-your-own\n",
+                        tr!(lang, MAIL_THANKS_BODY, title = title, host = host.as_str()),
+                        tr!(lang, MAIL_THANKS_HOST_YOUR_OWN),
+                    ),
                 ),
             };
             let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
@@ -543,7 +562,8 @@ pub async fn tell_cancelled(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts(db, event_id).await?;
-    let when = party_when(&event, zone);
+    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let when = party_when(lang, &event, zone);
     let guests: Vec<(String, String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT name, email, token_nonce FROM guests
          WHERE event_id = $1 AND invited_at IS NOT NULL AND rsvp <> 'no' ORDER BY id"
@@ -552,16 +572,28 @@ pub async fn tell_cancelled(
     .fetch_all(&mut *c)
     .await?);
     for (name, email, nonce) in &guests {
-        let hello = hello(name);
+        let hello = hello(lang, name);
         let page = nonce
             .as_deref()
-            .map(|n| format!("\n\nYour page: {}\n", link_for(config, n)))
+            .map(|n| {
+                format!(
+                    "\n\n{}\n",
+                    tr!(lang, MAIL_YOUR_PAGE, link = link_for(config, n))
+                )
+            })
             .unwrap_or_default();
         let text = format!(
-            "{hello},\n\n{host} has cancelled \"{}\", which was planned for {when}.\n\nAn order you placed from this party and have not paid is cancelled (you will get an email about it); a paid order is still delivered.{page}",
-            event.title
+            "{hello}\n\n{}\n\n{}{page}",
+            tr!(
+                lang,
+                MAIL_CANCELLED_BODY,
+                host = host.as_str(),
+                title = event.title.as_str(),
+                when = when.as_str()
+            ),
+            tr!(lang, MAIL_CANCELLED_ORDERS),
         );
-        let subject = format!("Cancelled: {}", event.title);
+        let subject = tr!(lang, MAIL_CANCELLED_SUBJECT, title = event.title.as_str());
         let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
         on_tx!(tx, |c| {
             crate::base::mail::insert_query(&mail)
@@ -744,6 +776,15 @@ async fn move_up_waiting(
         .await?;
         (taken, capacity, waiting)
     });
+    let code: String = on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "SELECT COALESCE(e.language, b.language) FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1"
+    )
+    .bind(inv.event_id)
+    .fetch_one(&mut *c)
+    .await?
+    });
+    let lang = Lang::parse(&code).unwrap_or_default();
     let mut promoted = Vec::new();
     for (id, name, email, their_companions, nonce) in waiting {
         if taken + 1 + their_companions > capacity {
@@ -761,7 +802,7 @@ async fn move_up_waiting(
             .unwrap_or_default();
         let mail = crate::base::mail::build(
             &config.mail,
-            &promotion_mail(inv.event_id, &inv.title, &name, &email, &link),
+            &promotion_mail(lang, inv.event_id, &inv.title, &name, &email, &link),
             now,
         )?;
         on_tx!(tx, |c| {

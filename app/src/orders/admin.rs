@@ -183,7 +183,7 @@ pub async fn bulk_order_status(
         let to = to.ok_or(AppError::Internal)?;
         let actor = format!("brand admin {}", admin.email);
         let mut report = BulkReport {
-            status: to.label().to_owned(),
+            status: to.label(crate::base::l10n::page_lang()),
             ..Default::default()
         };
         for id in ids {
@@ -404,7 +404,12 @@ pub mod ssr {
             next: status
                 .next()
                 .iter()
-                .map(|s| (s.as_db().to_owned(), s.label().to_owned()))
+                .map(|s| {
+                    (
+                        s.as_db().to_owned(),
+                        s.label(crate::base::l10n::page_lang()),
+                    )
+                })
                 .collect(),
             order,
         })
@@ -436,6 +441,7 @@ fn orders_href(q: &OrdersQuery, page: i64) -> String {
 /// The brand's orders with filters.
 #[component]
 pub fn BrandOrdersPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         let q = query_map.read();
@@ -487,7 +493,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
                 <form method="get" action="/brand/orders" class="filters" role="search">
                     <div class="field"><label for="search">"Customer name or email, or payment reference"</label>
                         <input id="search" name="search" type="search" value=q.search.clone() /></div>
-                    {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label().to_owned())).collect(), "All statuses")}
+                    {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label(lang))).collect(), "All statuses")}
                     {select("event", "Party", q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), "All parties")}
                     {select("host", "Host", q.host.clone(), p.hosts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), "All hosts")}
                     <div class="field"><label for="from">"From"</label><input id="from" name="from" type="date" value=q.from.clone() /></div>
@@ -511,7 +517,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
                             <label for="bulk-status">"Change the ticked orders to"</label>
                             <select id="bulk-status" name="status"
                                 aria-describedby=move || bulk_error.get().and_then(|e| e.for_field("bulk-status")).map(|_| "bulk-status-error")>
-                                {BULK_STATUSES.iter().map(|s| view! { <option value=s.as_db()>{s.label()}</option> }).collect_view()}
+                                {BULK_STATUSES.iter().map(|s| view! { <option value=s.as_db()>{s.label(lang)}</option> }).collect_view()}
                             </select>
                             {bulk_field("bulk-status")}
                         </div>
@@ -534,7 +540,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
                                             <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
                                             <td>{r.placed}</td><td>{r.customer_name}<br /><span class="muted">{r.customer_email}</span></td>
                                             <td>{r.event_title}</td><td>{r.host_name}</td>
-                                            <td>{r.status.label()}</td><td class="num">{r.total.to_string()}</td>
+                                            <td>{r.status.label(lang)}</td><td class="num">{r.total.to_string()}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -554,6 +560,7 @@ pub fn BrandOrdersPage() -> impl IntoView {
 /// One order for the brand admin, with the status form.
 #[component]
 pub fn BrandOrderPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let id = crate::base::page::id_param("id");
     let change = ServerAction::<SetOrderStatus>::new();
     let data = Resource::new(
@@ -569,7 +576,7 @@ pub fn BrandOrderPage() -> impl IntoView {
             <header class="page-head">
                 <p class="eyebrow">{format!("{} · host {}", o.order.event_title, o.host_name)}</p>
                 <h1>{format!("Order #{} · {}", o.id, o.order.customer_name)}</h1>
-                <p class="lead" data-testid="admin-order-status">{o.order.status.label()}</p>
+                <p class="lead" data-testid="admin-order-status">{o.order.status.label(lang)}</p>
             </header>
             <p>{o.customer_email.clone()} " · " {if o.order.to_host { "to the host".to_owned() } else { o.order.address.clone().unwrap_or_default() }}</p>
             <ul class="order-lines">
@@ -578,7 +585,7 @@ pub fn BrandOrderPage() -> impl IntoView {
             <p><strong>{format!("Total {}", o.order.totals.total)}</strong></p>
             <ol class="timeline">
                 {o.order.steps.iter().map(|s| view! {
-                    <li><strong>{s.status.label()}</strong><span class="muted">{format!(" · {}", s.at)}</span>
+                    <li><strong>{s.status.label(lang)}</strong><span class="muted">{format!(" · {}", s.at)}</span>
                     {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}</li>
                 }).collect_view()}
             </ol>

@@ -46,7 +46,10 @@ pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError>
         let method = PayMethod::parse(&method)
             .filter(|m| *m != PayMethod::Card)
             .ok_or_else(|| {
-                AppError::invalid("method", "Choose bank transfer or payment at delivery.")
+                AppError::invalid(
+                    "method",
+                    tr!(crate::base::l10n::page_lang(), PAY_OTHERWISE_CHOOSE),
+                )
             })?;
         ssr::switch(&state.db, &state.config, &code, method, chrono::Utc::now()).await?;
         leptos_axum::redirect(&format!("/o/{code}"));
@@ -61,6 +64,7 @@ pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError>
 /// brand's other ways to pay.
 #[component]
 pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let running = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -108,9 +112,7 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
                 leptos::task::spawn_local(async move {
                     let outcome = match field.with_value(|f| f.clone()) {
                         Some(card) => card.pay(&code).await,
-                        None => {
-                            Err("The card field is still loading: try again in a moment.".into())
-                        }
+                        None => Err(tr!(lang, PAY_CARD_LOADING)),
                     };
                     busy.set(false);
                     // The panel's own signals do not re-render inside the
@@ -134,37 +136,37 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
             let _ = (&code, paid);
         }
     };
-    let amount = pay.amount.to_string();
+    let amount = crate::base::l10n::fmt::money(lang, pay.amount);
     let others = pay.others.clone();
     view! {
         <section class="pay-card" aria-labelledby="card-title" data-testid="card-payment">
-            <h2 id="card-title">"Pay by card"</h2>
+            <h2 id="card-title">{tr!(lang, PAY_CARD_TITLE)}</h2>
             {(!pay.opened).then(|| view! {
-                <p class="form-error" role="status">"The payment service did not answer when you ordered. Your order is kept: pay below."</p>
+                <p class="form-error" role="status">{tr!(lang, PAY_CARD_NOT_OPENED)}</p>
             })}
             {(!pay.pay_by.is_empty()).then(|| view! {
-                <p>{format!("Pay {amount} by {}; after that the items go back on sale.", pay.pay_by)}</p>
+                <p>{tr!(lang, PAY_CARD_DEADLINE, amount = &amount, deadline = &pay.pay_by)}</p>
             })}
             {move || (!running.get()).then(|| view! {
-                <p class="hint" data-testid="card-needs-js">"Paying by card needs JavaScript, which is off in this browser."</p>
+                <p class="hint" data-testid="card-needs-js">{tr!(lang, PAY_CARD_NEEDS_JS)}</p>
             })}
             {move || running.get().then(|| {
                 let (submit, amount) = (submit.clone(), amount.clone());
                 view! {
             <div class="form card-form">
                 <div class="field">
-                    <span class="label" id="card-label">"Card number, expiry date and security code"</span>
+                    <span class="label" id="card-label">{tr!(lang, PAY_CARD_LABEL)}</span>
                     <div id="card-element" class="card-element" role="group" aria-labelledby="card-label" aria-describedby="card-error"></div>
                     <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get().unwrap_or_default()}</p>
                 </div>
                 <button type="button" class="button primary" on:click=submit disabled=move || !running.get() || busy.get()>
-                    {move || if busy.get() { "Paying…".to_owned() } else { format!("Pay {amount}") }}
+                    {move || if busy.get() { tr!(lang, PAY_CARD_PAYING) } else { tr!(lang, PAY_CARD_SUBMIT, amount = &amount) }}
                 </button>
             </div>
             }})}
             {(!others.is_empty()).then(move || view! {
                 <div class="pay-otherwise">
-                    <p>"Or pay another way:"</p>
+                    <p>{tr!(lang, PAY_OTHERWISE)}</p>
                     {move || switch_error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
                     <div class="actions">
                         {others.into_iter().map(|m| {
@@ -174,8 +176,8 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
                                 <input type="hidden" name="code" value=code />
                                 <input type="hidden" name="method" value=m.as_db() />
                                 <button type="submit" class="button">{match m {
-                                    PayMethod::Transfer => "Pay by bank transfer instead",
-                                    _ => "Pay at delivery instead",
+                                    PayMethod::Transfer => tr!(lang, PAY_OTHERWISE_TRANSFER),
+                                    _ => tr!(lang, PAY_OTHERWISE_DELIVERY),
                                 }}</button>
                             </ActionForm>
                         }}).collect_view()}
@@ -195,6 +197,7 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
 
     use super::{pay_by_card, Paying};
+    use crate::base::l10n::page_lang;
 
     /// Writes `message` into the card field's error slot.
     pub fn show_error(message: &str) {
@@ -245,7 +248,7 @@ mod browser {
             get(&error, "message")
                 .ok()
                 .and_then(|m| m.as_string())
-                .unwrap_or_else(|| "Your card was not accepted: try another card.".into()),
+                .unwrap_or_else(|| tr!(page_lang(), PAY_CARD_DECLINED)),
         )
     }
 
@@ -273,16 +276,17 @@ mod browser {
             .ok_or("no head")?
             .append_child(&script)
             .map_err(|_| "cannot add Stripe.js")?;
-        JsFuture::from(loaded).await.map(|_| ()).map_err(|_| {
-            "The card field could not be loaded: check your connection and reload the page.".into()
-        })
+        JsFuture::from(loaded)
+            .await
+            .map(|_| ())
+            .map_err(|_| tr!(page_lang(), PAY_CARD_LOAD_FAILED))
     }
 
     async fn settle(promise: JsValue) -> Result<JsValue, String> {
         let promise: Promise = promise.dyn_into().map_err(|_| "Stripe.js did not answer")?;
         JsFuture::from(promise).await.map_err(|e| {
             e.as_string()
-                .unwrap_or_else(|| "The payment service did not answer: try again.".into())
+                .unwrap_or_else(|| tr!(page_lang(), PAY_CARD_NO_ANSWER))
         })
     }
 
@@ -351,7 +355,7 @@ mod browser {
                         .and_then(|s| s.as_string());
                     match status.as_deref() {
                         Some("succeeded") => Ok(()),
-                        _ => Err("Your card's authentication did not go through, and nothing was charged: try again or use another card.".into()),
+                        _ => Err(tr!(page_lang(), PAY_CARD_AUTH_FAILED)),
                     }
                 }
             }
@@ -365,6 +369,7 @@ pub mod ssr {
     use serde::Deserialize;
 
     use super::Paying;
+    use crate::base::l10n::page_lang;
     use crate::{
         base::{
             db::Db,
@@ -453,10 +458,7 @@ pub mod ssr {
             StripeError::Card { message, .. } => AppError::invalid("card", message),
             StripeError::Unreachable(why) => {
                 tracing::warn!(%why, "Stripe did not answer");
-                AppError::invalid(
-                    "card",
-                    "The payment service did not answer, and nothing was charged: try again in a moment.",
-                )
+                AppError::invalid("card", tr!(page_lang(), PAY_CARD_UNREACHABLE))
             }
             StripeError::Refused { status, message } => {
                 tracing::error!(status, %message, "Stripe refused a request");
@@ -523,7 +525,7 @@ pub mod ssr {
         let order = card_order(db, code).await?;
         let account = account(db, config, order.brand_id)
             .await?
-            .ok_or_else(|| AppError::invalid("payment", "This brand does not take cards yet."))?;
+            .ok_or_else(|| AppError::invalid("payment", tr!(page_lang(), PAY_CARD_NOT_OFFERED)))?;
         open_intent(db, &account, &order).await.map(|_| ())
     }
 
@@ -545,18 +547,18 @@ pub mod ssr {
         {
             return Err(AppError::invalid(
                 "card",
-                "This order can no longer be paid: its 30 minutes have passed. Its items went back on sale.",
+                tr!(page_lang(), PAY_CARD_EXPIRED),
             ));
         }
         if token.trim().is_empty() || token.len() > 200 {
             return Err(AppError::invalid(
                 "card",
-                "Enter your card's number, expiry date and code.",
+                tr!(page_lang(), PAY_CARD_MISSING),
             ));
         }
         let account = account(db, config, order.brand_id)
             .await?
-            .ok_or_else(|| AppError::invalid("card", "This brand does not take cards yet."))?;
+            .ok_or_else(|| AppError::invalid("card", tr!(page_lang(), PAY_CARD_NOT_OFFERED)))?;
         let intent = open_intent(db, &account, &order).await?;
         if intent.succeeded() {
             settle(db, config, order.brand_id, &intent, "card payment", now).await?;
@@ -602,7 +604,7 @@ pub mod ssr {
             let message = intent
                 .last_payment_error
                 .and_then(|e| e.message)
-                .unwrap_or_else(|| "Your card was not accepted: try another card.".into());
+                .unwrap_or_else(|| tr!(page_lang(), PAY_CARD_DECLINED));
             Err(refused(StripeError::Card {
                 code: "card_declined".into(),
                 message,
@@ -625,23 +627,21 @@ pub mod ssr {
         if order.status != OrderStatus::Placed.as_db() {
             return Err(AppError::invalid(
                 "method",
-                "This order is no longer waiting for its payment.",
+                tr!(page_lang(), PAY_OTHERWISE_NOT_WAITING),
             ));
         }
         let offered = crate::base::brand::ssr::pay_methods(db, order.brand_id).await?;
         if !offered.contains(&method) {
             return Err(AppError::invalid(
                 "method",
-                "The brand does not take this way to pay.",
+                tr!(page_lang(), PAY_OTHERWISE_NOT_OFFERED),
             ));
         }
         if let (Some(intent_id), Some(account)) = (
             &order.stripe_intent_id,
             account(db, config, order.brand_id).await?,
         ) {
-            let away = |_| {
-                AppError::invalid("method", "The payment service did not answer, so your card payment could not be stopped: try again in a moment.")
-            };
+            let away = |_| AppError::invalid("method", tr!(page_lang(), PAY_OTHERWISE_UNREACHABLE));
             let intent = account
                 .stripe
                 .retrieve_intent(intent_id)

@@ -4,6 +4,7 @@ use super::CheckoutForm;
 use crate::base::{
     account::EmailAddress,
     error::{AppError, Mistakes},
+    l10n::page_lang,
     order::{Delivery, PayMethod},
 };
 
@@ -25,18 +26,12 @@ impl Checkout {
         let mut mistakes = Mistakes::default();
         let name = form.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            mistakes.note(
-                "name",
-                "Enter your name, as it should appear on the parcel.",
-            );
+            mistakes.note("name", tr!(page_lang(), CHECKOUT_ERROR_NAME));
         }
         let email = mistakes.check(EmailAddress::parse(&form.email, "email"));
         let delivery = Delivery::parse(&form.delivery);
         if delivery.is_none() {
-            mistakes.note(
-                "delivery",
-                "Choose delivery to your address or to the host.",
-            );
+            mistakes.note("delivery", tr!(page_lang(), CHECKOUT_ERROR_DELIVERY));
         }
         let address = match delivery {
             Some(Delivery::Home) => home_address(&form.address, &mut mistakes),
@@ -44,14 +39,11 @@ impl Checkout {
         };
         let payment = PayMethod::parse(&form.payment);
         if payment.is_none() && !form.payment.trim().is_empty() {
-            mistakes.note("payment", "Choose how you will pay.");
+            mistakes.note("payment", tr!(page_lang(), CHECKOUT_ERROR_PAYMENT));
         }
         let key = form.idempotency_key.trim();
         if key.len() < 16 || key.len() > 80 {
-            mistakes.note(
-                "cart",
-                "This checkout form is out of date: reload the page and try again.",
-            );
+            mistakes.note("cart", tr!(page_lang(), CHECKOUT_ERROR_STALE));
         }
         mistakes.finish()?;
         let (Some(email), Some(delivery)) = (email, delivery) else {
@@ -73,14 +65,11 @@ impl Checkout {
 fn home_address(raw: &str, mistakes: &mut Mistakes) -> Option<String> {
     let address = raw.trim();
     if address.len() < 8 || !address.chars().any(|c| c.is_ascii_digit()) {
-        mistakes.note(
-            "address",
-            "Enter your full address: street and number, postcode and town.",
-        );
+        mistakes.note("address", tr!(page_lang(), CHECKOUT_ERROR_ADDRESS));
         return None;
     }
     if address.chars().count() > 300 {
-        mistakes.note("address", "Keep the address under 300 characters.");
+        mistakes.note("address", tr!(page_lang(), CHECKOUT_ERROR_ADDRESS_LONG));
         return None;
     }
     Some(address.to_owned())

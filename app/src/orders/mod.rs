@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
+use crate::base::l10n::{fmt, use_lang};
 use crate::base::order::{OrderStatus, PayMethod, ShippingRule, Totals};
 use crate::base::{
     error::AppError,
@@ -145,10 +146,15 @@ impl Transfer {
     }
 
     /// The instructions, as the order's email gives them.
-    pub fn text(&self) -> String {
-        format!(
-            "To pay by bank transfer, send {} to:\n  {}\n  IBAN {}\n  BIC {}\nwith the reference {} (the brand finds your order with it).",
-            self.amount, self.account_name, self.iban, self.bic, self.reference
+    pub fn text(&self, lang: crate::base::l10n::Lang) -> String {
+        tr!(
+            lang,
+            MAIL_TRANSFER_HOW,
+            amount = crate::base::l10n::fmt::money(lang, self.amount),
+            holder = self.account_name.as_str(),
+            iban = self.iban.as_str(),
+            bic = self.bic.as_str(),
+            reference = self.reference.as_str()
         )
     }
 }
@@ -300,6 +306,7 @@ fn base_of(token: &str, slug: &str) -> String {
 /// "Add to cart" on an item's page.
 #[component]
 pub fn AddToCart(item_id: i64, stock: i64) -> impl IntoView {
+    let lang = use_lang();
     let (token, slug) = pass();
     let add = crate::base::forms::action::<AddToCart>();
     let error = move || add.value().get().and_then(Result::err);
@@ -311,17 +318,17 @@ pub fn AddToCart(item_id: i64, stock: i64) -> impl IntoView {
                 <input type="hidden" name="slug" value=slug />
                 <input type="hidden" name="item_id" value=item_id />
                 <div class="field">
-                    <label for="quantity">"Quantity"</label>
+                    <label for="quantity">{tr!(lang, CART_QUANTITY)}</label>
                     <select id="quantity" name="quantity">
                         {(1..=stock.min(10)).map(|n| view! { <option value=n>{n}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button primary" disabled=move || add.pending().get()>"Add to cart"</button>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>{tr!(lang, CART_ADD)}</button>
                 {move || error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
                 {move || added().map(|n| view! {
                     <p class="report" role="status" data-testid="added">
-                        {format!("In your cart: {n}. ")}
-                        <a href=format!("{}/cart", base_of(&token.get(), &slug.get()))>"See your cart"</a>
+                        {format!("{} ", tr!(lang, CART_ADDED, count = n))}
+                        <a href=format!("{}/cart", base_of(&token.get(), &slug.get()))>{tr!(lang, CART_SEE)}</a>
                     </p>
                 })}
             </ActionForm>
@@ -332,6 +339,7 @@ pub fn AddToCart(item_id: i64, stock: i64) -> impl IntoView {
 /// The cart and checkout (`/i/:token/cart`, `/s/:slug/cart`).
 #[component]
 pub fn CartPage() -> impl IntoView {
+    let lang = use_lang();
     let (token, slug) = pass();
     let change = ServerAction::<SetCartQuantity>::new();
     let place = ServerAction::<PlaceOrder>::new();
@@ -353,8 +361,8 @@ pub fn CartPage() -> impl IntoView {
     let error = Signal::derive(move || place.value().get().and_then(Result::err));
     let change_error = move || change.value().get().and_then(Result::err);
     view! {
-        <Title text="Your cart · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, CART_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, ORDER_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 let Ok((cart, key)) = data.await else {
                     return view! { <crate::base::page::NotFound /> }.into_any();
@@ -372,19 +380,22 @@ pub fn CartPage() -> impl IntoView {
                     payment: String::new(),
                 });
                 let empty = cart.lines.is_empty();
-                let home_note = format!(
-                    "{} shipping, free from {}",
-                    cart.shipping.flat,
-                    cart.shipping.free_from
+                let money = move |m: Money| fmt::money(lang, m);
+                let home_choice = tr!(
+                    lang,
+                    CHECKOUT_DELIVERY_HOME,
+                    shipping = money(cart.shipping.flat),
+                    free_from = money(cart.shipping.free_from),
+                    total = money(cart.to_home.total)
                 );
                 view! {
                     <article class="cart-page">
                         <p><a href=format!("{base}#showcase-title")>{format!("← {}", cart.event_title)}</a></p>
-                        <h1>"Your cart"</h1>
-                        {(!cart.open).then(|| view! { <p class="form-error" role="alert">"Orders for this party are closed."</p> })}
+                        <h1>{tr!(lang, CART_TITLE)}</h1>
+                        {(!cart.open).then(|| view! { <p class="form-error" role="alert">{tr!(lang, CART_CLOSED)}</p> })}
                         {move || change_error().map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
                         {if empty {
-                            view! { <p class="empty-state">"Your cart is empty. " <a href=base.clone()>"See the collection"</a></p> }.into_any()
+                            view! { <p class="empty-state">{format!("{} ", tr!(lang, CART_EMPTY))} <a href=base.clone()>{tr!(lang, CART_SEE_COLLECTION)}</a></p> }.into_any()
                         } else {
                             view! {
                                 <ul class="cart-lines">
@@ -398,61 +409,61 @@ pub fn CartPage() -> impl IntoView {
                                                 <ItemThumb item=l.item.clone() />
                                                 <div>
                                                     <p class="cart-name">{name.clone()}</p>
-                                                    <p class="muted">{format!("{} each", l.item.price)}</p>
+                                                    <p class="muted">{tr!(lang, CART_UNIT_PRICE, price = money(l.item.price))}</p>
                                                     {move || line_error().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                                 </div>
                                                 <ActionForm action=change attr:class="inline-form qty-form">
                                                     <input type="hidden" name="token" value=token.get_untracked() />
                                                     <input type="hidden" name="slug" value=slug.get_untracked() />
                                                     <input type="hidden" name="item_id" value=id />
-                                                    <label class="sr-only" for=format!("qty-{id}")>{format!("Quantity of {name}")}</label>
+                                                    <label class="sr-only" for=format!("qty-{id}")>{tr!(lang, CART_QUANTITY_OF, name = &name)}</label>
                                                     <select id=format!("qty-{id}") name="quantity">
                                                         {(0..=l.item.stock.max(l.quantity).min(20)).map(|n| view! {
-                                                            <option value=n selected=n == l.quantity>{if n == 0 { "0 (remove)".to_owned() } else { n.to_string() }}</option>
+                                                            <option value=n selected=n == l.quantity>{if n == 0 { tr!(lang, CART_REMOVE) } else { n.to_string() }}</option>
                                                         }).collect_view()}
                                                     </select>
-                                                    <button type="submit" class="button small">"Update"</button>
+                                                    <button type="submit" class="button small">{tr!(lang, CART_UPDATE)}</button>
                                                 </ActionForm>
-                                                <p class="price">{l.line.to_string()}</p>
+                                                <p class="price">{money(l.line)}</p>
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
                                 <dl class="totals" data-testid="totals">
-                                    <dt>"Items (VAT included)"</dt><dd>{cart.to_host.merchandise.to_string()}</dd>
-                                    <dt>"of which VAT"</dt><dd>{cart.to_host.vat.to_string()}</dd>
-                                    <dt>"Shipping to the host"</dt><dd>"free"</dd>
-                                    <dt>"Shipping to your address"</dt><dd>{cart.to_home.shipping.to_string()}</dd>
+                                    <dt>{tr!(lang, ORDER_ITEMS_VAT_INCLUDED)}</dt><dd>{money(cart.to_host.merchandise)}</dd>
+                                    <dt>{tr!(lang, ORDER_VAT_SHARE)}</dt><dd>{money(cart.to_host.vat)}</dd>
+                                    <dt>{tr!(lang, CART_SHIPPING_TO_HOST)}</dt><dd>{tr!(lang, CART_SHIPPING_FREE)}</dd>
+                                    <dt>{tr!(lang, CART_SHIPPING_TO_HOME)}</dt><dd>{money(cart.to_home.shipping)}</dd>
                                 </dl>
                             }.into_any()
                         }}
                         {(!empty && cart.open).then(|| view! {
                             <section class="form-card" aria-labelledby="checkout-title">
-                                <h2 id="checkout-title">"Checkout"</h2>
+                                <h2 id="checkout-title">{tr!(lang, CHECKOUT_TITLE)}</h2>
                                 <ActionForm action=place attr:class="form" attr:novalidate="">
                                     <FormError error />
                                     {move || error.get().and_then(|e| e.for_field("cart")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                     <input type="hidden" name="token" value=token.get_untracked() />
                                     <input type="hidden" name="slug" value=slug.get_untracked() />
                                     <input type="hidden" name="form[idempotency_key]" value=initial.idempotency_key.clone() />
-                                    <Field id="name" name="form[name]" label="Your name" value=initial.name.clone() error />
-                                    <Field id="email" name="form[email]" label="Your email" kind="email" value=initial.email.clone() hint="Your confirmation and the tracking link go here." error />
+                                    <Field id="name" name="form[name]" label=tr!(lang, CHECKOUT_NAME) value=initial.name.clone() error />
+                                    <Field id="email" name="form[email]" label=tr!(lang, CHECKOUT_EMAIL) kind="email" value=initial.email.clone() hint=tr!(lang, CHECKOUT_EMAIL_HINT) error />
                                     <fieldset class="field">
-                                        <legend>"Delivery"</legend>
+                                        <legend>{tr!(lang, CHECKOUT_DELIVERY)}</legend>
                                         <label class="choice"><input type="radio" name="form[delivery]" value="host" checked=initial.delivery != "home" />
-                                            {format!(" To the host, to pick up: free (total {})", cart.to_host.total)}</label>
+                                            {format!(" {}", tr!(lang, CHECKOUT_DELIVERY_HOST, total = money(cart.to_host.total)))}</label>
                                         <label class="choice"><input type="radio" name="form[delivery]" value="home" checked=initial.delivery == "home" />
-                                            {format!(" To my address: {} (total {})", home_note, cart.to_home.total)}</label>
+                                            {format!(" {home_choice}")}</label>
                                         {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
                                     </fieldset>
-                                    <Field id="address" name="form[address]" label="Your address (for delivery to your address)" value=initial.address.clone() rows=3 error />
+                                    <Field id="address" name="form[address]" label=tr!(lang, CHECKOUT_ADDRESS) value=initial.address.clone() rows=3 error />
                                     <PaymentChoice methods=cart.methods.clone() kept=kept_payment error />
                                     <label class="choice"><input type="checkbox" name="form[wants_to_host]" value="yes" checked=initial.wants_to_host.is_some() />
-                                        " I'd like to host a party of my own (the brand will write to me)"</label>
+                                        {format!(" {}", tr!(lang, CHECKOUT_WANTS_TO_HOST))}</label>
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
-                                        {move || if place.pending().get() { "Placing your order…" } else { "Place the order" }}
+                                        {move || if place.pending().get() { tr!(lang, CHECKOUT_PLACING) } else { tr!(lang, CHECKOUT_PLACE) }}
                                     </button>
-                                    <p class="hint">"Your order's page and email say how to pay."</p>
+                                    <p class="hint">{tr!(lang, CHECKOUT_PAY_HINT)}</p>
                                 </ActionForm>
                             </section>
                         })}
@@ -471,6 +482,7 @@ fn PaymentChoice(
     kept: Option<PayMethod>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
     let first = methods.first().copied();
@@ -479,7 +491,7 @@ fn PaymentChoice(
     let takes_cards = methods.contains(&PayMethod::Card);
     view! {
         <fieldset class="field">
-            <legend>"Payment"</legend>
+            <legend>{tr!(lang, CHECKOUT_PAYMENT)}</legend>
             {methods.into_iter().map(|m| {
                 let chosen = move || match kept {
                     Some(k) => k == m,
@@ -493,15 +505,15 @@ fn PaymentChoice(
                     <label class="choice">
                         <input type="radio" name="form[payment]" value=m.as_db()
                             checked=served prop:checked=chosen disabled=move || needs_js && !running.get() />
-                        {format!(" {}", m.label())}
+                        {format!(" {}", m.label(lang))}
                     </label>
                 }
             }).collect_view()}
             {move || (takes_cards && !running.get()).then(|| view! {
                 <p class="hint" data-testid="card-needs-js">{if card_only {
-                    "Paying by card needs JavaScript, which is off in this browser, and this brand takes only cards: turn JavaScript on to order."
+                    tr!(lang, CHECKOUT_CARD_NEEDS_JS_ONLY)
                 } else {
-                    "Paying by card needs JavaScript, which is off in this browser: choose another way to pay."
+                    tr!(lang, CHECKOUT_CARD_NEEDS_JS)
                 }}</p>
             })}
             {move || error.get().and_then(|e| e.for_field("payment")).map(|m| view! { <p class="field-error">{m}</p> })}
@@ -513,58 +525,60 @@ fn PaymentChoice(
 /// making of one's own car.
 #[component]
 pub fn TrackingPage() -> impl IntoView {
+    let lang = use_lang();
+    let money = move |m: Money| fmt::money(lang, m);
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let data = Resource::new(code, get_order_tracking);
     view! {
-        <Title text="Your order · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, TRACK_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, ORDER_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(o) => view! {
                         <article class="tracking">
-                            <p class="eyebrow">{format!("Order {} · {}", o.number, o.event_title)}</p>
-                            <h1>{format!("Thank you, {}", o.customer_name)}</h1>
-                            <p class="lead" data-testid="order-status">{o.status.label()}</p>
+                            <p class="eyebrow">{tr!(lang, TRACK_EYEBROW, number = o.number.to_string(), party = &o.event_title)}</p>
+                            <h1>{tr!(lang, TRACK_THANKS, name = &o.customer_name)}</h1>
+                            <p class="lead" data-testid="order-status">{o.status.label(lang)}</p>
                             {o.card.clone().map(|pay| view! {
                                 <card::CardPanel code=code() pay paid=Callback::new(move |_| data.refetch()) />
                             })}
                             {o.transfer.clone().map(|t| view! {
                                 <section class="pay-transfer" aria-labelledby="transfer-title" data-testid="transfer">
-                                    <h2 id="transfer-title">"Pay by bank transfer"</h2>
-                                    <p>{format!("Send {} to this account, with the reference below: the brand finds your order with it.", t.amount)}</p>
+                                    <h2 id="transfer-title">{tr!(lang, PAY_TRANSFER_TITLE)}</h2>
+                                    <p>{tr!(lang, PAY_TRANSFER_TEXT, amount = money(t.amount))}</p>
                                     <dl class="facts">
-                                        <dt>"Account holder"</dt><dd>{t.account_name.clone()}</dd>
+                                        <dt>{tr!(lang, PAY_TRANSFER_HOLDER)}</dt><dd>{t.account_name.clone()}</dd>
                                         <dt>"IBAN"</dt><dd><code>{t.iban.clone()}</code></dd>
                                         <dt>"BIC"</dt><dd><code>{t.bic.clone()}</code></dd>
-                                        <dt>"Reference"</dt><dd><code data-testid="payment-reference">{t.reference.clone()}</code></dd>
+                                        <dt>{tr!(lang, PAY_TRANSFER_REFERENCE)}</dt><dd><code data-testid="payment-reference">{t.reference.clone()}</code></dd>
                                     </dl>
                                 </section>
                             })}
                             <ol class="timeline" data-testid="timeline">
                                 {o.steps.iter().map(|s| view! {
                                     <li>
-                                        <strong>{s.status.label()}</strong>
+                                        <strong>{s.status.label(lang)}</strong>
                                         <span class="muted">{format!(" · {}", s.at)}</span>
                                         {(!s.note.is_empty()).then(|| view! { <p>{s.note.clone()}</p> })}
                                     </li>
                                 }).collect_view()}
                             </ol>
-                            <h2>"What you ordered"</h2>
+                            <h2>{tr!(lang, TRACK_LINES_TITLE)}</h2>
                             <ul class="order-lines">
-                                {o.lines.iter().map(|(text, amount)| view! { <li><span>{text.clone()}</span><span class="price">{amount.to_string()}</span></li> }).collect_view()}
+                                {o.lines.iter().map(|(text, amount)| view! { <li><span>{text.clone()}</span><span class="price">{money(*amount)}</span></li> }).collect_view()}
                             </ul>
                             <dl class="totals">
-                                <dt>"Items (VAT included)"</dt><dd>{o.totals.merchandise.to_string()}</dd>
-                                <dt>"of which VAT"</dt><dd>{o.totals.vat.to_string()}</dd>
-                                <dt>"Shipping"</dt><dd>{o.totals.shipping.to_string()}</dd>
+                                <dt>{tr!(lang, ORDER_ITEMS_VAT_INCLUDED)}</dt><dd>{money(o.totals.merchandise)}</dd>
+                                <dt>{tr!(lang, ORDER_VAT_SHARE)}</dt><dd>{money(o.totals.vat)}</dd>
+                                <dt>{tr!(lang, TRACK_SHIPPING)}</dt><dd>{money(o.totals.shipping)}</dd>
                                 {(o.credit_used.minor() > 0).then(|| view! {
-                                    <dt>"Host credit"</dt><dd data-testid="order-credit">{format!("−{}", o.credit_used)}</dd>
+                                    <dt>{tr!(lang, TRACK_HOST_CREDIT)}</dt><dd data-testid="order-credit">{format!("−{}", money(o.credit_used))}</dd>
                                 })}
-                                <dt>"Total"</dt><dd data-testid="order-total">{o.totals.total.to_string()}</dd>
+                                <dt>{tr!(lang, TRACK_TOTAL)}</dt><dd data-testid="order-total">{money(o.totals.total)}</dd>
                             </dl>
-                            <p data-testid="delivery">{if o.to_host { "Delivery: to the host, for you to pick up.".to_owned() } else { format!("Delivery address: {}", o.address.clone().unwrap_or_default()) }}</p>
-                            <p class="muted">{format!("Placed {}", o.placed)}</p>
+                            <p data-testid="delivery">{if o.to_host { tr!(lang, TRACK_DELIVERY_HOST) } else { tr!(lang, TRACK_DELIVERY_ADDRESS, address = o.address.clone().unwrap_or_default()) }}</p>
+                            <p class="muted">{tr!(lang, TRACK_PLACED, date = &o.placed)}</p>
                         </article>
                     }.into_any(),
                     Err(_) => view! { <crate::base::page::NotFound /> }.into_any(),

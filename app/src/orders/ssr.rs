@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{domain::Checkout, CartLine, CartView, OrderTracking, StatusStep};
+use crate::base::l10n::{fmt, Lang};
 use crate::{
     base::{
         db::{Db, Tx},
@@ -34,6 +35,8 @@ pub struct Buyer {
     pub email: String,
     pub open: bool,
     pub event_title: String,
+    /// The party's language: the buyer's mail is written in it.
+    pub lang: Lang,
 }
 
 #[derive(sqlx::FromRow)]
@@ -44,6 +47,7 @@ struct EventFacts {
     orders_close_at: DateTime<Utc>,
     cancelled_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
+    language: String,
 }
 
 impl EventFacts {
@@ -55,7 +59,9 @@ impl EventFacts {
 async fn event_facts(db: &Db, event_id: i64) -> Result<EventFacts, AppError> {
     Ok(on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT brand_id, host_id, title, orders_close_at, cancelled_at, closed_at FROM events WHERE id = $1",
+            "SELECT e.brand_id, e.host_id, e.title, e.orders_close_at, e.cancelled_at, e.closed_at,
+                    COALESCE(e.language, b.language) AS language
+             FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1",
         )
         .bind(event_id)
         .fetch_one(pool)
@@ -82,6 +88,7 @@ pub async fn guest_buyer(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Buy
         name: guest.guest_name,
         email,
         open: facts.open(now),
+        lang: Lang::parse(&facts.language).unwrap_or_default(),
         event_title: facts.title,
     })
 }
@@ -104,6 +111,7 @@ pub async fn visitor_buyer(
         name: String::new(),
         email: String::new(),
         open: facts.open(now),
+        lang: Lang::parse(&facts.language).unwrap_or_default(),
         event_title: facts.title,
     })
 }
@@ -479,6 +487,8 @@ fn confirmation_mail(
     now: DateTime<Utc>,
 ) -> anyhow::Result<crate::base::mail::QueuedMail> {
     let (lines, t, code) = (&order.lines, &placed.totals, &placed.tracking_code);
+    let lang = buyer.lang;
+    let money = |m: Money| fmt::money(lang, m);
     let link = config.public_url.join(&format!("/o/{code}"))?.to_string();
     let items: String = lines
         .iter()
@@ -488,37 +498,52 @@ fn confirmation_mail(
                 l.quantity,
                 l.name,
                 l.sku,
-                Money::eur(l.unit_price.minor() * l.quantity)
+                money(Money::eur(l.unit_price.minor() * l.quantity))
             )
         })
         .collect();
     let delivery = match checkout.delivery {
-        Delivery::Host => "Delivery: to the host, for you to pick up.".to_owned(),
-        Delivery::Home => format!(
-            "Delivery address: {}",
-            checkout.address.clone().unwrap_or_default()
+        Delivery::Host => tr!(lang, MAIL_ORDER_DELIVERY_HOST),
+        Delivery::Home => tr!(
+            lang,
+            MAIL_ORDER_DELIVERY_HOME,
+            address = checkout.address.clone().unwrap_or_default()
         ),
     };
     let pay = match (transfer, order.payment_method) {
-        (Some(t), _) => format!("{}\n\n", t.text()),
+        (Some(t), _) => format!("{}\n\n", t.text(lang)),
         (None, Some(PayMethod::Card)) => format!(
-            "Pay by card on your order's page within {} minutes, or its items go back on sale:\n{link}\n\n",
-            super::card::ssr::PAY_WITHIN.num_minutes()
+            "{}\n{link}\n\n",
+            tr!(
+                lang,
+                MAIL_ORDER_PAY_BY_CARD,
+                minutes = super::card::ssr::PAY_WITHIN.num_minutes()
+            )
         ),
-        (None, Some(PayMethod::Delivery)) => "You pay at delivery.\n\n".to_owned(),
+        (None, Some(PayMethod::Delivery)) => {
+            format!("{}\n\n", tr!(lang, MAIL_ORDER_PAY_AT_DELIVERY))
+        }
         (None, _) => String::new(),
     };
     let text = format!(
-        "Hello {},\n\nThank you for your order from \"{}\".\n\n{items}\nItems: {} (VAT included: {})\nShipping: {}\nTotal: {}\n\n{delivery}\n\n{pay}Follow your order, step by step:\n{link}\n",
-        checkout.name,
-        buyer.event_title,
-        t.merchandise, t.vat, t.shipping, t.total,
+        "{}\n\n{}\n\n{items}\n{}\n{}\n{}\n\n{delivery}\n\n{pay}{}\n{link}\n",
+        tr!(lang, MAIL_HELLO_NAME, name = &checkout.name),
+        tr!(lang, MAIL_ORDER_THANKS, party = &buyer.event_title),
+        tr!(
+            lang,
+            MAIL_ORDER_ITEMS,
+            amount = money(t.merchandise),
+            vat = money(t.vat)
+        ),
+        tr!(lang, MAIL_ORDER_SHIPPING, amount = money(t.shipping)),
+        tr!(lang, MAIL_ORDER_TOTAL, amount = money(t.total)),
+        tr!(lang, MAIL_ORDER_FOLLOW),
     );
     crate::base::mail::plain(
         config,
         &checkout.name,
         checkout.email.as_str(),
-        format!("Your order from {}", buyer.event_title),
+        tr!(lang, MAIL_ORDER_SUBJECT, party = &buyer.event_title),
         text,
         Some(buyer.event_id),
         now,

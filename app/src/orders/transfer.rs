@@ -37,6 +37,8 @@ pub mod ssr {
         bank_iban: Option<String>,
         bank_bic: Option<String>,
         bank_account_name: Option<String>,
+        language: String,
+        time_zone: String,
     }
 
     impl Waiting {
@@ -63,8 +65,9 @@ pub mod ssr {
             sqlx::query_as(
                 "SELECT o.id, o.brand_id, o.event_id, o.customer_name, o.customer_email, o.tracking_code,
                         o.total_cents, o.placed_at, o.pay_reminded_at, CAST(b.transfer_days AS BIGINT) AS transfer_days,
-                        b.bank_iban, b.bank_bic, b.bank_account_name
-                 FROM orders o JOIN brands b ON b.id = o.brand_id
+                        b.bank_iban, b.bank_bic, b.bank_account_name,
+                        COALESCE(e.language, b.language) AS language, e.time_zone
+                 FROM orders o JOIN brands b ON b.id = o.brand_id JOIN events e ON e.id = o.event_id
                  WHERE o.payment_method = 'transfer' AND o.status = 'placed' AND o.placed_at <= $1
                  ORDER BY o.id",
             )
@@ -126,6 +129,7 @@ pub mod ssr {
             .public_url
             .join(&format!("/o/{}", order.tracking_code))
             .map_err(|e| anyhow::anyhow!("the order's address: {e}"))?;
+        let lang = crate::base::l10n::Lang::parse(&order.language).unwrap_or_default();
         let how = Transfer::of(
             (
                 order.bank_iban.clone(),
@@ -135,20 +139,26 @@ pub mod ssr {
             order.id,
             order.total_cents,
         )
-        .map(|t| format!("{}\n\n", t.text()))
+        .map(|t| format!("{}\n\n", t.text(lang)))
         .unwrap_or_default();
-        let deadline = order.deadline().format("%-d %B %Y");
+        let zone = crate::base::time::zone(&order.time_zone);
+        let deadline = crate::base::l10n::fmt::date_long(lang, order.deadline(), zone);
         let text = format!(
-            "Hello {},\n\nWe have not received the bank transfer for your order {} yet. \
-             If it does not arrive by {deadline}, the order is cancelled and its items go back on sale.\n\n\
-             {how}Your order:\n{link}\n",
-            order.customer_name, order.id,
+            "{}\n\n{}\n\n{how}{}\n{link}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = order.customer_name.as_str()),
+            tr!(
+                lang,
+                MAIL_TRANSFER_LATE,
+                order = order.id,
+                deadline = deadline
+            ),
+            tr!(lang, MAIL_YOUR_ORDER),
         );
         let mail = crate::base::mail::plain(
             config,
             &order.customer_name,
             &order.customer_email,
-            format!("Your order {} is waiting for its transfer", order.id),
+            tr!(lang, MAIL_TRANSFER_LATE_SUBJECT, order = order.id),
             text,
             Some(order.event_id),
             now,

@@ -45,6 +45,10 @@ pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
                 .collect(),
             initial: EventForm {
                 time_zone: zone,
+                language: crate::base::l10n::resolve::brand_language_of(&state.db, host.brand_id)
+                    .await?
+                    .code()
+                    .to_owned(),
                 kind: "in_person".into(),
                 capacity: "12".into(),
                 ..EventForm::default()

@@ -14,6 +14,7 @@ use crate::{
         error::AppError,
         forms::{action, Field, FormError},
         items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
+        l10n::{fmt::money, use_lang, Lang},
         page::NotFound,
     },
     invitations::{
@@ -126,14 +127,15 @@ pub async fn get_showcase_item(
 /// (`/i/<token>` or `/s/<slug>`); favourites carry a mark.
 #[component]
 fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
+    let lang = use_lang();
     let favourites = showcase.favourites.clone();
     let count = showcase.items.len();
     view! {
         <section class="showcase" aria-labelledby="showcase-title">
-            <h2 id="showcase-title">"The collection"</h2>
-            <p><a class="button" href=format!("{base}/cart")>"Your cart and checkout"</a></p>
+            <h2 id="showcase-title">{tr!(lang, GUEST_COLLECTION_TITLE)}</h2>
+            <p><a class="button" href=format!("{base}/cart")>{tr!(lang, GUEST_CART_LINK)}</a></p>
             {if count == 0 {
-                view! { <p class="muted">"The host has not picked the items yet. Come back soon!"</p> }.into_any()
+                view! { <p class="muted">{tr!(lang, GUEST_COLLECTION_EMPTY)}</p> }.into_any()
             } else {
                 let href = Callback::new(move |id: i64| format!("{base}/items/{id}"));
                 let items: Vec<ItemCard> = showcase.items.into_iter().map(|mut i| {
@@ -152,6 +154,7 @@ fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
 /// invitation page.
 #[component]
 pub fn GuestShowcase(token: String) -> impl IntoView {
+    let lang = use_lang();
     let vote = ServerAction::<Vote>::new();
     let t = token.clone();
     let data = Resource::new(
@@ -159,7 +162,7 @@ pub fn GuestShowcase(token: String) -> impl IntoView {
         move |_| get_guest_showcase(t.clone()),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading the collection…"</p> }>
+        <Transition fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING_COLLECTION)}</p> }>
             {
                 let token = token.clone();
                 move || {
@@ -182,10 +185,11 @@ pub fn GuestShowcase(token: String) -> impl IntoView {
 /// The party's items on its public share page.
 #[component]
 pub fn SharedShowcase(slug: String) -> impl IntoView {
+    let lang = use_lang();
     let s = slug.clone();
     let data = Resource::new(|| (), move |_| get_shared_showcase(s.clone()));
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the collection…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING_COLLECTION)}</p> }>
             {
                 let slug = slug.clone();
                 move || {
@@ -203,6 +207,7 @@ pub fn SharedShowcase(slug: String) -> impl IntoView {
 /// photos, price, stock, description, label and the favourite button.
 #[component]
 pub fn ShowcaseItemPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let slug = move || params.read().get("slug").unwrap_or_default();
@@ -219,13 +224,13 @@ pub fn ShowcaseItemPage() -> impl IntoView {
         |(token, slug, item, _)| get_showcase_item(token, slug, item),
     );
     view! {
-        <Title text="Item · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, GUEST_ITEM_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(s) => {
                         let back = if s.personal { format!("/i/{}", token()) } else { format!("/s/{}", slug()) };
-                        let note = s.item.card.stock_note();
+                        let note = s.item.card.stock_note_in(lang);
                         let name = s.item.card.name.clone();
                         view! {
                             <Title text=format!("{name} · Soirée") />
@@ -233,15 +238,15 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                 <p><a href=format!("{back}#showcase-title")>{format!("← {}", s.event_title)}</a></p>
                                 <ItemPhotos item=s.item.clone() />
                                 <h1>{name.clone()}</h1>
-                                <p class="price large">{s.item.card.price.to_string()}
-                                    <span class="muted">{format!(" VAT included ({} %)", crate::base::items::vat_percent(s.item.vat_rate_bp))}</span>
+                                <p class="price large">{money(lang, s.item.card.price)}
+                                    <span class="muted">{format!(" {}", tr!(lang, GUEST_VAT_INCLUDED, rate = vat_rate(lang, s.item.vat_rate_bp)))}</span>
                                 </p>
                                 {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                                 {(!s.item.description.is_empty()).then(|| view! { <p class="description">{s.item.description.clone()}</p> })}
                                 {if s.ordering {
                                     view! { <crate::orders::AddToCart item_id=s.item.card.id stock=s.item.card.stock /> }.into_any()
                                 } else {
-                                    view! { <p class="party-banner" role="status">"Orders for this party are closed."</p> }.into_any()
+                                    view! { <p class="party-banner" role="status">{tr!(lang, GUEST_ORDERS_CLOSED)}</p> }.into_any()
                                 }}
                                 {s.personal.then(|| view! {
                                     <ActionForm action=favourite attr:class="inline-form">
@@ -249,7 +254,7 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                         <input type="hidden" name="item_id" value=s.item.card.id />
                                         <input type="hidden" name="on" value=(!s.favourite).to_string() />
                                         <button type="submit" class="button" aria-pressed=s.favourite.to_string() data-testid="favourite">
-                                            {if s.favourite { "♥ In your favourites" } else { "♡ Add to favourites" }}
+                                            {if s.favourite { tr!(lang, GUEST_IN_FAVOURITES) } else { tr!(lang, GUEST_ADD_TO_FAVOURITES) }}
                                         </button>
                                     </ActionForm>
                                 })}
@@ -279,31 +284,32 @@ pub fn SharedEventPage() -> impl IntoView {
         .unwrap_or_default();
     let typed = StoredValue::new(typed);
     let joined = move || matches!(join.value().get(), Some(Ok(())));
+    let lang = use_lang();
     view! {
-        <Title text="A party · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, GUEST_SHARED_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match shared.await {
                     Ok(e) => view! {
                         <article class="invitation">
-                            <p class="eyebrow">{format!("{} is hosting", e.host_first_name)}</p>
+                            <p class="eyebrow">{tr!(lang, GUEST_HOST_IS_HOSTING, host = &e.host_first_name)}</p>
                             <h1>{e.title.clone()}</h1>
                             <dl class="facts">
-                                <dt>"When"</dt><dd>{e.when.clone()} " (" {e.time_zone.clone()} ")"</dd>
-                                <dt>"Where"</dt><dd>{if e.online { "Online: the link comes with your invitation." } else { "At the host's home: the address is shown to guests who answer yes." }}</dd>
+                                <dt>{tr!(lang, GUEST_WHEN)}</dt><dd>{e.when.clone()} " (" {e.time_zone.clone()} ")"</dd>
+                                <dt>{tr!(lang, GUEST_WHERE)}</dt><dd>{if e.online { tr!(lang, GUEST_WHERE_ONLINE) } else { tr!(lang, GUEST_WHERE_AT_HOME) }}</dd>
                             </dl>
                             <Show when=joined fallback=move || view! {
                                 <ActionForm action=join attr:class="form" attr:novalidate="">
-                                    <h2>"Join the party"</h2>
-                                    <p>"Leave your name and email: your personal invitation link arrives by email, to answer and follow the party."</p>
+                                    <h2>{tr!(lang, GUEST_JOIN_TITLE)}</h2>
+                                    <p>{tr!(lang, GUEST_JOIN_INTRO)}</p>
                                     <FormError error />
                                     <input type="hidden" name="slug" value=slug />
-                                    <Field id="join-name" field="name" name="name" label="Your name" value=typed.with_value(|t| t.name.clone()) autocomplete="name" error />
-                                    <Field id="join-email" field="email" name="email" label="Your email" kind="email" value=typed.with_value(|t| t.email.clone()) autocomplete="email" error />
-                                    <button type="submit" class="button primary">"Send me my invitation"</button>
+                                    <Field id="join-name" field="name" name="name" label=tr!(lang, GUEST_YOUR_NAME) value=typed.with_value(|t| t.name.clone()) autocomplete="name" error />
+                                    <Field id="join-email" field="email" name="email" label=tr!(lang, GUEST_YOUR_EMAIL) kind="email" value=typed.with_value(|t| t.email.clone()) autocomplete="email" error />
+                                    <button type="submit" class="button primary">{tr!(lang, GUEST_JOIN_SUBMIT)}</button>
                                 </ActionForm>
                             }>
-                                <p class="report" role="status" data-testid="joined">"Check your inbox: your personal invitation link is on its way."</p>
+                                <p class="report" role="status" data-testid="joined">{tr!(lang, GUEST_JOINED)}</p>
                             </Show>
                         </article>
                         <SharedShowcase slug=slug() />
@@ -328,37 +334,38 @@ pub fn InvitationPage() -> impl IntoView {
     );
     let error = move || answer.value().get().and_then(Result::err);
     let rsvp_error = move || error().and_then(|e| e.for_field("rsvp"));
+    let lang = use_lang();
     view! {
-        <Title text="Your invitation · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, GUEST_INVITATION_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match invitation.await {
                     Ok(i) => view! {
                         <article class="invitation">
-                            <p class="eyebrow">{format!("{} invites you", i.host_first_name)}</p>
+                            <p class="eyebrow">{tr!(lang, GUEST_HOST_INVITES_YOU, host = &i.host_first_name)}</p>
                             <h1>{i.title.clone()}</h1>
-                            {i.over().map(|text| view! { <p class="party-banner" role="status" data-testid="party-over">{text}</p> })}
+                            {i.over(lang).map(|text| view! { <p class="party-banner" role="status" data-testid="party-over">{text}</p> })}
                             <dl class="facts">
-                                <dt>"When"</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
-                                <dt>"Until"</dt><dd>{i.until.clone()}</dd>
-                                <dt>"Where"</dt><dd>{i.place.clone()}</dd>
-                                <dt>"Your answer"</dt><dd data-testid="invitation-answer">{rsvp_label(&i.rsvp)}</dd>
+                                <dt>{tr!(lang, GUEST_WHEN)}</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
+                                <dt>{tr!(lang, GUEST_UNTIL)}</dt><dd>{i.until.clone()}</dd>
+                                <dt>{tr!(lang, GUEST_WHERE)}</dt><dd>{i.place.clone()}</dd>
+                                <dt>{tr!(lang, GUEST_YOUR_ANSWER)}</dt><dd data-testid="invitation-answer">{rsvp_label(lang, &i.rsvp)}</dd>
                             </dl>
                             {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
                             {(i.rsvp == "waiting").then(|| view! {
-                                <p class="report" role="status">"The party is full for now: you are on the waiting list. We will email you if a place frees up."</p>
+                                <p class="report" role="status">{tr!(lang, GUEST_WAITING_LIST)}</p>
                             })}
                             {i.open.then(|| {
                                 let current = i.rsvp.clone();
                                 view! {
                                     <ActionForm action=answer attr:class="form rsvp-form" attr:novalidate="">
-                                        <h2>"Your answer"</h2>
+                                        <h2>{tr!(lang, GUEST_YOUR_ANSWER)}</h2>
                                         {move || error().filter(|e| e.for_field("rsvp").is_none()).map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })}
                                         <input type="hidden" name="token" value=token />
                                         <fieldset class="field" aria-describedby="rsvp-error">
-                                            <legend>"Will you come?"</legend>
+                                            <legend>{tr!(lang, GUEST_WILL_YOU_COME)}</legend>
                                             {move || rsvp_error().map(|m| view! { <p class="field-error" id="rsvp-error" role="alert">{m}</p> })}
-                                            {[("yes", "Yes, I'll be there"), ("maybe", "Maybe"), ("no", "No, I can't come")].into_iter().map(|(value, label)| {
+                                            {[("yes", tr!(lang, GUEST_ANSWER_YES)), ("maybe", tr!(lang, GUEST_ANSWER_MAYBE)), ("no", tr!(lang, GUEST_ANSWER_NO))].into_iter().map(|(value, label)| {
                                                 let checked = current == value || (value == "yes" && current == "waiting");
                                                 view! {
                                                     <label class="choice"><input type="radio" name="rsvp" value=value checked=checked />" " {label}</label>
@@ -366,16 +373,16 @@ pub fn InvitationPage() -> impl IntoView {
                                             }).collect_view()}
                                         </fieldset>
                                         <div class="field">
-                                            <label for="companions">"Companions coming with you"</label>
+                                            <label for="companions">{tr!(lang, GUEST_COMPANIONS)}</label>
                                             <select id="companions" name="companions">
                                                 {(0..=3).map(|n| view! { <option value=n selected=n == i.companions>{n}</option> }).collect_view()}
                                             </select>
                                         </div>
                                         <div class="field">
-                                            <label for="note">"A note to " {i.host_first_name.clone()} " (optional)"</label>
+                                            <label for="note">{tr!(lang, GUEST_NOTE_LABEL, host = &i.host_first_name)}</label>
                                             <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
                                         </div>
-                                        <button type="submit" class="button primary">"Send my answer"</button>
+                                        <button type="submit" class="button primary">{tr!(lang, GUEST_SEND_ANSWER)}</button>
                                     </ActionForm>
                                 }
                             })}
@@ -387,5 +394,15 @@ pub fn InvitationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A VAT rate as the reader writes a decimal: `5.5` in English, `5,5` in
+/// French.
+fn vat_rate(lang: Lang, bp: i64) -> String {
+    let rate = crate::base::items::vat_percent(bp);
+    match lang {
+        Lang::Fr => rate.replace('.', ","),
+        Lang::En => rate,
     }
 }

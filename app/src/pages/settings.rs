@@ -46,6 +46,7 @@ pub fn SettingsPage() -> impl IntoView {
     let bank_error = Signal::derive(move || banking.get().and_then(Result::err));
     let bank_saved = move || matches!(banking.get(), Some(Ok(())));
     let paying = last.answer(pay);
+    let lang = crate::base::l10n::use_lang();
     view! {
         <Title text="Settings · Soirée" />
         <BrandNav />
@@ -62,6 +63,17 @@ pub fn SettingsPage() -> impl IntoView {
                         <div class="field-row">
                             <Field id="shipping_flat" name="form[shipping_flat]" label="Shipping to the guest's address (€)" value=initial.shipping_flat.clone() inputmode="decimal" error />
                             <Field id="free_shipping_from" name="form[free_shipping_from]" label="Free from (€ of items)" value=initial.free_shipping_from.clone() inputmode="decimal" error />
+                        </div>
+                        <div class="field">
+                            <label for="language">{tr!(lang, BRAND_LANGUAGE)}</label>
+                            <p class="hint" id="language-hint">{tr!(lang, BRAND_LANGUAGE_HINT)}</p>
+                            <select id="language" name="form[language]" aria-describedby="language-hint">
+                                {crate::base::l10n::Lang::ALL.into_iter().map(|l| {
+                                    let selected = l.code() == initial.language;
+                                    view! { <option value=l.code() selected=selected lang=l.code()>{l.native_name()}</option> }
+                                }).collect_view()}
+                            </select>
+                            {move || error.get().and_then(|e| e.for_field("language")).map(|m| view! { <p class="field-error">{m}</p> })}
                         </div>
                         <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
                             hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />

@@ -65,8 +65,12 @@ pub async fn add_featured(event_id: i64, item_id: Option<i64>) -> Result<(), App
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
-        let item_id = item_id
-            .ok_or_else(|| AppError::invalid("item_id", "Choose an item of the catalog to add."))?;
+        let item_id = item_id.ok_or_else(|| {
+            AppError::invalid(
+                "item_id",
+                tr!(crate::base::l10n::page_lang(), SHOWCASE_CHOOSE_ITEM),
+            )
+        })?;
         ssr::add(&state.db, &host, event_id, item_id).await
     })
     .await
@@ -182,29 +186,30 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
     let add_error = crate::base::forms::LastForm::of_page().error(add);
+    let lang = crate::base::l10n::use_lang();
     view! {
         <section class="featured" aria-labelledby="featured-title">
-            <h2 id="featured-title">"Featured items"</h2>
-            <p class="hint">"Drag an item to its place, or use ⤒ Top, ↑ and ↓ (they work with the keyboard)."</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <h2 id="featured-title">{tr!(lang, SHOWCASE_FEATURED_TITLE)}</h2>
+            <p class="hint">{tr!(lang, SHOWCASE_FEATURED_HINT)}</p>
+            <Transition fallback=move || view! { <p class="loading" role="status">{tr!(lang, SHOWCASE_LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(f) => {
                             let count = f.items.len();
                             view! {
                                 <p class="muted" data-testid="featured-count">
-                                    {format!("{count} item{} in your order: guests see them like this.", if count == 1 { "" } else { "s" })}
+                                    {tr!(lang, SHOWCASE_FEATURED_COUNT, count = count)}
                                 </p>
                                 {f.can_edit.then(|| view! {
-                                    <p><a class="button" href=format!("/host/events/{}/present", f.event_id)>"Present on a TV"</a></p>
+                                    <p><a class="button" href=format!("/host/events/{}/present", f.event_id)>{tr!(lang, SHOWCASE_PRESENT)}</a></p>
                                 })}
                                 <ol class="featured-list">
                                     {f.items.into_iter().enumerate().map(|(n, item)| {
                                         let id = item.id;
-                                        let up_label = format!("Move {} up", item.name);
-                                        let down_label = format!("Move {} down", item.name);
-                                        let remove_label = format!("Remove {}", item.name);
-                                        let top_label = format!("Move {} to the top", item.name);
+                                        let up_label = tr!(lang, SHOWCASE_MOVE_UP, name = &item.name);
+                                        let down_label = tr!(lang, SHOWCASE_MOVE_DOWN, name = &item.name);
+                                        let remove_label = tr!(lang, SHOWCASE_REMOVE_ITEM, name = &item.name);
+                                        let top_label = tr!(lang, SHOWCASE_MOVE_TO_TOP, name = &item.name);
                                         let can_edit = f.can_edit;
                                         view! {
                                             <li data-testid="featured-item" draggable=move || (can_edit && running.get()).then_some("true")
@@ -221,7 +226,7 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                                 }>
                                                 <crate::base::items::ItemThumb item=item.clone() />
                                                 <span class="featured-name">{item.name.clone()}</span>
-                                                <span class="muted">{item.price.to_string()}</span>
+                                                <span class="muted">{crate::base::l10n::fmt::money(lang, item.price)}</span>
                                                 {f.can_edit.then(|| view! {
                                                     <span class="featured-actions">
                                                         {(n > 1).then(|| view! {
@@ -229,7 +234,7 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                                                 <input type="hidden" name="event_id" value=event_id />
                                                                 <input type="hidden" name="item_id" value=id />
                                                                 <input type="hidden" name="position" value="0" />
-                                                                <button type="submit" class="button small" aria-label=top_label>"⤒ Top"</button>
+                                                                <button type="submit" class="button small" aria-label=top_label>{tr!(lang, SHOWCASE_TOP)}</button>
                                                             </ActionForm>
                                                         })}
                                                         <ActionForm action=shift attr:class="inline-form">
@@ -247,7 +252,7 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                                         <ActionForm action=remove attr:class="inline-form">
                                                             <input type="hidden" name="event_id" value=event_id />
                                                             <input type="hidden" name="item_id" value=id />
-                                                            <button type="submit" class="button small danger" aria-label=remove_label>"Remove"</button>
+                                                            <button type="submit" class="button small danger" aria-label=remove_label>{tr!(lang, SHOWCASE_REMOVE)}</button>
                                                         </ActionForm>
                                                     </span>
                                                 })}
@@ -259,13 +264,13 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                                     <ActionForm action=add attr:class="form add-item">
                                         <input type="hidden" name="event_id" value=event_id />
                                         <div class="field">
-                                            <label for="add-item">"Add an item from the catalog"</label>
+                                            <label for="add-item">{tr!(lang, SHOWCASE_ADD_LABEL)}</label>
                                             <select id="add-item" name="item_id">
                                                 {f.addable.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                                             </select>
                                             {move || add_error.get().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
                                         </div>
-                                        <button type="submit" class="button">"Add"</button>
+                                        <button type="submit" class="button">{tr!(lang, SHOWCASE_ADD)}</button>
                                     </ActionForm>
                                 })}
                             }.into_any()

@@ -151,7 +151,10 @@ pub async fn vote(token: String, poll_id: i64, option_id: Option<i64>) -> Result
         let now = chrono::Utc::now();
         let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
         let option_id = option_id.ok_or_else(|| {
-            AppError::invalid(&format!("poll-{poll_id}"), "Choose an option, then vote.")
+            AppError::invalid(
+                &format!("poll-{poll_id}"),
+                tr!(crate::base::l10n::page_lang(), VOTE_CHOOSE_OPTION),
+            )
         })?;
         ssr::vote(&state.db, &guest, poll_id, option_id, now).await
     })
@@ -174,6 +177,7 @@ pub fn ResultBars(
     total: i64,
     #[prop(optional)] mine: Option<i64>,
 ) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     view! {
         <ul class="result-bars">
             {options.into_iter().map(|o| {
@@ -181,9 +185,9 @@ pub fn ResultBars(
                 let is_mine = mine == Some(o.id);
                 view! {
                     <li class:mine=is_mine>
-                        <span class="result-label">{o.label}{is_mine.then_some(" (your vote)")}</span>
+                        <span class="result-label">{o.label}{is_mine.then(|| format!(" {}", tr!(lang, VOTE_YOUR_VOTE)))}</span>
                         <progress class="result-bar" max=total.max(1) value=o.votes aria-hidden="true"></progress>
-                        <span class="result-figure">{format!("{share} % · {} vote{}", o.votes, if o.votes == 1 { "" } else { "s" })}</span>
+                        <span class="result-figure">{tr!(lang, VOTE_RESULT_FIGURE, share = share, votes = o.votes)}</span>
                     </li>
                 }
             }).collect_view()}
@@ -199,10 +203,11 @@ pub fn GuestPolls(
     on_voted: ServerAction<Vote>,
 ) -> impl IntoView {
     let error = move || on_voted.value().get().and_then(Result::err);
+    let lang = crate::base::l10n::use_lang();
     (!polls.is_empty()).then(|| {
         view! {
             <section class="polls" aria-labelledby="polls-title">
-                <h2 id="polls-title">"Have your say"</h2>
+                <h2 id="polls-title">{tr!(lang, VOTE_HAVE_YOUR_SAY)}</h2>
                 {polls.into_iter().map(|p| {
                     let token = token.clone();
                     let field = format!("poll-{}", p.id);
@@ -211,7 +216,7 @@ pub fn GuestPolls(
                         Some(mine) => view! {
                             <div class="poll" data-testid="poll-results">
                                 <h3 id=heading>{p.question.clone()}</h3>
-                                <p class="muted">{format!("Thank you for voting. {} vote{} so far:", p.total, if p.total == 1 { "" } else { "s" })}</p>
+                                <p class="muted">{tr!(lang, VOTE_THANKS, count = p.total)}</p>
                                 <ResultBars options=p.options total=p.total mine />
                             </div>
                         }.into_any(),
@@ -230,7 +235,7 @@ pub fn GuestPolls(
                                             <p class="field-error" role="alert">{msg}</p>
                                         })}
                                     </fieldset>
-                                    <button type="submit" class="button primary">"Vote"</button>
+                                    <button type="submit" class="button primary">{tr!(lang, VOTE_SUBMIT)}</button>
                                 </ActionForm>
                             }.into_any()
                         }

@@ -18,6 +18,7 @@ mod guests;
 mod hosts;
 mod insights;
 mod invitations;
+mod languages;
 mod operations;
 mod orders;
 mod outbox;

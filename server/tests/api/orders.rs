@@ -547,6 +547,7 @@ db_test!(
             ("form[shipping_flat]", "4.50".to_owned()),
             ("form[free_shipping_from]", "100".to_owned()),
             ("form[webhook_url]", "https://shop.example/hooks".to_owned()),
+            ("form[language]", "en".into()),
         ];
         assert_eq!(
             post(&app, &app.client, "/api/save_brand_settings", &form)
@@ -561,6 +562,7 @@ db_test!(
             ("form[shipping_flat]", "4.50".to_owned()),
             ("form[free_shipping_from]", "100".to_owned()),
             ("form[webhook_url]", "shop.example".to_owned()),
+            ("form[language]", "en".into()),
         ];
         let res = post(&app, &admin, "/api/save_brand_settings", &bad).await;
         let body: Value = res.json().await.unwrap();

@@ -69,6 +69,7 @@ db_test!(
                 ("form[shipping_flat]", "5.90".into()),
                 ("form[free_shipping_from]", "60".into()),
                 ("form[webhook_url]", url.clone()),
+                ("form[language]", "en".into()),
             ],
         )
         .await;

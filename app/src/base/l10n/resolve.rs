@@ -140,6 +140,20 @@ async fn brand_language(db: &Db) -> Option<Lang> {
     code.and_then(|c| Lang::parse(&c))
 }
 
+/// A brand's default language.
+pub async fn brand_language_of(
+    db: &Db,
+    brand_id: i64,
+) -> Result<Lang, crate::base::error::AppError> {
+    let code: String = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT language FROM brands WHERE id = $1")
+            .bind(brand_id)
+            .fetch_one(pool)
+            .await
+    })?;
+    Ok(Lang::parse(&code).unwrap_or_default())
+}
+
 /// The language of a party, for its mail: the host's choice, else the
 /// brand's default.
 pub async fn event_language(db: &Db, event_id: i64) -> Result<Lang, crate::base::error::AppError> {

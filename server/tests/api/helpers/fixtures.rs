@@ -29,6 +29,7 @@ pub fn event_form(changes: &[(&str, &str)]) -> Vec<(String, String)> {
         ("video_url", String::new()),
         ("capacity", "12".to_owned()),
         ("orders_close_at", String::new()),
+        ("language", String::new()),
     ];
     for (key, value) in changes {
         fields
@@ -79,8 +80,17 @@ pub async fn paste_guests(
 /// (event id, each guest's link token in list order).
 pub async fn invited(app: &TestApp, capacity: &str, guests: &str) -> (i64, Vec<String>) {
     app.seed().await;
+    invited_to(app, &[("capacity", capacity)], guests).await
+}
+
+/// Like [`invited`] on data already seeded, with the event form's `changes`.
+pub async fn invited_to(
+    app: &TestApp,
+    changes: &[(&str, &str)],
+    guests: &str,
+) -> (i64, Vec<String>) {
     app.login(HOST.0, HOST.1).await;
-    let event: i64 = create_event(app, &app.client, &[("capacity", capacity)])
+    let event: i64 = create_event(app, &app.client, changes)
         .await
         .json()
         .await
@@ -426,15 +436,17 @@ pub async fn signed_in_admin(app: &TestApp) -> reqwest::Client {
 
 /// A brand of its own, with no one in it yet; returns its id.
 pub async fn new_brand(app: &TestApp, slug: &str, name: &str) -> i64 {
-    on_db!(app.db.writer(), |pool| sqlx::query_scalar(
-        "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at)
-         VALUES ($1, $2, '', '#000000', '#ffffff', $3) RETURNING id"
+    on_db!(app.db.writer(), |pool| {
+        sqlx::query_scalar(
+        "INSERT INTO brands (slug, name, tagline, primary_color, accent_color, created_at, language)
+         VALUES ($1, $2, '', '#000000', '#ffffff', $3, 'en') RETURNING id"
     )
     .bind(slug)
     .bind(name)
     .bind(Utc::now())
     .fetch_one(pool)
-    .await)
+    .await
+    })
     .unwrap()
 }
 

@@ -214,11 +214,26 @@ impl TestApp {
         self.login_with(&self.client, email, password).await
     }
 
-    /// Loads the demo data and returns the emails of (admin, host).
+    /// Loads the demo data. The suite reads English: the demo brand's
+    /// default language becomes English (its parties follow it); the tests
+    /// of French (`languages.rs`) set French where they need it.
     pub async fn seed(&self) {
         app::demo::seed_demo(&self.db, chrono::Utc::now())
             .await
             .expect("seed demo");
+        self.set_brand_language("en").await;
+    }
+
+    /// Sets every brand's default language (`fr`, `en`).
+    pub async fn set_brand_language(&self, code: &str) {
+        app::on_db!(self.db.writer(), |pool| sqlx::query(
+            "UPDATE brands SET language = $1"
+        )
+        .bind(code)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .expect("brand language");
     }
 }
 

@@ -1,0 +1,268 @@
+//! French and English: a party's guests read its language, from the
+//! invitation's subject to the order's mail and pages; a visitor reads their
+//! browser's; the switcher's choice beats both.
+
+use reqwest::{header, StatusCode};
+
+use crate::{
+    db_test,
+    helpers::{
+        add_to_cart, checkout_form, invited_to, items_in_stock, latest_mail_to, place_order, post,
+        TestApp, HOST,
+    },
+};
+
+/// A queued message's subject and text part, decoded.
+fn read_mail(raw: &str) -> (String, String) {
+    let mail = mailparse::parse_mail(raw.as_bytes()).expect("a MIME message");
+    let subject = mail
+        .headers
+        .iter()
+        .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+        .map(|h| h.get_value())
+        .unwrap_or_default();
+    fn text_of(part: &mailparse::ParsedMail) -> Option<String> {
+        if part.ctype.mimetype == "text/plain" {
+            return part.get_body().ok();
+        }
+        part.subparts.iter().find_map(text_of)
+    }
+    (subject, text_of(&mail).unwrap_or_default())
+}
+
+/// The `lang` of a page's `<html>`.
+async fn page_lang(client: &reqwest::Client, app: &TestApp, path: &str) -> (String, String) {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+    let html = res.text().await.unwrap();
+    let lang = html
+        .split("<html lang=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    (lang, html)
+}
+
+/// Features `count` items in stock on `event`; returns their ids.
+async fn feature(app: &TestApp, event: i64, count: i64) -> Vec<i64> {
+    let ids = items_in_stock(app, count).await;
+    for id in &ids {
+        let res = post(
+            app,
+            &app.client,
+            "/api/add_featured",
+            &[("event_id", event.to_string()), ("item_id", id.to_string())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    ids
+}
+
+db_test!(
+    a_french_party_writes_to_its_guests_in_french,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.set_brand_language("fr").await;
+        let (event, tokens) = invited_to(&app, &[], "Ana Lima <ana@example.com>").await;
+
+        let (subject, text) = read_mail(&latest_mail_to(&app, "ana@example.com").await);
+        assert!(subject.contains("vous invite"), "{subject}");
+        assert!(text.starts_with("Bonjour Ana Lima,"), "{text}");
+        assert!(text.contains("Répondez"), "{text}");
+
+        let (lang, html) = page_lang(&app.new_client(), &app, &format!("/i/{}", tokens[0])).await;
+        assert_eq!(lang, "fr");
+        assert!(html.contains("Aller au contenu"));
+
+        let ids = feature(&app, event, 1).await;
+        add_to_cart(&app, &tokens[0], ids[0], 2).await;
+        let res = place_order(
+            &app,
+            &app.new_client(),
+            &checkout_form(&tokens[0], "k-fr-0123456789abcdef", "home"),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let (subject, text) = read_mail(&latest_mail_to(&app, "ana@example.com").await);
+        assert_eq!(subject, "Votre commande de la soirée Candle evening");
+        assert!(text.contains("Merci pour votre commande"), "{text}");
+        // Amounts the French way: a decimal comma, the euro sign after.
+        let total = text
+            .lines()
+            .find(|l| l.starts_with("Total"))
+            .unwrap_or_default();
+        assert!(total.starts_with("Total\u{a0}: "), "{total}");
+        assert!(total.ends_with("\u{a0}€") && total.contains(','), "{total}");
+    }
+);
+
+db_test!(
+    an_english_party_of_a_french_brand_writes_in_english,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.set_brand_language("fr").await;
+        let (_, tokens) =
+            invited_to(&app, &[("language", "en")], "Ana Lima <ana@example.com>").await;
+        let (subject, text) = read_mail(&latest_mail_to(&app, "ana@example.com").await);
+        assert!(subject.contains("invites you"), "{subject}");
+        assert!(text.starts_with("Hello Ana Lima,"), "{text}");
+        let (lang, html) = page_lang(&app.new_client(), &app, &format!("/i/{}", tokens[0])).await;
+        assert_eq!(lang, "en");
+        assert!(html.contains("Skip to content"));
+    }
+);
+
+db_test!(
+    a_party_language_that_is_not_ours_is_refused_at_its_field,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.login(HOST.0, HOST.1).await;
+        let res = crate::helpers::create_event(&app, &app.client, &[("language", "de")]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "language", "{body}");
+    }
+);
+
+db_test!(
+    visitors_read_their_browsers_language_or_the_brands,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.set_brand_language("fr").await;
+        let ask = |accept: &'static str| {
+            let client = app.new_client();
+            let url = app.url("/");
+            async move {
+                let req = client.get(url);
+                let req = if accept.is_empty() {
+                    req
+                } else {
+                    req.header(header::ACCEPT_LANGUAGE, accept)
+                };
+                let html = req.send().await.unwrap().text().await.unwrap();
+                html.split("<html lang=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .unwrap_or_default()
+                    .to_owned()
+            }
+        };
+        assert_eq!(ask("en-GB,en;q=0.9").await, "en");
+        assert_eq!(ask("de-DE, fr;q=0.5, en;q=0.4").await, "fr");
+        assert_eq!(ask("de-DE").await, "fr", "the brand's language");
+        assert_eq!(ask("").await, "fr");
+        app.set_brand_language("en").await;
+        assert_eq!(ask("de-DE").await, "en");
+    }
+);
+
+db_test!(
+    the_switcher_sets_a_cookie_and_a_signed_in_preference,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.set_brand_language("fr").await;
+        let (_, tokens) = invited_to(&app, &[], "Ana Lima <ana@example.com>").await;
+        let guest_page = format!("/i/{}", tokens[0]);
+
+        // A guest of a French party chooses English, and is brought back.
+        let guest = app.new_client();
+        let res = post(
+            &app,
+            &guest,
+            "/lang",
+            &[("lang", "en".into()), ("back", guest_page.clone())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()[header::LOCATION], guest_page.as_str());
+        let cookie = res.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(cookie.starts_with("soiree_lang=en;"), "{cookie}");
+        assert_eq!(page_lang(&guest, &app, &guest_page).await.0, "en");
+        // Their mail stays in the party's language.
+        let (subject, _) = read_mail(&latest_mail_to(&app, "ana@example.com").await);
+        assert!(subject.contains("vous invite"), "{subject}");
+
+        // Only a path on this site is gone back to; an unknown language is refused.
+        for bad in ["//evil.example/x", "https://evil.example", "/\\evil"] {
+            let res = post(
+                &app,
+                &app.new_client(),
+                "/lang",
+                &[("lang", "fr".into()), ("back", bad.into())],
+            )
+            .await;
+            assert_eq!(res.headers()[header::LOCATION], "/", "{bad}");
+        }
+        let res = post(
+            &app,
+            &app.new_client(),
+            "/lang",
+            &[("lang", "de".into()), ("back", "/".into())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // A signed-in host's choice follows them to another browser.
+        app.login(HOST.0, HOST.1).await;
+        post(
+            &app,
+            &app.client,
+            "/lang",
+            &[("lang", "en".into()), ("back", "/host".into())],
+        )
+        .await;
+        let elsewhere = app.new_client();
+        app.login_with(&elsewhere, HOST.0, HOST.1).await;
+        let res = elsewhere
+            .get(app.url("/host"))
+            .header(header::ACCEPT_LANGUAGE, "fr")
+            .send()
+            .await
+            .unwrap();
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("<html lang=\"en\""),
+            "the preference beats the browser"
+        );
+    }
+);
+
+db_test!(
+    the_browser_loads_one_language_file_kept_for_a_year,
+    |app: TestApp| async move {
+        let (lang, html) = page_lang(&app.new_client(), &app, "/login").await;
+        let href = html
+            .split("name=\"soiree-l10n\" content=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("the page names its translations")
+            .to_owned();
+        assert!(href.starts_with(&format!("/l10n/{lang}.ftl?v=")), "{href}");
+        let res = app.new_client().get(app.url(&href)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .unwrap()
+            .contains("immutable"));
+        let text = res.text().await.unwrap();
+        assert!(text.contains("skip-to-content ="));
+        let other = if lang == "fr" {
+            "Skip to content"
+        } else {
+            "Aller au contenu"
+        };
+        assert!(!text.contains(other), "one language only");
+        let res = app
+            .new_client()
+            .get(app.url("/l10n/de.ftl"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);
