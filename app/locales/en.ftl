@@ -11,8 +11,7 @@ nav-brand-dashboard = Brand dashboard
 nav-sign-in = Sign in
 nav-sign-out = Sign out
 footer-tagline = Soirée · home parties hosted by fans
-language-switcher = Language
-language-switch-to = Switch to { $language }
+language-switcher = Language:
 
 ## Errors
 not-found-title = Page not found

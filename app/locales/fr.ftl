@@ -11,8 +11,7 @@ nav-brand-dashboard = Tableau de bord de la marque
 nav-sign-in = Se connecter
 nav-sign-out = Se déconnecter
 footer-tagline = Soirée · des ventes à domicile animées par des fans
-language-switcher = Langue
-language-switch-to = Passer en { $language }
+language-switcher = Langue :
 
 ## Erreurs
 not-found-title = Page introuvable

@@ -124,9 +124,17 @@ db_test!(
 );
 
 db_test!(unknown_pages_answer_404, |app: TestApp| async move {
-    let res = app.get("/no/such/page").await;
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert!(res.text().await.unwrap().contains("Page not found"));
+    for (accept, words) in [("en-GB", "Page not found"), ("fr-FR", "Page introuvable")] {
+        let res = app
+            .client
+            .get(app.url("/no/such/page"))
+            .header(reqwest::header::ACCEPT_LANGUAGE, accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert!(res.text().await.unwrap().contains(words), "{accept}");
+    }
 });
 
 db_test!(

@@ -345,42 +345,32 @@ mod tests {
 
 /// The language switcher at the foot of every page: a form, so it works
 /// without JavaScript. It posts to `/lang`, which sets a cookie (and a
-/// signed-in person's preference) and comes back to this page.
+/// signed-in person's preference) and comes back to this page. Each button
+/// names its language in that language.
 #[leptos::component]
 pub fn LanguageSwitcher() -> impl leptos::IntoView {
     use leptos::prelude::*;
     let lang = use_lang();
     let location = leptos_router::hooks::use_location();
     let back = move || {
-        format!(
-            "{}{}",
-            location.pathname.get(),
-            location
-                .search
-                .get()
-                .is_empty()
-                .then_some(String::new())
-                .unwrap_or_else(|| format!("?{}", location.search.get()))
-        )
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
     };
     let others = Lang::ALL.into_iter().filter(move |l| *l != lang);
     view! {
         <form method="post" action="/lang" class="language-switcher">
             <input type="hidden" name="back" prop:value=back />
-            <span class="language-current" lang=lang.code()>
-                {tr!(lang, LANGUAGE_SWITCHER)}": "{lang.native_name()}
+            <span class="language-current">
+                {tr!(lang, LANGUAGE_SWITCHER)}" "<span lang=lang.code()>{lang.native_name()}</span>
             </span>
             {others
                 .map(|other| {
                     view! {
-                        <button
-                            type="submit"
-                            name="lang"
-                            value=other.code()
-                            class="button link"
-                            lang=other.code()
-                            aria-label=tr!(lang, LANGUAGE_SWITCH_TO, language = other.native_name())
-                        >
+                        <button type="submit" name="lang" value=other.code() class="button link" lang=other.code()>
                             {other.native_name()}
                         </button>
                     }
