@@ -57,9 +57,11 @@ api -o /dev/null --data-urlencode "event_id=$event" "$base/api/send_invitations"
 link=""
 for _ in $(seq 1 50); do
   link=$(python3 - "$OUTBOX_DIR" <<'EOF'
-import pathlib, re, sys
+import email, pathlib, re, sys
+# The invitation is decoded as a mail client would (a French one may be base64).
 for f in pathlib.Path(sys.argv[1]).glob('*.eml') if pathlib.Path(sys.argv[1]).exists() else []:
-    text = f.read_text().replace('=\r\n', '').replace('=\n', '')
+    mail = email.message_from_bytes(f.read_bytes())
+    text = ' '.join((p.get_payload(decode=True) or b'').decode('utf-8', 'replace') for p in mail.walk() if not p.is_multipart())
     m = re.search(r'http://127\.0\.0\.1:\d+/i/[A-Za-z0-9_-]+', text)
     if m:
         print(m.group(0)); break

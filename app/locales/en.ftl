@@ -310,3 +310,1042 @@ mail-transfer-late = We have not received the bank transfer for your order { $or
 mail-status-subject = Your order { $order }: { $status }
 mail-status-body = Your order { $order } from "{ $party }" is now: { $status }.
 mail-status-follow = Follow it here:
+
+## app/src/base/error.rs
+error-unauthorized = Please sign in to continue.
+error-forbidden = Your account does not have access to this.
+error-not-found = We could not find that page.
+error-wrong-credentials = That email and password do not match. Check them and try again.
+error-locked-out =
+    { $minutes ->
+        [one] Too many failed sign-ins for this email. Try again in { $minutes } minute.
+       *[other] Too many failed sign-ins for this email. Try again in { $minutes } minutes.
+    }
+error-unreadable = Part of the form could not be read. Check what you entered and send it again.
+error-internal = Something went wrong on our side. Please try again in a moment.
+error-transport = The request did not go through. Check your connection, reload the page and try again.
+error-choose-rsvp = Choose yes, maybe or no.
+error-choose-answer = Choose one of the answers.
+error-field-required = This field is required: fill it in.
+
+## app/src/base/brand.rs
+brand-nav-label = Brand
+brand-nav-dashboard = Dashboard
+brand-nav-hosts = Hosts
+brand-nav-catalog = Catalog
+brand-nav-orders = Orders
+brand-nav-kits = Kits
+brand-nav-votes = Votes
+brand-nav-bookings = Bookings
+brand-nav-webhooks = Webhooks
+brand-nav-api-keys = API keys
+brand-nav-exports = Exports
+brand-nav-settings = Settings
+
+## app/src/pages/home.rs
+home-back-to-collection = ← The collection
+home-item-how-to-order = Our items are ordered at a party, from the host's invitation. Know a host? Ask them for an invitation, or { $link }.
+home-item-host-yourself = host a party yourself
+home-no-brand = No brand is set up yet. Run { $seed } for the demo brand, or { $create }.
+home-eyebrow = Home parties by its fans
+home-become-host = Become a host
+home-sign-in = Sign in as a host or brand admin
+home-how-title = How it works
+home-step-host-title = A fan hosts
+home-step-host-text = Our hosts schedule an evening at home or online and invite their friends by email or a share link.
+home-step-guests-title = Guests discover
+home-step-guests-text = At the party, guests open the event on their phones, look at the collection, favourite and vote.
+home-step-orders-title = Orders count for the host
+home-step-orders-text = Every order placed from the event is a real purchase, credited to the host, with rewards everyone understands.
+home-collection-title = From the collection
+home-catalog-empty = The catalog is empty for now.
+
+## app/src/accounts
+login-lead = For the brand's staff and its hosts. Guests need no account: use the link from your invitation.
+login-password = Password
+login-signing-in = Signing in…
+login-enter-password = Enter your password.
+account-enter-name = Enter the person's name.
+account-email-taken = An account with this email already exists.
+welcome-page-title = Welcome · Soirée
+welcome-title = Welcome, new host
+welcome-text = Choose a password for your host account. This link works once, for 48 hours.
+welcome-password = Your new password
+welcome-password-hint = At least 8 characters; a phrase is easiest to remember.
+welcome-submit = Set my password and sign in
+welcome-link-expired = This link has expired or was already used. Ask the brand for a new one.
+
+## app/src/hosts
+hosts-joined-applied = applied
+hosts-joined-booked = booked from a party
+hosts-joined-invited = invited by the brand
+hosts-joined-founding = founding host
+hosts-apply-page-title = Become a host · Soirée
+hosts-the-brand = the brand
+hosts-apply-title = Become a host
+hosts-apply-lead = Love { $brand }? Host parties at home or online, share the collection with your friends, and earn credit and half-price items on every party.
+hosts-city = City
+hosts-city-hint = Where you would hold your parties.
+hosts-motivation = Why you love the brand
+hosts-motivation-hint = A sentence or two: the brand reads every application.
+hosts-sending = Sending…
+hosts-send-application = Send my application
+hosts-applied = Thank you! Your application is on its way to the brand, and we have emailed you a copy. You will hear from us soon.
+hosts-page-title = Hosts · Soirée
+hosts-title = Hosts
+hosts-lead = Fans apply at { $link }. Approving one emails them a link to set their password (it works once, for 48 hours).
+hosts-applications-title = Applications ({ $count } waiting)
+hosts-decided = Done: the fan has been emailed.
+hosts-invite-title = Invite a fan to host
+hosts-invited = Invitation sent: the fan has a link to set their password.
+hosts-city-optional = City (optional)
+hosts-send-invitation = Send the invitation
+hosts-list-title = The brand's hosts ({ $count })
+hosts-col-host = Host
+hosts-col-joined = Joined
+hosts-col-parties = Parties
+hosts-col-status = Status
+hosts-status-suspended = Suspended
+hosts-status-active = Active
+hosts-no-applications = No applications yet.
+hosts-approve-as-host = Approve { $name } as a host
+hosts-decline-who = Decline { $name }
+hosts-application-meta = { $email } · { $city } · applied { $date }
+hosts-approve = Approve
+hosts-decline = Decline
+hosts-decline-application-consequence = { $name } gets a kind email saying the brand will not take the application further. This cannot be undone, though they may apply again.
+hosts-yes-decline = Yes, decline
+hosts-approved = Approved
+hosts-declined = Declined
+hosts-reinstate = Reinstate the host
+hosts-suspend = Suspend the host
+hosts-suspended-text = Suspended: this host cannot schedule new parties. Their open parties stay visible to guests.
+hosts-active-text = Active: this host can schedule parties.
+hosts-suspend-consequence = { $name } can no longer schedule parties. Their open parties stay visible to guests and keep taking orders. You can reinstate them at any time.
+hosts-yes-suspend = Yes, suspend
+hosts-enter-your-name = Enter your name.
+hosts-your-name-too-long = Keep your name under { $max } characters.
+hosts-enter-your-city = Enter your city.
+hosts-your-city-too-long = Keep your city under { $max } characters.
+hosts-enter-motivation = Enter a few words on why you love the brand.
+hosts-motivation-too-long = Keep a few words on why you love the brand under { $max } characters.
+hosts-motivation-too-short = Tell us a little more: a sentence or two on why you love the brand.
+hosts-enter-fan-name = Enter the fan's name.
+hosts-fan-name-too-long = Keep the fan's name under { $max } characters.
+hosts-city-too-long = Keep the city under { $max } characters.
+hosts-email-has-account = This email already has an account: sign in instead.
+hosts-application-answered = This application was already answered.
+hosts-mail-application-subject = Your application to host for { $brand }
+hosts-mail-application-thanks = Thank you for applying to host { $brand } parties. The team reads every application and will write to you soon.
+hosts-mail-application-declined = Thank you for wanting to host { $brand } parties, and for the kind words. We cannot take on new hosts near you just now, but we will keep your application in mind. You are always welcome at the parties you are invited to.
+
+## app/src/bookings
+booking-host-your-own-title = Host your own party
+booking-asked = Thank you! The brand will write to you to set up your host account.
+booking-host-your-own-text = Enjoyed the items? Host a party of your own, earn credit and half-price items, and your host earns a bonus too.
+booking-ask = I'd like to host a party
+booking-page-title = Bookings · Soirée
+booking-title = Booking requests
+booking-intro = Guests who asked to host a party of their own. Approving one makes them a host: they get an email with a link to set their password (valid 48 hours), and their first party counts as a booking for the host they came from.
+booking-decided = Done: the guest has been emailed.
+booking-no-requests = No requests yet.
+booking-col-guest = Guest
+booking-col-from-party = From the party
+booking-col-asked = Asked
+booking-hosted-by = hosted by { $host }
+booking-status-waiting = Waiting
+booking-decline-consequence = { $name } gets a kind email saying the brand will not set up a party with them. This cannot be undone.
+booking-request-answered = This request was already answered.
+booking-mail-subject = Your request to host for { $brand }
+booking-mail-declined = Thank you for wanting to host a { $brand } party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.
+
+## app/src/insights/
+insights-percent = { $value } %
+insights-change-none = no change
+insights-change-new = new
+insights-change-points = { $change } pts
+insights-change-percent = { $change } %
+insights-parties-held = Parties held
+insights-guests-invited = Guests invited
+insights-yes-rate = RSVP yes rate
+insights-buying-guests = Buying guests
+insights-paid-orders = Paid orders
+insights-revenue-paid = Revenue (paid)
+insights-average-order = Average order
+insights-reward-share = Reward cost / revenue
+insights-bookings-generated = Bookings generated
+insights-new-hosts = New hosts
+insights-revenue = Revenue
+insights-parties = Parties
+insights-conversion = Conversion
+insights-bookings = Bookings
+insights-invited = Invited
+insights-answered = Answered
+insights-said-yes = Said yes
+insights-invited-and-bought = Invited and bought
+insights-day-month =
+    { $month ->
+        [1] { $day } Jan
+        [2] { $day } Feb
+        [3] { $day } Mar
+        [4] { $day } Apr
+        [5] { $day } May
+        [6] { $day } Jun
+        [7] { $day } Jul
+        [8] { $day } Aug
+        [9] { $day } Sep
+        [10] { $day } Oct
+        [11] { $day } Nov
+       *[12] { $day } Dec
+    }
+insights-date-short =
+    { $month ->
+        [1] { $day } Jan { $year }
+        [2] { $day } Feb { $year }
+        [3] { $day } Mar { $year }
+        [4] { $day } Apr { $year }
+        [5] { $day } May { $year }
+        [6] { $day } Jun { $year }
+        [7] { $day } Jul { $year }
+        [8] { $day } Aug { $year }
+        [9] { $day } Sep { $year }
+        [10] { $day } Oct { $year }
+        [11] { $day } Nov { $year }
+       *[12] { $day } Dec { $year }
+    }
+insights-period-range = { $from } – { $to }
+insights-error-date = Enter a date like 2026-09-01.
+insights-error-swapped = The last day comes before the first: swap them.
+insights-error-too-long = Choose at most { $days } days.
+insights-error-period = Choose this month, the last 3 months or your own dates.
+insights-period = Period
+insights-period-month = This month
+insights-period-quarter = Last 3 months
+insights-period-custom = Custom dates
+insights-period-from = From
+insights-period-to = To
+insights-show = Show
+insights-period-compared = { $period } · compared with { $previous }
+insights-period-compared-fallback = { $period } · compared with { $previous } (showing this month)
+insights-key-figures = Key figures
+insights-kpi-was = (was { $value })
+insights-funnel-note-all-invited = The funnel follows invited guests; here every buying guest was invited.
+insights-funnel-note-share-links =
+    { $count ->
+        [one] The funnel follows invited guests. “Buying guests” also counts { $count } buyer who came through a share link.
+       *[other] The funnel follows invited guests. “Buying guests” also counts { $count } buyers who came through a share link.
+    }
+insights-dashboard-page-title = Brand dashboard · Soirée
+insights-dashboard-lead = How your hosts perform: parties held in the period and every paid order they brought.
+insights-dashboard-empty = No party was held in this period yet. Choose a longer period, or come back once your hosts have held their parties.
+insights-revenue-by-week = Revenue by week
+insights-funnel-title = From invitation to purchase
+insights-leaderboard-title = Host leaderboard
+insights-leaderboard-empty = No host held a party in this period.
+insights-host = Host
+insights-events-empty = No party held in this period.
+insights-party = Party
+insights-date = Date
+insights-yes = Yes
+insights-buyers = Buyers
+insights-orders = Orders
+insights-reward = Reward
+insights-totals-label = Totals of the period
+insights-rsvp-none = No answer
+insights-bought-yes = Yes
+insights-bought-no = No
+insights-report-page-title = Party report · Soirée
+insights-report-hosted-by = Hosted by { $host }
+insights-report-when-cancelled = { $when } · cancelled
+insights-report-when-not-held = { $when } · not held yet
+insights-report-figures = The party's figures
+insights-report-refunded =
+    { $count ->
+        [one] Refunded: { $count } order, { $amount } in all, not counted in the sales above.
+       *[other] Refunded: { $count } orders, { $amount } in all, not counted in the sales above.
+    }
+insights-report-refunded-held =
+    { $count ->
+        [one] Refunded: { $count } order, { $amount } in all, not counted in the sales above; a reward already credited stays with the host.
+       *[other] Refunded: { $count } orders, { $amount } in all, not counted in the sales above; a reward already credited stays with the host.
+    }
+insights-report-guests = Guests
+insights-report-no-guests = No guest was invited.
+insights-report-guest = Guest
+insights-report-answer = Answer
+insights-report-plus-ones = Plus-ones
+insights-report-bought = Bought
+insights-report-note-to-you = Note to you
+insights-report-items-title = Items: sold and wanted
+insights-report-items-hint = Favourites and votes are what guests wanted, bought or not: the brand's window on what its fans like.
+insights-report-item = Item
+insights-report-units-sold = Units sold
+insights-report-favourites = Favourites
+insights-report-votes = Votes
+insights-axis-euros = €{ $amount }
+insights-axis-thousand-euros = €{ $amount }k
+insights-chart-week = Week of { $week }: { $amount }
+insights-chart-revenue-title = Revenue by week, { $total } in all
+insights-chart-as-table = Revenue by week as a table
+insights-chart-week-of = Week of
+insights-chart-step = { $step }: { $count } ({ $share })
+insights-chart-step-column = Step
+insights-chart-people = People
+insights-chart-of-invited = Of the invited
+
+## app/src/exports/
+export-orders = Orders
+export-order-lines = Order lines
+export-events = Parties
+export-hosts = Hosts
+export-orders-about = Every order placed in the period, whatever its status, with its party, host and amounts.
+export-order-lines-about = The items of those orders: one row per line, with the price at the time of the order.
+export-events-about = The parties held in the period, with the dashboard's figures for each.
+export-hosts-about = Every host, with their figures for the parties they held in the period.
+export-page-title = Exports · Soirée
+export-title = Exports
+export-lead = CSV files with a header row, dates in ISO 8601 (UTC) and amounts both in cents and in euros. For your BI tools there is also a { $api }.
+export-lead-api = read-only API
+export-download = Download { $file }
+export-progress-of = { $rows } of { $total } rows…
+export-progress = { $rows } rows…
+export-done = Done: { $rows } rows downloaded.
+export-failed = The export stopped ({ $reason }). Try again, or choose a shorter period.
+export-not-found = There is no such export.
+export-sign-in = Please sign in as a brand admin to export.
+export-admins-only = Only the brand's admins can export.
+export-could-not-start = The export could not start.
+mail-invite-answer-here = Answer yes, maybe or no here:
+
+## app/src/public_api/
+apikey-error-name = Name the key after the tool that will use it, e.g. "Metabase".
+apikey-error-name-long = Keep the name under { $max } characters.
+apikey-copy = Copy the key
+apikey-copied = Copied.
+apikey-copy-refused = Your browser did not let us copy: select the key and copy it.
+apikey-page-title = API keys · Soirée
+apikey-title = API keys
+apikey-lead = Read-only access to your hosts, parties, orders and host performance for BI tools, at { $path }. The { $document } describes every endpoint. Send a key as { $header }.
+apikey-lead-document = OpenAPI document
+apikey-new-key = Your new key. Copy it now: it is shown only this once.
+apikey-create-title = Create a key
+apikey-name = Name
+apikey-name-hint = Name it after the tool that will use it, e.g. "Metabase".
+apikey-create = Create the key
+apikey-keys-title = Keys
+apikey-none = No key yet.
+apikey-key = Key
+apikey-created = Created
+apikey-last-used = Last used
+apikey-status = Status
+apikey-revoke-label = Revoke the key { $name }
+apikey-never = never
+apikey-revoked = Revoked { $when }
+apikey-revoke = Revoke
+
+## app/src/events (the party form, statuses, cancelling, validation)
+event-status-upcoming = Upcoming
+event-status-open = Open for orders
+event-status-closed = Closed
+event-status-cancelled = Cancelled
+event-cancel-nobody-told = No guest has been invited yet, so nobody is told
+event-cancel-guests-told =
+    { $count ->
+        [one] { $count } guest will be told by email
+       *[other] { $count } guests will be told by email
+    }
+event-cancel-orders-cancelled =
+    { $count ->
+        [one] { $count } unpaid order will be cancelled
+       *[other] { $count } unpaid orders will be cancelled
+    }
+event-cancel-paid-orders =
+    { $count ->
+        [one] { $count } paid order stays with the brand to deliver or refund
+       *[other] { $count } paid orders stay with the brand to deliver or refund
+    }
+event-cancel-join = {"; "}
+event-cancel-impact = { $consequences }. This cannot be undone.
+event-suspended = Your host account is suspended, so you cannot schedule new parties. Your open parties stay as they are; write to the brand to find out more.
+event-title-label = Title
+event-description-label = Description (optional)
+event-time-zone = Time zone
+event-starts = Starts
+event-ends = Ends
+event-kind-home = At home (address)
+event-kind-online = Online (video link)
+event-address-label = Address (shown only to guests who answer yes)
+event-video-link = Video link
+event-video-hint = For an online party, e.g. https://meet.example/soiree
+event-capacity-label = Capacity (guests)
+event-orders-close-label = Orders close (optional)
+event-orders-close-hint = Leave empty to keep orders open 5 days after the party.
+event-error-kit = Choose one of the brand's kits, or no kit.
+event-error-kit-gone = That kit does not exist any more: choose another one.
+event-error-language = Choose Français or English.
+event-error-title = Give the party a title.
+event-error-title-long = Keep the title under { $max } characters.
+event-error-description-long = Keep the description under { $max } characters.
+event-error-start-past = The start is in the past. Pick a date and time to come.
+event-error-end-before-start = The end must come after the start.
+event-error-deadline-before-end = Orders must stay open at least until the end of the party.
+event-error-address = Enter the address where guests should come.
+event-error-video-link = Enter the video link starting with https://, e.g. https://meet.example/soiree.
+event-error-kind = Choose in person or online.
+event-error-capacity = Enter the number of guests as a whole number, e.g. 12.
+event-error-capacity-low = Capacity must be at least 1 guest.
+event-error-capacity-high = Capacity can be at most { $max } guests.
+event-error-time-zone = Choose a time zone from the list, e.g. Europe/Paris.
+event-error-start-missing = Enter the start date and time.
+event-error-end-missing = Enter the end date and time.
+event-error-deadline-missing = Enter the order deadline date and time.
+event-error-start-unreadable = Enter the start as a date and time, e.g. 2026-12-05 19:00.
+event-error-end-unreadable = Enter the end as a date and time, e.g. 2026-12-05 19:00.
+event-error-deadline-unreadable = Enter the order deadline as a date and time, e.g. 2026-12-05 19:00.
+event-error-time-skipped = { $time } does not exist in { $zone }: the clocks change then. Pick another time.
+
+## app/src/events/digest.rs (the host's digest)
+digest-title = News from your parties
+digest-on = You get an email when guests answer, leave you a note or order: at most one an hour.
+digest-off = The digest is off: you see answers, notes and orders on each party's page.
+digest-turn-off = Turn the digest off
+digest-turn-on = Email me a digest
+digest-subject-answers =
+    { $answers ->
+        [one] { $answers } new answer at your parties
+       *[other] { $answers } new answers at your parties
+    }
+digest-subject-orders =
+    { $orders ->
+        [one] { $orders } new order at your parties
+       *[other] { $orders } new orders at your parties
+    }
+digest-subject-both =
+    { $answers ->
+        [one] { $answers } new answer
+       *[other] { $answers } new answers
+    } and { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    } at your parties
+digest-hello-there = Hello there,
+digest-since = News from your parties since { $since }:
+digest-answer =
+    { $rsvp ->
+        [yes] { $who } is coming
+        [maybe] { $who } may come
+        [no] { $who } cannot come
+        [waiting] { $who } is on the waiting list
+       *[other] { $who } has not answered
+    }
+digest-wrote = , and wrote: “{ $note }”
+digest-order = { $name } ordered for { $amount }
+digest-see-party = See the party: { $link }
+digest-footer = You get this email at most once an hour. To stop it, use “Turn the digest off” on your dashboard: { $link }
+
+## app/src/pages/host_home.rs
+host-page-title = Your parties · Soirée
+host-eyebrow = { $brand } host
+host-hello = Hello { $name }!
+host-schedule = Schedule a party
+host-your-results = Your results
+host-no-parties = No parties yet
+host-no-parties-text = Schedule your first party: pick a date, then invite your guests by email or a share link and follow their answers.
+host-rsvp-counts = { $invited } invited · { $yes } yes · { $maybe } maybe · { $no } no · { $pending } pending
+host-credit-to-spend =
+    { $items ->
+        [0] of credit to spend.
+        [one] of credit to spend and { $items } half-price item.
+       *[other] of credit to spend and { $items } half-price items.
+    }
+host-spend-credit = Spend your credit
+host-rewards-empty = The paid orders of your parties count toward your host rewards: each party's page shows how far you are from the next one. Credit you earn appears here.
+
+## app/src/pages/host_event.rs
+host-event-page-title = Party · Soirée
+host-jump-items = Items
+host-share-link = Share link
+host-on-this-page = On this page
+host-party-report = Party report
+host-address = Address
+host-capacity = Capacity
+host-capacity-guests =
+    { $count ->
+        [one] { $count } guest
+       *[other] { $count } guests
+    }
+host-orders-close = Orders close
+host-edit = Edit
+host-cancel-party = Cancel the party
+host-cancel-confirm = Yes, cancel the party
+host-share-on = Anyone with this link can see the party (without the address) and add themselves as a guest:
+host-share-qr = QR code of the share link
+host-share-off = The share link is off: only the guests you invite can answer.
+host-share-turn-off = Turn the share link off
+host-share-turn-on = Turn the share link on
+host-back = Back to your parties
+
+## app/src/pages/event_forms.rs
+event-schedule-page-title = Schedule a party · Soirée
+event-scheduling = Scheduling…
+event-schedule-submit = Schedule the party
+event-kit = Start from a kit
+event-kit-hint = The kit's items become the party's featured items; you can add or remove items afterwards.
+event-no-kit = No kit: I will pick items myself
+event-kit-option =
+    { $count ->
+        [one] { $name } ({ $count } item)
+       *[other] { $name } ({ $count } items)
+    }
+event-edit-page-title = Edit the party · Soirée
+event-edit-title = Edit { $title }
+event-save = Save changes
+
+## app/src/pages/presentation.rs
+present-page-title = Presentation · Soirée
+present-heading = Presentation of { $title }
+present-hide-sales = Hide the sales figures
+present-show-sales = Show the sales figures
+present-hide-reward = Hide my reward progress
+present-show-reward = Show my reward progress
+present-leave = Leave
+present-full-screen = Full screen
+present-empty-title = No items to show yet
+present-empty-text = Add items to the party first.
+present-slide-label = { $n } of { $total }
+present-order-from-phone = Order from your phone
+present-qr = QR code of the party page
+present-scan = Scan to see the items and order
+present-slides = Slides
+present-previous = ← Previous
+present-next = Next →
+present-guests-here =
+    { $count ->
+        [one] { $figure } guest here
+       *[other] { $figure } guests here
+    }
+present-coming = { $figure } coming
+present-orders =
+    { $count ->
+        [one] { $figure } order
+       *[other] { $figure } orders
+    }
+present-sales = { $figure } in sales
+
+## app/src/rewards (the host's rewards, the brand's reward rules)
+reward-rewards = Rewards
+reward-your-rewards = Your rewards
+reward-loading = Loading your rewards…
+reward-final = Final reward: tier { $tier }, { $reward }
+reward-closed-none = The party closed without a reward
+reward-to-next =
+    { $items ->
+        [one] { $amount } more to reach the next reward: { $percent }% credit and { $items } half-price item
+       *[other] { $amount } more to reach the next reward: { $percent }% credit and { $items } half-price items
+    }
+reward-top = Top reward reached
+reward-no-tiers = No reward tiers set
+reward-words =
+    { $items ->
+        [0] { $credit } credit
+        [one] { $credit } credit and { $items } half-price item
+       *[other] { $credit } credit and { $items } half-price items
+    }
+reward-bar-label = Qualifying sales toward the next reward
+reward-bar-text = { $sales } of { $target }
+reward-sales = { $figure } qualifying sales
+reward-buyers =
+    { $count ->
+        [one] { $figure } buying guest · { $needed } needed
+       *[other] { $figure } buying guests · { $needed } needed
+    }
+reward-tier =
+    { $items ->
+        [0] Tier { $tier }: { $credit } credit
+        [one] Tier { $tier }: { $credit } credit, { $items } half-price item
+       *[other] Tier { $tier }: { $credit } credit, { $items } half-price items
+    }
+reward-no-tier = No tier yet
+reward-guests-missing =
+    { $needed ->
+        [one] Rewards need { $needed } buying guest: { $missing } more to go.
+       *[other] Rewards need { $needed } buying guests: { $missing } more to go.
+    }
+reward-awaiting = { $amount } of orders await payment: they count once paid.
+reward-credited = Credited: { $reward }.
+reward-none-this-time = No reward this time.
+reward-see-credit = See and spend your credit
+reward-orders-close = Orders close { $deadline }. The party then closes by itself; you will get an email 2 days before.
+reward-close-early = Orders stop now instead of { $deadline }: guests lose { $left } of ordering, and their pages say the party is over.
+reward-close-now = Orders stop now.
+reward-close-credit = Your reward is credited now from the paid orders: { $reward }. This cannot be undone.
+reward-no-reward-yet = no reward yet
+reward-close-label = Close the party now
+reward-close-confirm = Yes, close the party
+reward-closed-by-host = Closed on { $date } (by the host).
+reward-closed-at-deadline = Closed on { $date } (automatically at the order deadline).
+reward-closed-other = Closed on { $date } ({ $by }).
+reward-span-none = no time
+reward-span-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+reward-span-hours =
+    { $count ->
+        [one] { $count } hour
+       *[other] { $count } hours
+    }
+reward-span-minutes =
+    { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }
+reward-error-not-started = The party has not started yet: close it once it has taken place.
+reward-error-cancelled = This party is cancelled: there is nothing to close.
+reward-rules-title = Host rewards
+reward-rules-saved = Reward rules saved.
+reward-rules-hint = A host reaches a tier with the paid orders of a party (items only, no shipping). Leave a row empty to drop it.
+reward-col-tier = Tier
+reward-col-from = From (€ of sales)
+reward-col-credit = Credit (%)
+reward-tier-from = Tier { $tier }: from (€ of sales)
+reward-tier-credit = Tier { $tier }: credit (%)
+reward-tier-items = Tier { $tier }: half-price items
+reward-min-buyers = Buying guests needed (besides the host)
+reward-booking-items = Half-price items per booking
+reward-booking-days = Days for a booked party to be held
+reward-rules-save = Save the reward rules
+reward-error-expired = This form has expired: reload the page.
+reward-error-choose-items = Choose items from the list.
+reward-error-quantity = A quantity from 0 to 20.
+reward-error-no-item = Choose at least one item for your order.
+reward-error-address = Give the address to send your order to: street, postcode and town.
+reward-error-row-threshold = Row { $row }: give the sales threshold in euros, e.g. 150.
+reward-error-row-rising = Row { $row }: each threshold must be higher than the row above it.
+reward-error-row-credit = Row { $row }: the credit is a percentage from 0 to 50.
+reward-error-row-items = Row { $row }: half-price items: a whole number from { $min } to { $max }.
+reward-error-no-tier = Give at least one reward tier.
+reward-error-min-buyers = Buying guests needed: a whole number from { $min } to { $max }.
+reward-error-booking-items = Half-price items per booking: a whole number from { $min } to { $max }.
+reward-error-booking-days = Days for a booked party to be held: a whole number from { $min } to { $max }.
+
+## app/src/rewards/ssr.rs (the host's reward emails)
+reward-mail-closed-subject = "{ $party }" is closed: your reward
+reward-mail-closed =
+    { $buyers ->
+        [one] "{ $party }" is closed. Qualifying sales: { $sales } from { $buyers } buying guest.
+       *[other] "{ $party }" is closed. Qualifying sales: { $sales } from { $buyers } buying guests.
+    }
+reward-mail-earned =
+    { $items ->
+        [one] Your reward: { $credit } of credit and { $items } half-price item, ready to spend:
+       *[other] Your reward: { $credit } of credit and { $items } half-price items, ready to spend:
+    }
+reward-mail-too-few =
+    { $needed ->
+        [one] Rewards need { $needed } buying guest and this party had { $buyers }, so it earned no reward this time.
+       *[other] Rewards need { $needed } buying guests and this party had { $buyers }, so it earned no reward this time.
+    }
+reward-mail-below = These sales are below the first reward tier, so the party earned no reward this time.
+reward-mail-warn-subject = Orders for "{ $party }" close in 2 days
+reward-mail-warn = Orders for "{ $party }" close on { $deadline }. Then the party closes and your reward is computed.
+reward-mail-warn-sales =
+    { $buyers ->
+        [one] Qualifying sales so far: { $sales } from { $buyers } buying guest ({ $needed } needed).
+       *[other] Qualifying sales so far: { $sales } from { $buyers } buying guests ({ $needed } needed).
+    }
+reward-mail-warn-next = { $amount } more reaches the next reward.
+reward-mail-awaiting = { $amount } of orders are waiting for payment: they count once paid.
+reward-mail-warn-remind = Remind your guests, or close the party yourself:
+reward-mail-booking-subject = A booking from your party earned you a half-price item
+reward-mail-booking =
+    { $items ->
+        [one] { $host }, who booked a party at "{ $origin }", has held "{ $party }". You earn { $items } more half-price item:
+       *[other] { $host }, who booked a party at "{ $origin }", has held "{ $party }". You earn { $items } more half-price items:
+    }
+
+## app/src/rewards/redeem.rs (the credit page, the reward order)
+credit-page-title = Your credit · Soirée
+credit-title = Your credit
+credit-balance = Balance
+credit-balance-items =
+    { $count ->
+        [one] of credit, and { $figure } half-price item to spend.
+       *[other] of credit, and { $figure } half-price items to spend.
+    }
+credit-history = History
+credit-history-empty = Nothing yet: your rewards arrive here when a party closes.
+credit-col-date = Date
+credit-col-what = What
+credit-col-credit = Credit
+credit-col-items = Half-price items
+credit-ledger-reward = Reward of "{ $party }": { $note }
+credit-ledger-booking = Booking bonus: { $note }
+credit-ledger-restored = Given back: your order #{ $order } was cancelled
+credit-ledger-spent = Spent on your order #{ $order }
+credit-note-tier = Tier { $tier } reached
+credit-note-buyers =
+    { $count ->
+        [one] { $count } buying guest of the { $needed } needed
+       *[other] { $count } buying guests of the { $needed } needed
+    }
+credit-note-below = Below the first tier
+credit-note-held = { $host } held "{ $party }"
+credit-redeem-title = Order with your reward
+credit-redeem-hint = Half price goes to your most expensive items; your credit pays the rest, as far as it goes.
+credit-find = Find an item
+credit-find-placeholder = Name or reference
+credit-one-less = One { $name } less
+credit-one-more = One { $name } more
+credit-no-match = No item matches “{ $search }”.
+credit-send-to = Send it to
+credit-address-hint = Street, postcode and town.
+credit-total-later = Half price and your credit are taken off when you place the order: its page shows what is left to pay.
+credit-total-items = Items
+credit-half-price = Half price
+credit-half-price-amount =
+    { $count ->
+        [one] −{ $amount } ({ $count } item)
+       *[other] −{ $amount } ({ $count } items)
+    }
+credit-left-to-pay = Left to pay
+credit-placing = Placing your order…
+credit-place = Place my reward order
+credit-error-nothing = You have no credit or half-price items to spend yet: they come when a party closes.
+credit-error-no-longer-sold = An item you chose is no longer sold: reload the page.
+credit-error-no-party = You have no party yet.
+credit-error-short = Not enough { $name } in stock: lower the quantity.
+credit-mail-subject = Your reward order { $order }
+credit-mail-placed =
+    { $count ->
+        [one] Your reward order { $order } is placed: items { $items }, of which { $count } half-price item; host credit used { $credit }; left to pay { $total }.
+       *[other] Your reward order { $order } is placed: items { $items }, of which { $count } half-price items; host credit used { $credit }; left to pay { $total }.
+    }
+credit-mail-pay-by-card = Pay it by card on the order's page within { $minutes } minutes, or it is cancelled and your credit given back.
+
+## app/src/pages/host_report.rs
+report-host-page-title = Host · Soirée
+report-hosts = Hosts
+report-host-lead = { $email } · { $city } · joined { $joined } ({ $how })
+report-no-city = no city given
+report-funnel-title = From invitation to purchase
+report-parties = Parties
+report-earned-spent = Earned { $earned } · spent { $spent } · balance { $balance } and { $items } half-price item(s).
+report-no-reward = No reward yet.
+report-my-page-title = Your results · Soirée
+report-rank-top-10 = Among the brand's { $hosts } hosts with parties in this period, you are in the top 10 %.
+report-rank-top-25 = Among the brand's { $hosts } hosts with parties in this period, you are in the top 25 %.
+report-rank-top-half = Among the brand's { $hosts } hosts with parties in this period, you are in the top half.
+report-rank-growing =
+    { $hosts ->
+        [one] Among the brand's { $hosts } host with parties in this period, you are in the growing half.
+       *[other] Among the brand's { $hosts } hosts with parties in this period, you are in the growing half.
+    }
+report-rank-none = Hold a party in this period to see where you stand among the brand's hosts.
+report-my-rewards = Earned { $earned } and spent { $spent } in all. To spend: { $balance } and { $items } half-price item(s).
+report-use-credit = Use your credit
+report-my-parties = Your parties in this period
+
+## app/src/invitations/domain.rs (a pasted guest line that cannot be read)
+paste-error-close-angle = Close the address with > as in Ana Lima <ana@example.com>.
+paste-error-name-long = Keep the name under { $max } characters.
+paste-error-name-control = The name has characters that cannot be shown.
+
+## app/src/catalog/
+catalog-error-sku-empty = Give the item a SKU, e.g. CAN-FIG-220.
+catalog-error-sku-long = Keep the SKU under { $max } characters.
+catalog-error-sku-character = A SKU uses letters, digits, - _ and . only; remove '{ $character }'.
+catalog-error-vat = Type the VAT rate in percent, e.g. 20 or 5.5.
+catalog-error-vat-max = A VAT rate is at most 100 %.
+catalog-error-stock-number = Type the stock as a whole number, e.g. 12.
+catalog-error-stock-negative = The stock cannot be negative.
+catalog-error-stock-max = The stock is at most { $max }.
+catalog-error-recycled-number = Type the recycled content as a whole number, e.g. 12.
+catalog-error-recycled-negative = The recycled content cannot be negative.
+catalog-error-recycled-max = The recycled content is at most { $max }.
+catalog-error-name = Give the item a name.
+catalog-error-name-long = Keep the name under { $max } characters.
+catalog-error-category = Give the item a category, e.g. Candles.
+catalog-error-category-long = Keep the category under { $max } characters.
+catalog-error-description-long = Keep the description under { $max } characters.
+catalog-error-country-long = Keep the country of making under { $max } characters.
+catalog-error-care-long = Keep the care instructions under { $max } characters.
+catalog-error-story-long = Keep the story under { $max } characters.
+catalog-error-composition-part = Write "{ $part }" as a percentage and a material, e.g. 60% organic cotton.
+catalog-error-composition-percent = Each part is between 1 % and 100 %; check "{ $part }".
+catalog-error-composition-total = The composition adds up to { $total } %: the parts must add up to 100 %.
+catalog-error-sku-taken = Another item already uses the SKU { $sku }: give this one its own.
+catalog-error-upload = The upload did not arrive whole: send at most 6 photos of up to 8 MB each.
+catalog-photo-too-large = “{ $name }” is { $size } MB: photos can be up to 8 MB. Export it smaller and try again.
+catalog-photo-format = “{ $name }” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats.
+catalog-photo-unreadable = “{ $name }” could not be read as an image: the file may be damaged. Choose another photo.
+catalog-photo-too-many = Add at most { $max } photos at a time; you chose { $count }.
+catalog-page-title = Catalog · Soirée
+catalog-title = Catalog
+catalog-new-item = New item
+catalog-search = Search by name or SKU
+catalog-category = Category
+catalog-all-categories = All categories
+catalog-archived-items = Archived items
+catalog-show = Show
+catalog-count =
+    { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
+catalog-count-paged =
+    { $count ->
+        [one] { $count } item · page { $page } of { $pages }
+       *[other] { $count } items · page { $page } of { $pages }
+    }
+catalog-empty = No item matches. Change the search or the category.
+catalog-photo = Photo
+catalog-item = Item
+catalog-sku = SKU
+catalog-price = Price
+catalog-stock = Stock
+catalog-status = Status
+catalog-status-archived = Archived
+catalog-status-active = Active
+catalog-status-inactive = Inactive
+catalog-pages = Pages
+catalog-previous = ← Previous
+catalog-next = Next →
+catalog-item-page-title = Item · Soirée
+catalog-edit-item = Edit { $name }
+catalog-back = ← Catalog
+catalog-archived-notice = This item is archived: it is hidden from the catalog list and from kits and parties to come.
+catalog-the-item = The item
+catalog-sku-hint = Letters, digits and dashes, unique in your catalog.
+catalog-name = Name
+catalog-category-hint = e.g. Candles, Linen
+catalog-description = Description
+catalog-price-label = Price in euros, VAT included
+catalog-vat-rate = VAT rate (%)
+catalog-active-label = Active: hosts can feature it and guests can order it
+catalog-photos = Photos
+catalog-photos-already =
+    { $count ->
+        [one] { $count } photo already; new ones are added after them.
+       *[other] { $count } photos already; new ones are added after them.
+    }
+catalog-add-photos = Add photos
+catalog-photos-hint = JPEG, PNG or WebP, up to 8 MB each, at most 6 at a time. They are resized for phones and screens.
+catalog-label-legend = Transparency label (optional)
+catalog-label-hint = Shown on the item to guests. Leave empty what you do not know.
+catalog-composition-hint = Percentages that add up to 100, e.g. 60% organic cotton, 40% recycled polyester
+catalog-country = Made in (country)
+catalog-recycled = Recycled content (%)
+catalog-care = Care instructions
+catalog-saving = Saving… (photos are being resized)
+catalog-create = Create the item
+catalog-save = Save changes
+catalog-no-photo = No photo yet: guests see a placeholder.
+catalog-photo-alt = Photo { $number }
+catalog-remove-photo = Remove photo { $number }
+catalog-label-preview = Label preview
+catalog-as-guests-see = As guests see it
+catalog-bring-back = Bring back
+catalog-archive = Archive
+catalog-bring-item-back = Bring the item back
+catalog-archive-item = Archive the item
+
+## app/src/catalog/kits.rs
+kit-error-name = Give the kit a name, e.g. Autumn kit.
+kit-error-name-long = Keep the name under { $max } characters.
+kit-error-description-long = Keep the description under { $max } characters.
+kit-error-no-items = Choose at least one item for the kit.
+kit-error-foreign-items = Choose items of your catalog.
+kit-error-name-taken = You already have a kit named "{ $name }": choose another name.
+kit-list-page-title = Kits · Soirée
+kit-list-title = Kits
+kit-list-lead = The selections you send to hosts. A host starts a party from a kit, then adds or removes items.
+kit-new = New kit
+kit-list-empty = No kit yet: create one from your catalog.
+kit-items-count =
+    { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    }
+kit-page-title = Kit · Soirée
+kit-back = ← Kits
+kit-edit = Edit { $name }
+kit-name = Name
+kit-description = What is in it, for the hosts
+kit-items = Items
+kit-save = Save the kit
+
+## app/src/orders/admin.rs
+admin-order-error-status = Choose the order's new status.
+admin-order-error-bulk-status = Choose { $paid } or { $preparation }.
+admin-order-error-bulk-ids = Tick the orders to change first.
+admin-order-error-date = Type the date as YYYY-MM-DD.
+admin-order-cannot-become = A { $from } order cannot become { $to }.
+admin-order-changed-meanwhile = This order changed meanwhile: reload the page and check its status.
+admin-order-party-choice = { $title } · { $date } · { $host }
+admin-order-list-page-title = Orders · Soirée
+admin-order-list-title = Orders
+admin-order-search = Customer name or email, or payment reference
+admin-order-status = Status
+admin-order-all-statuses = All statuses
+admin-order-party = Party
+admin-order-all-parties = All parties
+admin-order-host = Host
+admin-order-all-hosts = All hosts
+admin-order-count =
+    { $count ->
+        [one] { $count } order
+       *[other] { $count } orders
+    }
+admin-order-bulk-moved =
+    { $count ->
+        [one] { $count } order marked { $status }.
+       *[other] { $count } orders marked { $status }.
+    }
+admin-order-bulk-refused = #{ $id } stayed as it was: { $reason }
+admin-order-bulk-more-refused = …and { $count } more stayed as they were.
+admin-order-bulk-label = Change the ticked orders to
+admin-order-apply = Apply
+admin-order-tick = Tick
+admin-order-order = Order
+admin-order-placed = Placed
+admin-order-customer = Customer
+admin-order-total-column = Total
+admin-order-tick-label = Tick order #{ $id } of { $name }
+admin-order-page-title = Order · Soirée
+admin-order-back = ← Orders
+admin-order-eyebrow = { $party } · host { $host }
+admin-order-title = Order #{ $id } · { $name }
+admin-order-to-host = to the host
+admin-order-total = Total { $amount }
+admin-order-change-status = Change the status
+admin-order-new-status = New status
+admin-order-carrier = Carrier (when shipping)
+admin-order-tracking-number = Tracking number (when shipping)
+admin-order-save-status = Save the status
+
+## app/src/pages/settings.rs, app/src/brand/
+settings-page-title = Settings · Soirée
+settings-title = Settings
+settings-shipping-title = Shipping and back office
+settings-saved = Settings saved.
+settings-shipping-flat = Shipping to the guest's address (€)
+settings-free-from = Free from (€ of items)
+settings-webhook-url = Your back office's webhook address (optional)
+settings-webhook-url-hint = Order events (placed, paid, status changed) are sent here, signed with the webhook secret.
+settings-save = Save the settings
+settings-bank-title = Bank transfer
+settings-bank-hint = Guests who pay by transfer see this account, the amount and their order's payment reference on their order's page and in its email. Leave all three empty to stop offering it.
+settings-bank-saved = Bank details saved.
+settings-iban = IBAN
+settings-bic = BIC
+settings-save-bank = Save the bank details
+settings-secrets-title = Secrets
+settings-payment-webhook-set = Payment service webhook: { $address } (secret set)
+settings-payment-webhook-unset = Payment service webhook: { $address } (no secret yet: payments cannot be reported)
+settings-webhook-secret-set = Outbound webhook secret set.
+settings-webhook-secret-unset = No outbound webhook secret yet.
+settings-new-secret = Your new secret, shown only now: { $secret }
+settings-new-payment-secret = New payment service secret
+settings-new-webhook-secret = New outbound webhook secret
+settings-not-set = not set
+settings-payments-title = Payments
+settings-payments-saved = Payment settings saved.
+settings-ways-to-pay = Ways to pay offered at checkout
+settings-pay-card = By card, on the order's page (Stripe)
+settings-pay-transfer = By bank transfer, to the account above
+settings-transfer-days = Days an unpaid transfer waits before its order is cancelled
+settings-transfer-days-hint = Its buyer gets a reminder after 3 days; at the end its items go back on sale.
+settings-stripe-title = Your Stripe account
+settings-stripe-keys = Saved: secret key { $secret }, publishable key { $publishable }, webhook signing secret { $webhook }. Saved keys are never shown again: type one only to replace it.
+settings-stripe-secret-key = Secret key (sk_…)
+settings-stripe-publishable-key = Publishable key (pk_…)
+settings-stripe-webhook-secret = Webhook signing secret (whsec_…)
+settings-stripe-events = In Stripe, send the events payment_intent.succeeded and payment_intent.payment_failed to { $address }
+settings-save-payments = Save the payment settings
+settings-error-language = Choose Français or English.
+settings-error-account-holder = Give the account holder's name as the bank shows it ({ $max } characters at most).
+settings-error-webhook-url = Give the full address of your back office, e.g. https://shop.example/soiree-hooks.
+settings-error-secret-key = This is not a Stripe secret key: it starts with sk_ or rk_ (copy it from Stripe's dashboard, Developers).
+settings-error-publishable-key = This is not a Stripe publishable key: it starts with pk_ (copy it from Stripe's dashboard, Developers).
+settings-error-webhook-secret = This is not a Stripe webhook signing secret: it starts with whsec_ (copy it from Stripe's dashboard, Developers).
+settings-error-secret-key-missing = Card payments need the secret key of your Stripe account.
+settings-error-publishable-key-missing = Card payments need the publishable key of your Stripe account.
+settings-error-webhook-secret-missing = Card payments need the webhook signing secret of your Stripe account.
+settings-error-key-modes = The secret and publishable keys come from different modes (test and live): use both from the same one.
+settings-error-no-method = Offer at least one way to pay.
+settings-error-transfer-days = Give the days an unpaid transfer waits, a whole number from { $min } to { $max }.
+settings-error-transfer-needs-bank = Bank transfer needs the account guests pay to: save it under { $section } first.
+settings-secret-not-set = not set
+
+## app/src/webhooks/
+webhook-page-title = Webhooks · Soirée
+webhook-title = Webhook deliveries
+webhook-settings-link = Address and secret
+webhook-no-address = No webhook address is set: order events are not sent. Set one in Settings.
+webhook-target = Order events go to { $url }.
+webhook-target-no-secret = Order events go to { $url } (no secret yet: they wait until you create one).
+webhook-none = Nothing sent yet.
+webhook-queued = Queued
+webhook-event = Event
+webhook-order = Order
+webhook-status = Status
+webhook-attempts = Attempts
+webhook-response = Response
+webhook-actions = Actions
+webhook-waiting = Waiting, next try { $next }
+webhook-delivered = Delivered
+webhook-failed = Failed
+webhook-send-again = Send again
+webhook-not-tried = not tried yet
+
+## app/src/events/ssr.rs (an unpaid order of a cancelled party, in its buyer's mail)
+event-cancel-order-reason = The party was cancelled, so this unpaid order is cancelled too.
+
+## app/src/votes/ (the brand's polls)
+poll-error-question = Ask a question, e.g. Which colour should we make next?
+poll-error-question-long = Keep the question under { $max } characters.
+poll-error-items = Pick items of your catalog.
+poll-error-option-long = Keep option { $number } under { $max } characters.
+poll-error-option-twice = “{ $label }” appears twice: each option must be different.
+poll-error-options-count = Give between { $min } and { $max } options; there are { $count }.
+poll-error-cancelled = This party is cancelled: voting is closed.
+poll-error-closed = This vote is closed.
+poll-error-already-voted = You have already voted in this poll: one vote per guest.
+poll-list-page-title = Votes · Soirée
+poll-list-title = Votes
+poll-list-lead = Ask the guests of every party: which colour, which scent, which piece next? They vote from their phones, once each.
+poll-list-empty = No vote yet.
+poll-open = Open
+poll-closed = Closed
+poll-votes-count =
+    { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+poll-new-title = Open a vote
+poll-question = Question
+poll-question-hint = e.g. Which colour should we make next?
+poll-options-legend = Options ({ $min } to { $max })
+poll-options-hint = Type an option, or pick an item (its name is used when you type nothing). Leave the rows you do not need empty.
+poll-option = Option { $number }
+poll-option-item = Item for option { $number }
+poll-no-item = No item
+poll-create = Open the vote
+poll-results-page-title = Vote results · Soirée
+poll-back = ← Votes
+poll-open-vote = Open vote
+poll-closed-vote = Closed vote
+poll-total =
+    { $count ->
+        [one] { $count } vote in all
+       *[other] { $count } votes in all
+    }
+poll-close = Close the vote
+poll-reopen = Open the vote again
+poll-per-party = Per party
+poll-no-votes = No votes yet.
+poll-party = Party
+poll-host = Host
+poll-votes = Votes

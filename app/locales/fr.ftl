@@ -314,3 +314,1074 @@ mail-transfer-late = Nous n’avons pas encore reçu le virement de votre comman
 mail-status-subject = Votre commande { $order } : { $status }
 mail-status-body = Votre commande { $order } de la soirée « { $party } » est maintenant : { $status }.
 mail-status-follow = Suivez-la ici :
+
+## app/src/base/error.rs
+error-unauthorized = Connectez-vous pour continuer.
+error-forbidden = Votre compte n’a pas accès à cette page.
+error-not-found = Nous n’avons pas trouvé cette page.
+error-wrong-credentials = Cet e-mail et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.
+error-locked-out =
+    { $minutes ->
+        [one] Trop de tentatives de connexion ont échoué pour cet e-mail. Réessayez dans { $minutes } minute.
+       *[other] Trop de tentatives de connexion ont échoué pour cet e-mail. Réessayez dans { $minutes } minutes.
+    }
+error-unreadable = Une partie du formulaire n’a pas pu être lue. Vérifiez votre saisie et renvoyez-le.
+error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
+error-transport = La demande n’a pas abouti. Vérifiez votre connexion, rechargez la page et réessayez.
+error-choose-rsvp = Choisissez oui, peut-être ou non.
+error-choose-answer = Choisissez l’une des réponses.
+error-field-required = Ce champ est obligatoire : remplissez-le.
+
+## app/src/base/brand.rs
+brand-nav-label = Marque
+brand-nav-dashboard = Tableau de bord
+brand-nav-hosts = Hôtes
+brand-nav-catalog = Catalogue
+brand-nav-orders = Commandes
+brand-nav-kits = Kits
+brand-nav-votes = Sondages
+brand-nav-bookings = Réservations
+brand-nav-webhooks = Webhooks
+brand-nav-api-keys = Clés d’API
+brand-nav-exports = Exports
+brand-nav-settings = Réglages
+
+## app/src/pages/home.rs
+home-back-to-collection = ← La collection
+home-item-how-to-order = Nos articles se commandent lors d’une soirée, sur invitation de l’hôte. Vous connaissez un hôte ? Demandez-lui une invitation, ou { $link }.
+home-item-host-yourself = organisez vous-même une soirée
+home-no-brand = Aucune marque n’est encore configurée. Lancez { $seed } pour la marque de démonstration, ou { $create }.
+home-eyebrow = Des ventes à domicile animées par ses fans
+home-become-host = Devenir hôte
+home-sign-in = Se connecter en tant qu’hôte ou administrateur de la marque
+home-how-title = Comment ça marche
+home-step-host-title = Un fan reçoit
+home-step-host-text = Nos hôtes organisent une soirée chez eux ou en ligne et invitent leurs amis par e-mail ou par un lien de partage.
+home-step-guests-title = Les invités découvrent
+home-step-guests-text = Pendant la soirée, les invités ouvrent l’événement sur leur téléphone, parcourent la collection, choisissent leurs favoris et votent.
+home-step-orders-title = Les commandes comptent pour l’hôte
+home-step-orders-text = Chaque commande passée depuis l’événement est un véritable achat, crédité à l’hôte, avec des récompenses que tout le monde comprend.
+home-collection-title = Extraits de la collection
+home-catalog-empty = Le catalogue est vide pour le moment.
+
+## app/src/accounts
+login-lead = Pour l’équipe de la marque et ses hôtes. Les invités n’ont pas besoin de compte : utilisez le lien de votre invitation.
+login-password = Mot de passe
+login-signing-in = Connexion…
+login-enter-password = Saisissez votre mot de passe.
+account-enter-name = Saisissez le nom de la personne.
+account-email-taken = Un compte existe déjà avec cet e-mail.
+welcome-page-title = Bienvenue · Soirée
+welcome-title = Bienvenue parmi nos hôtes
+welcome-text = Choisissez un mot de passe pour votre compte d’hôte. Ce lien ne fonctionne qu’une fois, pendant 48 heures.
+welcome-password = Votre nouveau mot de passe
+welcome-password-hint = Au moins 8 caractères ; une phrase est plus facile à retenir.
+welcome-submit = Enregistrer mon mot de passe et me connecter
+welcome-link-expired = Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau à la marque.
+
+## app/src/hosts
+hosts-joined-applied = candidature
+hosts-joined-booked = demande lors d’une soirée
+hosts-joined-invited = invitation de la marque
+hosts-joined-founding = hôte fondateur
+hosts-apply-page-title = Devenir hôte · Soirée
+hosts-the-brand = la marque
+hosts-apply-title = Devenir hôte
+hosts-apply-lead = Vous aimez { $brand } ? Organisez des soirées chez vous ou en ligne, faites découvrir la collection à vos amis, et gagnez du crédit et des articles à moitié prix à chaque soirée.
+hosts-city = Ville
+hosts-city-hint = Là où vous organiseriez vos soirées.
+hosts-motivation = Pourquoi vous aimez la marque
+hosts-motivation-hint = Une phrase ou deux : la marque lit chaque candidature.
+hosts-sending = Envoi…
+hosts-send-application = Envoyer ma candidature
+hosts-applied = Merci ! Votre candidature est en route vers la marque, et nous vous en avons envoyé une copie par e-mail. Vous aurez bientôt de nos nouvelles.
+hosts-page-title = Hôtes · Soirée
+hosts-title = Hôtes
+hosts-lead = Les fans posent leur candidature sur { $link }. Accepter une candidature envoie au fan un lien pour choisir son mot de passe (valable une seule fois, pendant 48 heures).
+hosts-applications-title = Candidatures ({ $count } en attente)
+hosts-decided = C’est fait : le fan a été prévenu par e-mail.
+hosts-invite-title = Inviter un fan à devenir hôte
+hosts-invited = Invitation envoyée : le fan a reçu un lien pour choisir son mot de passe.
+hosts-city-optional = Ville (facultatif)
+hosts-send-invitation = Envoyer l’invitation
+hosts-list-title = Les hôtes de la marque ({ $count })
+hosts-col-host = Hôte
+hosts-col-joined = Inscription
+hosts-col-parties = Soirées
+hosts-col-status = Statut
+hosts-status-suspended = Suspendu
+hosts-status-active = Actif
+hosts-no-applications = Aucune candidature pour le moment.
+hosts-approve-as-host = Accepter { $name } comme hôte
+hosts-decline-who = Refuser { $name }
+hosts-application-meta = { $email } · { $city } · candidature du { $date }
+hosts-approve = Accepter
+hosts-decline = Refuser
+hosts-decline-application-consequence = { $name } recevra un e-mail aimable indiquant que la marque ne donne pas suite à sa candidature. C’est définitif, mais cette personne pourra postuler de nouveau.
+hosts-yes-decline = Oui, refuser
+hosts-approved = Acceptée
+hosts-declined = Refusée
+hosts-reinstate = Réactiver l’hôte
+hosts-suspend = Suspendre l’hôte
+hosts-suspended-text = Suspendu : cet hôte ne peut plus programmer de nouvelles soirées. Ses soirées en cours restent visibles pour les invités.
+hosts-active-text = Actif : cet hôte peut programmer des soirées.
+hosts-suspend-consequence = { $name } ne pourra plus programmer de soirées. Ses soirées en cours restent visibles pour les invités et continuent de recevoir des commandes. Vous pourrez réactiver cet hôte à tout moment.
+hosts-yes-suspend = Oui, suspendre
+hosts-enter-your-name = Saisissez votre nom.
+hosts-your-name-too-long = Votre nom doit faire moins de { $max } caractères.
+hosts-enter-your-city = Saisissez votre ville.
+hosts-your-city-too-long = Votre ville doit faire moins de { $max } caractères.
+hosts-enter-motivation = Dites en quelques mots pourquoi vous aimez la marque.
+hosts-motivation-too-long = Votre message sur la marque doit faire moins de { $max } caractères.
+hosts-motivation-too-short = Dites-nous-en un peu plus : une phrase ou deux sur ce que vous aimez dans la marque.
+hosts-enter-fan-name = Saisissez le nom du fan.
+hosts-fan-name-too-long = Le nom du fan doit faire moins de { $max } caractères.
+hosts-city-too-long = La ville doit faire moins de { $max } caractères.
+hosts-email-has-account = Un compte existe déjà avec cet e-mail : connectez-vous plutôt.
+hosts-application-answered = Cette candidature a déjà reçu une réponse.
+hosts-mail-application-subject = Votre candidature d’hôte chez { $brand }
+hosts-mail-application-thanks = Merci d’avoir proposé d’organiser des soirées { $brand }. L’équipe lit chaque candidature et vous écrira bientôt.
+hosts-mail-application-declined = Merci de votre envie d’organiser des soirées { $brand }, et de vos mots chaleureux. Nous ne pouvons pas accueillir de nouveaux hôtes près de chez vous pour le moment, mais nous conservons votre candidature. Les soirées où l’on vous invite vous restent bien sûr ouvertes.
+
+## app/src/bookings
+booking-host-your-own-title = Organisez votre propre soirée
+booking-asked = Merci ! La marque vous écrira pour créer votre compte d’hôte.
+booking-host-your-own-text = Les articles vous ont plu ? Organisez votre propre soirée, gagnez du crédit et des articles à moitié prix, et votre hôte reçoit un bonus lui aussi.
+booking-ask = Je souhaite organiser une soirée
+booking-page-title = Réservations · Soirée
+booking-title = Demandes de réservation
+booking-intro = Les invités qui ont demandé à organiser leur propre soirée. Accepter une demande fait de l’invité un hôte : il reçoit un e-mail avec un lien pour choisir son mot de passe (valable 48 heures), et sa première soirée compte comme une réservation pour l’hôte qui l’avait invité.
+booking-decided = C’est fait : l’invité a été prévenu par e-mail.
+booking-no-requests = Aucune demande pour le moment.
+booking-col-guest = Invité
+booking-col-from-party = Soirée d’origine
+booking-col-asked = Demande
+booking-hosted-by = organisée par { $host }
+booking-status-waiting = En attente
+booking-decline-consequence = { $name } recevra un e-mail aimable indiquant que la marque n’organisera pas de soirée avec cette personne. C’est définitif.
+booking-request-answered = Cette demande a déjà reçu une réponse.
+booking-mail-subject = Votre demande pour devenir hôte { $brand }
+booking-mail-declined = Merci de votre envie d’organiser une soirée { $brand }. Nous ne pouvons pas accueillir de nouveaux hôtes près de chez vous pour le moment, mais nous conservons votre demande. Les soirées où l’on vous invite vous restent bien sûr ouvertes.
+
+## app/src/insights/
+insights-percent = { $value } %
+insights-change-none = stable
+insights-change-new = nouveau
+insights-change-points = { $change } pts
+insights-change-percent = { $change } %
+insights-parties-held = Soirées organisées
+insights-guests-invited = Invités conviés
+insights-yes-rate = Taux de oui
+insights-buying-guests = Invités acheteurs
+insights-paid-orders = Commandes payées
+insights-revenue-paid = Chiffre d’affaires (payé)
+insights-average-order = Panier moyen
+insights-reward-share = Coût des récompenses / chiffre d’affaires
+insights-bookings-generated = Réservations obtenues
+insights-new-hosts = Nouveaux hôtes
+insights-revenue = Chiffre d’affaires
+insights-parties = Soirées
+insights-conversion = Conversion
+insights-bookings = Réservations
+insights-invited = Invités
+insights-answered = Ont répondu
+insights-said-yes = Ont dit oui
+insights-invited-and-bought = Invités ayant acheté
+insights-day-month =
+    { $month ->
+        [1] { $day } janv.
+        [2] { $day } févr.
+        [3] { $day } mars
+        [4] { $day } avr.
+        [5] { $day } mai
+        [6] { $day } juin
+        [7] { $day } juil.
+        [8] { $day } août
+        [9] { $day } sept.
+        [10] { $day } oct.
+        [11] { $day } nov.
+       *[12] { $day } déc.
+    }
+insights-date-short =
+    { $month ->
+        [1] { $day } janv. { $year }
+        [2] { $day } févr. { $year }
+        [3] { $day } mars { $year }
+        [4] { $day } avr. { $year }
+        [5] { $day } mai { $year }
+        [6] { $day } juin { $year }
+        [7] { $day } juil. { $year }
+        [8] { $day } août { $year }
+        [9] { $day } sept. { $year }
+        [10] { $day } oct. { $year }
+        [11] { $day } nov. { $year }
+       *[12] { $day } déc. { $year }
+    }
+insights-period-range = { $from } – { $to }
+insights-error-date = Saisissez une date au format 2026-09-01.
+insights-error-swapped = Le dernier jour précède le premier : inversez-les.
+insights-error-too-long = Choisissez au plus { $days } jours.
+insights-error-period = Choisissez ce mois-ci, les 3 derniers mois ou vos propres dates.
+insights-period = Période
+insights-period-month = Ce mois-ci
+insights-period-quarter = Les 3 derniers mois
+insights-period-custom = Dates personnalisées
+insights-period-from = Du
+insights-period-to = Au
+insights-show = Afficher
+insights-period-compared = { $period } · comparé à { $previous }
+insights-period-compared-fallback = { $period } · comparé à { $previous } (affichage du mois en cours)
+insights-key-figures = Chiffres clés
+insights-kpi-was = (avant : { $value })
+insights-funnel-note-all-invited = L’entonnoir suit les invités ayant reçu une invitation ; ici, tous les invités acheteurs en avaient reçu une.
+insights-funnel-note-share-links =
+    { $count ->
+        [one] L’entonnoir suit les invités ayant reçu une invitation. « Invités acheteurs » compte aussi { $count } acheteur venu par un lien de partage.
+       *[other] L’entonnoir suit les invités ayant reçu une invitation. « Invités acheteurs » compte aussi { $count } acheteurs venus par un lien de partage.
+    }
+insights-dashboard-page-title = Tableau de bord de la marque · Soirée
+insights-dashboard-lead = Les résultats de vos hôtes : les soirées organisées sur la période et toutes les commandes payées qu’elles ont générées.
+insights-dashboard-empty = Aucune soirée n’a encore eu lieu sur cette période. Choisissez une période plus longue, ou revenez quand vos hôtes auront organisé leurs soirées.
+insights-revenue-by-week = Chiffre d’affaires par semaine
+insights-funnel-title = De l’invitation à l’achat
+insights-leaderboard-title = Classement des hôtes
+insights-leaderboard-empty = Aucun hôte n’a organisé de soirée sur cette période.
+insights-host = Hôte
+insights-events-empty = Aucune soirée organisée sur cette période.
+insights-party = Soirée
+insights-date = Date
+insights-yes = Oui
+insights-buyers = Acheteurs
+insights-orders = Commandes
+insights-reward = Récompense
+insights-totals-label = Totaux de la période
+insights-rsvp-none = Pas de réponse
+insights-bought-yes = Oui
+insights-bought-no = Non
+insights-report-page-title = Bilan de la soirée · Soirée
+insights-report-hosted-by = Organisée par { $host }
+insights-report-when-cancelled = { $when } · annulée
+insights-report-when-not-held = { $when } · pas encore eu lieu
+insights-report-figures = Les chiffres de la soirée
+insights-report-refunded =
+    { $count ->
+        [one] Remboursée : { $count } commande, { $amount } au total, non comptée dans les ventes ci-dessus.
+       *[other] Remboursées : { $count } commandes, { $amount } au total, non comptées dans les ventes ci-dessus.
+    }
+insights-report-refunded-held =
+    { $count ->
+        [one] Remboursée : { $count } commande, { $amount } au total, non comptée dans les ventes ci-dessus ; une récompense déjà créditée reste acquise à l’hôte.
+       *[other] Remboursées : { $count } commandes, { $amount } au total, non comptées dans les ventes ci-dessus ; une récompense déjà créditée reste acquise à l’hôte.
+    }
+insights-report-guests = Invités
+insights-report-no-guests = Aucun invité n’a été convié.
+insights-report-guest = Invité
+insights-report-answer = Réponse
+insights-report-plus-ones = Accompagnants
+insights-report-bought = A acheté
+insights-report-note-to-you = Mot pour vous
+insights-report-items-title = Articles : vendus et désirés
+insights-report-items-hint = Les favoris et les votes montrent ce que les invités voulaient, qu’ils aient acheté ou non : la fenêtre de la marque sur ce qu’aiment ses fans.
+insights-report-item = Article
+insights-report-units-sold = Unités vendues
+insights-report-favourites = Favoris
+insights-report-votes = Votes
+insights-axis-euros = { $amount } €
+insights-axis-thousand-euros = { $amount } k€
+insights-chart-week = Semaine du { $week } : { $amount }
+insights-chart-revenue-title = Chiffre d’affaires par semaine, { $total } au total
+insights-chart-as-table = Chiffre d’affaires par semaine, sous forme de tableau
+insights-chart-week-of = Semaine du
+insights-chart-step = { $step } : { $count } ({ $share })
+insights-chart-step-column = Étape
+insights-chart-people = Personnes
+insights-chart-of-invited = Part des invités
+
+## app/src/exports/
+export-orders = Commandes
+export-order-lines = Lignes de commande
+export-events = Soirées
+export-hosts = Hôtes
+export-orders-about = Toutes les commandes passées sur la période, quel que soit leur statut, avec leur soirée, leur hôte et leurs montants.
+export-order-lines-about = Les articles de ces commandes : une ligne par article commandé, au prix du moment de la commande.
+export-events-about = Les soirées organisées sur la période, avec les chiffres du tableau de bord pour chacune.
+export-hosts-about = Tous les hôtes, avec leurs chiffres pour les soirées organisées sur la période.
+export-page-title = Exports · Soirée
+export-title = Exports
+export-lead = Des fichiers CSV avec une ligne d’en-tête, les dates au format ISO 8601 (UTC) et les montants en centimes comme en euros. Pour vos outils de BI, il existe aussi une { $api }.
+export-lead-api = API en lecture seule
+export-download = Télécharger { $file }
+export-progress-of =
+    { $total ->
+        [one] { $rows } ligne sur { $total }…
+       *[other] { $rows } lignes sur { $total }…
+    }
+export-progress =
+    { $rows ->
+        [one] { $rows } ligne…
+       *[other] { $rows } lignes…
+    }
+export-done =
+    { $rows ->
+        [one] Terminé : { $rows } ligne téléchargée.
+       *[other] Terminé : { $rows } lignes téléchargées.
+    }
+export-failed = L’export s’est interrompu ({ $reason }). Réessayez, ou choisissez une période plus courte.
+export-not-found = Cet export n’existe pas.
+export-sign-in = Connectez-vous en tant qu’administrateur de la marque pour exporter.
+export-admins-only = Seuls les administrateurs de la marque peuvent exporter.
+export-could-not-start = L’export n’a pas pu démarrer.
+mail-invite-answer-here = Répondez oui, peut-être ou non ici :
+
+## app/src/public_api/
+apikey-error-name = Nommez la clé d’après l’outil qui l’utilisera, par exemple « Metabase ».
+apikey-error-name-long = Le nom doit faire moins de { $max } caractères.
+apikey-copy = Copier la clé
+apikey-copied = Copiée.
+apikey-copy-refused = Votre navigateur n’a pas autorisé la copie : sélectionnez la clé et copiez-la.
+apikey-page-title = Clés d’API · Soirée
+apikey-title = Clés d’API
+apikey-lead = Un accès en lecture seule à vos hôtes, vos soirées, vos commandes et aux résultats de vos hôtes pour vos outils de BI, à l’adresse { $path }. Le { $document } décrit chaque point d’accès. Envoyez une clé sous la forme { $header }.
+apikey-lead-document = document OpenAPI
+apikey-new-key = Votre nouvelle clé. Copiez-la maintenant : elle ne s’affiche que cette fois-ci.
+apikey-create-title = Créer une clé
+apikey-name = Nom
+apikey-name-hint = Nommez-la d’après l’outil qui l’utilisera, par exemple « Metabase ».
+apikey-create = Créer la clé
+apikey-keys-title = Clés
+apikey-none = Aucune clé pour l’instant.
+apikey-key = Clé
+apikey-created = Créée le
+apikey-last-used = Dernière utilisation
+apikey-status = Statut
+apikey-revoke-label = Révoquer la clé { $name }
+apikey-never = jamais
+apikey-revoked = Révoquée le { $when }
+apikey-revoke = Révoquer
+
+## app/src/events (the party form, statuses, cancelling, validation)
+event-status-upcoming = À venir
+event-status-open = Commandes ouvertes
+event-status-closed = Terminée
+event-status-cancelled = Annulée
+event-cancel-nobody-told = Aucun invité n’a encore reçu d’invitation, personne ne sera donc prévenu
+event-cancel-guests-told =
+    { $count ->
+        [one] { $count } invité sera prévenu par e-mail
+       *[other] { $count } invités seront prévenus par e-mail
+    }
+event-cancel-orders-cancelled =
+    { $count ->
+        [one] { $count } commande non payée sera annulée
+       *[other] { $count } commandes non payées seront annulées
+    }
+event-cancel-paid-orders =
+    { $count ->
+        [one] { $count } commande payée reste à la charge de la marque, qui la livrera ou la remboursera
+       *[other] { $count } commandes payées restent à la charge de la marque, qui les livrera ou les remboursera
+    }
+event-cancel-join = {"\u00A0; "}
+event-cancel-impact = { $consequences }. Cette action est irréversible.
+event-suspended = Votre compte d’hôte est suspendu : vous ne pouvez pas organiser de nouvelle soirée. Vos soirées en cours restent inchangées ; écrivez à la marque pour en savoir plus.
+event-title-label = Titre
+event-description-label = Description (facultative)
+event-time-zone = Fuseau horaire
+event-starts = Début
+event-ends = Fin
+event-kind-home = À domicile (adresse)
+event-kind-online = En ligne (lien de visio)
+event-address-label = Adresse (communiquée uniquement aux invités qui répondent oui)
+event-video-link = Lien de visio
+event-video-hint = Pour une soirée en ligne, p. ex. https://meet.example/soiree
+event-capacity-label = Capacité (invités)
+event-orders-close-label = Fin des commandes (facultatif)
+event-orders-close-hint = Laissez vide pour garder les commandes ouvertes 5 jours après la soirée.
+event-error-kit = Choisissez l’un des kits de la marque, ou aucun kit.
+event-error-kit-gone = Ce kit n’existe plus : choisissez-en un autre.
+event-error-language = Choisissez Français ou English.
+event-error-title = Donnez un titre à la soirée.
+event-error-title-long = Le titre doit faire moins de { $max } caractères.
+event-error-description-long = La description doit faire moins de { $max } caractères.
+event-error-start-past = Le début est dans le passé. Choisissez une date et une heure à venir.
+event-error-end-before-start = La fin doit venir après le début.
+event-error-deadline-before-end = Les commandes doivent rester ouvertes au moins jusqu’à la fin de la soirée.
+event-error-address = Indiquez l’adresse où les invités doivent venir.
+event-error-video-link = Indiquez le lien de visio, qui commence par https://, p. ex. https://meet.example/soiree.
+event-error-kind = Choisissez à domicile ou en ligne.
+event-error-capacity = Indiquez le nombre d’invités sous forme de nombre entier, p. ex. 12.
+event-error-capacity-low = La capacité doit être d’au moins 1 invité.
+event-error-capacity-high = La capacité ne peut pas dépasser { $max } invités.
+event-error-time-zone = Choisissez un fuseau horaire dans la liste, p. ex. Europe/Paris.
+event-error-start-missing = Indiquez la date et l’heure de début.
+event-error-end-missing = Indiquez la date et l’heure de fin.
+event-error-deadline-missing = Indiquez la date et l’heure de fin des commandes.
+event-error-start-unreadable = Indiquez le début sous forme de date et d’heure, p. ex. 05/12/2026 19:00.
+event-error-end-unreadable = Indiquez la fin sous forme de date et d’heure, p. ex. 05/12/2026 22:00.
+event-error-deadline-unreadable = Indiquez la fin des commandes sous forme de date et d’heure, p. ex. 10/12/2026 19:00.
+event-error-time-skipped = L’heure { $time } n’existe pas dans le fuseau { $zone } : c’est le moment du changement d’heure. Choisissez une autre heure.
+
+## app/src/events/digest.rs (the host's digest)
+digest-title = Des nouvelles de vos soirées
+digest-on = Vous recevez un e-mail quand vos invités répondent, vous laissent un mot ou commandent : un au plus par heure.
+digest-off = Le récapitulatif est désactivé : vous retrouvez les réponses, les mots et les commandes sur la page de chaque soirée.
+digest-turn-off = Désactiver le récapitulatif
+digest-turn-on = Recevoir un récapitulatif par e-mail
+digest-subject-answers =
+    { $answers ->
+        [one] { $answers } nouvelle réponse à vos soirées
+       *[other] { $answers } nouvelles réponses à vos soirées
+    }
+digest-subject-orders =
+    { $orders ->
+        [one] { $orders } nouvelle commande à vos soirées
+       *[other] { $orders } nouvelles commandes à vos soirées
+    }
+digest-subject-both =
+    { $answers ->
+        [one] { $answers } nouvelle réponse
+       *[other] { $answers } nouvelles réponses
+    } et { $orders ->
+        [one] { $orders } commande
+       *[other] { $orders } commandes
+    } à vos soirées
+digest-hello-there = Bonjour,
+digest-since = Des nouvelles de vos soirées depuis le { $since } :
+digest-answer =
+    { $rsvp ->
+        [yes] { $who } vient
+        [maybe] { $who } viendra peut-être
+        [no] { $who } ne peut pas venir
+        [waiting] { $who } est sur liste d’attente
+       *[other] { $who } n’a pas encore répondu
+    }
+digest-wrote = , et a écrit : « { $note } »
+digest-order = { $name } a commandé pour { $amount }
+digest-see-party = Voir la soirée : { $link }
+digest-footer = Vous recevez cet e-mail au plus une fois par heure. Pour ne plus le recevoir, utilisez « Désactiver le récapitulatif » sur votre tableau de bord : { $link }
+
+## app/src/pages/host_home.rs
+host-page-title = Vos soirées · Soirée
+host-eyebrow = Hôte { $brand }
+host-hello = Bonjour { $name } !
+host-schedule = Organiser une soirée
+host-your-results = Vos résultats
+host-no-parties = Pas encore de soirée
+host-no-parties-text = Organisez votre première soirée : choisissez une date, puis invitez vos invités par e-mail ou avec un lien de partage, et suivez leurs réponses.
+host-rsvp-counts =
+    { $invited ->
+        [one] { $invited } invité
+       *[other] { $invited } invités
+    } · { $yes } oui · { $maybe } peut-être · { $no } non · { $pending } sans réponse
+host-credit-to-spend =
+    { $items ->
+        [0] de crédit à utiliser.
+        [one] de crédit à utiliser et { $items } article à moitié prix.
+       *[other] de crédit à utiliser et { $items } articles à moitié prix.
+    }
+host-spend-credit = Utiliser votre crédit
+host-rewards-empty = Les commandes payées de vos soirées comptent pour vos récompenses d’hôte : la page de chaque soirée indique où vous en êtes de la prochaine. Le crédit que vous gagnez s’affiche ici.
+
+## app/src/pages/host_event.rs
+host-event-page-title = Votre soirée · Soirée
+host-jump-items = Articles
+host-share-link = Lien de partage
+host-on-this-page = Sur cette page
+host-party-report = Bilan de la soirée
+host-address = Adresse
+host-capacity = Capacité
+host-capacity-guests =
+    { $count ->
+        [one] { $count } invité
+       *[other] { $count } invités
+    }
+host-orders-close = Fin des commandes
+host-edit = Modifier
+host-cancel-party = Annuler la soirée
+host-cancel-confirm = Oui, annuler la soirée
+host-share-on = Toute personne qui a ce lien peut voir la soirée (sans l’adresse) et s’inscrire comme invitée :
+host-share-qr = QR code du lien de partage
+host-share-off = Le lien de partage est désactivé : seuls les invités que vous invitez peuvent répondre.
+host-share-turn-off = Désactiver le lien de partage
+host-share-turn-on = Activer le lien de partage
+host-back = Retour à vos soirées
+
+## app/src/pages/event_forms.rs
+event-schedule-page-title = Organiser une soirée · Soirée
+event-scheduling = Création en cours…
+event-schedule-submit = Organiser la soirée
+event-kit = Partir d’un kit
+event-kit-hint = Les articles du kit deviennent les articles présentés de la soirée ; vous pourrez en ajouter ou en retirer ensuite.
+event-no-kit = Aucun kit : je choisirai les articles moi-même
+event-kit-option =
+    { $count ->
+        [one] { $name } ({ $count } article)
+       *[other] { $name } ({ $count } articles)
+    }
+event-edit-page-title = Modifier la soirée · Soirée
+event-edit-title = Modifier « { $title } »
+event-save = Enregistrer les modifications
+
+## app/src/pages/presentation.rs
+present-page-title = Présentation · Soirée
+present-heading = Présentation de « { $title } »
+present-hide-sales = Masquer les chiffres de vente
+present-show-sales = Afficher les chiffres de vente
+present-hide-reward = Masquer ma progression vers la récompense
+present-show-reward = Afficher ma progression vers la récompense
+present-leave = Quitter
+present-full-screen = Plein écran
+present-empty-title = Aucun article à présenter pour l’instant
+present-empty-text = Ajoutez d’abord des articles à la soirée.
+present-slide-label = { $n } sur { $total }
+present-order-from-phone = Commandez depuis votre téléphone
+present-qr = QR code de la page de la soirée
+present-scan = Scannez pour voir les articles et commander
+present-slides = Diapositives
+present-previous = ← Précédent
+present-next = Suivant →
+present-guests-here =
+    { $count ->
+        [one] { $figure } invité présent
+       *[other] { $figure } invités présents
+    }
+present-coming =
+    { $count ->
+        [one] { $figure } attendu
+       *[other] { $figure } attendus
+    }
+present-orders =
+    { $count ->
+        [one] { $figure } commande
+       *[other] { $figure } commandes
+    }
+present-sales = { $figure } de ventes
+
+## app/src/rewards (the host's rewards, the brand's reward rules)
+reward-rewards = Récompenses
+reward-your-rewards = Vos récompenses
+reward-loading = Chargement de vos récompenses…
+reward-final = Récompense finale : palier { $tier }, { $reward }
+reward-closed-none = La soirée s’est terminée sans récompense
+reward-to-next =
+    { $items ->
+        [one] Plus que { $amount } pour atteindre la prochaine récompense : { $percent } % de crédit et { $items } article à moitié prix
+       *[other] Plus que { $amount } pour atteindre la prochaine récompense : { $percent } % de crédit et { $items } articles à moitié prix
+    }
+reward-top = Récompense maximale atteinte
+reward-no-tiers = Aucun palier de récompense défini
+reward-words =
+    { $items ->
+        [0] { $credit } de crédit
+        [one] { $credit } de crédit et { $items } article à moitié prix
+       *[other] { $credit } de crédit et { $items } articles à moitié prix
+    }
+reward-bar-label = Ventes retenues pour la prochaine récompense
+reward-bar-text = { $sales } sur { $target }
+reward-sales = { $figure } de ventes retenues
+reward-buyers =
+    { $count ->
+        [one] { $figure } invité acheteur · { $needed } requis
+       *[other] { $figure } invités acheteurs · { $needed } requis
+    }
+reward-tier =
+    { $items ->
+        [0] Palier { $tier } : { $credit } de crédit
+        [one] Palier { $tier } : { $credit } de crédit, { $items } article à moitié prix
+       *[other] Palier { $tier } : { $credit } de crédit, { $items } articles à moitié prix
+    }
+reward-no-tier = Aucun palier pour l’instant
+reward-guests-missing =
+    { $needed ->
+        [one] Une récompense demande { $needed } invité acheteur : encore { $missing } à trouver.
+       *[other] Une récompense demande { $needed } invités acheteurs : encore { $missing } à trouver.
+    }
+reward-awaiting = { $amount } de commandes attendent leur paiement : elles compteront une fois payées.
+reward-credited = Crédité : { $reward }.
+reward-none-this-time = Pas de récompense cette fois-ci.
+reward-see-credit = Voir et utiliser votre crédit
+reward-orders-close = Les commandes ferment le { $deadline }. La soirée se clôture alors d’elle-même ; vous recevrez un e-mail 2 jours avant.
+reward-close-early = Les commandes s’arrêtent maintenant au lieu du { $deadline } : les invités perdent { $left } pour commander, et leurs pages indiquent que la soirée est terminée.
+reward-close-now = Les commandes s’arrêtent maintenant.
+reward-close-credit = Votre récompense est créditée dès maintenant d’après les commandes payées : { $reward }. Cette action est irréversible.
+reward-no-reward-yet = pas encore de récompense
+reward-close-label = Clôturer la soirée maintenant
+reward-close-confirm = Oui, clôturer la soirée
+reward-closed-by-host = Clôturée le { $date } (par l’hôte).
+reward-closed-at-deadline = Clôturée le { $date } (automatiquement à la fin des commandes).
+reward-closed-other = Clôturée le { $date } ({ $by }).
+reward-span-none = moins d’une minute
+reward-span-days =
+    { $count ->
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+reward-span-hours =
+    { $count ->
+        [one] { $count } heure
+       *[other] { $count } heures
+    }
+reward-span-minutes =
+    { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }
+reward-error-not-started = La soirée n’a pas encore commencé : clôturez-la une fois qu’elle a eu lieu.
+reward-error-cancelled = Cette soirée est annulée : il n’y a rien à clôturer.
+reward-rules-title = Récompenses des hôtes
+reward-rules-saved = Règles de récompense enregistrées.
+reward-rules-hint = Un hôte atteint un palier grâce aux commandes payées d’une soirée (articles seuls, hors livraison). Laissez une ligne vide pour la supprimer.
+reward-col-tier = Palier
+reward-col-from = À partir de (€ de ventes)
+reward-col-credit = Crédit (%)
+reward-tier-from = Palier { $tier } : à partir de (€ de ventes)
+reward-tier-credit = Palier { $tier } : crédit (%)
+reward-tier-items = Palier { $tier } : articles à moitié prix
+reward-min-buyers = Invités acheteurs requis (en plus de l’hôte)
+reward-booking-items = Articles à moitié prix par réservation
+reward-booking-days = Délai en jours pour tenir une soirée réservée
+reward-rules-save = Enregistrer les règles de récompense
+reward-error-expired = Ce formulaire a expiré : rechargez la page.
+reward-error-choose-items = Choisissez des articles dans la liste.
+reward-error-quantity = Une quantité de 0 à 20.
+reward-error-no-item = Choisissez au moins un article pour votre commande.
+reward-error-address = Indiquez l’adresse où envoyer votre commande : rue, code postal et ville.
+reward-error-row-threshold = Ligne { $row } : indiquez le seuil de ventes en euros, p. ex. 150.
+reward-error-row-rising = Ligne { $row } : chaque seuil doit être supérieur à celui de la ligne du dessus.
+reward-error-row-credit = Ligne { $row } : le crédit est un pourcentage de 0 à 50.
+reward-error-row-items = Ligne { $row }, articles à moitié prix : un nombre entier de { $min } à { $max }.
+reward-error-no-tier = Indiquez au moins un palier de récompense.
+reward-error-min-buyers = Invités acheteurs requis : un nombre entier de { $min } à { $max }.
+reward-error-booking-items = Articles à moitié prix par réservation : un nombre entier de { $min } à { $max }.
+reward-error-booking-days = Délai en jours pour tenir une soirée réservée : un nombre entier de { $min } à { $max }.
+
+## app/src/rewards/ssr.rs (the host's reward emails)
+reward-mail-closed-subject = « { $party } » est terminée : votre récompense
+reward-mail-closed =
+    { $buyers ->
+        [one] « { $party } » est terminée. Ventes retenues : { $sales } grâce à { $buyers } invité acheteur.
+       *[other] « { $party } » est terminée. Ventes retenues : { $sales } grâce à { $buyers } invités acheteurs.
+    }
+reward-mail-earned =
+    { $items ->
+        [one] Votre récompense : { $credit } de crédit et { $items } article à moitié prix, à utiliser dès maintenant :
+       *[other] Votre récompense : { $credit } de crédit et { $items } articles à moitié prix, à utiliser dès maintenant :
+    }
+reward-mail-too-few =
+    { $needed ->
+        [one] Une récompense demande { $needed } invité acheteur et cette soirée en a eu { $buyers } : elle ne rapporte donc pas de récompense cette fois-ci.
+       *[other] Une récompense demande { $needed } invités acheteurs et cette soirée en a eu { $buyers } : elle ne rapporte donc pas de récompense cette fois-ci.
+    }
+reward-mail-below = Ces ventes n’atteignent pas le premier palier de récompense : la soirée ne rapporte donc pas de récompense cette fois-ci.
+reward-mail-warn-subject = Les commandes de « { $party } » ferment dans 2 jours
+reward-mail-warn = Les commandes de « { $party } » ferment le { $deadline }. La soirée sera alors clôturée et votre récompense calculée.
+reward-mail-warn-sales =
+    { $buyers ->
+        [one] Ventes retenues à ce jour : { $sales } grâce à { $buyers } invité acheteur ({ $needed } requis).
+       *[other] Ventes retenues à ce jour : { $sales } grâce à { $buyers } invités acheteurs ({ $needed } requis).
+    }
+reward-mail-warn-next = Encore { $amount } et vous atteignez la prochaine récompense.
+reward-mail-awaiting = { $amount } de commandes attendent leur paiement : elles compteront une fois payées.
+reward-mail-warn-remind = Relancez vos invités, ou clôturez vous-même la soirée :
+reward-mail-booking-subject = Une réservation issue de votre soirée vous rapporte un article à moitié prix
+reward-mail-booking =
+    { $items ->
+        [one] { $host }, qui avait réservé une soirée lors de « { $origin } », a tenu « { $party } ». Vous gagnez { $items } article à moitié prix de plus :
+       *[other] { $host }, qui avait réservé une soirée lors de « { $origin } », a tenu « { $party } ». Vous gagnez { $items } articles à moitié prix de plus :
+    }
+
+## app/src/rewards/redeem.rs (the credit page, the reward order)
+credit-page-title = Votre crédit · Soirée
+credit-title = Votre crédit
+credit-balance = Solde
+credit-balance-items =
+    { $count ->
+        [one] de crédit, et { $figure } article à moitié prix à utiliser.
+       *[other] de crédit, et { $figure } articles à moitié prix à utiliser.
+    }
+credit-history = Historique
+credit-history-empty = Rien pour l’instant : vos récompenses arrivent ici à la clôture d’une soirée.
+credit-col-date = Date
+credit-col-what = Opération
+credit-col-credit = Crédit
+credit-col-items = Articles à moitié prix
+credit-ledger-reward = Récompense de « { $party } » : { $note }
+credit-ledger-booking = Bonus de réservation : { $note }
+credit-ledger-restored = Restitué : votre commande n° { $order } a été annulée
+credit-ledger-spent = Utilisé pour votre commande n° { $order }
+credit-note-tier = Palier { $tier } atteint
+credit-note-buyers =
+    { $count ->
+        [one] { $count } invité acheteur sur les { $needed } requis
+       *[other] { $count } invités acheteurs sur les { $needed } requis
+    }
+credit-note-below = Sous le premier palier
+credit-note-held = { $host } a tenu « { $party } »
+credit-redeem-title = Commander avec votre récompense
+credit-redeem-hint = La moitié prix s’applique à vos articles les plus chers ; votre crédit paie le reste, dans la limite de son montant.
+credit-find = Trouver un article
+credit-find-placeholder = Nom ou référence
+credit-one-less = Un de moins : { $name }
+credit-one-more = Un de plus : { $name }
+credit-no-match = Aucun article ne correspond à « { $search } ».
+credit-send-to = Adresse de livraison
+credit-address-hint = Rue, code postal et ville.
+credit-total-later = La moitié prix et votre crédit sont déduits quand vous passez la commande : sa page indique ce qu’il reste à payer.
+credit-total-items = Articles
+credit-half-price = Moitié prix
+credit-half-price-amount =
+    { $count ->
+        [one] −{ $amount } ({ $count } article)
+       *[other] −{ $amount } ({ $count } articles)
+    }
+credit-left-to-pay = Reste à payer
+credit-placing = Commande en cours…
+credit-place = Passer ma commande récompense
+credit-error-nothing = Vous n’avez pas encore de crédit ni d’article à moitié prix à utiliser : ils arrivent à la clôture d’une soirée.
+credit-error-no-longer-sold = Un article que vous avez choisi n’est plus en vente : rechargez la page.
+credit-error-no-party = Vous n’avez pas encore de soirée.
+credit-error-short = Stock insuffisant pour { $name } : réduisez la quantité.
+credit-mail-subject = Votre commande récompense n° { $order }
+credit-mail-placed =
+    { $count ->
+        [one] Votre commande récompense n° { $order } est passée : articles { $items }, dont { $count } article à moitié prix ; crédit d’hôte utilisé { $credit } ; reste à payer { $total }.
+       *[other] Votre commande récompense n° { $order } est passée : articles { $items }, dont { $count } articles à moitié prix ; crédit d’hôte utilisé { $credit } ; reste à payer { $total }.
+    }
+credit-mail-pay-by-card = Payez-la par carte sur la page de la commande dans les { $minutes } minutes ; sinon, elle est annulée et votre crédit vous est restitué.
+
+## app/src/pages/host_report.rs
+report-host-page-title = Hôte · Soirée
+report-hosts = Hôtes
+report-host-lead = { $email } · { $city } · membre depuis le { $joined } ({ $how })
+report-no-city = ville non renseignée
+report-funnel-title = De l’invitation à l’achat
+report-parties = Soirées
+report-earned-spent =
+    { $items ->
+        [one] Gagné { $earned } · utilisé { $spent } · solde { $balance } et { $items } article à moitié prix.
+       *[other] Gagné { $earned } · utilisé { $spent } · solde { $balance } et { $items } articles à moitié prix.
+    }
+report-no-reward = Pas encore de récompense.
+report-my-page-title = Vos résultats · Soirée
+report-rank-top-10 = Parmi les { $hosts } hôtes de la marque qui ont tenu des soirées sur cette période, vous êtes dans les 10 % les meilleurs.
+report-rank-top-25 = Parmi les { $hosts } hôtes de la marque qui ont tenu des soirées sur cette période, vous êtes dans les 25 % les meilleurs.
+report-rank-top-half = Parmi les { $hosts } hôtes de la marque qui ont tenu des soirées sur cette période, vous êtes dans la meilleure moitié.
+report-rank-growing =
+    { $hosts ->
+        [one] Vous êtes le seul hôte de la marque à avoir tenu des soirées sur cette période.
+       *[other] Parmi les { $hosts } hôtes de la marque qui ont tenu des soirées sur cette période, vous êtes dans la moitié en progression.
+    }
+report-rank-none = Tenez une soirée sur cette période pour voir où vous vous situez parmi les hôtes de la marque.
+report-my-rewards =
+    { $items ->
+        [one] Au total, { $earned } gagnés et { $spent } utilisés. À utiliser : { $balance } et { $items } article à moitié prix.
+       *[other] Au total, { $earned } gagnés et { $spent } utilisés. À utiliser : { $balance } et { $items } articles à moitié prix.
+    }
+report-use-credit = Utiliser votre crédit
+report-my-parties = Vos soirées sur cette période
+
+## app/src/invitations/domain.rs (a pasted guest line that cannot be read)
+paste-error-close-angle = Fermez l’adresse par > comme dans Ana Lima <ana@example.com>.
+paste-error-name-long = Le nom doit faire moins de { $max } caractères.
+paste-error-name-control = Le nom contient des caractères qui ne peuvent pas être affichés.
+
+## app/src/catalog/
+catalog-error-sku-empty = Donnez une référence (SKU) à l’article, par exemple CAN-FIG-220.
+catalog-error-sku-long = La référence doit faire moins de { $max } caractères.
+catalog-error-sku-character = Une référence ne contient que des lettres, des chiffres, - _ et . ; retirez « { $character } ».
+catalog-error-vat = Indiquez le taux de TVA en pourcentage, par exemple 20 ou 5,5.
+catalog-error-vat-max = Un taux de TVA ne dépasse pas 100 %.
+catalog-error-stock-number = Indiquez le stock en nombre entier, par exemple 12.
+catalog-error-stock-negative = Le stock ne peut pas être négatif.
+catalog-error-stock-max = Le stock ne dépasse pas { $max }.
+catalog-error-recycled-number = Indiquez la part de matières recyclées en nombre entier, par exemple 12.
+catalog-error-recycled-negative = La part de matières recyclées ne peut pas être négative.
+catalog-error-recycled-max = La part de matières recyclées ne dépasse pas { $max }.
+catalog-error-name = Donnez un nom à l’article.
+catalog-error-name-long = Le nom doit faire moins de { $max } caractères.
+catalog-error-category = Donnez une catégorie à l’article, par exemple Bougies.
+catalog-error-category-long = La catégorie doit faire moins de { $max } caractères.
+catalog-error-description-long = La description doit faire moins de { $max } caractères.
+catalog-error-country-long = Le pays de fabrication doit faire moins de { $max } caractères.
+catalog-error-care-long = Les conseils d’entretien doivent faire moins de { $max } caractères.
+catalog-error-story-long = Le texte sur la fabrication doit faire moins de { $max } caractères.
+catalog-error-composition-part = Écrivez « { $part } » sous la forme d’un pourcentage et d’une matière, par exemple 60 % coton biologique.
+catalog-error-composition-percent = Chaque part est comprise entre 1 % et 100 % ; vérifiez « { $part } ».
+catalog-error-composition-total = La composition totalise { $total } % : la somme des parts doit faire 100 %.
+catalog-error-sku-taken = Un autre article utilise déjà la référence { $sku } : donnez à celui-ci sa propre référence.
+catalog-error-upload = L’envoi n’est pas arrivé complet : envoyez au plus 6 photos de 8 Mo maximum chacune.
+catalog-photo-too-large = « { $name } » pèse { $size } Mo : une photo ne peut pas dépasser 8 Mo. Exportez-la en plus petit et réessayez.
+catalog-photo-format = « { $name } » n’est pas une photo JPEG, PNG ou WebP. Choisissez une photo dans l’un de ces formats.
+catalog-photo-unreadable = « { $name } » n’a pas pu être lue comme une image : le fichier est peut-être endommagé. Choisissez une autre photo.
+catalog-photo-too-many = Ajoutez au plus { $max } photos à la fois ; vous en avez choisi { $count }.
+catalog-page-title = Catalogue · Soirée
+catalog-title = Catalogue
+catalog-new-item = Nouvel article
+catalog-search = Rechercher par nom ou référence
+catalog-category = Catégorie
+catalog-all-categories = Toutes les catégories
+catalog-archived-items = Articles archivés
+catalog-show = Afficher
+catalog-count =
+    { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }
+catalog-count-paged =
+    { $count ->
+        [one] { $count } article · page { $page } sur { $pages }
+       *[other] { $count } articles · page { $page } sur { $pages }
+    }
+catalog-empty = Aucun article ne correspond. Modifiez la recherche ou la catégorie.
+catalog-photo = Photo
+catalog-item = Article
+catalog-sku = Référence (SKU)
+catalog-price = Prix
+catalog-stock = Stock
+catalog-status = Statut
+catalog-status-archived = Archivé
+catalog-status-active = Actif
+catalog-status-inactive = Inactif
+catalog-pages = Pages
+catalog-previous = ← Précédent
+catalog-next = Suivant →
+catalog-item-page-title = Article · Soirée
+catalog-edit-item = Modifier { $name }
+catalog-back = ← Catalogue
+catalog-archived-notice = Cet article est archivé : il n’apparaît plus dans la liste du catalogue, ni dans les kits et les soirées à venir.
+catalog-the-item = L’article
+catalog-sku-hint = Des lettres, des chiffres et des tirets, unique dans votre catalogue.
+catalog-name = Nom
+catalog-category-hint = par exemple Bougies, Linge de maison
+catalog-description = Description
+catalog-price-label = Prix en euros, TVA incluse
+catalog-vat-rate = Taux de TVA (%)
+catalog-active-label = Actif : les hôtes peuvent le mettre en avant et les invités le commander
+catalog-photos = Photos
+catalog-photos-already =
+    { $count ->
+        [one] { $count } photo déjà ; les nouvelles s’ajoutent à la suite.
+       *[other] { $count } photos déjà ; les nouvelles s’ajoutent à la suite.
+    }
+catalog-add-photos = Ajouter des photos
+catalog-photos-hint = JPEG, PNG ou WebP, 8 Mo maximum chacune, 6 au plus à la fois. Elles sont redimensionnées pour les téléphones et les écrans.
+catalog-label-legend = Étiquette de transparence (facultative)
+catalog-label-hint = Affichée aux invités sur la fiche de l’article. Laissez vide ce que vous ne savez pas.
+catalog-composition-hint = Des pourcentages dont la somme fait 100, par exemple 60 % coton biologique, 40 % polyester recyclé
+catalog-country = Fabriqué en (pays)
+catalog-recycled = Matières recyclées (%)
+catalog-care = Conseils d’entretien
+catalog-saving = Enregistrement… (redimensionnement des photos en cours)
+catalog-create = Créer l’article
+catalog-save = Enregistrer les modifications
+catalog-no-photo = Pas encore de photo : les invités voient une image par défaut.
+catalog-photo-alt = Photo { $number }
+catalog-remove-photo = Retirer la photo { $number }
+catalog-label-preview = Aperçu de l’étiquette
+catalog-as-guests-see = Tel que les invités le voient
+catalog-bring-back = Rétablir
+catalog-archive = Archiver
+catalog-bring-item-back = Rétablir l’article
+catalog-archive-item = Archiver l’article
+
+## app/src/catalog/kits.rs
+kit-error-name = Donnez un nom au kit, par exemple Kit d’automne.
+kit-error-name-long = Le nom doit faire moins de { $max } caractères.
+kit-error-description-long = La description doit faire moins de { $max } caractères.
+kit-error-no-items = Choisissez au moins un article pour le kit.
+kit-error-foreign-items = Choisissez des articles de votre catalogue.
+kit-error-name-taken = Vous avez déjà un kit nommé « { $name } » : choisissez un autre nom.
+kit-list-page-title = Kits · Soirée
+kit-list-title = Kits
+kit-list-lead = Les sélections que vous proposez aux hôtes. Un hôte lance sa soirée à partir d’un kit, puis ajoute ou retire des articles.
+kit-new = Nouveau kit
+kit-list-empty = Pas encore de kit : créez-en un à partir de votre catalogue.
+kit-items-count =
+    { $count ->
+        [one] { $count } article
+       *[other] { $count } articles
+    }
+kit-page-title = Kit · Soirée
+kit-back = ← Kits
+kit-edit = Modifier { $name }
+kit-name = Nom
+kit-description = Son contenu, pour les hôtes
+kit-items = Articles
+kit-save = Enregistrer le kit
+
+## app/src/orders/admin.rs
+admin-order-error-status = Choisissez le nouveau statut de la commande.
+admin-order-error-bulk-status = Choisissez { $paid } ou { $preparation }.
+admin-order-error-bulk-ids = Cochez d’abord les commandes à modifier.
+admin-order-error-date = Saisissez la date au format AAAA-MM-JJ.
+admin-order-cannot-become = Une commande au statut « { $from } » ne peut pas passer au statut « { $to } ».
+admin-order-changed-meanwhile = Cette commande a été modifiée entre-temps : rechargez la page et vérifiez son statut.
+admin-order-party-choice = { $title } · { $date } · { $host }
+admin-order-list-page-title = Commandes · Soirée
+admin-order-list-title = Commandes
+admin-order-search = Nom ou e-mail du client, ou référence de paiement
+admin-order-status = Statut
+admin-order-all-statuses = Tous les statuts
+admin-order-party = Soirée
+admin-order-all-parties = Toutes les soirées
+admin-order-host = Hôte
+admin-order-all-hosts = Tous les hôtes
+admin-order-count =
+    { $count ->
+        [one] { $count } commande
+       *[other] { $count } commandes
+    }
+admin-order-bulk-moved =
+    { $count ->
+        [one] { $count } commande passée au statut « { $status } ».
+       *[other] { $count } commandes passées au statut « { $status } ».
+    }
+admin-order-bulk-refused = La commande n° { $id } est restée inchangée : { $reason }
+admin-order-bulk-more-refused =
+    { $count ->
+        [one] …et { $count } autre est restée inchangée.
+       *[other] …et { $count } autres sont restées inchangées.
+    }
+admin-order-bulk-label = Passer les commandes cochées au statut
+admin-order-apply = Appliquer
+admin-order-tick = Cocher
+admin-order-order = Commande
+admin-order-placed = Passée le
+admin-order-customer = Client
+admin-order-total-column = Total
+admin-order-tick-label = Cocher la commande n° { $id } de { $name }
+admin-order-page-title = Commande · Soirée
+admin-order-back = ← Commandes
+admin-order-eyebrow = { $party } · hôte : { $host }
+admin-order-title = Commande n° { $id } · { $name }
+admin-order-to-host = chez l’hôte
+admin-order-total = Total : { $amount }
+admin-order-change-status = Modifier le statut
+admin-order-new-status = Nouveau statut
+admin-order-carrier = Transporteur (pour une expédition)
+admin-order-tracking-number = Numéro de suivi (pour une expédition)
+admin-order-save-status = Enregistrer le statut
+
+## app/src/pages/settings.rs, app/src/brand/
+settings-page-title = Réglages · Soirée
+settings-title = Réglages
+settings-shipping-title = Livraison et back-office
+settings-saved = Réglages enregistrés.
+settings-shipping-flat = Livraison à l’adresse de l’invité (€)
+settings-free-from = Offerte à partir de (€ d’articles)
+settings-webhook-url = Adresse de webhook de votre back-office (facultative)
+settings-webhook-url-hint = Les événements des commandes (passée, payée, changement de statut) sont envoyés à cette adresse, signés avec le secret du webhook.
+settings-save = Enregistrer les réglages
+settings-bank-title = Virement bancaire
+settings-bank-hint = Les invités qui paient par virement voient ce compte, le montant et la référence de paiement de leur commande sur la page de la commande et dans son e-mail. Laissez les trois champs vides pour ne plus proposer ce moyen de paiement.
+settings-bank-saved = Coordonnées bancaires enregistrées.
+settings-iban = IBAN
+settings-bic = BIC
+settings-save-bank = Enregistrer les coordonnées bancaires
+settings-secrets-title = Secrets
+settings-payment-webhook-set = Webhook du service de paiement : { $address } (secret défini)
+settings-payment-webhook-unset = Webhook du service de paiement : { $address } (pas encore de secret : les paiements ne peuvent pas être signalés)
+settings-webhook-secret-set = Secret du webhook sortant défini.
+settings-webhook-secret-unset = Pas encore de secret pour le webhook sortant.
+settings-new-secret = Votre nouveau secret, affiché uniquement maintenant : { $secret }
+settings-new-payment-secret = Nouveau secret du service de paiement
+settings-new-webhook-secret = Nouveau secret du webhook sortant
+settings-not-set = non renseignée
+settings-payments-title = Paiements
+settings-payments-saved = Réglages de paiement enregistrés.
+settings-ways-to-pay = Moyens de paiement proposés à la commande
+settings-pay-card = Par carte bancaire, sur la page de la commande (Stripe)
+settings-pay-transfer = Par virement bancaire, sur le compte ci-dessus
+settings-transfer-days = Nombre de jours d’attente d’un virement avant l’annulation de sa commande
+settings-transfer-days-hint = L’acheteur reçoit un rappel au bout de 3 jours ; à l’échéance, les articles sont remis en vente.
+settings-stripe-title = Votre compte Stripe
+settings-stripe-keys = Enregistrées : clé secrète { $secret }, clé publiable { $publishable }, secret de signature des webhooks { $webhook }. Une clé enregistrée n’est plus jamais affichée : n’en saisissez une que pour la remplacer.
+settings-stripe-secret-key = Clé secrète (sk_…)
+settings-stripe-publishable-key = Clé publiable (pk_…)
+settings-stripe-webhook-secret = Secret de signature des webhooks (whsec_…)
+settings-stripe-events = Dans Stripe, envoyez les événements payment_intent.succeeded et payment_intent.payment_failed à { $address }
+settings-save-payments = Enregistrer les réglages de paiement
+settings-error-language = Choisissez Français ou English.
+settings-error-account-holder = Indiquez le nom du titulaire du compte tel que la banque l’affiche ({ $max } caractères au plus).
+settings-error-webhook-url = Indiquez l’adresse complète de votre back-office, par exemple https://shop.example/soiree-hooks.
+settings-error-secret-key = Ce n’est pas une clé secrète Stripe : elle commence par sk_ ou rk_ (copiez-la depuis le tableau de bord Stripe, rubrique Développeurs).
+settings-error-publishable-key = Ce n’est pas une clé publiable Stripe : elle commence par pk_ (copiez-la depuis le tableau de bord Stripe, rubrique Développeurs).
+settings-error-webhook-secret = Ce n’est pas un secret de signature des webhooks Stripe : il commence par whsec_ (copiez-le depuis le tableau de bord Stripe, rubrique Développeurs).
+settings-error-secret-key-missing = Le paiement par carte nécessite la clé secrète de votre compte Stripe.
+settings-error-publishable-key-missing = Le paiement par carte nécessite la clé publiable de votre compte Stripe.
+settings-error-webhook-secret-missing = Le paiement par carte nécessite le secret de signature des webhooks de votre compte Stripe.
+settings-error-key-modes = La clé secrète et la clé publiable proviennent de modes différents (test et production) : utilisez deux clés du même mode.
+settings-error-no-method = Proposez au moins un moyen de paiement.
+settings-error-transfer-days = Indiquez le nombre de jours d’attente d’un virement, un nombre entier de { $min } à { $max }.
+settings-error-transfer-needs-bank = Le virement bancaire nécessite le compte sur lequel les invités paient : enregistrez-le d’abord dans « { $section } ».
+settings-secret-not-set = non renseigné
+
+## app/src/webhooks/
+webhook-page-title = Webhooks · Soirée
+webhook-title = Envois de webhooks
+webhook-settings-link = Adresse et secret
+webhook-no-address = Aucune adresse de webhook n’est définie : les événements des commandes ne sont pas envoyés. Définissez-en une dans les Réglages.
+webhook-target = Les événements des commandes sont envoyés à { $url }.
+webhook-target-no-secret = Les événements des commandes sont envoyés à { $url } (pas encore de secret : ils attendent que vous en créiez un).
+webhook-none = Rien n’a encore été envoyé.
+webhook-queued = Mis en file
+webhook-event = Événement
+webhook-order = Commande
+webhook-status = Statut
+webhook-attempts = Tentatives
+webhook-response = Réponse
+webhook-actions = Actions
+webhook-waiting = En attente, prochain essai le { $next }
+webhook-delivered = Livré
+webhook-failed = Échec
+webhook-send-again = Renvoyer
+webhook-not-tried = pas encore tenté
+
+## app/src/events/ssr.rs (an unpaid order of a cancelled party, in its buyer’s mail)
+event-cancel-order-reason = La soirée a été annulée : cette commande non payée est donc annulée elle aussi.
+
+## app/src/votes/ (the brand's polls)
+poll-error-question = Posez une question, par exemple : Quelle couleur devrions-nous proposer ensuite ?
+poll-error-question-long = La question doit faire moins de { $max } caractères.
+poll-error-items = Choisissez des articles de votre catalogue.
+poll-error-option-long = L’option { $number } doit faire moins de { $max } caractères.
+poll-error-option-twice = « { $label } » apparaît deux fois : chaque option doit être différente.
+poll-error-options-count = Proposez entre { $min } et { $max } options ; il y en a { $count }.
+poll-error-cancelled = Cette soirée est annulée : le sondage est clos.
+poll-error-closed = Ce sondage est clos.
+poll-error-already-voted = Vous avez déjà voté à ce sondage : un seul vote par invité.
+poll-list-page-title = Sondages · Soirée
+poll-list-title = Sondages
+poll-list-lead = Interrogez les invités de chaque soirée : quelle couleur, quel parfum, quelle pièce pour la suite ? Ils votent depuis leur téléphone, une fois chacun.
+poll-list-empty = Pas encore de sondage.
+poll-open = Ouvert
+poll-closed = Clos
+poll-votes-count =
+    { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+poll-new-title = Lancer un sondage
+poll-question = Question
+poll-question-hint = par exemple : Quelle couleur devrions-nous proposer ensuite ?
+poll-options-legend = Options (de { $min } à { $max })
+poll-options-hint = Saisissez une option, ou choisissez un article (son nom est repris si vous ne saisissez rien). Laissez vides les lignes inutiles.
+poll-option = Option { $number }
+poll-option-item = Article de l’option { $number }
+poll-no-item = Aucun article
+poll-create = Lancer le sondage
+poll-results-page-title = Résultats du sondage · Soirée
+poll-back = ← Sondages
+poll-open-vote = Sondage ouvert
+poll-closed-vote = Sondage clos
+poll-total =
+    { $count ->
+        [one] { $count } vote au total
+       *[other] { $count } votes au total
+    }
+poll-close = Clore le sondage
+poll-reopen = Rouvrir le sondage
+poll-per-party = Par soirée
+poll-no-votes = Pas encore de votes.
+poll-party = Soirée
+poll-host = Hôte
+poll-votes = Votes

@@ -94,8 +94,13 @@ async fn main() -> anyhow::Result<()> {
         period: cli.period.clone(),
         ..PeriodQuery::default()
     };
-    let period = Period::resolve(&q, now.with_timezone(&tz).date_naive(), tz)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let period = Period::resolve(
+        &q,
+        now.with_timezone(&tz).date_naive(),
+        tz,
+        app::base::l10n::Lang::En,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let (this, _) = scope(1, &period, now, None);
     let mut query_ms = Vec::with_capacity(cli.requests);
     let (mut parties, mut hosts) = (0, 0);
@@ -112,7 +117,7 @@ async fn main() -> anyhow::Result<()> {
         "{:?}, period {} ({}): {} parties held, {} hosts on the leaderboard, page {} bytes",
         db.engine(),
         cli.period,
-        period.label(),
+        period.label(app::base::l10n::Lang::En),
         parties,
         hosts,
         html.len()

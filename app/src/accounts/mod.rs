@@ -68,6 +68,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// The sign-in page.
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let login = ServerAction::<Login>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
@@ -83,20 +84,20 @@ pub fn LoginPage() -> impl IntoView {
     let general_error = move || {
         error()
             .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|e| e.to_string())
+            .map(|e| e.message(lang))
     };
 
     view! {
         <section class="auth-card" aria-labelledby="login-title">
-            <h1 id="login-title">"Sign in"</h1>
-            <p class="lead">"For the brand's staff and its hosts. Guests need no account: use the link from your invitation."</p>
+            <h1 id="login-title">{tr!(lang, NAV_SIGN_IN)}</h1>
+            <p class="lead">{tr!(lang, LOGIN_LEAD)}</p>
             <ActionForm action=login attr:class="form" attr:novalidate="">
                 {move || general_error().map(|msg| view! {
                     <p class="form-error" role="alert" id="login-error">{msg}</p>
                 })}
                 <input type="hidden" name="next" value=next />
                 <div class="field">
-                    <label for="email">"Email"</label>
+                    <label for="email">{tr!(lang, INVITE_EMAIL)}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required
                         value=typed_email
                         aria-invalid=move || field_error("email").map(|_| "true")
@@ -104,14 +105,14 @@ pub fn LoginPage() -> impl IntoView {
                     {move || field_error("email").map(|msg| view! { <p class="field-error" id="email-error">{msg}</p> })}
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{tr!(lang, LOGIN_PASSWORD)}</label>
                     <input id="password" name="password" type="password" autocomplete="current-password" required
                         aria-invalid=move || field_error("password").map(|_| "true")
                         aria-describedby=move || field_error("password").map(|_| "password-error") />
                     {move || field_error("password").map(|msg| view! { <p class="field-error" id="password-error">{msg}</p> })}
                 </div>
                 <button type="submit" class="button primary" disabled=move || login.pending().get()>
-                    {move || if login.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if login.pending().get() { tr!(lang, LOGIN_SIGNING_IN) } else { tr!(lang, NAV_SIGN_IN) }}
                 </button>
             </ActionForm>
         </section>
@@ -148,20 +149,21 @@ pub async fn set_first_password(token: String, password: String) -> Result<(), A
 /// `/welcome/:token`: a new host sets their password.
 #[component]
 pub fn WelcomePage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let params = leptos_router::hooks::use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let set = ServerAction::<SetFirstPassword>::new();
     let error = Signal::derive(move || set.value().get().and_then(Result::err));
     view! {
-        <Title text="Welcome · Soirée" />
+        <Title text=tr!(lang, WELCOME_PAGE_TITLE) />
         <section class="form-card" aria-labelledby="welcome-title">
-            <h1 id="welcome-title">"Welcome, new host"</h1>
-            <p>"Choose a password for your host account. This link works once, for 48 hours."</p>
+            <h1 id="welcome-title">{tr!(lang, WELCOME_TITLE)}</h1>
+            <p>{tr!(lang, WELCOME_TEXT)}</p>
             <ActionForm action=set attr:class="form" attr:novalidate="">
                 <FormError error />
                 <input type="hidden" name="token" value=token />
-                <Field id="password" label="Your new password" kind="password" value="" hint="At least 8 characters; a phrase is easiest to remember." error />
-                <button type="submit" class="button primary" disabled=move || set.pending().get()>"Set my password and sign in"</button>
+                <Field id="password" label=tr!(lang, WELCOME_PASSWORD) kind="password" value="" hint=tr!(lang, WELCOME_PASSWORD_HINT) error />
+                <button type="submit" class="button primary" disabled=move || set.pending().get()>{tr!(lang, WELCOME_SUBMIT)}</button>
             </ActionForm>
         </section>
     }

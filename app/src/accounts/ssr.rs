@@ -40,7 +40,7 @@ pub async fn create_user(
     if display_name.is_empty() {
         return Err(AppError::invalid(
             "display_name",
-            "Enter the person's name.",
+            tr!(crate::base::l10n::page_lang(), ACCOUNT_ENTER_NAME),
         ));
     }
     let hash = hash_password_blocking(password).await?;
@@ -60,7 +60,7 @@ pub async fn create_user(
         Ok(id) => Ok(id),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::invalid(
             "email",
-            "An account with this email already exists.",
+            tr!(crate::base::l10n::page_lang(), ACCOUNT_EMAIL_TAKEN),
         )),
         Err(e) => Err(e.into()),
     }
@@ -106,7 +106,10 @@ pub async fn login(
     let mut mistakes = crate::base::error::Mistakes::default();
     let email = mistakes.check(EmailAddress::parse(email_raw, "email"));
     if password.is_empty() {
-        mistakes.note("password", "Enter your password.");
+        mistakes.note(
+            "password",
+            tr!(crate::base::l10n::page_lang(), LOGIN_ENTER_PASSWORD),
+        );
     }
     mistakes.finish()?;
     let email = email.ok_or(AppError::Internal)?;
@@ -212,12 +215,8 @@ pub async fn use_password_token(
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     let password = NewPassword::parse(password, "password")?;
-    let expired = || {
-        AppError::invalid(
-            "password",
-            "This link has expired or was already used. Ask the brand for a new one.",
-        )
-    };
+    let lang = crate::base::l10n::page_lang();
+    let expired = move || AppError::invalid("password", tr!(lang, WELCOME_LINK_EXPIRED));
     type Link = (i64, i64, DateTime<Utc>, Option<DateTime<Utc>>);
     let found: Option<Link> = on_db!(db.reader(), |pool| {
         sqlx::query_as(

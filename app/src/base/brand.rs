@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// The brand admin's sections, at the top of their pages.
 #[component]
 pub fn BrandNav() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let location = leptos_router::hooks::use_location();
     let current = move |prefix: &'static str| {
         let path = location.pathname.get();
@@ -18,18 +19,18 @@ pub fn BrandNav() -> impl IntoView {
         on.then_some("page")
     };
     view! {
-        <nav class="section-nav" aria-label="Brand">
-            <a href="/brand" aria-current=move || current("/brand")>"Dashboard"</a>
-            <a href="/brand/hosts" aria-current=move || current("/brand/hosts")>"Hosts"</a>
-            <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>"Catalog"</a>
-            <a href="/brand/orders" aria-current=move || current("/brand/orders")>"Orders"</a>
-            <a href="/brand/kits" aria-current=move || current("/brand/kits")>"Kits"</a>
-            <a href="/brand/votes" aria-current=move || current("/brand/votes")>"Votes"</a>
-            <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>"Bookings"</a>
-            <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>"Webhooks"</a>
-            <a href="/brand/api-keys" aria-current=move || current("/brand/api-keys")>"API keys"</a>
-            <a href="/brand/exports" aria-current=move || current("/brand/exports")>"Exports"</a>
-            <a href="/brand/settings" aria-current=move || current("/brand/settings")>"Settings"</a>
+        <nav class="section-nav" aria-label=tr!(lang, BRAND_NAV_LABEL)>
+            <a href="/brand" aria-current=move || current("/brand")>{tr!(lang, BRAND_NAV_DASHBOARD)}</a>
+            <a href="/brand/hosts" aria-current=move || current("/brand/hosts")>{tr!(lang, BRAND_NAV_HOSTS)}</a>
+            <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>{tr!(lang, BRAND_NAV_CATALOG)}</a>
+            <a href="/brand/orders" aria-current=move || current("/brand/orders")>{tr!(lang, BRAND_NAV_ORDERS)}</a>
+            <a href="/brand/kits" aria-current=move || current("/brand/kits")>{tr!(lang, BRAND_NAV_KITS)}</a>
+            <a href="/brand/votes" aria-current=move || current("/brand/votes")>{tr!(lang, BRAND_NAV_VOTES)}</a>
+            <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>{tr!(lang, BRAND_NAV_BOOKINGS)}</a>
+            <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>{tr!(lang, BRAND_NAV_WEBHOOKS)}</a>
+            <a href="/brand/api-keys" aria-current=move || current("/brand/api-keys")>{tr!(lang, BRAND_NAV_API_KEYS)}</a>
+            <a href="/brand/exports" aria-current=move || current("/brand/exports")>{tr!(lang, BRAND_NAV_EXPORTS)}</a>
+            <a href="/brand/settings" aria-current=move || current("/brand/settings")>{tr!(lang, BRAND_NAV_SETTINGS)}</a>
         </nav>
     }
 }

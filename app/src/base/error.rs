@@ -7,6 +7,8 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::base::l10n::Lang;
+
 /// What went wrong, as a caller can act on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -51,6 +53,23 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The sentence a person reads, in `lang`: the text of `Display`
+    /// (English, for logs) translated. An `Invalid` error's message was
+    /// written in the page's language where it was found.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Unauthorized => tr!(lang, ERROR_UNAUTHORIZED),
+            AppError::Forbidden => tr!(lang, ERROR_FORBIDDEN),
+            AppError::NotFound => tr!(lang, ERROR_NOT_FOUND),
+            AppError::Invalid { message, .. } => message.clone(),
+            AppError::WrongCredentials { .. } => tr!(lang, ERROR_WRONG_CREDENTIALS),
+            AppError::LockedOut { minutes, .. } => tr!(lang, ERROR_LOCKED_OUT, minutes = *minutes),
+            AppError::Unreadable => tr!(lang, ERROR_UNREADABLE),
+            AppError::Internal => tr!(lang, ERROR_INTERNAL),
+            AppError::Transport(_) => tr!(lang, ERROR_TRANSPORT),
+        }
+    }
+
     /// An `Invalid` error for one form field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
         AppError::Invalid {
@@ -192,12 +211,14 @@ fn unreadable_input(detail: &str) -> AppError {
 }
 
 /// The message for a field the form sent without a value: the choices a
-/// person has to make say which; any other field is required.
+/// person has to make say which; any other field is required. In the
+/// language of the page the form is on.
 fn missing_field(name: &str) -> AppError {
+    let lang = crate::base::l10n::page_lang();
     let message = match name {
-        "rsvp" => "Choose yes, maybe or no.",
-        "option_id" | "choice" => "Choose one of the answers.",
-        _ => "This field is required: fill it in.",
+        "rsvp" => tr!(lang, ERROR_CHOOSE_RSVP),
+        "option_id" | "choice" => tr!(lang, ERROR_CHOOSE_ANSWER),
+        _ => tr!(lang, ERROR_FIELD_REQUIRED),
     };
     AppError::invalid(name, message)
 }
@@ -280,16 +301,40 @@ mod tests {
         ] {
             let err =
                 AppError::from_server_fn_error(ServerFnErrorErr::Serialization(detail.into()));
+            // No request: the page's language is the default, French.
             assert_eq!(
-                err.for_field("rsvp").as_deref(),
-                Some("Choose yes, maybe or no.")
+                err.for_field("rsvp"),
+                Some(tr!(Lang::Fr, ERROR_CHOOSE_RSVP))
             );
         }
         let err =
             AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field `email`".into()));
         assert_eq!(
-            err.for_field("email").as_deref(),
-            Some("This field is required: fill it in.")
+            err.for_field("email"),
+            Some(tr!(Lang::Fr, ERROR_FIELD_REQUIRED))
+        );
+    }
+
+    #[test]
+    fn an_error_reads_in_the_language_asked_and_logs_in_english() {
+        let err = AppError::LockedOut {
+            email: "ana@example.com".into(),
+            minutes: 15,
+        };
+        assert_eq!(err.message(Lang::En), err.to_string());
+        assert_ne!(err.message(Lang::Fr), err.to_string());
+        for err in [
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Unreadable,
+            AppError::Internal,
+        ] {
+            assert_eq!(err.message(Lang::En), err.to_string());
+        }
+        assert_eq!(
+            AppError::Transport("connection refused".into()).message(Lang::En),
+            AppError::Transport(String::new()).to_string()
         );
     }
 

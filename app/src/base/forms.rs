@@ -81,7 +81,7 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
             let text = match e {
                 AppError::Invalid { also, .. } if also.is_empty() => tr!(lang, FORM_FIX_FIELD),
                 AppError::Invalid { .. } => tr!(lang, FORM_FIX_FIELDS),
-                other => other.to_string(),
+                other => other.message(lang),
             };
             view! { <p class="form-error" role="alert">{text}</p> }
         })

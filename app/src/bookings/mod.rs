@@ -14,6 +14,7 @@ use crate::base::{
     brand::BrandNav,
     error::AppError,
     forms::{Confirm, FormError},
+    l10n::use_lang,
 };
 
 #[cfg(feature = "ssr")]
@@ -93,6 +94,7 @@ pub async fn decide_booking(id: i64, approve: bool) -> Result<(), AppError> {
 /// "Host your own party" on a guest's invitation page.
 #[component]
 pub fn HostYourOwn(token: String) -> impl IntoView {
+    let lang = use_lang();
     let ask = ServerAction::<AskToHost>::new();
     let t = token.clone();
     let asked = Resource::new(
@@ -102,20 +104,20 @@ pub fn HostYourOwn(token: String) -> impl IntoView {
     let error = Signal::derive(move || ask.value().get().and_then(Result::err));
     view! {
         <section class="host-your-own" id="host-your-own" aria-labelledby="host-own-title">
-            <h2 id="host-own-title">"Host your own party"</h2>
+            <h2 id="host-own-title">{tr!(lang, BOOKING_HOST_YOUR_OWN_TITLE)}</h2>
             <Transition fallback=|| ()>
                 {move || Suspend::new({
                     let token = token.clone();
                     async move {
                         match asked.await {
                             Ok(true) => view! {
-                                <p class="report" role="status" data-testid="booking-asked">"Thank you! The brand will write to you to set up your host account."</p>
+                                <p class="report" role="status" data-testid="booking-asked">{tr!(lang, BOOKING_ASKED)}</p>
                             }.into_any(),
                             _ => view! {
-                                <p>"Enjoyed the items? Host a party of your own, earn credit and half-price items, and your host earns a bonus too."</p>
+                                <p>{tr!(lang, BOOKING_HOST_YOUR_OWN_TEXT)}</p>
                                 <ActionForm action=ask attr:class="inline-form">
                                     <input type="hidden" name="token" value=token.clone() />
-                                    <button type="submit" class="button">"I'd like to host a party"</button>
+                                    <button type="submit" class="button">{tr!(lang, BOOKING_ASK)}</button>
                                 </ActionForm>
                             }.into_any(),
                         }
@@ -132,51 +134,52 @@ type Requests = Vec<BookingRequest>;
 /// The brand admin's booking requests.
 #[component]
 pub fn BookingsPage() -> impl IntoView {
+    let lang = use_lang();
     let decide = crate::base::forms::action::<DecideBooking>();
     let data = Resource::new(move || decide.version().get(), |_| get_booking_requests());
     let error = Signal::derive(move || decide.value().get().and_then(Result::err));
     let done = move || matches!(decide.value().get(), Some(Ok(())));
     view! {
-        <Title text="Bookings · Soirée" />
+        <Title text=tr!(lang, BOOKING_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/bookings" children=move |rows: Requests| view! {
-            <header class="page-head"><h1>"Booking requests"</h1></header>
-            <p>"Guests who asked to host a party of their own. Approving one makes them a host: they get an email with a link to set their password (valid 48 hours), and their first party counts as a booking for the host they came from."</p>
+            <header class="page-head"><h1>{tr!(lang, BOOKING_TITLE)}</h1></header>
+            <p>{tr!(lang, BOOKING_INTRO)}</p>
             <FormError error />
-            {move || done().then(|| view! { <p class="report" role="status">"Done: the guest has been emailed."</p> })}
+            {move || done().then(|| view! { <p class="report" role="status">{tr!(lang, BOOKING_DECIDED)}</p> })}
             {if rows.is_empty() {
-                view! { <p class="muted">"No requests yet."</p> }.into_any()
+                view! { <p class="muted">{tr!(lang, BOOKING_NO_REQUESTS)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table data-testid="bookings">
                             <thead><tr>
-                                <th scope="col">"Guest"</th><th scope="col">"From the party"</th><th scope="col">"Asked"</th>
-                                <th scope="col">"Status"</th><th scope="col"><span class="sr-only">"Actions"</span></th>
+                                <th scope="col">{tr!(lang, BOOKING_COL_GUEST)}</th><th scope="col">{tr!(lang, BOOKING_COL_FROM_PARTY)}</th><th scope="col">{tr!(lang, BOOKING_COL_ASKED)}</th>
+                                <th scope="col">{tr!(lang, HOSTS_COL_STATUS)}</th><th scope="col"><span class="sr-only">{tr!(lang, INVITE_COL_ACTIONS)}</span></th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| {
                                     let pending = r.status == "pending";
-                                    let (approve_label, decline_label) = (format!("Approve {} as a host", r.name), format!("Decline {}", r.name));
+                                    let (approve_label, decline_label) = (tr!(lang, HOSTS_APPROVE_AS_HOST, name = &r.name), tr!(lang, HOSTS_DECLINE_WHO, name = &r.name));
                                     view! {
                                         <tr>
                                             <td>{r.name.clone()}<br /><span class="muted">{r.email.clone()}</span></td>
-                                            <td>{r.from_event.clone()}<br /><span class="muted">{format!("hosted by {}", r.from_host)}</span></td>
+                                            <td>{r.from_event.clone()}<br /><span class="muted">{tr!(lang, BOOKING_HOSTED_BY, host = &r.from_host)}</span></td>
                                             <td>{r.asked.clone()}</td>
-                                            <td>{match r.status.as_str() { "approved" => "Approved", "declined" => "Declined", _ => "Waiting" }}</td>
+                                            <td>{match r.status.as_str() { "approved" => tr!(lang, HOSTS_APPROVED), "declined" => tr!(lang, HOSTS_DECLINED), _ => tr!(lang, BOOKING_STATUS_WAITING) }}</td>
                                             <td>{pending.then(|| view! {
                                                 <div class="actions">
                                                     <ActionForm action=decide attr:class="inline-form">
                                                         <input type="hidden" name="id" value=r.id />
                                                         <input type="hidden" name="approve" value="true" />
-                                                        <button type="submit" class="button small primary" aria-label=approve_label>"Approve"</button>
+                                                        <button type="submit" class="button small primary" aria-label=approve_label>{tr!(lang, HOSTS_APPROVE)}</button>
                                                     </ActionForm>
-                                                    <Confirm label="Decline" aria_label=decline_label small=true
-                                                        consequence=format!("{} gets a kind email saying the brand will not set up a party with them. This cannot be undone.", r.name)>
+                                                    <Confirm label=tr!(lang, HOSTS_DECLINE) aria_label=decline_label small=true
+                                                        consequence=tr!(lang, BOOKING_DECLINE_CONSEQUENCE, name = &r.name)>
                                                         <ActionForm action=decide attr:class="inline-form">
                                                             <input type="hidden" name="id" value=r.id />
                                                             <input type="hidden" name="approve" value="false" />
-                                                            <button type="submit" class="button small danger">"Yes, decline"</button>
+                                                            <button type="submit" class="button small danger">{tr!(lang, HOSTS_YES_DECLINE)}</button>
                                                         </ActionForm>
                                                     </Confirm>
                                                 </div>

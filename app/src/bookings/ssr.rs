@@ -9,6 +9,7 @@ use crate::{
         account::EmailAddress,
         db::Db,
         error::AppError,
+        l10n::{fmt, page_lang, resolve::event_language},
         onboarding::{decline, onboard, Joined, Newcomer},
     },
     on_db,
@@ -73,6 +74,7 @@ type Row = (
 
 /// The brand's requests, pending first, newest first.
 pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppError> {
+    let lang = page_lang();
     let rows: Vec<Row> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT b.id, b.name, b.email, e.title, u.display_name, b.created_at, b.status, e.time_zone
@@ -95,7 +97,7 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<BookingRequest>, AppErro
                     email,
                     from_event,
                     from_host,
-                    asked: crate::base::time::local_display(at, tz),
+                    asked: fmt::datetime_long(lang, at, tz),
                     status,
                 }
             },
@@ -114,9 +116,9 @@ pub async fn decide(
     approve: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let found: Option<(String, String, String, String)> = on_db!(db.reader(), |pool| {
+    let found: Option<(String, String, String, String, i64)> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT b.name, b.email, b.status, br.name FROM booking_requests b
+            "SELECT b.name, b.email, b.status, br.name, b.from_event_id FROM booking_requests b
              JOIN brands br ON br.id = b.brand_id WHERE b.id = $1 AND b.brand_id = $2",
         )
         .bind(id)
@@ -124,11 +126,11 @@ pub async fn decide(
         .fetch_optional(pool)
         .await
     })?;
-    let (name, email, status, brand) = found.ok_or(AppError::NotFound)?;
+    let (name, email, status, brand, from_event) = found.ok_or(AppError::NotFound)?;
     if status != "pending" {
         return Err(AppError::invalid(
             "id",
-            "This request was already answered.",
+            tr!(page_lang(), BOOKING_REQUEST_ANSWERED),
         ));
     }
     let address = EmailAddress::parse(&email, "id")?;
@@ -143,14 +145,18 @@ pub async fn decide(
         onboard(db, config, &who, now).await?;
         return Ok(());
     }
+    // A guest's mail is in the language of their party.
+    let lang = event_language(db, from_event).await?;
     let text = format!(
-        "Hello {name},\n\nThank you for wanting to host a {brand} party. We cannot take on new hosts near you just now, but we will keep your request in mind. You are always welcome at the parties you are invited to.\n"
+        "{}\n\n{}\n",
+        tr!(lang, MAIL_HELLO_NAME, name = &name),
+        tr!(lang, BOOKING_MAIL_DECLINED, brand = &brand),
     );
     let sorry = crate::base::mail::plain(
         config,
         &name,
         &email,
-        format!("Your request to host for {brand}"),
+        tr!(lang, BOOKING_MAIL_SUBJECT, brand = &brand),
         text,
         None,
         now,

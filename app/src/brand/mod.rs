@@ -10,6 +10,66 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::ssr::serve;
 use crate::base::error::AppError;
 
+/// A sentence with elements inside (a link, code), as the page writes it:
+/// the message takes [`slot`]`(n)` for each element, and [`pieces`] cuts
+/// its text around them, in the order the language puts them.
+pub mod sentence {
+    /// What stands for element `n` in a message's text.
+    pub fn slot(n: u32) -> String {
+        char::from_u32(0xE000 + n)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
+    /// A part of a sentence: text, or the place of element `n`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Piece {
+        Text(String),
+        Slot(u32),
+    }
+
+    /// The text and element places of a message filled with slots.
+    pub fn pieces(text: &str) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let mut run = String::new();
+        for c in text.chars() {
+            match c as u32 {
+                n @ 0xE000..=0xE0FF => {
+                    if !run.is_empty() {
+                        out.push(Piece::Text(std::mem::take(&mut run)));
+                    }
+                    out.push(Piece::Slot(n - 0xE000));
+                }
+                _ => run.push(c),
+            }
+        }
+        if !run.is_empty() {
+            out.push(Piece::Text(run));
+        }
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_sentence_is_cut_around_its_elements() {
+            let text = format!("See {} or {}.", slot(1), slot(0));
+            assert_eq!(
+                pieces(&text),
+                vec![
+                    Piece::Text("See ".into()),
+                    Piece::Slot(1),
+                    Piece::Text(" or ".into()),
+                    Piece::Slot(0),
+                    Piece::Text(".".into()),
+                ]
+            );
+        }
+    }
+}
+
 /// The brand admin dashboard's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BrandOverview {

@@ -100,7 +100,13 @@ pub async fn save_payment_settings(form: PaymentsForm) -> Result<(), AppError> {
 pub mod ssr {
     use super::{masked, PaymentSettings, PaymentsForm};
     use crate::{
-        base::{db::Db, error::AppError, error::Mistakes, order::PayMethod},
+        base::{
+            db::Db,
+            error::AppError,
+            error::Mistakes,
+            l10n::{keys, page_lang, Key},
+            order::PayMethod,
+        },
         on_db,
     };
 
@@ -159,13 +165,13 @@ pub mod ssr {
     }
 
     /// A key as typed: empty keeps the saved one; otherwise it must start
-    /// with Stripe's prefix for it.
+    /// with Stripe's prefix for it (`wrong` says which).
     fn key(
         m: &mut Mistakes,
         field: &str,
         raw: &str,
         prefixes: &[&str],
-        what: &str,
+        wrong: Key,
     ) -> Option<String> {
         let key = raw.trim();
         if key.is_empty() {
@@ -175,13 +181,7 @@ pub mod ssr {
             && (12..=255).contains(&key.len())
             && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !shaped {
-            m.note(
-                field,
-                format!(
-                    "This is not a Stripe {what}: it starts with {} (copy it from Stripe's dashboard, Developers).",
-                    prefixes.join(" or ")
-                ),
-            );
+            m.note(field, crate::base::l10n::text(page_lang(), wrong, None));
             return None;
         }
         Some(key.to_owned())
@@ -207,38 +207,40 @@ pub mod ssr {
         saved: &Row,
         cards: bool,
     ) -> [Option<String>; 3] {
+        // Each field: what was typed, what is saved, the key's prefixes,
+        // what a wrong one and a missing one say.
         let fields = [
             (
                 "stripe_secret_key",
                 &form.stripe_secret_key,
                 &saved.stripe_secret_key,
                 &["sk_", "rk_"][..],
-                "secret key",
+                keys::SETTINGS_ERROR_SECRET_KEY,
+                keys::SETTINGS_ERROR_SECRET_KEY_MISSING,
             ),
             (
                 "stripe_publishable_key",
                 &form.stripe_publishable_key,
                 &saved.stripe_publishable_key,
                 &["pk_"][..],
-                "publishable key",
+                keys::SETTINGS_ERROR_PUBLISHABLE_KEY,
+                keys::SETTINGS_ERROR_PUBLISHABLE_KEY_MISSING,
             ),
             (
                 "stripe_webhook_secret",
                 &form.stripe_webhook_secret,
                 &saved.stripe_webhook_secret,
                 &["whsec_"][..],
-                "webhook signing secret",
+                keys::SETTINGS_ERROR_WEBHOOK_SECRET,
+                keys::SETTINGS_ERROR_WEBHOOK_SECRET_MISSING,
             ),
         ];
-        let after = fields.map(|(field, typed, before, prefixes, what)| {
-            let checked = key(m, field, typed, prefixes, what);
+        let after = fields.map(|(field, typed, before, prefixes, wrong, missing)| {
+            let checked = key(m, field, typed, prefixes, wrong);
             let kept = checked.or_else(|| before.clone().filter(|k| !k.is_empty()));
             // A key typed wrong has its own message already.
             if cards && kept.is_none() && typed.trim().is_empty() {
-                m.note(
-                    field,
-                    format!("Card payments need the {what} of your Stripe account."),
-                );
+                m.note(field, crate::base::l10n::text(page_lang(), missing, None));
             }
             kept
         });
@@ -248,7 +250,7 @@ pub mod ssr {
             if mode(s) != mode(p) && typed_any {
                 m.note(
                     "stripe_publishable_key",
-                    "The secret and publishable keys come from different modes (test and live): use both from the same one.",
+                    tr!(page_lang(), SETTINGS_ERROR_KEY_MODES),
                 );
             }
         }
@@ -264,7 +266,7 @@ pub mod ssr {
             .filter(|p| form.offers(*p))
             .collect();
         if offered.is_empty() {
-            m.note("methods", "Offer at least one way to pay.");
+            m.note("methods", tr!(page_lang(), SETTINGS_ERROR_NO_METHOD));
         }
         let days = form
             .transfer_days
@@ -275,7 +277,7 @@ pub mod ssr {
         if days.is_none() {
             m.note(
                 "transfer_days",
-                "Give the days an unpaid transfer waits, a whole number from 1 to 60.",
+                tr!(page_lang(), SETTINGS_ERROR_TRANSFER_DAYS, min = 1, max = 60),
             );
         }
         let [secret_after, publishable_after, webhook_after] =
@@ -283,7 +285,11 @@ pub mod ssr {
         if offered.contains(&PayMethod::Transfer) && saved.bank_iban.is_none() {
             m.note(
                 "transfer",
-                "Bank transfer needs the account guests pay to: save it under Bank transfer first.",
+                tr!(
+                    page_lang(),
+                    SETTINGS_ERROR_TRANSFER_NEEDS_BANK,
+                    section = tr!(page_lang(), SETTINGS_BANK_TITLE)
+                ),
             );
         }
         m.finish()?;

@@ -165,8 +165,12 @@ pub mod ssr {
         let free_from = m.check(parse_cents(&form.free_shipping_from, "free_shipping_from"));
         let url = m.check(webhook_url(&form.webhook_url));
         let language = m.check(
-            crate::base::l10n::Lang::parse(&form.language)
-                .ok_or_else(|| AppError::invalid("language", "Choose Français or English.")),
+            crate::base::l10n::Lang::parse(&form.language).ok_or_else(|| {
+                AppError::invalid(
+                    "language",
+                    tr!(crate::base::l10n::page_lang(), SETTINGS_ERROR_LANGUAGE),
+                )
+            }),
         );
         m.finish()?;
         let (Some(flat), Some(free_from), Some(url), Some(language)) =
@@ -207,7 +211,11 @@ pub mod ssr {
             if holder.is_empty() || holder.chars().count() > 70 {
                 m.note(
                     "account_name",
-                    "Give the account holder's name as the bank shows it (70 characters at most).",
+                    tr!(
+                        crate::base::l10n::page_lang(),
+                        SETTINGS_ERROR_ACCOUNT_HOLDER,
+                        max = 70
+                    ),
                 );
             } else {
                 name = Some(holder.to_owned());
@@ -241,7 +249,7 @@ pub mod ssr {
         if parsed.is_none() || url.len() > 500 {
             return Err(AppError::invalid(
                 "webhook_url",
-                "Give the full address of your back office, e.g. https://shop.example/soiree-hooks.",
+                tr!(crate::base::l10n::page_lang(), SETTINGS_ERROR_WEBHOOK_URL),
             ));
         }
         Ok(Some(url.to_owned()))

@@ -3,6 +3,14 @@
 use super::ItemForm;
 use crate::base::error::{AppError, Mistakes};
 use crate::base::items::{Label, Material};
+use crate::base::l10n::{keys, page_lang, Key};
+
+/// A message with its `max`, in the page's language.
+fn with_max(key: Key, max: impl Into<i64>) -> String {
+    let mut args = crate::base::l10n::FluentArgs::new();
+    args.set("max", crate::base::l10n::arg(max.into()));
+    crate::base::l10n::text(page_lang(), key, Some(&args))
+}
 
 const SKU_MAX: usize = 40;
 const NAME_MAX: usize = 120;
@@ -22,13 +30,13 @@ impl Sku {
         if sku.is_empty() {
             return Err(AppError::invalid(
                 "sku",
-                "Give the item a SKU, e.g. CAN-FIG-220.",
+                tr!(page_lang(), CATALOG_ERROR_SKU_EMPTY),
             ));
         }
         if sku.len() > SKU_MAX {
             return Err(AppError::invalid(
                 "sku",
-                format!("Keep the SKU under {SKU_MAX} characters."),
+                tr!(page_lang(), CATALOG_ERROR_SKU_LONG, max = SKU_MAX),
             ));
         }
         if let Some(c) = sku
@@ -37,7 +45,11 @@ impl Sku {
         {
             return Err(AppError::invalid(
                 "sku",
-                format!("A SKU uses letters, digits, - _ and . only; remove {c:?}."),
+                tr!(
+                    page_lang(),
+                    CATALOG_ERROR_SKU_CHARACTER,
+                    character = c.to_string()
+                ),
             ));
         }
         Ok(Sku(sku))
@@ -51,7 +63,7 @@ impl Sku {
 /// Parses a VAT rate in percent ("20", "5.5") into basis points.
 pub fn parse_vat_bp(raw: &str) -> Result<i64, AppError> {
     let raw = raw.trim().trim_end_matches('%').trim().replace(',', ".");
-    let bad = || AppError::invalid("vat_rate", "Type the VAT rate in percent, e.g. 20 or 5.5.");
+    let bad = || AppError::invalid("vat_rate", tr!(page_lang(), CATALOG_ERROR_VAT));
     if raw.is_empty() {
         return Err(bad());
     }
@@ -74,42 +86,45 @@ pub fn parse_vat_bp(raw: &str) -> Result<i64, AppError> {
     if bp > 10_000 {
         return Err(AppError::invalid(
             "vat_rate",
-            "A VAT rate is at most 100 %.",
+            tr!(page_lang(), CATALOG_ERROR_VAT_MAX),
         ));
     }
     Ok(bp)
 }
 
-fn parse_count(raw: &str, field: &str, what: &str, max: i64) -> Result<i64, AppError> {
+/// What a count's mistakes say: not a whole number, negative, over the
+/// most (which takes `max`).
+struct CountMessages {
+    not_number: Key,
+    negative: Key,
+    too_big: Key,
+}
+
+fn parse_count(raw: &str, field: &str, says: CountMessages, max: i64) -> Result<i64, AppError> {
     let raw = raw.trim();
     let n: i64 = raw.parse().map_err(|_| {
         AppError::invalid(
             field,
-            format!("Type the {what} as a whole number, e.g. 12."),
+            crate::base::l10n::text(page_lang(), says.not_number, None),
         )
     })?;
     if n < 0 {
         return Err(AppError::invalid(
             field,
-            format!("The {what} cannot be negative."),
+            crate::base::l10n::text(page_lang(), says.negative, None),
         ));
     }
     if n > max {
-        return Err(AppError::invalid(
-            field,
-            format!("The {what} is at most {max}."),
-        ));
+        return Err(AppError::invalid(field, with_max(says.too_big, max)));
     }
     Ok(n)
 }
 
-fn text(raw: &str, field: &str, what: &str, max: usize) -> Result<String, AppError> {
+/// A trimmed text of at most `max` characters; `too_long` takes `max`.
+fn text(raw: &str, field: &str, too_long: Key, max: usize) -> Result<String, AppError> {
     let value = raw.trim();
     if value.chars().count() > max {
-        return Err(AppError::invalid(
-            field,
-            format!("Keep the {what} under {max} characters."),
-        ));
+        return Err(AppError::invalid(field, with_max(too_long, max as i64)));
     }
     Ok(value.to_owned())
 }
@@ -132,7 +147,7 @@ pub fn parse_composition(raw: &str) -> Result<Vec<Material>, AppError> {
         let bad = || {
             AppError::invalid(
                 field,
-                format!("Write {part:?} as a percentage and a material, e.g. 60% organic cotton."),
+                tr!(page_lang(), CATALOG_ERROR_COMPOSITION_PART, part = part),
             )
         };
         let (percent, material) = if let Some((n, rest)) = part.split_once('%') {
@@ -154,7 +169,7 @@ pub fn parse_composition(raw: &str) -> Result<Vec<Material>, AppError> {
         if percent == 0 || percent > 100 {
             return Err(AppError::invalid(
                 field,
-                format!("Each part is between 1 % and 100 %; check {part:?}."),
+                tr!(page_lang(), CATALOG_ERROR_COMPOSITION_PERCENT, part = part),
             ));
         }
         if material.is_empty() || material.chars().count() > 60 {
@@ -169,7 +184,7 @@ pub fn parse_composition(raw: &str) -> Result<Vec<Material>, AppError> {
     if total != 100 {
         return Err(AppError::invalid(
             field,
-            format!("The composition adds up to {total} %: the parts must add up to 100 %."),
+            tr!(page_lang(), CATALOG_ERROR_COMPOSITION_TOTAL, total = total),
         ));
     }
     Ok(parts)
@@ -207,23 +222,34 @@ impl ItemDraft {
             &form.name,
             "name",
             NAME_MAX,
-            "Give the item a name.",
+            keys::CATALOG_ERROR_NAME_LONG,
+            keys::CATALOG_ERROR_NAME,
         ));
         let category = m.check(required(
             &form.category,
             "category",
             CATEGORY_MAX,
-            "Give the item a category, e.g. Candles.",
+            keys::CATALOG_ERROR_CATEGORY_LONG,
+            keys::CATALOG_ERROR_CATEGORY,
         ));
         let description = m.check(text(
             &form.description,
             "description",
-            "description",
+            keys::CATALOG_ERROR_DESCRIPTION_LONG,
             DESCRIPTION_MAX,
         ));
         let price_cents = m.check(crate::base::money::parse_cents(&form.price, "price"));
         let vat_rate_bp = m.check(parse_vat_bp(&form.vat_rate));
-        let stock = m.check(parse_count(&form.stock, "stock", "stock", STOCK_MAX));
+        let stock = m.check(parse_count(
+            &form.stock,
+            "stock",
+            CountMessages {
+                not_number: keys::CATALOG_ERROR_STOCK_NUMBER,
+                negative: keys::CATALOG_ERROR_STOCK_NEGATIVE,
+                too_big: keys::CATALOG_ERROR_STOCK_MAX,
+            },
+            STOCK_MAX,
+        ));
         let label = m.check(parse_label(form));
         m.finish()?;
         match (
@@ -262,10 +288,19 @@ impl ItemDraft {
 }
 
 /// A text that must not be empty.
-fn required(raw: &str, field: &str, max: usize, empty: &str) -> Result<String, AppError> {
-    let value = text(raw, field, field, max)?;
+fn required(
+    raw: &str,
+    field: &str,
+    max: usize,
+    too_long: Key,
+    empty: Key,
+) -> Result<String, AppError> {
+    let value = text(raw, field, too_long, max)?;
     if value.is_empty() {
-        return Err(AppError::invalid(field, empty));
+        return Err(AppError::invalid(
+            field,
+            crate::base::l10n::text(page_lang(), empty, None),
+        ));
     }
     Ok(value)
 }
@@ -277,17 +312,36 @@ fn parse_label(form: &ItemForm) -> Result<Label, AppError> {
     let recycled_pct = match form.recycled.trim().trim_end_matches('%').trim() {
         "" => Some(None),
         n => m
-            .check(parse_count(n, "recycled", "recycled content", 100))
+            .check(parse_count(
+                n,
+                "recycled",
+                CountMessages {
+                    not_number: keys::CATALOG_ERROR_RECYCLED_NUMBER,
+                    negative: keys::CATALOG_ERROR_RECYCLED_NEGATIVE,
+                    too_big: keys::CATALOG_ERROR_RECYCLED_MAX,
+                },
+                100,
+            ))
             .map(Some),
     };
-    let country = m.check(text(&form.country, "country", "country of making", 80));
+    let country = m.check(text(
+        &form.country,
+        "country",
+        keys::CATALOG_ERROR_COUNTRY_LONG,
+        80,
+    ));
     let care = m.check(text(
         &form.care,
         "care",
-        "care instructions",
+        keys::CATALOG_ERROR_CARE_LONG,
         LABEL_TEXT_MAX,
     ));
-    let story = m.check(text(&form.story, "story", "story", LABEL_TEXT_MAX));
+    let story = m.check(text(
+        &form.story,
+        "story",
+        keys::CATALOG_ERROR_STORY_LONG,
+        LABEL_TEXT_MAX,
+    ));
     m.finish()?;
     match (composition, recycled_pct, country, care, story) {
         (Some(composition), Some(recycled_pct), Some(country), Some(care), Some(story)) => {
@@ -313,25 +367,25 @@ pub fn parse_kit(form: &super::kits::KitForm) -> Result<(String, String, Vec<i64
     let mut m = Mistakes::default();
     let name = form.name.trim();
     if name.is_empty() {
-        m.note("name", "Give the kit a name, e.g. Autumn kit.");
+        m.note("name", tr!(page_lang(), KIT_ERROR_NAME));
     } else if name.chars().count() > KIT_NAME_MAX {
         m.note(
             "name",
-            format!("Keep the name under {KIT_NAME_MAX} characters."),
+            with_max(keys::KIT_ERROR_NAME_LONG, KIT_NAME_MAX as i64),
         );
     }
     let description = form.description.trim();
     if description.chars().count() > KIT_DESCRIPTION_MAX {
         m.note(
             "description",
-            format!("Keep the description under {KIT_DESCRIPTION_MAX} characters."),
+            with_max(keys::KIT_ERROR_DESCRIPTION_LONG, KIT_DESCRIPTION_MAX as i64),
         );
     }
     let mut items = form.items.clone();
     let mut seen = std::collections::HashSet::new();
     items.retain(|i| seen.insert(*i));
     if items.is_empty() {
-        m.note("items", "Choose at least one item for the kit.");
+        m.note("items", tr!(page_lang(), KIT_ERROR_NO_ITEMS));
     }
     m.finish()?;
     Ok((name.to_owned(), description.to_owned(), items))
@@ -392,9 +446,14 @@ mod tests {
         assert_eq!(composition_text(&parts), "100% linen");
         assert!(parse_composition("").unwrap().is_empty());
         let err = parse_composition("60% cotton; 30% wool").unwrap_err();
+        // Without a request, the page's language is French.
         assert_eq!(
             err.for_field("composition").unwrap(),
-            "The composition adds up to 90 %: the parts must add up to 100 %."
+            tr!(
+                crate::base::l10n::Lang::Fr,
+                CATALOG_ERROR_COMPOSITION_TOTAL,
+                total = 90
+            )
         );
         assert!(parse_composition("cotton").is_err());
         assert!(parse_composition("0% cotton, 100% wool").is_err());

@@ -211,7 +211,10 @@ pub mod ssr {
         let (name, description, items) = crate::catalog::domain::parse_kit(form)?;
         let mut tx = db.begin().await?;
         if !all_ours(&mut tx, brand_id, &items).await? {
-            return Err(AppError::invalid("items", "Choose items of your catalog."));
+            return Err(AppError::invalid(
+                "items",
+                tr!(crate::base::l10n::page_lang(), KIT_ERROR_FOREIGN_ITEMS),
+            ));
         }
         let kit_id = match upsert(&mut tx, brand_id, id, &name, &description, now).await {
             Ok(Some(kit_id)) => kit_id,
@@ -219,7 +222,11 @@ pub mod ssr {
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                 return Err(AppError::invalid(
                     "name",
-                    format!("You already have a kit named {name:?}: choose another name."),
+                    tr!(
+                        crate::base::l10n::page_lang(),
+                        KIT_ERROR_NAME_TAKEN,
+                        name = &name
+                    ),
                 ))
             }
             Err(e) => return Err(e.into()),
@@ -250,25 +257,26 @@ type KitList = Vec<KitSummary>;
 /// The brand's kits.
 #[component]
 pub fn KitsPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let kits = Resource::new(|| (), |_| get_kits());
     view! {
-        <Title text="Kits · Soirée" />
+        <Title text=tr!(lang, KIT_LIST_PAGE_TITLE) />
         <BrandNav />
-        <Gate data=kits here="/brand/kits" children=|kits: KitList| view! {
+        <Gate data=kits here="/brand/kits" children=move |kits: KitList| view! {
             <header class="page-head">
-                <h1>"Kits"</h1>
-                <p class="lead">"The selections you send to hosts. A host starts a party from a kit, then adds or removes items."</p>
-                <a class="button primary" href="/brand/kits/new">"New kit"</a>
+                <h1>{tr!(lang, KIT_LIST_TITLE)}</h1>
+                <p class="lead">{tr!(lang, KIT_LIST_LEAD)}</p>
+                <a class="button primary" href="/brand/kits/new">{tr!(lang, KIT_NEW)}</a>
             </header>
             {if kits.is_empty() {
-                view! { <p class="empty-state">"No kit yet: create one from your catalog."</p> }.into_any()
+                view! { <p class="empty-state">{tr!(lang, KIT_LIST_EMPTY)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="card-list">
                         {kits.into_iter().map(|k| view! {
                             <li class="card">
                                 <h2><a href=format!("/brand/kits/{}", k.id)>{k.name}</a></h2>
-                                <p class="muted">{format!("{} item{}", k.items, if k.items == 1 { "" } else { "s" })}</p>
+                                <p class="muted">{tr!(lang, KIT_ITEMS_COUNT, count = k.items)}</p>
                                 <p>{k.description}</p>
                             </li>
                         }).collect_view()}
@@ -282,27 +290,28 @@ pub fn KitsPage() -> impl IntoView {
 /// Creating (`/brand/kits/new`) or editing (`/brand/kits/:id`) a kit.
 #[component]
 pub fn KitEditorPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let id = crate::base::page::id_param("id");
     let editor = Resource::new(move || id.get(), get_kit_editor);
     let save = ServerAction::<SaveKit>::new();
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
     view! {
-        <Title text="Kit · Soirée" />
+        <Title text=tr!(lang, KIT_PAGE_TITLE) />
         <BrandNav />
         <Gate data=editor here="/brand/kits" children=move |ed: KitEditor| {
             let initial = error.get_untracked().and_then(|e| e.kept::<KitForm>()).unwrap_or(ed.form.clone());
             let chosen = initial.items.clone();
             view! {
                 <section class="form-card wide" aria-labelledby="kit-title">
-                    <p><a href="/brand/kits">"← Kits"</a></p>
-                    <h1 id="kit-title">{if ed.id == 0 { "New kit".to_owned() } else { format!("Edit {}", ed.form.name) }}</h1>
+                    <p><a href="/brand/kits">{tr!(lang, KIT_BACK)}</a></p>
+                    <h1 id="kit-title">{if ed.id == 0 { tr!(lang, KIT_NEW) } else { tr!(lang, KIT_EDIT, name = &ed.form.name) }}</h1>
                     <ActionForm action=save attr:class="form" attr:novalidate="">
                         <FormError error />
                         <input type="hidden" name="id" value=ed.id />
-                        <Field id="name" name="form[name]" label="Name" value=initial.name.clone() error />
-                        <Field id="description" name="form[description]" label="What is in it, for the hosts" value=initial.description.clone() rows=3 error />
+                        <Field id="name" name="form[name]" label=tr!(lang, KIT_NAME) value=initial.name.clone() error />
+                        <Field id="description" name="form[description]" label=tr!(lang, KIT_DESCRIPTION) value=initial.description.clone() rows=3 error />
                         <fieldset class="field" aria-describedby="items-error">
-                            <legend>"Items"</legend>
+                            <legend>{tr!(lang, KIT_ITEMS)}</legend>
                             {move || error.get().and_then(|e| e.for_field("items")).map(|msg| view! { <p class="field-error" id="items-error">{msg}</p> })}
                             <ul class="check-list">
                                 {ed.choices.iter().map(|(item, label)| {
@@ -316,7 +325,7 @@ pub fn KitEditorPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </fieldset>
-                        <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save the kit"</button>
+                        <button type="submit" class="button primary" disabled=move || save.pending().get()>{tr!(lang, KIT_SAVE)}</button>
                     </ActionForm>
                 </section>
             }

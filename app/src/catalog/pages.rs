@@ -10,6 +10,7 @@ use super::{CatalogListing, CatalogQuery, ItemForm};
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::base::items::{ItemDetail, ItemLabel, ItemThumb};
+use crate::base::l10n::{fmt::money, use_lang};
 use crate::base::page::urlencode;
 use crate::base::{
     auth::Gate,
@@ -153,7 +154,7 @@ mod ssr {
         let too_big = |_| {
             AppError::invalid(
                 "photos",
-                "The upload did not arrive whole: send at most 6 photos of up to 8 MB each.",
+                tr!(crate::base::l10n::page_lang(), CATALOG_ERROR_UPLOAD),
             )
         };
         let mut multipart = data
@@ -243,6 +244,7 @@ fn url_query(pairs: &[(&str, &str)]) -> String {
 /// The brand's catalog: search by name or SKU, filter by category, pages.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
+    let lang = use_lang();
     let query_map = use_query_map();
     let query = Memo::new(move |_| {
         let q = query_map.read();
@@ -255,7 +257,7 @@ pub fn CatalogPage() -> impl IntoView {
     });
     let listing = Resource::new(move || query.get(), get_catalog);
     view! {
-        <Title text="Catalog · Soirée" />
+        <Title text=tr!(lang, CATALOG_PAGE_TITLE) />
         <BrandNav />
         <Gate data=listing here="/brand/catalog" children=move |l: CatalogListing| {
             let current = query.get_untracked();
@@ -263,18 +265,18 @@ pub fn CatalogPage() -> impl IntoView {
             let next = (l.page < l.pages).then(|| catalog_href(&current, l.page + 1));
             view! {
                 <header class="page-head">
-                    <h1>"Catalog"</h1>
-                    <a class="button primary" href="/brand/catalog/new">"New item"</a>
+                    <h1>{tr!(lang, CATALOG_TITLE)}</h1>
+                    <a class="button primary" href="/brand/catalog/new">{tr!(lang, CATALOG_NEW_ITEM)}</a>
                 </header>
                 <form method="get" action="/brand/catalog" class="filters" role="search">
                     <div class="field">
-                        <label for="q">"Search by name or SKU"</label>
+                        <label for="q">{tr!(lang, CATALOG_SEARCH)}</label>
                         <input id="q" name="q" type="search" value=current.q.clone() />
                     </div>
                     <div class="field">
-                        <label for="category">"Category"</label>
+                        <label for="category">{tr!(lang, CATALOG_CATEGORY)}</label>
                         <select id="category" name="category">
-                            <option value="">"All categories"</option>
+                            <option value="">{tr!(lang, CATALOG_ALL_CATEGORIES)}</option>
                             {l.categories.iter().map(|c| view! {
                                 <option value=c.clone() selected=*c == current.category>{c.clone()}</option>
                             }).collect_view()}
@@ -282,31 +284,40 @@ pub fn CatalogPage() -> impl IntoView {
                     </div>
                     <label class="choice">
                         <input type="checkbox" name="archived" value="1" checked=current.archived />
-                        " Archived items"
+                        " " {tr!(lang, CATALOG_ARCHIVED_ITEMS)}
                     </label>
-                    <button type="submit" class="button">"Show"</button>
+                    <button type="submit" class="button">{tr!(lang, CATALOG_SHOW)}</button>
                 </form>
                 <p class="muted" role="status" data-testid="catalog-count">
-                    {format!("{} item{}", l.total, if l.total == 1 { "" } else { "s" })}
-                    {(l.pages > 1).then(|| format!(" · page {} of {}", l.page, l.pages))}
+                    {if l.pages > 1 {
+                        tr!(lang, CATALOG_COUNT_PAGED, count = l.total, page = l.page, pages = l.pages)
+                    } else {
+                        tr!(lang, CATALOG_COUNT, count = l.total)
+                    }}
                 </p>
                 {if l.rows.is_empty() {
-                    view! { <p class="empty-state">"No item matches. Change the search or the category."</p> }.into_any()
+                    view! { <p class="empty-state">{tr!(lang, CATALOG_EMPTY)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-scroll">
                             <table class="catalog-table">
                                 <thead><tr>
-                                    <th scope="col"><span class="sr-only">"Photo"</span></th>
-                                    <th scope="col">"Item"</th>
-                                    <th scope="col">"SKU"</th>
-                                    <th scope="col">"Price"</th>
-                                    <th scope="col">"Stock"</th>
-                                    <th scope="col">"Status"</th>
+                                    <th scope="col"><span class="sr-only">{tr!(lang, CATALOG_PHOTO)}</span></th>
+                                    <th scope="col">{tr!(lang, CATALOG_ITEM)}</th>
+                                    <th scope="col">{tr!(lang, CATALOG_SKU)}</th>
+                                    <th scope="col">{tr!(lang, CATALOG_PRICE)}</th>
+                                    <th scope="col">{tr!(lang, CATALOG_STOCK)}</th>
+                                    <th scope="col">{tr!(lang, CATALOG_STATUS)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {l.rows.into_iter().map(|r| {
-                                        let status = if r.archived { "Archived" } else if r.active { "Active" } else { "Inactive" };
+                                        let status = if r.archived {
+                                            tr!(lang, CATALOG_STATUS_ARCHIVED)
+                                        } else if r.active {
+                                            tr!(lang, CATALOG_STATUS_ACTIVE)
+                                        } else {
+                                            tr!(lang, CATALOG_STATUS_INACTIVE)
+                                        };
                                         view! {
                                             <tr>
                                                 <td class="thumb"><ItemThumb item=r.card.clone() /></td>
@@ -315,7 +326,7 @@ pub fn CatalogPage() -> impl IntoView {
                                                     <br /><span class="muted">{r.card.category.clone()}</span>
                                                 </td>
                                                 <td><code>{r.card.sku.clone()}</code></td>
-                                                <td class="num">{r.card.price.to_string()}</td>
+                                                <td class="num">{money(lang, r.card.price)}</td>
                                                 <td class="num">{r.card.stock}</td>
                                                 <td>{status}</td>
                                             </tr>
@@ -326,9 +337,9 @@ pub fn CatalogPage() -> impl IntoView {
                         </div>
                     }.into_any()
                 }}
-                <nav class="pager" aria-label="Pages">
-                    {prev.map(|href| view! { <a href=href rel="prev">"← Previous"</a> })}
-                    {next.map(|href| view! { <a href=href rel="next">"Next →"</a> })}
+                <nav class="pager" aria-label=tr!(lang, CATALOG_PAGES)>
+                    {prev.map(|href| view! { <a href=href rel="prev">{tr!(lang, CATALOG_PREVIOUS)}</a> })}
+                    {next.map(|href| view! { <a href=href rel="next">{tr!(lang, CATALOG_NEXT)}</a> })}
                 </nav>
             }
         } />
@@ -340,6 +351,7 @@ const SAVE_ITEM_PATH: &str = <SaveItem as leptos::server_fn::ServerFn>::PATH;
 /// Creating (`/brand/catalog/new`) or editing (`/brand/catalog/:id`) an item.
 #[component]
 pub fn ItemEditorPage() -> impl IntoView {
+    let lang = use_lang();
     let id = crate::base::page::id_param("id");
     let archive = ServerAction::<ArchiveItem>::new();
     let delete_photo = ServerAction::<DeleteItemPhoto>::new();
@@ -377,23 +389,23 @@ pub fn ItemEditorPage() -> impl IntoView {
     });
     let pending = save.pending();
     view! {
-        <Title text="Item · Soirée" />
+        <Title text=tr!(lang, CATALOG_ITEM_PAGE_TITLE) />
         <BrandNav />
         <Gate data=editor here="/brand/catalog" children=move |ed: ItemEditor| {
             let initial = url_error.as_ref().and_then(|e| e.kept::<ItemForm>()).unwrap_or(ed.form.clone());
             let item_id = ed.item.as_ref().map(|i| i.card.id).unwrap_or(0);
             let title = match &ed.item {
-                Some(i) => format!("Edit {}", i.card.name),
-                None => "New item".to_owned(),
+                Some(i) => tr!(lang, CATALOG_EDIT_ITEM, name = &i.card.name),
+                None => tr!(lang, CATALOG_NEW_ITEM),
             };
             let photos = ed.item.as_ref().map(|i| i.photos.clone()).unwrap_or_default();
             let archived = ed.item.as_ref().is_some_and(|i| i.archived);
             let preview = ed.item.as_ref().map(|i| i.label.clone());
             view! {
                 <section class="form-card wide" aria-labelledby="item-title">
-                    <p><a href="/brand/catalog">"← Catalog"</a></p>
+                    <p><a href="/brand/catalog">{tr!(lang, CATALOG_BACK)}</a></p>
                     <h1 id="item-title">{title}</h1>
-                    {archived.then(|| view! { <p class="report" role="status">"This item is archived: it is hidden from the catalog list and from kits and parties to come."</p> })}
+                    {archived.then(|| view! { <p class="report" role="status">{tr!(lang, CATALOG_ARCHIVED_NOTICE)}</p> })}
                     <form method="post" action=SAVE_ITEM_PATH enctype="multipart/form-data" class="form" novalidate
                         on:submit=move |ev: web_sys::SubmitEvent| {
                             use wasm_bindgen::JsCast;
@@ -406,32 +418,32 @@ pub fn ItemEditorPage() -> impl IntoView {
                         <FormError error />
                         <input type="hidden" name="id" value=item_id />
                         <fieldset>
-                            <legend>"The item"</legend>
-                            <Field id="sku" label="SKU" value=initial.sku.clone() hint="Letters, digits and dashes, unique in your catalog." error />
-                            <Field id="name" label="Name" value=initial.name.clone() error />
-                            <Field id="category" label="Category" value=initial.category.clone() hint="e.g. Candles, Linen" list="categories" error />
+                            <legend>{tr!(lang, CATALOG_THE_ITEM)}</legend>
+                            <Field id="sku" label=tr!(lang, CATALOG_SKU) value=initial.sku.clone() hint=tr!(lang, CATALOG_SKU_HINT) error />
+                            <Field id="name" label=tr!(lang, CATALOG_NAME) value=initial.name.clone() error />
+                            <Field id="category" label=tr!(lang, CATALOG_CATEGORY) value=initial.category.clone() hint=tr!(lang, CATALOG_CATEGORY_HINT) list="categories" error />
                             <datalist id="categories">
                                 {ed.categories.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
                             </datalist>
-                            <Field id="description" label="Description" value=initial.description.clone() rows=4 error />
+                            <Field id="description" label=tr!(lang, CATALOG_DESCRIPTION) value=initial.description.clone() rows=4 error />
                             <div class="field-row">
-                                <Field id="price" label="Price in euros, VAT included" value=initial.price.clone() inputmode="decimal" error />
-                                <Field id="vat_rate" label="VAT rate (%)" value=initial.vat_rate.clone() inputmode="decimal" error />
-                                <Field id="stock" label="Stock" value=initial.stock.clone() kind="number" error />
+                                <Field id="price" label=tr!(lang, CATALOG_PRICE_LABEL) value=initial.price.clone() inputmode="decimal" error />
+                                <Field id="vat_rate" label=tr!(lang, CATALOG_VAT_RATE) value=initial.vat_rate.clone() inputmode="decimal" error />
+                                <Field id="stock" label=tr!(lang, CATALOG_STOCK) value=initial.stock.clone() kind="number" error />
                             </div>
                             <label class="choice">
                                 <input type="checkbox" name="active" value="on" checked=initial.active />
-                                " Active: hosts can feature it and guests can order it"
+                                " " {tr!(lang, CATALOG_ACTIVE_LABEL)}
                             </label>
                         </fieldset>
                         <fieldset>
-                            <legend>"Photos"</legend>
+                            <legend>{tr!(lang, CATALOG_PHOTOS)}</legend>
                             {(!photos.is_empty()).then(|| view! {
-                                <p class="muted">{format!("{} photo{} already; new ones are added after them.", photos.len(), if photos.len() == 1 { "" } else { "s" })}</p>
+                                <p class="muted">{tr!(lang, CATALOG_PHOTOS_ALREADY, count = photos.len())}</p>
                             })}
                             <div class="field">
-                                <label for="photos">"Add photos"</label>
-                                <p class="hint" id="photos-hint">"JPEG, PNG or WebP, up to 8 MB each, at most 6 at a time. They are resized for phones and screens."</p>
+                                <label for="photos">{tr!(lang, CATALOG_ADD_PHOTOS)}</label>
+                                <p class="hint" id="photos-hint">{tr!(lang, CATALOG_PHOTOS_HINT)}</p>
                                 <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp"
                                     aria-describedby=move || if error.get().and_then(|e| e.for_field("photos")).is_some() { "photos-hint photos-error" } else { "photos-hint" }
                                     aria-invalid=move || error.get().and_then(|e| e.for_field("photos")).map(|_| "true") />
@@ -439,37 +451,37 @@ pub fn ItemEditorPage() -> impl IntoView {
                             </div>
                         </fieldset>
                         <fieldset>
-                            <legend>"Transparency label (optional)"</legend>
-                            <p class="hint">"Shown on the item to guests. Leave empty what you do not know."</p>
-                            <Field id="composition" label="Composition" value=initial.composition.clone()
-                                hint="Percentages that add up to 100, e.g. 60% organic cotton, 40% recycled polyester" error />
+                            <legend>{tr!(lang, CATALOG_LABEL_LEGEND)}</legend>
+                            <p class="hint">{tr!(lang, CATALOG_LABEL_HINT)}</p>
+                            <Field id="composition" label=tr!(lang, ITEM_COMPOSITION) value=initial.composition.clone()
+                                hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
                             <div class="field-row">
-                                <Field id="country" label="Made in (country)" value=initial.country.clone() error />
-                                <Field id="recycled" label="Recycled content (%)" value=initial.recycled.clone() inputmode="numeric" error />
+                                <Field id="country" label=tr!(lang, CATALOG_COUNTRY) value=initial.country.clone() error />
+                                <Field id="recycled" label=tr!(lang, CATALOG_RECYCLED) value=initial.recycled.clone() inputmode="numeric" error />
                             </div>
-                            <Field id="care" label="Care instructions" value=initial.care.clone() rows=2 error />
-                            <Field id="story" label="How it is made" value=initial.story.clone() rows=3 error />
+                            <Field id="care" label=tr!(lang, CATALOG_CARE) value=initial.care.clone() rows=2 error />
+                            <Field id="story" label=tr!(lang, ITEM_HOW_IT_IS_MADE) value=initial.story.clone() rows=3 error />
                         </fieldset>
                         <button type="submit" class="button primary" disabled=move || pending.get()>
-                            {move || if pending.get() { "Saving… (photos are being resized)" } else if item_id == 0 { "Create the item" } else { "Save changes" }}
+                            {move || if pending.get() { tr!(lang, CATALOG_SAVING) } else if item_id == 0 { tr!(lang, CATALOG_CREATE) } else { tr!(lang, CATALOG_SAVE) }}
                         </button>
                     </form>
                 </section>
                 {(item_id != 0).then(move || view! {
                     <section class="form-card wide" aria-labelledby="photos-title">
-                        <h2 id="photos-title">"Photos"</h2>
+                        <h2 id="photos-title">{tr!(lang, CATALOG_PHOTOS)}</h2>
                         {if photos.is_empty() {
-                            view! { <p class="muted">"No photo yet: guests see a placeholder."</p> }.into_any()
+                            view! { <p class="muted">{tr!(lang, CATALOG_NO_PHOTO)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="photo-list">
                                     {photos.clone().into_iter().enumerate().map(|(n, p)| view! {
                                         <li>
-                                            <img src=p.thumb_url alt=format!("Photo {}", n + 1) width="160" loading="lazy" />
+                                            <img src=p.thumb_url alt=tr!(lang, CATALOG_PHOTO_ALT, number = n + 1) width="160" loading="lazy" />
                                             <ActionForm action=delete_photo attr:class="inline-form">
                                                 <input type="hidden" name="item_id" value=item_id />
                                                 <input type="hidden" name="photo_id" value=p.id />
-                                                <button type="submit" class="button link danger">{format!("Remove photo {}", n + 1)}</button>
+                                                <button type="submit" class="button link danger">{tr!(lang, CATALOG_REMOVE_PHOTO, number = n + 1)}</button>
                                             </ActionForm>
                                         </li>
                                     }).collect_view()}
@@ -478,17 +490,17 @@ pub fn ItemEditorPage() -> impl IntoView {
                         }}
                     </section>
                     {preview.clone().filter(|l| !l.is_empty()).map(|label| view! {
-                        <section class="form-card wide" aria-label="Label preview">
-                            <p class="eyebrow">"As guests see it"</p>
+                        <section class="form-card wide" aria-label=tr!(lang, CATALOG_LABEL_PREVIEW)>
+                            <p class="eyebrow">{tr!(lang, CATALOG_AS_GUESTS_SEE)}</p>
                             <ItemLabel label />
                         </section>
                     })}
                     <section class="form-card wide" aria-labelledby="archive-title">
-                        <h2 id="archive-title">{if archived { "Bring back" } else { "Archive" }}</h2>
+                        <h2 id="archive-title">{if archived { tr!(lang, CATALOG_BRING_BACK) } else { tr!(lang, CATALOG_ARCHIVE) }}</h2>
                         <ActionForm action=archive attr:class="inline-form">
                             <input type="hidden" name="id" value=item_id />
                             <input type="hidden" name="archived" value=(!archived).to_string() />
-                            <button type="submit" class="button">{if archived { "Bring the item back" } else { "Archive the item" }}</button>
+                            <button type="submit" class="button">{if archived { tr!(lang, CATALOG_BRING_ITEM_BACK) } else { tr!(lang, CATALOG_ARCHIVE_ITEM) }}</button>
                         </ActionForm>
                     </section>
                 })}

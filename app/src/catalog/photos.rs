@@ -9,7 +9,7 @@ use std::io::Cursor;
 
 use image::{imageops::FilterType, DynamicImage, ImageFormat, ImageReader, Limits};
 
-use crate::base::{error::AppError, media::MediaStore};
+use crate::base::{error::AppError, l10n::Lang, media::MediaStore};
 
 /// The largest photo accepted, in bytes.
 pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
@@ -40,23 +40,38 @@ fn invalid(message: String) -> AppError {
     AppError::invalid("photos", message)
 }
 
-/// Checks and resizes one upload. CPU-bound: call from a blocking task.
-pub fn process(upload: &Upload) -> Result<ProcessedPhoto, AppError> {
+/// A size in megabytes, with one decimal: "8.5", "8,5".
+fn megabytes(lang: Lang, bytes: usize) -> String {
+    let text = format!("{:.1}", bytes as f64 / 1_048_576.0);
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Why a photo of `bytes` is refused, in `lang`.
+pub fn too_large(lang: Lang, name: &str, bytes: usize) -> String {
+    tr!(
+        lang,
+        CATALOG_PHOTO_TOO_LARGE,
+        name = name,
+        size = megabytes(lang, bytes)
+    )
+}
+
+/// Checks and resizes one upload; its mistakes are written in `lang`.
+/// CPU-bound: call from a blocking task.
+pub fn process(lang: Lang, upload: &Upload) -> Result<ProcessedPhoto, AppError> {
     let name = &upload.filename;
     if upload.bytes.len() > MAX_PHOTO_BYTES {
-        return Err(invalid(format!(
-            "“{name}” is {:.1} MB: photos can be up to 8 MB. Export it smaller and try again.",
-            upload.bytes.len() as f64 / 1_048_576.0
-        )));
+        return Err(invalid(too_large(lang, name, upload.bytes.len())));
     }
     let format = image::guess_format(&upload.bytes).ok();
     if !matches!(
         format,
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)
     ) {
-        return Err(invalid(format!(
-            "“{name}” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats."
-        )));
+        return Err(invalid(tr!(lang, CATALOG_PHOTO_FORMAT, name = name)));
     }
     let mut reader = ImageReader::new(Cursor::new(&upload.bytes));
     reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
@@ -66,11 +81,9 @@ pub fn process(upload: &Upload) -> Result<ProcessedPhoto, AppError> {
     limits.max_image_height = Some(12_000);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(|_| {
-        invalid(format!(
-            "“{name}” could not be read as an image: the file may be damaged. Choose another photo."
-        ))
-    })?;
+    let image = reader
+        .decode()
+        .map_err(|_| invalid(tr!(lang, CATALOG_PHOTO_UNREADABLE, name = name)))?;
     let display = flatten(shrink(image, DISPLAY_SIDE));
     let thumb = flatten(shrink(display.clone(), THUMB_SIDE));
     Ok(ProcessedPhoto {
@@ -117,13 +130,17 @@ fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, AppError> {
 
 /// Processes uploads on the blocking pool, all or none.
 pub async fn process_all(uploads: Vec<Upload>) -> Result<Vec<ProcessedPhoto>, AppError> {
+    // The blocking pool has no request: take its language here.
+    let lang = crate::base::l10n::page_lang();
     if uploads.len() > MAX_PHOTOS_PER_SAVE {
-        return Err(invalid(format!(
-            "Add at most {MAX_PHOTOS_PER_SAVE} photos at a time; you chose {}.",
-            uploads.len()
+        return Err(invalid(tr!(
+            lang,
+            CATALOG_PHOTO_TOO_MANY,
+            max = MAX_PHOTOS_PER_SAVE,
+            count = uploads.len()
         )));
     }
-    tokio::task::spawn_blocking(move || uploads.iter().map(process).collect())
+    tokio::task::spawn_blocking(move || uploads.iter().map(|u| process(lang, u)).collect())
         .await
         .map_err(|e| AppError::from(anyhow::anyhow!("photo task failed: {e}")))?
 }
@@ -200,10 +217,13 @@ mod tests {
 
     #[test]
     fn resizes_to_display_and_thumbnail() {
-        let photo = process(&Upload {
-            filename: "big.png".into(),
-            bytes: png(2400, 1600),
-        })
+        let photo = process(
+            Lang::En,
+            &Upload {
+                filename: "big.png".into(),
+                bytes: png(2400, 1600),
+            },
+        )
         .unwrap();
         assert_eq!((photo.width, photo.height), (1200, 800));
         let thumb = image::load_from_memory(&photo.thumb).unwrap();
@@ -216,10 +236,13 @@ mod tests {
 
     #[test]
     fn small_photos_are_not_enlarged() {
-        let photo = process(&Upload {
-            filename: "small.png".into(),
-            bytes: png(300, 200),
-        })
+        let photo = process(
+            Lang::En,
+            &Upload {
+                filename: "small.png".into(),
+                bytes: png(300, 200),
+            },
+        )
         .unwrap();
         assert_eq!((photo.width, photo.height), (300, 200));
     }
@@ -230,15 +253,21 @@ mod tests {
             filename: "cat.gif".into(),
             bytes: b"GIF89a\x01\x00\x01\x00".to_vec(),
         };
-        let msg = process(&gif).unwrap_err().for_field("photos").unwrap();
+        let msg = process(Lang::En, &gif)
+            .unwrap_err()
+            .for_field("photos")
+            .unwrap();
         assert!(msg.contains("not a JPEG, PNG or WebP"), "{msg}");
 
         let mut broken = png(50, 50);
         broken.truncate(60);
-        let msg = process(&Upload {
-            filename: "broken.png".into(),
-            bytes: broken,
-        })
+        let msg = process(
+            Lang::En,
+            &Upload {
+                filename: "broken.png".into(),
+                bytes: broken,
+            },
+        )
         .unwrap_err()
         .for_field("photos")
         .unwrap();
@@ -246,10 +275,13 @@ mod tests {
 
         let mut huge = png(10, 10);
         huge.resize(MAX_PHOTO_BYTES + 1, 0);
-        let msg = process(&Upload {
-            filename: "huge.png".into(),
-            bytes: huge,
-        })
+        let msg = process(
+            Lang::En,
+            &Upload {
+                filename: "huge.png".into(),
+                bytes: huge,
+            },
+        )
         .unwrap_err()
         .for_field("photos")
         .unwrap();

@@ -304,9 +304,10 @@ pub async fn save(
         Ok(None) => Err(AppError::NotFound),
         Err(e) if is_unique_violation(&e) => Err(AppError::invalid(
             "sku",
-            format!(
-                "Another item already uses the SKU {}: give this one its own.",
-                draft.sku.as_str()
+            tr!(
+                crate::base::l10n::page_lang(),
+                CATALOG_ERROR_SKU_TAKEN,
+                sku = draft.sku.as_str()
             ),
         )),
         Err(e) => Err(e.into()),
@@ -386,10 +387,7 @@ pub async fn save_with_photos(
     if let Some((name, size)) = too_large {
         return Err(AppError::invalid(
             "photos",
-            format!(
-                "“{name}” is {:.1} MB: photos can be up to 8 MB. Export it smaller and try again.",
-                size as f64 / 1_048_576.0
-            ),
+            super::photos::too_large(crate::base::l10n::page_lang(), &name, size),
         ));
     }
     let processed = super::photos::process_all(uploads).await?;

@@ -22,17 +22,18 @@ pub async fn set_digest(on: bool) -> Result<(), AppError> {
 /// The digest switch on the host's dashboard; `on` is the stored choice.
 #[component]
 pub fn DigestSwitch(on: bool, act: ServerAction<SetDigest>) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     view! {
         <section class="digest" aria-labelledby="digest-title">
-            <h2 id="digest-title">"News from your parties"</h2>
+            <h2 id="digest-title">{tr!(lang, DIGEST_TITLE)}</h2>
             <p data-testid="digest-state">{if on {
-                "You get an email when guests answer, leave you a note or order: at most one an hour."
+                tr!(lang, DIGEST_ON)
             } else {
-                "The digest is off: you see answers, notes and orders on each party's page."
+                tr!(lang, DIGEST_OFF)
             }}</p>
             <ActionForm action=act attr:class="inline-form">
                 <input type="hidden" name="on" value=(!on).to_string() />
-                <button type="submit" class="button small">{if on { "Turn the digest off" } else { "Email me a digest" }}</button>
+                <button type="submit" class="button small">{if on { tr!(lang, DIGEST_TURN_OFF) } else { tr!(lang, DIGEST_TURN_ON) }}</button>
             </ActionForm>
             <crate::base::forms::FormError error=Signal::derive(move || act.value().get().and_then(Result::err)) />
         </section>
@@ -44,7 +45,13 @@ pub mod ssr {
     use chrono::{DateTime, Duration, Utc};
 
     use crate::{
-        base::{db::Db, error::AppError, money::Money, state::AppConfig},
+        base::{
+            db::Db,
+            error::AppError,
+            l10n::{fmt, Lang},
+            money::Money,
+            state::AppConfig,
+        },
         on_db, on_tx,
     };
 
@@ -111,6 +118,8 @@ pub mod ssr {
         email: String,
         time_zone: String,
         digest_sent_at: Option<DateTime<Utc>>,
+        /// The host's language, else their brand's: the digest's.
+        language: String,
     }
 
     /// How far back a host's first digest looks.
@@ -130,7 +139,9 @@ pub mod ssr {
         // nothing per pass.
         let due: Vec<Due> = on_db!(db.reader(), |pool| {
             sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email, u.time_zone, u.digest_sent_at FROM users u
+            "SELECT u.id, u.display_name, u.email, u.time_zone, u.digest_sent_at,
+                    COALESCE(u.language, b.language) AS language
+             FROM users u JOIN brands b ON b.id = u.brand_id
              WHERE u.role = 'host' AND u.digest_enabled AND u.suspended_at IS NULL
                AND (u.digest_sent_at IS NULL OR u.digest_sent_at <= $1)
                AND (EXISTS (SELECT 1 FROM guests g JOIN events e ON e.id = g.event_id
@@ -188,19 +199,21 @@ pub mod ssr {
             return Ok(false);
         }
         let zone = crate::base::time::zone(&host.time_zone);
+        let lang = Lang::parse(&host.language).unwrap_or_default();
         let text = digest_text(
+            lang,
             config,
             host,
             &answers,
             &orders,
-            crate::base::time::local_display(since, zone),
+            fmt::datetime_long(lang, since, zone),
         );
         let mail = crate::base::mail::build(
             &config.mail,
             &crate::base::mail::OutgoingMail {
                 to_name: host.display_name.clone(),
                 to_email: host.email.clone(),
-                subject: subject(answers.len(), orders.len()),
+                subject: subject(lang, answers.len(), orders.len()),
                 html: crate::base::mail::text_to_html(&text),
                 text,
                 attachments: vec![],
@@ -235,38 +248,18 @@ pub mod ssr {
         Ok(true)
     }
 
-    /// "2 answers and 1 order at your parties".
-    fn subject(answers: usize, orders: usize) -> String {
-        let count = |n: usize, one: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {one}s")
-            }
-        };
+    /// "2 new answers and 1 order at your parties".
+    fn subject(lang: Lang, answers: usize, orders: usize) -> String {
         match (answers, orders) {
-            (a, 0) => format!("{} at your parties", count(a, "new answer")),
-            (0, o) => format!("{} at your parties", count(o, "new order")),
-            (a, o) => format!(
-                "{} and {} at your parties",
-                count(a, "new answer"),
-                count(o, "order")
-            ),
-        }
-    }
-
-    fn answer_words(rsvp: &str) -> &'static str {
-        match rsvp {
-            "yes" => "is coming",
-            "maybe" => "may come",
-            "no" => "cannot come",
-            "waiting" => "is on the waiting list",
-            _ => "has not answered",
+            (a, 0) => tr!(lang, DIGEST_SUBJECT_ANSWERS, answers = a),
+            (0, o) => tr!(lang, DIGEST_SUBJECT_ORDERS, orders = o),
+            (a, o) => tr!(lang, DIGEST_SUBJECT_BOTH, answers = a, orders = o),
         }
     }
 
     /// The digest's text, party by party.
     fn digest_text(
+        lang: Lang,
         config: &AppConfig,
         host: &Due,
         answers: &[AnswerLine],
@@ -282,12 +275,11 @@ pub mod ssr {
         events.dedup_by_key(|e| e.0);
         let mut seen = std::collections::HashSet::new();
         events.retain(|e| seen.insert(e.0));
-        let first = host
-            .display_name
-            .split_whitespace()
-            .next()
-            .unwrap_or("there");
-        let mut text = format!("Hello {first},\n\nNews from your parties since {since}:\n");
+        let hello = match host.display_name.split_whitespace().next() {
+            Some(first) => tr!(lang, MAIL_HELLO_NAME, name = first),
+            None => tr!(lang, DIGEST_HELLO_THERE),
+        };
+        let mut text = format!("{hello}\n\n{}\n", tr!(lang, DIGEST_SINCE, since = since));
         for (event_id, title) in events {
             text.push_str(&format!("\n{title}\n"));
             for a in answers.iter().filter(|a| a.event_id == event_id) {
@@ -301,24 +293,27 @@ pub mod ssr {
                 } else {
                     String::new()
                 };
-                text.push_str(&format!("- {who} {}{plus}", answer_words(&a.rsvp)));
+                let answer = tr!(lang, DIGEST_ANSWER, who = who, rsvp = a.rsvp.as_str());
+                text.push_str(&format!("- {answer}{plus}"));
                 if !a.note.trim().is_empty() {
-                    text.push_str(&format!(", and wrote: “{}”", a.note.trim()));
+                    text.push_str(&tr!(lang, DIGEST_WROTE, note = a.note.trim()));
                 }
                 text.push('\n');
             }
             for o in orders.iter().filter(|o| o.event_id == event_id) {
-                text.push_str(&format!(
-                    "- {} ordered for {}\n",
-                    o.customer_name,
-                    Money::eur(o.total_cents)
-                ));
+                let ordered = tr!(
+                    lang,
+                    DIGEST_ORDER,
+                    name = o.customer_name.as_str(),
+                    amount = fmt::money(lang, Money::eur(o.total_cents))
+                );
+                text.push_str(&format!("- {ordered}\n"));
             }
-            text.push_str(&format!("See the party: {base}/host/events/{event_id}\n"));
+            let link = format!("{base}/host/events/{event_id}");
+            text.push_str(&format!("{}\n", tr!(lang, DIGEST_SEE_PARTY, link = link)));
         }
-        text.push_str(&format!(
-            "\nYou get this email at most once an hour. To stop it, use “Turn the digest off” on your dashboard: {base}/host\n"
-        ));
+        let link = format!("{base}/host");
+        text.push_str(&format!("\n{}\n", tr!(lang, DIGEST_FOOTER, link = link)));
         text
     }
 }

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use super::{EventForm, EventStatus};
 use crate::base::error::{AppError, Mistakes};
-use crate::base::l10n::Lang;
+use crate::base::l10n::{page_lang, Key, Lang};
 
 /// Orders close this long after the event ends unless the host says otherwise.
 pub const DEFAULT_ORDER_WINDOW: Duration = Duration::days(5);
@@ -91,7 +91,7 @@ fn parse_language(code: &str) -> Result<Option<Lang>, AppError> {
         "" => Ok(None),
         code => Lang::parse(code)
             .map(Some)
-            .ok_or_else(|| AppError::invalid("language", "Choose Français or English.")),
+            .ok_or_else(|| AppError::invalid("language", tr!(page_lang(), EVENT_ERROR_LANGUAGE))),
     }
 }
 
@@ -99,19 +99,26 @@ fn parse_language(code: &str) -> Result<Option<Lang>, AppError> {
 fn parse_texts(form: &EventForm) -> Result<(String, String), AppError> {
     let title = form.title.trim();
     if title.is_empty() {
-        return Err(AppError::invalid("title", "Give the party a title."));
+        return Err(AppError::invalid(
+            "title",
+            tr!(page_lang(), EVENT_ERROR_TITLE),
+        ));
     }
     if title.chars().count() > TITLE_MAX {
         return Err(AppError::invalid(
             "title",
-            format!("Keep the title under {TITLE_MAX} characters."),
+            tr!(page_lang(), EVENT_ERROR_TITLE_LONG, max = TITLE_MAX),
         ));
     }
     let description = form.description.trim();
     if description.chars().count() > DESCRIPTION_MAX {
         return Err(AppError::invalid(
             "description",
-            format!("Keep the description under {DESCRIPTION_MAX} characters."),
+            tr!(
+                page_lang(),
+                EVENT_ERROR_DESCRIPTION_LONG,
+                max = DESCRIPTION_MAX
+            ),
         ));
     }
     Ok((title.to_owned(), description.to_owned()))
@@ -128,18 +135,18 @@ fn parse_times(
     now: DateTime<Utc>,
     kept_start: Option<DateTime<Utc>>,
 ) -> Result<Times, AppError> {
-    let starts_at = parse_local(&form.starts_at, zone, "starts_at", "start")?;
+    let starts_at = parse_local(&form.starts_at, zone, "starts_at", START_WORDS)?;
     if starts_at <= now && kept_start != Some(starts_at) {
         return Err(AppError::invalid(
             "starts_at",
-            "The start is in the past. Pick a date and time to come.",
+            tr!(page_lang(), EVENT_ERROR_START_PAST),
         ));
     }
-    let ends_at = parse_local(&form.ends_at, zone, "ends_at", "end")?;
+    let ends_at = parse_local(&form.ends_at, zone, "ends_at", END_WORDS)?;
     if ends_at <= starts_at {
         return Err(AppError::invalid(
             "ends_at",
-            "The end must come after the start.",
+            tr!(page_lang(), EVENT_ERROR_END_BEFORE_START),
         ));
     }
     let orders_close_at = if form.orders_close_at.trim().is_empty() {
@@ -149,13 +156,13 @@ fn parse_times(
             &form.orders_close_at,
             zone,
             "orders_close_at",
-            "order deadline",
+            DEADLINE_WORDS,
         )?
     };
     if orders_close_at < ends_at {
         return Err(AppError::invalid(
             "orders_close_at",
-            "Orders must stay open at least until the end of the party.",
+            tr!(page_lang(), EVENT_ERROR_DEADLINE_BEFORE_END),
         ));
     }
     Ok((starts_at, ends_at, orders_close_at))
@@ -169,7 +176,7 @@ fn parse_place(form: &EventForm) -> Result<Place, AppError> {
             if address.is_empty() {
                 return Err(AppError::invalid(
                     "address",
-                    "Enter the address where guests should come.",
+                    tr!(page_lang(), EVENT_ERROR_ADDRESS),
                 ));
             }
             Ok(Place::InPerson {
@@ -184,35 +191,36 @@ fn parse_place(form: &EventForm) -> Result<Place, AppError> {
             if !ok {
                 return Err(AppError::invalid(
                     "video_url",
-                    "Enter the video link starting with https://, e.g. https://meet.example/soiree.",
+                    tr!(page_lang(), EVENT_ERROR_VIDEO_LINK),
                 ));
             }
             Ok(Place::Online {
                 video_url: link.to_owned(),
             })
         }
-        _ => Err(AppError::invalid("kind", "Choose in person or online.")),
+        _ => Err(AppError::invalid(
+            "kind",
+            tr!(page_lang(), EVENT_ERROR_KIND),
+        )),
     }
 }
 
 /// A whole number of guests from 1 to the maximum.
 fn parse_capacity(raw: &str) -> Result<i64, AppError> {
-    let capacity: i64 = raw.trim().parse().map_err(|_| {
-        AppError::invalid(
-            "capacity",
-            "Enter the number of guests as a whole number, e.g. 12.",
-        )
-    })?;
+    let capacity: i64 = raw
+        .trim()
+        .parse()
+        .map_err(|_| AppError::invalid("capacity", tr!(page_lang(), EVENT_ERROR_CAPACITY)))?;
     if capacity < 1 {
         return Err(AppError::invalid(
             "capacity",
-            "Capacity must be at least 1 guest.",
+            tr!(page_lang(), EVENT_ERROR_CAPACITY_LOW),
         ));
     }
     if capacity > CAPACITY_MAX {
         return Err(AppError::invalid(
             "capacity",
-            format!("Capacity can be at most {CAPACITY_MAX} guests."),
+            tr!(page_lang(), EVENT_ERROR_CAPACITY_HIGH, max = CAPACITY_MAX),
         ));
     }
     Ok(capacity)
@@ -220,21 +228,39 @@ fn parse_capacity(raw: &str) -> Result<i64, AppError> {
 
 /// An IANA time zone name such as `Europe/Paris`.
 pub fn parse_zone(raw: &str) -> Result<Tz, AppError> {
-    raw.trim().parse::<Tz>().map_err(|_| {
-        AppError::invalid(
-            "time_zone",
-            "Choose a time zone from the list, e.g. Europe/Paris.",
-        )
-    })
+    raw.trim()
+        .parse::<Tz>()
+        .map_err(|_| AppError::invalid("time_zone", tr!(page_lang(), EVENT_ERROR_TIME_ZONE)))
 }
 
+/// What a form's time is missing and how to write it, for one field:
+/// (empty, unreadable).
+type TimeWords = (Key, Key);
+const START_WORDS: TimeWords = (
+    crate::base::l10n::keys::EVENT_ERROR_START_MISSING,
+    crate::base::l10n::keys::EVENT_ERROR_START_UNREADABLE,
+);
+const END_WORDS: TimeWords = (
+    crate::base::l10n::keys::EVENT_ERROR_END_MISSING,
+    crate::base::l10n::keys::EVENT_ERROR_END_UNREADABLE,
+);
+const DEADLINE_WORDS: TimeWords = (
+    crate::base::l10n::keys::EVENT_ERROR_DEADLINE_MISSING,
+    crate::base::l10n::keys::EVENT_ERROR_DEADLINE_UNREADABLE,
+);
+
 /// A `datetime-local` value (`2026-12-05T19:00`) read in `zone`.
-fn parse_local(raw: &str, zone: Tz, field: &str, what: &str) -> Result<DateTime<Utc>, AppError> {
+fn parse_local(
+    raw: &str,
+    zone: Tz,
+    field: &str,
+    (missing, unreadable): TimeWords,
+) -> Result<DateTime<Utc>, AppError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(AppError::invalid(
             field,
-            format!("Enter the {what} date and time."),
+            crate::base::l10n::text(page_lang(), missing, None),
         ));
     }
     let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
@@ -242,7 +268,7 @@ fn parse_local(raw: &str, zone: Tz, field: &str, what: &str) -> Result<DateTime<
         .map_err(|_| {
             AppError::invalid(
                 field,
-                format!("Enter the {what} as a date and time, e.g. 2026-12-05 19:00."),
+                crate::base::l10n::text(page_lang(), unreadable, None),
             )
         })?;
     match zone.from_local_datetime(&naive) {
@@ -251,7 +277,12 @@ fn parse_local(raw: &str, zone: Tz, field: &str, what: &str) -> Result<DateTime<
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
         LocalResult::None => Err(AppError::invalid(
             field,
-            format!("{raw} does not exist in {zone}: the clocks change then. Pick another time."),
+            tr!(
+                page_lang(),
+                EVENT_ERROR_TIME_SKIPPED,
+                time = raw,
+                zone = zone.name()
+            ),
         )),
     }
 }

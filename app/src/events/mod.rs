@@ -6,15 +6,13 @@ pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-/// Why a suspended host cannot schedule a party.
-pub const SUSPENDED: &str = "Your host account is suspended, so you cannot schedule new parties. Your open parties stay as they are; write to the brand to find out more.";
-
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::base::error::AppError;
+use crate::base::l10n::Lang;
 
 /// The event form as typed; times are `datetime-local` values in `time_zone`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,12 +47,13 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
-    pub fn label(self) -> &'static str {
+    /// The status as the host reads it, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            EventStatus::Upcoming => "Upcoming",
-            EventStatus::OpenForOrders => "Open for orders",
-            EventStatus::Closed => "Closed",
-            EventStatus::Cancelled => "Cancelled",
+            EventStatus::Upcoming => tr!(lang, EVENT_STATUS_UPCOMING),
+            EventStatus::OpenForOrders => tr!(lang, EVENT_STATUS_OPEN),
+            EventStatus::Closed => tr!(lang, EVENT_STATUS_CLOSED),
+            EventStatus::Cancelled => tr!(lang, EVENT_STATUS_CANCELLED),
         }
     }
 }
@@ -103,33 +102,36 @@ pub struct CancelImpact {
 }
 
 impl CancelImpact {
-    /// The consequence, as the confirmation states it.
+    /// The consequence in English (see [`Self::sentence_in`]).
     pub fn sentence(&self) -> String {
-        let plural = |n: i64, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
+        self.sentence_in(Lang::En)
+    }
+
+    /// The consequence, as the confirmation states it in `lang`.
+    pub fn sentence_in(&self, lang: Lang) -> String {
         let mut parts = vec![match self.guests_told {
-            0 => "No guest has been invited yet, so nobody is told".to_owned(),
-            n => format!("{} will be told by email", plural(n, "guest", "guests")),
+            0 => tr!(lang, EVENT_CANCEL_NOBODY_TOLD),
+            n => tr!(lang, EVENT_CANCEL_GUESTS_TOLD, count = n),
         }];
         if self.orders_cancelled > 0 {
-            parts.push(format!(
-                "{} will be cancelled",
-                plural(self.orders_cancelled, "unpaid order", "unpaid orders")
+            parts.push(tr!(
+                lang,
+                EVENT_CANCEL_ORDERS_CANCELLED,
+                count = self.orders_cancelled
             ));
         }
-        match self.paid_orders {
-            0 => {}
-            1 => parts.push("1 paid order stays with the brand to deliver or refund".to_owned()),
-            n => parts.push(format!(
-                "{n} paid orders stay with the brand to deliver or refund"
-            )),
+        if self.paid_orders > 0 {
+            parts.push(tr!(
+                lang,
+                EVENT_CANCEL_PAID_ORDERS,
+                count = self.paid_orders
+            ));
         }
-        format!("{}. This cannot be undone.", parts.join("; "))
+        tr!(
+            lang,
+            EVENT_CANCEL_IMPACT,
+            consequences = parts.join(&tr!(lang, EVENT_CANCEL_JOIN))
+        )
     }
 }
 
@@ -153,7 +155,7 @@ pub async fn create_event(form: EventForm) -> Result<i64, AppError> {
         let kit = match form.kit.trim() {
             "" => None,
             raw => Some(raw.parse::<i64>().map_err(|_| {
-                AppError::invalid("kit", "Choose one of the brand's kits, or no kit.")
+                AppError::invalid("kit", tr!(crate::base::l10n::page_lang(), EVENT_ERROR_KIT))
                     .keeping(&form)
             })?),
         };
@@ -227,10 +229,10 @@ pub fn EventFields(
     let field_error = move |field: &'static str| error.get().and_then(|e| e.for_field(field));
     let kind = RwSignal::new(initial.kind.clone());
     let text = move |id: &'static str,
-                     label: &'static str,
+                     label: String,
                      value: String,
                      kind: &'static str,
-                     hint: Option<&'static str>| {
+                     hint: Option<String>| {
         let name = format!("form[{id}]");
         view! {
             <div class="field">
@@ -251,16 +253,16 @@ pub fn EventFields(
             <p class="form-error" role="alert">{e.to_string()}</p>
         })}
         {move || error.get().filter(|e| matches!(e, AppError::Invalid { .. })).map(|_| view! {
-            <p class="form-error" role="alert">"Please fix the field marked below."</p>
+            <p class="form-error" role="alert">{tr!(lang, FORM_FIX_FIELD)}</p>
         })}
-        {text("title", "Title", initial.title.clone(), "text", None)}
+        {text("title", tr!(lang, EVENT_TITLE_LABEL), initial.title.clone(), "text", None)}
         <div class="field">
-            <label for="description">"Description (optional)"</label>
+            <label for="description">{tr!(lang, EVENT_DESCRIPTION_LABEL)}</label>
             <textarea id="description" name="form[description]" rows="3">{initial.description.clone()}</textarea>
             {move || field_error("description").map(|msg| view! { <p class="field-error">{msg}</p> })}
         </div>
         <div class="field">
-            <label for="time_zone">"Time zone"</label>
+            <label for="time_zone">{tr!(lang, EVENT_TIME_ZONE)}</label>
             <select id="time_zone" name="form[time_zone]">
                 {zones.into_iter().map(|z| {
                     let selected = z == zone;
@@ -280,25 +282,25 @@ pub fn EventFields(
             </select>
             {move || field_error("language").map(|msg| view! { <p class="field-error">{msg}</p> })}
         </div>
-        {text("starts_at", "Starts", initial.starts_at.clone(), "datetime-local", None)}
-        {text("ends_at", "Ends", initial.ends_at.clone(), "datetime-local", None)}
+        {text("starts_at", tr!(lang, EVENT_STARTS), initial.starts_at.clone(), "datetime-local", None)}
+        {text("ends_at", tr!(lang, EVENT_ENDS), initial.ends_at.clone(), "datetime-local", None)}
         <fieldset class="field">
-            <legend>"Where"</legend>
+            <legend>{tr!(lang, GUEST_WHERE)}</legend>
             <label class="choice">
                 <input type="radio" name="form[kind]" value="in_person" checked=initial.kind != "online"
                     on:change=move |_| kind.set("in_person".into()) />
-                " At home (address)"
+                " "{tr!(lang, EVENT_KIND_HOME)}
             </label>
             <label class="choice">
                 <input type="radio" name="form[kind]" value="online" checked=initial.kind == "online"
                     on:change=move |_| kind.set("online".into()) />
-                " Online (video link)"
+                " "{tr!(lang, EVENT_KIND_ONLINE)}
             </label>
             {move || field_error("kind").map(|msg| view! { <p class="field-error">{msg}</p> })}
         </fieldset>
-        {text("address", "Address (shown only to guests who answer yes)", initial.address.clone(), "text", None)}
-        {text("video_url", "Video link", initial.video_url.clone(), "url", Some("For an online party, e.g. https://meet.example/soiree"))}
-        {text("capacity", "Capacity (guests)", initial.capacity.clone(), "number", None)}
-        {text("orders_close_at", "Orders close (optional)", initial.orders_close_at.clone(), "datetime-local", Some("Leave empty to keep orders open 5 days after the party."))}
+        {text("address", tr!(lang, EVENT_ADDRESS_LABEL), initial.address.clone(), "text", None)}
+        {text("video_url", tr!(lang, EVENT_VIDEO_LINK), initial.video_url.clone(), "url", Some(tr!(lang, EVENT_VIDEO_HINT)))}
+        {text("capacity", tr!(lang, EVENT_CAPACITY_LABEL), initial.capacity.clone(), "number", None)}
+        {text("orders_close_at", tr!(lang, EVENT_ORDERS_CLOSE_LABEL), initial.orders_close_at.clone(), "datetime-local", Some(tr!(lang, EVENT_ORDERS_CLOSE_HINT)))}
     }
 }

@@ -13,7 +13,8 @@ use crate::{
         account::CurrentUser,
         db::Db,
         error::AppError,
-        time::{local_display, local_input},
+        l10n::{fmt::datetime_long, page_lang},
+        time::local_input,
     },
     on_db,
 };
@@ -55,7 +56,7 @@ impl EventRow {
         EventSummary {
             id: self.id,
             title: self.title.clone(),
-            when: local_display(self.starts_at, zone),
+            when: datetime_long(page_lang(), self.starts_at, zone),
             time_zone: self.time_zone.clone(),
             status: status(
                 self.starts_at,
@@ -75,8 +76,8 @@ impl EventRow {
             can_edit: viewer.id == self.host_id
                 && self.cancelled_at.is_none()
                 && self.closed_at.is_none(),
-            ends: local_display(self.ends_at, zone),
-            orders_close: local_display(self.orders_close_at, zone),
+            ends: datetime_long(page_lang(), self.ends_at, zone),
+            orders_close: datetime_long(page_lang(), self.orders_close_at, zone),
             description: self.description.clone(),
             place: match self.kind.as_str() {
                 "online" => self.video_url.clone().unwrap_or_default(),
@@ -183,7 +184,10 @@ pub async fn create(
                 .fetch_one(&mut *tx)
                 .await?;
         if suspended.is_some() {
-            return Err(AppError::invalid("title", super::SUSPENDED));
+            return Err(AppError::invalid(
+                "title",
+                tr!(page_lang(), EVENT_SUSPENDED),
+            ));
         }
         if let Some(kit) = kit {
             let known: Option<i64> =
@@ -195,7 +199,7 @@ pub async fn create(
             if known.is_none() {
                 return Err(AppError::invalid(
                     "kit",
-                    "That kit does not exist any more: choose another one.",
+                    tr!(page_lang(), EVENT_ERROR_KIT_GONE),
                 ));
             }
         }
@@ -419,6 +423,13 @@ pub async fn cancel_unpaid_orders(
     .bind(id)
     .fetch_all(pool)
     .await)?;
+    // The reason goes into the buyer's mail, written in the party's language.
+    let reason = if unpaid.is_empty() {
+        String::new()
+    } else {
+        let lang = crate::base::l10n::resolve::event_language(db, id).await?;
+        tr!(lang, EVENT_CANCEL_ORDER_REASON)
+    };
     for order_id in unpaid {
         let m = StatusMove {
             brand_id,
@@ -427,7 +438,7 @@ pub async fn cancel_unpaid_orders(
             actor: "The host",
             carrier: "",
             tracking_number: "",
-            reason: "The party was cancelled, so this unpaid order is cancelled too.",
+            reason: &reason,
         };
         match change_status(db, config, &m, now).await {
             Ok(()) | Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => {}

@@ -7,8 +7,16 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    base::{auth::Gate, brand::BrandNav},
-    brand::{get_brand_overview, BrandOverview},
+    base::{
+        auth::Gate,
+        brand::BrandNav,
+        l10n::{use_lang, Lang},
+    },
+    brand::{
+        get_brand_overview,
+        sentence::{pieces, slot, Piece},
+        BrandOverview,
+    },
     insights::{query_signal, PeriodPicker, PeriodView},
 };
 
@@ -46,21 +54,21 @@ impl ExportKind {
         ExportKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> String {
         match self {
-            ExportKind::Orders => "Orders",
-            ExportKind::OrderLines => "Order lines",
-            ExportKind::Events => "Parties",
-            ExportKind::Hosts => "Hosts",
+            ExportKind::Orders => tr!(lang, EXPORT_ORDERS),
+            ExportKind::OrderLines => tr!(lang, EXPORT_ORDER_LINES),
+            ExportKind::Events => tr!(lang, EXPORT_EVENTS),
+            ExportKind::Hosts => tr!(lang, EXPORT_HOSTS),
         }
     }
 
-    fn about(self) -> &'static str {
+    fn about(self, lang: Lang) -> String {
         match self {
-            ExportKind::Orders => "Every order placed in the period, whatever its status, with its party, host and amounts.",
-            ExportKind::OrderLines => "The items of those orders: one row per line, with the price at the time of the order.",
-            ExportKind::Events => "The parties held in the period, with the dashboard's figures for each.",
-            ExportKind::Hosts => "Every host, with their figures for the parties they held in the period.",
+            ExportKind::Orders => tr!(lang, EXPORT_ORDERS_ABOUT),
+            ExportKind::OrderLines => tr!(lang, EXPORT_ORDER_LINES_ABOUT),
+            ExportKind::Events => tr!(lang, EXPORT_EVENTS_ABOUT),
+            ExportKind::Hosts => tr!(lang, EXPORT_HOSTS_ABOUT),
         }
     }
 }
@@ -78,19 +86,22 @@ enum Progress {
 /// The brand admin's exports.
 #[component]
 pub fn ExportsPage() -> impl IntoView {
+    let lang = use_lang();
     let query = query_signal();
     let data = Resource::new(|| (), |_| get_brand_overview());
     view! {
-        <Title text="Exports · Soirée" />
+        <Title text=tr!(lang, EXPORT_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/exports" children=move |_: BrandOverview| {
             let (q, _) = query.get_untracked();
             let params = crate::insights::period_params(&q);
             view! {
                 <header class="page-head">
-                    <h1>"Exports"</h1>
-                    <p class="lead">"CSV files with a header row, dates in ISO 8601 (UTC) and amounts both in cents and in euros. For your BI tools there is also a "
-                        <a href="/brand/api-keys">"read-only API"</a> "."</p>
+                    <h1>{tr!(lang, EXPORT_TITLE)}</h1>
+                    <p class="lead">{pieces(&tr!(lang, EXPORT_LEAD, api = slot(0))).into_iter().map(|piece| match piece {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot(_) => view! { <a href="/brand/api-keys">{tr!(lang, EXPORT_LEAD_API)}</a> }.into_any(),
+                    }).collect_view()}</p>
                 </header>
                 <PeriodPicker period=PeriodView { query: q, label: String::new(), prev_label: String::new(), error: None } />
                 <ul class="exports">
@@ -103,6 +114,7 @@ pub fn ExportsPage() -> impl IntoView {
 
 #[component]
 fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
+    let lang = use_lang();
     let href = format!("/brand/exports/{}.csv?{params}", kind.key());
     let progress = RwSignal::new(Progress::Idle);
     let on_click = {
@@ -132,19 +144,19 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
     let id = format!("export-{}", kind.key());
     view! {
         <li class="card export" data-testid=id.clone()>
-            <h2>{kind.title()}</h2>
-            <p class="muted">{kind.about()}</p>
+            <h2>{kind.title(lang)}</h2>
+            <p class="muted">{kind.about(lang)}</p>
             <a class="button" href=href.clone() download="" on:click=on_click
-                aria-describedby=format!("{id}-status")>{format!("Download {}.csv", kind.key())}</a>
+                aria-describedby=format!("{id}-status")>{tr!(lang, EXPORT_DOWNLOAD, file = format!("{}.csv", kind.key()))}</a>
             <div id=format!("{id}-status") role="status" aria-live="polite" class="export-status">
                 {move || match progress.get() {
                     Progress::Idle => ().into_any(),
                     Progress::Running(rows, total) => view! {
                         <progress max=total.max(1) value=rows.min(total.max(1))></progress>
-                        <span>{if total > 0 { format!("{rows} of {total} rows…") } else { format!("{rows} rows…") }}</span>
+                        <span>{if total > 0 { tr!(lang, EXPORT_PROGRESS_OF, rows = rows, total = total) } else { tr!(lang, EXPORT_PROGRESS, rows = rows) }}</span>
                     }.into_any(),
-                    Progress::Done(rows) => view! { <span data-testid="export-done">{format!("Done: {rows} rows downloaded.")}</span> }.into_any(),
-                    Progress::Failed(why) => view! { <span class="field-error">{format!("The export stopped ({why}). Try again, or choose a shorter period.")}</span> }.into_any(),
+                    Progress::Done(rows) => view! { <span data-testid="export-done">{tr!(lang, EXPORT_DONE, rows = rows)}</span> }.into_any(),
+                    Progress::Failed(why) => view! { <span class="field-error">{tr!(lang, EXPORT_FAILED, reason = why)}</span> }.into_any(),
                 }}
             </div>
         </li>

@@ -4,7 +4,7 @@
 
 use axum::{
     body::Body,
-    extract::{Path, Query, State},
+    extract::{Extension, Path, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -12,7 +12,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::ExportKind;
 use crate::{
-    base::{account::Role, auth::ssr::session_user, db::Db, error::AppError, state::AppState},
+    base::{
+        account::Role, auth::ssr::session_user, db::Db, error::AppError, l10n::Lang,
+        state::AppState,
+    },
     insights::{domain::PeriodQuery, period::Period},
     on_db,
 };
@@ -437,15 +440,18 @@ fn refuse(status: StatusCode, message: &str) -> Response {
 }
 
 /// `GET /brand/exports/{kind}.csv?period=…`: the brand admin's export.
+/// Refusals are written in the request's language.
 pub async fn export_csv(
     State(state): State<AppState>,
     Path(file): Path<String>,
     Query(q): Query<PeriodQuery>,
+    lang: Option<Extension<Lang>>,
     headers: HeaderMap,
 ) -> Response {
+    let lang = lang.map(|Extension(lang)| lang).unwrap_or_default();
     let now = Utc::now();
     let Some(kind) = file.strip_suffix(".csv").and_then(ExportKind::parse) else {
-        return refuse(StatusCode::NOT_FOUND, "There is no such export.");
+        return refuse(StatusCode::NOT_FOUND, &tr!(lang, EXPORT_NOT_FOUND));
     };
     let user =
         match crate::base::auth::ssr::cookie_in(&headers, crate::base::auth::ssr::SESSION_COOKIE) {
@@ -453,24 +459,21 @@ pub async fn export_csv(
             None => None,
         };
     let Some(admin) = user else {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "Please sign in as a brand admin to export.",
-        );
+        return refuse(StatusCode::UNAUTHORIZED, &tr!(lang, EXPORT_SIGN_IN));
     };
     if admin.role != Role::BrandAdmin {
-        return refuse(StatusCode::FORBIDDEN, "Only the brand's admins can export.");
+        return refuse(StatusCode::FORBIDDEN, &tr!(lang, EXPORT_ADMINS_ONLY));
     }
     let tz = match crate::base::brand::ssr::zone(&state.db, admin.brand_id).await {
         Ok(tz) => tz,
         Err(_) => {
             return refuse(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The export could not start.",
+                &tr!(lang, EXPORT_COULD_NOT_START),
             )
         }
     };
-    let p = match Period::resolve(&q, now.with_timezone(&tz).date_naive(), tz) {
+    let p = match Period::resolve(&q, now.with_timezone(&tz).date_naive(), tz, lang) {
         Ok(p) => p,
         Err(e) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, &e.to_string()),
     };

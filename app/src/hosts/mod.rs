@@ -13,6 +13,7 @@ use crate::base::{
     brand::BrandNav,
     error::AppError,
     forms::{action, Confirm, Field, FormError, LastForm},
+    l10n::{use_lang, Lang},
 };
 
 #[cfg(feature = "ssr")]
@@ -64,13 +65,18 @@ pub struct HostRow {
 }
 
 impl HostRow {
-    /// How the host joined, in words.
-    pub fn joined_how(&self) -> &'static str {
+    /// How the host joined, in words, in the page's language.
+    pub fn joined_how(&self) -> String {
+        self.joined_how_in(crate::base::l10n::page_lang())
+    }
+
+    /// How the host joined, in words, in `lang`.
+    pub fn joined_how_in(&self, lang: Lang) -> String {
         match self.joined_via.as_str() {
-            "application" => "applied",
-            "booking" => "booked from a party",
-            "invitation" => "invited by the brand",
-            _ => "founding host",
+            "application" => tr!(lang, HOSTS_JOINED_APPLIED),
+            "booking" => tr!(lang, HOSTS_JOINED_BOOKED),
+            "invitation" => tr!(lang, HOSTS_JOINED_INVITED),
+            _ => tr!(lang, HOSTS_JOINED_FOUNDING),
         }
     }
 }
@@ -179,42 +185,46 @@ pub async fn set_host_suspended(id: i64, suspended: bool) -> Result<(), AppError
     .await
 }
 
+/// Where the lead of the hosts page puts its link.
+const LINK_MARK: char = '\u{E000}';
+
 /// The public "Become a host" page.
 #[component]
 pub fn BecomeHostPage() -> impl IntoView {
+    let lang = use_lang();
     let brand = Resource::new(|| (), |_| get_program_brand());
     let apply = action::<ApplyToHost>();
     let error = Signal::derive(move || apply.value().get().and_then(Result::err));
     let done = move || matches!(apply.value().get(), Some(Ok(())));
     view! {
-        <Title text="Become a host · Soirée" />
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=tr!(lang, HOSTS_APPLY_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
             {move || Suspend::new(async move {
-                let name = brand.await.unwrap_or_else(|_| "the brand".into());
+                let name = brand.await.unwrap_or_else(|_| tr!(lang, HOSTS_THE_BRAND));
                 let initial: ApplicationForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or_default();
                 view! {
                     <section class="form-card" aria-labelledby="apply-title">
                         <p class="eyebrow">{name.clone()}</p>
-                        <h1 id="apply-title">"Become a host"</h1>
-                        <p class="lead">{format!("Love {name}? Host parties at home or online, share the collection with your friends, and earn credit and half-price items on every party.")}</p>
+                        <h1 id="apply-title">{tr!(lang, HOSTS_APPLY_TITLE)}</h1>
+                        <p class="lead">{tr!(lang, HOSTS_APPLY_LEAD, brand = &name)}</p>
                         <Show when=done fallback=move || {
                             let initial = initial.clone();
                             view! {
                                 <FormError error />
                                 <ActionForm action=apply attr:class="form" attr:novalidate="">
-                                    <Field id="name" name="form[name]" label="Your name" value=initial.name.clone() required=true error />
-                                    <Field id="email" name="form[email]" label="Email" kind="email" value=initial.email.clone() required=true error />
-                                    <Field id="city" name="form[city]" label="City" value=initial.city.clone() required=true error
-                                        hint="Where you would hold your parties." />
-                                    <Field id="motivation" name="form[motivation]" label="Why you love the brand" value=initial.motivation.clone()
-                                        rows=5 required=true error hint="A sentence or two: the brand reads every application." />
+                                    <Field id="name" name="form[name]" label=tr!(lang, GUEST_YOUR_NAME) value=initial.name.clone() required=true error />
+                                    <Field id="email" name="form[email]" label=tr!(lang, INVITE_EMAIL) kind="email" value=initial.email.clone() required=true error />
+                                    <Field id="city" name="form[city]" label=tr!(lang, HOSTS_CITY) value=initial.city.clone() required=true error
+                                        hint=tr!(lang, HOSTS_CITY_HINT) />
+                                    <Field id="motivation" name="form[motivation]" label=tr!(lang, HOSTS_MOTIVATION) value=initial.motivation.clone()
+                                        rows=5 required=true error hint=tr!(lang, HOSTS_MOTIVATION_HINT) />
                                     <button type="submit" class="button primary" disabled=move || apply.pending().get()>
-                                        {move || if apply.pending().get() { "Sending…" } else { "Send my application" }}
+                                        {move || if apply.pending().get() { tr!(lang, HOSTS_SENDING) } else { tr!(lang, HOSTS_SEND_APPLICATION) }}
                                     </button>
                                 </ActionForm>
                             }
                         }>
-                            <p class="report" role="status" data-testid="applied">"Thank you! Your application is on its way to the brand, and we have emailed you a copy. You will hear from us soon."</p>
+                            <p class="report" role="status" data-testid="applied">{tr!(lang, HOSTS_APPLIED)}</p>
                         </Show>
                     </section>
                 }
@@ -227,6 +237,7 @@ pub fn BecomeHostPage() -> impl IntoView {
 /// the hosts.
 #[component]
 pub fn HostsPage() -> impl IntoView {
+    let lang = use_lang();
     let decide = action::<DecideApplication>();
     let invite = action::<InviteHost>();
     let data = Resource::new(
@@ -241,50 +252,52 @@ pub fn HostsPage() -> impl IntoView {
     let decided = move || matches!(decision.get(), Some(Ok(())));
     let invited = move || matches!(invitation.get(), Some(Ok(_)));
     view! {
-        <Title text="Hosts · Soirée" />
+        <Title text=tr!(lang, HOSTS_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/hosts" children=move |p: HostProgram| {
             let initial: InviteForm = invite_error.get_untracked().and_then(|e| e.kept()).unwrap_or_default();
             let waiting = p.applications.iter().filter(|a| a.status == "pending").count();
+            let lead = tr!(lang, HOSTS_LEAD, link = LINK_MARK.to_string());
+            let (lead_before, lead_after) = lead.split_once(LINK_MARK).unwrap_or((lead.as_str(), ""));
+            let (lead_before, lead_after) = (lead_before.to_owned(), lead_after.to_owned());
             view! {
             <header class="page-head">
-                <h1>"Hosts"</h1>
-                <p class="lead">"Fans apply at " <a href="/become-a-host">"/become-a-host"</a>
-                    ". Approving one emails them a link to set their password (it works once, for 48 hours)."</p>
+                <h1>{tr!(lang, HOSTS_TITLE)}</h1>
+                <p class="lead">{lead_before}<a href="/become-a-host">"/become-a-host"</a>{lead_after}</p>
             </header>
             <section aria-labelledby="apps-title">
-                <h2 id="apps-title">{format!("Applications ({waiting} waiting)")}</h2>
+                <h2 id="apps-title">{tr!(lang, HOSTS_APPLICATIONS_TITLE, count = waiting)}</h2>
                 <FormError error=decide_error />
-                {move || decided().then(|| view! { <p class="report" role="status">"Done: the fan has been emailed."</p> })}
+                {move || decided().then(|| view! { <p class="report" role="status">{tr!(lang, HOSTS_DECIDED)}</p> })}
                 <Applications rows=p.applications decide />
             </section>
             <section aria-labelledby="invite-title" class="form-card">
-                <h2 id="invite-title">"Invite a fan to host"</h2>
-                {move || invited().then(|| view! { <p class="report" role="status" data-testid="invited">"Invitation sent: the fan has a link to set their password."</p> })}
+                <h2 id="invite-title">{tr!(lang, HOSTS_INVITE_TITLE)}</h2>
+                {move || invited().then(|| view! { <p class="report" role="status" data-testid="invited">{tr!(lang, HOSTS_INVITED)}</p> })}
                 <FormError error=invite_error />
                 <ActionForm action=invite attr:class="form" attr:novalidate="">
-                    <Field id="invite-name" field="name" name="form[name]" label="Name" value=initial.name required=true error=invite_error />
-                    <Field id="invite-email" field="email" name="form[email]" label="Email" kind="email" value=initial.email required=true error=invite_error />
-                    <Field id="invite-city" field="city" name="form[city]" label="City (optional)" value=initial.city error=invite_error />
-                    <button type="submit" class="button primary" disabled=move || invite.pending().get()>"Send the invitation"</button>
+                    <Field id="invite-name" field="name" name="form[name]" label=tr!(lang, INVITE_NAME) value=initial.name required=true error=invite_error />
+                    <Field id="invite-email" field="email" name="form[email]" label=tr!(lang, INVITE_EMAIL) kind="email" value=initial.email required=true error=invite_error />
+                    <Field id="invite-city" field="city" name="form[city]" label=tr!(lang, HOSTS_CITY_OPTIONAL) value=initial.city error=invite_error />
+                    <button type="submit" class="button primary" disabled=move || invite.pending().get()>{tr!(lang, HOSTS_SEND_INVITATION)}</button>
                 </ActionForm>
             </section>
             <section aria-labelledby="hosts-title">
-                <h2 id="hosts-title">{format!("The brand's hosts ({})", p.hosts.len())}</h2>
+                <h2 id="hosts-title">{tr!(lang, HOSTS_LIST_TITLE, count = p.hosts.len())}</h2>
                 <div class="table-scroll">
                     <table data-testid="hosts">
                         <thead><tr>
-                            <th scope="col">"Host"</th><th scope="col">"City"</th><th scope="col">"Joined"</th>
-                            <th scope="col" class="num">"Parties"</th><th scope="col">"Status"</th>
+                            <th scope="col">{tr!(lang, HOSTS_COL_HOST)}</th><th scope="col">{tr!(lang, HOSTS_CITY)}</th><th scope="col">{tr!(lang, HOSTS_COL_JOINED)}</th>
+                            <th scope="col" class="num">{tr!(lang, HOSTS_COL_PARTIES)}</th><th scope="col">{tr!(lang, HOSTS_COL_STATUS)}</th>
                         </tr></thead>
                         <tbody>
                             {p.hosts.into_iter().map(|h| view! {
                                 <tr>
                                     <td><a href=format!("/brand/hosts/{}", h.id)>{h.name.clone()}</a><br /><span class="muted">{h.email.clone()}</span></td>
                                     <td>{h.city.clone()}</td>
-                                    <td>{h.joined.clone()}<br /><span class="muted">{h.joined_how()}</span></td>
+                                    <td>{h.joined.clone()}<br /><span class="muted">{h.joined_how_in(lang)}</span></td>
                                     <td class="num">{h.events}</td>
-                                    <td>{if h.suspended { "Suspended" } else { "Active" }}</td>
+                                    <td>{if h.suspended { tr!(lang, HOSTS_STATUS_SUSPENDED) } else { tr!(lang, HOSTS_STATUS_ACTIVE) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -297,19 +310,20 @@ pub fn HostsPage() -> impl IntoView {
 
 #[component]
 fn Applications(rows: Vec<Application>, decide: ServerAction<DecideApplication>) -> impl IntoView {
+    let lang = use_lang();
     if rows.is_empty() {
-        return view! { <p class="muted">"No applications yet."</p> }.into_any();
+        return view! { <p class="muted">{tr!(lang, HOSTS_NO_APPLICATIONS)}</p> }.into_any();
     }
     view! {
         <ul class="applications" data-testid="applications">
             {rows.into_iter().map(|a| {
                 let pending = a.status == "pending";
-                let approve_label = format!("Approve {} as a host", a.name);
-                let decline_label = format!("Decline {}", a.name);
+                let approve_label = tr!(lang, HOSTS_APPROVE_AS_HOST, name = &a.name);
+                let decline_label = tr!(lang, HOSTS_DECLINE_WHO, name = &a.name);
                 view! {
                     <li class="card">
                         <h3>{a.name.clone()}</h3>
-                        <p class="muted">{format!("{} · {} · applied {}", a.email, a.city, a.applied)}</p>
+                        <p class="muted">{tr!(lang, HOSTS_APPLICATION_META, email = &a.email, city = &a.city, date = &a.applied)}</p>
                         <blockquote>{a.motivation.clone()}</blockquote>
                         {if pending {
                             view! {
@@ -317,20 +331,20 @@ fn Applications(rows: Vec<Application>, decide: ServerAction<DecideApplication>)
                                     <ActionForm action=decide attr:class="inline-form">
                                         <input type="hidden" name="id" value=a.id />
                                         <input type="hidden" name="approve" value="true" />
-                                        <button type="submit" class="button small primary" aria-label=approve_label>"Approve"</button>
+                                        <button type="submit" class="button small primary" aria-label=approve_label>{tr!(lang, HOSTS_APPROVE)}</button>
                                     </ActionForm>
-                                    <Confirm label="Decline" aria_label=decline_label small=true
-                                        consequence=format!("{} gets a kind email saying the brand will not take the application further. This cannot be undone, though they may apply again.", a.name)>
+                                    <Confirm label=tr!(lang, HOSTS_DECLINE) aria_label=decline_label small=true
+                                        consequence=tr!(lang, HOSTS_DECLINE_APPLICATION_CONSEQUENCE, name = &a.name)>
                                         <ActionForm action=decide attr:class="inline-form">
                                             <input type="hidden" name="id" value=a.id />
                                             <input type="hidden" name="approve" value="false" />
-                                            <button type="submit" class="button small danger">"Yes, decline"</button>
+                                            <button type="submit" class="button small danger">{tr!(lang, HOSTS_YES_DECLINE)}</button>
                                         </ActionForm>
                                     </Confirm>
                                 </div>
                             }.into_any()
                         } else {
-                            view! { <p><strong>{if a.status == "approved" { "Approved" } else { "Declined" }}</strong></p> }.into_any()
+                            view! { <p><strong>{if a.status == "approved" { tr!(lang, HOSTS_APPROVED) } else { tr!(lang, HOSTS_DECLINED) }}</strong></p> }.into_any()
                         }}
                     </li>
                 }
@@ -343,18 +357,19 @@ fn Applications(rows: Vec<Application>, decide: ServerAction<DecideApplication>)
 /// Suspending or reinstating a host, on their page (which reloads on `act`).
 #[component]
 pub fn SuspendControl(host: HostRow, act: ServerAction<SetHostSuspended>) -> impl IntoView {
+    let lang = use_lang();
     let error = Signal::derive(move || act.value().get().and_then(Result::err));
     let label = if host.suspended {
-        "Reinstate the host"
+        tr!(lang, HOSTS_REINSTATE)
     } else {
-        "Suspend the host"
+        tr!(lang, HOSTS_SUSPEND)
     };
     view! {
         <div class="suspend">
             <p data-testid="host-status">{if host.suspended {
-                "Suspended: this host cannot schedule new parties. Their open parties stay visible to guests."
+                tr!(lang, HOSTS_SUSPENDED_TEXT)
             } else {
-                "Active: this host can schedule parties."
+                tr!(lang, HOSTS_ACTIVE_TEXT)
             }}</p>
             {if host.suspended {
                 view! {
@@ -367,11 +382,11 @@ pub fn SuspendControl(host: HostRow, act: ServerAction<SetHostSuspended>) -> imp
             } else {
                 view! {
                     <Confirm label small=true danger=true
-                        consequence=format!("{} can no longer schedule parties. Their open parties stay visible to guests and keep taking orders. You can reinstate them at any time.", host.name)>
+                        consequence=tr!(lang, HOSTS_SUSPEND_CONSEQUENCE, name = &host.name)>
                         <ActionForm action=act attr:class="inline-form">
                             <input type="hidden" name="id" value=host.id />
                             <input type="hidden" name="suspended" value="true" />
-                            <button type="submit" class="button small danger">"Yes, suspend"</button>
+                            <button type="submit" class="button small danger">{tr!(lang, HOSTS_YES_SUSPEND)}</button>
                         </ActionForm>
                     </Confirm>
                 }.into_any()

@@ -9,6 +9,7 @@ use crate::{
         account::EmailAddress,
         db::Db,
         error::AppError,
+        l10n::{fmt, page_lang, resolve::brand_language_of},
         mail::plain,
         onboarding::{decline, has_account, onboard, Joined, Newcomer},
         state::AppConfig,
@@ -27,24 +28,26 @@ pub async fn apply(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let draft = parse_application(form)?;
+    // The fan reads the thanks in the language of the page they applied on.
+    let lang = page_lang();
+    let has_account_already =
+        move || AppError::invalid("email", tr!(lang, HOSTS_EMAIL_HAS_ACCOUNT));
     if has_account(db, &draft.email)
         .await
         .map_err(AppError::from)?
     {
-        return Err(AppError::invalid(
-            "email",
-            "This email already has an account: sign in instead.",
-        ));
+        return Err(has_account_already());
     }
     let brand = crate::base::brand::ssr::name(db, brand_id).await?;
     let thanks = plain(
         config,
         &draft.name,
         draft.email.as_str(),
-        format!("Your application to host for {brand}"),
+        tr!(lang, HOSTS_MAIL_APPLICATION_SUBJECT, brand = &brand),
         format!(
-            "Hello {},\n\nThank you for applying to host {brand} parties. The team reads every application and will write to you soon.\n",
-            draft.name
+            "{}\n\n{}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = &draft.name),
+            tr!(lang, HOSTS_MAIL_APPLICATION_THANKS, brand = &brand),
         ),
         None,
         now,
@@ -78,10 +81,7 @@ pub async fn apply(
         .await?
         .rows_affected();
         if moved == 0 {
-            return Err(AppError::invalid(
-                "email",
-                "This email already has an account: sign in instead.",
-            ));
+            return Err(has_account_already());
         }
         if waiting.as_deref() != Some("pending") {
             crate::base::mail::insert_query(&thanks)
@@ -97,6 +97,7 @@ type ApplicationRow = (i64, String, String, String, String, String, DateTime<Utc
 
 /// The brand's applications, waiting ones first, newest first.
 pub async fn applications(db: &Db, brand_id: i64) -> Result<Vec<Application>, AppError> {
+    let lang = page_lang();
     let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let rows: Vec<ApplicationRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
@@ -118,7 +119,7 @@ pub async fn applications(db: &Db, brand_id: i64) -> Result<Vec<Application>, Ap
                 city,
                 motivation,
                 status,
-                applied: crate::base::time::local_display(at, tz),
+                applied: fmt::datetime_long(lang, at, tz),
             },
         )
         .collect())
@@ -147,7 +148,7 @@ pub async fn decide(
     if status != "pending" {
         return Err(AppError::invalid(
             "id",
-            "This application was already answered.",
+            tr!(page_lang(), HOSTS_APPLICATION_ANSWERED),
         ));
     }
     let address = EmailAddress::parse(&email, "id")?;
@@ -163,13 +164,17 @@ pub async fn decide(
         return Ok(());
     }
     let brand = crate::base::brand::ssr::name(db, brand_id).await?;
+    // The fan has no account, so no language of their own: the brand's.
+    let lang = brand_language_of(db, brand_id).await?;
     let sorry = plain(
         config,
         &name,
         &email,
-        format!("Your application to host for {brand}"),
+        tr!(lang, HOSTS_MAIL_APPLICATION_SUBJECT, brand = &brand),
         format!(
-            "Hello {name},\n\nThank you for wanting to host {brand} parties, and for the kind words. We cannot take on new hosts near you just now, but we will keep your application in mind. You are always welcome at the parties you are invited to.\n"
+            "{}\n\n{}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = &name),
+            tr!(lang, HOSTS_MAIL_APPLICATION_DECLINED, brand = &brand),
         ),
         None,
         now,
@@ -258,6 +263,7 @@ pub async fn host(db: &Db, brand_id: i64, host_id: i64) -> Result<HostRow, AppEr
 }
 
 async fn host_rows(db: &Db, brand_id: i64, only: Option<i64>) -> Result<Vec<HostRow>, AppError> {
+    let lang = page_lang();
     let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
     let rows: Vec<HostTuple> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
@@ -280,7 +286,7 @@ async fn host_rows(db: &Db, brand_id: i64, only: Option<i64>) -> Result<Vec<Host
                 email,
                 city,
                 joined_via,
-                joined: joined.with_timezone(&tz).format("%-d %b %Y").to_string(),
+                joined: fmt::date_long(lang, joined, tz),
                 suspended: suspended.is_some(),
                 events,
             },

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::domain::{percent, ratio_bp, WeekBar};
+use super::domain::{one_decimal, percent, ratio_bp, WeekBar};
+use crate::base::l10n::{fmt::money, use_lang, Key, Lang};
 use crate::base::money::Money;
 
 // Small enough that the text stays readable when a phone scales it down.
@@ -31,19 +32,24 @@ fn nice_max(max: i64) -> i64 {
         .unwrap_or(10 * step)
 }
 
-/// Whole euros, short: "€1,200" → "€1.2k".
-fn short_euros(cents: i64) -> String {
+/// Whole euros, short: "€1,200" → "€1.2k" ("1,2 k€" in French).
+fn short_euros(lang: Lang, cents: i64) -> String {
     let euros = cents / 100;
     if euros >= 1000 {
-        format!("€{}.{}k", euros / 1000, (euros % 1000) / 100)
+        tr!(
+            lang,
+            INSIGHTS_AXIS_THOUSAND_EUROS,
+            amount = one_decimal(lang, euros / 1000, (euros % 1000) / 100)
+        )
     } else {
-        format!("€{euros}")
+        tr!(lang, INSIGHTS_AXIS_EUROS, amount = euros.to_string())
     }
 }
 
 /// Revenue per week as bars, with its table.
 #[component]
 pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
+    let lang = use_lang();
     let max = nice_max(weeks.iter().map(|w| w.revenue_cents).max().unwrap_or(0));
     let n = weeks.len().max(1) as f64;
     let slot = (W - LEFT) / n;
@@ -57,7 +63,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
         let y = TOP + plot - plot * k as f64 / 4.0;
         view! {
             <line class="grid" x1=LEFT x2=W y1=y y2=y />
-            <text class="axis" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{short_euros(value)}</text>
+            <text class="axis" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{short_euros(lang, value)}</text>
         }
     });
     let bars = weeks
@@ -71,7 +77,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
             });
             view! {
                 <rect class="chart-bar" x=x y=TOP + plot - h width=bar height=h>
-                    <title>{format!("Week of {}: {}", w.label, Money::eur(w.revenue_cents))}</title>
+                    <title>{tr!(lang, INSIGHTS_CHART_WEEK, week = &w.label, amount = money(lang, Money::eur(w.revenue_cents)))}</title>
                 </rect>
                 {label}
             }
@@ -80,18 +86,18 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
     view! {
         <figure class="chart" data-testid="revenue-chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="revenue-chart-title" preserveAspectRatio="xMidYMid meet">
-                <title id="revenue-chart-title">{format!("Revenue by week, {} in all", Money::eur(total))}</title>
+                <title id="revenue-chart-title">{tr!(lang, INSIGHTS_CHART_REVENUE_TITLE, total = money(lang, Money::eur(total)))}</title>
                 {grid}
                 {bars}
             </svg>
             <figcaption>
                 <details>
-                    <summary>"Revenue by week as a table"</summary>
+                    <summary>{tr!(lang, INSIGHTS_CHART_AS_TABLE)}</summary>
                     <table class="chart-table">
-                        <thead><tr><th scope="col">"Week of"</th><th scope="col" class="num">"Revenue"</th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(lang, INSIGHTS_CHART_WEEK_OF)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REVENUE)}</th></tr></thead>
                         <tbody>
                             {weeks.into_iter().map(|w| view! {
-                                <tr><th scope="row">{w.label}</th><td class="num">{Money::eur(w.revenue_cents).to_string()}</td></tr>
+                                <tr><th scope="row">{w.label}</th><td class="num">{money(lang, Money::eur(w.revenue_cents))}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -105,10 +111,15 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
 /// the first, with its table.
 #[component]
 pub fn FunnelChart(
-    /// (step, people)
-    steps: Vec<(&'static str, i64)>,
+    /// (step's name, people)
+    steps: Vec<(Key, i64)>,
     #[prop(default = "funnel")] id: &'static str,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let steps: Vec<(String, i64)> = steps
+        .into_iter()
+        .map(|(step, n)| (crate::base::l10n::text(lang, step, None), n))
+        .collect();
     let first = steps.first().map(|s| s.1).unwrap_or(0);
     let row = 40.0;
     let height = row * steps.len() as f64 + 8.0;
@@ -121,11 +132,11 @@ pub fn FunnelChart(
             let width = ((W - label_w - 100.0) * share as f64 / 10_000.0).max(2.0);
             let y = 4.0 + row * i as f64;
             view! {
-                <text class="axis step" x=0 y=y + 23.0>{*step}</text>
+                <text class="axis step" x=0 y=y + 23.0>{step.clone()}</text>
                 <rect class=format!("chart-bar funnel-{i}") x=label_w y=y + 6.0 width=width height=row - 12.0 rx="3">
-                    <title>{format!("{step}: {n} ({})", percent(share))}</title>
+                    <title>{tr!(lang, INSIGHTS_CHART_STEP, step = step, count = *n, share = percent(lang, share))}</title>
                 </rect>
-                <text class="value" x=label_w + width + 6.0 y=y + 23.0>{format!("{n} · {}", percent(share))}</text>
+                <text class="value" x=label_w + width + 6.0 y=y + 23.0>{format!("{n} · {}", percent(lang, share))}</text>
             }
         })
         .collect_view();
@@ -139,10 +150,10 @@ pub fn FunnelChart(
             </svg>
             <figcaption>
                 <table class="chart-table">
-                    <thead><tr><th scope="col">"Step"</th><th scope="col" class="num">"People"</th><th scope="col" class="num">"Of the invited"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr!(lang, INSIGHTS_CHART_STEP_COLUMN)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_CHART_PEOPLE)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_CHART_OF_INVITED)}</th></tr></thead>
                     <tbody>
                         {steps.into_iter().map(|(s, n)| view! {
-                            <tr><th scope="row">{s}</th><td class="num">{n}</td><td class="num">{percent(ratio_bp(n, first))}</td></tr>
+                            <tr><th scope="row">{s}</th><td class="num">{n}</td><td class="num">{percent(lang, ratio_bp(n, first))}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -162,7 +173,8 @@ mod tests {
         assert_eq!(nice_max(130), 200);
         assert_eq!(nice_max(45_000), 50_000);
         assert_eq!(nice_max(100_000), 100_000);
-        assert_eq!(short_euros(123_456), "€1.2k");
-        assert_eq!(short_euros(9_900), "€99");
+        assert_eq!(short_euros(Lang::En, 123_456), "€1.2k");
+        assert_eq!(short_euros(Lang::En, 9_900), "€99");
+        assert_eq!(short_euros(Lang::Fr, 123_456), "1,2\u{a0}k€");
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::base::l10n::{fmt::money, Key, Lang};
 use crate::base::money::Money;
 
 /// The period as it comes from the page's address.
@@ -70,9 +71,22 @@ pub fn ratio_bp(part: i64, whole: i64) -> i64 {
     }
 }
 
-/// "42.5 %".
-pub fn percent(bp: i64) -> String {
-    format!("{}.{} %", bp / 100, (bp % 100) / 10)
+/// "42.5 %" in English, "42,5 %" in French.
+pub fn percent(lang: Lang, bp: i64) -> String {
+    tr!(
+        lang,
+        INSIGHTS_PERCENT,
+        value = one_decimal(lang, bp / 100, (bp % 100) / 10)
+    )
+}
+
+/// `whole` and one decimal, with the language's decimal separator.
+pub fn one_decimal(lang: Lang, whole: i64, tenth: i64) -> String {
+    let separator = match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
+    };
+    format!("{whole}{separator}{tenth}")
 }
 
 impl Totals {
@@ -146,11 +160,19 @@ enum Unit {
     Rate,
 }
 
-fn kpi(key: &str, label: &str, now: i64, before: i64, unit: Unit, up_is_good: bool) -> Kpi {
+fn kpi(
+    lang: Lang,
+    key: &str,
+    label: Key,
+    now: i64,
+    before: i64,
+    unit: Unit,
+    up_is_good: bool,
+) -> Kpi {
     let show = |v: i64| match unit {
         Unit::Count => v.to_string(),
-        Unit::Money => Money::eur(v).grouped(),
-        Unit::Rate => percent(v),
+        Unit::Money => money(lang, Money::eur(v)),
+        Unit::Rate => percent(lang, v),
     };
     let trend = match now.cmp(&before) {
         std::cmp::Ordering::Greater => Trend::Up,
@@ -159,20 +181,29 @@ fn kpi(key: &str, label: &str, now: i64, before: i64, unit: Unit, up_is_good: bo
     };
     let sign = |v: i64| if v >= 0 { "+" } else { "−" };
     let change = match (&unit, trend) {
-        (_, Trend::Flat) => "no change".to_owned(),
+        (_, Trend::Flat) => tr!(lang, INSIGHTS_CHANGE_NONE),
         (Unit::Rate, _) => {
             let d = now - before;
-            format!("{}{}.{} pts", sign(d), d.abs() / 100, (d.abs() % 100) / 10)
+            let points = one_decimal(lang, d.abs() / 100, (d.abs() % 100) / 10);
+            tr!(
+                lang,
+                INSIGHTS_CHANGE_POINTS,
+                change = format!("{}{points}", sign(d))
+            )
         }
-        (_, _) if before == 0 => "new".to_owned(),
+        (_, _) if before == 0 => tr!(lang, INSIGHTS_CHANGE_NEW),
         (_, _) => {
             let d = ratio_bp(now - before, before);
-            format!("{}{} %", sign(d), (d.abs() + 50) / 100)
+            tr!(
+                lang,
+                INSIGHTS_CHANGE_PERCENT,
+                change = format!("{}{}", sign(d), (d.abs() + 50) / 100)
+            )
         }
     };
     Kpi {
         key: key.to_owned(),
-        label: label.to_owned(),
+        label: crate::base::l10n::text(lang, label, None),
         value: show(now),
         previous: show(before),
         change,
@@ -182,83 +213,94 @@ fn kpi(key: &str, label: &str, now: i64, before: i64, unit: Unit, up_is_good: bo
 }
 
 /// The dashboard's tiles, in order.
-pub fn kpis(now: &Totals, before: &Totals, new_hosts: (i64, i64)) -> Vec<Kpi> {
+pub fn kpis(lang: Lang, now: &Totals, before: &Totals, new_hosts: (i64, i64)) -> Vec<Kpi> {
+    use crate::base::l10n::keys::*;
     vec![
         kpi(
+            lang,
             "events",
-            "Parties held",
+            INSIGHTS_PARTIES_HELD,
             now.events,
             before.events,
             Unit::Count,
             true,
         ),
         kpi(
+            lang,
             "invited",
-            "Guests invited",
+            INSIGHTS_GUESTS_INVITED,
             now.invited,
             before.invited,
             Unit::Count,
             true,
         ),
         kpi(
+            lang,
             "yes_rate",
-            "RSVP yes rate",
+            INSIGHTS_YES_RATE,
             now.yes_rate_bp(),
             before.yes_rate_bp(),
             Unit::Rate,
             true,
         ),
         kpi(
+            lang,
             "buyers",
-            "Buying guests",
+            INSIGHTS_BUYING_GUESTS,
             now.buyers,
             before.buyers,
             Unit::Count,
             true,
         ),
         kpi(
+            lang,
             "orders",
-            "Paid orders",
+            INSIGHTS_PAID_ORDERS,
             now.orders,
             before.orders,
             Unit::Count,
             true,
         ),
         kpi(
+            lang,
             "revenue",
-            "Revenue (paid)",
+            INSIGHTS_REVENUE_PAID,
             now.revenue_cents,
             before.revenue_cents,
             Unit::Money,
             true,
         ),
         kpi(
+            lang,
             "average_order",
-            "Average order",
+            INSIGHTS_AVERAGE_ORDER,
             now.average_order_cents(),
             before.average_order_cents(),
             Unit::Money,
             true,
         ),
         kpi(
+            lang,
             "reward_share",
-            "Reward cost / revenue",
+            INSIGHTS_REWARD_SHARE,
             now.reward_share_bp(),
             before.reward_share_bp(),
             Unit::Rate,
             false,
         ),
         kpi(
+            lang,
             "bookings",
-            "Bookings generated",
+            INSIGHTS_BOOKINGS_GENERATED,
             now.bookings,
             before.bookings,
             Unit::Count,
             true,
         ),
         kpi(
+            lang,
             "new_hosts",
-            "New hosts",
+            INSIGHTS_NEW_HOSTS,
             new_hosts.0,
             new_hosts.1,
             Unit::Count,
@@ -270,14 +312,19 @@ pub fn kpis(now: &Totals, before: &Totals, new_hosts: (i64, i64)) -> Vec<Kpi> {
 /// Revenue of the parties of one week (Monday to Sunday).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeekBar {
-    /// "3 Nov".
+    /// "3 Nov", "3 nov.".
     pub label: String,
     pub revenue_cents: i64,
 }
 
 /// Buckets the parties' revenue by the week of their local date, every week
 /// of the period shown, empty ones too.
-pub fn revenue_by_week(events: &[EventFigures], first: NaiveDate, last: NaiveDate) -> Vec<WeekBar> {
+pub fn revenue_by_week(
+    lang: Lang,
+    events: &[EventFigures],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<WeekBar> {
     let monday = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday() as i64);
     let mut weeks = Vec::new();
     let mut week = monday(first);
@@ -296,7 +343,7 @@ pub fn revenue_by_week(events: &[EventFigures], first: NaiveDate, last: NaiveDat
     weeks
         .into_iter()
         .map(|(d, cents)| WeekBar {
-            label: d.format("%-d %b").to_string(),
+            label: tr!(lang, INSIGHTS_DAY_MONTH, day = d.day(), month = d.month()),
             revenue_cents: cents,
         })
         .collect()
@@ -357,14 +404,14 @@ impl SortBy {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            SortBy::Revenue => "Revenue",
-            SortBy::Events => "Parties",
-            SortBy::Buyers => "Buying guests",
-            SortBy::Conversion => "Conversion",
-            SortBy::AverageOrder => "Average order",
-            SortBy::Bookings => "Bookings",
+            SortBy::Revenue => tr!(lang, INSIGHTS_REVENUE),
+            SortBy::Events => tr!(lang, INSIGHTS_PARTIES),
+            SortBy::Buyers => tr!(lang, INSIGHTS_BUYING_GUESTS),
+            SortBy::Conversion => tr!(lang, INSIGHTS_CONVERSION),
+            SortBy::AverageOrder => tr!(lang, INSIGHTS_AVERAGE_ORDER),
+            SortBy::Bookings => tr!(lang, INSIGHTS_BOOKINGS),
         }
     }
 
@@ -484,7 +531,8 @@ mod tests {
         assert_eq!(now.yes_rate_bp(), 3750);
         assert_eq!(now.average_order_cents(), 3333);
         assert_eq!(now.reward_share_bp(), 1000);
-        assert_eq!(percent(3750), "37.5 %");
+        assert_eq!(percent(Lang::En, 3750), "37.5 %");
+        assert_eq!(percent(Lang::Fr, 3750), "37,5\u{a0}%");
         let before = Totals {
             invited: 4,
             yes: 2,
@@ -492,7 +540,7 @@ mod tests {
             revenue_cents: 8_000,
             ..Totals::default()
         };
-        let tiles = kpis(&now, &before, (1, 0));
+        let tiles = kpis(Lang::En, &now, &before, (1, 0));
         let get = |k: &str| tiles.iter().find(|t| t.key == k).unwrap().clone();
         assert_eq!(get("invited").change, "+100 %");
         assert_eq!(get("yes_rate").change, "−12.5 pts");
@@ -546,7 +594,7 @@ mod tests {
             ev(1, "2026-11-08", 50, 1, 1, 1),
             ev(1, "2026-11-20", 7, 1, 1, 1),
         ];
-        let weeks = revenue_by_week(&events, d("2026-11-01"), d("2026-11-23"));
+        let weeks = revenue_by_week(Lang::En, &events, d("2026-11-01"), d("2026-11-23"));
         let got: Vec<(String, i64)> = weeks
             .into_iter()
             .map(|w| (w.label, w.revenue_cents))

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
+use crate::base::l10n::{fmt::money, keys, use_lang, Key, Lang};
 use crate::base::{auth::Gate, brand::BrandNav, error::AppError, money::Money};
 use charts::{FunnelChart, RevenueChart};
 use domain::{percent, EventFigures, Kpi, LeaderRow, PeriodQuery, SortBy, Totals, Trend, WeekBar};
@@ -94,10 +95,10 @@ pub mod load {
     use chrono::{DateTime, Utc};
 
     use super::{domain::PeriodQuery, period::Period, PeriodView};
-    use crate::base::{db::Db, error::AppError};
+    use crate::base::{db::Db, error::AppError, l10n::page_lang};
 
     /// The asked period in the brand's time zone; a bad custom range falls
-    /// back to this month and says why.
+    /// back to this month and says why (in the page's language).
     pub async fn period(
         db: &Db,
         brand_id: i64,
@@ -106,16 +107,17 @@ pub mod load {
     ) -> Result<(Period, PeriodView), AppError> {
         let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
         let today = now.with_timezone(&tz).date_naive();
-        let (p, error) = match Period::resolve(&q, today, tz) {
+        let lang = page_lang();
+        let (p, error) = match Period::resolve(&q, today, tz, lang) {
             Ok(p) => (p, None),
             Err(e) => (
-                Period::resolve(&PeriodQuery::default(), today, tz)?,
+                Period::resolve(&PeriodQuery::default(), today, tz, lang)?,
                 Some(e),
             ),
         };
         let view = PeriodView {
-            label: p.label(),
-            prev_label: p.prev_label(),
+            label: p.label(lang),
+            prev_label: p.prev_label(lang),
             query: q,
             error,
         };
@@ -148,10 +150,11 @@ pub async fn get_brand_dashboard(
         let totals = Totals::of(&events);
         let previous = Totals::of(&previous);
         let by = SortBy::parse(&sort);
+        let lang = crate::base::l10n::page_lang();
         Ok(Dashboard {
             brand_name: crate::base::brand::ssr::name(db, admin.brand_id).await?,
-            kpis: domain::kpis(&totals, &previous, (new_now, new_before)),
-            weeks: domain::revenue_by_week(&events, p.first_day, p.last_day),
+            kpis: domain::kpis(lang, &totals, &previous, (new_now, new_before)),
+            weeks: domain::revenue_by_week(lang, &events, p.first_day, p.last_day),
             leaderboard: domain::leaderboard(&events, by),
             sort: by.key().to_owned(),
             new_hosts: (new_now, new_before),
@@ -214,6 +217,7 @@ pub fn period_params(q: &PeriodQuery) -> String {
 /// Choosing the period: a plain GET form, so the address holds the choice.
 #[component]
 pub fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) -> impl IntoView {
+    let lang = use_lang();
     let q = period.query.clone();
     let error = period.error.clone();
     let message = move |field: &str| error.as_ref().and_then(|e| e.for_field(field));
@@ -224,35 +228,38 @@ pub fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) 
         q.period.clone()
     };
     view! {
-        <form class="period-picker" method="get" aria-label="Period">
+        <form class="period-picker" method="get" aria-label=tr!(lang, INSIGHTS_PERIOD)>
             <div class="field">
-                <label for="period">"Period"</label>
+                <label for="period">{tr!(lang, INSIGHTS_PERIOD)}</label>
                 <select id="period" name="period">
-                    <option value="month" selected=kind == "month">"This month"</option>
-                    <option value="quarter" selected=kind == "quarter">"Last 3 months"</option>
-                    <option value="custom" selected=kind == "custom">"Custom dates"</option>
+                    <option value="month" selected=kind == "month">{tr!(lang, INSIGHTS_PERIOD_MONTH)}</option>
+                    <option value="quarter" selected=kind == "quarter">{tr!(lang, INSIGHTS_PERIOD_QUARTER)}</option>
+                    <option value="custom" selected=kind == "custom">{tr!(lang, INSIGHTS_PERIOD_CUSTOM)}</option>
                 </select>
                 {kind_error.map(|m| view! { <p class="field-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="from">"From"</label>
+                <label for="from">{tr!(lang, INSIGHTS_PERIOD_FROM)}</label>
                 <input id="from" name="from" type="date" value=q.from.clone()
                     aria-invalid=from_error.as_ref().map(|_| "true") aria-describedby=from_error.as_ref().map(|_| "from-error") />
                 {from_error.clone().map(|m| view! { <p class="field-error" id="from-error">{m}</p> })}
             </div>
             <div class="field">
-                <label for="to">"To"</label>
+                <label for="to">{tr!(lang, INSIGHTS_PERIOD_TO)}</label>
                 <input id="to" name="to" type="date" value=q.to.clone()
                     aria-invalid=to_error.as_ref().map(|_| "true") aria-describedby=to_error.as_ref().map(|_| "to-error") />
                 {to_error.clone().map(|m| view! { <p class="field-error" id="to-error">{m}</p> })}
             </div>
             {sort.map(|s| view! { <input type="hidden" name="sort" value=s /> })}
-            <button type="submit" class="button">"Show"</button>
+            <button type="submit" class="button">{tr!(lang, INSIGHTS_SHOW)}</button>
         </form>
         {(!period.label.is_empty()).then(|| view! {
             <p class="muted period-label" data-testid="period-label">
-                {period.label.clone()} " · compared with " {period.prev_label.clone()}
-                {period.error.is_some().then_some(" (showing this month)")}
+                {if period.error.is_some() {
+                    tr!(lang, INSIGHTS_PERIOD_COMPARED_FALLBACK, period = &period.label, previous = &period.prev_label)
+                } else {
+                    tr!(lang, INSIGHTS_PERIOD_COMPARED, period = &period.label, previous = &period.prev_label)
+                }}
             </p>
         })}
     }
@@ -260,8 +267,9 @@ pub fn PeriodPicker(period: PeriodView, #[prop(optional)] sort: Option<String>) 
 
 #[component]
 pub fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <ul class="tiles kpis" aria-label="Key figures" data-testid="kpis">
+        <ul class="tiles kpis" aria-label=tr!(lang, INSIGHTS_KEY_FIGURES) data-testid="kpis">
             {kpis.into_iter().map(|k| {
                 let good = match k.trend {
                     Trend::Flat => "flat",
@@ -276,7 +284,7 @@ pub fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
                         <span class="tile-value">{k.value.clone()}</span>
                         <span class=format!("tile-change {good}")>
                             <span aria-hidden="true">{arrow}</span>{k.change.clone()}
-                            <span class="muted">{format!(" (was {})", k.previous)}</span>
+                            <span class="muted">{format!(" {}", tr!(lang, INSIGHTS_KPI_WAS, value = &k.previous))}</span>
                         </span>
                     </li>
                 }
@@ -285,24 +293,25 @@ pub fn KpiTiles(kpis: Vec<Kpi>) -> impl IntoView {
     }
 }
 
-pub fn funnel_steps(t: &Totals) -> Vec<(&'static str, i64)> {
+/// The funnel's steps: each one's name (a message) and its people.
+pub fn funnel_steps(t: &Totals) -> Vec<(Key, i64)> {
     vec![
-        ("Invited", t.invited),
-        ("Answered", t.answered),
-        ("Said yes", t.yes),
-        ("Invited and bought", t.bought),
+        (keys::INSIGHTS_INVITED, t.invited),
+        (keys::INSIGHTS_ANSWERED, t.answered),
+        (keys::INSIGHTS_SAID_YES, t.yes),
+        (keys::INSIGHTS_INVITED_AND_BOUGHT, t.bought),
     ]
 }
 
 /// Why the funnel's last step and the "Buying guests" tile may differ.
 #[component]
 pub fn FunnelNote(totals: Totals) -> impl IntoView {
+    let lang = use_lang();
     let through_links = (totals.buyers - totals.bought).max(0);
     view! {
         <p class="hint" data-testid="funnel-note">{match through_links {
-            0 => "The funnel follows invited guests; here every buying guest was invited.".to_owned(),
-            1 => "The funnel follows invited guests. “Buying guests” also counts 1 buyer who came through a share link.".to_owned(),
-            n => format!("The funnel follows invited guests. “Buying guests” also counts {n} buyers who came through a share link."),
+            0 => tr!(lang, INSIGHTS_FUNNEL_NOTE_ALL_INVITED),
+            n => tr!(lang, INSIGHTS_FUNNEL_NOTE_SHARE_LINKS, count = n),
         }}</p>
     }
 }
@@ -310,35 +319,36 @@ pub fn FunnelNote(totals: Totals) -> impl IntoView {
 /// The brand admin's dashboard.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    let lang = use_lang();
     let query = query_signal();
     let data = Resource::new(
         move || query.get(),
         |(q, sort)| get_brand_dashboard(q.period, q.from, q.to, sort),
     );
     view! {
-        <Title text="Brand dashboard · Soirée" />
+        <Title text=tr!(lang, INSIGHTS_DASHBOARD_PAGE_TITLE) />
         <BrandNav />
-        <Gate data here="/brand" children=|d: Dashboard| {
+        <Gate data here="/brand" children=move |d: Dashboard| {
             let params = period_params(&d.period.query);
             let empty = d.totals.events == 0;
             view! {
                 <header class="page-head">
                     <p class="eyebrow">{d.brand_name.clone()}</p>
-                    <h1>"Brand dashboard"</h1>
-                    <p class="lead">"How your hosts perform: parties held in the period and every paid order they brought."</p>
+                    <h1>{tr!(lang, NAV_BRAND_DASHBOARD)}</h1>
+                    <p class="lead">{tr!(lang, INSIGHTS_DASHBOARD_LEAD)}</p>
                 </header>
                 <PeriodPicker period=d.period.clone() sort=d.sort.clone() />
                 <KpiTiles kpis=d.kpis.clone() />
                 {empty.then(|| view! {
-                    <p class="empty-state">"No party was held in this period yet. Choose a longer period, or come back once your hosts have held their parties."</p>
+                    <p class="empty-state">{tr!(lang, INSIGHTS_DASHBOARD_EMPTY)}</p>
                 })}
                 <div class="chart-grid">
                     <section aria-labelledby="revenue-title">
-                        <h2 id="revenue-title">"Revenue by week"</h2>
+                        <h2 id="revenue-title">{tr!(lang, INSIGHTS_REVENUE_BY_WEEK)}</h2>
                         <RevenueChart weeks=d.weeks.clone() />
                     </section>
                     <section aria-labelledby="funnel-title">
-                        <h2 id="funnel-title">"From invitation to purchase"</h2>
+                        <h2 id="funnel-title">{tr!(lang, INSIGHTS_FUNNEL_TITLE)}</h2>
                         <FunnelChart steps=funnel_steps(&d.totals) />
                         <FunnelNote totals=d.totals.clone() />
                     </section>
@@ -351,36 +361,37 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoView {
+    let lang = use_lang();
     let header = move |by: SortBy| {
         let on = sort == by.key();
         let href = format!("/brand?{params}&sort={}#leaderboard-title", by.key());
         view! {
             <th scope="col" class="num" aria-sort=if on { "descending" } else { "none" }>
-                <a href=href data-sort=by.key()>{by.label()}{on.then_some(" ▼")}</a>
+                <a href=href data-sort=by.key()>{by.label(lang)}{on.then_some(" ▼")}</a>
             </th>
         }
     };
     let headers = SortBy::ALL.map(header);
     view! {
         <section aria-labelledby="leaderboard-title">
-            <h2 id="leaderboard-title">"Host leaderboard"</h2>
+            <h2 id="leaderboard-title">{tr!(lang, INSIGHTS_LEADERBOARD_TITLE)}</h2>
             {if rows.is_empty() {
-                view! { <p class="muted">"No host held a party in this period."</p> }.into_any()
+                view! { <p class="muted">{tr!(lang, INSIGHTS_LEADERBOARD_EMPTY)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table data-testid="leaderboard" class="leaderboard">
-                            <thead><tr><th scope="col">"#"</th><th scope="col">"Host"</th>{headers}</tr></thead>
+                            <thead><tr><th scope="col">"#"</th><th scope="col">{tr!(lang, INSIGHTS_HOST)}</th>{headers}</tr></thead>
                             <tbody>
                                 {rows.into_iter().enumerate().map(|(i, r)| view! {
                                     <tr>
                                         <td>{i + 1}</td>
                                         <th scope="row"><a href=format!("/brand/hosts/{}", r.host_id)>{r.name.clone()}</a></th>
-                                        <td class="num">{Money::eur(r.revenue_cents).grouped()}</td>
+                                        <td class="num">{money(lang, Money::eur(r.revenue_cents))}</td>
                                         <td class="num">{r.events}</td>
                                         <td class="num">{r.buyers}</td>
-                                        <td class="num">{percent(r.conversion_bp)}</td>
-                                        <td class="num">{Money::eur(r.average_order_cents).to_string()}</td>
+                                        <td class="num">{percent(lang, r.conversion_bp)}</td>
+                                        <td class="num">{money(lang, Money::eur(r.average_order_cents))}</td>
                                         <td class="num">{r.bookings}</td>
                                     </tr>
                                 }).collect_view()}
@@ -396,18 +407,19 @@ fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoV
 /// The parties of a period with their figures.
 #[component]
 pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl IntoView {
+    let lang = use_lang();
     if events.is_empty() {
-        return view! { <p class="muted">"No party held in this period."</p> }.into_any();
+        return view! { <p class="muted">{tr!(lang, INSIGHTS_EVENTS_EMPTY)}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table data-testid="event-figures">
                 <thead><tr>
-                    <th scope="col">"Party"</th><th scope="col">"Date"</th>
-                    <th scope="col" class="num">"Invited"</th><th scope="col" class="num">"Yes"</th>
-                    <th scope="col" class="num">"Buyers"</th><th scope="col" class="num">"Orders"</th>
-                    <th scope="col" class="num">"Revenue"</th><th scope="col" class="num">"Reward"</th>
-                    <th scope="col" class="num">"Bookings"</th>
+                    <th scope="col">{tr!(lang, INSIGHTS_PARTY)}</th><th scope="col">{tr!(lang, INSIGHTS_DATE)}</th>
+                    <th scope="col" class="num">{tr!(lang, INSIGHTS_INVITED)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_YES)}</th>
+                    <th scope="col" class="num">{tr!(lang, INSIGHTS_BUYERS)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_ORDERS)}</th>
+                    <th scope="col" class="num">{tr!(lang, INSIGHTS_REVENUE)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REWARD)}</th>
+                    <th scope="col" class="num">{tr!(lang, INSIGHTS_BOOKINGS)}</th>
                 </tr></thead>
                 <tbody>
                     {events.into_iter().map(|e| view! {
@@ -416,8 +428,8 @@ pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl 
                             <td>{e.day.clone()}</td>
                             <td class="num">{e.invited}</td><td class="num">{e.yes}</td>
                             <td class="num">{e.buyers}</td><td class="num">{e.orders}</td>
-                            <td class="num">{Money::eur(e.revenue_cents).to_string()}</td>
-                            <td class="num">{Money::eur(e.reward_cents).to_string()}</td>
+                            <td class="num">{money(lang, Money::eur(e.revenue_cents))}</td>
+                            <td class="num">{money(lang, Money::eur(e.reward_cents))}</td>
                             <td class="num">{e.bookings}</td>
                         </tr>
                     }).collect_view()}
@@ -430,31 +442,33 @@ pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl 
 
 #[component]
 pub fn TotalsList(t: Totals) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <ul class="tiles" aria-label="Totals of the period" data-testid="totals">
-            <li class="tile"><span class="tile-label">"Parties held"</span><span class="tile-value">{t.events}</span></li>
-            <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(t.revenue_cents).grouped()}</span></li>
-            <li class="tile"><span class="tile-label">"Buying guests"</span><span class="tile-value">{t.buyers}</span></li>
-            <li class="tile"><span class="tile-label">"Conversion"</span><span class="tile-value">{percent(t.conversion_bp())}</span></li>
-            <li class="tile"><span class="tile-label">"Average order"</span><span class="tile-value">{Money::eur(t.average_order_cents()).to_string()}</span></li>
-            <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{t.bookings}</span></li>
+        <ul class="tiles" aria-label=tr!(lang, INSIGHTS_TOTALS_LABEL) data-testid="totals">
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_PARTIES_HELD)}</span><span class="tile-value">{t.events}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::eur(t.revenue_cents))}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BUYING_GUESTS)}</span><span class="tile-value">{t.buyers}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_CONVERSION)}</span><span class="tile-value">{percent(lang, t.conversion_bp())}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_AVERAGE_ORDER)}</span><span class="tile-value">{money(lang, Money::eur(t.average_order_cents()))}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BOOKINGS)}</span><span class="tile-value">{t.bookings}</span></li>
         </ul>
     }
 }
 
-fn rsvp_label(rsvp: &str) -> &'static str {
+fn rsvp_label(lang: Lang, rsvp: &str) -> String {
     match rsvp {
-        "yes" => "Yes",
-        "maybe" => "Maybe",
-        "no" => "No",
-        "waiting" => "Waiting list",
-        _ => "No answer",
+        "yes" => tr!(lang, INVITE_RSVP_YES),
+        "maybe" => tr!(lang, INVITE_RSVP_MAYBE),
+        "no" => tr!(lang, INVITE_RSVP_NO),
+        "waiting" => tr!(lang, INVITE_RSVP_WAITING),
+        _ => tr!(lang, INSIGHTS_RSVP_NONE),
     }
 }
 
 /// A party's report: guests, items, what guests wanted.
 #[component]
 pub fn EventReportPage() -> impl IntoView {
+    let lang = use_lang();
     let id = crate::base::page::id_param("id");
     let data = Resource::new(move || id.get(), get_event_report);
     let brand = leptos_router::hooks::use_location()
@@ -462,47 +476,54 @@ pub fn EventReportPage() -> impl IntoView {
         .get_untracked()
         .starts_with("/brand");
     view! {
-        <Title text="Party report · Soirée" />
+        <Title text=tr!(lang, INSIGHTS_REPORT_PAGE_TITLE) />
         {brand.then(|| view! { <BrandNav /> })}
         <Gate data here="/" children=move |r: EventReport| {
             let f = r.figures.clone();
             let back = if brand { format!("/brand/hosts/{}", r.host_id) } else { "/host/performance".to_owned() };
             view! {
                 <header class="page-head">
-                    <p class="eyebrow"><a href=back>{format!("Hosted by {}", r.host_name)}</a></p>
+                    <p class="eyebrow"><a href=back>{tr!(lang, INSIGHTS_REPORT_HOSTED_BY, host = &r.host_name)}</a></p>
                     <h1>{r.title.clone()}</h1>
-                    <p class="lead">{r.when.clone()}{r.cancelled.then_some(" · cancelled")}{(!r.held && !r.cancelled).then_some(" · not held yet")}</p>
+                    <p class="lead">{if r.cancelled {
+                        tr!(lang, INSIGHTS_REPORT_WHEN_CANCELLED, when = &r.when)
+                    } else if !r.held {
+                        tr!(lang, INSIGHTS_REPORT_WHEN_NOT_HELD, when = &r.when)
+                    } else {
+                        r.when.clone()
+                    }}</p>
                 </header>
-                <ul class="tiles" aria-label="The party's figures" data-testid="report-figures">
-                    <li class="tile"><span class="tile-label">"Invited"</span><span class="tile-value">{f.invited}</span></li>
-                    <li class="tile"><span class="tile-label">"Said yes"</span><span class="tile-value">{f.yes}</span></li>
-                    <li class="tile"><span class="tile-label">"Buying guests"</span><span class="tile-value">{f.buyers}</span></li>
-                    <li class="tile"><span class="tile-label">"Paid orders"</span><span class="tile-value">{f.orders}</span></li>
-                    <li class="tile"><span class="tile-label">"Revenue (paid)"</span><span class="tile-value">{Money::eur(f.revenue_cents).to_string()}</span></li>
-                    <li class="tile"><span class="tile-label">"Bookings"</span><span class="tile-value">{f.bookings}</span></li>
+                <ul class="tiles" aria-label=tr!(lang, INSIGHTS_REPORT_FIGURES) data-testid="report-figures">
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_INVITED)}</span><span class="tile-value">{f.invited}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_SAID_YES)}</span><span class="tile-value">{f.yes}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BUYING_GUESTS)}</span><span class="tile-value">{f.buyers}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_PAID_ORDERS)}</span><span class="tile-value">{f.orders}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::eur(f.revenue_cents))}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BOOKINGS)}</span><span class="tile-value">{f.bookings}</span></li>
                 </ul>
-                {(r.refunded_orders > 0).then(|| view! {
-                    <p data-testid="report-refunds">{format!(
-                        "Refunded: {} order{}, {} in all, not counted in the sales above{}.",
-                        r.refunded_orders,
-                        if r.refunded_orders == 1 { "" } else { "s" },
-                        r.refunded,
-                        if r.held { "; a reward already credited stays with the host" } else { "" },
-                    )}</p>
+                {(r.refunded_orders > 0).then(|| {
+                    let amount = money(lang, r.refunded);
+                    view! {
+                        <p data-testid="report-refunds">{if r.held {
+                            tr!(lang, INSIGHTS_REPORT_REFUNDED_HELD, count = r.refunded_orders, amount = &amount)
+                        } else {
+                            tr!(lang, INSIGHTS_REPORT_REFUNDED, count = r.refunded_orders, amount = &amount)
+                        }}</p>
+                    }
                 })}
                 <section aria-labelledby="report-guests-title">
-                    <h2 id="report-guests-title">"Guests"</h2>
+                    <h2 id="report-guests-title">{tr!(lang, INSIGHTS_REPORT_GUESTS)}</h2>
                     {if r.guests.is_empty() {
-                        view! { <p class="muted">"No guest was invited."</p> }.into_any()
+                        view! { <p class="muted">{tr!(lang, INSIGHTS_REPORT_NO_GUESTS)}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-scroll">
                                 <table data-testid="report-guests">
-                                    <thead><tr><th scope="col">"Guest"</th><th scope="col">"Answer"</th><th scope="col" class="num">"Plus-ones"</th><th scope="col">"Bought"</th>
-                                        {(!brand).then(|| view! { <th scope="col">"Note to you"</th> })}</tr></thead>
+                                    <thead><tr><th scope="col">{tr!(lang, INSIGHTS_REPORT_GUEST)}</th><th scope="col">{tr!(lang, INSIGHTS_REPORT_ANSWER)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REPORT_PLUS_ONES)}</th><th scope="col">{tr!(lang, INSIGHTS_REPORT_BOUGHT)}</th>
+                                        {(!brand).then(|| view! { <th scope="col">{tr!(lang, INSIGHTS_REPORT_NOTE_TO_YOU)}</th> })}</tr></thead>
                                     <tbody>
                                         {r.guests.clone().into_iter().map(|g| view! {
-                                            <tr><th scope="row">{g.name}</th><td>{rsvp_label(&g.rsvp)}</td><td class="num">{g.companions}</td><td>{if g.bought { "Yes" } else { "No" }}</td>
+                                            <tr><th scope="row">{g.name}</th><td>{rsvp_label(lang, &g.rsvp)}</td><td class="num">{g.companions}</td><td>{if g.bought { tr!(lang, INSIGHTS_BOUGHT_YES) } else { tr!(lang, INSIGHTS_BOUGHT_NO) }}</td>
                                                 {(!brand).then(|| view! { <td class="guest-note">{g.note}</td> })}</tr>
                                         }).collect_view()}
                                     </tbody>
@@ -512,14 +533,14 @@ pub fn EventReportPage() -> impl IntoView {
                     }}
                 </section>
                 <section aria-labelledby="report-items-title">
-                    <h2 id="report-items-title">"Items: sold and wanted"</h2>
-                    <p class="muted">"Favourites and votes are what guests wanted, bought or not: the brand's window on what its fans like."</p>
+                    <h2 id="report-items-title">{tr!(lang, INSIGHTS_REPORT_ITEMS_TITLE)}</h2>
+                    <p class="muted">{tr!(lang, INSIGHTS_REPORT_ITEMS_HINT)}</p>
                     <div class="table-scroll">
                         <table data-testid="report-items">
-                            <thead><tr><th scope="col">"Item"</th><th scope="col" class="num">"Units sold"</th><th scope="col" class="num">"Revenue"</th><th scope="col" class="num">"Favourites"</th><th scope="col" class="num">"Votes"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr!(lang, INSIGHTS_REPORT_ITEM)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REPORT_UNITS_SOLD)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REVENUE)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REPORT_FAVOURITES)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REPORT_VOTES)}</th></tr></thead>
                             <tbody>
                                 {r.items.clone().into_iter().map(|i| view! {
-                                    <tr><th scope="row">{i.name}</th><td class="num">{i.units}</td><td class="num">{i.revenue.to_string()}</td><td class="num">{i.favourites}</td><td class="num">{i.votes}</td></tr>
+                                    <tr><th scope="row">{i.name}</th><td class="num">{i.units}</td><td class="num">{money(lang, i.revenue)}</td><td class="num">{i.favourites}</td><td class="num">{i.votes}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 
 use super::domain::PeriodQuery;
 use crate::base::error::AppError;
+use crate::base::l10n::Lang;
 
 /// A resolved period: whole local days, as UTC instants (the end excluded),
 /// with the period before it to compare with.
@@ -39,9 +40,20 @@ pub fn day_start(day: NaiveDate, tz: Tz) -> DateTime<Utc> {
     }
 }
 
-fn parse_day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
+fn parse_day(lang: Lang, raw: &str, field: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(field, "Enter a date like 2026-09-01."))
+        .map_err(|_| AppError::invalid(field, tr!(lang, INSIGHTS_ERROR_DATE)))
+}
+
+/// "1 Nov 2026", "1 nov. 2026".
+pub fn short_date(lang: Lang, day: NaiveDate) -> String {
+    tr!(
+        lang,
+        INSIGHTS_DATE_SHORT,
+        day = day.day(),
+        month = day.month(),
+        year = day.year().to_string()
+    )
 }
 
 impl Period {
@@ -69,8 +81,13 @@ impl Period {
     /// The period a query asks for, on `today` (a local date in `tz`).
     /// "This month" runs from the 1st to today and compares with the same
     /// days of the month before; the others compare with the days just
-    /// before, as many.
-    pub fn resolve(q: &PeriodQuery, today: NaiveDate, tz: Tz) -> Result<Period, AppError> {
+    /// before, as many. Its mistakes are written in `lang`.
+    pub fn resolve(
+        q: &PeriodQuery,
+        today: NaiveDate,
+        tz: Tz,
+        lang: Lang,
+    ) -> Result<Period, AppError> {
         let same_length_before = |first: NaiveDate, last: NaiveDate| {
             let days = (last - first).num_days() + 1;
             (first - Duration::days(days), first - Duration::days(1))
@@ -92,18 +109,15 @@ impl Period {
                 Ok(Period::of_days(first, today, pf, pl, tz))
             }
             "custom" => {
-                let first = parse_day(&q.from, "from")?;
-                let last = parse_day(&q.to, "to")?;
+                let first = parse_day(lang, &q.from, "from")?;
+                let last = parse_day(lang, &q.to, "to")?;
                 if last < first {
-                    return Err(AppError::invalid(
-                        "to",
-                        "The last day comes before the first: swap them.",
-                    ));
+                    return Err(AppError::invalid("to", tr!(lang, INSIGHTS_ERROR_SWAPPED)));
                 }
                 if (last - first).num_days() + 1 > MAX_DAYS {
                     return Err(AppError::invalid(
                         "to",
-                        format!("Choose at most {MAX_DAYS} days."),
+                        tr!(lang, INSIGHTS_ERROR_TOO_LONG, days = MAX_DAYS),
                     ));
                 }
                 let (pf, pl) = same_length_before(first, last);
@@ -111,25 +125,27 @@ impl Period {
             }
             _ => Err(AppError::invalid(
                 "period",
-                "Choose this month, the last 3 months or your own dates.",
+                tr!(lang, INSIGHTS_ERROR_PERIOD),
             )),
         }
     }
 
     /// "1 Nov 2026 – 23 Nov 2026".
-    pub fn label(&self) -> String {
-        format!(
-            "{} – {}",
-            self.first_day.format("%-d %b %Y"),
-            self.last_day.format("%-d %b %Y")
+    pub fn label(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            INSIGHTS_PERIOD_RANGE,
+            from = short_date(lang, self.first_day),
+            to = short_date(lang, self.last_day)
         )
     }
 
-    pub fn prev_label(&self) -> String {
-        format!(
-            "{} – {}",
-            self.prev_first_day.format("%-d %b %Y"),
-            self.prev_last_day.format("%-d %b %Y")
+    pub fn prev_label(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            INSIGHTS_PERIOD_RANGE,
+            from = short_date(lang, self.prev_first_day),
+            to = short_date(lang, self.prev_last_day)
         )
     }
 }
@@ -148,6 +164,7 @@ mod tests {
             &PeriodQuery::default(),
             d("2026-03-31"),
             chrono_tz::Europe::Paris,
+            Lang::En,
         )
         .unwrap();
         assert_eq!(
@@ -157,6 +174,11 @@ mod tests {
         assert_eq!(
             (p.prev_first_day, p.prev_last_day),
             (d("2026-02-01"), d("2026-02-28"))
+        );
+        assert_eq!(p.label(Lang::En), "1 Mar 2026 – 31 Mar 2026");
+        assert_eq!(
+            p.prev_label(Lang::Fr),
+            "1\u{a0}févr. 2026 – 28\u{a0}févr. 2026"
         );
         // Paris is UTC+1 in winter: the 1st starts at 23:00 UTC the day before.
         assert_eq!(p.from.to_rfc3339(), "2026-02-28T23:00:00+00:00");
@@ -173,28 +195,34 @@ mod tests {
         };
         let tz = chrono_tz::UTC;
         let today = d("2026-11-23");
-        let p = Period::resolve(&q("2026-09-01", "2026-09-30"), today, tz).unwrap();
+        let p = Period::resolve(&q("2026-09-01", "2026-09-30"), today, tz, Lang::En).unwrap();
         assert_eq!(
             (p.prev_first_day, p.prev_last_day),
             (d("2026-08-02"), d("2026-08-31"))
         );
-        assert!(Period::resolve(&q("2026-09-31", "2026-10-01"), today, tz)
-            .unwrap_err()
-            .for_field("from")
-            .is_some());
-        assert!(Period::resolve(&q("2026-10-01", "2026-09-01"), today, tz)
-            .unwrap_err()
-            .for_field("to")
-            .is_some());
-        assert!(Period::resolve(&q("2024-01-01", "2026-01-01"), today, tz)
-            .unwrap_err()
-            .for_field("to")
-            .is_some());
+        assert!(
+            Period::resolve(&q("2026-09-31", "2026-10-01"), today, tz, Lang::En)
+                .unwrap_err()
+                .for_field("from")
+                .is_some()
+        );
+        assert!(
+            Period::resolve(&q("2026-10-01", "2026-09-01"), today, tz, Lang::En)
+                .unwrap_err()
+                .for_field("to")
+                .is_some()
+        );
+        assert!(
+            Period::resolve(&q("2024-01-01", "2026-01-01"), today, tz, Lang::En)
+                .unwrap_err()
+                .for_field("to")
+                .is_some()
+        );
         let quarter = PeriodQuery {
             period: "quarter".into(),
             ..PeriodQuery::default()
         };
-        let p = Period::resolve(&quarter, today, tz).unwrap();
+        let p = Period::resolve(&quarter, today, tz, Lang::En).unwrap();
         assert_eq!(p.first_day, d("2026-08-24"));
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::{
     account::EmailAddress,
     error::{AppError, Mistakes},
+    l10n::page_lang,
 };
 
 /// A guest read from one line.
@@ -133,9 +134,9 @@ fn entries_of(line: &str) -> Vec<&str> {
 
 fn parse_line(line: &str) -> Result<GuestLine, String> {
     if let Some((name, rest)) = line.split_once('<') {
-        let email = rest.strip_suffix('>').ok_or_else(|| {
-            "Close the address with > as in Ana Lima <ana@example.com>.".to_owned()
-        })?;
+        let email = rest
+            .strip_suffix('>')
+            .ok_or_else(|| tr!(page_lang(), PASTE_ERROR_CLOSE_ANGLE))?;
         return parse_guest(name.trim().trim_matches('"'), email);
     }
     if let Some((name, email)) = line.split_once(',') {
@@ -155,10 +156,10 @@ fn parse_line(line: &str) -> Result<GuestLine, String> {
 fn clean_name(name: &str) -> Result<String, String> {
     let name = name.trim();
     if name.chars().count() > NAME_MAX {
-        return Err(format!("Keep the name under {NAME_MAX} characters."));
+        return Err(tr!(page_lang(), PASTE_ERROR_NAME_LONG, max = NAME_MAX));
     }
     if name.chars().any(char::is_control) {
-        return Err("The name has characters that cannot be shown.".to_owned());
+        return Err(tr!(page_lang(), PASTE_ERROR_NAME_CONTROL));
     }
     Ok(name.to_owned())
 }

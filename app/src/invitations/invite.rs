@@ -132,8 +132,9 @@ pub fn invitation_mail(
     let answer = tr!(lang, MAIL_INVITE_ANSWER);
     let personal = tr!(lang, MAIL_INVITE_PERSONAL, host = facts.host_first_name);
     let text = format!(
-        "{hello}\n\n{}\n\n{answer}:\n{}\n\n{personal}\n",
+        "{hello}\n\n{}\n\n{}\n{}\n\n{personal}\n",
         invites(facts.title),
+        tr!(lang, MAIL_INVITE_ANSWER_HERE),
         facts.link,
     );
     let html = format!(

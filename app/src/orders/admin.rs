@@ -16,6 +16,7 @@ use crate::base::{
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
+    l10n::fmt::money,
     money::Money,
     page::urlencode,
 };
@@ -103,8 +104,12 @@ pub async fn set_order_status(
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        let to = OrderStatus::parse(&status)
-            .ok_or_else(|| AppError::invalid("status", "Choose the order's new status."))?;
+        let to = OrderStatus::parse(&status).ok_or_else(|| {
+            AppError::invalid(
+                "status",
+                tr!(crate::base::l10n::page_lang(), ADMIN_ORDER_ERROR_STATUS),
+            )
+        })?;
         if to == OrderStatus::Refunded {
             // A card payment goes back to the card first.
             super::card::ssr::refund(&state.db, &state.config, admin.brand_id, id).await?;
@@ -171,19 +176,28 @@ pub async fn bulk_order_status(
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
+        let lang = crate::base::l10n::page_lang();
         let mut mistakes = crate::base::error::Mistakes::default();
         let to = OrderStatus::parse(&status).filter(|s| BULK_STATUSES.contains(s));
         if to.is_none() {
-            mistakes.note("bulk-status", "Choose Paid or In preparation.");
+            mistakes.note(
+                "bulk-status",
+                tr!(
+                    lang,
+                    ADMIN_ORDER_ERROR_BULK_STATUS,
+                    paid = OrderStatus::Paid.label(lang),
+                    preparation = OrderStatus::InPreparation.label(lang)
+                ),
+            );
         }
         if ids.is_empty() {
-            mistakes.note("bulk-ids", "Tick the orders to change first.");
+            mistakes.note("bulk-ids", tr!(lang, ADMIN_ORDER_ERROR_BULK_IDS));
         }
         mistakes.finish()?;
         let to = to.ok_or(AppError::Internal)?;
         let actor = format!("brand admin {}", admin.email);
         let mut report = BulkReport {
-            status: to.label(crate::base::l10n::page_lang()),
+            status: to.label(lang),
             ..Default::default()
         };
         for id in ids {
@@ -207,8 +221,17 @@ pub async fn bulk_order_status(
             {
                 Ok(()) => report.moved += 1,
                 Err(StatusError::NotFound) => return Err(AppError::NotFound),
-                Err(e @ (StatusError::NotAllowed { .. } | StatusError::ChangedMeanwhile)) => {
-                    report.refuse(id, e.to_string())
+                Err(StatusError::NotAllowed { from, to }) => report.refuse(
+                    id,
+                    tr!(
+                        lang,
+                        ADMIN_ORDER_CANNOT_BECOME,
+                        from = from.label(lang).to_lowercase(),
+                        to = to.label(lang).to_lowercase()
+                    ),
+                ),
+                Err(StatusError::ChangedMeanwhile) => {
+                    report.refuse(id, tr!(lang, ADMIN_ORDER_CHANGED_MEANWHILE))
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -238,8 +261,12 @@ pub mod ssr {
         if raw.trim().is_empty() {
             return Ok(None);
         }
-        let day = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-            .map_err(|_| AppError::invalid(field, "Type the date as YYYY-MM-DD."))?;
+        let day = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+            AppError::invalid(
+                field,
+                tr!(crate::base::l10n::page_lang(), ADMIN_ORDER_ERROR_DATE),
+            )
+        })?;
         let local = day.and_hms_opt(0, 0, 0).expect("midnight exists");
         Ok(zone
             .from_local_datetime(&local)
@@ -371,11 +398,24 @@ pub mod ssr {
             .await?;
             (events, hosts)
         });
+        let lang = crate::base::l10n::page_lang();
         let events = events
             .into_iter()
             .map(|(id, title, starts, host)| {
-                let day = starts.with_timezone(&zone).format("%-d %b %Y");
-                (id, format!("{title} · {day} · {host}"))
+                let day = crate::insights::period::short_date(
+                    lang,
+                    starts.with_timezone(&zone).date_naive(),
+                );
+                (
+                    id,
+                    tr!(
+                        lang,
+                        ADMIN_ORDER_PARTY_CHOICE,
+                        title = &title,
+                        date = &day,
+                        host = &host
+                    ),
+                )
             })
             .collect();
         Ok((events, hosts))
@@ -470,13 +510,13 @@ pub fn BrandOrdersPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="Orders · Soirée" />
+        <Title text=tr!(lang, ADMIN_ORDER_LIST_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/orders" children=move |p: OrdersPage| {
             let q = query.get_untracked();
             let prev = (p.page > 1).then(|| orders_href(&q, p.page - 1));
             let next = (p.page < p.pages).then(|| orders_href(&q, p.page + 1));
-            let select = |id: &'static str, label: &'static str, current: String, options: Vec<(String, String)>, all: &'static str| view! {
+            let select = |id: &'static str, label: String, current: String, options: Vec<(String, String)>, all: String| view! {
                 <div class="field">
                     <label for=id>{label}</label>
                     <select id=id name=id>
@@ -489,24 +529,24 @@ pub fn BrandOrdersPage() -> impl IntoView {
                 </div>
             };
             view! {
-                <header class="page-head"><h1>"Orders"</h1></header>
+                <header class="page-head"><h1>{tr!(lang, ADMIN_ORDER_LIST_TITLE)}</h1></header>
                 <form method="get" action="/brand/orders" class="filters" role="search">
-                    <div class="field"><label for="search">"Customer name or email, or payment reference"</label>
+                    <div class="field"><label for="search">{tr!(lang, ADMIN_ORDER_SEARCH)}</label>
                         <input id="search" name="search" type="search" value=q.search.clone() /></div>
-                    {select("status", "Status", q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label(lang))).collect(), "All statuses")}
-                    {select("event", "Party", q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), "All parties")}
-                    {select("host", "Host", q.host.clone(), p.hosts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), "All hosts")}
-                    <div class="field"><label for="from">"From"</label><input id="from" name="from" type="date" value=q.from.clone() /></div>
-                    <div class="field"><label for="to">"To"</label><input id="to" name="to" type="date" value=q.to.clone() /></div>
-                    <button type="submit" class="button">"Show"</button>
+                    {select("status", tr!(lang, ADMIN_ORDER_STATUS), q.status.clone(), OrderStatus::ALL.iter().map(|s| (s.as_db().to_owned(), s.label(lang))).collect(), tr!(lang, ADMIN_ORDER_ALL_STATUSES))}
+                    {select("event", tr!(lang, ADMIN_ORDER_PARTY), q.event.clone(), p.events.iter().map(|(id, t)| (id.to_string(), t.clone())).collect(), tr!(lang, ADMIN_ORDER_ALL_PARTIES))}
+                    {select("host", tr!(lang, ADMIN_ORDER_HOST), q.host.clone(), p.hosts.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(), tr!(lang, ADMIN_ORDER_ALL_HOSTS))}
+                    <div class="field"><label for="from">{tr!(lang, INSIGHTS_PERIOD_FROM)}</label><input id="from" name="from" type="date" value=q.from.clone() /></div>
+                    <div class="field"><label for="to">{tr!(lang, INSIGHTS_PERIOD_TO)}</label><input id="to" name="to" type="date" value=q.to.clone() /></div>
+                    <button type="submit" class="button">{tr!(lang, INSIGHTS_SHOW)}</button>
                 </form>
-                <p class="muted" role="status" data-testid="orders-count">{format!("{} order{}", p.total, if p.total == 1 { "" } else { "s" })}</p>
+                <p class="muted" role="status" data-testid="orders-count">{tr!(lang, ADMIN_ORDER_COUNT, count = p.total)}</p>
                 {move || bulk_report().map(|r| view! {
                     <div class="report" role="status" data-testid="bulk-report">
-                        <p>{format!("{} order{} marked {}.", r.moved, if r.moved == 1 { "" } else { "s" }, r.status.to_lowercase())}</p>
+                        <p>{tr!(lang, ADMIN_ORDER_BULK_MOVED, count = r.moved, status = r.status.to_lowercase())}</p>
                         {(!r.refused.is_empty()).then(|| view! {
-                            <ul>{r.refused.into_iter().map(|(id, why)| view! { <li>{format!("#{id} stayed as it was: {why}")}</li> }).collect_view()}
-                                {(r.more_refused > 0).then(|| view! { <li>{format!("…and {} more stayed as they were.", r.more_refused)}</li> })}</ul>
+                            <ul>{r.refused.into_iter().map(|(id, why)| view! { <li>{tr!(lang, ADMIN_ORDER_BULK_REFUSED, id = id, reason = why)}</li> }).collect_view()}
+                                {(r.more_refused > 0).then(|| view! { <li>{tr!(lang, ADMIN_ORDER_BULK_MORE_REFUSED, count = r.more_refused)}</li> })}</ul>
                         })}
                     </div>
                 })}
@@ -514,33 +554,33 @@ pub fn BrandOrdersPage() -> impl IntoView {
                     <FormError error=bulk_error />
                     <div class="bulk-bar">
                         <div class="field">
-                            <label for="bulk-status">"Change the ticked orders to"</label>
+                            <label for="bulk-status">{tr!(lang, ADMIN_ORDER_BULK_LABEL)}</label>
                             <select id="bulk-status" name="status"
                                 aria-describedby=move || bulk_error.get().and_then(|e| e.for_field("bulk-status")).map(|_| "bulk-status-error")>
                                 {BULK_STATUSES.iter().map(|s| view! { <option value=s.as_db()>{s.label(lang)}</option> }).collect_view()}
                             </select>
                             {bulk_field("bulk-status")}
                         </div>
-                        <button type="submit" class="button primary" disabled=move || bulk.pending().get()>"Apply"</button>
+                        <button type="submit" class="button primary" disabled=move || bulk.pending().get()>{tr!(lang, ADMIN_ORDER_APPLY)}</button>
                     </div>
                     {bulk_field("bulk-ids")}
                     <div class="table-scroll">
                         <table>
                             <thead><tr>
-                                <th scope="col"><span class="sr-only">"Tick"</span></th>
-                                <th scope="col">"Order"</th><th scope="col">"Placed"</th><th scope="col">"Customer"</th>
-                                <th scope="col">"Party"</th><th scope="col">"Host"</th><th scope="col">"Status"</th><th scope="col" class="num">"Total"</th>
+                                <th scope="col"><span class="sr-only">{tr!(lang, ADMIN_ORDER_TICK)}</span></th>
+                                <th scope="col">{tr!(lang, ADMIN_ORDER_ORDER)}</th><th scope="col">{tr!(lang, ADMIN_ORDER_PLACED)}</th><th scope="col">{tr!(lang, ADMIN_ORDER_CUSTOMER)}</th>
+                                <th scope="col">{tr!(lang, ADMIN_ORDER_PARTY)}</th><th scope="col">{tr!(lang, ADMIN_ORDER_HOST)}</th><th scope="col">{tr!(lang, ADMIN_ORDER_STATUS)}</th><th scope="col" class="num">{tr!(lang, ADMIN_ORDER_TOTAL_COLUMN)}</th>
                             </tr></thead>
                             <tbody>
                                 {p.rows.into_iter().enumerate().map(|(n, r)| {
-                                    let tick = format!("Tick order #{} of {}", r.id, r.customer_name);
+                                    let tick = tr!(lang, ADMIN_ORDER_TICK_LABEL, id = r.id, name = &r.customer_name);
                                     view! {
                                         <tr>
                                             <td class="tick"><input type="checkbox" name=format!("ids[{n}]") value=r.id aria-label=tick /></td>
                                             <td><a href=format!("/brand/orders/{}", r.id)>{format!("#{}", r.id)}</a></td>
                                             <td>{r.placed}</td><td>{r.customer_name}<br /><span class="muted">{r.customer_email}</span></td>
                                             <td>{r.event_title}</td><td>{r.host_name}</td>
-                                            <td>{r.status.label(lang)}</td><td class="num">{r.total.to_string()}</td>
+                                            <td>{r.status.label(lang)}</td><td class="num">{money(lang, r.total)}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -548,9 +588,9 @@ pub fn BrandOrdersPage() -> impl IntoView {
                         </table>
                     </div>
                 </ActionForm>
-                <nav class="pager" aria-label="Pages">
-                    {prev.map(|href| view! { <a href=href rel="prev">"← Previous"</a> })}
-                    {next.map(|href| view! { <a href=href rel="next">"Next →"</a> })}
+                <nav class="pager" aria-label=tr!(lang, CATALOG_PAGES)>
+                    {prev.map(|href| view! { <a href=href rel="prev">{tr!(lang, CATALOG_PREVIOUS)}</a> })}
+                    {next.map(|href| view! { <a href=href rel="next">{tr!(lang, CATALOG_NEXT)}</a> })}
                 </nav>
             }
         } />
@@ -569,20 +609,20 @@ pub fn BrandOrderPage() -> impl IntoView {
     );
     let error = Signal::derive(move || change.value().get().and_then(Result::err));
     view! {
-        <Title text="Order · Soirée" />
+        <Title text=tr!(lang, ADMIN_ORDER_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/orders" children=move |o: AdminOrder| view! {
-            <p><a href="/brand/orders">"← Orders"</a></p>
+            <p><a href="/brand/orders">{tr!(lang, ADMIN_ORDER_BACK)}</a></p>
             <header class="page-head">
-                <p class="eyebrow">{format!("{} · host {}", o.order.event_title, o.host_name)}</p>
-                <h1>{format!("Order #{} · {}", o.id, o.order.customer_name)}</h1>
+                <p class="eyebrow">{tr!(lang, ADMIN_ORDER_EYEBROW, party = &o.order.event_title, host = &o.host_name)}</p>
+                <h1>{tr!(lang, ADMIN_ORDER_TITLE, id = o.id, name = &o.order.customer_name)}</h1>
                 <p class="lead" data-testid="admin-order-status">{o.order.status.label(lang)}</p>
             </header>
-            <p>{o.customer_email.clone()} " · " {if o.order.to_host { "to the host".to_owned() } else { o.order.address.clone().unwrap_or_default() }}</p>
+            <p>{o.customer_email.clone()} " · " {if o.order.to_host { tr!(lang, ADMIN_ORDER_TO_HOST) } else { o.order.address.clone().unwrap_or_default() }}</p>
             <ul class="order-lines">
-                {o.order.lines.iter().map(|(t, a)| view! { <li><span>{t.clone()}</span><span class="price">{a.to_string()}</span></li> }).collect_view()}
+                {o.order.lines.iter().map(|(t, a)| view! { <li><span>{t.clone()}</span><span class="price">{money(lang, *a)}</span></li> }).collect_view()}
             </ul>
-            <p><strong>{format!("Total {}", o.order.totals.total)}</strong></p>
+            <p><strong>{tr!(lang, ADMIN_ORDER_TOTAL, amount = money(lang, o.order.totals.total))}</strong></p>
             <ol class="timeline">
                 {o.order.steps.iter().map(|s| view! {
                     <li><strong>{s.status.label(lang)}</strong><span class="muted">{format!(" · {}", s.at)}</span>
@@ -591,19 +631,19 @@ pub fn BrandOrderPage() -> impl IntoView {
             </ol>
             {(!o.next.is_empty()).then(|| view! {
                 <section class="form-card" aria-labelledby="status-title">
-                    <h2 id="status-title">"Change the status"</h2>
+                    <h2 id="status-title">{tr!(lang, ADMIN_ORDER_CHANGE_STATUS)}</h2>
                     <ActionForm action=change attr:class="form" attr:novalidate="">
                         <FormError error />
                         <input type="hidden" name="id" value=o.id />
                         <div class="field">
-                            <label for="status">"New status"</label>
+                            <label for="status">{tr!(lang, ADMIN_ORDER_NEW_STATUS)}</label>
                             <select id="status" name="status">
                                 {o.next.iter().map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> }).collect_view()}
                             </select>
                         </div>
-                        <Field id="carrier" label="Carrier (when shipping)" value="" error />
-                        <Field id="tracking_number" label="Tracking number (when shipping)" value="" error />
-                        <button type="submit" class="button primary">"Save the status"</button>
+                        <Field id="carrier" label=tr!(lang, ADMIN_ORDER_CARRIER) value="" error />
+                        <Field id="tracking_number" label=tr!(lang, ADMIN_ORDER_TRACKING_NUMBER) value="" error />
+                        <button type="submit" class="button primary">{tr!(lang, ADMIN_ORDER_SAVE_STATUS)}</button>
                     </ActionForm>
                 </section>
             })}

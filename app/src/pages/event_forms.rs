@@ -11,9 +11,7 @@ use crate::base::error::ssr::serve;
 use crate::{
     base::{auth::Gate, error::AppError},
     catalog::kits::KitSummary,
-    events::{
-        get_event, CreateEvent, EventDetails, EventFields, EventForm, UpdateEvent, SUSPENDED,
-    },
+    events::{get_event, CreateEvent, EventDetails, EventFields, EventForm, UpdateEvent},
 };
 
 /// What the event form starts with.
@@ -64,28 +62,29 @@ pub fn NewEventPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| get_event_form_options());
     let create = ServerAction::<CreateEvent>::new();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Schedule a party · Soirée" />
+        <Title text=tr!(lang, EVENT_SCHEDULE_PAGE_TITLE) />
         <Gate data=options here="/host/events/new" children=move |o: EventFormOptions| {
             let initial: EventForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(o.initial);
             if o.suspended {
                 return view! {
                     <section class="notice" aria-labelledby="new-title">
-                        <h1 id="new-title">"Schedule a party"</h1>
-                        <p role="status" data-testid="suspended">{SUSPENDED}</p>
-                        <p><a href="/host">"Back to your parties"</a></p>
+                        <h1 id="new-title">{tr!(lang, HOST_SCHEDULE)}</h1>
+                        <p role="status" data-testid="suspended">{tr!(lang, EVENT_SUSPENDED)}</p>
+                        <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                     </section>
                 }.into_any();
             }
             view! {
             <section class="form-card" aria-labelledby="new-title">
-                <h1 id="new-title">"Schedule a party"</h1>
+                <h1 id="new-title">{tr!(lang, HOST_SCHEDULE)}</h1>
                 <ActionForm action=create attr:class="form" attr:novalidate="">
                     // After a failed post without JavaScript, refill what was typed.
                     <EventFields initial=initial.clone() zones=o.zones error />
                     <KitChoice kits=o.kits chosen=initial.kit error />
                     <button type="submit" class="button primary" disabled=move || create.pending().get()>
-                        {move || if create.pending().get() { "Scheduling…" } else { "Schedule the party" }}
+                        {move || if create.pending().get() { tr!(lang, EVENT_SCHEDULING) } else { tr!(lang, EVENT_SCHEDULE_SUBMIT) }}
                     </button>
                 </ActionForm>
             </section>
@@ -101,15 +100,16 @@ fn KitChoice(
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let message = move || error.get().and_then(|e| e.for_field("kit"));
+    let lang = crate::base::l10n::use_lang();
     view! {
         <div class="field">
-            <label for="kit">"Start from a kit"</label>
-            <p class="hint" id="kit-hint">"The kit's items become the party's featured items; you can add or remove items afterwards."</p>
+            <label for="kit">{tr!(lang, EVENT_KIT)}</label>
+            <p class="hint" id="kit-hint">{tr!(lang, EVENT_KIT_HINT)}</p>
             <select id="kit" name="form[kit]" aria-describedby="kit-hint">
-                <option value="">"No kit: I will pick items myself"</option>
+                <option value="">{tr!(lang, EVENT_NO_KIT)}</option>
                 {kits.into_iter().map(|k| {
                     let selected = chosen == k.id.to_string();
-                    view! { <option value=k.id selected=selected>{format!("{} ({} items)", k.name, k.items)}</option> }
+                    view! { <option value=k.id selected=selected>{tr!(lang, EVENT_KIT_OPTION, name = &k.name, count = k.items)}</option> }
                 }).collect_view()}
             </select>
             {move || message().map(|msg| view! { <p class="field-error">{msg}</p> })}
@@ -131,15 +131,16 @@ pub fn EditEventPage() -> impl IntoView {
     );
     let update = ServerAction::<UpdateEvent>::new();
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Edit the party · Soirée" />
+        <Title text=tr!(lang, EVENT_EDIT_PAGE_TITLE) />
         <Gate data here="/host" children=move |(e, zones): (EventDetails, Vec<String>)| view! {
             <section class="form-card" aria-labelledby="edit-title">
-                <h1 id="edit-title">"Edit " {e.summary.title.clone()}</h1>
+                <h1 id="edit-title">{tr!(lang, EVENT_EDIT_TITLE, title = &e.summary.title)}</h1>
                 <ActionForm action=update attr:class="form" attr:novalidate="">
                     <input type="hidden" name="id" value=e.summary.id />
                     <EventFields initial=error.get_untracked().and_then(|e| e.kept()).unwrap_or_else(|| e.form.clone()) zones error />
-                    <button type="submit" class="button primary" disabled=move || update.pending().get()>"Save changes"</button>
+                    <button type="submit" class="button primary" disabled=move || update.pending().get()>{tr!(lang, EVENT_SAVE)}</button>
                 </ActionForm>
             </section>
         } />

@@ -64,14 +64,19 @@ pub fn EventPage() -> impl IntoView {
     let guests = GuestListState::new(id);
     // The page's forms: only the one used last shows its note.
     let cancel_error = LastForm::of_page().error(cancel);
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Party · Soirée" />
+        <Title text=tr!(lang, HOST_EVENT_PAGE_TITLE) />
         <Gate data=event here="/host" children=move |e: EventDetails| {
             let edit_href = format!("/host/events/{}/edit", e.summary.id);
             let event_id = e.summary.id;
             // Before the party the host works on the guests; after, on sales.
             let guests_first = e.summary.status == EventStatus::Upcoming;
-            let mut jumps = vec![("#guests-title", "Guests"), ("#rewards-title", "Rewards"), ("#featured-title", "Items")];
+            let mut jumps = vec![
+                ("#guests-title", tr!(lang, INVITE_GUESTS_TITLE)),
+                ("#rewards-title", tr!(lang, REWARD_REWARDS)),
+                ("#featured-title", tr!(lang, HOST_JUMP_ITEMS)),
+            ];
             if !guests_first {
                 jumps.rotate_left(1);
             }
@@ -79,36 +84,36 @@ pub fn EventPage() -> impl IntoView {
                 jumps.retain(|(to, _)| *to != "#rewards-title");
             }
             if e.share.is_some() {
-                jumps.push(("#share-title", "Share link"));
+                jumps.push(("#share-title", tr!(lang, HOST_SHARE_LINK)));
             }
             view! {
                 <article class="event">
                     <header class="page-head">
-                        <p class="eyebrow" data-testid="event-status">{e.summary.status.label()}</p>
+                        <p class="eyebrow" data-testid="event-status">{e.summary.status.label(lang)}</p>
                         <h1>{e.summary.title.clone()}</h1>
                     </header>
-                    <nav class="jump-links" aria-label="On this page">
+                    <nav class="jump-links" aria-label=tr!(lang, HOST_ON_THIS_PAGE)>
                         <ul>
                             {jumps.into_iter().map(|(to, text)| view! { <li><a href=to>{text}</a></li> }).collect_view()}
-                            <li><a href=format!("/host/events/{event_id}/report")>"Party report"</a></li>
+                            <li><a href=format!("/host/events/{event_id}/report")>{tr!(lang, HOST_PARTY_REPORT)}</a></li>
                         </ul>
                     </nav>
                     <dl class="facts">
-                        <dt>"Starts"</dt><dd data-testid="event-start">{e.summary.when.clone()} " (" {e.summary.time_zone.clone()} ")"</dd>
-                        <dt>"Ends"</dt><dd>{e.ends.clone()}</dd>
-                        <dt>{if e.online { "Video link" } else { "Address" }}</dt><dd>{e.place.clone()}</dd>
-                        <dt>"Capacity"</dt><dd>{e.capacity} " guests"</dd>
-                        <dt>"Orders close"</dt><dd>{e.orders_close.clone()}</dd>
+                        <dt>{tr!(lang, EVENT_STARTS)}</dt><dd data-testid="event-start">{e.summary.when.clone()} " (" {e.summary.time_zone.clone()} ")"</dd>
+                        <dt>{tr!(lang, EVENT_ENDS)}</dt><dd>{e.ends.clone()}</dd>
+                        <dt>{if e.online { tr!(lang, EVENT_VIDEO_LINK) } else { tr!(lang, HOST_ADDRESS) }}</dt><dd>{e.place.clone()}</dd>
+                        <dt>{tr!(lang, HOST_CAPACITY)}</dt><dd>{tr!(lang, HOST_CAPACITY_GUESTS, count = e.capacity)}</dd>
+                        <dt>{tr!(lang, HOST_ORDERS_CLOSE)}</dt><dd>{e.orders_close.clone()}</dd>
                     </dl>
                     {(!e.description.is_empty()).then(|| view! { <p class="description">{e.description.clone()}</p> })}
                     {e.can_edit.then(|| view! {
                         <div class="actions">
-                            <a class="button" href=edit_href.clone()>"Edit"</a>
-                            <Confirm label="Cancel the party" danger=true
-                                consequence=e.cancel_impact.map(|i| i.sentence()).unwrap_or_default()>
+                            <a class="button" href=edit_href.clone()>{tr!(lang, HOST_EDIT)}</a>
+                            <Confirm label=tr!(lang, HOST_CANCEL_PARTY) danger=true
+                                consequence=e.cancel_impact.map(|i| i.sentence_in(lang)).unwrap_or_default()>
                                 <ActionForm action=cancel attr:class="inline-form">
                                     <input type="hidden" name="id" value=event_id />
-                                    <button type="submit" class="button danger">"Yes, cancel the party"</button>
+                                    <button type="submit" class="button danger">{tr!(lang, HOST_CANCEL_CONFIRM)}</button>
                                 </ActionForm>
                             </Confirm>
                             <FormError error=cancel_error />
@@ -116,20 +121,20 @@ pub fn EventPage() -> impl IntoView {
                     })}
                     {e.share.clone().map(|share| view! {
                         <section class="share" aria-labelledby="share-title">
-                            <h2 id="share-title">"Share link"</h2>
+                            <h2 id="share-title">{tr!(lang, HOST_SHARE_LINK)}</h2>
                             {if share.enabled {
                                 view! {
-                                    <p>"Anyone with this link can see the party (without the address) and add themselves as a guest:"</p>
+                                    <p>{tr!(lang, HOST_SHARE_ON)}</p>
                                     <p class="share-url" data-testid="share-url">{share.url.clone()}</p>
-                                    <div class="qr" role="img" aria-label="QR code of the share link" inner_html=share.qr_svg.clone()></div>
+                                    <div class="qr" role="img" aria-label=tr!(lang, HOST_SHARE_QR) inner_html=share.qr_svg.clone()></div>
                                 }.into_any()
                             } else {
-                                view! { <p>"The share link is off: only the guests you invite can answer."</p> }.into_any()
+                                view! { <p>{tr!(lang, HOST_SHARE_OFF)}</p> }.into_any()
                             }}
                             <ActionForm action=sharing attr:class="inline-form">
                                 <input type="hidden" name="id" value=event_id />
                                 <input type="hidden" name="enabled" value=(!share.enabled).to_string() />
-                                <button type="submit" class="button">{if share.enabled { "Turn the share link off" } else { "Turn the share link on" }}</button>
+                                <button type="submit" class="button">{if share.enabled { tr!(lang, HOST_SHARE_TURN_OFF) } else { tr!(lang, HOST_SHARE_TURN_ON) }}</button>
                             </ActionForm>
                         </section>
                     })}
@@ -137,7 +142,7 @@ pub fn EventPage() -> impl IntoView {
                     {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView state=rewards /> })}
                     <FeaturedItemsEditor event_id=event_id state=featured />
                     {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
-                    <p><a href="/host">"Back to your parties"</a></p>
+                    <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                 </article>
             }
         } />

@@ -69,8 +69,9 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
 pub fn HostDashboard() -> impl IntoView {
     let digest = ServerAction::<SetDigest>::new();
     let overview = Resource::new(move || digest.version().get(), |_| get_host_overview());
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Your parties · Soirée" />
+        <Title text=tr!(lang, HOST_PAGE_TITLE) />
         <Gate data=overview here="/host" children=move |o: HostOverview| {
             let groups = [
                 EventStatus::Upcoming,
@@ -86,31 +87,31 @@ pub fn HostDashboard() -> impl IntoView {
             let empty = o.events.is_empty();
             view! {
                 <header class="page-head">
-                    <p class="eyebrow">{o.brand_name.clone()} " host"</p>
-                    <h1>"Your parties"</h1>
-                    <p class="lead">"Hello " {o.display_name.clone()} "!"</p>
+                    <p class="eyebrow">{tr!(lang, HOST_EYEBROW, brand = &o.brand_name)}</p>
+                    <h1>{tr!(lang, NAV_YOUR_PARTIES)}</h1>
+                    <p class="lead">{tr!(lang, HOST_HELLO, name = &o.display_name)}</p>
                     <div class="actions">
-                        <a class="button primary" href="/host/events/new">"Schedule a party"</a>
-                        <a class="button" href="/host/performance">"Your results"</a>
+                        <a class="button primary" href="/host/events/new">{tr!(lang, HOST_SCHEDULE)}</a>
+                        <a class="button" href="/host/performance">{tr!(lang, HOST_YOUR_RESULTS)}</a>
                     </div>
                 </header>
                 {empty.then(|| view! {
                     <section class="empty-state" aria-labelledby="events-title">
-                        <h2 id="events-title">"No parties yet"</h2>
-                        <p>"Schedule your first party: pick a date, then invite your guests by email or a share link and follow their answers."</p>
+                        <h2 id="events-title">{tr!(lang, HOST_NO_PARTIES)}</h2>
+                        <p>{tr!(lang, HOST_NO_PARTIES_TEXT)}</p>
                     </section>
                 })}
                 {groups.into_iter().filter(|(_, events)| !events.is_empty()).map(|(status, events)| view! {
-                    <section class="event-group" aria-label=status.label()>
-                        <h2>{status.label()}</h2>
+                    <section class="event-group" aria-label=status.label(lang)>
+                        <h2>{status.label(lang)}</h2>
                         <ul class="event-list">
                             {events.into_iter().map(|e| view! {
                                 <li class="event-row">
                                     <a href=format!("/host/events/{}", e.summary.id)>{e.summary.title}</a>
                                     <span class="muted">{e.summary.when} " · " {e.summary.time_zone}</span>
                                     <span class="counts" data-testid="rsvp-counts">
-                                        {format!("{} invited · {} yes · {} maybe · {} no · {} pending",
-                                            e.counts.invited, e.counts.yes, e.counts.maybe, e.counts.no, e.counts.pending())}
+                                        {tr!(lang, HOST_RSVP_COUNTS, invited = e.counts.invited, yes = e.counts.yes,
+                                            maybe = e.counts.maybe, no = e.counts.no, pending = e.counts.pending())}
                                     </span>
                                 </li>
                             }).collect_view()}
@@ -120,21 +121,17 @@ pub fn HostDashboard() -> impl IntoView {
                 {if o.balance.minor() > 0 || o.half_price_items > 0 {
                     view! {
                         <section class="credit-summary" aria-labelledby="rewards-title" data-testid="dashboard-credit">
-                            <h2 id="rewards-title">"Your rewards"</h2>
-                            <p class="big-figure">{o.balance.to_string()}</p>
-                            <p>{format!("of credit to spend{}.", match o.half_price_items {
-                                0 => String::new(),
-                                1 => " and 1 half-price item".to_owned(),
-                                n => format!(" and {n} half-price items"),
-                            })}</p>
-                            <p><a class="button primary" href="/host/credit">"Spend your credit"</a></p>
+                            <h2 id="rewards-title">{tr!(lang, REWARD_YOUR_REWARDS)}</h2>
+                            <p class="big-figure">{crate::base::l10n::fmt::money(lang, o.balance)}</p>
+                            <p>{tr!(lang, HOST_CREDIT_TO_SPEND, items = o.half_price_items)}</p>
+                            <p><a class="button primary" href="/host/credit">{tr!(lang, HOST_SPEND_CREDIT)}</a></p>
                         </section>
                     }.into_any()
                 } else {
                     view! {
                         <section class="empty-state" aria-labelledby="rewards-title">
-                            <h2 id="rewards-title">"Your rewards"</h2>
-                            <p>"The paid orders of your parties count toward your host rewards: each party's page shows how far you are from the next one. Credit you earn appears here."</p>
+                            <h2 id="rewards-title">{tr!(lang, REWARD_YOUR_REWARDS)}</h2>
+                            <p>{tr!(lang, HOST_REWARDS_EMPTY)}</p>
                         </section>
                     }.into_any()
                 }}

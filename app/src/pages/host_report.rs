@@ -11,7 +11,7 @@ use crate::base::error::ssr::serve;
 #[cfg(feature = "ssr")]
 use crate::insights::domain::{PeriodQuery, SortBy};
 use crate::{
-    base::{auth::Gate, brand::BrandNav, error::AppError, money::Money},
+    base::{auth::Gate, brand::BrandNav, error::AppError, l10n::fmt::money, money::Money},
     hosts::{HostRow, SetHostSuspended, SuspendControl},
     insights::{
         charts::FunnelChart,
@@ -152,32 +152,37 @@ pub fn HostReportPage() -> impl IntoView {
         move || (id.get(), query.get(), suspend.version().get()),
         |(id, (q, _), _)| get_host_report(id, q.period, q.from, q.to),
     );
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Host · Soirée" />
+        <Title text=tr!(lang, REPORT_HOST_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/hosts" children=move |r: HostReport| view! {
             <header class="page-head">
-                <p class="eyebrow"><a href="/brand/hosts">"Hosts"</a></p>
+                <p class="eyebrow"><a href="/brand/hosts">{tr!(lang, REPORT_HOSTS)}</a></p>
                 <h1>{r.host.name.clone()}</h1>
-                <p class="lead">{format!("{} · {} · joined {} ({})",
-                    r.host.email, if r.host.city.is_empty() { "no city given" } else { &r.host.city }, r.host.joined, r.host.joined_how())}</p>
+                <p class="lead">{tr!(lang, REPORT_HOST_LEAD,
+                    email = &r.host.email,
+                    city = if r.host.city.is_empty() { tr!(lang, REPORT_NO_CITY) } else { r.host.city.clone() },
+                    joined = &r.host.joined,
+                    how = r.host.joined_how_in(lang))}</p>
             </header>
             <SuspendControl host=r.host.clone() act=suspend />
             <PeriodPicker period=r.period.clone() />
             <TotalsList t=r.totals.clone() />
             <section aria-labelledby="host-funnel-title">
-                <h2 id="host-funnel-title">"From invitation to purchase"</h2>
+                <h2 id="host-funnel-title">{tr!(lang, REPORT_FUNNEL_TITLE)}</h2>
                 <FunnelChart steps=funnel_steps(&r.totals) id="host-funnel" />
                 <crate::insights::FunnelNote totals=r.totals.clone() />
             </section>
             <section aria-labelledby="host-events-title">
-                <h2 id="host-events-title">"Parties"</h2>
+                <h2 id="host-events-title">{tr!(lang, REPORT_PARTIES)}</h2>
                 <EventTable events=r.events.clone() report_base="/brand/events" />
             </section>
             <section aria-labelledby="host-ledger-title">
-                <h2 id="host-ledger-title">"Rewards"</h2>
-                <p>{format!("Earned {} · spent {} · balance {} and {} half-price item(s).",
-                    r.earned, r.spent, r.credit.balance, r.credit.half_price_items)}</p>
+                <h2 id="host-ledger-title">{tr!(lang, REWARD_REWARDS)}</h2>
+                <p>{tr!(lang, REPORT_EARNED_SPENT,
+                    earned = money(lang, r.earned), spent = money(lang, r.spent),
+                    balance = money(lang, r.credit.balance), items = r.credit.half_price_items)}</p>
                 <Ledger credit=r.credit.clone() />
             </section>
         } />
@@ -186,16 +191,17 @@ pub fn HostReportPage() -> impl IntoView {
 
 #[component]
 fn Ledger(credit: HostCredit) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     if credit.entries.is_empty() {
-        return view! { <p class="muted">"No reward yet."</p> }.into_any();
+        return view! { <p class="muted">{tr!(lang, REPORT_NO_REWARD)}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table data-testid="host-ledger">
-                <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col" class="num">"Credit"</th><th scope="col" class="num">"Half-price items"</th></tr></thead>
+                <thead><tr><th scope="col">{tr!(lang, CREDIT_COL_DATE)}</th><th scope="col">{tr!(lang, CREDIT_COL_WHAT)}</th><th scope="col" class="num">{tr!(lang, CREDIT_COL_CREDIT)}</th><th scope="col" class="num">{tr!(lang, CREDIT_COL_ITEMS)}</th></tr></thead>
                 <tbody>
                     {credit.entries.into_iter().map(|e| view! {
-                        <tr><td>{e.when}</td><td>{e.what}</td><td class="num">{e.credit.to_string()}</td><td class="num">{e.half_price_items}</td></tr>
+                        <tr><td>{e.when}</td><td>{e.what}</td><td class="num">{money(lang, e.credit)}</td><td class="num">{e.half_price_items}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -212,28 +218,40 @@ pub fn MyPerformancePage() -> impl IntoView {
         move || query.get(),
         |(q, _)| get_my_performance(q.period, q.from, q.to),
     );
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Your results · Soirée" />
-        <Gate data here="/host/performance" children=|m: MyPerformance| view! {
+        <Title text=tr!(lang, REPORT_MY_PAGE_TITLE) />
+        <Gate data here="/host/performance" children=move |m: MyPerformance| view! {
             <header class="page-head">
-                <p class="eyebrow"><a href="/host">"Your parties"</a></p>
-                <h1>"Your results"</h1>
+                <p class="eyebrow"><a href="/host">{tr!(lang, NAV_YOUR_PARTIES)}</a></p>
+                <h1>{tr!(lang, HOST_YOUR_RESULTS)}</h1>
             </header>
             <PeriodPicker period=m.period.clone() />
-            <p class="rank-band" data-testid="rank-band">{match &m.rank_band {
-                Some(band) => format!("Among the brand's {} hosts with parties in this period, you are in the {}.", m.ranked_hosts, band.to_lowercase().replace("growing", "growing half")),
-                None => "Hold a party in this period to see where you stand among the brand's hosts.".to_owned(),
-            }}</p>
+            <p class="rank-band" data-testid="rank-band">{rank_sentence(lang, m.rank_band.as_deref(), m.ranked_hosts)}</p>
             <TotalsList t=m.totals.clone() />
             <section aria-labelledby="my-rewards-title">
-                <h2 id="my-rewards-title">"Rewards"</h2>
-                <p>{format!("Earned {} and spent {} in all. To spend: {} and {} half-price item(s).", m.earned, m.spent, m.balance, m.half_price_items)}
-                    " " <a href="/host/credit">"Use your credit"</a></p>
+                <h2 id="my-rewards-title">{tr!(lang, REWARD_REWARDS)}</h2>
+                <p>{tr!(lang, REPORT_MY_REWARDS, earned = money(lang, m.earned), spent = money(lang, m.spent),
+                        balance = money(lang, m.balance), items = m.half_price_items)}
+                    " " <a href="/host/credit">{tr!(lang, REPORT_USE_CREDIT)}</a></p>
             </section>
             <section aria-labelledby="my-events-title">
-                <h2 id="my-events-title">"Your parties in this period"</h2>
+                <h2 id="my-events-title">{tr!(lang, REPORT_MY_PARTIES)}</h2>
                 <EventTable events=m.events.clone() report_base="/host/events" />
             </section>
         } />
+    }
+}
+
+/// Where the host stands among the brand's hosts, from their band
+/// (`insights::domain::rank_band`: "Top 10 %", "Top 25 %", "Top half",
+/// "Growing").
+fn rank_sentence(lang: crate::base::l10n::Lang, band: Option<&str>, hosts: i64) -> String {
+    match band {
+        Some("Top 10 %") => tr!(lang, REPORT_RANK_TOP_10, hosts = hosts),
+        Some("Top 25 %") => tr!(lang, REPORT_RANK_TOP_25, hosts = hosts),
+        Some("Top half") => tr!(lang, REPORT_RANK_TOP_HALF, hosts = hosts),
+        Some(_) => tr!(lang, REPORT_RANK_GROWING, hosts = hosts),
+        None => tr!(lang, REPORT_RANK_NONE),
     }
 }

@@ -16,7 +16,7 @@ use crate::{
         error::AppError,
         items::{ItemDetail, ItemLabel, ItemPicture},
     },
-    rewards::{RewardBar, RewardProgress},
+    rewards::{around_figure, RewardBar, RewardProgress, FIGURE},
     showcase::LiveCounts,
 };
 
@@ -162,6 +162,7 @@ pub fn PresentationPage() -> impl IntoView {
         );
     };
     let keys = go.clone();
+    let lang = crate::base::l10n::use_lang();
     Effect::new(move |_| {
         let keys = keys.clone();
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -178,7 +179,7 @@ pub fn PresentationPage() -> impl IntoView {
         on_cleanup(move || handle.remove());
     });
     view! {
-        <Title text="Presentation · Soirée" />
+        <Title text=tr!(lang, PRESENT_PAGE_TITLE) />
         <Gate data here="/host" children=move |p: Presentation| {
             count.set(p.slides.len());
             let total = p.slides.len();
@@ -187,34 +188,34 @@ pub fn PresentationPage() -> impl IntoView {
             view! {
                 <div class="presentation" data-testid="presentation">
                     <header class="presentation-head">
-                        <h1 class="sr-only">{format!("Presentation of {}", p.title)}</h1>
+                        <h1 class="sr-only">{tr!(lang, PRESENT_HEADING, title = &p.title)}</h1>
                         <a class="button small" data-testid="toggle-sales"
                             href=move || href(slide.get(), show_reward.get(), !show_sales.get())>
-                            {move || if show_sales.get() { "Hide the sales figures" } else { "Show the sales figures" }}</a>
+                            {move || if show_sales.get() { tr!(lang, PRESENT_HIDE_SALES) } else { tr!(lang, PRESENT_SHOW_SALES) }}</a>
                         <a class="button small" data-testid="toggle-reward"
                             href=move || href(slide.get(), !show_reward.get(), show_sales.get())>
-                            {move || if show_reward.get() { "Hide my reward progress" } else { "Show my reward progress" }}</a>
-                        <a href=format!("/host/events/{}", p.event_id) class="button small">"Leave"</a>
+                            {move || if show_reward.get() { tr!(lang, PRESENT_HIDE_REWARD) } else { tr!(lang, PRESENT_SHOW_REWARD) }}</a>
+                        <a href=format!("/host/events/{}", p.event_id) class="button small">{tr!(lang, PRESENT_LEAVE)}</a>
                         <button type="button" class="button small" on:click=move |_| {
                             if let Some(root) = document().document_element() {
                                 let _ = root.request_fullscreen();
                             }
-                        }>"Full screen"</button>
+                        }>{tr!(lang, PRESENT_FULL_SCREEN)}</button>
                     </header>
                     {move || {
                         let n = slide.get().min(total.max(1));
                         match slides.get(n - 1).cloned() {
                             None => view! {
                                 <section class="slide empty">
-                                    <h2>"No items to show yet"</h2>
-                                    <p>"Add items to the party first."</p>
+                                    <h2>{tr!(lang, PRESENT_EMPTY_TITLE)}</h2>
+                                    <p>{tr!(lang, PRESENT_EMPTY_TEXT)}</p>
                                 </section>
                             }.into_any(),
                             Some(item) => {
                                 let photo = item.photos.first().cloned();
                                 let name = item.card.name.clone();
                                 view! {
-                                    <section class="slide" aria-roledescription="slide" aria-label=format!("{n} of {total}") data-testid="slide">
+                                    <section class="slide" aria-roledescription="slide" aria-label=tr!(lang, PRESENT_SLIDE_LABEL, n = n, total = total) data-testid="slide">
                                         <div class="slide-photo">
                                             {match photo {
                                                 Some(p) => view! { <img src=p.url alt=name.clone() width=p.width height=p.height /> }.into_any(),
@@ -224,8 +225,8 @@ pub fn PresentationPage() -> impl IntoView {
                                         <div class="slide-text">
                                             <p class="eyebrow" data-testid="slide-position">{format!("{n} / {total}")}</p>
                                             <h2 data-testid="slide-name">{name.clone()}</h2>
-                                            <p class="price large">{item.card.price.to_string()}</p>
-                                            {item.card.stock_note().map(|n| view! { <p class="stock-note">{n}</p> })}
+                                            <p class="price large">{crate::base::l10n::fmt::money(lang, item.card.price)}</p>
+                                            {item.card.stock_note_in(lang).map(|n| view! { <p class="stock-note">{n}</p> })}
                                             <ItemLabel label=item.label.clone() />
                                         </div>
                                     </section>
@@ -235,16 +236,16 @@ pub fn PresentationPage() -> impl IntoView {
                     }}
                     <div class="presentation-side">
                         {p.qr_svg.clone().map(|svg| view! {
-                            <aside class="qr-corner" aria-label="Order from your phone">
-                                <div class="qr" role="img" aria-label="QR code of the party page" inner_html=svg></div>
-                                <p>"Scan to see the items and order"</p>
+                            <aside class="qr-corner" aria-label=tr!(lang, PRESENT_ORDER_FROM_PHONE)>
+                                <div class="qr" role="img" aria-label=tr!(lang, PRESENT_QR) inner_html=svg></div>
+                                <p>{tr!(lang, PRESENT_SCAN)}</p>
                             </aside>
                         })}
-                        <nav class="slide-controls" aria-label="Slides">
+                        <nav class="slide-controls" aria-label=tr!(lang, PRESENT_SLIDES)>
                             <a class="button" href=move || href(slide.get().saturating_sub(1).max(1), show_reward.get(), show_sales.get())
-                                aria-disabled=move || (slide.get() <= 1).then_some("true")>"← Previous"</a>
+                                aria-disabled=move || (slide.get() <= 1).then_some("true")>{tr!(lang, PRESENT_PREVIOUS)}</a>
                             <a class="button" href=move || href((slide.get() + 1).min(total.max(1)), show_reward.get(), show_sales.get())
-                                aria-disabled=move || (slide.get() >= total).then_some("true")>"Next →"</a>
+                                aria-disabled=move || (slide.get() >= total).then_some("true")>{tr!(lang, PRESENT_NEXT)}</a>
                         </nav>
                     </div>
                     <footer class="live-strip" aria-live="polite" data-testid="live-strip">
@@ -265,13 +266,19 @@ pub fn PresentationPage() -> impl IntoView {
 /// chose to show: the orders and sales, and their reward progress.
 #[component]
 fn LiveStrip(figures: LiveFigures, reward: Memo<bool>, sales: Memo<bool>) -> impl IntoView {
-    let plural = |n: i64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    let lang = crate::base::l10n::use_lang();
+    // A message with its figure in bold.
+    let bold = |text: String, figure: String| {
+        let (before, after) = around_figure(&text);
+        view! { {before}<strong>{figure}</strong>{after} }
+    };
+    let counts = figures.counts;
     view! {
-        <span data-testid="live-present"><strong>{figures.counts.present}</strong> {plural(figures.counts.present, " guest here", " guests here")}</span>
-        <span><strong>{figures.counts.coming}</strong> " coming"</span>
+        <span data-testid="live-present">{bold(tr!(lang, PRESENT_GUESTS_HERE, count = counts.present, figure = FIGURE), counts.present.to_string())}</span>
+        <span>{bold(tr!(lang, PRESENT_COMING, count = counts.coming, figure = FIGURE), counts.coming.to_string())}</span>
         {move || sales.get().then(|| view! {
-            <span data-testid="live-orders"><strong>{figures.counts.orders}</strong> {plural(figures.counts.orders, " order", " orders")}</span>
-            <span data-testid="live-sales"><strong>{figures.counts.sales.to_string()}</strong> " in sales"</span>
+            <span data-testid="live-orders">{bold(tr!(lang, PRESENT_ORDERS, count = counts.orders, figure = FIGURE), counts.orders.to_string())}</span>
+            <span data-testid="live-sales">{bold(tr!(lang, PRESENT_SALES, figure = FIGURE), crate::base::l10n::fmt::money(lang, counts.sales))}</span>
         })}
         {move || reward.get().then(|| view! { <RewardBar progress=figures.reward /> })}
     }

@@ -11,6 +11,7 @@ use crate::{
         forms::{action, Field, FormError, LastForm},
     },
     brand::payments::{PaymentSettings, PaymentsForm, SavePaymentSettings},
+    brand::sentence::{pieces, slot, Piece},
     brand::settings::{
         get_brand_settings, BankForm, BrandSettings, NewBrandSecret, SaveBankDetails,
         SaveBrandSettings, SettingsForm,
@@ -48,21 +49,21 @@ pub fn SettingsPage() -> impl IntoView {
     let paying = last.answer(pay);
     let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Settings · Soirée" />
+        <Title text=tr!(lang, SETTINGS_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/settings" children=move |s: BrandSettings| {
             let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
             let account: BankForm = bank_error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.bank.clone());
             view! {
-                <header class="page-head"><h1>"Settings"</h1></header>
+                <header class="page-head"><h1>{tr!(lang, SETTINGS_TITLE)}</h1></header>
                 <section class="form-card wide" aria-labelledby="shipping-title">
-                    <h2 id="shipping-title">"Shipping and back office"</h2>
+                    <h2 id="shipping-title">{tr!(lang, SETTINGS_SHIPPING_TITLE)}</h2>
                     <ActionForm action=save attr:class="form" attr:novalidate="">
                         <FormError error />
-                        {move || saved().then(|| view! { <p class="report" role="status">"Settings saved."</p> })}
+                        {move || saved().then(|| view! { <p class="report" role="status">{tr!(lang, SETTINGS_SAVED)}</p> })}
                         <div class="field-row">
-                            <Field id="shipping_flat" name="form[shipping_flat]" label="Shipping to the guest's address (€)" value=initial.shipping_flat.clone() inputmode="decimal" error />
-                            <Field id="free_shipping_from" name="form[free_shipping_from]" label="Free from (€ of items)" value=initial.free_shipping_from.clone() inputmode="decimal" error />
+                            <Field id="shipping_flat" name="form[shipping_flat]" label=tr!(lang, SETTINGS_SHIPPING_FLAT) value=initial.shipping_flat.clone() inputmode="decimal" error />
+                            <Field id="free_shipping_from" name="form[free_shipping_from]" label=tr!(lang, SETTINGS_FREE_FROM) value=initial.free_shipping_from.clone() inputmode="decimal" error />
                         </div>
                         <div class="field">
                             <label for="language">{tr!(lang, BRAND_LANGUAGE)}</label>
@@ -75,44 +76,57 @@ pub fn SettingsPage() -> impl IntoView {
                             </select>
                             {move || error.get().and_then(|e| e.for_field("language")).map(|m| view! { <p class="field-error">{m}</p> })}
                         </div>
-                        <Field id="webhook_url" name="form[webhook_url]" label="Your back office's webhook address (optional)" kind="url" value=initial.webhook_url.clone()
-                            hint="Order events (placed, paid, status changed) are sent here, signed with the webhook secret." error />
-                        <button type="submit" class="button primary">"Save the settings"</button>
+                        <Field id="webhook_url" name="form[webhook_url]" label=tr!(lang, SETTINGS_WEBHOOK_URL) kind="url" value=initial.webhook_url.clone()
+                            hint=tr!(lang, SETTINGS_WEBHOOK_URL_HINT) error />
+                        <button type="submit" class="button primary">{tr!(lang, SETTINGS_SAVE)}</button>
                     </ActionForm>
                 </section>
                 <section class="form-card wide" aria-labelledby="bank-title">
-                    <h2 id="bank-title">"Bank transfer"</h2>
-                    <p class="hint">"Guests who pay by transfer see this account, the amount and their order's payment reference on their order's page and in its email. Leave all three empty to stop offering it."</p>
+                    <h2 id="bank-title">{tr!(lang, SETTINGS_BANK_TITLE)}</h2>
+                    <p class="hint">{tr!(lang, SETTINGS_BANK_HINT)}</p>
                     <ActionForm action=bank attr:class="form" attr:novalidate="">
                         <FormError error=bank_error />
-                        {move || bank_saved().then(|| view! { <p class="report" role="status">"Bank details saved."</p> })}
-                        <Field id="iban" name="form[iban]" label="IBAN" value=account.iban.clone() autocomplete="off" error=bank_error />
+                        {move || bank_saved().then(|| view! { <p class="report" role="status">{tr!(lang, SETTINGS_BANK_SAVED)}</p> })}
+                        <Field id="iban" name="form[iban]" label=tr!(lang, SETTINGS_IBAN) value=account.iban.clone() autocomplete="off" error=bank_error />
                         <div class="field-row">
-                            <Field id="bic" name="form[bic]" label="BIC" value=account.bic.clone() autocomplete="off" error=bank_error />
-                            <Field id="account_name" name="form[account_name]" label="Account holder" value=account.account_name.clone() error=bank_error />
+                            <Field id="bic" name="form[bic]" label=tr!(lang, SETTINGS_BIC) value=account.bic.clone() autocomplete="off" error=bank_error />
+                            <Field id="account_name" name="form[account_name]" label=tr!(lang, PAY_TRANSFER_HOLDER) value=account.account_name.clone() error=bank_error />
                         </div>
-                        <button type="submit" class="button primary">"Save the bank details"</button>
+                        <button type="submit" class="button primary">{tr!(lang, SETTINGS_SAVE_BANK)}</button>
                     </ActionForm>
                 </section>
                 <PaymentsSection settings=s.payments.clone() pay answer=paying />
                 <RulesEditor />
                 <section class="form-card wide" aria-labelledby="secrets-title">
-                    <h2 id="secrets-title">"Secrets"</h2>
-                    <p>"Payment service webhook: " <code>{format!("POST /webhooks/payments/{}", s.slug)}</code>
-                        {if s.has_payment_secret { " (secret set)" } else { " (no secret yet: payments cannot be reported)" }}</p>
-                    <p>{if s.has_webhook_secret { "Outbound webhook secret set." } else { "No outbound webhook secret yet." }}</p>
+                    <h2 id="secrets-title">{tr!(lang, SETTINGS_SECRETS_TITLE)}</h2>
+                    <p>{
+                        let address = format!("POST /webhooks/payments/{}", s.slug);
+                        let text = if s.has_payment_secret {
+                            tr!(lang, SETTINGS_PAYMENT_WEBHOOK_SET, address = slot(0))
+                        } else {
+                            tr!(lang, SETTINGS_PAYMENT_WEBHOOK_UNSET, address = slot(0))
+                        };
+                        pieces(&text).into_iter().map(|piece| match piece {
+                            Piece::Text(text) => text.into_any(),
+                            Piece::Slot(_) => view! { <code>{address.clone()}</code> }.into_any(),
+                        }).collect_view()
+                    }</p>
+                    <p>{if s.has_webhook_secret { tr!(lang, SETTINGS_WEBHOOK_SECRET_SET) } else { tr!(lang, SETTINGS_WEBHOOK_SECRET_UNSET) }}</p>
                     <FormError error=secret_error />
                     {move || renewing.get().and_then(Result::ok).map(|value| view! {
-                        <p class="report" role="status">"Your new secret, shown only now: " <code data-testid="new-secret">{value}</code></p>
+                        <p class="report" role="status">{pieces(&tr!(lang, SETTINGS_NEW_SECRET, secret = slot(0))).into_iter().map(|piece| match piece {
+                            Piece::Text(text) => text.into_any(),
+                            Piece::Slot(_) => view! { <code data-testid="new-secret">{value.clone()}</code> }.into_any(),
+                        }).collect_view()}</p>
                     })}
                     <div class="actions">
                         <ActionForm action=secret attr:class="inline-form">
                             <input type="hidden" name="kind" value="Payment" />
-                            <button type="submit" class="button">"New payment service secret"</button>
+                            <button type="submit" class="button">{tr!(lang, SETTINGS_NEW_PAYMENT_SECRET)}</button>
                         </ActionForm>
                         <ActionForm action=secret attr:class="inline-form">
                             <input type="hidden" name="kind" value="Webhook" />
-                            <button type="submit" class="button">"New outbound webhook secret"</button>
+                            <button type="submit" class="button">{tr!(lang, SETTINGS_NEW_WEBHOOK_SECRET)}</button>
                         </ActionForm>
                     </div>
                 </section>
@@ -128,6 +142,7 @@ fn PaymentsSection(
     pay: ServerAction<SavePaymentSettings>,
     answer: Signal<Option<Result<(), crate::base::error::AppError>>>,
 ) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let error = Signal::derive(move || answer.get().and_then(Result::err));
     let saved = move || matches!(answer.get(), Some(Ok(())));
     let form: PaymentsForm = error
@@ -142,8 +157,14 @@ fn PaymentsSection(
                 .map(|m| view! { <p class="field-error" id=format!("{field}-error")>{m}</p> })
         }
     };
-    let saved_key = |key: &Option<String>| key.clone().unwrap_or_else(|| "not set".into());
-    let method = move |value: &'static str, label: &'static str, on: bool| {
+    // French agrees "not set" with the key (feminine) or the secret.
+    let saved_key =
+        move |key: &Option<String>| key.clone().unwrap_or_else(|| tr!(lang, SETTINGS_NOT_SET));
+    let saved_secret = move |key: &Option<String>| {
+        key.clone()
+            .unwrap_or_else(|| tr!(lang, SETTINGS_SECRET_NOT_SET))
+    };
+    let method = move |value: &'static str, label: String, on: bool| {
         view! {
             <label class="choice">
                 <input type="checkbox" name=format!("form[{value}]") value="on" checked=on />
@@ -154,30 +175,35 @@ fn PaymentsSection(
     };
     view! {
         <section class="form-card wide" aria-labelledby="payments-title">
-            <h2 id="payments-title">"Payments"</h2>
+            <h2 id="payments-title">{tr!(lang, SETTINGS_PAYMENTS_TITLE)}</h2>
             <ActionForm action=pay attr:class="form" attr:novalidate="" attr:data-testid="payments-form">
                 <FormError error />
-                {move || saved().then(|| view! { <p class="report" role="status">"Payment settings saved."</p> })}
+                {move || saved().then(|| view! { <p class="report" role="status">{tr!(lang, SETTINGS_PAYMENTS_SAVED)}</p> })}
                 <fieldset class="field">
-                    <legend>"Ways to pay offered at checkout"</legend>
-                    {method("card", "By card, on the order's page (Stripe)", form.card.is_some())}
-                    {method("transfer", "By bank transfer, to the account above", form.transfer.is_some())}
-                    {method("delivery", "At delivery", form.delivery.is_some())}
+                    <legend>{tr!(lang, SETTINGS_WAYS_TO_PAY)}</legend>
+                    {method("card", tr!(lang, SETTINGS_PAY_CARD), form.card.is_some())}
+                    {method("transfer", tr!(lang, SETTINGS_PAY_TRANSFER), form.transfer.is_some())}
+                    {method("delivery", tr!(lang, PAY_METHOD_DELIVERY), form.delivery.is_some())}
                     {mistake("methods")}
                 </fieldset>
-                <Field id="transfer_days" name="form[transfer_days]" label="Days an unpaid transfer waits before its order is cancelled" value=form.transfer_days.clone() inputmode="numeric"
-                    hint="Its buyer gets a reminder after 3 days; at the end its items go back on sale." error />
-                <h3>"Your Stripe account"</h3>
-                <p class="hint" data-testid="stripe-keys">{format!(
-                    "Saved: secret key {}, publishable key {}, webhook signing secret {}. Saved keys are never shown again: type one only to replace it.",
-                    saved_key(&settings.secret_key), saved_key(&settings.publishable_key), saved_key(&settings.webhook_secret),
+                <Field id="transfer_days" name="form[transfer_days]" label=tr!(lang, SETTINGS_TRANSFER_DAYS) value=form.transfer_days.clone() inputmode="numeric"
+                    hint=tr!(lang, SETTINGS_TRANSFER_DAYS_HINT) error />
+                <h3>{tr!(lang, SETTINGS_STRIPE_TITLE)}</h3>
+                <p class="hint" data-testid="stripe-keys">{tr!(
+                    lang,
+                    SETTINGS_STRIPE_KEYS,
+                    secret = saved_key(&settings.secret_key),
+                    publishable = saved_key(&settings.publishable_key),
+                    webhook = saved_secret(&settings.webhook_secret),
                 )}</p>
-                <Field id="stripe_secret_key" name="form[stripe_secret_key]" label="Secret key (sk_…)" kind="password" value="" autocomplete="off" error />
-                <Field id="stripe_publishable_key" name="form[stripe_publishable_key]" label="Publishable key (pk_…)" kind="password" value="" autocomplete="off" error />
-                <Field id="stripe_webhook_secret" name="form[stripe_webhook_secret]" label="Webhook signing secret (whsec_…)" kind="password" value="" autocomplete="off" error />
-                <p class="hint">"In Stripe, send the events payment_intent.succeeded and payment_intent.payment_failed to "
-                    <code data-testid="stripe-webhook-address">{settings.webhook_address.clone()}</code></p>
-                <button type="submit" class="button primary">"Save the payment settings"</button>
+                <Field id="stripe_secret_key" name="form[stripe_secret_key]" label=tr!(lang, SETTINGS_STRIPE_SECRET_KEY) kind="password" value="" autocomplete="off" error />
+                <Field id="stripe_publishable_key" name="form[stripe_publishable_key]" label=tr!(lang, SETTINGS_STRIPE_PUBLISHABLE_KEY) kind="password" value="" autocomplete="off" error />
+                <Field id="stripe_webhook_secret" name="form[stripe_webhook_secret]" label=tr!(lang, SETTINGS_STRIPE_WEBHOOK_SECRET) kind="password" value="" autocomplete="off" error />
+                <p class="hint">{pieces(&tr!(lang, SETTINGS_STRIPE_EVENTS, address = slot(0))).into_iter().map(|piece| match piece {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Slot(_) => view! { <code data-testid="stripe-webhook-address">{settings.webhook_address.clone()}</code> }.into_any(),
+                }).collect_view()}</p>
+                <button type="submit" class="button primary">{tr!(lang, SETTINGS_SAVE_PAYMENTS)}</button>
             </ActionForm>
         </section>
     }

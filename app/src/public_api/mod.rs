@@ -12,7 +12,9 @@ use crate::base::{
     brand::BrandNav,
     error::AppError,
     forms::{Field, FormError},
+    l10n::use_lang,
 };
+use crate::brand::sentence::{pieces, slot, Piece};
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -75,6 +77,7 @@ type Keys = Vec<ApiKey>;
 /// Copies `text` to the clipboard, then says whether it worked.
 #[component]
 fn CopyButton(text: String) -> impl IntoView {
+    let lang = use_lang();
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
@@ -90,12 +93,12 @@ fn CopyButton(text: String) -> impl IntoView {
     };
     view! {
         <p>
-            <button type="button" class="button small" on:click=copy>"Copy the key"</button>
-            <span role="status" data-testid="copied">{move || copied.get().map(|done| if done {
-                " Copied."
+            <button type="button" class="button small" on:click=copy>{tr!(lang, APIKEY_COPY)}</button>
+            <span role="status" data-testid="copied">{move || copied.get().map(|done| format!(" {}", if done {
+                tr!(lang, APIKEY_COPIED)
             } else {
-                " Your browser did not let us copy: select the key and copy it."
-            })}</span>
+                tr!(lang, APIKEY_COPY_REFUSED)
+            }))}</span>
         </p>
     }
 }
@@ -103,6 +106,7 @@ fn CopyButton(text: String) -> impl IntoView {
 /// The brand admin's API keys.
 #[component]
 pub fn ApiKeysPage() -> impl IntoView {
+    let lang = use_lang();
     let create = crate::base::forms::action::<CreateApiKey>();
     let revoke = ServerAction::<RevokeApiKey>::new();
     let data = Resource::new(
@@ -118,57 +122,60 @@ pub fn ApiKeysPage() -> impl IntoView {
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
     view! {
-        <Title text="API keys · Soirée" />
+        <Title text=tr!(lang, APIKEY_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/api-keys" children=move |keys: Keys| view! {
             <header class="page-head">
-                <h1>"API keys"</h1>
-                <p class="lead">"Read-only access to your hosts, parties, orders and host performance for BI tools, at "
-                    <code>"/api/v1"</code> ". The " <a href="/api/v1/openapi.json">"OpenAPI document"</a>
-                    " describes every endpoint. Send a key as " <code>"Authorization: Bearer <key>"</code> "."</p>
+                <h1>{tr!(lang, APIKEY_TITLE)}</h1>
+                <p class="lead">{pieces(&tr!(lang, APIKEY_LEAD, path = slot(0), document = slot(1), header = slot(2))).into_iter().map(|piece| match piece {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Slot(0) => view! { <code>"/api/v1"</code> }.into_any(),
+                    Piece::Slot(1) => view! { <a href="/api/v1/openapi.json">{tr!(lang, APIKEY_LEAD_DOCUMENT)}</a> }.into_any(),
+                    Piece::Slot(_) => view! { <code>"Authorization: Bearer <key>"</code> }.into_any(),
+                }).collect_view()}</p>
             </header>
             {move || created().map(|key| view! {
                 <div class="report key-once" role="status" data-testid="new-key">
-                    <p><strong>"Your new key. Copy it now: it is shown only this once."</strong></p>
+                    <p><strong>{tr!(lang, APIKEY_NEW_KEY)}</strong></p>
                     <p><code class="key" data-testid="key-text">{key.clone()}</code></p>
                     {move || running.get().then(|| view! { <CopyButton text=key.clone() /> })}
                 </div>
             })}
             <section class="form-card" aria-labelledby="new-key-title">
-                <h2 id="new-key-title">"Create a key"</h2>
+                <h2 id="new-key-title">{tr!(lang, APIKEY_CREATE_TITLE)}</h2>
                 <FormError error />
                 <ActionForm action=create attr:class="form" attr:novalidate="">
-                    <Field id="name" label="Name" value="" required=true error
-                        hint="Name it after the tool that will use it, e.g. \"Metabase\"." />
-                    <button type="submit" class="button primary" disabled=move || create.pending().get()>"Create the key"</button>
+                    <Field id="name" label=tr!(lang, APIKEY_NAME) value="" required=true error
+                        hint=tr!(lang, APIKEY_NAME_HINT) />
+                    <button type="submit" class="button primary" disabled=move || create.pending().get()>{tr!(lang, APIKEY_CREATE)}</button>
                 </ActionForm>
             </section>
             <section aria-labelledby="keys-title">
-                <h2 id="keys-title">"Keys"</h2>
+                <h2 id="keys-title">{tr!(lang, APIKEY_KEYS_TITLE)}</h2>
                 <FormError error=revoke_error />
                 {if keys.is_empty() {
-                    view! { <p class="muted">"No key yet."</p> }.into_any()
+                    view! { <p class="muted">{tr!(lang, APIKEY_NONE)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="table-scroll">
                             <table data-testid="api-keys">
-                                <thead><tr><th scope="col">"Name"</th><th scope="col">"Key"</th><th scope="col">"Created"</th>
-                                    <th scope="col">"Last used"</th><th scope="col">"Status"</th></tr></thead>
+                                <thead><tr><th scope="col">{tr!(lang, APIKEY_NAME)}</th><th scope="col">{tr!(lang, APIKEY_KEY)}</th><th scope="col">{tr!(lang, APIKEY_CREATED)}</th>
+                                    <th scope="col">{tr!(lang, APIKEY_LAST_USED)}</th><th scope="col">{tr!(lang, APIKEY_STATUS)}</th></tr></thead>
                                 <tbody>
                                     {keys.into_iter().map(|k| {
-                                        let label = format!("Revoke the key {}", k.name);
+                                        let label = tr!(lang, APIKEY_REVOKE_LABEL, name = &k.name);
                                         view! {
                                             <tr>
                                                 <th scope="row">{k.name.clone()}</th>
                                                 <td><code>{format!("{}…", k.prefix)}</code></td>
                                                 <td>{k.created.clone()}</td>
-                                                <td>{k.last_used.clone().unwrap_or_else(|| "never".into())}</td>
+                                                <td>{k.last_used.clone().unwrap_or_else(|| tr!(lang, APIKEY_NEVER))}</td>
                                                 <td>{match k.revoked.clone() {
-                                                    Some(when) => view! { <span>{format!("Revoked {when}")}</span> }.into_any(),
+                                                    Some(when) => view! { <span>{tr!(lang, APIKEY_REVOKED, when = when)}</span> }.into_any(),
                                                     None => view! {
                                                         <ActionForm action=revoke attr:class="inline-form">
                                                             <input type="hidden" name="id" value=k.id />
-                                                            <button type="submit" class="button small danger" aria-label=label>"Revoke"</button>
+                                                            <button type="submit" class="button small danger" aria-label=label>{tr!(lang, APIKEY_REVOKE)}</button>
                                                         </ActionForm>
                                                     }.into_any(),
                                                 }}</td>

@@ -46,13 +46,17 @@ pub async fn create_key(
     if name.is_empty() {
         return Err(AppError::invalid(
             "name",
-            "Name the key after the tool that will use it, e.g. \"Metabase\".",
+            tr!(crate::base::l10n::page_lang(), APIKEY_ERROR_NAME),
         ));
     }
     if name.chars().count() > 60 {
         return Err(AppError::invalid(
             "name",
-            "Keep the name under 60 characters.",
+            tr!(
+                crate::base::l10n::page_lang(),
+                APIKEY_ERROR_NAME_LONG,
+                max = 60
+            ),
         ));
     }
     let (raw, hash) = new_key();
@@ -315,10 +319,12 @@ impl Page {
             from: self.from.clone().unwrap_or_default(),
             to: self.to.clone().unwrap_or_default(),
         };
+        // The API speaks English, whatever the caller's language.
         Ok(Period::resolve(
             &q,
             now.with_timezone(&tz).date_naive(),
             tz,
+            crate::base::l10n::Lang::En,
         )?)
     }
 }

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::error::AppError;
+use crate::base::{
+    error::AppError,
+    l10n::{page_lang, Key},
+};
 
 /// One row of the tier table: from this much qualifying sales, this credit
 /// (basis points of the sales) and this many half-price items.
@@ -156,7 +159,7 @@ pub fn reward_key(form: &super::redeem::RedeemForm) -> Result<&str, crate::base:
     if key.len() < 16 || key.len() > 64 {
         return Err(crate::base::error::AppError::invalid(
             "qty",
-            "This form has expired: reload the page.",
+            tr!(page_lang(), REWARD_ERROR_EXPIRED),
         ));
     }
     Ok(key)
@@ -187,7 +190,7 @@ impl RewardRequest {
                 continue;
             }
             let Ok(id) = id.parse::<i64>() else {
-                mistakes.note("qty", "Choose items from the list.");
+                mistakes.note("qty", tr!(page_lang(), REWARD_ERROR_CHOOSE_ITEMS));
                 unreadable = true;
                 continue;
             };
@@ -195,20 +198,20 @@ impl RewardRequest {
                 Some(0) => {}
                 Some(n) => wanted.push((id, n)),
                 None => {
-                    mistakes.note(&format!("qty-{id}"), "A quantity from 0 to 20.");
+                    mistakes.note(
+                        &format!("qty-{id}"),
+                        tr!(page_lang(), REWARD_ERROR_QUANTITY),
+                    );
                     unreadable = true;
                 }
             }
         }
         if wanted.is_empty() && !unreadable {
-            mistakes.note("qty", "Choose at least one item for your order.");
+            mistakes.note("qty", tr!(page_lang(), REWARD_ERROR_NO_ITEM));
         }
         let address = form.address.trim();
         if address.len() < 8 || address.len() > 300 {
-            mistakes.note(
-                "address",
-                "Give the address to send your order to: street, postcode and town.",
-            );
+            mistakes.note("address", tr!(page_lang(), REWARD_ERROR_ADDRESS));
         }
         mistakes.finish()?;
         Ok(RewardRequest {
@@ -249,24 +252,28 @@ pub fn form_of(rules: &RewardRules) -> super::RulesForm {
     form
 }
 
+/// A whole number in `range`; else `message`, told the range (and `row`).
 fn whole(
     raw: &str,
     field: &str,
     range: std::ops::RangeInclusive<i64>,
-    what: &str,
+    message: Key,
+    row: Option<usize>,
 ) -> Result<i64, AppError> {
     raw.trim()
         .parse::<i64>()
         .ok()
         .filter(|n| range.contains(n))
         .ok_or_else(|| {
+            let mut args = crate::base::l10n::FluentArgs::new();
+            args.set("min", crate::base::l10n::arg(*range.start()));
+            args.set("max", crate::base::l10n::arg(*range.end()));
+            if let Some(row) = row {
+                args.set("row", crate::base::l10n::arg(row));
+            }
             AppError::invalid(
                 field,
-                format!(
-                    "{what}: a whole number from {} to {}.",
-                    range.start(),
-                    range.end()
-                ),
+                crate::base::l10n::text(page_lang(), message, Some(&args)),
             )
         })
 }
@@ -289,7 +296,7 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             crate::base::money::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
                 AppError::invalid(
                     &format!("from-{i}"),
-                    format!("Row {row}: give the sales threshold in euros, e.g. 150."),
+                    tr!(page_lang(), REWARD_ERROR_ROW_THRESHOLD, row = row),
                 )
             }),
         );
@@ -297,7 +304,7 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             if now <= prev {
                 m.note(
                     &format!("from-{i}"),
-                    format!("Row {row}: each threshold must be higher than the row above it."),
+                    tr!(page_lang(), REWARD_ERROR_ROW_RISING, row = row),
                 );
             }
         }
@@ -312,7 +319,7 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
                 .ok_or_else(|| {
                     AppError::invalid(
                         &format!("percent-{i}"),
-                        format!("Row {row}: the credit is a percentage from 0 to 50."),
+                        tr!(page_lang(), REWARD_ERROR_ROW_CREDIT, row = row),
                     )
                 }),
         );
@@ -320,7 +327,8 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             &items,
             &format!("items-{i}"),
             0..=20,
-            &format!("Row {row}: half-price items"),
+            crate::base::l10n::keys::REWARD_ERROR_ROW_ITEMS,
+            Some(row),
         ));
         if let (Some(from_cents), Some(credit_bp), Some(half_price_items)) =
             (from_cents, credit_bp, half_price_items)
@@ -333,25 +341,28 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
         }
     }
     if tiers.is_empty() && previous.is_none() {
-        m.note("from-0", "Give at least one reward tier.");
+        m.note("from-0", tr!(page_lang(), REWARD_ERROR_NO_TIER));
     }
     let min_buying_guests = m.check(whole(
         &form.min_buying_guests,
         "min_buying_guests",
         0..=50,
-        "Buying guests needed",
+        crate::base::l10n::keys::REWARD_ERROR_MIN_BUYERS,
+        None,
     ));
     let booking_bonus_items = m.check(whole(
         &form.booking_bonus_items,
         "booking_bonus_items",
         0..=10,
-        "Half-price items per booking",
+        crate::base::l10n::keys::REWARD_ERROR_BOOKING_ITEMS,
+        None,
     ));
     let booking_window_days = m.check(whole(
         &form.booking_window_days,
         "booking_window_days",
         1..=365,
-        "Days for a booked party to be held",
+        crate::base::l10n::keys::REWARD_ERROR_BOOKING_DAYS,
+        None,
     ));
     m.finish()?;
     match (min_buying_guests, booking_bonus_items, booking_window_days) {

@@ -9,6 +9,7 @@ use crate::base::error::ssr::serve;
 use crate::base::{
     error::AppError,
     forms::{action, Confirm, FormError, LastForm},
+    l10n::{fmt::money, Lang},
     money::Money,
 };
 
@@ -55,34 +56,62 @@ pub struct RewardProgress {
     pub closed: bool,
 }
 
+/// A percentage in basis points as `lang` writes its number: 1250 →
+/// "12.5" in English, "12,5" in French (the message adds the sign).
+pub fn percent_number(lang: Lang, bp: i64) -> String {
+    let text = format!("{}", bp as f64 / 100.0);
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// Where a message's figure goes, for the view to set it in bold: format
+/// the message with `figure = FIGURE`, then split it with [`around_figure`].
+pub const FIGURE: &str = "\u{E000}";
+
+/// The text before and after a message's figure; none where empty.
+pub fn around_figure(text: &str) -> (Option<String>, Option<String>) {
+    let (before, after) = text.split_once(FIGURE).unwrap_or((text, ""));
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    (some(before), some(after))
+}
+
 impl RewardProgress {
     /// "€X more to reach the next reward", or where the host stands.
-    pub fn headline(&self) -> String {
+    pub fn headline(&self, lang: Lang) -> String {
         if self.closed {
             return match self.tier {
-                Some(t) => format!("Final reward: tier {t}, {}", self.reward_words()),
-                None => "The party closed without a reward".to_owned(),
+                Some(t) => tr!(
+                    lang,
+                    REWARD_FINAL,
+                    tier = t,
+                    reward = self.reward_words(lang)
+                ),
+                None => tr!(lang, REWARD_CLOSED_NONE),
             };
         }
         match (self.to_next, self.tier) {
-            (Some(more), _) => format!(
-                "{more} more to reach the next reward: {}% credit and {} half-price item{}",
-                self.next_percent_bp as f64 / 100.0,
-                self.next_items,
-                if self.next_items == 1 { "" } else { "s" }
+            (Some(more), _) => tr!(
+                lang,
+                REWARD_TO_NEXT,
+                amount = money(lang, more),
+                percent = percent_number(lang, self.next_percent_bp),
+                items = self.next_items
             ),
-            (None, Some(_)) => "Top reward reached".to_owned(),
-            (None, None) => "No reward tiers set".to_owned(),
+            (None, Some(_)) => tr!(lang, REWARD_TOP),
+            (None, None) => tr!(lang, REWARD_NO_TIERS),
         }
     }
 
     /// "€21.00 credit and 1 half-price item", or the credit alone.
-    pub fn reward_words(&self) -> String {
-        match self.half_price_items {
-            0 => format!("{} credit", self.credit),
-            1 => format!("{} credit and 1 half-price item", self.credit),
-            n => format!("{} credit and {n} half-price items", self.credit),
-        }
+    pub fn reward_words(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            REWARD_WORDS,
+            credit = money(lang, self.credit),
+            items = self.half_price_items
+        )
     }
 
     /// Guests still needed for any reward.
@@ -110,6 +139,9 @@ pub struct RewardPanel {
 pub struct LedgerEntry {
     pub when: String,
     pub what: String,
+    /// The host's own party when the line is its reward (it links there).
+    #[serde(default)]
+    pub is_reward: bool,
     pub event_id: Option<i64>,
     pub credit: Money,
     pub half_price_items: i64,
@@ -147,10 +179,10 @@ pub async fn close_event(event_id: i64) -> Result<(), AppError> {
         if !ssr::started(&state.db, event_id, now).await? {
             return Err(AppError::invalid(
                 "close",
-                "The party has not started yet: close it once it has taken place.",
+                tr!(crate::base::l10n::page_lang(), REWARD_ERROR_NOT_STARTED),
             ));
         }
-        ssr::close(&state.db, &state.config, event_id, "by the host", now)
+        ssr::close(&state.db, &state.config, event_id, ssr::BY_HOST, now)
             .await
             .map_err(AppError::from)?;
         Ok(())
@@ -198,28 +230,34 @@ pub async fn get_host_credit() -> Result<HostCredit, AppError> {
 /// presentation.
 #[component]
 pub fn RewardBar(progress: RewardProgress) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let (value, max) = match progress.next_from {
         Some(next) => (progress.qualifying.minor(), next.minor().max(1)),
         None => (1, 1),
     };
+    let (sales_before, sales_after) = around_figure(&tr!(lang, REWARD_SALES, figure = FIGURE));
+    let (buyers_before, buyers_after) = around_figure(&tr!(
+        lang,
+        REWARD_BUYERS,
+        count = progress.buying_guests,
+        figure = FIGURE,
+        needed = progress.min_buying_guests
+    ));
     view! {
         <div class="reward-bar" data-testid="reward-bar">
-            <p class="reward-headline" data-testid="reward-headline">{progress.headline()}</p>
-            <progress max=max value=value aria-label="Qualifying sales toward the next reward">
-                {format!("{} of {}", progress.qualifying, progress.next_from.unwrap_or(progress.qualifying))}
+            <p class="reward-headline" data-testid="reward-headline">{progress.headline(lang)}</p>
+            <progress max=max value=value aria-label=tr!(lang, REWARD_BAR_LABEL)>
+                {tr!(lang, REWARD_BAR_TEXT,
+                    sales = money(lang, progress.qualifying),
+                    target = money(lang, progress.next_from.unwrap_or(progress.qualifying)))}
             </progress>
             <p class="reward-figures">
-                <span data-testid="reward-sales"><strong>{progress.qualifying.to_string()}</strong>" qualifying sales"</span>
-                <span data-testid="reward-buyers"><strong>{progress.buying_guests}</strong>{format!(
-                    " buying guest{} · {} needed",
-                    if progress.buying_guests == 1 { "" } else { "s" },
-                    progress.min_buying_guests
-                )}</span>
-                <span data-testid="reward-tier">{match (progress.tier, progress.half_price_items) {
-                    (Some(t), 0) => format!("Tier {t}: {} credit", progress.credit),
-                    (Some(t), 1) => format!("Tier {t}: {} credit, 1 half-price item", progress.credit),
-                    (Some(t), n) => format!("Tier {t}: {} credit, {n} half-price items", progress.credit),
-                    (None, _) => "No tier yet".to_owned(),
+                <span data-testid="reward-sales">{sales_before}<strong>{money(lang, progress.qualifying)}</strong>{sales_after}</span>
+                <span data-testid="reward-buyers">{buyers_before}<strong>{progress.buying_guests}</strong>{buyers_after}</span>
+                <span data-testid="reward-tier">{match progress.tier {
+                    Some(t) => tr!(lang, REWARD_TIER, tier = t, credit = money(lang, progress.credit),
+                        items = progress.half_price_items),
+                    None => tr!(lang, REWARD_NO_TIER),
                 }}</span>
             </p>
         </div>
@@ -264,53 +302,56 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
         }
     });
     let error = LastForm::of_page().error(close);
+    let lang = crate::base::l10n::use_lang();
     view! {
         <section class="rewards" aria-labelledby="rewards-title" data-testid="rewards">
-            <h2 id="rewards-title">"Your rewards"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading your rewards…"</p> }>
+            <h2 id="rewards-title">{tr!(lang, REWARD_YOUR_REWARDS)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{tr!(lang, REWARD_LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                         Ok(p) => view! {
                             <RewardBar progress=p.progress />
                             {(p.progress.guests_missing() > 0 && !p.progress.closed).then(|| view! {
-                                <p class="muted">{format!(
-                                    "Rewards need {} buying guests: {} more to go.",
-                                    p.progress.min_buying_guests,
-                                    p.progress.guests_missing()
-                                )}</p>
+                                <p class="muted">{tr!(lang, REWARD_GUESTS_MISSING,
+                                    needed = p.progress.min_buying_guests,
+                                    missing = p.progress.guests_missing())}</p>
                             })}
                             {(p.progress.awaiting_payment.minor() > 0).then(|| view! {
-                                <p class="muted">{format!("{} of orders await payment: they count once paid.", p.progress.awaiting_payment)}</p>
+                                <p class="muted">{tr!(lang, REWARD_AWAITING, amount = money(lang, p.progress.awaiting_payment))}</p>
                             })}
                             {match p.closed.clone() {
                                 Some(closed) => view! {
                                     <p class="report" role="status" data-testid="closed-note">
                                         {closed} " "
                                         {if p.progress.tier.is_some() {
-                                            format!("Credited: {}.", p.progress.reward_words())
+                                            tr!(lang, REWARD_CREDITED, reward = p.progress.reward_words(lang))
                                         } else {
-                                            "No reward this time.".to_owned()
+                                            tr!(lang, REWARD_NONE_THIS_TIME)
                                         }}
                                     </p>
-                                    <p><a class="button primary" href="/host/credit">"See and spend your credit"</a></p>
+                                    <p><a class="button primary" href="/host/credit">{tr!(lang, REWARD_SEE_CREDIT)}</a></p>
                                 }.into_any(),
                                 None => view! {
-                                    <p>"Orders close " {p.deadline.clone()} ". The party then closes by itself; you will get an email 2 days before."</p>
+                                    <p>{tr!(lang, REWARD_ORDERS_CLOSE, deadline = &p.deadline)}</p>
                                     {p.can_close.then(|| {
                                         let consequence = format!(
-                                            "{} Your reward is credited now from the paid orders: {}. This cannot be undone.",
+                                            "{} {}",
                                             match &p.ordering_left {
-                                                Some(left) => format!("Orders stop now instead of {}: guests lose {left} of ordering, and their pages say the party is over.", p.deadline),
-                                                None => "Orders stop now.".to_owned(),
+                                                Some(left) => tr!(lang, REWARD_CLOSE_EARLY, deadline = &p.deadline, left = left),
+                                                None => tr!(lang, REWARD_CLOSE_NOW),
                                             },
-                                            if p.progress.tier.is_some() { p.progress.reward_words() } else { "no reward yet".to_owned() },
+                                            tr!(lang, REWARD_CLOSE_CREDIT, reward = if p.progress.tier.is_some() {
+                                                p.progress.reward_words(lang)
+                                            } else {
+                                                tr!(lang, REWARD_NO_REWARD_YET)
+                                            }),
                                         );
                                         view! {
-                                            <Confirm label="Close the party now" consequence>
+                                            <Confirm label=tr!(lang, REWARD_CLOSE_LABEL) consequence>
                                                 <ActionForm action=close attr:class="inline-form">
                                                     <input type="hidden" name="event_id" value=p.event_id />
-                                                    <button type="submit" class="button primary" disabled=move || close.pending().get()>"Yes, close the party"</button>
+                                                    <button type="submit" class="button primary" disabled=move || close.pending().get()>{tr!(lang, REWARD_CLOSE_CONFIRM)}</button>
                                                 </ActionForm>
                                             </Confirm>
                                         }
@@ -335,10 +376,11 @@ pub fn RulesEditor() -> impl IntoView {
     let error = Signal::derive(move || saving.get().and_then(Result::err));
     let saved = move || matches!(saving.get(), Some(Ok(())));
     let field_error = move |name: String| move || error.get().and_then(|e| e.for_field(&name));
+    let lang = crate::base::l10n::use_lang();
     view! {
         <section class="form-card wide" aria-labelledby="rules-title">
-            <h2 id="rules-title">"Host rewards"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="rules-title">{tr!(lang, REWARD_RULES_TITLE)}</h2>
+            <Transition fallback=move || view! { <p class="muted">{tr!(lang, SHOWCASE_LOADING)}</p> }>
                 {move || Suspend::new(async move {
                     let form = match data.await {
                         Ok(f) => f,
@@ -348,13 +390,13 @@ pub fn RulesEditor() -> impl IntoView {
                     view! {
                         <ActionForm action=save attr:class="form" attr:novalidate="">
                             <FormError error />
-                            {move || saved().then(|| view! { <p class="report" role="status">"Reward rules saved."</p> })}
-                            <p class="hint">"A host reaches a tier with the paid orders of a party (items only, no shipping). Leave a row empty to drop it."</p>
+                            {move || saved().then(|| view! { <p class="report" role="status">{tr!(lang, REWARD_RULES_SAVED)}</p> })}
+                            <p class="hint">{tr!(lang, REWARD_RULES_HINT)}</p>
                             <div class="table-scroll">
                                 <table class="rules-table">
                                     <thead><tr>
-                                        <th scope="col">"Tier"</th><th scope="col">"From (€ of sales)"</th>
-                                        <th scope="col">"Credit (%)"</th><th scope="col">"Half-price items"</th>
+                                        <th scope="col">{tr!(lang, REWARD_COL_TIER)}</th><th scope="col">{tr!(lang, REWARD_COL_FROM)}</th>
+                                        <th scope="col">{tr!(lang, REWARD_COL_CREDIT)}</th><th scope="col">{tr!(lang, CREDIT_COL_ITEMS)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {(0..TIER_ROWS).map(|i| {
@@ -363,17 +405,17 @@ pub fn RulesEditor() -> impl IntoView {
                                                 <tr>
                                                     <th scope="row">{i + 1}</th>
                                                     <td>
-                                                        <label class="sr-only" for=format!("from-{i}")>{format!("Tier {}: from (€ of sales)", i + 1)}</label>
+                                                        <label class="sr-only" for=format!("from-{i}")>{tr!(lang, REWARD_TIER_FROM, tier = i + 1)}</label>
                                                         <input id=format!("from-{i}") name=format!("form[from][{i}]") inputmode="decimal" value=get(&form.from) />
                                                         {let f = field_error(format!("from-{i}")); move || f().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                                     </td>
                                                     <td>
-                                                        <label class="sr-only" for=format!("percent-{i}")>{format!("Tier {}: credit (%)", i + 1)}</label>
+                                                        <label class="sr-only" for=format!("percent-{i}")>{tr!(lang, REWARD_TIER_CREDIT, tier = i + 1)}</label>
                                                         <input id=format!("percent-{i}") name=format!("form[percent][{i}]") inputmode="decimal" value=get(&form.percent) />
                                                         {let f = field_error(format!("percent-{i}")); move || f().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                                     </td>
                                                     <td>
-                                                        <label class="sr-only" for=format!("items-{i}")>{format!("Tier {}: half-price items", i + 1)}</label>
+                                                        <label class="sr-only" for=format!("items-{i}")>{tr!(lang, REWARD_TIER_ITEMS, tier = i + 1)}</label>
                                                         <input id=format!("items-{i}") name=format!("form[items][{i}]") inputmode="numeric" value=get(&form.items) />
                                                         {let f = field_error(format!("items-{i}")); move || f().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                                     </td>
@@ -384,11 +426,11 @@ pub fn RulesEditor() -> impl IntoView {
                                 </table>
                             </div>
                             <div class="field-row">
-                                <crate::base::forms::Field id="min_buying_guests" name="form[min_buying_guests]" label="Buying guests needed (besides the host)" value=form.min_buying_guests.clone() inputmode="numeric" error />
-                                <crate::base::forms::Field id="booking_bonus_items" name="form[booking_bonus_items]" label="Half-price items per booking" value=form.booking_bonus_items.clone() inputmode="numeric" error />
-                                <crate::base::forms::Field id="booking_window_days" name="form[booking_window_days]" label="Days for a booked party to be held" value=form.booking_window_days.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="min_buying_guests" name="form[min_buying_guests]" label=tr!(lang, REWARD_MIN_BUYERS) value=form.min_buying_guests.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="booking_bonus_items" name="form[booking_bonus_items]" label=tr!(lang, REWARD_BOOKING_ITEMS) value=form.booking_bonus_items.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="booking_window_days" name="form[booking_window_days]" label=tr!(lang, REWARD_BOOKING_DAYS) value=form.booking_window_days.clone() inputmode="numeric" error />
                             </div>
-                            <button type="submit" class="button primary">"Save the reward rules"</button>
+                            <button type="submit" class="button primary">{tr!(lang, REWARD_RULES_SAVE)}</button>
                         </ActionForm>
                     }.into_any()
                 })}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use super::{domain::price_reward_order, get_host_credit, HostCredit};
+use super::{around_figure, domain::price_reward_order, get_host_credit, HostCredit, FIGURE};
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::base::{
@@ -16,6 +16,7 @@ use crate::base::{
     error::AppError,
     forms::{Field, FormError},
     items::{ItemCard, ItemThumb},
+    l10n::fmt::money,
     money::Money,
 };
 
@@ -81,6 +82,7 @@ pub mod ssr {
             account::CurrentUser,
             db::{Db, Engine, Tx},
             error::AppError,
+            l10n::{fmt, page_lang, Lang},
             money::Money,
             order::{Delivery, OrderKind, PayMethod},
             order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
@@ -167,12 +169,18 @@ pub mod ssr {
     impl From<RedeemError> for AppError {
         fn from(err: RedeemError) -> Self {
             match err {
-                RedeemError::NothingToSpend | RedeemError::NoLongerSold | RedeemError::NoParty => {
-                    AppError::invalid("qty", err.to_string())
+                RedeemError::NothingToSpend => {
+                    AppError::invalid("qty", tr!(page_lang(), CREDIT_ERROR_NOTHING))
+                }
+                RedeemError::NoLongerSold => {
+                    AppError::invalid("qty", tr!(page_lang(), CREDIT_ERROR_NO_LONGER_SOLD))
+                }
+                RedeemError::NoParty => {
+                    AppError::invalid("qty", tr!(page_lang(), CREDIT_ERROR_NO_PARTY))
                 }
                 RedeemError::Short(s) => AppError::invalid(
                     &format!("qty-{}", s.item_id),
-                    format!("Not enough {} in stock: lower the quantity.", s.name),
+                    tr!(page_lang(), CREDIT_ERROR_SHORT, name = s.name),
                 ),
                 // `once` answers a duplicate with the order it names.
                 RedeemError::Duplicate => AppError::Internal,
@@ -270,11 +278,11 @@ pub mod ssr {
         latest.ok_or(RedeemError::NoParty)
     }
 
-    /// The host's mail about their reward order.
+    /// The host's mail about their reward order, in their language.
     fn reward_mail(
         config: &AppConfig,
         host: &CurrentUser,
-        email: &str,
+        (email, lang): (&str, Lang),
         placed: &Placed,
         pricing: &RewardPricing,
         by_card: bool,
@@ -283,29 +291,34 @@ pub mod ssr {
         let link = config
             .public_url
             .join(&format!("/o/{}", placed.tracking_code))?;
+        let order = placed.id.to_string();
+        let mut summary = tr!(
+            lang,
+            CREDIT_MAIL_PLACED,
+            order = order.as_str(),
+            items = fmt::money(lang, placed.totals.merchandise),
+            count = pricing.items_used,
+            credit = fmt::money(lang, Money::eur(pricing.credit_used_cents)),
+            total = fmt::money(lang, placed.totals.total)
+        );
+        if by_card {
+            summary.push(' ');
+            summary.push_str(&tr!(
+                lang,
+                CREDIT_MAIL_PAY_BY_CARD,
+                minutes = crate::base::order::CARD_PAY_MINUTES
+            ));
+        }
         let text = format!(
-            "Hello {},\n\nYour reward order {} is placed: items {}, of which {} half-price item{}; host credit used {}; left to pay {}.{}\n\nFollow it here:\n{link}\n",
-            host.display_name,
-            placed.id,
-            placed.totals.merchandise,
-            pricing.items_used,
-            if pricing.items_used == 1 { "" } else { "s" },
-            Money::eur(pricing.credit_used_cents),
-            placed.totals.total,
-            if by_card {
-                format!(
-                    " Pay it by card on the order's page within {} minutes, or it is cancelled and your credit given back.",
-                    crate::base::order::CARD_PAY_MINUTES
-                )
-            } else {
-                String::new()
-            },
+            "{}\n\n{summary}\n\n{}\n{link}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = &host.display_name),
+            tr!(lang, MAIL_STATUS_FOLLOW),
         );
         crate::base::mail::plain(
             config,
             &host.display_name,
             email,
-            format!("Your reward order {}", placed.id),
+            tr!(lang, CREDIT_MAIL_SUBJECT, order = order.as_str()),
             text,
             None,
             now,
@@ -329,12 +342,16 @@ pub mod ssr {
             return Ok(code);
         }
         let request = RewardRequest::parse(form)?;
-        let email: String = on_db!(db.reader(), |pool| {
-            sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-                .bind(host.id)
-                .fetch_one(pool)
-                .await
+        let (email, language): (String, String) = on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT u.email, COALESCE(u.language, b.language) FROM users u
+                 JOIN brands b ON b.id = u.brand_id WHERE u.id = $1",
+            )
+            .bind(host.id)
+            .fetch_one(pool)
+            .await
         })?;
+        let lang = Lang::parse(&language).unwrap_or_default();
         // What the credit leaves to pay is paid by card when the brand takes cards.
         let takes_cards = crate::base::brand::ssr::pay_methods(db, host.brand_id)
             .await?
@@ -367,7 +384,7 @@ pub mod ssr {
             }
             let placed = order_writer::write(tx, &order, now).await?;
             let by_card = order.payment_method == Some(PayMethod::Card);
-            let mail = reward_mail(config, host, &email, &placed, &pricing, by_card, now)?;
+            let mail = reward_mail(config, host, (&email, lang), &placed, &pricing, by_card, now)?;
             on_tx!(tx, |c| {
                 sqlx::query(
                     "INSERT INTO host_credit_ledger (brand_id, host_id, kind, order_id, credit_cents, half_price_items, note, created_at)
@@ -402,8 +419,9 @@ pub fn CreditPage() -> impl IntoView {
     // it the page offers the number boxes, and the order's page the total.
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Title text="Your credit · Soirée" />
+        <Title text=tr!(lang, CREDIT_PAGE_TITLE) />
         <Gate data here="/host/credit" children=move |d: CreditPageData| {
             let kept: Option<RedeemForm> = error.get_untracked().and_then(|e| e.kept());
             let form = kept.unwrap_or(RedeemForm {
@@ -423,31 +441,32 @@ pub fn CreditPage() -> impl IntoView {
                 price_reward_order(&lines, half_items, balance)
             });
             let has_credit = balance > 0 || half_items > 0;
+            let (items_before, items_after) =
+                around_figure(&tr!(lang, CREDIT_BALANCE_ITEMS, count = half_items, figure = FIGURE));
             view! {
-                <header class="page-head"><h1>"Your credit"</h1></header>
+                <header class="page-head"><h1>{tr!(lang, CREDIT_TITLE)}</h1></header>
                 <section class="credit-summary" aria-labelledby="balance-title">
-                    <h2 id="balance-title" class="sr-only">"Balance"</h2>
-                    <p class="big-figure" data-testid="credit-balance">{d.credit.balance.to_string()}</p>
-                    <p>"of credit, and " <strong data-testid="credit-items">{half_items}</strong>
-                        {if half_items == 1 { " half-price item" } else { " half-price items" }} " to spend."</p>
+                    <h2 id="balance-title" class="sr-only">{tr!(lang, CREDIT_BALANCE)}</h2>
+                    <p class="big-figure" data-testid="credit-balance">{money(lang, d.credit.balance)}</p>
+                    <p>{items_before}<strong data-testid="credit-items">{half_items}</strong>{items_after}</p>
                 </section>
                 <section aria-labelledby="ledger-title">
-                    <h2 id="ledger-title">"History"</h2>
+                    <h2 id="ledger-title">{tr!(lang, CREDIT_HISTORY)}</h2>
                     {if d.credit.entries.is_empty() {
-                        view! { <p class="muted">"Nothing yet: your rewards arrive here when a party closes."</p> }.into_any()
+                        view! { <p class="muted">{tr!(lang, CREDIT_HISTORY_EMPTY)}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-scroll"><table data-testid="ledger">
-                                <thead><tr><th scope="col">"Date"</th><th scope="col">"What"</th><th scope="col" class="num">"Credit"</th><th scope="col" class="num">"Half-price items"</th></tr></thead>
+                                <thead><tr><th scope="col">{tr!(lang, CREDIT_COL_DATE)}</th><th scope="col">{tr!(lang, CREDIT_COL_WHAT)}</th><th scope="col" class="num">{tr!(lang, CREDIT_COL_CREDIT)}</th><th scope="col" class="num">{tr!(lang, CREDIT_COL_ITEMS)}</th></tr></thead>
                                 <tbody>
                                     {d.credit.entries.iter().cloned().map(|e| view! {
                                         <tr>
                                             <td>{e.when}</td>
                                             <td>{match e.event_id {
-                                                Some(id) if e.what.starts_with("Reward") => view! { <a href=format!("/host/events/{id}")>{e.what.clone()}</a> }.into_any(),
+                                                Some(id) if e.is_reward => view! { <a href=format!("/host/events/{id}")>{e.what.clone()}</a> }.into_any(),
                                                 _ => view! { <span>{e.what.clone()}</span> }.into_any(),
                                             }}</td>
-                                            <td class="num">{e.credit.to_string()}</td>
+                                            <td class="num">{money(lang, e.credit)}</td>
                                             <td class="num">{format!("{:+}", e.half_price_items)}</td>
                                         </tr>
                                     }).collect_view()}
@@ -458,16 +477,16 @@ pub fn CreditPage() -> impl IntoView {
                 </section>
                 {has_credit.then(|| view! {
                     <section class="form-card wide" aria-labelledby="redeem-title">
-                        <h2 id="redeem-title">"Order with your reward"</h2>
-                        <p class="hint">"Half price goes to your most expensive items; your credit pays the rest, as far as it goes."</p>
+                        <h2 id="redeem-title">{tr!(lang, CREDIT_REDEEM_TITLE)}</h2>
+                        <p class="hint">{tr!(lang, CREDIT_REDEEM_HINT)}</p>
                         <ActionForm action=redeem attr:class="form" attr:novalidate="">
                             <FormError error />
                             {move || error.get().and_then(|e| e.for_field("qty")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                             <input type="hidden" name="form[idempotency_key]" value=form.idempotency_key.clone() />
                             {move || running.get().then(|| view! {
                                 <div class="field">
-                                    <label for="reward-search">"Find an item"</label>
-                                    <input id="reward-search" type="search" autocomplete="off" placeholder="Name or reference"
+                                    <label for="reward-search">{tr!(lang, CREDIT_FIND)}</label>
+                                    <input id="reward-search" type="search" autocomplete="off" placeholder=tr!(lang, CREDIT_FIND_PLACEHOLDER)
                                         on:input=move |ev| search.set(event_target_value(&ev).trim().to_lowercase()) />
                                 </div>
                             })}
@@ -490,12 +509,12 @@ pub fn CreditPage() -> impl IntoView {
                                             el.set_value(&n.to_string());
                                         }
                                     };
-                                    let (less, more) = (format!("One {} less", item.name), format!("One {} more", item.name));
+                                    let (less, more) = (tr!(lang, CREDIT_ONE_LESS, name = &item.name), tr!(lang, CREDIT_ONE_MORE, name = &item.name));
                                     view! {
                                         <li class:hidden=hidden data-testid="reward-item">
                                             <ItemThumb item=item.clone() />
                                             <label for=format!("qty-{id}")>{item.name.clone()}
-                                                <span class="muted">{format!(" {} · {}", item.price, item.sku)}</span></label>
+                                                <span class="muted">{format!(" {} · {}", money(lang, item.price), item.sku)}</span></label>
                                             <span class="stepper">
                                                 {move || running.get().then(|| view! {
                                                     <button type="button" class="button small" aria-label=less.clone() on:click=move |_| step(-1)>"−"</button>
@@ -516,19 +535,20 @@ pub fn CreditPage() -> impl IntoView {
                             </ul>
                             <p class="muted" data-testid="no-match">{move || {
                                 let q = search.get();
-                                (!q.is_empty() && !names.iter().any(|n| n.contains(&q))).then(|| format!("No item matches “{q}”."))
+                                (!q.is_empty() && !names.iter().any(|n| n.contains(&q))).then(|| tr!(lang, CREDIT_NO_MATCH, search = &q))
                             }}</p>
-                            <Field id="address" name="form[address]" label="Send it to" value=form.address.clone() rows=3 hint="Street, postcode and town." error />
+                            <Field id="address" name="form[address]" label=tr!(lang, CREDIT_SEND_TO) value=form.address.clone() rows=3 hint=tr!(lang, CREDIT_ADDRESS_HINT) error />
                             <div class="sticky-total">
-                                <p class="hint" data-testid="total-later" class:hidden=running>"Half price and your credit are taken off when you place the order: its page shows what is left to pay."</p>
+                                <p class="hint" data-testid="total-later" class:hidden=running>{tr!(lang, CREDIT_TOTAL_LATER)}</p>
                                 <dl class="totals" data-testid="reward-totals" aria-live="polite" class:hidden=move || !running.get()>
-                                    <dt>"Items"</dt><dd>{move || Money::eur(pricing.get().merchandise_cents).to_string()}</dd>
-                                    <dt>"Half price"</dt><dd>{move || format!("−{} ({} item{})", Money::eur(pricing.get().half_price_cents), pricing.get().items_used, if pricing.get().items_used == 1 { "" } else { "s" })}</dd>
-                                    <dt>"Credit"</dt><dd>{move || format!("−{}", Money::eur(pricing.get().credit_used_cents))}</dd>
-                                    <dt>"Left to pay"</dt><dd data-testid="reward-total">{move || Money::eur(pricing.get().total_cents).to_string()}</dd>
+                                    <dt>{tr!(lang, CREDIT_TOTAL_ITEMS)}</dt><dd>{move || money(lang, Money::eur(pricing.get().merchandise_cents))}</dd>
+                                    <dt>{tr!(lang, CREDIT_HALF_PRICE)}</dt><dd>{move || tr!(lang, CREDIT_HALF_PRICE_AMOUNT,
+                                        amount = money(lang, Money::eur(pricing.get().half_price_cents)), count = pricing.get().items_used)}</dd>
+                                    <dt>{tr!(lang, CREDIT_COL_CREDIT)}</dt><dd>{move || format!("−{}", money(lang, Money::eur(pricing.get().credit_used_cents)))}</dd>
+                                    <dt>{tr!(lang, CREDIT_LEFT_TO_PAY)}</dt><dd data-testid="reward-total">{move || money(lang, Money::eur(pricing.get().total_cents))}</dd>
                                 </dl>
                                 <button type="submit" class="button primary" disabled=move || redeem.pending().get()>
-                                    {move || if redeem.pending().get() { "Placing your order…" } else { "Place my reward order" }}
+                                    {move || if redeem.pending().get() { tr!(lang, CREDIT_PLACING) } else { tr!(lang, CREDIT_PLACE) }}
                                 </button>
                             </div>
                         </ActionForm>

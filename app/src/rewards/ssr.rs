@@ -12,6 +12,7 @@ use crate::{
     base::{
         db::{Db, Tx},
         error::AppError,
+        l10n::{fmt, page_lang, Lang},
         money::Money,
     },
     on_db, on_tx,
@@ -159,29 +160,50 @@ pub async fn panel(
     let event = event_row(db, event_id).await?;
     let progress = progress(db, event_id).await?;
     let tz = crate::base::time::zone(&event.time_zone);
-    let when = |t: DateTime<Utc>| {
-        t.with_timezone(&tz)
-            .format("%A %-d %B %Y at %H:%M")
-            .to_string()
-    };
+    let lang = page_lang();
+    let when = |t: DateTime<Utc>| fmt::datetime_long(lang, t, tz);
     Ok(RewardPanel {
         event_id,
         progress,
         closed: event.closed_at.map(|t| {
-            format!(
-                "Closed on {} ({}).",
-                when(t),
-                event.closed_by.clone().unwrap_or_default()
-            )
+            let date = when(t);
+            // `closed_by` is stored in English: the known ones are read out.
+            match event.closed_by.as_deref().unwrap_or_default() {
+                BY_HOST => tr!(lang, REWARD_CLOSED_BY_HOST, date = date),
+                AT_DEADLINE => tr!(lang, REWARD_CLOSED_AT_DEADLINE, date = date),
+                by => tr!(lang, REWARD_CLOSED_OTHER, date = date, by = by),
+            }
         }),
         deadline: when(event.orders_close_at),
         ordering_left: (event.closed_at.is_none() && now < event.orders_close_at)
-            .then(|| crate::base::time::span_words(event.orders_close_at - now)),
+            .then(|| span_in(lang, event.orders_close_at - now)),
         can_close: may_close
             && event.closed_at.is_none()
             && event.cancelled_at.is_none()
             && now >= event_start(db, event_id).await.unwrap_or(now),
     })
+}
+
+/// Who closed a party, as stored in `events.closed_by`.
+pub const BY_HOST: &str = "by the host";
+pub const AT_DEADLINE: &str = "automatically at the order deadline";
+
+/// A length of time as a person says it in `lang`, to the largest two
+/// units that matter: "5 days", "1 day and 3 hours", "40 minutes".
+pub fn span_in(lang: Lang, d: Duration) -> String {
+    let minutes = d.num_minutes().max(0);
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let days_text = || tr!(lang, REWARD_SPAN_DAYS, count = days);
+    let hours_text = || tr!(lang, REWARD_SPAN_HOURS, count = hours);
+    let minutes_text = || tr!(lang, REWARD_SPAN_MINUTES, count = mins);
+    match (days, hours, mins) {
+        (0, 0, 0) => tr!(lang, REWARD_SPAN_NONE),
+        (0, 0, _) => minutes_text(),
+        (0, _, 0) => hours_text(),
+        (0, _, _) => fmt::list_and(lang, &[hours_text(), minutes_text()]),
+        (_, 0, _) => days_text(),
+        (_, _, _) => fmt::list_and(lang, &[days_text(), hours_text()]),
+    }
 }
 
 /// Whether the event has started at `now`.
@@ -198,14 +220,30 @@ async fn event_start(db: &Db, event_id: i64) -> Result<DateTime<Utc>, AppError> 
     })?)
 }
 
-/// A user's name and email, for their mail.
-async fn contact(db: &Db, user_id: i64) -> Result<(String, String), AppError> {
-    Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_as("SELECT display_name, email FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_one(pool)
-            .await
-    })?)
+/// Whom a host's mail goes to, and in which language.
+struct Contact {
+    name: String,
+    email: String,
+    /// The host's language, else their brand's.
+    lang: Lang,
+}
+
+/// A host's name, email and language, for their mail.
+async fn contact(db: &Db, user_id: i64) -> Result<Contact, AppError> {
+    let (name, email, language): (String, String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT u.display_name, u.email, COALESCE(u.language, b.language) FROM users u
+             JOIN brands b ON b.id = u.brand_id WHERE u.id = $1",
+        )
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(Contact {
+        name,
+        email,
+        lang: Lang::parse(&language).unwrap_or_default(),
+    })
 }
 
 /// How closing went.
@@ -231,7 +269,9 @@ pub enum CloseError {
 impl From<CloseError> for AppError {
     fn from(err: CloseError) -> Self {
         match err {
-            CloseError::Cancelled => AppError::invalid("close", err.to_string()),
+            CloseError::Cancelled => {
+                AppError::invalid("close", tr!(page_lang(), REWARD_ERROR_CANCELLED))
+            }
             CloseError::Database(e) => e.into(),
             CloseError::Unexpected(e) => e.into(),
         }
@@ -398,41 +438,51 @@ fn simple_mail(
 fn closing_mail(
     config: &crate::base::state::AppConfig,
     event: &EventRow,
-    (host_name, host_email): &(String, String),
+    host: &Contact,
     rules: &RewardRules,
     sales: i64,
     buyers: i64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<crate::base::mail::QueuedMail> {
+    let lang = host.lang;
     let r = rules.reward(sales, buyers, 0);
     let outcome = if r.tier.is_some() {
         format!(
-            "Your reward: {} of credit and {} half-price item{}, ready to spend:\n{}",
-            Money::eur(r.credit_cents),
-            r.half_price_items,
-            if r.half_price_items == 1 { "" } else { "s" },
+            "{}\n{}",
+            tr!(
+                lang,
+                REWARD_MAIL_EARNED,
+                credit = fmt::money(lang, Money::eur(r.credit_cents)),
+                items = r.half_price_items
+            ),
             link(config, "/host/credit").unwrap_or_default()
         )
     } else if buyers < rules.min_buying_guests {
-        format!(
-            "Rewards need {} buying guests and this party had {buyers}, so it earned no reward this time.",
-            rules.min_buying_guests
+        tr!(
+            lang,
+            REWARD_MAIL_TOO_FEW,
+            needed = rules.min_buying_guests,
+            buyers = buyers
         )
     } else {
-        "These sales are below the first reward tier, so the party earned no reward this time."
-            .to_owned()
+        tr!(lang, REWARD_MAIL_BELOW)
     };
     let text = format!(
-        "Hello {host_name},\n\n\"{}\" is closed. Qualifying sales: {} from {buyers} buying guest{}.\n\n{outcome}\n",
-        event.title,
-        Money::eur(sales),
-        if buyers == 1 { "" } else { "s" },
+        "{}\n\n{}\n\n{outcome}\n",
+        tr!(lang, MAIL_HELLO_NAME, name = &host.name),
+        tr!(
+            lang,
+            REWARD_MAIL_CLOSED,
+            party = &event.title,
+            sales = fmt::money(lang, Money::eur(sales)),
+            buyers = buyers
+        ),
     );
     crate::base::mail::plain(
         config,
-        host_name,
-        host_email,
-        format!("\"{}\" is closed: your reward", event.title),
+        &host.name,
+        &host.email,
+        tr!(lang, REWARD_MAIL_CLOSED_SUBJECT, party = &event.title),
         text,
         None,
         now,
@@ -477,7 +527,7 @@ pub async fn run_due(
         .await
     })?;
     for id in due {
-        if close(db, config, id, "automatically at the order deadline", now).await? == Closed::Now {
+        if close(db, config, id, AT_DEADLINE, now).await? == Closed::Now {
             done.push(format!("closed event {id}"));
         }
     }
@@ -498,34 +548,51 @@ async fn warn_host(
 ) -> Result<bool, AppError> {
     let event = event_row(db, event_id).await?;
     let p = progress(db, event_id).await?;
-    let (host_name, host_email): (String, String) = contact(db, event.host_id).await?;
+    let host = contact(db, event.host_id).await?;
+    let lang = host.lang;
     let tz = crate::base::time::zone(&event.time_zone);
     let mut text = format!(
-        "Hello {host_name},\n\nOrders for \"{}\" close on {}. Then the party closes and your reward is computed.\n\nQualifying sales so far: {} from {} buying guest{} ({} needed).",
-        event.title,
-        event.orders_close_at.with_timezone(&tz).format("%A %-d %B at %H:%M"),
-        p.qualifying,
-        p.buying_guests,
-        if p.buying_guests == 1 { "" } else { "s" },
-        p.min_buying_guests,
+        "{}\n\n{}\n\n{}",
+        tr!(lang, MAIL_HELLO_NAME, name = &host.name),
+        tr!(
+            lang,
+            REWARD_MAIL_WARN,
+            party = &event.title,
+            deadline = fmt::datetime_long(lang, event.orders_close_at, tz)
+        ),
+        tr!(
+            lang,
+            REWARD_MAIL_WARN_SALES,
+            sales = fmt::money(lang, p.qualifying),
+            buyers = p.buying_guests,
+            needed = p.min_buying_guests
+        ),
     );
     if let Some(more) = p.to_next {
-        text.push_str(&format!(" {more} more reaches the next reward."));
+        text.push(' ');
+        text.push_str(&tr!(
+            lang,
+            REWARD_MAIL_WARN_NEXT,
+            amount = fmt::money(lang, more)
+        ));
     }
     if p.awaiting_payment.minor() > 0 {
-        text.push_str(&format!(
-            "\n\n{} of orders are waiting for payment: they count once paid.",
-            p.awaiting_payment
+        text.push_str("\n\n");
+        text.push_str(&tr!(
+            lang,
+            REWARD_MAIL_AWAITING,
+            amount = fmt::money(lang, p.awaiting_payment)
         ));
     }
     text.push_str(&format!(
-        "\n\nRemind your guests, or close the party yourself:\n{}\n",
+        "\n\n{}\n{}\n",
+        tr!(lang, REWARD_MAIL_WARN_REMIND),
         link(config, &format!("/host/events/{event_id}"))?
     ));
     let mail = simple_mail(
         config,
-        (&host_name, &host_email),
-        format!("Orders for \"{}\" close in 2 days", event.title),
+        (&host.name, &host.email),
+        tr!(lang, REWARD_MAIL_WARN_SUBJECT, party = &event.title),
         text,
         Some(event_id),
         now,
@@ -588,7 +655,8 @@ async fn credit_booking(
     let o = event_row(db, origin).await?;
     let b = event_row(db, booked).await?;
     let rules = rules(db, o.brand_id).await?;
-    let (host_name, host_email): (String, String) = contact(db, o.host_id).await?;
+    let host = contact(db, o.host_id).await?;
+    let lang = host.lang;
     let (booked_host,): (String,) = on_db!(db.reader(), |pool| {
         sqlx::query_as("SELECT display_name FROM users WHERE id = $1")
             .bind(b.host_id)
@@ -597,16 +665,22 @@ async fn credit_booking(
     })?;
     let items = rules.booking_bonus_items;
     let text = format!(
-        "Hello {host_name},\n\n{booked_host}, who booked a party at \"{}\", has held \"{}\". You earn {items} more half-price item{}:\n{}\n",
-        o.title,
-        b.title,
-        if items == 1 { "" } else { "s" },
+        "{}\n\n{}\n{}\n",
+        tr!(lang, MAIL_HELLO_NAME, name = &host.name),
+        tr!(
+            lang,
+            REWARD_MAIL_BOOKING,
+            host = &booked_host,
+            origin = &o.title,
+            party = &b.title,
+            items = items
+        ),
         link(config, "/host/credit")?
     );
     let mail = simple_mail(
         config,
-        (&host_name, &host_email),
-        "A booking from your party earned you a half-price item".into(),
+        (&host.name, &host.email),
+        tr!(lang, REWARD_MAIL_BOOKING_SUBJECT),
         text,
         None,
         now,
@@ -684,27 +758,35 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
             .await
     })?;
     let tz = crate::base::time::zone(&zone);
+    let lang = page_lang();
     Ok(HostCredit {
         balance: Money::eur(cents),
         half_price_items: items,
         entries: rows
             .into_iter()
             .map(|r| LedgerEntry {
-                when: r
-                    .created_at
-                    .with_timezone(&tz)
-                    .format("%-d %b %Y")
-                    .to_string(),
+                when: fmt::date_long(lang, r.created_at, tz),
+                is_reward: r.kind == "event_reward",
                 what: match r.kind.as_str() {
-                    "event_reward" => {
-                        format!("Reward of \"{}\": {}", r.title.unwrap_or_default(), r.note)
-                    }
-                    "booking_bonus" => format!("Booking bonus: {}", r.note),
-                    "restored" => format!(
-                        "Given back: your order #{} was cancelled",
-                        r.order_id.unwrap_or_default()
+                    "event_reward" => tr!(
+                        lang,
+                        CREDIT_LEDGER_REWARD,
+                        party = r.title.unwrap_or_default(),
+                        note = note_in(lang, &r.note)
                     ),
-                    _ => format!("Spent on your order #{}", r.order_id.unwrap_or_default()),
+                    "booking_bonus" => {
+                        tr!(lang, CREDIT_LEDGER_BOOKING, note = note_in(lang, &r.note))
+                    }
+                    "restored" => tr!(
+                        lang,
+                        CREDIT_LEDGER_RESTORED,
+                        order = r.order_id.unwrap_or_default().to_string()
+                    ),
+                    _ => tr!(
+                        lang,
+                        CREDIT_LEDGER_SPENT,
+                        order = r.order_id.unwrap_or_default().to_string()
+                    ),
                 },
                 event_id: r.event_id,
                 credit: Money::eur(r.credit_cents),
@@ -712,4 +794,39 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
             })
             .collect(),
     })
+}
+
+/// A ledger note in `lang`. Notes are stored in English, as
+/// [`credit_reward`] and [`credit_booking`] write them: the known ones are
+/// read out, any other is shown as stored.
+fn note_in(lang: Lang, note: &str) -> String {
+    if note == "Below the first tier" {
+        return tr!(lang, CREDIT_NOTE_BELOW);
+    }
+    if let Some(tier) = note
+        .strip_prefix("Tier ")
+        .and_then(|n| n.strip_suffix(" reached"))
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return tr!(lang, CREDIT_NOTE_TIER, tier = tier);
+    }
+    let buyers = note
+        .strip_suffix(" needed")
+        .and_then(|n| n.split_once(" of the "))
+        .and_then(|(had, needed)| {
+            let had = had
+                .strip_suffix(" buying guests")
+                .or_else(|| had.strip_suffix(" buying guest"))?;
+            Some((had.parse::<i64>().ok()?, needed.parse::<i64>().ok()?))
+        });
+    if let Some((had, needed)) = buyers {
+        return tr!(lang, CREDIT_NOTE_BUYERS, count = had, needed = needed);
+    }
+    if let Some((host, party)) = note
+        .split_once(" held \"")
+        .and_then(|(host, rest)| Some((host, rest.strip_suffix('"')?)))
+    {
+        return tr!(lang, CREDIT_NOTE_HELD, host = host, party = party);
+    }
+    note.to_owned()
 }

@@ -92,7 +92,7 @@ pub async fn add(db: &Db, host: &CurrentUser, event_id: i64, item_id: i64) -> Re
         if already == 0 {
             return Err(AppError::invalid(
                 "item_id",
-                "Choose an item of the catalog to add.",
+                tr!(crate::base::l10n::page_lang(), SHOWCASE_CHOOSE_ITEM),
             ));
         }
     }

@@ -2,6 +2,7 @@
 
 use super::{PollForm, MAX_OPTIONS, MIN_OPTIONS};
 use crate::base::error::{AppError, Mistakes};
+use crate::base::l10n::page_lang;
 
 const QUESTION_MAX: usize = 200;
 const LABEL_MAX: usize = 80;
@@ -35,13 +36,13 @@ fn parse_question(raw: &str) -> Result<String, AppError> {
     if question.is_empty() {
         return Err(AppError::invalid(
             "question",
-            "Ask a question, e.g. Which colour should we make next?",
+            tr!(page_lang(), POLL_ERROR_QUESTION),
         ));
     }
     if question.chars().count() > QUESTION_MAX {
         return Err(AppError::invalid(
             "question",
-            format!("Keep the question under {QUESTION_MAX} characters."),
+            tr!(page_lang(), POLL_ERROR_QUESTION_LONG, max = QUESTION_MAX),
         ));
     }
     Ok(question.to_owned())
@@ -59,11 +60,9 @@ fn parse_options(
         let item_id = match item {
             "" => None,
             raw => {
-                let id: i64 = raw
-                    .parse()
-                    .map_err(|_| AppError::invalid("options", "Pick items of your catalog."))?;
-                let name = item_name(id)
-                    .ok_or_else(|| AppError::invalid("options", "Pick items of your catalog."))?;
+                let foreign = || AppError::invalid("options", tr!(page_lang(), POLL_ERROR_ITEMS));
+                let id: i64 = raw.parse().map_err(|_| foreign())?;
+                let name = item_name(id).ok_or_else(foreign)?;
                 Some((id, name))
             }
         };
@@ -75,7 +74,12 @@ fn parse_options(
         if label.chars().count() > LABEL_MAX {
             return Err(AppError::invalid(
                 "options",
-                format!("Keep option {} under {LABEL_MAX} characters.", n + 1),
+                tr!(
+                    page_lang(),
+                    POLL_ERROR_OPTION_LONG,
+                    number = n + 1,
+                    max = LABEL_MAX
+                ),
             ));
         }
         if options
@@ -84,7 +88,7 @@ fn parse_options(
         {
             return Err(AppError::invalid(
                 "options",
-                format!("“{label}” appears twice: each option must be different."),
+                tr!(page_lang(), POLL_ERROR_OPTION_TWICE, label = &label),
             ));
         }
         options.push(OptionDraft {
@@ -95,9 +99,12 @@ fn parse_options(
     if options.len() < MIN_OPTIONS || options.len() > MAX_OPTIONS {
         return Err(AppError::invalid(
             "options",
-            format!(
-                "Give between {MIN_OPTIONS} and {MAX_OPTIONS} options; there are {}.",
-                options.len()
+            tr!(
+                page_lang(),
+                POLL_ERROR_OPTIONS_COUNT,
+                min = MIN_OPTIONS,
+                max = MAX_OPTIONS,
+                count = options.len()
             ),
         ));
     }
@@ -141,10 +148,17 @@ mod tests {
     #[test]
     fn two_to_six_distinct_options() {
         let err = parse(&form(&["Sage"], &[]), names).unwrap_err();
-        assert!(err
-            .for_field("options")
-            .unwrap()
-            .contains("between 2 and 6"));
+        // Without a request, the page's language is French.
+        assert_eq!(
+            err.for_field("options").unwrap(),
+            tr!(
+                crate::base::l10n::Lang::Fr,
+                POLL_ERROR_OPTIONS_COUNT,
+                min = 2,
+                max = 6,
+                count = 1
+            )
+        );
         let seven = ["a", "b", "c", "d", "e", "f", "g"];
         assert!(parse(&form(&seven, &[]), names).is_err());
         assert!(parse(&form(&["Sage", "sage"], &[]), names).is_err());

@@ -251,41 +251,42 @@ type PollsData = PollsPage;
 /// The brand's polls and the form to open one.
 #[component]
 pub fn VotesPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let create = ServerAction::<CreatePoll>::new();
     let data = Resource::new(move || create.version().get(), |_| get_polls());
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     view! {
-        <Title text="Votes · Soirée" />
+        <Title text=tr!(lang, POLL_LIST_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/votes" children=move |page: PollsData| {
             let initial: PollForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or_default();
             view! {
                 <header class="page-head">
-                    <h1>"Votes"</h1>
-                    <p class="lead">"Ask the guests of every party: which colour, which scent, which piece next? They vote from their phones, once each."</p>
+                    <h1>{tr!(lang, POLL_LIST_TITLE)}</h1>
+                    <p class="lead">{tr!(lang, POLL_LIST_LEAD)}</p>
                 </header>
                 {if page.polls.is_empty() {
-                    view! { <p class="empty-state">"No vote yet."</p> }.into_any()
+                    view! { <p class="empty-state">{tr!(lang, POLL_LIST_EMPTY)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="card-list">
                             {page.polls.into_iter().map(|p| view! {
                                 <li class="card">
                                     <h2><a href=format!("/brand/votes/{}", p.id)>{p.question}</a></h2>
-                                    <p class="muted">{if p.open { "Open" } else { "Closed" }} " · " {format!("{} vote{}", p.votes, if p.votes == 1 { "" } else { "s" })}</p>
+                                    <p class="muted">{if p.open { tr!(lang, POLL_OPEN) } else { tr!(lang, POLL_CLOSED) }} " · " {tr!(lang, POLL_VOTES_COUNT, count = p.votes)}</p>
                                 </li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
                 <section class="form-card wide" aria-labelledby="new-poll">
-                    <h2 id="new-poll">"Open a vote"</h2>
+                    <h2 id="new-poll">{tr!(lang, POLL_NEW_TITLE)}</h2>
                     <ActionForm action=create attr:class="form" attr:novalidate="">
                         <FormError error />
-                        <Field id="question" name="form[question]" label="Question" value=initial.question.clone() hint="e.g. Which colour should we make next?" error />
+                        <Field id="question" name="form[question]" label=tr!(lang, POLL_QUESTION) value=initial.question.clone() hint=tr!(lang, POLL_QUESTION_HINT) error />
                         <fieldset class="field" aria-describedby="options-hint">
-                            <legend>"Options (2 to 6)"</legend>
-                            <p class="hint" id="options-hint">"Type an option, or pick an item (its name is used when you type nothing). Leave the rows you do not need empty."</p>
+                            <legend>{tr!(lang, POLL_OPTIONS_LEGEND, min = MIN_OPTIONS, max = MAX_OPTIONS)}</legend>
+                            <p class="hint" id="options-hint">{tr!(lang, POLL_OPTIONS_HINT)}</p>
                             {move || error.get().and_then(|e| e.for_field("options")).map(|msg| view! { <p class="field-error" role="alert">{msg}</p> })}
                             {(0..MAX_OPTIONS).map(|n| {
                                 let label = initial.labels.get(n).cloned().unwrap_or_default();
@@ -293,13 +294,13 @@ pub fn VotesPage() -> impl IntoView {
                                 view! {
                                     <div class="field-row option-row">
                                         <div class="field">
-                                            <label for=format!("option-{n}")>{format!("Option {}", n + 1)}</label>
+                                            <label for=format!("option-{n}")>{tr!(lang, POLL_OPTION, number = n + 1)}</label>
                                             <input id=format!("option-{n}") name=format!("form[labels][{n}]") type="text" value=label />
                                         </div>
                                         <div class="field">
-                                            <label for=format!("option-item-{n}")>{format!("Item for option {}", n + 1)}</label>
+                                            <label for=format!("option-item-{n}")>{tr!(lang, POLL_OPTION_ITEM, number = n + 1)}</label>
                                             <select id=format!("option-item-{n}") name=format!("form[items][{n}]")>
-                                                <option value="">"No item"</option>
+                                                <option value="">{tr!(lang, POLL_NO_ITEM)}</option>
                                                 {page.choices.iter().map(|(id, name)| view! {
                                                     <option value=*id selected=item == id.to_string()>{name.clone()}</option>
                                                 }).collect_view()}
@@ -309,7 +310,7 @@ pub fn VotesPage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </fieldset>
-                        <button type="submit" class="button primary" disabled=move || create.pending().get()>"Open the vote"</button>
+                        <button type="submit" class="button primary" disabled=move || create.pending().get()>{tr!(lang, POLL_CREATE)}</button>
                     </ActionForm>
                 </section>
             }
@@ -320,6 +321,7 @@ pub fn VotesPage() -> impl IntoView {
 /// A poll's results, overall and per event.
 #[component]
 pub fn PollResultsPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let id = crate::base::page::id_param("id");
     let toggle = ServerAction::<SetPollOpen>::new();
     let results = Resource::new(
@@ -327,36 +329,36 @@ pub fn PollResultsPage() -> impl IntoView {
         |(id, _)| get_poll_results(id),
     );
     view! {
-        <Title text="Vote results · Soirée" />
+        <Title text=tr!(lang, POLL_RESULTS_PAGE_TITLE) />
         <BrandNav />
         <Gate data=results here="/brand/votes" children=move |r: PollResults| {
             let labels: Vec<String> = r.options.iter().map(|o| o.label.clone()).collect();
             view! {
-                <p><a href="/brand/votes">"← Votes"</a></p>
+                <p><a href="/brand/votes">{tr!(lang, POLL_BACK)}</a></p>
                 <header class="page-head">
-                    <p class="eyebrow">{if r.open { "Open vote" } else { "Closed vote" }}</p>
+                    <p class="eyebrow">{if r.open { tr!(lang, POLL_OPEN_VOTE) } else { tr!(lang, POLL_CLOSED_VOTE) }}</p>
                     <h1>{r.question.clone()}</h1>
-                    <p class="lead" data-testid="poll-total">{format!("{} vote{} in all", r.total, if r.total == 1 { "" } else { "s" })}</p>
+                    <p class="lead" data-testid="poll-total">{tr!(lang, POLL_TOTAL, count = r.total)}</p>
                 </header>
                 <ResultBars options=r.options.clone() total=r.total />
                 <ActionForm action=toggle attr:class="inline-form">
                     <input type="hidden" name="id" value=r.id />
                     <input type="hidden" name="open" value=(!r.open).to_string() />
-                    <button type="submit" class="button">{if r.open { "Close the vote" } else { "Open the vote again" }}</button>
+                    <button type="submit" class="button">{if r.open { tr!(lang, POLL_CLOSE) } else { tr!(lang, POLL_REOPEN) }}</button>
                 </ActionForm>
                 <section aria-labelledby="per-event">
-                    <h2 id="per-event">"Per party"</h2>
+                    <h2 id="per-event">{tr!(lang, POLL_PER_PARTY)}</h2>
                     {if r.per_event.is_empty() {
-                        view! { <p class="muted">"No votes yet."</p> }.into_any()
+                        view! { <p class="muted">{tr!(lang, POLL_NO_VOTES)}</p> }.into_any()
                     } else {
                         view! {
                             <div class="table-scroll">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">"Party"</th>
-                                        <th scope="col">"Host"</th>
+                                        <th scope="col">{tr!(lang, POLL_PARTY)}</th>
+                                        <th scope="col">{tr!(lang, POLL_HOST)}</th>
                                         {labels.iter().map(|l| view! { <th scope="col" class="num">{l.clone()}</th> }).collect_view()}
-                                        <th scope="col" class="num">"Votes"</th>
+                                        <th scope="col" class="num">{tr!(lang, POLL_VOTES)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {r.per_event.into_iter().map(|e| view! {

@@ -232,7 +232,7 @@ pub async fn vote(
     if guest.cancelled_at.is_some() {
         return Err(AppError::invalid(
             &format!("poll-{poll_id}"),
-            "This party is cancelled: voting is closed.",
+            tr!(crate::base::l10n::page_lang(), POLL_ERROR_CANCELLED),
         ));
     }
     let (email, brand_id) = voter(db, guest.guest_id).await?;
@@ -251,7 +251,7 @@ pub async fn vote(
             Some((Some(_),)) => {
                 return Err(AppError::invalid(
                     &format!("poll-{poll_id}"),
-                    "This vote is closed.",
+                    tr!(crate::base::l10n::page_lang(), POLL_ERROR_CLOSED),
                 ))
             }
             Some((None,)) => {}
@@ -274,7 +274,7 @@ pub async fn vote(
         Ok(_) => Ok(()),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::invalid(
             &format!("poll-{poll_id}"),
-            "You have already voted in this poll: one vote per guest.",
+            tr!(crate::base::l10n::page_lang(), POLL_ERROR_ALREADY_VOTED),
         )),
         Err(e) => Err(e.into()),
     }

@@ -58,32 +58,35 @@ pub async fn retry_webhook(id: i64) -> Result<(), AppError> {
 /// The brand's webhook deliveries.
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let retry = ServerAction::<RetryWebhook>::new();
     let data = Resource::new(move || retry.version().get(), |_| get_webhook_deliveries());
     let error = Signal::derive(move || retry.value().get().and_then(Result::err));
     view! {
-        <Title text="Webhooks · Soirée" />
+        <Title text=tr!(lang, WEBHOOK_PAGE_TITLE) />
         <BrandNav />
         <Gate data here="/brand/webhooks" children=move |d: Deliveries| view! {
             <header class="page-head">
-                <h1>"Webhook deliveries"</h1>
-                <a class="button" href="/brand/settings">"Address and secret"</a>
+                <h1>{tr!(lang, WEBHOOK_TITLE)}</h1>
+                <a class="button" href="/brand/settings">{tr!(lang, WEBHOOK_SETTINGS_LINK)}</a>
             </header>
             <p>{if d.url.is_empty() {
-                "No webhook address is set: order events are not sent. Set one in Settings.".to_owned()
+                tr!(lang, WEBHOOK_NO_ADDRESS)
+            } else if d.has_secret {
+                tr!(lang, WEBHOOK_TARGET, url = &d.url)
             } else {
-                format!("Order events go to {}{}", d.url, if d.has_secret { "." } else { " (no secret yet: they wait until you create one)." })
+                tr!(lang, WEBHOOK_TARGET_NO_SECRET, url = &d.url)
             }}</p>
             <FormError error />
             {if d.rows.is_empty() {
-                view! { <p class="muted">"Nothing sent yet."</p> }.into_any()
+                view! { <p class="muted">{tr!(lang, WEBHOOK_NONE)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table data-testid="deliveries">
                             <thead><tr>
-                                <th scope="col">"Queued"</th><th scope="col">"Event"</th><th scope="col">"Order"</th>
-                                <th scope="col">"Status"</th><th scope="col" class="num">"Attempts"</th><th scope="col">"Response"</th><th scope="col"><span class="sr-only">"Actions"</span></th>
+                                <th scope="col">{tr!(lang, WEBHOOK_QUEUED)}</th><th scope="col">{tr!(lang, WEBHOOK_EVENT)}</th><th scope="col">{tr!(lang, WEBHOOK_ORDER)}</th>
+                                <th scope="col">{tr!(lang, WEBHOOK_STATUS)}</th><th scope="col" class="num">{tr!(lang, WEBHOOK_ATTEMPTS)}</th><th scope="col">{tr!(lang, WEBHOOK_RESPONSE)}</th><th scope="col"><span class="sr-only">{tr!(lang, WEBHOOK_ACTIONS)}</span></th>
                             </tr></thead>
                             <tbody>
                                 {d.rows.into_iter().map(|r| view! {
@@ -92,9 +95,9 @@ pub fn WebhooksPage() -> impl IntoView {
                                         <td><code>{r.event_type}</code></td>
                                         <td>{r.order_id.map(|id| view! { <a href=format!("/brand/orders/{id}")>{format!("#{id}")}</a> })}</td>
                                         <td>{match (r.status.as_str(), r.next_attempt) {
-                                            ("pending", Some(next)) => format!("Waiting, next try {next}"),
-                                            ("delivered", _) => "Delivered".to_owned(),
-                                            ("failed", _) => "Failed".to_owned(),
+                                            ("pending", Some(next)) => tr!(lang, WEBHOOK_WAITING, next = next),
+                                            ("delivered", _) => tr!(lang, WEBHOOK_DELIVERED),
+                                            ("failed", _) => tr!(lang, WEBHOOK_FAILED),
                                             (other, _) => other.to_owned(),
                                         }}</td>
                                         <td class="num">{r.attempts}</td>
@@ -102,7 +105,7 @@ pub fn WebhooksPage() -> impl IntoView {
                                         <td>{(r.status == "failed").then(|| view! {
                                             <ActionForm action=retry attr:class="inline-form">
                                                 <input type="hidden" name="id" value=r.id />
-                                                <button type="submit" class="button small">"Send again"</button>
+                                                <button type="submit" class="button small">{tr!(lang, WEBHOOK_SEND_AGAIN)}</button>
                                             </ActionForm>
                                         })}</td>
                                     </tr>

@@ -156,7 +156,7 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<super::Deliveries, AppError>
                             .map(|b| format!(": {}", b.chars().take(200).collect::<String>()))
                             .unwrap_or_default()
                     ),
-                    (None, None) => "not tried yet".into(),
+                    (None, None) => tr!(crate::base::l10n::page_lang(), WEBHOOK_NOT_TRIED),
                 },
                 next_attempt: (r.status == "pending").then(|| when(r.next_attempt_at)),
                 status: r.status,

@@ -266,3 +266,171 @@ db_test!(
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
     }
 );
+
+/// English words that give away an untranslated French page (the pages'
+/// own vocabulary: brand content is French in the test below).
+const ENGLISH_GIVEAWAYS: &[&str] = &[
+    "Your",
+    "your",
+    "Add to",
+    "cart",
+    "Cart",
+    "Sign in",
+    "Skip to",
+    "Answer",
+    "answer",
+    "Order",
+    "order",
+    "Place the",
+    "Delivery",
+    "Shipping",
+    "Hello",
+    "Guests",
+    "guests",
+    "party",
+    "Party",
+    "Yes, I",
+    "Send my",
+    "Back to",
+    "Items",
+    "items",
+    "Quantity",
+    "Remove",
+    "Pay",
+    "Favourite",
+    "Vote",
+    "The collection",
+    "Host",
+    "host",
+    "the",
+    "and",
+    "with",
+    "of",
+];
+
+/// Whether `phrase` is in `text` as whole words (`Vote` is not in `Voter`).
+fn has_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })
+}
+
+/// `html` without its `<tag …>…</tag>` blocks.
+fn without_blocks(html: &str, tag: &str) -> String {
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut kept = String::new();
+    let mut tail = html;
+    while let Some(start) = tail.find(&open) {
+        kept.push_str(&tail[..start]);
+        tail = match tail[start..].find(&close) {
+            Some(end) => &tail[start + end + close.len()..],
+            None => "",
+        };
+    }
+    kept.push_str(tail);
+    kept
+}
+
+/// The text a person reads on a page: tags, scripts and styles removed.
+fn visible_text(html: &str) -> String {
+    let html = without_blocks(&without_blocks(html, "script"), "style");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}
+
+/// A message id left raw on a page (`guest-send-answer`).
+fn raw_keys(text: &str) -> Vec<String> {
+    let ids = app::base::l10n::keys::ALL;
+    text.split(|c: char| c.is_whitespace() || ",.;:!?()«»\"".contains(c))
+        .filter(|w| ids.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+db_test!(
+    every_page_of_a_guest_reads_its_language_with_no_key_and_no_english_left,
+    |app: TestApp| async move {
+        app.seed().await;
+        app.set_brand_language("fr").await;
+        let (event, tokens) = invited_to(&app, &[], "Ana Lima <ana@example.com>").await;
+        let ids = feature(&app, event, 1).await;
+        // The brand's own words, in French as a French brand writes them.
+        app::on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE items SET name = 'Bougie Feuille de figuier', description = 'Cire de soja et de colza, figue verte et cèdre.'
+             WHERE id = $1"
+        )
+        .bind(ids[0])
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+        .unwrap();
+        let slug = crate::helpers::turn_sharing_on(&app, event).await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        let res = place_order(
+            &app,
+            &app.new_client(),
+            &checkout_form(&tokens[0], "k-routes-0123456789ab", "home"),
+        )
+        .await;
+        let code: String = res.json().await.unwrap();
+        let token = &tokens[0];
+        let pages = [
+            format!("/i/{token}"),
+            format!("/i/{token}/items/{}", ids[0]),
+            format!("/i/{token}/cart"),
+            format!("/s/{slug}"),
+            format!("/s/{slug}/items/{}", ids[0]),
+            format!("/s/{slug}/cart"),
+            format!("/o/{code}"),
+            "/no/such/page".to_owned(),
+        ];
+        for (lang, cookie) in [("fr", "soiree_lang=fr"), ("en", "soiree_lang=en")] {
+            for path in &pages {
+                let res = app
+                    .new_client()
+                    .get(app.url(path))
+                    .header(header::COOKIE, cookie)
+                    .send()
+                    .await
+                    .unwrap();
+                let html = res.text().await.unwrap();
+                assert!(
+                    html.contains(&format!("<html lang=\"{lang}\"")),
+                    "{lang} {path}"
+                );
+                let text = visible_text(&html);
+                assert_eq!(
+                    raw_keys(&text),
+                    Vec::<String>::new(),
+                    "{lang} {path}: a raw key"
+                );
+                if lang == "fr" {
+                    let left: Vec<_> = ENGLISH_GIVEAWAYS
+                        .iter()
+                        .filter(|w| has_words(&text, w))
+                        .collect();
+                    assert!(
+                        left.is_empty(),
+                        "{path}: English left in French: {left:?}\n{text}"
+                    );
+                }
+            }
+        }
+    }
+);

@@ -363,7 +363,7 @@ pub fn LanguageSwitcher() -> impl leptos::IntoView {
     let others = Lang::ALL.into_iter().filter(move |l| *l != lang);
     view! {
         <form method="post" action="/lang" class="language-switcher">
-            <input type="hidden" name="back" prop:value=back />
+            <input type="hidden" name="back" value=back />
             <span class="language-current">
                 {tr!(lang, LANGUAGE_SWITCHER)}" "<span lang=lang.code()>{lang.native_name()}</span>
             </span>
