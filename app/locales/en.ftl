@@ -483,36 +483,6 @@ insights-invited = Invited
 insights-answered = Answered
 insights-said-yes = Said yes
 insights-invited-and-bought = Invited and bought
-insights-day-month =
-    { $month ->
-        [1] { $day } Jan
-        [2] { $day } Feb
-        [3] { $day } Mar
-        [4] { $day } Apr
-        [5] { $day } May
-        [6] { $day } Jun
-        [7] { $day } Jul
-        [8] { $day } Aug
-        [9] { $day } Sep
-        [10] { $day } Oct
-        [11] { $day } Nov
-       *[12] { $day } Dec
-    }
-insights-date-short =
-    { $month ->
-        [1] { $day } Jan { $year }
-        [2] { $day } Feb { $year }
-        [3] { $day } Mar { $year }
-        [4] { $day } Apr { $year }
-        [5] { $day } May { $year }
-        [6] { $day } Jun { $year }
-        [7] { $day } Jul { $year }
-        [8] { $day } Aug { $year }
-        [9] { $day } Sep { $year }
-        [10] { $day } Oct { $year }
-        [11] { $day } Nov { $year }
-       *[12] { $day } Dec { $year }
-    }
 insights-period-range = { $from } – { $to }
 insights-error-date = Enter a date like 2026-09-01.
 insights-error-swapped = The last day comes before the first: swap them.

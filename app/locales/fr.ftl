@@ -487,36 +487,6 @@ insights-invited = Invités
 insights-answered = Ont répondu
 insights-said-yes = Ont dit oui
 insights-invited-and-bought = Invités ayant acheté
-insights-day-month =
-    { $month ->
-        [1] { $day } janv.
-        [2] { $day } févr.
-        [3] { $day } mars
-        [4] { $day } avr.
-        [5] { $day } mai
-        [6] { $day } juin
-        [7] { $day } juil.
-        [8] { $day } août
-        [9] { $day } sept.
-        [10] { $day } oct.
-        [11] { $day } nov.
-       *[12] { $day } déc.
-    }
-insights-date-short =
-    { $month ->
-        [1] { $day } janv. { $year }
-        [2] { $day } févr. { $year }
-        [3] { $day } mars { $year }
-        [4] { $day } avr. { $year }
-        [5] { $day } mai { $year }
-        [6] { $day } juin { $year }
-        [7] { $day } juil. { $year }
-        [8] { $day } août { $year }
-        [9] { $day } sept. { $year }
-        [10] { $day } oct. { $year }
-        [11] { $day } nov. { $year }
-       *[12] { $day } déc. { $year }
-    }
 insights-period-range = { $from } – { $to }
 insights-error-date = Saisissez une date au format 2026-09-01.
 insights-error-swapped = Le dernier jour précède le premier : inversez-les.

@@ -343,7 +343,7 @@ pub fn revenue_by_week(
     weeks
         .into_iter()
         .map(|(d, cents)| WeekBar {
-            label: tr!(lang, INSIGHTS_DAY_MONTH, day = d.day(), month = d.month()),
+            label: crate::base::l10n::fmt::day_month(lang, d),
             revenue_cents: cents,
         })
         .collect()

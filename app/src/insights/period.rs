@@ -47,13 +47,7 @@ fn parse_day(lang: Lang, raw: &str, field: &str) -> Result<NaiveDate, AppError> 
 
 /// "1 Nov 2026", "1 nov. 2026".
 pub fn short_date(lang: Lang, day: NaiveDate) -> String {
-    tr!(
-        lang,
-        INSIGHTS_DATE_SHORT,
-        day = day.day(),
-        month = day.month(),
-        year = day.year().to_string()
-    )
+    crate::base::l10n::fmt::date_medium(lang, day)
 }
 
 impl Period {

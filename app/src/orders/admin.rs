@@ -402,7 +402,7 @@ pub mod ssr {
         let events = events
             .into_iter()
             .map(|(id, title, starts, host)| {
-                let day = crate::insights::period::short_date(
+                let day = crate::base::l10n::fmt::date_medium(
                     lang,
                     starts.with_timezone(&zone).date_naive(),
                 );

@@ -10,6 +10,16 @@ pub fn money(lang: Lang, amount: Money) -> String {
     imp::money(lang, amount)
 }
 
+/// A calendar day, short: `1 Nov 2026`, `1 nov. 2026`.
+pub fn date_medium(lang: Lang, day: chrono::NaiveDate) -> String {
+    imp::date_medium(lang, day)
+}
+
+/// A day of a month: `1 Nov`, `1 nov.`.
+pub fn day_month(lang: Lang, day: chrono::NaiveDate) -> String {
+    imp::day_month(lang, day)
+}
+
 #[cfg(feature = "ssr")]
 pub use imp::{date_long, datetime_long, list_and, percent, time_short};
 
@@ -19,7 +29,7 @@ mod imp {
     use chrono::{DateTime, Datelike, Timelike, Utc};
     use chrono_tz::Tz;
     use fixed_decimal::Decimal;
-    use icu::datetime::fieldsets::{T, YMDE, YMDET};
+    use icu::datetime::fieldsets::{MD, T, YMD, YMDE, YMDET};
     use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
     use icu::datetime::options::TimePrecision;
     use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -60,6 +70,35 @@ mod imp {
         static TIME: RefCell<HashMap<Lang, NoCalendarFormatter<T>>> = RefCell::default();
         static PERCENT: RefCell<HashMap<Lang, PercentFormatter<DecimalFormatter>>> = RefCell::default();
         static LIST: RefCell<HashMap<Lang, ListFormatter>> = RefCell::default();
+        static MEDIUM: RefCell<HashMap<Lang, DateTimeFormatter<YMD>>> = RefCell::default();
+        static DAY_MONTH: RefCell<HashMap<Lang, DateTimeFormatter<MD>>> = RefCell::default();
+    }
+
+    fn iso(day: chrono::NaiveDate) -> Date<icu::calendar::Iso> {
+        Date::try_new_iso(day.year(), day.month() as u8, day.day() as u8).expect("a valid date")
+    }
+
+    pub fn date_medium(lang: Lang, day: chrono::NaiveDate) -> String {
+        cached(
+            &MEDIUM,
+            lang,
+            |l| {
+                DateTimeFormatter::try_new(l.into(), YMD::medium())
+                    .expect("date data for fr and en")
+            },
+            |f| f.format(&iso(day)).write_to_string().into_owned(),
+        )
+    }
+
+    pub fn day_month(lang: Lang, day: chrono::NaiveDate) -> String {
+        cached(
+            &DAY_MONTH,
+            lang,
+            |l| {
+                DateTimeFormatter::try_new(l.into(), MD::medium()).expect("date data for fr and en")
+            },
+            |f| f.format(&iso(day)).write_to_string().into_owned(),
+        )
     }
 
     pub fn money(lang: Lang, amount: Money) -> String {
@@ -185,6 +224,38 @@ mod imp {
 #[cfg(not(feature = "ssr"))]
 mod imp {
     use super::*;
+    use chrono::Datelike;
+
+    /// A day through the browser's `Intl.DateTimeFormat`, read in UTC.
+    fn day_with(lang: Lang, day: chrono::NaiveDate, year: bool) -> String {
+        let options = js_sys::Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+        };
+        set("day", "numeric");
+        set("month", "short");
+        if year {
+            set("year", "numeric");
+        }
+        set("timeZone", "UTC");
+        let locales = js_sys::Array::of1(&lang.locale().into());
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        let at = js_sys::Date::utc(day.year() as f64, day.month0() as f64);
+        let at = at + (day.day() as f64 - 1.0) * 86_400_000.0;
+        format
+            .call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&at.into()))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn date_medium(lang: Lang, day: chrono::NaiveDate) -> String {
+        day_with(lang, day, true)
+    }
+
+    pub fn day_month(lang: Lang, day: chrono::NaiveDate) -> String {
+        day_with(lang, day, false)
+    }
 
     pub fn money(lang: Lang, amount: Money) -> String {
         let options = js_sys::Object::new();
@@ -276,6 +347,15 @@ mod tests {
             date_long(Lang::En, late, chrono_tz::Europe::London),
             "Saturday, 12 December 2026"
         );
+    }
+
+    #[test]
+    fn short_dates() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert_eq!(date_medium(Lang::En, day), "1 Nov 2026");
+        assert_eq!(date_medium(Lang::Fr, day), "1 nov. 2026");
+        assert_eq!(day_month(Lang::En, day), "1 Nov");
+        assert_eq!(day_month(Lang::Fr, day), "1 nov.");
     }
 
     #[test]
