@@ -170,10 +170,7 @@ mod tests {
             (d("2026-02-01"), d("2026-02-28"))
         );
         assert_eq!(p.label(Lang::En), "1 Mar 2026 – 31 Mar 2026");
-        assert_eq!(
-            p.prev_label(Lang::Fr),
-            "1\u{a0}févr. 2026 – 28\u{a0}févr. 2026"
-        );
+        assert_eq!(p.prev_label(Lang::Fr), "1 févr. 2026 – 28 févr. 2026");
         // Paris is UTC+1 in winter: the 1st starts at 23:00 UTC the day before.
         assert_eq!(p.from.to_rfc3339(), "2026-02-28T23:00:00+00:00");
         // …and the period ends at midnight of 1 April, in summer time.

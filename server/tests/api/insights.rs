@@ -86,7 +86,7 @@ db_test!(
         assert_eq!(tile("reward_share"), ("6.1 %".into(), "+6.1 pts".into()));
         assert_eq!(tile("bookings"), ("1".into(), "new".into()));
         assert_eq!(tile("new_hosts"), ("1".into(), "new".into()));
-        assert_eq!(d["period"]["label"], "1 Sep 2026 – 30 Sep 2026");
+        assert_eq!(d["period"]["label"], "1 Sept 2026 – 30 Sept 2026");
         assert_eq!(d["period"]["prev_label"], "2 Aug 2026 – 31 Aug 2026");
         // Weeks from Monday 31 August; Camille's party in the first,
         // Hugo's in the week of 14 September.

@@ -7,7 +7,7 @@ use reqwest::{header, StatusCode};
 use crate::{
     db_test,
     helpers::{
-        add_to_cart, checkout_form, invited_to, items_in_stock, latest_mail_to, place_order, post,
+        add_to_cart, checkout_form, feature_items, invited_to, latest_mail_to, place_order, post,
         TestApp, HOST,
     },
 };
@@ -44,22 +44,6 @@ async fn page_lang(client: &reqwest::Client, app: &TestApp, path: &str) -> (Stri
     (lang, html)
 }
 
-/// Features `count` items in stock on `event`; returns their ids.
-async fn feature(app: &TestApp, event: i64, count: i64) -> Vec<i64> {
-    let ids = items_in_stock(app, count).await;
-    for id in &ids {
-        let res = post(
-            app,
-            &app.client,
-            "/api/add_featured",
-            &[("event_id", event.to_string()), ("item_id", id.to_string())],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
-    }
-    ids
-}
-
 db_test!(
     a_french_party_writes_to_its_guests_in_french,
     |app: TestApp| async move {
@@ -76,7 +60,7 @@ db_test!(
         assert_eq!(lang, "fr");
         assert!(html.contains("Aller au contenu"));
 
-        let ids = feature(&app, event, 1).await;
+        let ids = feature_items(&app, event, 1).await;
         add_to_cart(&app, &tokens[0], ids[0], 2).await;
         let res = place_order(
             &app,
@@ -369,7 +353,7 @@ db_test!(
         app.seed().await;
         app.set_brand_language("fr").await;
         let (event, tokens) = invited_to(&app, &[], "Ana Lima <ana@example.com>").await;
-        let ids = feature(&app, event, 1).await;
+        let ids = feature_items(&app, event, 1).await;
         // The brand's own words, in French as a French brand writes them.
         app::on_db!(app.db.writer(), |pool| sqlx::query(
             "UPDATE items SET name = 'Bougie Feuille de figuier', description = 'Cire de soja et de colza, figue verte et cèdre.'

@@ -115,7 +115,14 @@ pub async fn invited_to(
 /// `guests`; returns (event, item ids, guest tokens).
 pub async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {
     let (event, tokens) = invited(app, "50", guests).await;
-    let ids = items_in_stock(app, items).await;
+    let ids = feature_items(app, event, items).await;
+    (event, ids, tokens)
+}
+
+/// Features `count` items in stock on `event` as its host (signed in on
+/// the app's client); returns their ids.
+pub async fn feature_items(app: &TestApp, event: i64, count: i64) -> Vec<i64> {
+    let ids = items_in_stock(app, count).await;
     for id in &ids {
         let res = post(
             app,
@@ -126,7 +133,7 @@ pub async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, V
         .await;
         assert_eq!(res.status(), StatusCode::OK);
     }
-    (event, ids, tokens)
+    ids
 }
 
 /// Turns on the share link of `event`; returns its slug.
