@@ -105,10 +105,10 @@ db_test!(
             weeks,
             vec![
                 ("31 Aug".into(), 11_000),
-                ("7 Sep".into(), 0),
-                ("14 Sep".into(), 7_000),
-                ("21 Sep".into(), 0),
-                ("28 Sep".into(), 0),
+                ("7 Sept".into(), 0),
+                ("14 Sept".into(), 7_000),
+                ("21 Sept".into(), 0),
+                ("28 Sept".into(), 0),
             ]
         );
 
