@@ -53,6 +53,8 @@ test('a French guest reads French from the invitation to the tracking page', asy
   const errors = watchErrors(page);
   await page.goto(link!);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  // The party's date the French way, in its zone.
+  await expect(page.locator('main')).toContainText(/\p{L}+ \d+ \p{L}+ \d{4} à 19:00/u);
   await hydrated(page, true);
   await page.getByLabel('Oui, je serai là').check();
   await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();

@@ -263,7 +263,7 @@ pub async fn event_report(
         title,
         host_id: owner,
         host_name,
-        when: crate::base::time::local_display(starts_at, tz),
+        when: crate::base::l10n::fmt::datetime_long(crate::base::l10n::page_lang(), starts_at, tz),
         cancelled: cancelled.is_some(),
         held: starts_at <= now,
         figures,

@@ -252,8 +252,16 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             host_first_name: ssr::first_name(&row.host_name),
             title: row.title,
             description: row.description,
-            when: crate::base::time::local_display(row.starts_at, zone),
-            until: crate::base::time::local_display(row.ends_at, zone),
+            when: crate::base::l10n::fmt::datetime_long(
+                crate::base::l10n::page_lang(),
+                row.starts_at,
+                zone,
+            ),
+            until: crate::base::l10n::fmt::datetime_long(
+                crate::base::l10n::page_lang(),
+                row.ends_at,
+                zone,
+            ),
             time_zone: row.time_zone,
             place,
             rsvp: row.rsvp,
@@ -262,7 +270,11 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             cancelled: row.cancelled_at.is_some(),
             open: row.cancelled_at.is_none() && row.closed_at.is_none() && now < row.starts_at,
             ordering,
-            orders_close: crate::base::time::local_display(row.orders_close_at, zone),
+            orders_close: crate::base::l10n::fmt::datetime_long(
+                crate::base::l10n::page_lang(),
+                row.orders_close_at,
+                zone,
+            ),
         })
     })
     .await

@@ -624,7 +624,7 @@ pub async fn shared_event(
     Ok(super::SharedEventView {
         title: row.0,
         host_first_name: first_name(&row.4),
-        when: crate::base::time::local_display(row.1, zone),
+        when: crate::base::l10n::fmt::datetime_long(crate::base::l10n::page_lang(), row.1, zone),
         time_zone: row.2,
         online: row.3 == "online",
     })

@@ -592,7 +592,7 @@ fn card_pay(row: &TrackingRow, zone: chrono_tz::Tz) -> Option<super::CardPay> {
         js_url: String::new(),
         pay_by: row
             .pay_by
-            .map(|t| crate::base::time::local_display(t, zone))
+            .map(|t| crate::base::l10n::fmt::datetime_long(crate::base::l10n::page_lang(), t, zone))
             .unwrap_or_default(),
         opened: row.stripe_intent_id.is_some(),
         // A host's reward order pays by card only.
@@ -649,7 +649,11 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         event_title: row.title,
         to_host: row.delivery == "host",
         address: row.address,
-        placed: crate::base::time::local_display(row.placed_at, zone),
+        placed: crate::base::l10n::fmt::datetime_long(
+            crate::base::l10n::page_lang(),
+            row.placed_at,
+            zone,
+        ),
         lines: lines
             .into_iter()
             .map(|(name, sku, quantity, cents, half)| {
@@ -690,7 +694,11 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .map(|(status, at, note)| {
                 Ok(StatusStep {
                     status: OrderStatus::try_from(status).map_err(|e| anyhow::anyhow!(e))?,
-                    at: crate::base::time::local_display(at, zone),
+                    at: crate::base::l10n::fmt::datetime_long(
+                        crate::base::l10n::page_lang(),
+                        at,
+                        zone,
+                    ),
                     note,
                 })
             })
