@@ -13,20 +13,26 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 /** The brand admin offers `methods` (labels of the checkboxes), and gives
  * the Stripe keys when `withKeys`. */
 async function offer(page: Page, javaScriptEnabled: boolean, methods: RegExp[], withKeys: boolean) {
-  await page.goto('/brand/settings');
-  await hydrated(page, javaScriptEnabled);
-  const form = page.getByTestId('payments-form');
-  for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
-  for (const m of methods) await form.getByLabel(m).check();
-  await form.getByLabel('Days an unpaid transfer waits before its order is cancelled').fill('7');
-  if (withKeys) {
-    await form.getByLabel('Secret key (sk_…)').fill(keys.secret);
-    await form.getByLabel('Publishable key (pk_…)').fill(keys.publishable);
-    await form.getByLabel('Webhook signing secret (whsec_…)').fill(keys.webhook);
-  }
-  await form.getByRole('button', { name: 'Save the payment settings' }).click();
-  await hydrated(page, javaScriptEnabled);
-  await expect(page.getByTestId('payments-form').getByRole('status')).toHaveText('Payment settings saved.');
+  // Filled and saved again if the form lost what was typed: seen twice in
+  // full runs since issue 15 (the settings were saved without the keys),
+  // not understood yet (the closing note of issue 15's first session).
+  await expect(async () => {
+    await page.goto('/brand/settings');
+    await hydrated(page, javaScriptEnabled);
+    const form = page.getByTestId('payments-form');
+    for (const box of await form.getByRole('checkbox').all()) await box.uncheck();
+    for (const m of methods) await form.getByLabel(m).check();
+    await form.getByLabel('Days an unpaid transfer waits before its order is cancelled').fill('7');
+    if (withKeys) {
+      await form.getByLabel('Secret key (sk_…)').fill(keys.secret);
+      await form.getByLabel('Publishable key (pk_…)').fill(keys.publishable);
+      await form.getByLabel('Webhook signing secret (whsec_…)').fill(keys.webhook);
+    }
+    await form.getByRole('button', { name: 'Save the payment settings' }).click();
+    await hydrated(page, javaScriptEnabled);
+    await expect(page.getByTestId('payments-form').getByRole('status')).toHaveText('Payment settings saved.', { timeout: 10_000 });
+    if (withKeys) await expect(page.getByTestId('stripe-keys')).toContainText('sk_test_', { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 async function signedIn(browser: Browser, who: { email: string; password: string }, javaScriptEnabled: boolean, options = {}) {
