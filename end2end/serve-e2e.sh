@@ -39,11 +39,10 @@ for _ in $(seq 1 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$stripe_port") 2>/dev/null && break
   sleep 0.2
 done
-"$bin" seed-demo >/dev/null
-# The suite reads English: the demo brand's default language (French, as
-# `make run` shows it) becomes English. languages.spec.ts schedules its
+# The suite reads English: the demo is loaded in English (`make run` loads
+# it in French), with French translations. languages.spec.ts schedules its
 # French party with the party's own language.
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE brands SET language = ?", ("en",)); c.commit()' "$state/e2e.db"
+"$bin" seed-demo --language en >/dev/null
 "$bin" serve &
 server_pid=$!
 trap 'kill "$server_pid" "$maildev_pid" "$stripe_pid" 2>/dev/null; wait; rm -rf "$state"' EXIT INT TERM

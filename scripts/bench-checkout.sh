@@ -47,7 +47,7 @@ start() {
   for _ in $(seq 1 150); do curl -sf "$base/healthz" >/dev/null && return 0; sleep 0.1; done
   echo "the server did not start" >&2; tail -20 "$state/server.log" >&2; exit 1
 }
-"$bin" seed-demo >/dev/null
+"$bin" seed-demo --language en >/dev/null
 start
 
 jar="$state/cookies"

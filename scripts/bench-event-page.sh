@@ -30,7 +30,7 @@ fi
 export SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn
 export SMTP_URL="" OUTBOX_DIR="$state/outbox" OUTBOX_POLL_MS=200 SECRET_KEY="bench-secret-key-that-is-long-enough-0000"
 export MEDIA_DIR="$state/media" LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_ENV=PROD
-"$bin" seed-demo >/dev/null
+"$bin" seed-demo --language en >/dev/null
 "$bin" serve 2>"$state/server.log" & pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 

@@ -29,7 +29,7 @@ export SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LO
 export SMTP_URL="smtp://127.0.0.1:$smtp" OUTBOX_POLL_MS=200 SECRET_KEY="bench-secret-key-that-is-long-enough-0000"
 export LEPTOS_SITE_ROOT="$root/target/site"
 "$maildev" --smtp "$smtp" --web "$web" --ip 127.0.0.1 --silent & mpid=$!
-"$bin" seed-demo >/dev/null
+"$bin" seed-demo --language en >/dev/null
 "$bin" serve & pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && curl -sf "http://127.0.0.1:$web/email" >/dev/null && break; sleep 0.2; done
 

@@ -9,7 +9,7 @@ port=3199
 state="$(mktemp -d)"
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$state"' EXIT
 export DATABASE_URL="sqlite://$state/bench.db" SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn LEPTOS_SITE_ROOT="$root/target/site"
-"$bin" seed-demo >/dev/null
+"$bin" seed-demo --language en >/dev/null
 "$bin" serve & pid=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 

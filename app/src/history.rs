@@ -12,6 +12,7 @@ use crate::{
     base::{
         db::{Db, Tx},
         error::AppError,
+        l10n::Lang,
         order::OrderStatus,
     },
     on_db, on_tx,
@@ -75,16 +76,42 @@ const LAST: [&str; 12] = [
     "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Roux", "Fournier", "Girard", "Bonnet",
     "Dupont", "Lambert", "Fontaine",
 ];
-const TITLES: [&str; 8] = [
-    "Candle evening",
-    "Linen and wine",
-    "Autumn scents",
-    "Cosy Sunday",
-    "Home fragrance brunch",
-    "Gift ideas night",
-    "New collection preview",
-    "Friends' apéro",
-];
+/// The words of a party a reader sees, in the brand's language.
+struct Words {
+    titles: [&'static str; 8],
+    address: &'static str,
+    visitor: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    titles: [
+        "Candle evening",
+        "Linen and wine",
+        "Autumn scents",
+        "Cosy Sunday",
+        "Home fragrance brunch",
+        "Gift ideas night",
+        "New collection preview",
+        "Friends' apéro",
+    ],
+    address: "At the host's home",
+    visitor: "Visitor",
+};
+
+const FRENCH: Words = Words {
+    titles: [
+        "Soirée bougies",
+        "Lin et vin",
+        "Parfums d’automne",
+        "Dimanche cocooning",
+        "Brunch parfums d’intérieur",
+        "Soirée idées cadeaux",
+        "Avant-première de la collection",
+        "Apéro entre amis",
+    ],
+    address: "Chez l’hôte",
+    visitor: "Visiteur",
+};
 
 /// An item the history sells: (id, SKU, name, price in cents).
 type Item = (i64, String, String, i64);
@@ -94,13 +121,15 @@ struct PartyPlan {
     host: i64,
     starts: DateTime<Utc>,
     title: &'static str,
+    words: &'static Words,
     /// (name, email, answer)
     guests: Vec<(String, String, &'static str)>,
     orders: Vec<OrderPlan>,
     booking: bool,
 }
 
-/// Writes `spec` for `brand_id`, in batches of one transaction per party.
+/// Writes `spec` for `brand_id`, in batches of one transaction per party,
+/// in the brand's language.
 pub async fn write(
     db: &Db,
     brand_id: i64,
@@ -108,6 +137,16 @@ pub async fn write(
     now: DateTime<Utc>,
 ) -> Result<Written, AppError> {
     let mut rng = StdRng::seed_from_u64(spec.seed);
+    let language: Option<String> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT language FROM brands WHERE id = $1")
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let words = match language.as_deref().and_then(Lang::parse) {
+        Some(Lang::En) => &ENGLISH,
+        _ => &FRENCH,
+    };
     let items: Vec<Item> = on_db!(db.reader(), |pool| {
         sqlx::query_as("SELECT id, sku, name, price_cents FROM items WHERE brand_id = $1 AND active = TRUE ORDER BY id")
             .bind(brand_id)
@@ -131,7 +170,7 @@ pub async fn write(
         return Ok(written);
     }
     for n in 0..spec.events {
-        let plan = plan_party(&mut rng, spec, n, &host_ids, items.len(), now);
+        let plan = plan_party(&mut rng, spec, n, &host_ids, items.len(), words, now);
         let mut tx = db.begin().await?;
         write_party(&mut tx, brand_id, spec, n, &plan, &items, now).await?;
         tx.commit().await?;
@@ -188,6 +227,7 @@ fn plan_party(
     n: usize,
     host_ids: &[i64],
     item_count: usize,
+    words: &'static Words,
     now: DateTime<Utc>,
 ) -> PartyPlan {
     let host = host_ids[rng.gen_range(0..host_ids.len())];
@@ -231,7 +271,8 @@ fn plan_party(
     PartyPlan {
         host,
         starts,
-        title: TITLES[n % TITLES.len()],
+        title: words.titles[n % words.titles.len()],
+        words,
         guests,
         orders,
         booking: rng.gen_range(0..10) == 0,
@@ -254,7 +295,7 @@ async fn write_party(
         sqlx::query_scalar(
         "INSERT INTO events (brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind, address,
            capacity, orders_close_at, created_at, updated_at, share_slug, closed_at, closed_by)
-         VALUES ($1, $2, $3, '', $4, $5, 'Europe/Paris', 'in_person', 'At the host''s home', 30, $6, $7, $7, $8, $9, 'deadline')
+         VALUES ($1, $2, $3, '', $4, $5, 'Europe/Paris', 'in_person', $10, 30, $6, $7, $7, $8, $9, 'deadline')
          RETURNING id",
     )
     .bind(brand_id)
@@ -266,6 +307,7 @@ async fn write_party(
     .bind(starts - Duration::days(14))
     .bind(format!("h{}-{n}", spec.seed))
     .bind((close < now).then_some(close))
+    .bind(plan.words.address)
     .fetch_one(&mut *c)
     .await?
     });
@@ -352,7 +394,7 @@ async fn insert_order(
         ),
         None => (
             None,
-            "Visitor".to_owned(),
+            plan.words.visitor.to_owned(),
             format!("visitor{n}-{o}@history.example"),
         ),
     };

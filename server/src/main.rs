@@ -9,8 +9,9 @@ use app::{
     base::{
         account::{EmailAddress, NewPassword, Role},
         db::Db,
+        l10n::Lang,
     },
-    demo::{seed_demo, seed_history, SeedOutcome, DEMO_LOGINS},
+    demo::{seed_demo_in, seed_history, SeedOutcome, DEMO_LOGINS},
     on_db,
 };
 use clap::{Parser, Subcommand};
@@ -39,10 +40,18 @@ enum Command {
     Migrate,
     /// Load the demo brand, accounts, catalog and a few months of past
     /// parties (once; later runs do nothing).
-    SeedDemo,
+    SeedDemo {
+        /// The brand's language: its texts are written in it, with
+        /// translations into the other.
+        #[arg(long, default_value = "fr", value_parser = language_arg())]
+        language: Lang,
+    },
     /// Load a large history into the demo brand to measure against: hosts,
     /// held parties, guests and orders (loads the demo first if needed).
     SeedLoad {
+        /// The demo brand's language, if the demo is loaded now.
+        #[arg(long, default_value = "fr", value_parser = language_arg())]
+        language: Lang,
         #[arg(long, default_value_t = 200)]
         hosts: usize,
         #[arg(long, default_value_t = 5000)]
@@ -111,9 +120,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("Migrations applied ({:?}).", db.engine());
             Ok(())
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { language } => {
             let db = open(&settings).await?;
-            match seed_demo(&db, chrono::Utc::now())
+            match seed_demo_in(&db, chrono::Utc::now(), language)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?
             {
@@ -141,13 +150,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SeedLoad {
+            language,
             hosts,
             events,
             guests,
             orders,
         } => {
             let db = open(&settings).await?;
-            seed_load(&db, hosts, events, guests, orders).await
+            seed_load(&db, language, hosts, events, guests, orders).await
         }
         Command::CreateAdmin {
             email,
@@ -186,6 +196,13 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `--language`: `fr` or `en`.
+fn language_arg() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["fr", "en"])
+        .map(|code| Lang::parse(&code).unwrap_or_default())
 }
 
 async fn open(settings: &Settings) -> anyhow::Result<Db> {
@@ -255,13 +272,14 @@ fn read_password() -> anyhow::Result<String> {
 /// `seed-load`: a large history for the demo brand, written once.
 async fn seed_load(
     db: &Db,
+    language: Lang,
     hosts: usize,
     events: usize,
     guests: usize,
     orders: usize,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    seed_demo(db, now)
+    seed_demo_in(db, now, language)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let brand = app::demo::demo_brand(db)

@@ -95,15 +95,56 @@ fn help_lists_the_subcommands() {
     }
 }
 
+#[test]
+fn seed_demo_speaks_french_or_english_only() {
+    let out = soiree("sqlite://unused.db", &["seed-demo", "--language", "de"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("[possible values: fr, en]"), "{stderr}");
+}
+
+db_test!(
+    seed_demo_loads_the_language_asked,
+    |app: TestApp| async move {
+        let out = soiree(&app.database_url, &["seed-demo", "--language", "en"], "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (language, name): (String, String) = app::on_db!(app.db.reader(), |pool| {
+            sqlx::query_as(
+                "SELECT b.language, i.name FROM brands b JOIN items i ON i.brand_id = b.id
+             WHERE i.sku = 'CAN-FIG-220'",
+            )
+            .fetch_one(pool)
+            .await
+        })
+        .unwrap();
+        assert_eq!(
+            (language.as_str(), name.as_str()),
+            ("en", "Fig Leaf Candle")
+        );
+    }
+);
+
 db_test!(
     seed_demo_and_seed_load_write_a_history_once,
     |app: TestApp| async move {
+        // In French unless asked otherwise, as `make run` shows it.
         let out = soiree(&app.database_url, &["seed-demo"], "");
         assert!(
             out.status.success(),
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        let language: String = app::on_db!(app.db.reader(), |pool| {
+            sqlx::query_scalar("SELECT language FROM brands")
+                .fetch_one(pool)
+                .await
+        })
+        .unwrap();
+        assert_eq!(language, "fr");
         assert_eq!(event_count(&app).await, 40);
         assert_eq!(host_applications_with_status(&app, "pending").await, 2);
         // The two demo hosts keep a clean slate.

@@ -46,6 +46,129 @@ db_test!(demo_data_loads_once, |app: TestApp| async move {
     assert_eq!((items, users), (44, 3));
 });
 
+/// A text of the database: the first column of the first row of `sql`,
+/// whose one parameter is `arg`.
+async fn text_of(app: &TestApp, sql: &str, arg: &str) -> String {
+    app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(sql)
+        .bind(arg)
+        .fetch_one(pool)
+        .await)
+    .unwrap_or_else(|e| panic!("{sql} ({arg}): {e}"))
+}
+
+/// The translation of `field` of the demo item `sku` into `language`.
+async fn item_translation(app: &TestApp, sku: &str, language: &str, field: &str) -> String {
+    let sql = format!(
+        "SELECT t.text FROM translations t JOIN items i ON t.kind = 'item' AND t.ref_id = i.id
+         WHERE i.sku = $1 AND t.language = '{language}' AND t.field = '{field}'"
+    );
+    text_of(app, &sql, sku).await
+}
+
+/// How many translations into `language` there are.
+async fn translations_into(app: &TestApp, language: &str) -> i64 {
+    app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM translations WHERE language = $1"
+    )
+    .bind(language)
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
+db_test!(
+    the_demo_is_french_with_english_translations,
+    |app: TestApp| async move {
+        let now = chrono::Utc::now();
+        assert_eq!(
+            app::demo::seed_demo(&app.db, now).await.unwrap(),
+            SeedOutcome::Loaded
+        );
+        let brand = "SELECT language FROM brands WHERE slug = $1";
+        assert_eq!(text_of(&app, brand, "atelier-lumen").await, "fr");
+        let item = "SELECT name FROM items WHERE sku = $1";
+        assert_eq!(
+            text_of(&app, item, "CAN-FIG-220").await,
+            "Bougie Feuille de figuier"
+        );
+        let category = "SELECT category FROM items WHERE sku = $1";
+        assert_eq!(text_of(&app, category, "CAN-FIG-220").await, "Bougies");
+        assert_eq!(
+            item_translation(&app, "CAN-FIG-220", "en", "name").await,
+            "Fig Leaf Candle"
+        );
+        let composition = "SELECT label_composition FROM items WHERE sku = $1";
+        assert_eq!(
+            text_of(&app, composition, "LIN-CUS-SAG").await,
+            "60% coton biologique, 40% polyester recyclé"
+        );
+        assert_eq!(
+            item_translation(&app, "LIN-CUS-SAG", "en", "composition").await,
+            "60% organic cotton, 40% recycled polyester"
+        );
+        // 44 items' names and descriptions, 6 labels' composition, care and
+        // story, 2 kits' names and descriptions, a poll and its 4 options.
+        assert_eq!(
+            translations_into(&app, "en").await,
+            44 * 2 + 6 * 3 + 2 * 2 + 1 + 4
+        );
+        assert_eq!(translations_into(&app, "fr").await, 0);
+        let poll = "SELECT question FROM polls WHERE question LIKE $1";
+        assert!(text_of(&app, poll, "Quel parfum%")
+            .await
+            .ends_with("\u{a0}?"));
+        let kit =
+            "SELECT t.text FROM translations t JOIN kits k ON t.kind = 'kit' AND t.ref_id = k.id
+                   WHERE k.name = $1 AND t.field = 'name'";
+        assert_eq!(text_of(&app, kit, "Kit de démarrage").await, "Starter kit");
+        // Its history speaks French too.
+        assert!(app::demo::seed_history(&app.db, now).await.unwrap());
+        let party = "SELECT title FROM events WHERE title = $1";
+        assert_eq!(
+            text_of(&app, party, "Soirée bougies").await,
+            "Soirée bougies"
+        );
+    }
+);
+
+db_test!(
+    the_demo_in_english_has_french_translations,
+    |app: TestApp| async move {
+        let now = chrono::Utc::now();
+        assert_eq!(
+            app::demo::seed_demo_in(&app.db, now, app::base::l10n::Lang::En)
+                .await
+                .unwrap(),
+            SeedOutcome::Loaded
+        );
+        let brand = "SELECT language FROM brands WHERE slug = $1";
+        assert_eq!(text_of(&app, brand, "atelier-lumen").await, "en");
+        let item = "SELECT name FROM items WHERE sku = $1";
+        assert_eq!(text_of(&app, item, "CAN-FIG-220").await, "Fig Leaf Candle");
+        let category = "SELECT category FROM items WHERE sku = $1";
+        assert_eq!(text_of(&app, category, "CAN-FIG-220").await, "Candles");
+        assert_eq!(
+            item_translation(&app, "CAN-FIG-220", "fr", "name").await,
+            "Bougie Feuille de figuier"
+        );
+        assert_eq!(
+            item_translation(&app, "CAN-FIG-220", "fr", "care").await,
+            "Recouper la mèche à 5\u{a0}mm avant chaque utilisation."
+        );
+        assert_eq!(
+            translations_into(&app, "fr").await,
+            44 * 2 + 6 * 3 + 2 * 2 + 1 + 4
+        );
+        assert_eq!(translations_into(&app, "en").await, 0);
+        assert!(app::demo::seed_history(&app.db, now).await.unwrap());
+        let party = "SELECT title FROM events WHERE title = $1";
+        assert_eq!(
+            text_of(&app, party, "Candle evening").await,
+            "Candle evening"
+        );
+    }
+);
+
 db_test!(healthz_checks_the_database, |app: TestApp| async move {
     let res = app.get("/healthz").await;
     assert_eq!(res.status(), StatusCode::OK);

@@ -214,14 +214,14 @@ impl TestApp {
         self.login_with(&self.client, email, password).await
     }
 
-    /// Loads the demo data. The suite reads English: the demo brand's
-    /// default language becomes English (its parties follow it); the tests
-    /// of French (`languages.rs`) set French where they need it.
+    /// Loads the demo data. The suite reads English: the demo is loaded
+    /// in English, the brand's language (its parties follow it), with
+    /// French translations; the tests of French (`languages.rs`) set
+    /// French where they need it.
     pub async fn seed(&self) {
-        app::demo::seed_demo(&self.db, chrono::Utc::now())
+        app::demo::seed_demo_in(&self.db, chrono::Utc::now(), app::base::l10n::Lang::En)
             .await
             .expect("seed demo");
-        self.set_brand_language("en").await;
     }
 
     /// Sets every brand's default language (`fr`, `en`).
