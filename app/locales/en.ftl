@@ -1319,3 +1319,17 @@ poll-no-votes = No votes yet.
 poll-party = Party
 poll-host = Host
 poll-votes = Votes
+
+# --- issue 15, the brand's words in several languages ---
+content-language-name = { $language ->
+        [fr] French
+       *[en] English
+    }
+content-translation-legend = In { $language }
+content-translation-hint = Readers of { $language } see these texts; where one is empty, they see yours.
+content-missing = Missing in { $language }: { $fields }.
+catalog-untranslated = Not in { $language } yet
+poll-translation-title = Translation
+poll-translation-save = Save the translation
+poll-translation-saved = Translation saved.
+content-field-in = { $field } in { $language }

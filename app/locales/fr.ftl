@@ -1355,3 +1355,17 @@ poll-no-votes = Pas encore de votes.
 poll-party = Soirée
 poll-host = Hôte
 poll-votes = Votes
+
+# --- issue 15, the brand's words in several languages ---
+content-language-name = { $language ->
+        [fr] français
+       *[en] anglais
+    }
+content-translation-legend = En { $language }
+content-translation-hint = Qui lit en { $language } voit ces textes ; là où l’un est vide, il voit les vôtres.
+content-missing = Manque en { $language } : { $fields }.
+catalog-untranslated = Pas encore en { $language }
+poll-translation-title = Traduction
+poll-translation-save = Enregistrer la traduction
+poll-translation-saved = Traduction enregistrée.
+content-field-in = { $field } en { $language }

@@ -100,11 +100,11 @@ test('a bad photo upload keeps the rest of the item form', async ({ page, javaSc
   await hydrated(page, javaScriptEnabled);
   const sku = javaScriptEnabled ? 'E2E-BAD-JS' : 'E2E-BAD-NOJS';
   await page.getByLabel('SKU').fill(sku);
-  await page.getByLabel('Name').fill('Speckled bowl');
+  await page.getByLabel('Name', { exact: true }).fill('Speckled bowl');
   await page.getByLabel('Category').fill('Ceramics');
   await page.getByLabel('Price in euros, VAT included').fill('28.50');
   await page.getByLabel('Stock').fill('7');
-  await page.getByLabel('Composition').fill('100% stoneware');
+  await page.getByLabel('Composition', { exact: true }).fill('100% stoneware');
   await page.getByLabel('Add photos').setInputFiles({
     name: 'notes.gif',
     mimeType: 'image/gif',
@@ -116,9 +116,9 @@ test('a bad photo upload keeps the rest of the item form', async ({ page, javaSc
     '“notes.gif” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats.',
   );
   await expect(page.getByLabel('SKU')).toHaveValue(sku);
-  await expect(page.getByLabel('Name')).toHaveValue('Speckled bowl');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Speckled bowl');
   await expect(page.getByLabel('Price in euros, VAT included')).toHaveValue('28.50');
-  await expect(page.getByLabel('Composition')).toHaveValue('100% stoneware');
+  await expect(page.getByLabel('Composition', { exact: true })).toHaveValue('100% stoneware');
   // Nothing was created.
   await page.goto(`/brand/catalog?q=${sku}`);
   await expect(page.getByTestId('catalog-count')).toHaveText('0 items');

@@ -60,7 +60,7 @@ test('a French guest reads French from the invitation to the tracking page', asy
   await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
   await expect(page.getByTestId('invitation-answer')).toHaveText('Oui');
 
-  for (const item of ['Fig Leaf Candle', 'Sea Salt Reed Diffuser']) {
+  for (const item of ['Bougie Feuille de figuier', 'Diffuseur Sel marin']) {
     await page.goto(link!);
     await hydrated(page, true);
     await page.getByTestId('item-card').filter({ hasText: item }).getByRole('link', { name: item }).click();

@@ -42,35 +42,51 @@ test('from the catalog to the party: items, kit, guest phone, vote and TV presen
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New item');
   await hydrated(page, true);
   await page.getByLabel('SKU').fill('tee-sage-m');
-  await page.getByLabel('Name').fill('Sage Linen Tee');
+  await page.getByLabel('Name', { exact: true }).fill('Sage Linen Tee');
   await page.getByLabel('Category').fill('Linen');
-  await page.getByLabel('Description').fill('Washed linen, relaxed cut, made to last.');
+  await page.getByLabel('Description', { exact: true }).fill('Washed linen, relaxed cut, made to last.');
   await page.getByLabel('Price in euros, VAT included').fill('49.90');
   await page.getByLabel('Stock').fill('3');
   await page.getByLabel('Add photos').setInputFiles({ name: 'sage-tee.jpg', mimeType: 'image/jpeg', buffer: await photo(page) });
   // A composition that does not add up is caught next to its field.
-  await page.getByLabel('Composition').fill('60% organic cotton, 30% recycled polyester');
+  await page.getByLabel('Composition', { exact: true }).fill('60% organic cotton, 30% recycled polyester');
   await page.getByLabel('Made in (country)').fill('Portugal');
   await page.getByLabel('Recycled content (%)').fill('40');
-  await page.getByLabel('Care instructions').fill('Wash at 30 °C, line dry.');
-  await page.getByLabel('How it is made').fill('Woven and sewn in a family workshop near Porto.');
+  await page.getByLabel('Care instructions', { exact: true }).fill('Wash at 30 °C, line dry.');
+  await page.getByLabel('How it is made', { exact: true }).fill('Woven and sewn in a family workshop near Porto.');
   await page.getByRole('button', { name: 'Create the item' }).click();
   await expect(page.locator('#composition-error')).toHaveText(
     'The composition adds up to 90 %: the parts must add up to 100 %.',
   );
-  await expect(page.getByLabel('Name')).toHaveValue('Sage Linen Tee');
-  await page.getByLabel('Composition').fill('60% organic cotton, 40% recycled polyester');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Sage Linen Tee');
+  await page.getByLabel('Composition', { exact: true }).fill('60% organic cotton, 40% recycled polyester');
   await page.getByRole('button', { name: 'Create the item' }).click();
   await expect(page).toHaveURL(/\/brand\/catalog\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit Sage Linen Tee');
   await expect(page.getByLabel('SKU')).toHaveValue('TEE-SAGE-M');
   await expect(page.getByRole('img', { name: 'Photo 1' })).toBeVisible();
   await expect(page.getByTestId('item-label')).toContainText('60 % organic cotton');
+  // Nothing is in French yet: the form says what is missing, the list marks it.
+  await expect(page.getByTestId('translation-missing')).toHaveText(
+    'Missing in French: Name, Description, Composition, Care instructions, How it is made.',
+  );
+  await page.goto('/brand/catalog?q=TEE-SAGE');
+  await expect(page.getByTestId('untranslated')).toHaveText('Not in French yet');
+  await page.getByRole('link', { name: 'Sage Linen Tee' }).click();
+  await hydrated(page, true);
+  await page.getByLabel('Name in French').fill('T-shirt en lin sauge');
+  await page.getByLabel('Description in French').fill('Lin lavé, coupe ample, fait pour durer.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('translation-missing')).toHaveText(
+    'Missing in French: Composition, Care instructions, How it is made.',
+  );
+  await expect(page.getByLabel('Name in French')).toHaveValue('T-shirt en lin sauge');
 
   // The list finds it by SKU.
   await page.goto('/brand/catalog?q=TEE-SAGE');
   await expect(page.getByTestId('catalog-count')).toHaveText('1 item');
   await expect(page.getByRole('table')).toContainText('Sage Linen Tee');
+  await expect(page.getByTestId('untranslated')).toHaveCount(0);
 
   // 2. The host schedules a party from the starter kit, removes one item
   //    and adds the new one.

@@ -228,14 +228,33 @@ pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
 pub mod ssr {
     use super::ItemCard;
     use crate::{
-        base::{db::Db, error::AppError, media::MediaStore, money::Money},
+        base::{
+            content::{ssr::text_sql, Kind},
+            db::Db,
+            error::AppError,
+            l10n::Lang,
+            media::MediaStore,
+            money::Money,
+        },
         on_db,
     };
 
-    /// The columns of [`ItemCardRow`], for `items` aliased as `i`.
+    /// The columns of [`ItemCardRow`], for `items` aliased as `i`, with
+    /// the brand's own words (its catalog).
     pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
         (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
          ORDER BY p.position, p.id LIMIT 1) AS thumb_path";
+
+    /// [`CARD_COLUMNS`] with the name in `lang` where the brand wrote it
+    /// (what guests and hosts read).
+    pub fn card_columns_in(lang: Lang) -> String {
+        format!(
+            "i.id, i.sku, {} AS name, i.category, i.price_cents, i.stock,
+             (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
+              ORDER BY p.position, p.id LIMIT 1) AS thumb_path",
+            text_sql(lang, Kind::Item, "name", "i.id", "i.name")
+        )
+    }
 
     #[derive(Debug, sqlx::FromRow)]
     pub struct ItemCardRow {
@@ -264,10 +283,16 @@ pub mod ssr {
 
     /// The card of an item the event features (and still sells), or
     /// `NotFound`: a guest never reaches another party's items.
-    pub async fn featured_card(db: &Db, event_id: i64, item_id: i64) -> Result<ItemCard, AppError> {
+    pub async fn featured_card(
+        db: &Db,
+        event_id: i64,
+        item_id: i64,
+        lang: Lang,
+    ) -> Result<ItemCard, AppError> {
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM event_items ei JOIN items i ON i.id = ei.item_id
-             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE"
+            "SELECT {} FROM event_items ei JOIN items i ON i.id = ei.item_id
+             WHERE ei.event_id = $1 AND ei.item_id = $2 AND i.active = TRUE",
+            card_columns_in(lang)
         );
         let row: Option<ItemCardRow> = on_db!(db.reader(), |pool| {
             sqlx::query_as(&sql)
@@ -279,17 +304,26 @@ pub mod ssr {
         row.map(ItemCard::from).ok_or(AppError::NotFound)
     }
 
-    /// Active, not archived items of the brand for a picker: (id, label).
-    pub async fn choices(db: &Db, brand_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    /// Active, not archived items of the brand for a picker: (id, label),
+    /// named in `lang` where the brand wrote it (`None`: the brand's own
+    /// words, for its own forms).
+    pub async fn choices(
+        db: &Db,
+        brand_id: i64,
+        lang: Option<Lang>,
+    ) -> Result<Vec<(i64, String)>, AppError> {
+        let name = match lang {
+            Some(lang) => text_sql(lang, Kind::Item, "name", "i.id", "i.name"),
+            None => "i.name".to_owned(),
+        };
+        let sql = format!(
+            "SELECT id, name, sku, category FROM (
+               SELECT i.id, {name} AS name, i.sku, i.category FROM items i
+               WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL
+             ) AS c ORDER BY category, name"
+        );
         let rows: Vec<(i64, String, String, String)> = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT id, name, sku, category FROM items
-                 WHERE brand_id = $1 AND active = TRUE AND archived_at IS NULL
-                 ORDER BY category, name",
-            )
-            .bind(brand_id)
-            .fetch_all(pool)
-            .await
+            sqlx::query_as(&sql).bind(brand_id).fetch_all(pool).await
         })?;
         Ok(rows
             .into_iter()

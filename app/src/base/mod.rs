@@ -12,6 +12,7 @@ pub mod account;
 pub mod auth;
 pub mod bank;
 pub mod brand;
+pub mod content;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;

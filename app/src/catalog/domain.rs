@@ -1,6 +1,7 @@
 //! Catalog values with rules, parsed once from the brand admin's form.
 
 use super::ItemForm;
+use crate::base::content::Texts;
 use crate::base::error::{AppError, Mistakes};
 use crate::base::items::{Label, Material};
 use crate::base::l10n::{keys, page_lang, Key};
@@ -137,7 +138,11 @@ fn optional(value: String) -> Option<String> {
 /// each "60% organic cotton" or "organic cotton 60%". The parts must add up
 /// to 100 %. Empty input means no composition.
 pub fn parse_composition(raw: &str) -> Result<Vec<Material>, AppError> {
-    let field = "composition";
+    parse_composition_of(raw, "composition")
+}
+
+/// [`parse_composition`] of the form's `field`.
+fn parse_composition_of(raw: &str, field: &str) -> Result<Vec<Material>, AppError> {
     let mut parts = Vec::new();
     for part in raw
         .split([',', ';', '\n'])
@@ -211,6 +216,8 @@ pub struct ItemDraft {
     pub stock: i64,
     pub active: bool,
     pub label: Label,
+    /// The texts in the brand's other language, by field.
+    pub translation: Texts,
 }
 
 impl ItemDraft {
@@ -251,6 +258,7 @@ impl ItemDraft {
             STOCK_MAX,
         ));
         let label = m.check(parse_label(form));
+        let translation = parse_translation(form, &mut m);
         m.finish()?;
         match (
             sku,
@@ -281,10 +289,56 @@ impl ItemDraft {
                 stock,
                 active: form.active,
                 label,
+                translation,
             }),
             _ => Err(AppError::Internal),
         }
     }
+}
+
+/// The translated texts, each checked as its original is; a composition is
+/// stored in its canonical form. Mistakes are noted on the `tr_` fields.
+fn parse_translation(form: &ItemForm, m: &mut Mistakes) -> Texts {
+    let mut texts = Texts::default();
+    let plain = [
+        (
+            "name",
+            "tr_name",
+            &form.tr_name,
+            NAME_MAX,
+            keys::CATALOG_ERROR_NAME_LONG,
+        ),
+        (
+            "description",
+            "tr_description",
+            &form.tr_description,
+            DESCRIPTION_MAX,
+            keys::CATALOG_ERROR_DESCRIPTION_LONG,
+        ),
+        (
+            "care",
+            "tr_care",
+            &form.tr_care,
+            LABEL_TEXT_MAX,
+            keys::CATALOG_ERROR_CARE_LONG,
+        ),
+        (
+            "story",
+            "tr_story",
+            &form.tr_story,
+            LABEL_TEXT_MAX,
+            keys::CATALOG_ERROR_STORY_LONG,
+        ),
+    ];
+    for (name, field, raw, max, too_long) in plain {
+        if let Some(value) = m.check(text(raw, field, too_long, max)) {
+            texts.set(name, &value);
+        }
+    }
+    if let Some(parts) = m.check(parse_composition_of(&form.tr_composition, "tr_composition")) {
+        texts.set("composition", &composition_text(&parts));
+    }
+    texts
 }
 
 /// A text that must not be empty.
@@ -363,7 +417,10 @@ const KIT_DESCRIPTION_MAX: usize = 2000;
 
 /// A kit form with its rules checked: a name, a short description and
 /// at least one item, each once.
-pub fn parse_kit(form: &super::kits::KitForm) -> Result<(String, String, Vec<i64>), AppError> {
+/// A kit's name, description, items and translation, all checked.
+pub fn parse_kit(
+    form: &super::kits::KitForm,
+) -> Result<(String, String, Vec<i64>, Texts), AppError> {
     let mut m = Mistakes::default();
     let name = form.name.trim();
     if name.is_empty() {
@@ -387,8 +444,25 @@ pub fn parse_kit(form: &super::kits::KitForm) -> Result<(String, String, Vec<i64
     if items.is_empty() {
         m.note("items", tr!(page_lang(), KIT_ERROR_NO_ITEMS));
     }
+    let mut translation = Texts::default();
+    if let Some(value) = m.check(text(
+        &form.tr_name,
+        "tr_name",
+        keys::KIT_ERROR_NAME_LONG,
+        KIT_NAME_MAX,
+    )) {
+        translation.set("name", &value);
+    }
+    if let Some(value) = m.check(text(
+        &form.tr_description,
+        "tr_description",
+        keys::KIT_ERROR_DESCRIPTION_LONG,
+        KIT_DESCRIPTION_MAX,
+    )) {
+        translation.set("description", &value);
+    }
     m.finish()?;
-    Ok((name.to_owned(), description.to_owned(), items))
+    Ok((name.to_owned(), description.to_owned(), items, translation))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::base::error::ssr::serve;
 use crate::base::{
     auth::Gate,
     brand::BrandNav,
+    content::{Texts, TranslationFieldset},
     error::AppError,
     forms::{Field, FormError},
 };
@@ -21,6 +22,12 @@ pub struct KitForm {
     pub description: String,
     #[serde(default)]
     pub items: Vec<i64>,
+    /// The name and description in the brand's other language (empty: not
+    /// translated).
+    #[serde(default)]
+    pub tr_name: String,
+    #[serde(default)]
+    pub tr_description: String,
 }
 
 /// A kit in a list or a picker.
@@ -39,6 +46,8 @@ pub struct KitEditor {
     pub form: KitForm,
     /// The brand's active items: (id, "Category · Name (SKU)").
     pub choices: Vec<(i64, String)>,
+    /// The language the brand translates into.
+    pub translation_lang: crate::base::l10n::Lang,
 }
 
 /// The brand's kits (brand admins and hosts: hosts pick one for a party).
@@ -47,7 +56,10 @@ pub async fn get_kits() -> Result<Vec<KitSummary>, AppError> {
     serve(async move {
         let user = crate::base::auth::ssr::require_user().await?;
         let state = crate::base::state::app_state()?;
-        ssr::list(&state.db, user.brand_id).await
+        // Hosts read the kits in their language; the brand, in its words.
+        let lang = (user.role != crate::base::account::Role::BrandAdmin)
+            .then(crate::base::l10n::page_lang);
+        ssr::list(&state.db, user.brand_id, lang).await
     })
     .await
 }
@@ -58,13 +70,21 @@ pub async fn get_kit_editor(id: i64) -> Result<KitEditor, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
+        let brand_lang =
+            crate::base::l10n::resolve::brand_language_of(&state.db, admin.brand_id).await?;
+        let translation_lang = crate::base::content::translation_language(brand_lang);
         let form = if id == 0 {
             KitForm::default()
         } else {
-            ssr::form(&state.db, admin.brand_id, id).await?
+            ssr::form(&state.db, admin.brand_id, id, translation_lang).await?
         };
-        let choices = crate::base::items::ssr::choices(&state.db, admin.brand_id).await?;
-        Ok(KitEditor { id, form, choices })
+        let choices = crate::base::items::ssr::choices(&state.db, admin.brand_id, None).await?;
+        Ok(KitEditor {
+            id,
+            form,
+            choices,
+            translation_lang,
+        })
     })
     .await
 }
@@ -75,9 +95,18 @@ pub async fn save_kit(id: i64, form: KitForm) -> Result<i64, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        let id = ssr::save(&state.db, admin.brand_id, id, &form, chrono::Utc::now())
-            .await
-            .map_err(|e| e.keeping(&form))?;
+        let brand_lang =
+            crate::base::l10n::resolve::brand_language_of(&state.db, admin.brand_id).await?;
+        let translate_to = crate::base::content::translation_language(brand_lang);
+        let id = ssr::save(
+            &state.db,
+            admin.brand_id,
+            id,
+            (&form, translate_to),
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| e.keeping(&form))?;
         leptos_axum::redirect("/brand/kits");
         Ok(id)
     })
@@ -91,23 +120,34 @@ pub mod ssr {
     use super::{KitForm, KitSummary};
     use crate::{
         base::{
+            content::{self, ssr::text_sql, Kind},
             db::{Db, Tx},
             error::AppError,
+            l10n::Lang,
         },
         on_db, on_tx,
     };
 
-    /// The brand's kits by name, with how many items each holds.
-    pub async fn list(db: &Db, brand_id: i64) -> Result<Vec<KitSummary>, AppError> {
+    /// The brand's kits by name, with how many items each holds, in `lang`
+    /// where the brand translated them (`None`: its own words).
+    pub async fn list(
+        db: &Db,
+        brand_id: i64,
+        lang: Option<Lang>,
+    ) -> Result<Vec<KitSummary>, AppError> {
+        let in_lang = |field: &str, column: &str| match lang {
+            Some(lang) => text_sql(lang, Kind::Kit, field, "k.id", column),
+            None => column.to_owned(),
+        };
+        let sql = format!(
+            "SELECT k.id, {}, {},
+                    (SELECT COUNT(*) FROM kit_items ki WHERE ki.kit_id = k.id)
+             FROM kits k WHERE k.brand_id = $1 ORDER BY k.name",
+            in_lang("name", "k.name"),
+            in_lang("description", "k.description"),
+        );
         let rows: Vec<(i64, String, String, i64)> = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-                "SELECT k.id, k.name, k.description,
-                        (SELECT COUNT(*) FROM kit_items ki WHERE ki.kit_id = k.id)
-                 FROM kits k WHERE k.brand_id = $1 ORDER BY k.name",
-            )
-            .bind(brand_id)
-            .fetch_all(pool)
-            .await
+            sqlx::query_as(&sql).bind(brand_id).fetch_all(pool).await
         })?;
         Ok(rows
             .into_iter()
@@ -120,8 +160,8 @@ pub mod ssr {
             .collect())
     }
 
-    /// A kit of the brand as its form.
-    pub async fn form(db: &Db, brand_id: i64, id: i64) -> Result<KitForm, AppError> {
+    /// A kit of the brand as its form, with its translation into `lang`.
+    pub async fn form(db: &Db, brand_id: i64, id: i64, lang: Lang) -> Result<KitForm, AppError> {
         let (kit, items): (Option<(String, String)>, Vec<i64>) = on_db!(db.reader(), |pool| {
             let kit = sqlx::query_as(
                 "SELECT name, description FROM kits WHERE id = $1 AND brand_id = $2",
@@ -139,10 +179,13 @@ pub mod ssr {
             (kit, items)
         });
         let (name, description) = kit.ok_or(AppError::NotFound)?;
+        let translation = content::ssr::read(db, Kind::Kit, id, lang).await?;
         Ok(KitForm {
             name,
             description,
             items,
+            tr_name: translation.get("name"),
+            tr_description: translation.get("description"),
         })
     }
 
@@ -194,7 +237,7 @@ pub mod ssr {
         db: &Db,
         brand_id: i64,
         id: i64,
-        form: &KitForm,
+        (form, translate_to): (&KitForm, Lang),
         now: DateTime<Utc>,
     ) -> Result<i64, AppError> {
         // Another brand's kit is not found, whatever the form says.
@@ -208,7 +251,7 @@ pub mod ssr {
             })?;
             mine.ok_or(AppError::NotFound)?;
         }
-        let (name, description, items) = crate::catalog::domain::parse_kit(form)?;
+        let (name, description, items, translation) = crate::catalog::domain::parse_kit(form)?;
         let mut tx = db.begin().await?;
         if !all_ours(&mut tx, brand_id, &items).await? {
             return Err(AppError::invalid(
@@ -247,6 +290,7 @@ pub mod ssr {
                 .await?;
             }
         });
+        content::ssr::write(&mut tx, Kind::Kit, kit_id, translate_to, &translation).await?;
         tx.commit().await?;
         Ok(kit_id)
     }
@@ -301,6 +345,8 @@ pub fn KitEditorPage() -> impl IntoView {
         <Gate data=editor here="/brand/kits" children=move |ed: KitEditor| {
             let initial = error.get_untracked().and_then(|e| e.kept::<KitForm>()).unwrap_or(ed.form.clone());
             let chosen = initial.items.clone();
+            let other = crate::base::content::language_name(lang, ed.translation_lang);
+            let in_other = move |field: String| tr!(lang, CONTENT_FIELD_IN, field = field, language = other.clone());
             view! {
                 <section class="form-card wide" aria-labelledby="kit-title">
                     <p><a href="/brand/kits">{tr!(lang, KIT_BACK)}</a></p>
@@ -310,6 +356,20 @@ pub fn KitEditorPage() -> impl IntoView {
                         <input type="hidden" name="id" value=ed.id />
                         <Field id="name" name="form[name]" label=tr!(lang, KIT_NAME) value=initial.name.clone() error />
                         <Field id="description" name="form[description]" label=tr!(lang, KIT_DESCRIPTION) value=initial.description.clone() rows=3 error />
+                        <TranslationFieldset lang=lang target=ed.translation_lang
+                            missing=crate::base::content::missing(
+                                &[("name", &initial.name), ("description", &initial.description)],
+                                &Texts(vec![
+                                    ("name".into(), initial.tr_name.clone()),
+                                    ("description".into(), initial.tr_description.clone()),
+                                ]),
+                            )
+                            .into_iter()
+                            .map(|f| if f == "name" { tr!(lang, KIT_NAME) } else { tr!(lang, KIT_DESCRIPTION) })
+                            .collect()>
+                            <Field id="tr_name" name="form[tr_name]" label=in_other(tr!(lang, KIT_NAME)) value=initial.tr_name.clone() error />
+                            <Field id="tr_description" name="form[tr_description]" label=in_other(tr!(lang, KIT_DESCRIPTION)) value=initial.tr_description.clone() rows=3 error />
+                        </TranslationFieldset>
                         <fieldset class="field" aria-describedby="items-error">
                             <legend>{tr!(lang, KIT_ITEMS)}</legend>
                             {move || error.get().and_then(|e| e.for_field("items")).map(|msg| view! { <p class="field-error" id="items-error">{msg}</p> })}

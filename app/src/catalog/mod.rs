@@ -30,6 +30,13 @@ pub struct ItemForm {
     pub recycled: String,
     pub care: String,
     pub story: String,
+    /// The same texts in the brand's other language (empty: not
+    /// translated, readers get the brand's words).
+    pub tr_name: String,
+    pub tr_description: String,
+    pub tr_composition: String,
+    pub tr_care: String,
+    pub tr_story: String,
 }
 
 /// The brand's catalog list: a search, a category, archived or current
@@ -48,6 +55,8 @@ pub struct CatalogRow {
     pub card: ItemCard,
     pub active: bool,
     pub archived: bool,
+    /// The name or description has no translation.
+    pub untranslated: bool,
 }
 
 /// One page of the brand's catalog.
@@ -58,4 +67,6 @@ pub struct CatalogListing {
     pub page: i64,
     pub pages: i64,
     pub categories: Vec<String>,
+    /// The language the brand translates into.
+    pub translation_lang: crate::base::l10n::Lang,
 }

@@ -7,10 +7,11 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::{CatalogListing, CatalogQuery, ItemForm};
+use crate::base::content::{language_name, TranslationFieldset};
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::base::items::{ItemDetail, ItemLabel, ItemThumb};
-use crate::base::l10n::{fmt::money, use_lang};
+use crate::base::l10n::{fmt::money, use_lang, Lang};
 use crate::base::page::urlencode;
 use crate::base::{
     auth::Gate,
@@ -26,6 +27,19 @@ pub struct ItemEditor {
     pub item: Option<ItemDetail>,
     pub form: ItemForm,
     pub categories: Vec<String>,
+    /// The language the brand writes in, and the one it translates into.
+    pub brand_lang: Lang,
+    pub translation_lang: Lang,
+}
+
+/// The brand's language and the one it translates into.
+#[cfg(feature = "ssr")]
+async fn brand_languages(
+    db: &crate::base::db::Db,
+    brand_id: i64,
+) -> Result<(Lang, Lang), AppError> {
+    let brand = crate::base::l10n::resolve::brand_language_of(db, brand_id).await?;
+    Ok((brand, crate::base::content::translation_language(brand)))
 }
 
 /// One page of the brand's catalog.
@@ -34,7 +48,8 @@ pub async fn get_catalog(query: CatalogQuery) -> Result<CatalogListing, AppError
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        super::ssr::list(&state.db, admin.brand_id, &query).await
+        let (_, translate_to) = brand_languages(&state.db, admin.brand_id).await?;
+        super::ssr::list(&state.db, admin.brand_id, &query, translate_to).await
     })
     .await
 }
@@ -45,9 +60,15 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        let categories = super::ssr::list(&state.db, admin.brand_id, &CatalogQuery::default())
-            .await?
-            .categories;
+        let (brand_lang, translation_lang) = brand_languages(&state.db, admin.brand_id).await?;
+        let categories = super::ssr::list(
+            &state.db,
+            admin.brand_id,
+            &CatalogQuery::default(),
+            translation_lang,
+        )
+        .await?
+        .categories;
         if id == 0 {
             return Ok(ItemEditor {
                 item: None,
@@ -58,13 +79,24 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
                     ..ItemForm::default()
                 },
                 categories,
+                brand_lang,
+                translation_lang,
             });
         }
-        let item = super::ssr::detail(&state.db, admin.brand_id, id).await?;
+        let item = super::ssr::detail(&state.db, admin.brand_id, id, None).await?;
+        let translation = crate::base::content::ssr::read(
+            &state.db,
+            crate::base::content::Kind::Item,
+            id,
+            translation_lang,
+        )
+        .await?;
         Ok(ItemEditor {
-            form: super::ssr::form_of(&item),
+            form: super::ssr::form_of(&item, &translation),
             item: Some(item),
             categories,
+            brand_lang,
+            translation_lang,
         })
     })
     .await
@@ -84,12 +116,13 @@ pub async fn save_item(data: leptos::server_fn::codec::MultipartData) -> Result<
         let posted = posted?;
         let state = crate::base::state::app_state()?;
         let form = posted.form;
+        let (_, translate_to) = brand_languages(&state.db, admin.brand_id).await?;
         let id = super::ssr::save_with_photos(
             &state.db,
             &state.config.media,
             admin.brand_id,
             posted.id,
-            &form,
+            (&form, translate_to),
             posted.photos,
             posted.too_large,
             chrono::Utc::now(),
@@ -207,6 +240,11 @@ mod ssr {
                 "recycled" => form.recycled = value,
                 "care" => form.care = value,
                 "story" => form.story = value,
+                "tr_name" => form.tr_name = value,
+                "tr_description" => form.tr_description = value,
+                "tr_composition" => form.tr_composition = value,
+                "tr_care" => form.tr_care = value,
+                "tr_story" => form.tr_story = value,
                 _ => {}
             }
         }
@@ -261,6 +299,7 @@ pub fn CatalogPage() -> impl IntoView {
         <BrandNav />
         <Gate data=listing here="/brand/catalog" children=move |l: CatalogListing| {
             let current = query.get_untracked();
+            let untranslated = tr!(lang, CATALOG_UNTRANSLATED, language = language_name(lang, l.translation_lang));
             let prev = (l.page > 1).then(|| catalog_href(&current, l.page - 1));
             let next = (l.page < l.pages).then(|| catalog_href(&current, l.page + 1));
             view! {
@@ -311,6 +350,9 @@ pub fn CatalogPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {l.rows.into_iter().map(|r| {
+                                        let untranslated = r.untranslated.then(|| view! {
+                                            <br /><span class="tag" data-testid="untranslated">{untranslated.clone()}</span>
+                                        });
                                         let status = if r.archived {
                                             tr!(lang, CATALOG_STATUS_ARCHIVED)
                                         } else if r.active {
@@ -324,6 +366,7 @@ pub fn CatalogPage() -> impl IntoView {
                                                 <td>
                                                     <a href=format!("/brand/catalog/{}", r.card.id)>{r.card.name.clone()}</a>
                                                     <br /><span class="muted">{r.card.category.clone()}</span>
+                                                    {untranslated}
                                                 </td>
                                                 <td><code>{r.card.sku.clone()}</code></td>
                                                 <td class="num">{money(lang, r.card.price)}</td>
@@ -401,6 +444,8 @@ pub fn ItemEditorPage() -> impl IntoView {
             let photos = ed.item.as_ref().map(|i| i.photos.clone()).unwrap_or_default();
             let archived = ed.item.as_ref().is_some_and(|i| i.archived);
             let preview = ed.item.as_ref().map(|i| i.label.clone());
+            let other = language_name(lang, ed.translation_lang);
+            let in_other = move |field: String| tr!(lang, CONTENT_FIELD_IN, field = field, language = other.clone());
             view! {
                 <section class="form-card wide" aria-labelledby="item-title">
                     <p><a href="/brand/catalog">{tr!(lang, CATALOG_BACK)}</a></p>
@@ -462,6 +507,39 @@ pub fn ItemEditorPage() -> impl IntoView {
                             <Field id="care" label=tr!(lang, CATALOG_CARE) value=initial.care.clone() rows=2 error />
                             <Field id="story" label=tr!(lang, ITEM_HOW_IT_IS_MADE) value=initial.story.clone() rows=3 error />
                         </fieldset>
+                        <TranslationFieldset lang=lang target=ed.translation_lang
+                            missing=crate::base::content::missing(
+                                &[
+                                    ("name", &initial.name),
+                                    ("description", &initial.description),
+                                    ("composition", &initial.composition),
+                                    ("care", &initial.care),
+                                    ("story", &initial.story),
+                                ],
+                                &crate::base::content::Texts(vec![
+                                    ("name".into(), initial.tr_name.clone()),
+                                    ("description".into(), initial.tr_description.clone()),
+                                    ("composition".into(), initial.tr_composition.clone()),
+                                    ("care".into(), initial.tr_care.clone()),
+                                    ("story".into(), initial.tr_story.clone()),
+                                ]),
+                            )
+                            .into_iter()
+                            .map(|f| match f {
+                                "name" => tr!(lang, CATALOG_NAME),
+                                "description" => tr!(lang, CATALOG_DESCRIPTION),
+                                "composition" => tr!(lang, ITEM_COMPOSITION),
+                                "care" => tr!(lang, CATALOG_CARE),
+                                _ => tr!(lang, ITEM_HOW_IT_IS_MADE),
+                            })
+                            .collect()>
+                            <Field id="tr_name" label=in_other(tr!(lang, CATALOG_NAME)) value=initial.tr_name.clone() error />
+                            <Field id="tr_description" label=in_other(tr!(lang, CATALOG_DESCRIPTION)) value=initial.tr_description.clone() rows=4 error />
+                            <Field id="tr_composition" label=in_other(tr!(lang, ITEM_COMPOSITION)) value=initial.tr_composition.clone()
+                                hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
+                            <Field id="tr_care" label=in_other(tr!(lang, CATALOG_CARE)) value=initial.tr_care.clone() rows=2 error />
+                            <Field id="tr_story" label=in_other(tr!(lang, ITEM_HOW_IT_IS_MADE)) value=initial.tr_story.clone() rows=3 error />
+                        </TranslationFieldset>
                         <button type="submit" class="button primary" disabled=move || pending.get()>
                             {move || if pending.get() { tr!(lang, CATALOG_SAVING) } else if item_id == 0 { tr!(lang, CATALOG_CREATE) } else { tr!(lang, CATALOG_SAVE) }}
                         </button>

@@ -10,26 +10,36 @@ use super::{
 };
 use crate::{
     base::{
-        db::Db,
+        content::{
+            ssr::{missing_sql, text_sql},
+            Kind, Texts,
+        },
+        db::{Db, Tx},
         error::AppError,
         items::{
-            ssr::{ItemCardRow, CARD_COLUMNS},
+            ssr::{card_columns_in, ItemCardRow, CARD_COLUMNS},
             vat_percent, ItemCard, ItemDetail, Label, Photo,
         },
+        l10n::Lang,
         media::MediaStore,
     },
-    on_db,
+    on_db, on_tx,
 };
+
+/// The texts of an item a brand may translate, as its form names them.
+pub const TRANSLATED_FIELDS: [&str; 5] = ["name", "description", "composition", "care", "story"];
 
 /// Items per page in the brand's catalog list.
 pub const PAGE_SIZE: i64 = 20;
 
-/// The first `limit` active items of a brand, by category and name.
+/// The first `limit` active items of a brand, by category and name, named
+/// in the page's language.
 pub async fn featured_items(db: &Db, brand_id: i64, limit: i64) -> Result<Vec<ItemCard>, AppError> {
     let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM items i
+        "SELECT {} FROM items i
          WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL
-         ORDER BY i.category, i.name LIMIT $2"
+         ORDER BY i.category, i.name LIMIT $2",
+        card_columns_in(crate::base::l10n::page_lang())
     );
     let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
@@ -61,13 +71,16 @@ struct ListRow {
     card: ItemCardRow,
     active: bool,
     archived: bool,
+    untranslated: bool,
 }
 
-/// One page of the brand's catalog, filtered.
+/// One page of the brand's catalog, filtered; each row says whether its
+/// name or description lacks a translation into `translate_to`.
 pub async fn list(
     db: &Db,
     brand_id: i64,
     query: &CatalogQuery,
+    translate_to: Lang,
 ) -> Result<CatalogListing, AppError> {
     let pattern = contains_pattern(&query.q);
     let filter = "i.brand_id = $1
@@ -76,8 +89,11 @@ pub async fn list(
         AND ((i.archived_at IS NOT NULL) = $4)";
     let count_sql = format!("SELECT COUNT(*) FROM items i WHERE {filter}");
     let page_sql = format!(
-        "SELECT {CARD_COLUMNS}, i.active, (i.archived_at IS NOT NULL) AS archived
-         FROM items i WHERE {filter} ORDER BY i.category, i.name, i.id LIMIT $5 OFFSET $6"
+        "SELECT {CARD_COLUMNS}, i.active, (i.archived_at IS NOT NULL) AS archived,
+                ({} OR (i.description <> '' AND {})) AS untranslated
+         FROM items i WHERE {filter} ORDER BY i.category, i.name, i.id LIMIT $5 OFFSET $6",
+        missing_sql(translate_to, Kind::Item, "name", "i.id"),
+        missing_sql(translate_to, Kind::Item, "description", "i.id"),
     );
     let page = query.page.max(1);
     let (total, rows, categories): (i64, Vec<ListRow>, Vec<String>) = on_db!(db.reader(), |pool| {
@@ -112,12 +128,14 @@ pub async fn list(
                 card: r.card.into(),
                 active: r.active,
                 archived: r.archived,
+                untranslated: r.untranslated,
             })
             .collect(),
         total,
         page,
         pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
         categories,
+        translation_lang: translate_to,
     })
 }
 
@@ -145,12 +163,32 @@ struct PhotoRow {
     height: i64,
 }
 
-/// One item of the brand, with its label and photos.
-pub async fn detail(db: &Db, brand_id: i64, item_id: i64) -> Result<ItemDetail, AppError> {
+/// One item of the brand, with its label and photos: in `lang` where the
+/// brand translated it (what guests, hosts and visitors read), or in the
+/// brand's own words (`None`: its catalog).
+pub async fn detail(
+    db: &Db,
+    brand_id: i64,
+    item_id: i64,
+    lang: Option<Lang>,
+) -> Result<ItemDetail, AppError> {
+    let in_lang = |field: &str, column: &str| match lang {
+        Some(lang) => text_sql(lang, Kind::Item, field, "i.id", column),
+        None => column.to_owned(),
+    };
     let sql = format!(
-        "SELECT {CARD_COLUMNS}, i.description, i.vat_rate_bp, i.active, i.archived_at,
-                i.label_composition, i.label_country, i.label_recycled_pct, i.label_care, i.label_story
-         FROM items i WHERE i.id = $1 AND i.brand_id = $2"
+        "SELECT {}, {} AS description, i.vat_rate_bp, i.active, i.archived_at,
+                {} AS label_composition, i.label_country, i.label_recycled_pct,
+                {} AS label_care, {} AS label_story
+         FROM items i WHERE i.id = $1 AND i.brand_id = $2",
+        match lang {
+            Some(lang) => card_columns_in(lang),
+            None => CARD_COLUMNS.to_owned(),
+        },
+        in_lang("description", "i.description"),
+        in_lang("composition", "i.label_composition"),
+        in_lang("care", "i.label_care"),
+        in_lang("story", "i.label_story"),
     );
     let (row, photos): (Option<DetailRow>, Vec<PhotoRow>) = on_db!(db.reader(), |pool| {
         let row = sqlx::query_as(&sql)
@@ -200,10 +238,15 @@ pub async fn detail(db: &Db, brand_id: i64, item_id: i64) -> Result<ItemDetail, 
     })
 }
 
-/// The stored values of an item, to fill its form.
-pub fn form_of(item: &ItemDetail) -> ItemForm {
+/// The stored values of an item and its translation, to fill its form.
+pub fn form_of(item: &ItemDetail, translation: &Texts) -> ItemForm {
     let cents = item.card.price.minor();
     ItemForm {
+        tr_name: translation.get("name"),
+        tr_description: translation.get("description"),
+        tr_composition: translation.get("composition"),
+        tr_care: translation.get("care"),
+        tr_story: translation.get("story"),
         sku: item.card.sku.clone(),
         name: item.card.name.clone(),
         description: item.description.clone(),
@@ -228,58 +271,32 @@ fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(e) if e.is_unique_violation())
 }
 
-/// Creates (`item_id` None) or updates an item of the brand and appends the
-/// stored photos, in one transaction. A SKU already used by another item of
-/// the brand is refused.
+/// Creates (`item_id` None) or updates an item of the brand with its
+/// translation into `translate_to`, and appends the stored photos, in one
+/// transaction. A SKU already used by another item of the brand is refused.
 pub async fn save(
     db: &Db,
     brand_id: i64,
     item_id: Option<i64>,
-    draft: &ItemDraft,
+    (draft, translate_to): (&ItemDraft, Lang),
     photos: &[StoredPhoto],
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let label = &draft.label;
-    let composition = (!label.composition.is_empty()).then(|| composition_text(&label.composition));
-    let insert = "INSERT INTO items (brand_id, sku, name, description, category, price_cents,
-            vat_rate_bp, stock, active, label_composition, label_country, label_recycled_pct,
-            label_care, label_story, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id";
-    let update = "UPDATE items SET sku = $2, name = $3, description = $4, category = $5,
-            price_cents = $6, vat_rate_bp = $7, stock = $8, active = $9, label_composition = $10,
-            label_country = $11, label_recycled_pct = $12, label_care = $13, label_story = $14,
-            updated_at = $15
-         WHERE brand_id = $1 AND id = $16 RETURNING id";
-    let result: Result<Option<i64>, sqlx::Error> = on_db!(db.writer(), |pool| {
-        async {
-            let mut tx = pool.begin().await?;
-            let id: Option<i64> = sqlx::query_scalar(if item_id.is_some() { update } else { insert })
-                .bind(brand_id)
-                .bind(draft.sku.as_str())
-                .bind(&draft.name)
-                .bind(&draft.description)
-                .bind(&draft.category)
-                .bind(draft.price_cents)
-                .bind(draft.vat_rate_bp)
-                .bind(draft.stock)
-                .bind(draft.active)
-                .bind(&composition)
-                .bind(&label.country)
-                .bind(label.recycled_pct)
-                .bind(&label.care)
-                .bind(&label.story)
-                .bind(now)
-                .bind(item_id.unwrap_or_default())
-                .fetch_optional(&mut *tx)
-                .await?;
-            let Some(id) = id else { return Ok(None) };
-            let next: i64 = sqlx::query_scalar(
-                "SELECT COALESCE(MAX(position), 0) FROM item_photos WHERE item_id = $1",
-            )
-            .bind(id)
-            .fetch_one(&mut *tx)
+    let result = async {
+        let mut tx = db.begin().await?;
+        let Some(id) = write_item(&mut tx, brand_id, item_id, draft, now).await? else {
+            return Ok(None);
+        };
+        crate::base::content::ssr::write(&mut tx, Kind::Item, id, translate_to, &draft.translation)
             .await?;
-            for (n, photo) in photos.iter().enumerate() {
+        let next: i64 = on_tx!(&mut tx, |c| sqlx::query_scalar(
+            "SELECT COALESCE(MAX(position), 0) FROM item_photos WHERE item_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await?);
+        for (n, photo) in photos.iter().enumerate() {
+            on_tx!(&mut tx, |c| {
                 sqlx::query(
                     "INSERT INTO item_photos (item_id, position, display_path, thumb_path, width, height, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -291,14 +308,14 @@ pub async fn save(
                 .bind(i64::from(photo.width))
                 .bind(i64::from(photo.height))
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
-            }
-            tx.commit().await?;
-            Ok(Some(id))
+            });
         }
-        .await
-    });
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Some(id))
+    }
+    .await;
     match result {
         Ok(Some(id)) => Ok(id),
         Ok(None) => Err(AppError::NotFound),
@@ -312,6 +329,51 @@ pub async fn save(
         )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Inserts the item (`item_id` None) or updates it if it is the brand's;
+/// its id, or `None` when it is not.
+async fn write_item(
+    tx: &mut Tx,
+    brand_id: i64,
+    item_id: Option<i64>,
+    draft: &ItemDraft,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let label = &draft.label;
+    let composition = (!label.composition.is_empty()).then(|| composition_text(&label.composition));
+    let insert = "INSERT INTO items (brand_id, sku, name, description, category, price_cents,
+            vat_rate_bp, stock, active, label_composition, label_country, label_recycled_pct,
+            label_care, label_story, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id";
+    let update = "UPDATE items SET sku = $2, name = $3, description = $4, category = $5,
+            price_cents = $6, vat_rate_bp = $7, stock = $8, active = $9, label_composition = $10,
+            label_country = $11, label_recycled_pct = $12, label_care = $13, label_story = $14,
+            updated_at = $15
+         WHERE brand_id = $1 AND id = $16 RETURNING id";
+    Ok(on_tx!(tx, |c| sqlx::query_scalar(if item_id.is_some() {
+        update
+    } else {
+        insert
+    })
+    .bind(brand_id)
+    .bind(draft.sku.as_str())
+    .bind(&draft.name)
+    .bind(&draft.description)
+    .bind(&draft.category)
+    .bind(draft.price_cents)
+    .bind(draft.vat_rate_bp)
+    .bind(draft.stock)
+    .bind(draft.active)
+    .bind(&composition)
+    .bind(&label.country)
+    .bind(label.recycled_pct)
+    .bind(&label.care)
+    .bind(&label.story)
+    .bind(now)
+    .bind(item_id.unwrap_or_default())
+    .fetch_optional(&mut *c)
+    .await?))
 }
 
 /// Archives an item (it leaves the catalog list, kits and parties keep
@@ -378,7 +440,7 @@ pub async fn save_with_photos(
     media: &MediaStore,
     brand_id: i64,
     item_id: Option<i64>,
-    form: &ItemForm,
+    (form, translate_to): (&ItemForm, Lang),
     uploads: Vec<super::photos::Upload>,
     too_large: Option<(String, usize)>,
     now: DateTime<Utc>,
@@ -392,7 +454,7 @@ pub async fn save_with_photos(
     }
     let processed = super::photos::process_all(uploads).await?;
     let stored = super::photos::store(media, &processed).await?;
-    match save(db, brand_id, item_id, &draft, &stored, now).await {
+    match save(db, brand_id, item_id, (&draft, translate_to), &stored, now).await {
         Ok(id) => Ok(id),
         Err(e) => {
             super::photos::discard(media, &stored).await;

@@ -134,7 +134,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         "SELECT {}, i.vat_rate_bp, cl.quantity
          FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
          WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
-        crate::base::items::ssr::CARD_COLUMNS
+        crate::base::items::ssr::card_columns_in(crate::base::l10n::page_lang())
     );
     let rows: Vec<CartRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
@@ -182,7 +182,13 @@ pub async fn set_quantity(
     if !buyer.open {
         return Err(closed());
     }
-    let item = crate::base::items::ssr::featured_card(db, buyer.event_id, item_id).await?;
+    let item = crate::base::items::ssr::featured_card(
+        db,
+        buyer.event_id,
+        item_id,
+        crate::base::l10n::page_lang(),
+    )
+    .await?;
     let current: i64 = on_db!(db.reader(), |pool| {
         sqlx::query_scalar(
             "SELECT COALESCE(MAX(cl.quantity), 0) FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id
@@ -315,18 +321,27 @@ impl From<PlaceError> for AppError {
     }
 }
 
-/// The buyer's cart as order lines, read on the order's transaction.
+/// The buyer's cart as order lines, read on the order's transaction; each
+/// line keeps the item's name as the buyer read it.
 async fn cart_lines(tx: &mut Tx, buyer: &Buyer) -> Result<Vec<NewLine>, sqlx::Error> {
     type Row = (i64, String, String, i64, i64, i64);
-    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT i.id, i.sku, i.name, i.price_cents, i.vat_rate_bp, cl.quantity
+    let sql = format!(
+        "SELECT i.id, i.sku, {}, i.price_cents, i.vat_rate_bp, cl.quantity
          FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
          WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
-    )
-    .bind(buyer.event_id)
-    .bind(&buyer.owner)
-    .fetch_all(&mut *c)
-    .await?);
+        crate::base::content::ssr::text_sql(
+            crate::base::l10n::page_lang(),
+            crate::base::content::Kind::Item,
+            "name",
+            "i.id",
+            "i.name"
+        )
+    );
+    let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(buyer.event_id)
+        .bind(&buyer.owner)
+        .fetch_all(&mut *c)
+        .await?);
     Ok(rows
         .into_iter()
         .map(

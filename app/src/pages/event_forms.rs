@@ -32,7 +32,12 @@ pub async fn get_event_form_options() -> Result<EventFormOptions, AppError> {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
         let zone = crate::events::ssr::host_zone(&state.db, &host).await?;
-        let kits = crate::catalog::kits::ssr::list(&state.db, host.brand_id).await?;
+        let kits = crate::catalog::kits::ssr::list(
+            &state.db,
+            host.brand_id,
+            Some(crate::base::l10n::page_lang()),
+        )
+        .await?;
         let suspended = crate::hosts::ssr::is_suspended(&state.db, host.id).await?;
         Ok(EventFormOptions {
             kits,

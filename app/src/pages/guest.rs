@@ -104,7 +104,13 @@ pub async fn get_showcase_item(
             )
         };
         let brand = crate::showcase::ssr::featured_brand(&state.db, event_id, item_id).await?;
-        let item = crate::catalog::ssr::detail(&state.db, brand, item_id).await?;
+        let item = crate::catalog::ssr::detail(
+            &state.db,
+            brand,
+            item_id,
+            Some(crate::base::l10n::page_lang()),
+        )
+        .await?;
         let favourite = match guest_id {
             Some(g) => crate::showcase::ssr::favourites(&state.db, g)
                 .await?

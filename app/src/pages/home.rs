@@ -82,7 +82,13 @@ pub async fn get_public_item(item_id: i64) -> Result<ItemDetail, AppError> {
         let brand = crate::base::brand::ssr::home_brand(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        let item = crate::catalog::ssr::detail(&state.db, brand.id, item_id).await?;
+        let item = crate::catalog::ssr::detail(
+            &state.db,
+            brand.id,
+            item_id,
+            Some(crate::base::l10n::page_lang()),
+        )
+        .await?;
         if !item.active || item.archived {
             return Err(AppError::NotFound);
         }

@@ -64,7 +64,15 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
             crate::showcase::ssr::presentable(&state.db, &host, event_id).await?;
         let mut slides = Vec::new();
         for card in crate::showcase::ssr::featured(&state.db, event_id, false).await? {
-            slides.push(crate::catalog::ssr::detail(&state.db, host.brand_id, card.id).await?);
+            slides.push(
+                crate::catalog::ssr::detail(
+                    &state.db,
+                    host.brand_id,
+                    card.id,
+                    Some(crate::base::l10n::page_lang()),
+                )
+                .await?,
+            );
         }
         let share_url = slug.map(|s| {
             state

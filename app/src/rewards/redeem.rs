@@ -97,10 +97,11 @@ pub mod ssr {
         db: &Db,
         brand_id: i64,
     ) -> Result<Vec<crate::base::items::ItemCard>, AppError> {
-        use crate::base::items::ssr::{ItemCardRow, CARD_COLUMNS};
+        use crate::base::items::ssr::{card_columns_in, ItemCardRow};
         let sql = format!(
-            "SELECT {CARD_COLUMNS} FROM items i
-             WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL ORDER BY i.name, i.id"
+            "SELECT {} FROM items i
+             WHERE i.brand_id = $1 AND i.active = TRUE AND i.archived_at IS NULL ORDER BY i.name, i.id",
+            card_columns_in(crate::base::l10n::page_lang())
         );
         let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
             .bind(brand_id)

@@ -10,7 +10,7 @@ use crate::{
         db::Db,
         error::AppError,
         items::{
-            ssr::{ItemCardRow, CARD_COLUMNS},
+            ssr::{card_columns_in, ItemCardRow},
             ItemCard,
         },
         money::Money,
@@ -24,13 +24,15 @@ const PRESENT_FROM: Duration = Duration::hours(2);
 /// A guest's visit is written at most this often.
 const SEEN_EVERY: Duration = Duration::minutes(1);
 
-/// The featured items of an event in the host's order. With `orderable`,
-/// only items guests can order (active); the host sees all.
+/// The featured items of an event in the host's order, named in the
+/// page's language. With `orderable`, only items guests can order (active);
+/// the host sees all.
 pub async fn featured(db: &Db, event_id: i64, orderable: bool) -> Result<Vec<ItemCard>, AppError> {
     let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM event_items ei JOIN items i ON i.id = ei.item_id
+        "SELECT {} FROM event_items ei JOIN items i ON i.id = ei.item_id
          WHERE ei.event_id = $1 AND ($2 = FALSE OR i.active = TRUE)
-         ORDER BY ei.position, i.id"
+         ORDER BY ei.position, i.id",
+        card_columns_in(crate::base::l10n::page_lang())
     );
     let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
@@ -54,11 +56,13 @@ pub async fn addable(
             .fetch_all(pool)
             .await
     })?;
-    Ok(crate::base::items::ssr::choices(db, brand_id)
-        .await?
-        .into_iter()
-        .filter(|(id, _)| !featured.contains(id))
-        .collect())
+    Ok(
+        crate::base::items::ssr::choices(db, brand_id, Some(crate::base::l10n::page_lang()))
+            .await?
+            .into_iter()
+            .filter(|(id, _)| !featured.contains(id))
+            .collect(),
+    )
 }
 
 /// Adds an active item of the host's brand at the end of the event's list.

@@ -31,6 +31,38 @@ pub fn parse(
     }
 }
 
+/// Checks a poll's translation: a question (may be empty: not translated)
+/// and option labels, each no longer than its original may be.
+pub fn parse_translation(
+    question: &str,
+    labels: &[String],
+) -> Result<(String, Vec<String>), AppError> {
+    let mut m = Mistakes::default();
+    let question = question.trim();
+    if question.chars().count() > QUESTION_MAX {
+        m.note(
+            "question",
+            tr!(page_lang(), POLL_ERROR_QUESTION_LONG, max = QUESTION_MAX),
+        );
+    }
+    let labels: Vec<String> = labels.iter().map(|l| l.trim().to_owned()).collect();
+    for (n, label) in labels.iter().enumerate() {
+        if label.chars().count() > LABEL_MAX {
+            m.note(
+                &format!("label-{n}"),
+                tr!(
+                    page_lang(),
+                    POLL_ERROR_OPTION_LONG,
+                    number = n + 1,
+                    max = LABEL_MAX
+                ),
+            );
+        }
+    }
+    m.finish()?;
+    Ok((question.to_owned(), labels))
+}
+
 fn parse_question(raw: &str) -> Result<String, AppError> {
     let question = raw.trim();
     if question.is_empty() {

@@ -72,6 +72,27 @@ pub struct PollResults {
     pub options: Vec<OptionResult>,
     pub total: i64,
     pub per_event: Vec<EventVotes>,
+    pub translation: PollTranslation,
+}
+
+/// A poll's words in the brand's other language, as its form shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PollTranslation {
+    pub language: crate::base::l10n::Lang,
+    /// The question as the brand wrote it, and its translation (empty:
+    /// none).
+    pub original: String,
+    pub question: String,
+    /// The free-text options; options naming an item take its name.
+    pub options: Vec<TranslatedOption>,
+}
+
+/// A free-text option and its translation (empty: none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslatedOption {
+    pub id: i64,
+    pub label: String,
+    pub translation: String,
 }
 
 /// A poll as a guest sees it: results only once they voted.
@@ -100,7 +121,7 @@ pub async fn get_polls() -> Result<PollsPage, AppError> {
         let state = crate::base::state::app_state()?;
         Ok(PollsPage {
             polls: ssr::list(&state.db, admin.brand_id).await?,
-            choices: crate::base::items::ssr::choices(&state.db, admin.brand_id).await?,
+            choices: crate::base::items::ssr::choices(&state.db, admin.brand_id, None).await?,
         })
     })
     .await
@@ -139,6 +160,32 @@ pub async fn get_poll_results(id: i64) -> Result<PollResults, AppError> {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
         ssr::results(&state.db, admin.brand_id, id).await
+    })
+    .await
+}
+
+/// Saves a poll's question and free-text options in the brand's other
+/// language (`labels` in the options' order; empty texts: not translated).
+#[server(prefix = "/api", endpoint = "save_poll_translation")]
+pub async fn save_poll_translation(
+    id: i64,
+    question: String,
+    #[server(default)] labels: Vec<String>,
+) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        let brand =
+            crate::base::l10n::resolve::brand_language_of(&state.db, admin.brand_id).await?;
+        ssr::save_translation(
+            &state.db,
+            admin.brand_id,
+            id,
+            crate::base::content::translation_language(brand),
+            &question,
+            &labels,
+        )
+        .await
     })
     .await
 }
@@ -324,10 +371,12 @@ pub fn PollResultsPage() -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let id = crate::base::page::id_param("id");
     let toggle = ServerAction::<SetPollOpen>::new();
+    let translate = ServerAction::<SavePollTranslation>::new();
     let results = Resource::new(
-        move || (id.get(), toggle.version().get()),
-        |(id, _)| get_poll_results(id),
+        move || (id.get(), toggle.version().get(), translate.version().get()),
+        |(id, ..)| get_poll_results(id),
     );
+    let error = Signal::derive(move || translate.value().get().and_then(Result::err));
     view! {
         <Title text=tr!(lang, POLL_RESULTS_PAGE_TITLE) />
         <BrandNav />
@@ -375,7 +424,78 @@ pub fn PollResultsPage() -> impl IntoView {
                         }.into_any()
                     }}
                 </section>
+                <PollTranslationForm lang translation=r.translation.clone() id=r.id action=translate error />
             }
         } />
+    }
+}
+
+/// The ids of the translation form's option fields (at most
+/// [`MAX_OPTIONS`]); a mistake on the n-th is the field `label-n`'s.
+const LABEL_IDS: [&str; MAX_OPTIONS] = [
+    "label-0", "label-1", "label-2", "label-3", "label-4", "label-5",
+];
+
+/// The form of a poll's words in the brand's other language.
+#[component]
+fn PollTranslationForm(
+    lang: crate::base::l10n::Lang,
+    id: i64,
+    translation: PollTranslation,
+    action: ServerAction<SavePollTranslation>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let t = translation;
+    let mut written = vec![("question".to_owned(), t.original.clone())];
+    let mut translated = vec![("question".to_owned(), t.question.clone())];
+    for (n, o) in t.options.iter().enumerate() {
+        written.push((format!("label-{n}"), o.label.clone()));
+        translated.push((format!("label-{n}"), o.translation.clone()));
+    }
+    let written_refs: Vec<(&str, &str)> = written
+        .iter()
+        .map(|(f, t)| (f.as_str(), t.as_str()))
+        .collect();
+    let missing: Vec<String> =
+        crate::base::content::missing(&written_refs, &crate::base::content::Texts(translated))
+            .into_iter()
+            .map(|f| {
+                match f
+                    .strip_prefix("label-")
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
+                    Some(n) => tr!(lang, POLL_OPTION, number = n + 1),
+                    None => tr!(lang, POLL_QUESTION),
+                }
+            })
+            .collect();
+    let saved = move || action.value().get().is_some_and(|r| r.is_ok());
+    let other = crate::base::content::language_name(lang, t.language);
+    let in_other = move |field: String| {
+        tr!(
+            lang,
+            CONTENT_FIELD_IN,
+            field = field,
+            language = other.clone()
+        )
+    };
+    view! {
+        <section class="form-card wide" aria-labelledby="poll-translation">
+            <h2 id="poll-translation">{tr!(lang, POLL_TRANSLATION_TITLE)}</h2>
+            <ActionForm action attr:class="form" attr:novalidate="">
+                <FormError error />
+                <input type="hidden" name="id" value=id />
+                <crate::base::content::TranslationFieldset lang target=t.language missing>
+                    <Field id="question" label=in_other(tr!(lang, POLL_QUESTION)) value=t.question.clone()
+                        hint=t.original.clone() error />
+                    {t.options.iter().zip(LABEL_IDS).enumerate().map(|(n, (o, id))| view! {
+                        <Field id name=format!("labels[{n}]") label=in_other(tr!(lang, POLL_OPTION, number = n + 1))
+                            value=o.translation.clone() hint=o.label.clone() error />
+                    }).collect_view()}
+                </crate::base::content::TranslationFieldset>
+                {move || saved().then(|| view! { <p class="report" role="status">{tr!(lang, POLL_TRANSLATION_SAVED)}</p> })}
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>{tr!(lang, POLL_TRANSLATION_SAVE)}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -5,9 +5,18 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{EventVotes, GuestPoll, OptionResult, PollForm, PollResults, PollSummary};
+use super::{
+    EventVotes, GuestPoll, OptionResult, PollForm, PollResults, PollSummary, PollTranslation,
+    TranslatedOption,
+};
 use crate::{
-    base::{access::ssr::InvitationRow, db::Db, error::AppError},
+    base::{
+        access::ssr::InvitationRow,
+        content::{self, ssr::text_sql, Kind, Texts},
+        db::Db,
+        error::AppError,
+        l10n::Lang,
+    },
     on_db,
 };
 
@@ -106,15 +115,30 @@ pub async fn set_open(
     Ok(())
 }
 
-async fn options_with_votes(db: &Db, poll_id: i64) -> Result<Vec<OptionResult>, AppError> {
+/// A poll's options with their votes, labelled in `lang` where the brand
+/// translated them (an option naming an item takes the item's name), or
+/// in the brand's words (`None`).
+async fn options_with_votes(
+    db: &Db,
+    poll_id: i64,
+    lang: Option<Lang>,
+) -> Result<Vec<OptionResult>, AppError> {
+    let label = match lang {
+        Some(lang) => text_sql(
+            lang,
+            Kind::PollOption,
+            "label",
+            "o.id",
+            &text_sql(lang, Kind::Item, "name", "o.item_id", "o.label"),
+        ),
+        None => "o.label".to_owned(),
+    };
+    let sql = format!(
+        "SELECT o.id, {label}, (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id)
+         FROM poll_options o WHERE o.poll_id = $1 ORDER BY o.position"
+    );
     let rows: Vec<(i64, String, i64)> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT o.id, o.label, (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id)
-             FROM poll_options o WHERE o.poll_id = $1 ORDER BY o.position",
-        )
-        .bind(poll_id)
-        .fetch_all(pool)
-        .await
+        sqlx::query_as(&sql).bind(poll_id).fetch_all(pool).await
     })?;
     Ok(rows
         .into_iter()
@@ -132,7 +156,7 @@ pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, App
             .await
     })?;
     let (question, closed) = poll.ok_or(AppError::NotFound)?;
-    let options = options_with_votes(db, id).await?;
+    let options = options_with_votes(db, id, None).await?;
     let rows: Vec<(i64, String, String, i64, i64)> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT e.id, e.title, u.display_name, v.option_id, COUNT(*)
@@ -163,7 +187,10 @@ pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, App
         entry.total += count;
     }
     per_event.sort_by(|a, b| b.total.cmp(&a.total).then(a.event_id.cmp(&b.event_id)));
+    let brand = crate::base::l10n::resolve::brand_language_of(db, brand_id).await?;
+    let translation = translation(db, brand_id, id, content::translation_language(brand)).await?;
     Ok(PollResults {
+        translation,
         id,
         question,
         open: closed.is_none(),
@@ -186,23 +213,27 @@ async fn voter(db: &Db, guest_id: i64) -> Result<(String, i64), AppError> {
 }
 
 /// The brand's open polls for a guest, with results where they voted.
+/// In the page's language where the brand translated them.
 pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>, AppError> {
+    let lang = crate::base::l10n::page_lang();
     let (email, brand_id) = voter(db, guest.guest_id).await?;
+    let sql = format!(
+        "SELECT p.id, {},
+                (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2)
+         FROM polls p WHERE p.brand_id = $1 AND p.closed_at IS NULL
+         ORDER BY p.created_at DESC, p.id DESC",
+        text_sql(lang, Kind::Poll, "question", "p.id", "p.question")
+    );
     let polls: Vec<(i64, String, Option<i64>)> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT p.id, p.question,
-                    (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2)
-             FROM polls p WHERE p.brand_id = $1 AND p.closed_at IS NULL
-             ORDER BY p.created_at DESC, p.id DESC",
-        )
-        .bind(brand_id)
-        .bind(&email)
-        .fetch_all(pool)
-        .await
+        sqlx::query_as(&sql)
+            .bind(brand_id)
+            .bind(&email)
+            .fetch_all(pool)
+            .await
     })?;
     let mut out = Vec::new();
     for (id, question, my_vote) in polls {
-        let mut options = options_with_votes(db, id).await?;
+        let mut options = options_with_votes(db, id, Some(lang)).await?;
         let total = options.iter().map(|o| o.votes).sum();
         if my_vote.is_none() {
             // No results before voting: they would sway the vote.
@@ -278,4 +309,75 @@ pub async fn vote(
         )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// A poll's question and free-text options with their translation into
+/// `lang`, for the brand's form.
+pub async fn translation(
+    db: &Db,
+    brand_id: i64,
+    id: i64,
+    lang: Lang,
+) -> Result<PollTranslation, AppError> {
+    let question: Option<String> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT question FROM polls WHERE id = $1 AND brand_id = $2")
+            .bind(id)
+            .bind(brand_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let question = question.ok_or(AppError::NotFound)?;
+    let options: Vec<(i64, String)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT id, label FROM poll_options WHERE poll_id = $1 AND item_id IS NULL ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut translated = Vec::new();
+    for (option_id, label) in options {
+        let texts = content::ssr::read(db, Kind::PollOption, option_id, lang).await?;
+        translated.push(TranslatedOption {
+            id: option_id,
+            label,
+            translation: texts.get("label"),
+        });
+    }
+    Ok(PollTranslation {
+        language: lang,
+        question: content::ssr::read(db, Kind::Poll, id, lang)
+            .await?
+            .get("question"),
+        original: question,
+        options: translated,
+    })
+}
+
+/// Saves a poll's translation into `lang`: the question and the labels of
+/// its free-text options (`labels[n]` for the n-th), all checked first.
+pub async fn save_translation(
+    db: &Db,
+    brand_id: i64,
+    id: i64,
+    lang: Lang,
+    question: &str,
+    labels: &[String],
+) -> Result<(), AppError> {
+    let current = translation(db, brand_id, id, lang).await?;
+    let (question, labels) = super::domain::parse_translation(question, labels)?;
+    let mut tx = db.begin().await?;
+    let mut texts = Texts::default();
+    texts.set("question", &question);
+    content::ssr::write(&mut tx, Kind::Poll, id, lang, &texts).await?;
+    for (n, option) in current.options.iter().enumerate() {
+        let mut texts = Texts::default();
+        texts.set(
+            "label",
+            labels.get(n).map(String::as_str).unwrap_or_default(),
+        );
+        content::ssr::write(&mut tx, Kind::PollOption, option.id, lang, &texts).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

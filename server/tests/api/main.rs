@@ -11,6 +11,7 @@ mod card_payments;
 mod catalog;
 mod cli;
 mod confirmations;
+mod content;
 mod digest;
 mod events;
 mod forms;
