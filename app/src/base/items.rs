@@ -61,16 +61,7 @@ pub struct ItemCard {
 }
 
 impl ItemCard {
-    /// "Sold out", "Only 3 left" or nothing.
-    pub fn stock_note(&self) -> Option<String> {
-        match self.stock {
-            i64::MIN..=0 => Some("Sold out".to_owned()),
-            n @ 1..=5 => Some(format!("Only {n} left")),
-            _ => None,
-        }
-    }
-
-    /// [`Self::stock_note`] in `lang`.
+    /// "Sold out", "Only 3 left" or nothing, in `lang`.
     pub fn stock_note_in(&self, lang: Lang) -> Option<String> {
         match self.stock {
             i64::MIN..=0 => Some(crate::tr!(lang, ITEM_SOLD_OUT)),

@@ -555,7 +555,8 @@ pub fn ItemEditorPage() -> impl IntoView {
                                 <ul class="photo-list">
                                     {photos.clone().into_iter().enumerate().map(|(n, p)| view! {
                                         <li>
-                                            <img src=p.thumb_url alt=tr!(lang, CATALOG_PHOTO_ALT, number = n + 1) width="160" loading="lazy" />
+                                            <img src=p.thumb_url alt=tr!(lang, CATALOG_PHOTO_ALT, number = n + 1) width="160"
+                                                height={160 * p.height / p.width.max(1)} loading="lazy" />
                                             <ActionForm action=delete_photo attr:class="inline-form">
                                                 <input type="hidden" name="item_id" value=item_id />
                                                 <input type="hidden" name="photo_id" value=p.id />

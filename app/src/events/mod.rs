@@ -102,11 +102,6 @@ pub struct CancelImpact {
 }
 
 impl CancelImpact {
-    /// The consequence in English (see [`Self::sentence_in`]).
-    pub fn sentence(&self) -> String {
-        self.sentence_in(Lang::En)
-    }
-
     /// The consequence, as the confirmation states it in `lang`.
     pub fn sentence_in(&self, lang: Lang) -> String {
         let mut parts = vec![match self.guests_told {

@@ -65,11 +65,6 @@ pub struct HostRow {
 }
 
 impl HostRow {
-    /// How the host joined, in words, in the page's language.
-    pub fn joined_how(&self) -> String {
-        self.joined_how_in(crate::base::l10n::page_lang())
-    }
-
     /// How the host joined, in words, in `lang`.
     pub fn joined_how_in(&self, lang: Lang) -> String {
         match self.joined_via.as_str() {

@@ -66,7 +66,7 @@ db_test!(
         let sentence: app::events::CancelImpact =
             serde_json::from_value(details["cancel_impact"].clone()).unwrap();
         assert_eq!(
-            sentence.sentence(),
+            sentence.sentence_in(app::base::l10n::Lang::En),
             "2 guests will be told by email; 1 unpaid order will be cancelled; 1 paid order stays with the brand to deliver or refund. This cannot be undone."
         );
         let seen = get_json(&app, &admin, &format!("/api/event?id={event}")).await;
