@@ -1333,3 +1333,64 @@ poll-translation-title = Translation
 poll-translation-save = Save the translation
 poll-translation-saved = Translation saved.
 content-field-in = { $field } in { $language }
+
+# --- issue 15, remaining strings ---
+account-error-email-empty = Enter your email address.
+account-error-email-shape = Enter an email address like name@example.com.
+account-error-password-short = Use at least { $min } characters for the password.
+account-error-password-long = Use at most { $max } characters for the password.
+account-error-password-common = This password is one of the most common ones and easy to guess. Choose another.
+price-error-empty = Give the price in euros, e.g. 32.50.
+price-error-shape = Type the price in euros with at most two decimals, e.g. 32.50.
+price-error-negative = A price cannot be negative.
+price-error-too-high = That price is above €100,000: check the number of zeros.
+bank-error-iban-shape = Type the account's IBAN, e.g. FR76 3000 6000 0112 3456 7890 189.
+bank-error-iban-check = This IBAN has a typing mistake: its check digits do not match. Copy it again from your bank.
+bank-error-bic = Type the bank's BIC: 8 or 11 letters and digits, e.g. BNPAFRPP.
+admin-order-error-carrier = Name the carrier, e.g. Colissimo.
+admin-order-error-tracking-number = Give the parcel's tracking number.
+cart-error-quantity = Choose a quantity of 1 or more.
+cart-error-sold-out = { $name } is sold out.
+cart-error-only-left = Only { $count } of { $name } left: choose { $count } or fewer.
+cart-error-max = At most { $max } of one item per order.
+cart-error-closed = Orders for this party are closed: the order deadline has passed or the host closed the party.
+cart-error-empty = Your cart is empty: add an item first.
+cart-error-not-offered = The brand does not take this way to pay: choose another.
+cart-error-just-sold-out = { $name } has just sold out: remove it from your cart to order the rest.
+cart-error-short = Only { $count } of { $name } left: lower the quantity to { $count } or fewer.
+gate-loading = Loading…
+gate-refused-title = Not available
+confirm-are-you-sure = Are you sure?
+onboard-error-has-account = { $email } already has an account.
+welcome-mail-subject = Welcome to the { $brand } hosts
+welcome-mail-invited = { $brand } invites you to become one of its hosts.
+welcome-mail-approved = Good news: you are now a { $brand } host.
+welcome-mail-set-password = Set your password here to schedule your first party:
+welcome-mail-link-once = The link works once, for 48 hours.
+webhook-error-no-address = No webhook address is set.
+webhook-error-no-secret = No webhook secret yet: create one in Settings.
+order-note-parcel = { $carrier }, tracking number { $number }
+order-note-card-refused = Card refused: { $reason }
+order-note-card-failed = Card payment failed: { $reason }
+order-note-card-not-accepted = the card was not accepted
+order-note-pays-by-transfer = The buyer will pay by bank transfer instead of by card.
+order-note-pays-at-delivery = The buyer will pay at delivery instead of by card.
+order-note-refunded-after-cancel = Paid after the order was cancelled: the payment was refunded to the card.
+order-note-card-expired = Not paid by card in time, or the party was cancelled: the items went back on sale.
+order-note-transfer-expired =
+    { $days ->
+        [one] No bank transfer arrived within { $days } day: the items went back on sale.
+       *[other] No bank transfer arrived within { $days } days: the items went back on sale.
+    }
+pay-error-amount-mismatch = The payment does not match the order's total.
+pay-error-refund-no-stripe = Stripe is not set up: the card cannot be refunded.
+pay-error-not-refunded = { $why }: nothing was refunded and the order stays as it was. Try again in a moment.
+pay-stripe-unreachable = Stripe did not answer
+party-error-cancelled = This party is cancelled and can no longer be changed.
+party-error-closed = This party is closed and can no longer be changed.
+guest-error-answered-stays = This guest has already answered and stays on the list.
+guest-error-name-needed = Enter your name so the host knows who is coming.
+guest-error-cancelled = This party is cancelled.
+guest-error-started = The party has started: answers are closed.
+guest-error-companions = Bring between 0 and 3 companions.
+guest-error-note-long = Keep the note under { $max } characters.

@@ -1369,3 +1369,64 @@ poll-translation-title = Traduction
 poll-translation-save = Enregistrer la traduction
 poll-translation-saved = Traduction enregistrée.
 content-field-in = { $field } en { $language }
+
+# --- issue 15, remaining strings ---
+account-error-email-empty = Saisissez votre adresse e-mail.
+account-error-email-shape = Saisissez une adresse e-mail de la forme nom@exemple.fr.
+account-error-password-short = Le mot de passe doit compter au moins { $min } caractères.
+account-error-password-long = Le mot de passe doit compter au plus { $max } caractères.
+account-error-password-common = Ce mot de passe fait partie des plus courants et se devine facilement. Choisissez-en un autre.
+price-error-empty = Indiquez le prix en euros, par exemple 32,50.
+price-error-shape = Saisissez le prix en euros avec au plus deux décimales, par exemple 32,50.
+price-error-negative = Un prix ne peut pas être négatif.
+price-error-too-high = Ce prix dépasse 100 000 € : vérifiez le nombre de zéros.
+bank-error-iban-shape = Saisissez l’IBAN du compte, par exemple FR76 3000 6000 0112 3456 7890 189.
+bank-error-iban-check = Cet IBAN contient une faute de frappe : sa clé de contrôle ne correspond pas. Copiez-le de nouveau depuis votre banque.
+bank-error-bic = Saisissez le BIC de la banque : 8 ou 11 lettres et chiffres, par exemple BNPAFRPP.
+admin-order-error-carrier = Indiquez le transporteur, par exemple Colissimo.
+admin-order-error-tracking-number = Indiquez le numéro de suivi du colis.
+cart-error-quantity = Choisissez une quantité d’au moins 1.
+cart-error-sold-out = { $name } : épuisé.
+cart-error-only-left = { $name } : il n’en reste que { $count }, choisissez-en { $count } au plus.
+cart-error-max = Au plus { $max } exemplaires d’un même article par commande.
+cart-error-closed = Les commandes de cette soirée sont closes : la date limite est passée ou l’hôte a clos la soirée.
+cart-error-empty = Votre panier est vide : ajoutez d’abord un article.
+cart-error-not-offered = La marque n’accepte pas ce moyen de paiement : choisissez-en un autre.
+cart-error-just-sold-out = { $name } vient d’être épuisé : retirez cet article de votre panier pour commander le reste.
+cart-error-short = { $name } : il n’en reste que { $count }, ramenez la quantité à { $count } au plus.
+gate-loading = Chargement…
+gate-refused-title = Page indisponible
+confirm-are-you-sure = Confirmez-vous ?
+onboard-error-has-account = { $email } a déjà un compte.
+welcome-mail-subject = { $brand } : bienvenue parmi nos hôtes
+welcome-mail-invited = { $brand } vous invite à devenir l’un de ses hôtes.
+welcome-mail-approved = Bonne nouvelle : vous faites désormais partie des hôtes { $brand }.
+welcome-mail-set-password = Choisissez votre mot de passe ici pour programmer votre première soirée :
+welcome-mail-link-once = Ce lien ne fonctionne qu’une fois, pendant 48 heures.
+webhook-error-no-address = Aucune adresse de webhook n’est définie.
+webhook-error-no-secret = Pas encore de secret de webhook : créez-en un dans les Réglages.
+order-note-parcel = { $carrier }, numéro de suivi { $number }
+order-note-card-refused = Carte refusée : { $reason }
+order-note-card-failed = Échec du paiement par carte : { $reason }
+order-note-card-not-accepted = la carte n’a pas été acceptée
+order-note-pays-by-transfer = L’acheteur paiera par virement bancaire au lieu de payer par carte.
+order-note-pays-at-delivery = L’acheteur paiera à la livraison au lieu de payer par carte.
+order-note-refunded-after-cancel = Payée après l’annulation de la commande : le paiement a été remboursé sur la carte.
+order-note-card-expired = Non payée par carte à temps, ou soirée annulée : les articles ont été remis en vente.
+order-note-transfer-expired =
+    { $days ->
+        [one] Aucun virement n’est arrivé sous { $days } jour : les articles ont été remis en vente.
+       *[other] Aucun virement n’est arrivé sous { $days } jours : les articles ont été remis en vente.
+    }
+pay-error-amount-mismatch = Le paiement ne correspond pas au total de la commande.
+pay-error-refund-no-stripe = Stripe n’est pas configuré : la carte ne peut pas être remboursée.
+pay-error-not-refunded = { $why } : rien n’a été remboursé et la commande reste telle quelle. Réessayez dans un instant.
+pay-stripe-unreachable = Stripe n’a pas répondu
+party-error-cancelled = Cette soirée est annulée et ne peut plus être modifiée.
+party-error-closed = Cette soirée est close et ne peut plus être modifiée.
+guest-error-answered-stays = Cet invité a déjà répondu et reste sur la liste.
+guest-error-name-needed = Saisissez votre nom pour que l’hôte sache qui vient.
+guest-error-cancelled = Cette soirée est annulée.
+guest-error-started = La soirée a commencé : les réponses sont closes.
+guest-error-companions = Indiquez entre 0 et 3 accompagnants.
+guest-error-note-long = Limitez votre mot à { $max } caractères.

@@ -9,7 +9,7 @@ use app::{
     base::{
         account::{EmailAddress, NewPassword, Role},
         db::Db,
-        l10n::Lang,
+        l10n::{speaking, Lang},
     },
     demo::{seed_demo_in, seed_history, SeedOutcome, DEMO_LOGINS},
     on_db,
@@ -164,11 +164,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             name,
             brand_name,
         } => {
-            let email = EmailAddress::parse(&email, "--email")
+            // The command line speaks English, as the rest of its output.
+            let email = speaking(Lang::En, || EmailAddress::parse(&email, "--email"))
                 .map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let password = read_password()?;
-            let password =
-                NewPassword::parse(&password, "password").map_err(|e| anyhow::anyhow!("{e}"))?;
+            let password = speaking(Lang::En, || NewPassword::parse(&password, "password"))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let db = open(&settings).await?;
             if set_password(&db, &email, &password)
                 .await

@@ -189,10 +189,10 @@ async fn send_webhook(
         Err(e) => return failed(format!("reading the brand's webhook settings: {e}")),
     };
     let Some(url) = url.filter(|u| !u.is_empty()) else {
-        return failed("no webhook address is set".into());
+        return failed(app::webhooks::ssr::NO_ADDRESS.into());
     };
     let Some(secret) = secret.filter(|s| !s.is_empty()) else {
-        return failed("no webhook secret yet: create one in Settings".into());
+        return failed(app::webhooks::ssr::NO_SECRET.into());
     };
     let timestamp = Utc::now().timestamp();
     let signature =

@@ -180,17 +180,12 @@ pub mod ssr {
         cancelled_at: Option<DateTime<Utc>>,
         closed_at: Option<DateTime<Utc>>,
     ) -> Result<(), AppError> {
+        let lang = crate::base::l10n::page_lang();
         if cancelled_at.is_some() {
-            return Err(AppError::invalid(
-                "title",
-                "This party is cancelled and can no longer be changed.",
-            ));
+            return Err(AppError::invalid("title", tr!(lang, PARTY_ERROR_CANCELLED)));
         }
         if closed_at.is_some() {
-            return Err(AppError::invalid(
-                "title",
-                "This party is closed and can no longer be changed.",
-            ));
+            return Err(AppError::invalid("title", tr!(lang, PARTY_ERROR_CLOSED)));
         }
         Ok(())
     }

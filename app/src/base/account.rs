@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::base::error::AppError;
+use crate::base::l10n::page_lang;
 
 /// What a user does in Soirée.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,12 +57,16 @@ pub struct CurrentUser {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    /// Parses what a user typed into the `field` input.
+    /// Parses what a user typed into the `field` input; a mistake reads in
+    /// the page's language.
     pub fn parse(raw: &str, field: &str) -> Result<Self, AppError> {
         let email = raw.trim().to_lowercase();
-        let bad = || AppError::invalid(field, "Enter an email address like name@example.com.");
+        let bad = || AppError::invalid(field, tr!(page_lang(), ACCOUNT_ERROR_EMAIL_SHAPE));
         if email.is_empty() {
-            return Err(AppError::invalid(field, "Enter your email address."));
+            return Err(AppError::invalid(
+                field,
+                tr!(page_lang(), ACCOUNT_ERROR_EMAIL_EMPTY),
+            ));
         }
         if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(bad());
@@ -104,19 +109,23 @@ impl NewPassword {
         if count < PASSWORD_MIN {
             return Err(AppError::invalid(
                 field,
-                format!("Use at least {PASSWORD_MIN} characters for the password."),
+                tr!(
+                    page_lang(),
+                    ACCOUNT_ERROR_PASSWORD_SHORT,
+                    min = PASSWORD_MIN
+                ),
             ));
         }
         if count > PASSWORD_MAX {
             return Err(AppError::invalid(
                 field,
-                format!("Use at most {PASSWORD_MAX} characters for the password."),
+                tr!(page_lang(), ACCOUNT_ERROR_PASSWORD_LONG, max = PASSWORD_MAX),
             ));
         }
         if is_common_password(raw) {
             return Err(AppError::invalid(
                 field,
-                "This password is one of the most common ones and easy to guess. Choose another.",
+                tr!(page_lang(), ACCOUNT_ERROR_PASSWORD_COMMON),
             ));
         }
         Ok(NewPassword(raw.to_owned()))

@@ -5,7 +5,7 @@
 use leptos::{either::Either, prelude::*};
 use serde::{Deserialize, Serialize};
 
-use crate::base::error::AppError;
+use crate::base::{error::AppError, l10n::Lang};
 
 /// Renders `children` for the signed-in user, a redirect to sign-in for an
 /// anonymous visitor, or a plain refusal for a user of another role.
@@ -22,14 +22,15 @@ where
     F: Fn(T) -> V + Send + Sync + Clone + 'static,
     V: IntoView + 'static,
 {
+    let lang = crate::base::l10n::use_lang();
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GATE_LOADING)}</p> }>
             {move || {
                 let children = children.clone();
                 Suspend::new(async move {
                     match data.await {
                         Ok(value) => Either::Left(children(value)),
-                        Err(err) => Either::Right(gate_refusal(err, here)),
+                        Err(err) => Either::Right(gate_refusal(err, here, lang)),
                     }
                 })
             }}
@@ -37,18 +38,20 @@ where
     }
 }
 
-fn gate_refusal(err: AppError, here: &'static str) -> impl IntoView {
+/// What a visitor reads instead of the page: the way to sign in, or why
+/// their account cannot see it, in the page's language.
+fn gate_refusal(err: AppError, here: &'static str, lang: Lang) -> impl IntoView {
     use leptos_router::components::Redirect;
     match err {
         AppError::Unauthorized => Either::Left(view! {
             <Redirect path=format!("/login?next={here}") />
-            <p>"Please " <a href=format!("/login?next={here}")>"sign in"</a> " to continue."</p>
+            <p><a href=format!("/login?next={here}")>{tr!(lang, ERROR_UNAUTHORIZED)}</a></p>
         }),
         other => Either::Right(view! {
             <div class="notice" role="alert">
-                <h1>"Not available"</h1>
-                <p>{other.to_string()}</p>
-                <p><a href="/">"Back to the home page"</a></p>
+                <h1>{tr!(lang, GATE_REFUSED_TITLE)}</h1>
+                <p>{other.message(lang)}</p>
+                <p><a href="/">{tr!(lang, GO_HOME)}</a></p>
             </div>
         }),
     }

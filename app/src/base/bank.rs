@@ -3,6 +3,8 @@
 //! reference, a structured creditor reference (ISO 11649, `RF…`) that a
 //! bank checks as it is typed and that names the order.
 
+use crate::base::l10n::page_lang;
+
 /// The letters and digits of `raw`, upper-cased (spaces and dashes go).
 fn compact(raw: &str) -> String {
     raw.chars()
@@ -26,7 +28,7 @@ fn mod97(text: &str) -> Option<u32> {
 }
 
 /// An IBAN, checked: its country, length and check digits. Returned in
-/// groups of four, as it is printed.
+/// groups of four, as it is printed; a mistake reads in the page's language.
 pub fn parse_iban(raw: &str) -> Result<String, String> {
     let iban = compact(raw);
     let shape = iban.len() >= 15
@@ -35,11 +37,11 @@ pub fn parse_iban(raw: &str) -> Result<String, String> {
         && iban[..2].chars().all(|c| c.is_ascii_alphabetic())
         && iban[2..4].chars().all(|c| c.is_ascii_digit());
     if !shape {
-        return Err("Type the account's IBAN, e.g. FR76 3000 6000 0112 3456 7890 189.".into());
+        return Err(tr!(page_lang(), BANK_ERROR_IBAN_SHAPE));
     }
     let rearranged = format!("{}{}", &iban[4..], &iban[..4]);
     if mod97(&rearranged) != Some(1) {
-        return Err("This IBAN has a typing mistake: its check digits do not match. Copy it again from your bank.".into());
+        return Err(tr!(page_lang(), BANK_ERROR_IBAN_CHECK));
     }
     Ok(groups_of_four(&iban))
 }
@@ -53,7 +55,7 @@ pub fn parse_bic(raw: &str) -> Result<String, String> {
     if ok {
         Ok(bic)
     } else {
-        Err("Type the bank's BIC: 8 or 11 letters and digits, e.g. BNPAFRPP.".into())
+        Err(tr!(page_lang(), BANK_ERROR_BIC))
     }
 }
 

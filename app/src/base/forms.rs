@@ -124,10 +124,11 @@ pub fn Confirm(
             let _ = d.remove_attribute("open");
         }
     };
+    let lang = crate::base::l10n::use_lang();
     view! {
         <details class="confirm" node_ref=details on:submit=close>
             <summary class=class aria-label=aria_label>{label}</summary>
-            <div class="confirm-box" role="group" aria-label="Are you sure?">
+            <div class="confirm-box" role="group" aria-label=tr!(lang, CONFIRM_ARE_YOU_SURE)>
                 <p class="consequence" data-testid="consequence">{consequence}</p>
                 {children()}
             </div>

@@ -125,9 +125,10 @@ pub mod as_cents {
 const PRICE_MAX_CENTS: i64 = 10_000_000;
 
 /// Parses an amount typed in euros ("32", "32.5", "32,50", "€ 1 250.00")
-/// into cents. Never goes through a float.
+/// into cents. Never goes through a float. A mistake reads in the page's
+/// language.
 pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::AppError> {
-    use crate::base::error::AppError;
+    use crate::base::{error::AppError, l10n::page_lang};
     let cleaned: String = raw
         .trim()
         .trim_start_matches('€')
@@ -136,20 +137,18 @@ pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::Ap
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    let bad = || {
-        AppError::invalid(
-            field,
-            "Type the price in euros with at most two decimals, e.g. 32.50.",
-        )
-    };
+    let bad = || AppError::invalid(field, tr!(page_lang(), PRICE_ERROR_SHAPE));
     if cleaned.is_empty() {
         return Err(AppError::invalid(
             field,
-            "Give the price in euros, e.g. 32.50.",
+            tr!(page_lang(), PRICE_ERROR_EMPTY),
         ));
     }
     if cleaned.starts_with('-') {
-        return Err(AppError::invalid(field, "A price cannot be negative."));
+        return Err(AppError::invalid(
+            field,
+            tr!(page_lang(), PRICE_ERROR_NEGATIVE),
+        ));
     }
     let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
     if whole.is_empty() && frac.is_empty()
@@ -174,7 +173,7 @@ pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::Ap
     if cents > PRICE_MAX_CENTS {
         return Err(AppError::invalid(
             field,
-            "That price is above €100,000: check the number of zeros.",
+            tr!(page_lang(), PRICE_ERROR_TOO_HIGH),
         ));
     }
     Ok(cents)

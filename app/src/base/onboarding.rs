@@ -11,6 +11,7 @@ use crate::{
         account::{EmailAddress, NewPassword, Role},
         db::{Db, Tx},
         error::AppError,
+        l10n::{page_lang, resolve::brand_language_of, Lang},
         mail::{plain, QueuedMail},
         state::AppConfig,
         tokens::{hash_token, random_token},
@@ -68,11 +69,17 @@ pub enum OnboardError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// The refusal the brand admin reads, in the page's language.
 impl From<OnboardError> for AppError {
     fn from(err: OnboardError) -> AppError {
         match err {
-            OnboardError::HasAccount { field, .. } => AppError::invalid(field, err.to_string()),
-            OnboardError::AlreadyAnswered => AppError::invalid("id", err.to_string()),
+            OnboardError::HasAccount { email, field } => AppError::invalid(
+                field,
+                tr!(page_lang(), ONBOARD_ERROR_HAS_ACCOUNT, email = email),
+            ),
+            OnboardError::AlreadyAnswered => {
+                AppError::invalid("id", tr!(page_lang(), BOOKING_REQUEST_ANSWERED))
+            }
             OnboardError::Database(e) => e.into(),
             OnboardError::Unexpected(e) => e.into(),
         }
@@ -90,28 +97,55 @@ pub async fn has_account(db: &Db, email: &EmailAddress) -> Result<bool, sqlx::Er
     Ok(n > 0)
 }
 
-/// The welcome mail with the set-password link of `token`.
+/// The language a newcomer reads their welcome in. They have no account
+/// yet, so no language of their own: a guest who asked to host reads their
+/// party's, as they did as a guest; anyone else the brand's.
+async fn welcome_language(db: &Db, who: &Newcomer<'_>) -> anyhow::Result<Lang> {
+    if let Joined::Booking(id) = who.joined {
+        let code: Option<String> = crate::on_db!(db.reader(), |pool| {
+            sqlx::query_scalar(
+                "SELECT COALESCE(e.language, b.language) FROM booking_requests r
+                 JOIN events e ON e.id = r.from_event_id JOIN brands b ON b.id = e.brand_id
+                 WHERE r.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        if let Some(lang) = code.as_deref().and_then(Lang::parse) {
+            return Ok(lang);
+        }
+    }
+    brand_language_of(db, who.brand_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the brand's language: {e}"))
+}
+
+/// The newcomer's welcome mail from `brand`, in `lang`, with the
+/// set-password link of `token`.
 fn welcome_mail(
     config: &AppConfig,
+    lang: Lang,
     brand: &str,
-    name: &str,
-    email: &EmailAddress,
-    joined: Joined,
+    who: &Newcomer<'_>,
     token: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<QueuedMail> {
     let link = config.public_url.join(&format!("/welcome/{token}"))?;
-    let opening = match joined {
-        Joined::Invitation => format!("{brand} invites you to become one of its hosts."),
-        _ => format!("Good news: you are now a {brand} host."),
+    let opening = match who.joined {
+        Joined::Invitation => tr!(lang, WELCOME_MAIL_INVITED, brand = brand),
+        _ => tr!(lang, WELCOME_MAIL_APPROVED, brand = brand),
     };
     plain(
         config,
-        name,
-        email.as_str(),
-        format!("Welcome to the {brand} hosts"),
+        who.name,
+        who.email.as_str(),
+        tr!(lang, WELCOME_MAIL_SUBJECT, brand = brand),
         format!(
-            "Hello {name},\n\n{opening} Set your password here to schedule your first party:\n{link}\n\nThe link works once, for 48 hours.\n"
+            "{}\n\n{opening} {}\n{link}\n\n{}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = who.name),
+            tr!(lang, WELCOME_MAIL_SET_PASSWORD),
+            tr!(lang, WELCOME_MAIL_LINK_ONCE),
         ),
         None,
         now,
@@ -147,8 +181,9 @@ pub async fn onboard(
     let brand = crate::base::brand::ssr::name(db, who.brand_id)
         .await
         .map_err(|e| anyhow::anyhow!("reading the brand's name: {e}"))?;
+    let lang = welcome_language(db, who).await?;
     let token = random_token();
-    let welcome = welcome_mail(config, &brand, who.name, who.email, who.joined, &token, now)?;
+    let welcome = welcome_mail(config, lang, &brand, who, &token, now)?;
     // A password nobody knows until the link sets one.
     let secret = NewPassword::parse(&random_token(), "password")
         .map_err(|e| anyhow::anyhow!("a random password was refused: {e}"))?;

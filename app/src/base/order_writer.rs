@@ -12,6 +12,7 @@ use crate::{
     base::{
         db::{Db, Tx},
         hooks::{order_event, HookLine, HookOrder},
+        l10n::Lang,
         money::Money,
         order::{
             Delivery, OrderKind, OrderStatus, PayMethod, PricedLine, Totals, CARD_PAY_MINUTES,
@@ -359,8 +360,25 @@ async fn record_status(
     Ok(())
 }
 
+/// The language of an order's party, in which its buyer reads the notes
+/// of its timeline and its mail.
+pub async fn order_language(db: &Db, order_id: i64) -> Result<Lang, sqlx::Error> {
+    let code: String = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+            "SELECT COALESCE(e.language, b.language) FROM orders o
+             JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
+             WHERE o.id = $1",
+        )
+        .bind(order_id)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(Lang::parse(&code).unwrap_or_default())
+}
+
 /// A step on the order's timeline that changes nothing else (a card that
-/// was refused): the order keeps `status`.
+/// was refused): the order keeps `status`. `note` is written in the
+/// party's language ([`order_language`]).
 pub async fn note_step(
     db: &Db,
     order_id: i64,
@@ -386,7 +404,7 @@ pub struct StatusMove<'a> {
     pub carrier: &'a str,
     pub tracking_number: &'a str,
     /// Why, for the timeline and the buyer's mail ("The party was
-    /// cancelled…"); may be empty.
+    /// cancelled…"), in the party's language; may be empty.
     pub reason: &'a str,
 }
 
@@ -408,21 +426,35 @@ pub enum StatusError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// The refusal a person reads, in the page's language.
 impl From<StatusError> for crate::base::error::AppError {
     fn from(err: StatusError) -> Self {
         use crate::base::error::AppError;
+        let lang = crate::base::l10n::page_lang();
         match err {
             StatusError::NotFound => AppError::NotFound,
-            StatusError::NotAllowed { .. } | StatusError::ChangedMeanwhile => {
-                AppError::invalid("status", err.to_string())
+            StatusError::NotAllowed { from, to } => AppError::invalid(
+                "status",
+                tr!(
+                    lang,
+                    ADMIN_ORDER_CANNOT_BECOME,
+                    from = from.label(lang).to_lowercase(),
+                    to = to.label(lang).to_lowercase()
+                ),
+            ),
+            StatusError::ChangedMeanwhile => {
+                AppError::invalid("status", tr!(lang, ADMIN_ORDER_CHANGED_MEANWHILE))
             }
             StatusError::NoParcel { carrier, number } => {
                 let mut mistakes = crate::base::error::Mistakes::default();
                 if carrier {
-                    mistakes.note("carrier", "Name the carrier, e.g. Colissimo.");
+                    mistakes.note("carrier", tr!(lang, ADMIN_ORDER_ERROR_CARRIER));
                 }
                 if number {
-                    mistakes.note("tracking_number", "Give the parcel's tracking number.");
+                    mistakes.note(
+                        "tracking_number",
+                        tr!(lang, ADMIN_ORDER_ERROR_TRACKING_NUMBER),
+                    );
                 }
                 mistakes.finish().err().unwrap_or(AppError::Internal)
             }
@@ -443,8 +475,9 @@ struct Moving {
     language: String,
 }
 
-/// The note a move carries: the carrier and tracking number of a parcel.
-fn move_note(m: &StatusMove<'_>) -> Result<String, StatusError> {
+/// The note a move carries: the carrier and tracking number of a parcel,
+/// in the party's language.
+fn move_note(m: &StatusMove<'_>, lang: Lang) -> Result<String, StatusError> {
     if m.to != OrderStatus::Shipped {
         return Ok(m.reason.trim().to_owned());
     }
@@ -456,7 +489,12 @@ fn move_note(m: &StatusMove<'_>) -> Result<String, StatusError> {
             number: no_number,
         });
     }
-    Ok(format!("{carrier}, tracking number {number}"))
+    Ok(tr!(
+        lang,
+        ORDER_NOTE_PARCEL,
+        carrier = carrier,
+        number = number
+    ))
 }
 
 /// The buyer's mail about a move.
@@ -470,7 +508,7 @@ fn status_mail(
     let link = config
         .public_url
         .join(&format!("/o/{}", order.tracking_code))?;
-    let lang = crate::base::l10n::Lang::parse(&order.language).unwrap_or_default();
+    let lang = Lang::parse(&order.language).unwrap_or_default();
     let to = m.to.label(lang).to_lowercase();
     let text = format!(
         "{}\n\n{}{}\n\n{}\n{link}\n",
@@ -533,7 +571,7 @@ pub async fn change_status(
     if !from.can_become(m.to) {
         return Err(StatusError::NotAllowed { from, to: m.to });
     }
-    let note = move_note(m)?;
+    let note = move_note(m, Lang::parse(&order.language).unwrap_or_default())?;
     let mail = status_mail(config, m, &order, &note, now)?;
     let hook = moved_event(db, m, from, now).await?;
     let mut tx = db.begin().await?;

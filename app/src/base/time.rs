@@ -10,13 +10,6 @@ pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(chrono_tz::Europe::Paris)
 }
 
-/// `Sat 5 Dec 2026, 19:00` in `zone`.
-pub fn local_display(t: DateTime<Utc>, zone: Tz) -> String {
-    t.with_timezone(&zone)
-        .format("%a %-d %b %Y, %H:%M")
-        .to_string()
-}
-
 /// The value of a `datetime-local` input for `t` in `zone`.
 pub fn local_input(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
@@ -30,10 +23,6 @@ mod tests {
     #[test]
     fn times_show_in_the_zone() {
         let t = Utc.with_ymd_and_hms(2026, 12, 5, 18, 0, 0).unwrap();
-        assert_eq!(
-            local_display(t, zone("Europe/Paris")),
-            "Sat 5 Dec 2026, 19:00"
-        );
         assert_eq!(local_input(t, zone("Europe/Paris")), "2026-12-05T19:00");
         assert_eq!(zone("Not/AZone"), chrono_tz::Europe::Paris);
     }

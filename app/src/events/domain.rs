@@ -308,7 +308,7 @@ pub fn status(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::time::{local_display, local_input};
+    use crate::base::{l10n::fmt::datetime_medium, time::local_input};
 
     fn form() -> EventForm {
         EventForm {
@@ -341,8 +341,8 @@ mod tests {
         assert_eq!(d.orders_close_at, d.ends_at + Duration::days(5));
         assert_eq!(local_input(d.starts_at, d.time_zone), "2026-12-05T19:00");
         assert_eq!(
-            local_display(d.starts_at, d.time_zone),
-            "Sat 5 Dec 2026, 19:00"
+            datetime_medium(Lang::En, d.starts_at, d.time_zone),
+            "5 Dec 2026, 19:00"
         );
     }
 

@@ -77,7 +77,7 @@ pub fn parse_guest(name: &str, email: &str) -> Result<GuestLine, String> {
 pub fn guest_form(name: &str, email: &str, name_needed: bool) -> Result<GuestLine, AppError> {
     let mut mistakes = Mistakes::default();
     if name_needed && name.trim().is_empty() {
-        mistakes.note("name", "Enter your name so the host knows who is coming.");
+        mistakes.note("name", tr!(page_lang(), GUEST_ERROR_NAME_NEEDED));
     }
     let name = clean_name(name)
         .map_err(|msg| mistakes.note("name", msg))
@@ -178,7 +178,10 @@ impl Answer {
             "yes" => Ok(Answer::Yes),
             "maybe" => Ok(Answer::Maybe),
             "no" => Ok(Answer::No),
-            _ => Err(AppError::invalid("rsvp", "Choose yes, maybe or no.")),
+            _ => Err(AppError::invalid(
+                "rsvp",
+                tr!(page_lang(), ERROR_CHOOSE_RSVP),
+            )),
         }
     }
 
@@ -213,6 +216,14 @@ pub enum RsvpError {
 }
 
 impl RsvpError {
+    /// The mistake as the guest reads it in `lang`.
+    pub fn message(&self, lang: crate::base::l10n::Lang) -> String {
+        match self {
+            RsvpError::Companions => tr!(lang, GUEST_ERROR_COMPANIONS),
+            RsvpError::NoteTooLong => tr!(lang, GUEST_ERROR_NOTE_LONG, max = NOTE_MAX),
+        }
+    }
+
     /// The form field the mistake is in.
     pub fn field(&self) -> &'static str {
         match self {

@@ -137,7 +137,7 @@ pub async fn remove(
         Some(_) => {
             return Err(AppError::invalid(
                 "guest",
-                "This guest has already answered and stays on the list.",
+                tr!(crate::base::l10n::page_lang(), GUEST_ERROR_ANSWERED_STAYS),
             ))
         }
     }
@@ -647,14 +647,15 @@ pub enum AnswerError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// The refusal the guest reads, in the page's language.
 impl From<AnswerError> for AppError {
     fn from(err: AnswerError) -> Self {
+        let lang = crate::base::l10n::page_lang();
         match err {
             AnswerError::NotFound => AppError::NotFound,
-            AnswerError::Cancelled | AnswerError::Started => {
-                AppError::invalid("rsvp", err.to_string())
-            }
-            AnswerError::Invalid(e) => AppError::invalid(e.field(), e.to_string()),
+            AnswerError::Cancelled => AppError::invalid("rsvp", tr!(lang, GUEST_ERROR_CANCELLED)),
+            AnswerError::Started => AppError::invalid("rsvp", tr!(lang, GUEST_ERROR_STARTED)),
+            AnswerError::Invalid(e) => AppError::invalid(e.field(), e.message(lang)),
             AnswerError::Database(e) => e.into(),
             AnswerError::Unexpected(e) => e.into(),
         }

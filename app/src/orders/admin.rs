@@ -290,6 +290,7 @@ pub mod ssr {
     /// One page of the brand's orders, newest first.
     pub async fn list(db: &Db, brand_id: i64, q: &OrdersQuery) -> Result<OrdersPage, AppError> {
         let zone = crate::base::brand::ssr::zone(db, brand_id).await?;
+        let lang = crate::base::l10n::page_lang();
         let from = day_start(&q.from, zone, "from")?;
         let to = day_start(&q.to, zone, "to")?.map(|t| t + chrono::Duration::days(1));
         let event: i64 = q.event.parse().unwrap_or(0);
@@ -351,11 +352,7 @@ pub mod ssr {
                 .into_iter()
                 .map(|r| OrderRow {
                     id: r.id,
-                    placed: r
-                        .placed_at
-                        .with_timezone(&zone)
-                        .format("%Y-%m-%d %H:%M")
-                        .to_string(),
+                    placed: crate::base::l10n::fmt::datetime_medium(lang, r.placed_at, zone),
                     customer_name: r.customer_name,
                     customer_email: r.customer_email,
                     event_title: r.title,

@@ -375,7 +375,7 @@ pub mod ssr {
             db::Db,
             error::AppError,
             order::{OrderStatus, PayMethod},
-            order_writer::{change_status, note_step, StatusError, StatusMove},
+            order_writer::{change_status, note_step, order_language, StatusError, StatusMove},
             state::AppConfig,
             stripe::{verify, Intent, SignatureError, Stripe, StripeError},
         },
@@ -566,7 +566,8 @@ pub mod ssr {
         }
         let refused = |err: StripeError| async {
             if let StripeError::Card { message, .. } = &err {
-                let note = format!("Card refused: {message}");
+                let lang = order_language(db, order.id).await.unwrap_or_default();
+                let note = tr!(lang, ORDER_NOTE_CARD_REFUSED, reason = message.as_str());
                 let _ = note_step(
                     db,
                     order.id,
@@ -670,13 +671,11 @@ pub mod ssr {
         .map(|r| r.rows_affected())
         })?;
         if moved == 1 {
-            let note = format!(
-                "The buyer will pay {} instead of by card.",
-                match method {
-                    PayMethod::Transfer => "by bank transfer",
-                    _ => "at delivery",
-                }
-            );
+            let lang = order_language(db, order.id).await?;
+            let note = match method {
+                PayMethod::Transfer => tr!(lang, ORDER_NOTE_PAYS_BY_TRANSFER),
+                _ => tr!(lang, ORDER_NOTE_PAYS_AT_DELIVERY),
+            };
             note_step(db, order.id, OrderStatus::Placed, "buyer", &note, now).await?;
         }
         Ok(())
@@ -707,7 +706,7 @@ pub mod ssr {
             tracing::error!(order = order.id, intent = %intent.id, amount = intent.amount, "a payment that does not match its order");
             return Err(AppError::invalid(
                 "payment",
-                "The payment does not match the order's total.",
+                tr!(page_lang(), PAY_ERROR_AMOUNT_MISMATCH),
             ));
         }
         let change = StatusMove {
@@ -767,13 +766,16 @@ pub mod ssr {
                 tracing::error!(order = order_id, %err, "could not refund a payment for a cancelled order");
                 AppError::Internal
             })?;
-        let note = "Paid after the order was cancelled: the payment was refunded to the card.";
+        let note = tr!(
+            order_language(db, order_id).await?,
+            ORDER_NOTE_REFUNDED_AFTER_CANCEL
+        );
         note_step(
             db,
             order_id,
             OrderStatus::Cancelled,
             "card payment",
-            note,
+            &note,
             now,
         )
         .await?;
@@ -912,10 +914,7 @@ pub mod ssr {
             return Ok(());
         };
         let account = account(db, config, brand_id).await?.ok_or_else(|| {
-            AppError::invalid(
-                "status",
-                "Stripe is not set up: the card cannot be refunded.",
-            )
+            AppError::invalid("status", tr!(page_lang(), PAY_ERROR_REFUND_NO_STRIPE))
         })?;
         let paid = account
             .stripe
@@ -933,17 +932,14 @@ pub mod ssr {
             .map_err(refund_error)
     }
 
+    /// A refund Stripe did not make, as the brand admin reads it.
     fn refund_error(err: StripeError) -> AppError {
+        let lang = page_lang();
         let why = match err {
-            StripeError::Unreachable(_) => "Stripe did not answer".to_owned(),
+            StripeError::Unreachable(_) => tr!(lang, PAY_STRIPE_UNREACHABLE),
             StripeError::Card { message, .. } | StripeError::Refused { message, .. } => message,
         };
-        AppError::invalid(
-            "status",
-            format!(
-                "{why}: nothing was refunded and the order stays as it was. Try again in a moment."
-            ),
-        )
+        AppError::invalid("status", tr!(lang, PAY_ERROR_NOT_REFUNDED, why = why))
     }
 
     /// What a verified event about an order's intent does: paid, or a
@@ -965,12 +961,13 @@ pub mod ssr {
                     .map(|_| ())
             }
             "payment_intent.payment_failed" => {
+                let lang = order_language(db, order_id).await?;
                 let why = intent
                     .last_payment_error
                     .as_ref()
                     .and_then(|e| e.message.clone())
-                    .unwrap_or_else(|| "the card was not accepted".into());
-                let note = format!("Card payment failed: {why}");
+                    .unwrap_or_else(|| tr!(lang, ORDER_NOTE_CARD_NOT_ACCEPTED));
+                let note = tr!(lang, ORDER_NOTE_CARD_FAILED, reason = why);
                 note_step(
                     db,
                     order_id,
@@ -1029,6 +1026,8 @@ pub mod ssr {
                     }
                 }
             }
+            // The reason goes into the buyer's mail, in the party's language.
+            let reason = tr!(order_language(db, order.id).await?, ORDER_NOTE_CARD_EXPIRED);
             let change = StatusMove {
                 brand_id: order.brand_id,
                 order_id: order.id,
@@ -1036,7 +1035,7 @@ pub mod ssr {
                 actor: "Soirée",
                 carrier: "",
                 tracking_number: "",
-                reason: "Not paid by card in time, or the party was cancelled: the items went back on sale.",
+                reason: &reason,
             };
             match change_status(db, config, &change, now).await {
                 Ok(()) => cancelled += 1,

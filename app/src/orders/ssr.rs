@@ -202,22 +202,23 @@ pub async fn set_quantity(
     })?;
     let wanted = if add { current + quantity } else { quantity };
     let field = format!("line-{item_id}");
+    let lang = crate::base::l10n::page_lang();
     if wanted < 0 || (add && quantity < 1) {
-        return Err(AppError::invalid(&field, "Choose a quantity of 1 or more."));
+        return Err(AppError::invalid(&field, tr!(lang, CART_ERROR_QUANTITY)));
     }
     if wanted > item.stock {
         return Err(AppError::invalid(
             &field,
             match item.stock {
-                0 => format!("{} is sold out.", item.name),
-                n => format!("Only {n} of {} left: choose {n} or fewer.", item.name),
+                0 => tr!(lang, CART_ERROR_SOLD_OUT, name = &item.name),
+                n => tr!(lang, CART_ERROR_ONLY_LEFT, count = n, name = &item.name),
             },
         ));
     }
     if wanted > MAX_QUANTITY {
         return Err(AppError::invalid(
             &field,
-            format!("At most {MAX_QUANTITY} of one item per order."),
+            tr!(lang, CART_ERROR_MAX, max = MAX_QUANTITY),
         ));
     }
     on_db!(db.writer(), |pool| {
@@ -293,24 +294,21 @@ impl Twin for PlaceError {
     }
 }
 
+/// The refusal the buyer reads, in the page's language.
 impl From<PlaceError> for AppError {
     fn from(err: PlaceError) -> Self {
+        let lang = crate::base::l10n::page_lang();
         match err {
-            PlaceError::Closed | PlaceError::EmptyCart => {
-                AppError::invalid("cart", err.to_string())
+            PlaceError::Closed => AppError::invalid("cart", tr!(lang, CART_ERROR_CLOSED)),
+            PlaceError::EmptyCart => AppError::invalid("cart", tr!(lang, CART_ERROR_EMPTY)),
+            PlaceError::NotOffered => {
+                AppError::invalid("payment", tr!(lang, CART_ERROR_NOT_OFFERED))
             }
-            PlaceError::NotOffered => AppError::invalid("payment", err.to_string()),
             PlaceError::Short(s) => AppError::invalid(
                 &format!("line-{}", s.item_id),
                 match s.left {
-                    0 => format!(
-                        "{} has just sold out: remove it from your cart to order the rest.",
-                        s.name
-                    ),
-                    n => format!(
-                        "Only {n} of {} left: lower the quantity to {n} or fewer.",
-                        s.name
-                    ),
+                    0 => tr!(lang, CART_ERROR_JUST_SOLD_OUT, name = &s.name),
+                    n => tr!(lang, CART_ERROR_SHORT, count = n, name = &s.name),
                 },
             ),
             // `once` answers a duplicate with the order it names.

@@ -98,9 +98,12 @@ pub mod ssr {
         order: &Waiting,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let reason = format!(
-            "No bank transfer arrived within {} days: the items went back on sale.",
-            order.transfer_days
+        // The reason goes into the buyer's mail, in the party's language.
+        let lang = crate::base::order_writer::order_language(db, order.id).await?;
+        let reason = tr!(
+            lang,
+            ORDER_NOTE_TRANSFER_EXPIRED,
+            days = order.transfer_days
         );
         let change = StatusMove {
             brand_id: order.brand_id,

@@ -122,7 +122,8 @@ pub async fn keys(db: &Db, brand_id: i64) -> Result<Vec<ApiKey>, AppError> {
         .fetch_all(pool)
         .await
     })?;
-    let show = |t: DateTime<Utc>| crate::base::time::local_display(t, tz);
+    let lang = crate::base::l10n::page_lang();
+    let show = |t: DateTime<Utc>| crate::base::l10n::fmt::datetime_medium(lang, t, tz);
     Ok(rows
         .into_iter()
         .map(|(id, name, prefix, created, used, revoked)| ApiKey {

@@ -39,6 +39,11 @@ pub async fn target(db: &Db, brand_id: i64) -> Result<(Option<String>, Option<St
     })?)
 }
 
+/// Why an attempt was not sent: stored as it is written here, in English
+/// for the logs, and shown to the brand in its language ([`list`]).
+pub const NO_ADDRESS: &str = "no webhook address is set";
+pub const NO_SECRET: &str = "no webhook secret yet: create one in Settings";
+
 /// What one attempt gave.
 #[derive(Debug, Clone)]
 pub struct Attempt {
@@ -136,7 +141,8 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<super::Deliveries, AppError>
     })?;
     let (url, secret) = target(db, brand_id).await?;
     let tz = crate::base::brand::ssr::zone(db, brand_id).await?;
-    let when = |t: DateTime<Utc>| t.with_timezone(&tz).format("%d %b %H:%M:%S").to_string();
+    let lang = crate::base::l10n::page_lang();
+    let when = |t: DateTime<Utc>| crate::base::l10n::fmt::datetime_medium(lang, t, tz);
     Ok(super::Deliveries {
         url: url.unwrap_or_default(),
         has_secret: secret.is_some(),
@@ -148,6 +154,8 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<super::Deliveries, AppError>
                 event_type: r.event_type,
                 attempts: r.attempts,
                 response: match (r.response_status, r.last_error) {
+                    (_, Some(err)) if err == NO_ADDRESS => tr!(lang, WEBHOOK_ERROR_NO_ADDRESS),
+                    (_, Some(err)) if err == NO_SECRET => tr!(lang, WEBHOOK_ERROR_NO_SECRET),
                     (_, Some(err)) => err,
                     (Some(code), None) => format!(
                         "HTTP {code}{}",
@@ -156,7 +164,7 @@ pub async fn list(db: &Db, brand_id: i64) -> Result<super::Deliveries, AppError>
                             .map(|b| format!(": {}", b.chars().take(200).collect::<String>()))
                             .unwrap_or_default()
                     ),
-                    (None, None) => tr!(crate::base::l10n::page_lang(), WEBHOOK_NOT_TRIED),
+                    (None, None) => tr!(lang, WEBHOOK_NOT_TRIED),
                 },
                 next_attempt: (r.status == "pending").then(|| when(r.next_attempt_at)),
                 status: r.status,

@@ -21,7 +21,7 @@ pub fn day_month(lang: Lang, day: chrono::NaiveDate) -> String {
 }
 
 #[cfg(feature = "ssr")]
-pub use imp::{date_long, datetime_long, list_and, percent, time_short};
+pub use imp::{date_long, datetime_long, datetime_medium, list_and, percent, time_short};
 
 #[cfg(feature = "ssr")]
 mod imp {
@@ -29,7 +29,7 @@ mod imp {
     use chrono::{DateTime, Datelike, Timelike, Utc};
     use chrono_tz::Tz;
     use fixed_decimal::Decimal;
-    use icu::datetime::fieldsets::{MD, T, YMD, YMDE, YMDET};
+    use icu::datetime::fieldsets::{MD, T, YMD, YMDE, YMDET, YMDT};
     use icu::datetime::input::{Date, DateTime as IcuDateTime, Time};
     use icu::datetime::options::TimePrecision;
     use icu::datetime::{DateTimeFormatter, NoCalendarFormatter};
@@ -66,6 +66,7 @@ mod imp {
     thread_local! {
         static CURRENCY: RefCell<HashMap<Lang, CurrencyFormatter>> = RefCell::default();
         static DATETIME: RefCell<HashMap<Lang, DateTimeFormatter<YMDET>>> = RefCell::default();
+        static DATETIME_MEDIUM: RefCell<HashMap<Lang, DateTimeFormatter<YMDT>>> = RefCell::default();
         static DATE: RefCell<HashMap<Lang, DateTimeFormatter<YMDE>>> = RefCell::default();
         static TIME: RefCell<HashMap<Lang, NoCalendarFormatter<T>>> = RefCell::default();
         static PERCENT: RefCell<HashMap<Lang, PercentFormatter<DecimalFormatter>>> = RefCell::default();
@@ -147,6 +148,23 @@ mod imp {
                 DateTimeFormatter::try_new(
                     l.into(),
                     YMDET::long().with_time_precision(TimePrecision::Minute),
+                )
+                .expect("date data for fr and en")
+            },
+            |f| f.format(&local(t, zone)).write_to_string().into_owned(),
+        )
+    }
+
+    /// `12 déc. 2026, 18:30`, `12 Dec 2026, 18:30`: a moment in a table's
+    /// row, in `zone`.
+    pub fn datetime_medium(lang: Lang, t: DateTime<Utc>, zone: Tz) -> String {
+        cached(
+            &DATETIME_MEDIUM,
+            lang,
+            |l| {
+                DateTimeFormatter::try_new(
+                    l.into(),
+                    YMDT::medium().with_time_precision(TimePrecision::Minute),
                 )
                 .expect("date data for fr and en")
             },
@@ -356,6 +374,16 @@ mod tests {
         assert_eq!(date_medium(Lang::Fr, day), "1 nov. 2026");
         assert_eq!(day_month(Lang::En, day), "1 Nov");
         assert_eq!(day_month(Lang::Fr, day), "1 nov.");
+        let paris = chrono_tz::Europe::Paris;
+        let winter = Utc.with_ymd_and_hms(2026, 12, 12, 17, 30, 0).unwrap();
+        assert_eq!(
+            datetime_medium(Lang::En, winter, paris),
+            "12 Dec 2026, 18:30"
+        );
+        assert_eq!(
+            datetime_medium(Lang::Fr, winter, paris),
+            "12 déc. 2026, 18:30"
+        );
     }
 
     #[test]

@@ -183,6 +183,18 @@ pub fn page_lang() -> Lang {
     }
 }
 
+/// Runs `f` with `lang` as the page's language, for code that runs outside
+/// a request (the command line) and builds its messages with [`page_lang`].
+#[cfg(feature = "ssr")]
+pub fn speaking<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let (mut parts, ()) = http::Request::new(()).into_parts();
+    parts.extensions.insert(lang);
+    leptos::prelude::Owner::new().with(|| {
+        leptos::prelude::provide_context(parts);
+        f()
+    })
+}
+
 /// The Fluent bundles: both languages on the server, the page's in the
 /// browser.
 mod bundles {
@@ -329,6 +341,13 @@ mod tests {
         assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
         assert_eq!(Lang::parse("de"), None);
         assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    #[cfg(feature = "ssr")]
+    fn outside_a_request_messages_are_in_the_language_asked_for() {
+        assert_eq!(speaking(Lang::En, page_lang), Lang::En);
+        assert_eq!(speaking(Lang::Fr, page_lang), Lang::Fr);
     }
 
     #[test]
