@@ -552,8 +552,16 @@ insights-report-item = Item
 insights-report-units-sold = Units sold
 insights-report-favourites = Favourites
 insights-report-votes = Votes
-insights-axis-euros = €{ $amount }
-insights-axis-thousand-euros = €{ $amount }k
+insights-axis-money =
+    { $unit ->
+        [CHF] CHF { $amount }
+       *[other] { $unit }{ $amount }
+    }
+insights-axis-thousands =
+    { $unit ->
+        [CHF] CHF { $amount }k
+       *[other] { $unit }{ $amount }k
+    }
 insights-chart-week = Week of { $week }: { $amount }
 insights-chart-revenue-title = Revenue by week, { $total } in all
 insights-chart-as-table = Revenue by week as a table
@@ -877,9 +885,9 @@ reward-rules-title = Host rewards
 reward-rules-saved = Reward rules saved.
 reward-rules-hint = A host reaches a tier with the paid orders of a party (items only, no shipping). Leave a row empty to drop it.
 reward-col-tier = Tier
-reward-col-from = From (€ of sales)
+reward-col-from = From ({ $unit } of sales)
 reward-col-credit = Credit (%)
-reward-tier-from = Tier { $tier }: from (€ of sales)
+reward-tier-from = Tier { $tier }: from ({ $unit } of sales)
 reward-tier-credit = Tier { $tier }: credit (%)
 reward-tier-items = Tier { $tier }: half-price items
 reward-min-buyers = Buying guests needed (besides the host)
@@ -891,7 +899,7 @@ reward-error-choose-items = Choose items from the list.
 reward-error-quantity = A quantity from 0 to 20.
 reward-error-no-item = Choose at least one item for your order.
 reward-error-address = Give the address to send your order to: street, postcode and town.
-reward-error-row-threshold = Row { $row }: give the sales threshold in euros, e.g. 150.
+reward-error-row-threshold = Row { $row }: give the sales threshold in { $currency }, e.g. 150.
 reward-error-row-rising = Row { $row }: each threshold must be higher than the row above it.
 reward-error-row-credit = Row { $row }: the credit is a percentage from 0 to 50.
 reward-error-row-items = Row { $row }: half-price items: a whole number from { $min } to { $max }.
@@ -1091,7 +1099,7 @@ catalog-sku-hint = Letters, digits and dashes, unique in your catalog.
 catalog-name = Name
 catalog-category-hint = e.g. Candles, Linen
 catalog-description = Description
-catalog-price-label = Price in euros, VAT included
+catalog-price-label = Price in { $currency }, VAT included
 catalog-vat-rate = VAT rate (%)
 catalog-active-label = Active: hosts can feature it and guests can order it
 catalog-photos = Photos
@@ -1200,8 +1208,8 @@ settings-page-title = Settings · Soirée
 settings-title = Settings
 settings-shipping-title = Shipping and back office
 settings-saved = Settings saved.
-settings-shipping-flat = Shipping to the guest's address (€)
-settings-free-from = Free from (€ of items)
+settings-shipping-flat = Shipping to the guest's address ({ $unit })
+settings-free-from = Free from ({ $unit } of items)
 settings-webhook-url = Your back office's webhook address (optional)
 settings-webhook-url-hint = Order events (placed, paid, status changed) are sent here, signed with the webhook secret.
 settings-save = Save the settings
@@ -1235,6 +1243,11 @@ settings-stripe-webhook-secret = Webhook signing secret (whsec_…)
 settings-stripe-events = In Stripe, send the events payment_intent.succeeded and payment_intent.payment_failed to { $address }
 settings-save-payments = Save the payment settings
 settings-error-language = Choose Français or English.
+settings-error-currency = Choose euro, pound sterling or Swiss franc.
+settings-error-currency-locked = Your brand already has orders in { $currency }: its currency can no longer change.
+settings-currency = Currency
+settings-currency-hint = Prices, shipping, rewards and payments are in it. It can change until the first order.
+settings-currency-locked = Your brand has orders: prices stay in { $currency }.
 settings-error-account-holder = Give the account holder's name as the bank shows it ({ $max } characters at most).
 settings-error-webhook-url = Give the full address of your back office, e.g. https://shop.example/soiree-hooks.
 settings-error-secret-key = This is not a Stripe secret key: it starts with sk_ or rk_ (copy it from Stripe's dashboard, Developers).
@@ -1340,10 +1353,16 @@ account-error-email-shape = Enter an email address like name@example.com.
 account-error-password-short = Use at least { $min } characters for the password.
 account-error-password-long = Use at most { $max } characters for the password.
 account-error-password-common = This password is one of the most common ones and easy to guess. Choose another.
-price-error-empty = Give the price in euros, e.g. 32.50.
-price-error-shape = Type the price in euros with at most two decimals, e.g. 32.50.
+price-error-empty = Give the price in { $currency }, e.g. 32.50.
+price-error-shape = Type the price in { $currency } with at most two decimals, e.g. 32.50.
 price-error-negative = A price cannot be negative.
-price-error-too-high = That price is above €100,000: check the number of zeros.
+price-error-too-high = That price is above { $limit }: check the number of zeros.
+currency-name-eur = euros
+currency-name-gbp = pounds sterling
+currency-name-chf = Swiss francs
+currency-option-eur = Euro (€)
+currency-option-gbp = Pound sterling (£)
+currency-option-chf = Swiss franc (CHF)
 bank-error-iban-shape = Type the account's IBAN, e.g. FR76 3000 6000 0112 3456 7890 189.
 bank-error-iban-check = This IBAN has a typing mistake: its check digits do not match. Copy it again from your bank.
 bank-error-bic = Type the bank's BIC: 8 or 11 letters and digits, e.g. BNPAFRPP.
@@ -1394,3 +1413,8 @@ guest-error-cancelled = This party is cancelled.
 guest-error-started = The party has started: answers are closed.
 guest-error-companions = Bring between 0 and 3 companions.
 guest-error-note-long = Keep the note under { $max } characters.
+order-line-half-price =
+    { $count ->
+        [one] { $count } at half price
+       *[other] { $count } at half price
+    }

@@ -38,7 +38,12 @@ pub fn BrandNav() -> impl IntoView {
 #[cfg(feature = "ssr")]
 pub mod ssr {
     use crate::{
-        base::{db::Db, error::AppError, order::ShippingRule},
+        base::{
+            db::Db,
+            error::AppError,
+            money::{Currency, Money},
+            order::ShippingRule,
+        },
         on_db,
     };
 
@@ -75,6 +80,18 @@ pub mod ssr {
         Ok(crate::base::time::zone(&name))
     }
 
+    /// The currency the brand prices in (and its orders, placed since it
+    /// was last set, are kept in).
+    pub async fn currency(db: &Db, brand_id: i64) -> Result<Currency, AppError> {
+        let code: String = on_db!(db.reader(), |pool| {
+            sqlx::query_scalar("SELECT currency FROM brands WHERE id = $1")
+                .bind(brand_id)
+                .fetch_one(pool)
+                .await
+        })?;
+        Ok(Currency::of_db(&code))
+    }
+
     /// The brand's name.
     pub async fn name(db: &Db, brand_id: i64) -> Result<String, AppError> {
         Ok(on_db!(db.reader(), |pool| {
@@ -91,20 +108,21 @@ pub mod ssr {
         db: &Db,
         brand_id: i64,
     ) -> Result<(ShippingRule, Vec<crate::base::order::PayMethod>), AppError> {
-        let (flat_cents, free_from_cents, methods): (i64, i64, String) = on_db!(
+        let (flat_cents, free_from_cents, methods, currency): (i64, i64, String, String) = on_db!(
             db.reader(),
             |pool| {
                 sqlx::query_as(
-                    "SELECT shipping_flat_cents, free_shipping_from_cents, payment_methods FROM brands WHERE id = $1",
+                    "SELECT shipping_flat_cents, free_shipping_from_cents, payment_methods, currency FROM brands WHERE id = $1",
                 )
                 .bind(brand_id)
                 .fetch_one(pool)
                 .await
             }
         )?;
+        let currency = Currency::of_db(&currency);
         let rule = ShippingRule {
-            flat: crate::base::money::Money::eur(flat_cents),
-            free_from: crate::base::money::Money::eur(free_from_cents),
+            flat: Money::new(flat_cents, currency),
+            free_from: Money::new(free_from_cents, currency),
         };
         Ok((rule, crate::base::order::PayMethod::list(&methods)))
     }

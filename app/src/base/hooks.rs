@@ -50,6 +50,8 @@ pub struct HookOrder {
     pub shipping_cents: i64,
     pub discount_cents: i64,
     pub total_cents: i64,
+    /// The ISO 4217 code of every amount: `EUR`, `GBP`, `CHF`.
+    pub currency: String,
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
     #[sqlx(skip)]
@@ -90,7 +92,7 @@ pub fn order_event(
 /// The SELECTs that read an order for its payload, on any executor.
 pub const ORDER_SQL: &str = "SELECT id, tracking_code, status, event_id, host_id, customer_name, customer_email,
         delivery, address, merchandise_cents, vat_cents, shipping_cents, discount_cents, total_cents,
-        carrier, tracking_number FROM orders WHERE id = $1";
+        currency, carrier, tracking_number FROM orders WHERE id = $1";
 pub const LINES_SQL: &str = "SELECT sku, name, unit_price_cents, vat_rate_bp, quantity, line_cents
         FROM order_lines WHERE order_id = $1 ORDER BY id";
 

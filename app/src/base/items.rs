@@ -225,7 +225,7 @@ pub mod ssr {
             error::AppError,
             l10n::Lang,
             media::MediaStore,
-            money::Money,
+            money::{Currency, Money},
         },
         on_db,
     };
@@ -234,7 +234,8 @@ pub mod ssr {
     /// the brand's own words (its catalog).
     pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
         (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
-         ORDER BY p.position, p.id LIMIT 1) AS thumb_path";
+         ORDER BY p.position, p.id LIMIT 1) AS thumb_path,
+        (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency";
 
     /// [`CARD_COLUMNS`] with the name in `lang` where the brand wrote it
     /// (what guests and hosts read).
@@ -242,7 +243,8 @@ pub mod ssr {
         format!(
             "i.id, i.sku, {} AS name, i.category, i.price_cents, i.stock,
              (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
-              ORDER BY p.position, p.id LIMIT 1) AS thumb_path",
+              ORDER BY p.position, p.id LIMIT 1) AS thumb_path,
+             (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency",
             text_sql(lang, Kind::Item, "name", "i.id", "i.name")
         )
     }
@@ -256,6 +258,8 @@ pub mod ssr {
         pub price_cents: i64,
         pub stock: i64,
         pub thumb_path: Option<String>,
+        /// The brand's currency, the price's.
+        pub currency: String,
     }
 
     impl From<ItemCardRow> for ItemCard {
@@ -265,7 +269,7 @@ pub mod ssr {
                 sku: r.sku,
                 name: r.name,
                 category: r.category,
-                price: Money::eur(r.price_cents),
+                price: Money::new(r.price_cents, Currency::of_db(&r.currency)),
                 stock: r.stock,
                 thumb_url: r.thumb_path.as_deref().map(MediaStore::url),
             }

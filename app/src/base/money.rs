@@ -10,7 +10,8 @@ pub struct Money {
 }
 
 /// The currencies Soirée prices in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Currency {
     Eur,
     Gbp,
@@ -37,6 +38,39 @@ impl Currency {
         }
     }
 
+    /// Every currency a brand may price in, in the settings' order.
+    pub const ALL: [Currency; 3] = [Currency::Eur, Currency::Gbp, Currency::Chf];
+
+    /// A code read from the database: the stored value is always one of
+    /// [`Currency::ALL`] (the settings form refuses others); euro if not.
+    pub fn of_db(code: &str) -> Currency {
+        Currency::parse(code).unwrap_or(Currency::Eur)
+    }
+
+    /// The sign a form label puts after an amount's field: `€`, `£`, `CHF`.
+    pub fn unit(self) -> &'static str {
+        self.symbol().trim_end()
+    }
+
+    /// The currency's name in a sentence, in `lang`: "euros",
+    /// "pounds sterling", "francs suisses".
+    pub fn name(self, lang: crate::base::l10n::Lang) -> String {
+        match self {
+            Currency::Eur => tr!(lang, CURRENCY_NAME_EUR),
+            Currency::Gbp => tr!(lang, CURRENCY_NAME_GBP),
+            Currency::Chf => tr!(lang, CURRENCY_NAME_CHF),
+        }
+    }
+
+    /// The currency as the brand's settings offer it: "Euro (€)".
+    pub fn option(self, lang: crate::base::l10n::Lang) -> String {
+        match self {
+            Currency::Eur => tr!(lang, CURRENCY_OPTION_EUR),
+            Currency::Gbp => tr!(lang, CURRENCY_OPTION_GBP),
+            Currency::Chf => tr!(lang, CURRENCY_OPTION_CHF),
+        }
+    }
+
     /// Digits after the decimal point: minor units per major unit is
     /// 10^this (2 for all three).
     pub fn minor_digits(self) -> u32 {
@@ -57,6 +91,8 @@ impl Money {
         Money { minor, currency }
     }
 
+    /// Euros, for tests: the app always names the currency it read.
+    #[cfg(test)]
     pub const fn eur(minor: i64) -> Money {
         Money::new(minor, Currency::Eur)
     }
@@ -105,43 +141,38 @@ impl std::fmt::Display for Money {
     }
 }
 
-/// Serialises a euro [`Money`] as a bare number of cents, for wire formats
-/// whose fields are named `…_cents` (`#[serde(with = "as_cents")]`).
-pub mod as_cents {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use super::Money;
-
-    pub fn serialize<S: Serializer>(money: &Money, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(money.minor())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-        Ok(Money::eur(i64::deserialize(d)?))
-    }
-}
-
-/// The highest price an item may have: €100,000.
+/// The highest price an item may have: 100,000 in the brand's currency.
 const PRICE_MAX_CENTS: i64 = 10_000_000;
 
-/// Parses an amount typed in euros ("32", "32.5", "32,50", "€ 1 250.00")
-/// into cents. Never goes through a float. A mistake reads in the page's
-/// language.
-pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::AppError> {
+/// Parses an amount typed in `currency` ("32", "32.5", "32,50",
+/// "€ 1 250.00", "£12", "CHF 9.50") into minor units. Never goes through a
+/// float. A mistake reads in the page's language and names the currency.
+pub fn parse_cents(
+    raw: &str,
+    field: &str,
+    currency: Currency,
+) -> Result<i64, crate::base::error::AppError> {
     use crate::base::{error::AppError, l10n::page_lang};
-    let cleaned: String = raw
-        .trim()
-        .trim_start_matches('€')
-        .trim_end_matches('€')
+    let unit = currency.unit();
+    let name = || currency.name(page_lang());
+    let trimmed = raw.trim();
+    let trimmed = trimmed.strip_prefix(unit).unwrap_or(trimmed).trim();
+    let trimmed = trimmed.strip_suffix(unit).unwrap_or(trimmed);
+    let cleaned: String = trimmed
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    let bad = || AppError::invalid(field, tr!(page_lang(), PRICE_ERROR_SHAPE));
+    let bad = || {
+        AppError::invalid(
+            field,
+            tr!(page_lang(), PRICE_ERROR_SHAPE, currency = name()),
+        )
+    };
     if cleaned.is_empty() {
         return Err(AppError::invalid(
             field,
-            tr!(page_lang(), PRICE_ERROR_EMPTY),
+            tr!(page_lang(), PRICE_ERROR_EMPTY, currency = name()),
         ));
     }
     if cleaned.starts_with('-') {
@@ -173,7 +204,14 @@ pub fn parse_cents(raw: &str, field: &str) -> Result<i64, crate::base::error::Ap
     if cents > PRICE_MAX_CENTS {
         return Err(AppError::invalid(
             field,
-            tr!(page_lang(), PRICE_ERROR_TOO_HIGH),
+            tr!(
+                page_lang(),
+                PRICE_ERROR_TOO_HIGH,
+                limit = crate::base::l10n::fmt::money(
+                    page_lang(),
+                    Money::new(PRICE_MAX_CENTS, currency)
+                )
+            ),
         ));
     }
     Ok(cents)
@@ -185,16 +223,45 @@ mod tests {
 
     #[test]
     fn prices_become_cents_without_floats() {
-        assert_eq!(parse_cents("32", "price").unwrap(), 3200);
-        assert_eq!(parse_cents("32.5", "price").unwrap(), 3250);
-        assert_eq!(parse_cents("32,05", "price").unwrap(), 3205);
-        assert_eq!(parse_cents("€ 1 250.00", "price").unwrap(), 125_000);
-        assert_eq!(parse_cents("0", "price").unwrap(), 0);
-        assert_eq!(parse_cents(".99", "price").unwrap(), 99);
-        for bad in ["", "-1", "1.234", "abc", "1.2.3", "12e3", "."] {
-            assert!(parse_cents(bad, "price").is_err(), "{bad:?}");
+        let eur = |raw| parse_cents(raw, "price", Currency::Eur);
+        assert_eq!(eur("32").unwrap(), 3200);
+        assert_eq!(eur("32.5").unwrap(), 3250);
+        assert_eq!(eur("32,05").unwrap(), 3205);
+        assert_eq!(eur("€ 1 250.00").unwrap(), 125_000);
+        assert_eq!(eur("1 250,00 €").unwrap(), 125_000);
+        assert_eq!(eur("0").unwrap(), 0);
+        assert_eq!(eur(".99").unwrap(), 99);
+        for bad in ["", "-1", "1.234", "abc", "1.2.3", "12e3", ".", "£12"] {
+            assert!(eur(bad).is_err(), "{bad:?}");
         }
-        assert!(parse_cents("100000.01", "price").is_err());
+        assert!(eur("100000.01").is_err());
+    }
+
+    #[test]
+    fn prices_in_pounds_and_swiss_francs() {
+        assert_eq!(parse_cents("£12.50", "price", Currency::Gbp).unwrap(), 1250);
+        assert_eq!(
+            parse_cents("12,50 £", "price", Currency::Gbp).unwrap(),
+            1250
+        );
+        assert_eq!(
+            parse_cents("CHF 9.50", "price", Currency::Chf).unwrap(),
+            950
+        );
+        assert_eq!(
+            parse_cents("9,50 CHF", "price", Currency::Chf).unwrap(),
+            950
+        );
+        assert!(parse_cents("€9", "price", Currency::Chf).is_err());
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for c in Currency::ALL {
+            assert_eq!(Currency::parse(c.code()), Some(c));
+            assert_eq!(Currency::of_db(c.code()), c);
+        }
+        assert_eq!(Currency::parse("USD"), None);
     }
 
     #[test]

@@ -103,11 +103,13 @@ pub async fn has_account(db: &Db, email: &EmailAddress) -> Result<bool, sqlx::Er
 async fn welcome_language(db: &Db, who: &Newcomer<'_>) -> anyhow::Result<Lang> {
     if let Joined::Booking(id) = who.joined {
         let code: Option<String> = crate::on_db!(db.reader(), |pool| {
-            sqlx::query_scalar(
-                "SELECT COALESCE(e.language, b.language) FROM booking_requests r
+            sqlx::query_scalar(concat!(
+                "SELECT ",
+                crate::party_language_sql!(),
+                " FROM booking_requests r
                  JOIN events e ON e.id = r.from_event_id JOIN brands b ON b.id = e.brand_id
-                 WHERE r.id = $1",
-            )
+                 WHERE r.id = $1"
+            ))
             .bind(id)
             .fetch_optional(pool)
             .await

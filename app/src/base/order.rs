@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::base::l10n::Lang;
-use crate::base::money::{as_cents, Money};
+use crate::base::money::{Currency, Money};
 
 /// How an order reaches the guest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,14 +34,46 @@ impl Delivery {
     }
 }
 
-/// The brand's shipping rule.
+/// The brand's shipping rule, in the brand's currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "RuleWire", from = "RuleWire")]
 pub struct ShippingRule {
-    #[serde(rename = "flat_cents", with = "as_cents")]
     pub flat: Money,
     /// Merchandise from this amount ships free.
-    #[serde(rename = "free_from_cents", with = "as_cents")]
     pub free_from: Money,
+}
+
+impl ShippingRule {
+    pub fn currency(&self) -> Currency {
+        self.flat.currency()
+    }
+}
+
+/// A shipping rule on the wire: amounts in minor units and their currency.
+#[derive(Serialize, Deserialize)]
+struct RuleWire {
+    flat_cents: i64,
+    free_from_cents: i64,
+    currency: Currency,
+}
+
+impl From<ShippingRule> for RuleWire {
+    fn from(r: ShippingRule) -> Self {
+        RuleWire {
+            flat_cents: r.flat.minor(),
+            free_from_cents: r.free_from.minor(),
+            currency: r.currency(),
+        }
+    }
+}
+
+impl From<RuleWire> for ShippingRule {
+    fn from(w: RuleWire) -> Self {
+        ShippingRule {
+            flat: Money::new(w.flat_cents, w.currency),
+            free_from: Money::new(w.free_from_cents, w.currency),
+        }
+    }
 }
 
 /// One line to price: unit price (VAT included), VAT rate, quantity, and
@@ -79,43 +111,76 @@ impl PricedLine {
     }
 }
 
-/// What an order costs.
+/// What an order costs, in the order's currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "TotalsWire", from = "TotalsWire")]
 pub struct Totals {
     /// The lines, VAT included.
-    #[serde(rename = "merchandise_cents", with = "as_cents")]
     pub merchandise: Money,
     /// The VAT the lines include.
-    #[serde(rename = "vat_cents", with = "as_cents")]
     pub vat: Money,
-    #[serde(rename = "shipping_cents", with = "as_cents")]
     pub shipping: Money,
     /// What is left to pay: the lines and shipping, less host credit.
-    #[serde(rename = "total_cents", with = "as_cents")]
     pub total: Money,
 }
 
-impl Default for Totals {
-    fn default() -> Self {
+/// Totals on the wire: amounts in minor units and their currency.
+#[derive(Serialize, Deserialize)]
+struct TotalsWire {
+    merchandise_cents: i64,
+    vat_cents: i64,
+    shipping_cents: i64,
+    total_cents: i64,
+    currency: Currency,
+}
+
+impl From<Totals> for TotalsWire {
+    fn from(t: Totals) -> Self {
+        TotalsWire {
+            merchandise_cents: t.merchandise.minor(),
+            vat_cents: t.vat.minor(),
+            shipping_cents: t.shipping.minor(),
+            total_cents: t.total.minor(),
+            currency: t.total.currency(),
+        }
+    }
+}
+
+impl From<TotalsWire> for Totals {
+    fn from(w: TotalsWire) -> Self {
+        let m = |minor| Money::new(minor, w.currency);
         Totals {
-            merchandise: Money::eur(0),
-            vat: Money::eur(0),
-            shipping: Money::eur(0),
-            total: Money::eur(0),
+            merchandise: m(w.merchandise_cents),
+            vat: m(w.vat_cents),
+            shipping: m(w.shipping_cents),
+            total: m(w.total_cents),
         }
     }
 }
 
 impl Totals {
-    /// The totals of `lines` with `shipping`, less `credit`.
+    /// Nothing to pay, in `currency`.
+    pub fn zero(currency: Currency) -> Totals {
+        let nothing = Money::new(0, currency);
+        Totals {
+            merchandise: nothing,
+            vat: nothing,
+            shipping: nothing,
+            total: nothing,
+        }
+    }
+
+    /// The totals of `lines` with `shipping`, less `credit`, in the
+    /// currency of `shipping`.
     pub fn of(lines: &[PricedLine], shipping: Money, credit: Money) -> Totals {
         let merchandise: i64 = lines.iter().map(PricedLine::total_cents).sum();
         let vat: i64 = lines.iter().map(PricedLine::vat_cents).sum();
+        let m = |minor| Money::new(minor, shipping.currency());
         Totals {
-            merchandise: Money::eur(merchandise),
-            vat: Money::eur(vat),
+            merchandise: m(merchandise),
+            vat: m(vat),
             shipping,
-            total: Money::eur(merchandise + shipping.minor() - credit.minor()),
+            total: m(merchandise + shipping.minor() - credit.minor()),
         }
     }
 }
@@ -123,10 +188,11 @@ impl Totals {
 /// The shipping of a guest's order: free to the host, and to the guest's
 /// address from the brand's threshold; an empty cart ships nothing.
 pub fn shipping(merchandise_cents: i64, delivery: Delivery, rule: ShippingRule) -> Money {
+    let free = Money::new(0, rule.currency());
     match delivery {
-        Delivery::Host => Money::eur(0),
-        Delivery::Home if merchandise_cents >= rule.free_from.minor() => Money::eur(0),
-        Delivery::Home if merchandise_cents == 0 => Money::eur(0),
+        Delivery::Host => free,
+        Delivery::Home if merchandise_cents >= rule.free_from.minor() => free,
+        Delivery::Home if merchandise_cents == 0 => free,
         Delivery::Home => rule.flat,
     }
 }
@@ -134,7 +200,8 @@ pub fn shipping(merchandise_cents: i64, delivery: Delivery, rule: ShippingRule) 
 /// Prices a guest's cart: lines, their VAT, shipping by the delivery and the rule.
 pub fn totals(lines: &[PricedLine], delivery: Delivery, rule: ShippingRule) -> Totals {
     let merchandise: i64 = lines.iter().map(PricedLine::total_cents).sum();
-    Totals::of(lines, shipping(merchandise, delivery, rule), Money::eur(0))
+    let free = Money::new(0, rule.currency());
+    Totals::of(lines, shipping(merchandise, delivery, rule), free)
 }
 
 /// Who an order is for: a guest of a party, or the host spending a reward
@@ -394,7 +461,10 @@ mod tests {
         assert_eq!(home.total, Money::eur(3790));
         let big = [line(3200, 2000, 2)];
         assert_eq!(totals(&big, Delivery::Home, RULE).shipping, Money::eur(0));
-        assert_eq!(totals(&[], Delivery::Home, RULE), Totals::default());
+        assert_eq!(
+            totals(&[], Delivery::Home, RULE),
+            Totals::zero(Currency::Eur)
+        );
         // Half price takes half the unit price, rounded down, off a unit;
         // the VAT follows the reduced amount.
         let half = PricedLine {

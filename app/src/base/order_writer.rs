@@ -48,7 +48,7 @@ impl NewLine {
 
     /// What the line costs, VAT included.
     pub fn total(&self) -> Money {
-        Money::eur(self.priced().total_cents())
+        Money::new(self.priced().total_cents(), self.unit_price.currency())
     }
 }
 
@@ -270,8 +270,8 @@ async fn insert_order(
         sqlx::query_scalar(
         "INSERT INTO orders (brand_id, event_id, guest_id, host_id, customer_name, customer_email,
             status, merchandise_cents, vat_cents, shipping_cents, total_cents, discount_cents, delivery, address,
-            idempotency_key, tracking_code, kind, placed_at, updated_at, payment_method, pay_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20)
+            idempotency_key, tracking_code, kind, placed_at, updated_at, payment_method, pay_by, currency)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21)
          RETURNING id",
     )
     .bind(order.brand_id)
@@ -297,6 +297,7 @@ async fn insert_order(
         (order.payment_method == Some(PayMethod::Card))
             .then(|| now + chrono::Duration::minutes(CARD_PAY_MINUTES)),
     )
+    .bind(t.total.currency().code())
     .fetch_one(&mut *c)
     .await
     })
@@ -319,6 +320,7 @@ fn hook_order(order: &NewOrder, id: i64, tracking_code: &str, t: &Totals) -> Hoo
         shipping_cents: t.shipping.minor(),
         discount_cents: order.credit_used.minor(),
         total_cents: t.total.minor(),
+        currency: t.total.currency().code().to_owned(),
         carrier: None,
         tracking_number: None,
         lines: order
@@ -364,11 +366,13 @@ async fn record_status(
 /// of its timeline and its mail.
 pub async fn order_language(db: &Db, order_id: i64) -> Result<Lang, sqlx::Error> {
     let code: String = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT COALESCE(e.language, b.language) FROM orders o
+        sqlx::query_scalar(concat!(
+            "SELECT ",
+            crate::party_language_sql!(),
+            " FROM orders o
              JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
-             WHERE o.id = $1",
-        )
+             WHERE o.id = $1"
+        ))
         .bind(order_id)
         .fetch_one(pool)
         .await
@@ -555,10 +559,10 @@ pub async fn change_status(
 ) -> Result<(), StatusError> {
     let order: Option<Moving> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title,
-                    COALESCE(e.language, b.language) AS language
+            concat!("SELECT o.status, o.customer_name, o.customer_email, o.tracking_code, o.event_id, e.title,
+                    ", crate::party_language_sql!(), " AS language
              FROM orders o JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
-             WHERE o.id = $1 AND o.brand_id = $2",
+             WHERE o.id = $1 AND o.brand_id = $2"),
         )
         .bind(m.order_id)
         .bind(m.brand_id)

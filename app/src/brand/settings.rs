@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::ssr::serve;
 use crate::base::error::AppError;
 
-/// The settings form as typed (amounts in euros).
+/// The settings form as typed (amounts in the brand's currency).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsForm {
     pub shipping_flat: String,
@@ -19,6 +19,10 @@ pub struct SettingsForm {
     /// host chooses, and its visitors' when their browser asks for neither.
     #[serde(default)]
     pub language: String,
+    /// The currency the brand prices in (`EUR`, `GBP`, `CHF`): set before
+    /// the first order, then kept.
+    #[serde(default)]
+    pub currency: String,
 }
 
 /// The account guests pay bank transfers to, as typed. All empty: the
@@ -40,6 +44,8 @@ pub struct BrandSettings {
     pub has_payment_secret: bool,
     pub has_webhook_secret: bool,
     pub payments: super::payments::PaymentSettings,
+    /// The brand has orders: its currency can no longer change.
+    pub currency_locked: bool,
 }
 
 /// Which secret to make anew.
@@ -101,7 +107,11 @@ pub async fn new_brand_secret(kind: SecretKind) -> Result<String, AppError> {
 pub mod ssr {
     use super::{BankForm, BrandSettings, SecretKind, SettingsForm};
     use crate::{
-        base::{db::Db, error::AppError, money::parse_cents},
+        base::{
+            db::Db,
+            error::AppError,
+            money::{parse_cents, Currency},
+        },
         on_db,
     };
 
@@ -117,6 +127,8 @@ pub mod ssr {
         bank_bic: Option<String>,
         bank_account_name: Option<String>,
         language: String,
+        currency: String,
+        has_orders: bool,
     }
 
     fn euros(cents: i64) -> String {
@@ -131,7 +143,8 @@ pub mod ssr {
         let row: Row = on_db!(db.reader(), |pool| {
             sqlx::query_as(
                 "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
-                        payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name, language
+                        payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name, language,
+                        currency, EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = brands.id) AS has_orders
                  FROM brands WHERE id = $1",
             )
             .bind(brand_id)
@@ -144,6 +157,7 @@ pub mod ssr {
                 free_shipping_from: euros(row.free_shipping_from_cents),
                 webhook_url: row.webhook_url.unwrap_or_default(),
                 language: row.language,
+                currency: row.currency,
             },
             bank: BankForm {
                 iban: row.bank_iban.unwrap_or_default(),
@@ -154,15 +168,34 @@ pub mod ssr {
             has_payment_secret: row.payment_webhook_secret.is_some(),
             has_webhook_secret: row.webhook_secret.is_some(),
             payments,
+            currency_locked: row.has_orders,
         })
     }
 
-    /// Checks and stores the settings.
+    /// Checks and stores the settings. The currency changes only while the
+    /// brand has no order; the check and the update are one statement, so
+    /// an order placed meanwhile cannot slip between them.
     pub async fn save(db: &Db, brand_id: i64, form: &SettingsForm) -> Result<(), AppError> {
+        let lang = crate::base::l10n::page_lang();
+        let current = crate::base::brand::ssr::currency(db, brand_id).await?;
         // Every field is checked, so the form shows all its mistakes at once.
         let mut m = crate::base::error::Mistakes::default();
-        let flat = m.check(parse_cents(&form.shipping_flat, "shipping_flat"));
-        let free_from = m.check(parse_cents(&form.free_shipping_from, "free_shipping_from"));
+        // Left out (an older client): the current one.
+        let code = form.currency.trim();
+        let currency = m.check(if code.is_empty() {
+            Ok(current)
+        } else {
+            Currency::parse(code)
+                .ok_or_else(|| AppError::invalid("currency", tr!(lang, SETTINGS_ERROR_CURRENCY)))
+        });
+        // Amounts read in the currency chosen (or the current one).
+        let unit = currency.unwrap_or(current);
+        let flat = m.check(parse_cents(&form.shipping_flat, "shipping_flat", unit));
+        let free_from = m.check(parse_cents(
+            &form.free_shipping_from,
+            "free_shipping_from",
+            unit,
+        ));
         let url = m.check(webhook_url(&form.webhook_url));
         let language = m.check(
             crate::base::l10n::Lang::parse(&form.language).ok_or_else(|| {
@@ -173,26 +206,38 @@ pub mod ssr {
             }),
         );
         m.finish()?;
-        let (Some(flat), Some(free_from), Some(url), Some(language)) =
-            (flat, free_from, url, language)
+        let (Some(flat), Some(free_from), Some(url), Some(language), Some(currency)) =
+            (flat, free_from, url, language, currency)
         else {
             return Err(AppError::Internal);
         };
-        on_db!(db.writer(), |pool| {
+        let saved = on_db!(db.writer(), |pool| {
             sqlx::query(
                 "UPDATE brands SET shipping_flat_cents = $1, free_shipping_from_cents = $2, webhook_url = $3,
-                        language = $4
-                 WHERE id = $5",
+                        language = $4, currency = $5
+                 WHERE id = $6
+                   AND (currency = $5 OR NOT EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = $6))",
             )
             .bind(flat)
             .bind(free_from)
             .bind(url)
             .bind(language.code())
+            .bind(currency.code())
             .bind(brand_id)
             .execute(pool)
             .await
             .map(|r| r.rows_affected())
         })?;
+        if saved == 0 {
+            return Err(AppError::invalid(
+                "currency",
+                tr!(
+                    lang,
+                    SETTINGS_ERROR_CURRENCY_LOCKED,
+                    currency = current.name(lang)
+                ),
+            ));
+        }
         Ok(())
     }
 

@@ -221,7 +221,11 @@ pub struct ItemDraft {
 }
 
 impl ItemDraft {
-    pub fn parse(form: &ItemForm) -> Result<ItemDraft, AppError> {
+    /// Checks the form; the price reads in the brand's `currency`.
+    pub fn parse(
+        form: &ItemForm,
+        currency: crate::base::money::Currency,
+    ) -> Result<ItemDraft, AppError> {
         // Every field is checked, so the form shows all its mistakes at once.
         let mut m = Mistakes::default();
         let sku = m.check(Sku::parse(&form.sku));
@@ -245,7 +249,11 @@ impl ItemDraft {
             keys::CATALOG_ERROR_DESCRIPTION_LONG,
             DESCRIPTION_MAX,
         ));
-        let price_cents = m.check(crate::base::money::parse_cents(&form.price, "price"));
+        let price_cents = m.check(crate::base::money::parse_cents(
+            &form.price,
+            "price",
+            currency,
+        ));
         let vat_rate_bp = m.check(parse_vat_bp(&form.vat_rate));
         let stock = m.check(parse_count(
             &form.stock,
@@ -481,7 +489,7 @@ mod tests {
             recycled: "140".into(),
             ..ItemForm::default()
         };
-        let err = ItemDraft::parse(&form).unwrap_err();
+        let err = ItemDraft::parse(&form, crate::base::money::Currency::Eur).unwrap_err();
         for field in [
             "sku",
             "name",

@@ -30,6 +30,8 @@ pub struct ItemEditor {
     /// The language the brand writes in, and the one it translates into.
     pub brand_lang: Lang,
     pub translation_lang: Lang,
+    /// The brand's currency, the price's.
+    pub currency: crate::base::money::Currency,
 }
 
 /// The brand's language and the one it translates into.
@@ -61,6 +63,7 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
         let (brand_lang, translation_lang) = brand_languages(&state.db, admin.brand_id).await?;
+        let currency = crate::base::brand::ssr::currency(&state.db, admin.brand_id).await?;
         let categories = super::ssr::list(
             &state.db,
             admin.brand_id,
@@ -81,6 +84,7 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
                 categories,
                 brand_lang,
                 translation_lang,
+                currency,
             });
         }
         let item = super::ssr::detail(&state.db, admin.brand_id, id, None).await?;
@@ -97,6 +101,7 @@ pub async fn get_item_editor(id: i64) -> Result<ItemEditor, AppError> {
             categories,
             brand_lang,
             translation_lang,
+            currency,
         })
     })
     .await
@@ -472,7 +477,7 @@ pub fn ItemEditorPage() -> impl IntoView {
                             </datalist>
                             <Field id="description" label=tr!(lang, CATALOG_DESCRIPTION) value=initial.description.clone() rows=4 error />
                             <div class="field-row">
-                                <Field id="price" label=tr!(lang, CATALOG_PRICE_LABEL) value=initial.price.clone() inputmode="decimal" error />
+                                <Field id="price" label=tr!(lang, CATALOG_PRICE_LABEL, currency = ed.currency.name(lang)) value=initial.price.clone() inputmode="decimal" error />
                                 <Field id="vat_rate" label=tr!(lang, CATALOG_VAT_RATE) value=initial.vat_rate.clone() inputmode="decimal" error />
                                 <Field id="stock" label=tr!(lang, CATALOG_STOCK) value=initial.stock.clone() kind="number" error />
                             </div>

@@ -445,7 +445,8 @@ pub async fn save_with_photos(
     too_large: Option<(String, usize)>,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
-    let draft = ItemDraft::parse(form)?;
+    let currency = crate::base::brand::ssr::currency(db, brand_id).await?;
+    let draft = ItemDraft::parse(form, currency)?;
     if let Some((name, size)) = too_large {
         return Err(AppError::invalid(
             "photos",

@@ -49,7 +49,7 @@ pub mod ssr {
             db::Db,
             error::AppError,
             l10n::{fmt, Lang},
-            money::Money,
+            money::{Currency, Money},
             state::AppConfig,
         },
         on_db, on_tx,
@@ -109,6 +109,7 @@ pub mod ssr {
         title: String,
         customer_name: String,
         total_cents: i64,
+        currency: String,
     }
 
     #[derive(Debug, sqlx::FromRow)]
@@ -185,7 +186,7 @@ pub mod ssr {
         .fetch_all(pool)
         .await)?;
         let orders: Vec<OrderLine> = on_db!(db.reader(), |pool| sqlx::query_as(
-            "SELECT e.id AS event_id, e.title, o.customer_name, o.total_cents
+            "SELECT e.id AS event_id, e.title, o.customer_name, o.total_cents, o.currency
              FROM orders o JOIN events e ON e.id = o.event_id
              WHERE e.host_id = $1 AND o.kind = 'guest' AND o.placed_at > $2 AND o.placed_at <= $3
              ORDER BY e.starts_at, e.id, o.placed_at, o.id"
@@ -305,7 +306,10 @@ pub mod ssr {
                     lang,
                     DIGEST_ORDER,
                     name = o.customer_name.as_str(),
-                    amount = fmt::money(lang, Money::eur(o.total_cents))
+                    amount = fmt::money(
+                        lang,
+                        Money::new(o.total_cents, Currency::of_db(&o.currency))
+                    )
                 );
                 text.push_str(&format!("- {ordered}\n"));
             }

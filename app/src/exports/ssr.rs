@@ -88,12 +88,13 @@ async fn orders_page(
         i64,
         i64,
         i64,
+        String,
     );
     let rows: Vec<Raw> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT o.id, o.placed_at, o.status, o.kind, o.event_id, e.title, e.host_id, u.display_name,
                     o.customer_name, o.customer_email, o.delivery,
-                    o.merchandise_cents, o.shipping_cents, o.discount_cents, o.total_cents
+                    o.merchandise_cents, o.shipping_cents, o.discount_cents, o.total_cents, o.currency
              FROM orders o JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
              WHERE o.brand_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 AND o.id > $4
              ORDER BY o.id LIMIT $5",
@@ -126,6 +127,7 @@ async fn orders_page(
                 s,
                 d,
                 t,
+                currency,
             )| {
                 line(vec![
                     id.to_string(),
@@ -147,7 +149,7 @@ async fn orders_page(
                     decimal(d),
                     t.to_string(),
                     decimal(t),
-                    "EUR".into(),
+                    currency,
                 ])
             },
         )
@@ -177,11 +179,12 @@ async fn lines_page(
         i64,
         i64,
         i64,
+        String,
     );
     let rows: Vec<Raw> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
                 "SELECT l.id, l.order_id, o.placed_at, o.status, o.kind, o.event_id, e.host_id, l.item_id, l.sku, l.name,
-                        l.unit_price_cents, l.quantity, l.half_price_units, l.line_cents, l.vat_rate_bp
+                        l.unit_price_cents, l.quantity, l.half_price_units, l.line_cents, l.vat_rate_bp, o.currency
                  FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN events e ON e.id = o.event_id
                  WHERE o.brand_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 AND l.id > $4
                  ORDER BY l.id LIMIT $5",
@@ -214,6 +217,7 @@ async fn lines_page(
                 half,
                 total,
                 vat,
+                currency,
             )| {
                 line(vec![
                     id.to_string(),
@@ -233,7 +237,7 @@ async fn lines_page(
                     total.to_string(),
                     decimal(total),
                     decimal(vat),
-                    "EUR".into(),
+                    currency,
                 ])
             },
         )
@@ -256,6 +260,9 @@ async fn figure_rows(
     };
     let (this, _) = scope(brand_id, p, now, None);
     let events = event_figures(db, this).await?;
+    let currency = crate::base::brand::ssr::currency(db, brand_id)
+        .await?
+        .code();
     if kind == ExportKind::Events {
         return Ok(events
             .into_iter()
@@ -277,7 +284,7 @@ async fn figure_rows(
                     e.reward_cents.to_string(),
                     decimal(e.reward_cents),
                     e.bookings.to_string(),
-                    "EUR".into(),
+                    currency.into(),
                 ])
             })
             .collect());
@@ -324,7 +331,7 @@ async fn figure_rows(
                 n(|r| r.average_order_cents).to_string(),
                 decimal(n(|r| r.average_order_cents)),
                 n(|r| r.bookings).to_string(),
-                "EUR".into(),
+                currency.into(),
             ])
         })
         .collect())

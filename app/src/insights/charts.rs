@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::domain::{one_decimal, percent, ratio_bp, WeekBar};
 use crate::base::l10n::{fmt::money, use_lang, Key, Lang};
-use crate::base::money::Money;
+use crate::base::money::{Currency, Money};
 
 // Small enough that the text stays readable when a phone scales it down.
 const W: f64 = 400.0;
@@ -32,23 +32,30 @@ fn nice_max(max: i64) -> i64 {
         .unwrap_or(10 * step)
 }
 
-/// Whole euros, short: "€1,200" → "€1.2k" ("1,2 k€" in French).
-fn short_euros(lang: Lang, cents: i64) -> String {
-    let euros = cents / 100;
-    if euros >= 1000 {
+/// Whole units, short: "€1,200" → "€1.2k" ("1,2 k€" in French).
+fn short_amount(lang: Lang, cents: i64, currency: Currency) -> String {
+    let whole = cents / 100;
+    let unit = currency.unit();
+    if whole >= 1000 {
         tr!(
             lang,
-            INSIGHTS_AXIS_THOUSAND_EUROS,
-            amount = one_decimal(lang, euros / 1000, (euros % 1000) / 100)
+            INSIGHTS_AXIS_THOUSANDS,
+            amount = one_decimal(lang, whole / 1000, (whole % 1000) / 100),
+            unit = unit
         )
     } else {
-        tr!(lang, INSIGHTS_AXIS_EUROS, amount = euros.to_string())
+        tr!(
+            lang,
+            INSIGHTS_AXIS_MONEY,
+            amount = whole.to_string(),
+            unit = unit
+        )
     }
 }
 
 /// Revenue per week as bars, with its table.
 #[component]
-pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
+pub fn RevenueChart(weeks: Vec<WeekBar>, currency: Currency) -> impl IntoView {
     let lang = use_lang();
     let max = nice_max(weeks.iter().map(|w| w.revenue_cents).max().unwrap_or(0));
     let n = weeks.len().max(1) as f64;
@@ -63,7 +70,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
         let y = TOP + plot - plot * k as f64 / 4.0;
         view! {
             <line class="grid" x1=LEFT x2=W y1=y y2=y />
-            <text class="axis" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{short_euros(lang, value)}</text>
+            <text class="axis" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">{short_amount(lang, value, currency)}</text>
         }
     });
     let bars = weeks
@@ -77,7 +84,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
             });
             view! {
                 <rect class="chart-bar" x=x y=TOP + plot - h width=bar height=h>
-                    <title>{tr!(lang, INSIGHTS_CHART_WEEK, week = &w.label, amount = money(lang, Money::eur(w.revenue_cents)))}</title>
+                    <title>{tr!(lang, INSIGHTS_CHART_WEEK, week = &w.label, amount = money(lang, Money::new(w.revenue_cents, currency)))}</title>
                 </rect>
                 {label}
             }
@@ -86,7 +93,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
     view! {
         <figure class="chart" data-testid="revenue-chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="revenue-chart-title" preserveAspectRatio="xMidYMid meet">
-                <title id="revenue-chart-title">{tr!(lang, INSIGHTS_CHART_REVENUE_TITLE, total = money(lang, Money::eur(total)))}</title>
+                <title id="revenue-chart-title">{tr!(lang, INSIGHTS_CHART_REVENUE_TITLE, total = money(lang, Money::new(total, currency)))}</title>
                 {grid}
                 {bars}
             </svg>
@@ -97,7 +104,7 @@ pub fn RevenueChart(weeks: Vec<WeekBar>) -> impl IntoView {
                         <thead><tr><th scope="col">{tr!(lang, INSIGHTS_CHART_WEEK_OF)}</th><th scope="col" class="num">{tr!(lang, INSIGHTS_REVENUE)}</th></tr></thead>
                         <tbody>
                             {weeks.into_iter().map(|w| view! {
-                                <tr><th scope="row">{w.label}</th><td class="num">{money(lang, Money::eur(w.revenue_cents))}</td></tr>
+                                <tr><th scope="row">{w.label}</th><td class="num">{money(lang, Money::new(w.revenue_cents, currency))}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
@@ -173,8 +180,14 @@ mod tests {
         assert_eq!(nice_max(130), 200);
         assert_eq!(nice_max(45_000), 50_000);
         assert_eq!(nice_max(100_000), 100_000);
-        assert_eq!(short_euros(Lang::En, 123_456), "€1.2k");
-        assert_eq!(short_euros(Lang::En, 9_900), "€99");
-        assert_eq!(short_euros(Lang::Fr, 123_456), "1,2\u{a0}k€");
+        assert_eq!(short_amount(Lang::En, 123_456, Currency::Eur), "€1.2k");
+        assert_eq!(short_amount(Lang::En, 9_900, Currency::Eur), "€99");
+        assert_eq!(
+            short_amount(Lang::Fr, 123_456, Currency::Eur),
+            "1,2\u{a0}k€"
+        );
+        assert_eq!(short_amount(Lang::En, 9_900, Currency::Gbp), "£99");
+        assert_eq!(short_amount(Lang::En, 123_456, Currency::Chf), "CHF 1.2k");
+        assert_eq!(short_amount(Lang::Fr, 9_900, Currency::Chf), "99\u{a0}CHF");
     }
 }

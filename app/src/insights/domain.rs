@@ -5,8 +5,13 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::base::l10n::keys::{
+    INSIGHTS_AVERAGE_ORDER, INSIGHTS_BOOKINGS_GENERATED, INSIGHTS_BUYING_GUESTS,
+    INSIGHTS_GUESTS_INVITED, INSIGHTS_NEW_HOSTS, INSIGHTS_PAID_ORDERS, INSIGHTS_PARTIES_HELD,
+    INSIGHTS_REVENUE_PAID, INSIGHTS_REWARD_SHARE, INSIGHTS_YES_RATE,
+};
 use crate::base::l10n::{fmt::money, Key, Lang};
-use crate::base::money::Money;
+use crate::base::money::{Currency, Money};
 
 /// The period as it comes from the page's address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,9 +159,10 @@ pub struct Kpi {
     pub up_is_good: bool,
 }
 
+#[derive(Clone, Copy)]
 enum Unit {
     Count,
-    Money,
+    Money(Currency),
     Rate,
 }
 
@@ -171,7 +177,7 @@ fn kpi(
 ) -> Kpi {
     let show = |v: i64| match unit {
         Unit::Count => v.to_string(),
-        Unit::Money => money(lang, Money::eur(v)),
+        Unit::Money(currency) => money(lang, Money::new(v, currency)),
         Unit::Rate => percent(lang, v),
     };
     let trend = match now.cmp(&before) {
@@ -213,8 +219,13 @@ fn kpi(
 }
 
 /// The dashboard's tiles, in order.
-pub fn kpis(lang: Lang, now: &Totals, before: &Totals, new_hosts: (i64, i64)) -> Vec<Kpi> {
-    use crate::base::l10n::keys::*;
+pub fn kpis(
+    lang: Lang,
+    currency: Currency,
+    now: &Totals,
+    before: &Totals,
+    new_hosts: (i64, i64),
+) -> Vec<Kpi> {
     vec![
         kpi(
             lang,
@@ -267,7 +278,7 @@ pub fn kpis(lang: Lang, now: &Totals, before: &Totals, new_hosts: (i64, i64)) ->
             INSIGHTS_REVENUE_PAID,
             now.revenue_cents,
             before.revenue_cents,
-            Unit::Money,
+            Unit::Money(currency),
             true,
         ),
         kpi(
@@ -276,7 +287,7 @@ pub fn kpis(lang: Lang, now: &Totals, before: &Totals, new_hosts: (i64, i64)) ->
             INSIGHTS_AVERAGE_ORDER,
             now.average_order_cents(),
             before.average_order_cents(),
-            Unit::Money,
+            Unit::Money(currency),
             true,
         ),
         kpi(
@@ -540,7 +551,7 @@ mod tests {
             revenue_cents: 8_000,
             ..Totals::default()
         };
-        let tiles = kpis(Lang::En, &now, &before, (1, 0));
+        let tiles = kpis(Lang::En, Currency::Eur, &now, &before, (1, 0));
         let get = |k: &str| tiles.iter().find(|t| t.key == k).unwrap().clone();
         assert_eq!(get("invited").change, "+100 %");
         assert_eq!(get("yes_rate").change, "−12.5 pts");

@@ -22,7 +22,12 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
 use crate::base::l10n::{fmt::money, keys, use_lang, Key, Lang};
-use crate::base::{auth::Gate, brand::BrandNav, error::AppError, money::Money};
+use crate::base::{
+    auth::Gate,
+    brand::BrandNav,
+    error::AppError,
+    money::{Currency, Money},
+};
 use charts::{FunnelChart, RevenueChart};
 use domain::{percent, EventFigures, Kpi, LeaderRow, PeriodQuery, SortBy, Totals, Trend, WeekBar};
 
@@ -38,6 +43,8 @@ pub struct Dashboard {
     pub weeks: Vec<WeekBar>,
     pub sort: String,
     pub leaderboard: Vec<LeaderRow>,
+    /// The brand's currency, every amount's.
+    pub currency: Currency,
 }
 
 /// The period a page shows, and what was asked for (kept in the picker).
@@ -88,6 +95,8 @@ pub struct EventReport {
     /// Guests' orders refunded (not in the sales above), and their total.
     pub refunded_orders: i64,
     pub refunded: Money,
+    /// The brand's currency, every amount's.
+    pub currency: Currency,
 }
 
 #[cfg(feature = "ssr")]
@@ -151,9 +160,11 @@ pub async fn get_brand_dashboard(
         let previous = Totals::of(&previous);
         let by = SortBy::parse(&sort);
         let lang = crate::base::l10n::page_lang();
+        let currency = crate::base::brand::ssr::currency(db, admin.brand_id).await?;
         Ok(Dashboard {
             brand_name: crate::base::brand::ssr::name(db, admin.brand_id).await?,
-            kpis: domain::kpis(lang, &totals, &previous, (new_now, new_before)),
+            kpis: domain::kpis(lang, currency, &totals, &previous, (new_now, new_before)),
+            currency,
             weeks: domain::revenue_by_week(lang, &events, p.first_day, p.last_day),
             leaderboard: domain::leaderboard(&events, by),
             sort: by.key().to_owned(),
@@ -345,7 +356,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <div class="chart-grid">
                     <section aria-labelledby="revenue-title">
                         <h2 id="revenue-title">{tr!(lang, INSIGHTS_REVENUE_BY_WEEK)}</h2>
-                        <RevenueChart weeks=d.weeks.clone() />
+                        <RevenueChart weeks=d.weeks.clone() currency=d.currency />
                     </section>
                     <section aria-labelledby="funnel-title">
                         <h2 id="funnel-title">{tr!(lang, INSIGHTS_FUNNEL_TITLE)}</h2>
@@ -353,14 +364,19 @@ pub fn DashboardPage() -> impl IntoView {
                         <FunnelNote totals=d.totals.clone() />
                     </section>
                 </div>
-                <Leaderboard rows=d.leaderboard.clone() sort=d.sort.clone() params=params />
+                <Leaderboard rows=d.leaderboard.clone() sort=d.sort.clone() params=params currency=d.currency />
             }
         } />
     }
 }
 
 #[component]
-fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoView {
+fn Leaderboard(
+    rows: Vec<LeaderRow>,
+    sort: String,
+    params: String,
+    currency: Currency,
+) -> impl IntoView {
     let lang = use_lang();
     let header = move |by: SortBy| {
         let on = sort == by.key();
@@ -387,11 +403,11 @@ fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoV
                                     <tr>
                                         <td>{i + 1}</td>
                                         <th scope="row"><a href=format!("/brand/hosts/{}", r.host_id)>{r.name.clone()}</a></th>
-                                        <td class="num">{money(lang, Money::eur(r.revenue_cents))}</td>
+                                        <td class="num">{money(lang, Money::new(r.revenue_cents, currency))}</td>
                                         <td class="num">{r.events}</td>
                                         <td class="num">{r.buyers}</td>
                                         <td class="num">{percent(lang, r.conversion_bp)}</td>
-                                        <td class="num">{money(lang, Money::eur(r.average_order_cents))}</td>
+                                        <td class="num">{money(lang, Money::new(r.average_order_cents, currency))}</td>
                                         <td class="num">{r.bookings}</td>
                                     </tr>
                                 }).collect_view()}
@@ -406,7 +422,11 @@ fn Leaderboard(rows: Vec<LeaderRow>, sort: String, params: String) -> impl IntoV
 
 /// The parties of a period with their figures.
 #[component]
-pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl IntoView {
+pub fn EventTable(
+    events: Vec<EventFigures>,
+    report_base: &'static str,
+    currency: Currency,
+) -> impl IntoView {
     let lang = use_lang();
     if events.is_empty() {
         return view! { <p class="muted">{tr!(lang, INSIGHTS_EVENTS_EMPTY)}</p> }.into_any();
@@ -428,8 +448,8 @@ pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl 
                             <td>{e.day.clone()}</td>
                             <td class="num">{e.invited}</td><td class="num">{e.yes}</td>
                             <td class="num">{e.buyers}</td><td class="num">{e.orders}</td>
-                            <td class="num">{money(lang, Money::eur(e.revenue_cents))}</td>
-                            <td class="num">{money(lang, Money::eur(e.reward_cents))}</td>
+                            <td class="num">{money(lang, Money::new(e.revenue_cents, currency))}</td>
+                            <td class="num">{money(lang, Money::new(e.reward_cents, currency))}</td>
                             <td class="num">{e.bookings}</td>
                         </tr>
                     }).collect_view()}
@@ -441,15 +461,15 @@ pub fn EventTable(events: Vec<EventFigures>, report_base: &'static str) -> impl 
 }
 
 #[component]
-pub fn TotalsList(t: Totals) -> impl IntoView {
+pub fn TotalsList(t: Totals, currency: Currency) -> impl IntoView {
     let lang = use_lang();
     view! {
         <ul class="tiles" aria-label=tr!(lang, INSIGHTS_TOTALS_LABEL) data-testid="totals">
             <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_PARTIES_HELD)}</span><span class="tile-value">{t.events}</span></li>
-            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::eur(t.revenue_cents))}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::new(t.revenue_cents, currency))}</span></li>
             <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BUYING_GUESTS)}</span><span class="tile-value">{t.buyers}</span></li>
             <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_CONVERSION)}</span><span class="tile-value">{percent(lang, t.conversion_bp())}</span></li>
-            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_AVERAGE_ORDER)}</span><span class="tile-value">{money(lang, Money::eur(t.average_order_cents()))}</span></li>
+            <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_AVERAGE_ORDER)}</span><span class="tile-value">{money(lang, Money::new(t.average_order_cents(), currency))}</span></li>
             <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BOOKINGS)}</span><span class="tile-value">{t.bookings}</span></li>
         </ul>
     }
@@ -498,7 +518,7 @@ pub fn EventReportPage() -> impl IntoView {
                     <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_SAID_YES)}</span><span class="tile-value">{f.yes}</span></li>
                     <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BUYING_GUESTS)}</span><span class="tile-value">{f.buyers}</span></li>
                     <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_PAID_ORDERS)}</span><span class="tile-value">{f.orders}</span></li>
-                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::eur(f.revenue_cents))}</span></li>
+                    <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_REVENUE_PAID)}</span><span class="tile-value">{money(lang, Money::new(f.revenue_cents, r.currency))}</span></li>
                     <li class="tile"><span class="tile-label">{tr!(lang, INSIGHTS_BOOKINGS)}</span><span class="tile-value">{f.bookings}</span></li>
                 </ul>
                 {(r.refunded_orders > 0).then(|| {

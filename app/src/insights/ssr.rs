@@ -246,7 +246,8 @@ pub async fn event_report(
     .into_iter()
     .find(|f| f.event_id == event_id)
     .unwrap_or_default();
-    let (guests, items) = report_lines(db, brand_id, event_id).await?;
+    let currency = crate::base::brand::ssr::currency(db, brand_id).await?;
+    let (guests, items) = report_lines(db, brand_id, event_id, currency).await?;
     let (refunded_orders, refunded_cents): (i64, i64) = on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT COUNT(*), CAST(COALESCE(SUM(total_cents), 0) AS BIGINT) FROM orders
@@ -258,7 +259,8 @@ pub async fn event_report(
     })?;
     Ok(EventReport {
         refunded_orders,
-        refunded: crate::base::money::Money::eur(refunded_cents),
+        refunded: crate::base::money::Money::new(refunded_cents, currency),
+        currency,
         event_id,
         title,
         host_id: owner,
@@ -290,6 +292,7 @@ async fn report_lines(
     db: &Db,
     brand_id: i64,
     event_id: i64,
+    currency: crate::base::money::Currency,
 ) -> Result<(Vec<GuestRow>, Vec<ItemLine>), AppError> {
     let counted =
         crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
@@ -332,7 +335,7 @@ async fn report_lines(
                 item_id,
                 name,
                 units,
-                revenue: crate::base::money::Money::eur(cents),
+                revenue: crate::base::money::Money::new(cents, currency),
                 favourites,
                 votes,
             },

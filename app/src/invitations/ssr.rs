@@ -778,12 +778,14 @@ async fn move_up_waiting(
         (taken, capacity, waiting)
     });
     let code: String = on_tx!(tx, |c| {
-        sqlx::query_scalar(
-        "SELECT COALESCE(e.language, b.language) FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1"
-    )
-    .bind(inv.event_id)
-    .fetch_one(&mut *c)
-    .await?
+        sqlx::query_scalar(concat!(
+            "SELECT ",
+            crate::party_language_sql!(),
+            " FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1"
+        ))
+        .bind(inv.event_id)
+        .fetch_one(&mut *c)
+        .await?
     });
     let lang = Lang::parse(&code).unwrap_or_default();
     let mut promoted = Vec::new();

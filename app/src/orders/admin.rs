@@ -247,7 +247,12 @@ pub mod ssr {
 
     use super::{AdminOrder, OrderRow, OrdersPage, OrdersQuery};
     use crate::{
-        base::{db::Db, error::AppError, money::Money, order::OrderStatus},
+        base::{
+            db::Db,
+            error::AppError,
+            money::{Currency, Money},
+            order::OrderStatus,
+        },
         on_db,
     };
 
@@ -285,6 +290,7 @@ pub mod ssr {
         #[sqlx(try_from = "String")]
         status: OrderStatus,
         total_cents: i64,
+        currency: String,
     }
 
     /// One page of the brand's orders, newest first.
@@ -317,7 +323,7 @@ pub mod ssr {
                  OR CAST(o.id AS TEXT) = $7)";
         let count_sql = format!("SELECT COUNT(*) FROM orders o WHERE {filter}");
         let page_sql = format!(
-            "SELECT o.id, o.placed_at, o.customer_name, o.customer_email, e.title, u.display_name AS host_name, o.status, o.total_cents
+            "SELECT o.id, o.placed_at, o.customer_name, o.customer_email, e.title, u.display_name AS host_name, o.status, o.total_cents, o.currency
              FROM orders o JOIN events e ON e.id = o.event_id JOIN users u ON u.id = e.host_id
              WHERE {filter} ORDER BY o.placed_at DESC, o.id DESC LIMIT $8 OFFSET $9"
         );
@@ -358,7 +364,7 @@ pub mod ssr {
                     event_title: r.title,
                     host_name: r.host_name,
                     status: r.status,
-                    total: Money::eur(r.total_cents),
+                    total: Money::new(r.total_cents, Currency::of_db(&r.currency)),
                 })
                 .collect(),
             total,

@@ -386,9 +386,6 @@ pub mod ssr {
     /// How long a card order may stay unpaid before its items go back on sale.
     pub const PAY_WITHIN: Duration = Duration::minutes(crate::base::order::CARD_PAY_MINUTES);
 
-    /// The currency of every order.
-    const CURRENCY: &str = "eur";
-
     /// A brand's Stripe account.
     struct Account {
         stripe: Stripe,
@@ -428,6 +425,8 @@ pub mod ssr {
         brand_id: i64,
         status: String,
         total_cents: i64,
+        /// Its ISO 4217 code: the intent is in the order's currency.
+        currency: String,
         customer_email: String,
         tracking_code: String,
         idempotency_key: Option<String>,
@@ -438,7 +437,7 @@ pub mod ssr {
     }
 
     const CARD_ORDER: &str =
-        "SELECT id, brand_id, status, total_cents, customer_email, tracking_code, \
+        "SELECT id, brand_id, status, total_cents, currency, customer_email, tracking_code, \
         idempotency_key, stripe_intent_id, pay_by, \
         (SELECT cancelled_at IS NOT NULL FROM events WHERE events.id = orders.event_id) AS party_cancelled \
         FROM orders";
@@ -486,7 +485,12 @@ pub mod ssr {
         );
         let intent = account
             .stripe
-            .create_intent(order.total_cents, CURRENCY, &order.tracking_code, &key)
+            .create_intent(
+                order.total_cents,
+                &order.currency,
+                &order.tracking_code,
+                &key,
+            )
             .await
             .map_err(card_error)?;
         let kept = on_db!(db.writer(), |pool| {
@@ -702,7 +706,9 @@ pub mod ssr {
             .fetch_optional(pool)
             .await)?;
         let order = order.ok_or(AppError::NotFound)?;
-        if intent.amount != order.total_cents || !intent.currency.eq_ignore_ascii_case(CURRENCY) {
+        if intent.amount != order.total_cents
+            || !intent.currency.eq_ignore_ascii_case(&order.currency)
+        {
             tracing::error!(order = order.id, intent = %intent.id, amount = intent.amount, "a payment that does not match its order");
             return Err(AppError::invalid(
                 "payment",

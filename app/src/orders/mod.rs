@@ -131,7 +131,7 @@ impl Transfer {
     pub fn of(
         account: (Option<String>, Option<String>, Option<String>),
         order_id: i64,
-        total_cents: i64,
+        total: Money,
     ) -> Option<Self> {
         let (Some(iban), Some(bic), Some(account_name)) = account else {
             return None;
@@ -140,7 +140,7 @@ impl Transfer {
             iban,
             bic,
             account_name,
-            amount: Money::eur(total_cents),
+            amount: total,
             reference: crate::base::bank::payment_reference(order_id),
         })
     }

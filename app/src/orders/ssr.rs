@@ -11,7 +11,7 @@ use crate::{
         db::{Db, Tx},
         error::AppError,
         items::{ssr::ItemCardRow, ItemCard},
-        money::Money,
+        money::{Currency, Money},
         order::{
             shipping, totals, Delivery, OrderKind, OrderStatus, PayMethod, PricedLine, Totals,
             MAX_QUANTITY,
@@ -58,11 +58,13 @@ impl EventFacts {
 
 async fn event_facts(db: &Db, event_id: i64) -> Result<EventFacts, AppError> {
     Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_as(
+        sqlx::query_as(concat!(
             "SELECT e.brand_id, e.host_id, e.title, e.orders_close_at, e.cancelled_at, e.closed_at,
-                    COALESCE(e.language, b.language) AS language
-             FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1",
-        )
+                    ",
+            crate::party_language_sql!(),
+            " AS language
+             FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1"
+        ))
         .bind(event_id)
         .fetch_one(pool)
         .await
@@ -162,7 +164,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
             .zip(&priced)
             .map(|(r, p)| CartLine {
                 quantity: r.quantity,
-                line: Money::eur(p.total_cents()),
+                line: Money::new(p.total_cents(), rule.currency()),
                 item: ItemCard::from(r.card),
             })
             .collect(),
@@ -321,7 +323,11 @@ impl From<PlaceError> for AppError {
 
 /// The buyer's cart as order lines, read on the order's transaction; each
 /// line keeps the item's name as the buyer read it.
-async fn cart_lines(tx: &mut Tx, buyer: &Buyer) -> Result<Vec<NewLine>, sqlx::Error> {
+async fn cart_lines(
+    tx: &mut Tx,
+    buyer: &Buyer,
+    currency: Currency,
+) -> Result<Vec<NewLine>, sqlx::Error> {
     type Row = (i64, String, String, i64, i64, i64);
     let sql = format!(
         "SELECT i.id, i.sku, {}, i.price_cents, i.vat_rate_bp, cl.quantity
@@ -347,7 +353,7 @@ async fn cart_lines(tx: &mut Tx, buyer: &Buyer) -> Result<Vec<NewLine>, sqlx::Er
                 item_id,
                 sku,
                 name,
-                unit_price: Money::eur(price),
+                unit_price: Money::new(price, currency),
                 vat_rate_bp,
                 quantity,
                 half_price_units: 0,
@@ -389,7 +395,7 @@ async fn after_placing(
     .await?);
     let transfer = match order.payment_method {
         None | Some(PayMethod::Transfer) => {
-            super::Transfer::of(account, placed.id, placed.totals.total.minor())
+            super::Transfer::of(account, placed.id, placed.totals.total)
         }
         Some(PayMethod::Card | PayMethod::Delivery) => None,
     };
@@ -461,7 +467,7 @@ pub async fn place(
         if !still_open(tx, buyer.event_id, now).await? {
             return Err(PlaceError::Closed);
         }
-        let lines = cart_lines(tx, buyer).await?;
+        let lines = cart_lines(tx, buyer, rule.currency()).await?;
         if lines.is_empty() {
             return Err(PlaceError::EmptyCart);
         }
@@ -478,7 +484,7 @@ pub async fn place(
             address: checkout.address.clone(),
             idempotency_key: key.to_owned(),
             shipping: shipping(merchandise, checkout.delivery, rule),
-            credit_used: Money::eur(0),
+            credit_used: Money::new(0, rule.currency()),
             actor: format!("guest {}", checkout.email.as_str()),
             payment_method: payment,
             lines,
@@ -511,7 +517,10 @@ fn confirmation_mail(
                 l.quantity,
                 l.name,
                 l.sku,
-                money(Money::eur(l.unit_price.minor() * l.quantity))
+                money(Money::new(
+                    l.unit_price.minor() * l.quantity,
+                    l.unit_price.currency()
+                ))
             )
         })
         .collect();
@@ -588,6 +597,7 @@ struct TrackingRow {
     stripe_intent_id: Option<String>,
     stripe_publishable_key: Option<String>,
     payment_methods: String,
+    currency: String,
 }
 
 /// The card payment panel of an unpaid card order.
@@ -600,7 +610,7 @@ fn card_pay(row: &TrackingRow, zone: chrono_tz::Tz) -> Option<super::CardPay> {
         .clone()
         .filter(|k| !k.is_empty())?;
     Some(super::CardPay {
-        amount: Money::eur(row.total_cents),
+        amount: Money::new(row.total_cents, Currency::of_db(&row.currency)),
         publishable_key: key,
         js_url: String::new(),
         pay_by: row
@@ -626,7 +636,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             "SELECT o.id, o.status, o.customer_name, o.delivery, o.address, o.merchandise_cents,
                     o.vat_cents, o.shipping_cents, o.total_cents, o.discount_cents, o.placed_at, e.title, e.time_zone,
                     o.kind, o.payment_method, b.bank_iban, b.bank_bic, b.bank_account_name,
-                    o.pay_by, o.stripe_intent_id, b.stripe_publishable_key, b.payment_methods
+                    o.pay_by, o.stripe_intent_id, b.stripe_publishable_key, b.payment_methods, o.currency
              FROM orders o JOIN events e ON e.id = o.event_id JOIN brands b ON b.id = o.brand_id
              WHERE o.tracking_code = $1",
         )
@@ -654,6 +664,9 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         (lines, changes)
     });
     let card = card_pay(&row, zone);
+    let lang = crate::base::l10n::page_lang();
+    let currency = Currency::of_db(&row.currency);
+    let m = |minor| Money::new(minor, currency);
     Ok(OrderTracking {
         card,
         number: row.id,
@@ -672,15 +685,12 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .map(|(name, sku, quantity, cents, half)| {
                 let half = match half {
                     0 => String::new(),
-                    n => format!(", {n} at half price"),
+                    n => format!(", {}", tr!(lang, ORDER_LINE_HALF_PRICE, count = n)),
                 };
-                (
-                    format!("{quantity} × {name} ({sku}){half}"),
-                    Money::eur(cents),
-                )
+                (format!("{quantity} × {name} ({sku}){half}"), m(cents))
             })
             .collect(),
-        credit_used: Money::eur(row.discount_cents),
+        credit_used: m(row.discount_cents),
         transfer: (row.status == OrderStatus::Placed
             && row.kind == "guest"
             && matches!(row.payment_method.as_deref(), None | Some("transfer")))
@@ -692,15 +702,15 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
                     row.bank_account_name.clone(),
                 ),
                 row.id,
-                row.total_cents,
+                m(row.total_cents),
             )
         })
         .flatten(),
         totals: Totals {
-            merchandise: Money::eur(row.merchandise_cents),
-            vat: Money::eur(row.vat_cents),
-            shipping: Money::eur(row.shipping_cents),
-            total: Money::eur(row.total_cents),
+            merchandise: m(row.merchandise_cents),
+            vat: m(row.vat_cents),
+            shipping: m(row.shipping_cents),
+            total: m(row.total_cents),
         },
         steps: changes
             .into_iter()

@@ -11,6 +11,7 @@ pub mod ssr {
         base::{
             db::Db,
             error::AppError,
+            money::{Currency, Money},
             order::OrderStatus,
             order_writer::{change_status, StatusError, StatusMove},
             state::AppConfig,
@@ -31,6 +32,7 @@ pub mod ssr {
         customer_email: String,
         tracking_code: String,
         total_cents: i64,
+        currency: String,
         placed_at: DateTime<Utc>,
         pay_reminded_at: Option<DateTime<Utc>>,
         transfer_days: i64,
@@ -63,13 +65,13 @@ pub mod ssr {
     ) -> Result<Pass, AppError> {
         let waiting: Vec<Waiting> = on_db!(db.reader(), |pool| {
             sqlx::query_as(
-                "SELECT o.id, o.brand_id, o.event_id, o.customer_name, o.customer_email, o.tracking_code,
-                        o.total_cents, o.placed_at, o.pay_reminded_at, CAST(b.transfer_days AS BIGINT) AS transfer_days,
+                concat!("SELECT o.id, o.brand_id, o.event_id, o.customer_name, o.customer_email, o.tracking_code,
+                        o.total_cents, o.currency, o.placed_at, o.pay_reminded_at, CAST(b.transfer_days AS BIGINT) AS transfer_days,
                         b.bank_iban, b.bank_bic, b.bank_account_name,
-                        COALESCE(e.language, b.language) AS language, e.time_zone
+                        ", crate::party_language_sql!(), " AS language, e.time_zone
                  FROM orders o JOIN brands b ON b.id = o.brand_id JOIN events e ON e.id = o.event_id
                  WHERE o.payment_method = 'transfer' AND o.status = 'placed' AND o.placed_at <= $1
-                 ORDER BY o.id",
+                 ORDER BY o.id"),
             )
             // A limit is a day at least: younger orders wait for nothing.
             .bind(now - Duration::days(1))
@@ -140,7 +142,7 @@ pub mod ssr {
                 order.bank_account_name.clone(),
             ),
             order.id,
-            order.total_cents,
+            Money::new(order.total_cents, Currency::of_db(&order.currency)),
         )
         .map(|t| format!("{}\n\n", t.text(lang)))
         .unwrap_or_default();

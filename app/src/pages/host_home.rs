@@ -52,12 +52,13 @@ pub async fn get_host_overview() -> Result<HostOverview, AppError> {
             })
             .collect();
         let (balance, half_price_items) = crate::rewards::ssr::balance(&state.db, host.id).await?;
+        let currency = crate::base::brand::ssr::currency(&state.db, host.brand_id).await?;
         Ok(HostOverview {
             digest: crate::events::digest::ssr::enabled(&state.db, host.id).await?,
             display_name: host.display_name,
             brand_name,
             events,
-            balance: Money::eur(balance),
+            balance: Money::new(balance, currency),
             half_price_items,
         })
     })

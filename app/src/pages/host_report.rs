@@ -100,7 +100,8 @@ fn earned_spent(credit: &HostCredit) -> (Money, Money) {
         .map(|e| e.credit.minor())
         .filter(|c| *c < 0)
         .sum();
-    (Money::eur(earned), Money::eur(-spent))
+    let currency = credit.balance.currency();
+    (Money::new(earned, currency), Money::new(-spent, currency))
 }
 
 /// The signed-in host's performance for a period, with their rank band.
@@ -168,7 +169,7 @@ pub fn HostReportPage() -> impl IntoView {
             </header>
             <SuspendControl host=r.host.clone() act=suspend />
             <PeriodPicker period=r.period.clone() />
-            <TotalsList t=r.totals.clone() />
+            <TotalsList t=r.totals.clone() currency=r.credit.balance.currency() />
             <section aria-labelledby="host-funnel-title">
                 <h2 id="host-funnel-title">{tr!(lang, REPORT_FUNNEL_TITLE)}</h2>
                 <FunnelChart steps=funnel_steps(&r.totals) id="host-funnel" />
@@ -176,7 +177,7 @@ pub fn HostReportPage() -> impl IntoView {
             </section>
             <section aria-labelledby="host-events-title">
                 <h2 id="host-events-title">{tr!(lang, REPORT_PARTIES)}</h2>
-                <EventTable events=r.events.clone() report_base="/brand/events" />
+                <EventTable events=r.events.clone() report_base="/brand/events" currency=r.credit.balance.currency() />
             </section>
             <section aria-labelledby="host-ledger-title">
                 <h2 id="host-ledger-title">{tr!(lang, REWARD_REWARDS)}</h2>
@@ -228,7 +229,7 @@ pub fn MyPerformancePage() -> impl IntoView {
             </header>
             <PeriodPicker period=m.period.clone() />
             <p class="rank-band" data-testid="rank-band">{rank_sentence(lang, m.rank_band.as_deref(), m.ranked_hosts)}</p>
-            <TotalsList t=m.totals.clone() />
+            <TotalsList t=m.totals.clone() currency=m.balance.currency() />
             <section aria-labelledby="my-rewards-title">
                 <h2 id="my-rewards-title">{tr!(lang, REWARD_REWARDS)}</h2>
                 <p>{tr!(lang, REPORT_MY_REWARDS, earned = money(lang, m.earned), spent = money(lang, m.spent),
@@ -237,7 +238,7 @@ pub fn MyPerformancePage() -> impl IntoView {
             </section>
             <section aria-labelledby="my-events-title">
                 <h2 id="my-events-title">{tr!(lang, REPORT_MY_PARTIES)}</h2>
-                <EventTable events=m.events.clone() report_base="/host/events" />
+                <EventTable events=m.events.clone() report_base="/host/events" currency=m.balance.currency() />
             </section>
         } />
     }

@@ -9,6 +9,7 @@ use crate::{
         auth::Gate,
         brand::BrandNav,
         forms::{action, Field, FormError, LastForm},
+        money::Currency,
     },
     brand::payments::{PaymentSettings, PaymentsForm, SavePaymentSettings},
     brand::sentence::{pieces, slot, Piece},
@@ -54,6 +55,8 @@ pub fn SettingsPage() -> impl IntoView {
         <Gate data here="/brand/settings" children=move |s: BrandSettings| {
             let initial: SettingsForm = error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.form.clone());
             let account: BankForm = bank_error.get_untracked().and_then(|e| e.kept()).unwrap_or(s.bank.clone());
+            let currency = Currency::of_db(&s.form.currency);
+            let unit = currency.unit();
             view! {
                 <header class="page-head"><h1>{tr!(lang, SETTINGS_TITLE)}</h1></header>
                 <section class="form-card wide" aria-labelledby="shipping-title">
@@ -62,8 +65,8 @@ pub fn SettingsPage() -> impl IntoView {
                         <FormError error />
                         {move || saved().then(|| view! { <p class="report" role="status">{tr!(lang, SETTINGS_SAVED)}</p> })}
                         <div class="field-row">
-                            <Field id="shipping_flat" name="form[shipping_flat]" label=tr!(lang, SETTINGS_SHIPPING_FLAT) value=initial.shipping_flat.clone() inputmode="decimal" error />
-                            <Field id="free_shipping_from" name="form[free_shipping_from]" label=tr!(lang, SETTINGS_FREE_FROM) value=initial.free_shipping_from.clone() inputmode="decimal" error />
+                            <Field id="shipping_flat" name="form[shipping_flat]" label=tr!(lang, SETTINGS_SHIPPING_FLAT, unit = unit) value=initial.shipping_flat.clone() inputmode="decimal" error />
+                            <Field id="free_shipping_from" name="form[free_shipping_from]" label=tr!(lang, SETTINGS_FREE_FROM, unit = unit) value=initial.free_shipping_from.clone() inputmode="decimal" error />
                         </div>
                         <div class="field">
                             <label for="language">{tr!(lang, BRAND_LANGUAGE)}</label>
@@ -75,6 +78,34 @@ pub fn SettingsPage() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                             {move || error.get().and_then(|e| e.for_field("language")).map(|m| view! { <p class="field-error">{m}</p> })}
+                        </div>
+                        <div class="field">
+                            <label for="currency">{tr!(lang, SETTINGS_CURRENCY)}</label>
+                            <p class="hint" id="currency-hint">{if s.currency_locked {
+                                tr!(lang, SETTINGS_CURRENCY_LOCKED, currency = currency.name(lang))
+                            } else {
+                                tr!(lang, SETTINGS_CURRENCY_HINT)
+                            }}</p>
+                            {if s.currency_locked {
+                                // Shown, not offered: a disabled select sends nothing.
+                                view! {
+                                    <input type="hidden" name="form[currency]" value=currency.code() />
+                                    <select id="currency" aria-describedby="currency-hint" disabled>
+                                        <option selected>{currency.option(lang)}</option>
+                                    </select>
+                                }.into_any()
+                            } else {
+                                let chosen = initial.currency.clone();
+                                view! {
+                                    <select id="currency" name="form[currency]" aria-describedby="currency-hint">
+                                        {Currency::ALL.into_iter().map(|c| {
+                                            let selected = c.code() == chosen;
+                                            view! { <option value=c.code() selected=selected>{c.option(lang)}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                }.into_any()
+                            }}
+                            {move || error.get().and_then(|e| e.for_field("currency")).map(|m| view! { <p class="field-error">{m}</p> })}
                         </div>
                         <Field id="webhook_url" name="form[webhook_url]" label=tr!(lang, SETTINGS_WEBHOOK_URL) kind="url" value=initial.webhook_url.clone()
                             hint=tr!(lang, SETTINGS_WEBHOOK_URL_HINT) error />
@@ -96,7 +127,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </ActionForm>
                 </section>
                 <PaymentsSection settings=s.payments.clone() pay answer=paying />
-                <RulesEditor />
+                <RulesEditor currency />
                 <section class="form-card wide" aria-labelledby="secrets-title">
                     <h2 id="secrets-title">{tr!(lang, SETTINGS_SECRETS_TITLE)}</h2>
                     <p>{

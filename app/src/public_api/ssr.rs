@@ -489,11 +489,12 @@ async fn orders(
         i64,
         i64,
         i64,
+        String,
     );
     let rows: Vec<Row> = on_db!(state.db.reader(), |pool| {
         sqlx::query_as(
             "SELECT id, event_id, host_id, placed_at, status, kind, customer_name, customer_email,
-                    merchandise_cents, shipping_cents, discount_cents, total_cents
+                    merchandise_cents, shipping_cents, discount_cents, total_cents, currency
              FROM orders WHERE brand_id = $1 AND id > $2 AND placed_at >= $3 AND placed_at < $4 ORDER BY id LIMIT $5",
         )
         .bind(brand)
@@ -508,11 +509,11 @@ async fn orders(
     let ids = rows.iter().map(|r| r.0).collect();
     let data = rows
         .into_iter()
-        .map(|(id, event, host, at, status, kind, name, email, m, s, d, t)| {
+        .map(|(id, event, host, at, status, kind, name, email, m, s, d, t, currency)| {
             json!({ "id": id, "event_id": event, "host_id": host, "placed_at": iso(at), "status": status,
                     "kind": kind, "customer_name": name, "customer_email": email,
                     "merchandise_cents": m, "shipping_cents": s, "discount_cents": d, "total_cents": t,
-                    "currency": "EUR" })
+                    "currency": currency })
         })
         .collect();
     Ok(paged(data, ids, limit))
@@ -538,6 +539,7 @@ async fn performance(
     let (this, _) = scope(brand, &p, now, None);
     let figures = event_figures(&state.db, this).await?;
     let totals = Totals::of(&figures);
+    let currency = crate::base::brand::ssr::currency(&state.db, brand).await?;
     let mut board = leaderboard(&figures, SortBy::Revenue);
     board.sort_by_key(|r| r.host_id);
     let rows: Vec<_> = board
@@ -562,7 +564,7 @@ async fn performance(
         "events": totals.events, "invited": totals.invited, "answered": totals.answered, "rsvp_yes": totals.yes,
         "buying_guests": totals.buyers, "orders": totals.orders, "revenue_cents": totals.revenue_cents,
         "average_order_cents": totals.average_order_cents(), "reward_credit_cents": totals.reward_cents,
-        "bookings": totals.bookings, "currency": "EUR"
+        "bookings": totals.bookings, "currency": currency.code()
     });
     Ok(Json(body))
 }
@@ -643,7 +645,7 @@ pub fn openapi_document() -> Value {
         "info": {
             "title": "Soirée read-only API",
             "version": "1.0.0",
-            "description": "Hosts, parties, orders and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer cents (EUR); times are ISO 8601 in UTC."
+            "description": "Hosts, parties, orders and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer minor units (cents, pence, centimes) in the brand's currency, named by each `currency` field (EUR, GBP or CHF); times are ISO 8601 in UTC."
         },
         "servers": [{ "url": "/api/v1" }],
         "paths": {

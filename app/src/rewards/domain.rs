@@ -278,10 +278,48 @@ fn whole(
         })
 }
 
+/// Row `i`'s sales threshold, typed in the brand's `currency`, in minor units.
+fn threshold(
+    from: &str,
+    i: usize,
+    currency: crate::base::money::Currency,
+) -> Result<i64, AppError> {
+    crate::base::money::parse_cents(from, &format!("from-{i}"), currency).map_err(|_| {
+        AppError::invalid(
+            &format!("from-{i}"),
+            tr!(
+                page_lang(),
+                REWARD_ERROR_ROW_THRESHOLD,
+                row = i + 1,
+                currency = currency.name(page_lang())
+            ),
+        )
+    })
+}
+
+/// Row `i`'s credit, 0 to 50 %, in basis points.
+fn credit_percent(percent: &str, i: usize) -> Result<i64, AppError> {
+    percent
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|p| (0.0..=50.0).contains(p))
+        .map(|p| (p * 100.0).round() as i64)
+        .ok_or_else(|| {
+            AppError::invalid(
+                &format!("percent-{i}"),
+                tr!(page_lang(), REWARD_ERROR_ROW_CREDIT, row = i + 1),
+            )
+        })
+}
+
 /// Checks the form: each used row needs all three values, thresholds rise
 /// from row to row, credit from 0 to 50 %. Every row and number is
 /// checked, so the form shows all its mistakes at once.
-pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
+pub fn parse_form(
+    form: &super::RulesForm,
+    currency: crate::base::money::Currency,
+) -> Result<RewardRules, AppError> {
     let mut m = crate::base::error::Mistakes::default();
     let mut tiers: Vec<Tier> = Vec::new();
     let mut previous: Option<i64> = None;
@@ -292,14 +330,7 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             continue;
         }
         let row = i + 1;
-        let from_cents = m.check(
-            crate::base::money::parse_cents(&from, &format!("from-{i}")).map_err(|_| {
-                AppError::invalid(
-                    &format!("from-{i}"),
-                    tr!(page_lang(), REWARD_ERROR_ROW_THRESHOLD, row = row),
-                )
-            }),
-        );
+        let from_cents = m.check(threshold(&from, i, currency));
         if let (Some(prev), Some(now)) = (previous, from_cents) {
             if now <= prev {
                 m.note(
@@ -309,20 +340,7 @@ pub fn parse_form(form: &super::RulesForm) -> Result<RewardRules, AppError> {
             }
         }
         previous = from_cents.or(previous);
-        let credit_bp = m.check(
-            percent
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|p| (0.0..=50.0).contains(p))
-                .map(|p| (p * 100.0).round() as i64)
-                .ok_or_else(|| {
-                    AppError::invalid(
-                        &format!("percent-{i}"),
-                        tr!(page_lang(), REWARD_ERROR_ROW_CREDIT, row = row),
-                    )
-                }),
-        );
+        let credit_bp = m.check(credit_percent(&percent, i));
         let half_price_items = m.check(whole(
             &items,
             &format!("items-{i}"),
@@ -407,11 +425,14 @@ mod tests {
     fn the_rules_form_shows_all_its_mistakes_at_once() {
         let mut form = form_of(&RewardRules::default());
         // A round trip of the defaults is clean.
-        assert_eq!(parse_form(&form).unwrap(), RewardRules::default());
+        assert_eq!(
+            parse_form(&form, crate::base::money::Currency::Eur).unwrap(),
+            RewardRules::default()
+        );
         form.percent[0] = "75".into();
         form.from[1] = "1".into();
         form.min_buying_guests = "many".into();
-        let err = parse_form(&form).unwrap_err();
+        let err = parse_form(&form, crate::base::money::Currency::Eur).unwrap_err();
         for field in ["percent-0", "from-1", "min_buying_guests"] {
             assert!(
                 err.for_field(field).is_some(),

@@ -369,7 +369,10 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
 
 /// The reward rules section of the brand's settings.
 #[component]
-pub fn RulesEditor() -> impl IntoView {
+pub fn RulesEditor(
+    /// The brand's currency, the thresholds'.
+    currency: crate::base::money::Currency,
+) -> impl IntoView {
     let save = action::<SaveRewardRules>();
     let data = Resource::new(move || save.version().get(), |_| get_reward_rules());
     let saving = LastForm::of_page().answer(save);
@@ -395,7 +398,7 @@ pub fn RulesEditor() -> impl IntoView {
                             <div class="table-scroll">
                                 <table class="rules-table">
                                     <thead><tr>
-                                        <th scope="col">{tr!(lang, REWARD_COL_TIER)}</th><th scope="col">{tr!(lang, REWARD_COL_FROM)}</th>
+                                        <th scope="col">{tr!(lang, REWARD_COL_TIER)}</th><th scope="col">{tr!(lang, REWARD_COL_FROM, unit = currency.unit())}</th>
                                         <th scope="col">{tr!(lang, REWARD_COL_CREDIT)}</th><th scope="col">{tr!(lang, CREDIT_COL_ITEMS)}</th>
                                     </tr></thead>
                                     <tbody>
@@ -405,7 +408,7 @@ pub fn RulesEditor() -> impl IntoView {
                                                 <tr>
                                                     <th scope="row">{i + 1}</th>
                                                     <td>
-                                                        <label class="sr-only" for=format!("from-{i}")>{tr!(lang, REWARD_TIER_FROM, tier = i + 1)}</label>
+                                                        <label class="sr-only" for=format!("from-{i}")>{tr!(lang, REWARD_TIER_FROM, tier = i + 1, unit = currency.unit())}</label>
                                                         <input id=format!("from-{i}") name=format!("form[from][{i}]") inputmode="decimal" value=get(&form.from) />
                                                         {let f = field_error(format!("from-{i}")); move || f().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                                                     </td>

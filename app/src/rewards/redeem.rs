@@ -83,7 +83,7 @@ pub mod ssr {
             db::{Db, Engine, Tx},
             error::AppError,
             l10n::{fmt, page_lang, Lang},
-            money::Money,
+            money::{Currency, Money},
             order::{Delivery, OrderKind, PayMethod},
             order_writer::{self, NewLine, NewOrder, Placed, Shortage, Twin, WriteError},
             state::AppConfig,
@@ -225,21 +225,23 @@ pub mod ssr {
     ) -> Result<(Vec<NewLine>, RewardPricing), RedeemError> {
         let mut lines = Vec::new();
         for (id, quantity) in wanted {
-            let row: Option<(String, String, i64, i64)> = on_tx!(tx, |c| {
+            let row: Option<(String, String, i64, i64, String)> = on_tx!(tx, |c| {
                 sqlx::query_as(
-                "SELECT sku, name, price_cents, vat_rate_bp FROM items WHERE id = $1 AND brand_id = $2 AND active = TRUE",
-            )
-            .bind(id)
-            .bind(brand_id)
-            .fetch_optional(&mut *c)
-            .await?
+                    "SELECT i.sku, i.name, i.price_cents, i.vat_rate_bp, b.currency
+                 FROM items i JOIN brands b ON b.id = i.brand_id
+                 WHERE i.id = $1 AND i.brand_id = $2 AND i.active = TRUE",
+                )
+                .bind(id)
+                .bind(brand_id)
+                .fetch_optional(&mut *c)
+                .await?
             });
-            let (sku, name, price, vat_rate_bp) = row.ok_or(RedeemError::NoLongerSold)?;
+            let (sku, name, price, vat_rate_bp, currency) = row.ok_or(RedeemError::NoLongerSold)?;
             lines.push(NewLine {
                 item_id: *id,
                 sku,
                 name,
-                unit_price: Money::eur(price),
+                unit_price: Money::new(price, Currency::of_db(&currency)),
                 vat_rate_bp,
                 quantity: *quantity,
                 half_price_units: 0,
@@ -299,7 +301,10 @@ pub mod ssr {
             order = order.as_str(),
             items = fmt::money(lang, placed.totals.merchandise),
             count = pricing.items_used,
-            credit = fmt::money(lang, Money::eur(pricing.credit_used_cents)),
+            credit = fmt::money(
+                lang,
+                Money::new(pricing.credit_used_cents, placed.totals.total.currency())
+            ),
             total = fmt::money(lang, placed.totals.total)
         );
         if by_card {
@@ -363,6 +368,10 @@ pub mod ssr {
                 return Err(RedeemError::NothingToSpend);
             }
             let (lines, pricing) = priced_lines(tx, host.brand_id, &request.wanted, items, credit).await?;
+            let currency = lines
+                .first()
+                .map(|l| l.unit_price.currency())
+                .ok_or(RedeemError::NothingToSpend)?;
             let mut order = NewOrder {
                 brand_id: host.brand_id,
                 event_id: reward_party(tx, host.id).await?,
@@ -375,8 +384,8 @@ pub mod ssr {
                 address: Some(request.address.clone()),
                 idempotency_key: key.clone(),
                 lines,
-                shipping: Money::eur(0),
-                credit_used: Money::eur(pricing.credit_used_cents),
+                shipping: Money::new(0, currency),
+                credit_used: Money::new(pricing.credit_used_cents, currency),
                 actor: format!("host {email}"),
                 payment_method: None,
             };
@@ -424,6 +433,7 @@ pub fn CreditPage() -> impl IntoView {
     view! {
         <Title text=tr!(lang, CREDIT_PAGE_TITLE) />
         <Gate data here="/host/credit" children=move |d: CreditPageData| {
+            let currency = d.credit.balance.currency();
             let kept: Option<RedeemForm> = error.get_untracked().and_then(|e| e.kept());
             let form = kept.unwrap_or(RedeemForm {
                 idempotency_key: d.idempotency_key.clone(),
@@ -542,11 +552,11 @@ pub fn CreditPage() -> impl IntoView {
                             <div class="sticky-total">
                                 <p class="hint" data-testid="total-later" class:hidden=running>{tr!(lang, CREDIT_TOTAL_LATER)}</p>
                                 <dl class="totals" data-testid="reward-totals" aria-live="polite" class:hidden=move || !running.get()>
-                                    <dt>{tr!(lang, CREDIT_TOTAL_ITEMS)}</dt><dd>{move || money(lang, Money::eur(pricing.get().merchandise_cents))}</dd>
+                                    <dt>{tr!(lang, CREDIT_TOTAL_ITEMS)}</dt><dd>{move || money(lang, Money::new(pricing.get().merchandise_cents, currency))}</dd>
                                     <dt>{tr!(lang, CREDIT_HALF_PRICE)}</dt><dd>{move || tr!(lang, CREDIT_HALF_PRICE_AMOUNT,
-                                        amount = money(lang, Money::eur(pricing.get().half_price_cents)), count = pricing.get().items_used)}</dd>
-                                    <dt>{tr!(lang, CREDIT_COL_CREDIT)}</dt><dd>{move || format!("−{}", money(lang, Money::eur(pricing.get().credit_used_cents)))}</dd>
-                                    <dt>{tr!(lang, CREDIT_LEFT_TO_PAY)}</dt><dd data-testid="reward-total">{move || money(lang, Money::eur(pricing.get().total_cents))}</dd>
+                                        amount = money(lang, Money::new(pricing.get().half_price_cents, currency)), count = pricing.get().items_used)}</dd>
+                                    <dt>{tr!(lang, CREDIT_COL_CREDIT)}</dt><dd>{move || format!("−{}", money(lang, Money::new(pricing.get().credit_used_cents, currency)))}</dd>
+                                    <dt>{tr!(lang, CREDIT_LEFT_TO_PAY)}</dt><dd data-testid="reward-total">{move || money(lang, Money::new(pricing.get().total_cents, currency))}</dd>
                                 </dl>
                                 <button type="submit" class="button primary" disabled=move || redeem.pending().get()>
                                     {move || if redeem.pending().get() { tr!(lang, CREDIT_PLACING) } else { tr!(lang, CREDIT_PLACE) }}

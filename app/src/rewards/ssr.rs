@@ -13,7 +13,7 @@ use crate::{
         db::{Db, Tx},
         error::AppError,
         l10n::{fmt, page_lang, Lang},
-        money::Money,
+        money::{Currency, Money},
     },
     on_db, on_tx,
 };
@@ -33,7 +33,8 @@ pub async fn rules(db: &Db, brand_id: i64) -> Result<RewardRules, AppError> {
 
 /// Stores the brand's rules.
 pub async fn save_rules(db: &Db, brand_id: i64, form: &RulesForm) -> Result<(), AppError> {
-    let rules = parse_form(form)?;
+    let currency = crate::base::brand::ssr::currency(db, brand_id).await?;
+    let rules = parse_form(form, currency)?;
     let json = serde_json::to_string(&rules).map_err(|e| anyhow::anyhow!("rules: {e}"))?;
     on_db!(db.writer(), |pool| {
         sqlx::query("UPDATE brands SET reward_rules = $1 WHERE id = $2")
@@ -72,12 +73,15 @@ struct EventRow {
     cancelled_at: Option<DateTime<Utc>>,
     closed_at: Option<DateTime<Utc>>,
     closed_by: Option<String>,
+    /// The brand's currency, the rewards'.
+    currency: String,
 }
 
 async fn event_row(db: &Db, event_id: i64) -> Result<EventRow, AppError> {
     on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT brand_id, host_id, title, time_zone, orders_close_at, cancelled_at, closed_at, closed_by
+            "SELECT brand_id, host_id, title, time_zone, orders_close_at, cancelled_at, closed_at, closed_by,
+                    (SELECT b.currency FROM brands b WHERE b.id = events.brand_id) AS currency
              FROM events WHERE id = $1",
         )
         .bind(event_id)
@@ -90,6 +94,7 @@ async fn event_row(db: &Db, event_id: i64) -> Result<EventRow, AppError> {
 /// What `rules` give for these figures, as the page shows it.
 pub fn progress_of(
     rules: &RewardRules,
+    currency: Currency,
     sales: i64,
     buyers: i64,
     awaiting: i64,
@@ -98,15 +103,15 @@ pub fn progress_of(
     let r = rules.reward(sales, buyers, 0);
     let next = rules.tiers.iter().find(|t| t.from_cents > sales);
     RewardProgress {
-        qualifying: Money::eur(sales),
-        awaiting_payment: Money::eur(awaiting),
+        qualifying: Money::new(sales, currency),
+        awaiting_payment: Money::new(awaiting, currency),
         buying_guests: buyers,
         min_buying_guests: rules.min_buying_guests,
         tier: r.tier.map(|t| t as i64 + 1),
-        credit: Money::eur(r.credit_cents),
+        credit: Money::new(r.credit_cents, currency),
         half_price_items: r.half_price_items,
-        next_from: next.map(|t| Money::eur(t.from_cents)),
-        to_next: r.to_next_cents.map(Money::eur),
+        next_from: next.map(|t| Money::new(t.from_cents, currency)),
+        to_next: r.to_next_cents.map(|c| Money::new(c, currency)),
         next_percent_bp: next.map(|t| t.credit_bp).unwrap_or(0),
         next_items: next.map(|t| t.half_price_items).unwrap_or(0),
         closed,
@@ -118,6 +123,7 @@ pub fn progress_of(
 pub async fn progress(db: &Db, event_id: i64) -> Result<RewardProgress, AppError> {
     let event = event_row(db, event_id).await?;
     let rules = rules(db, event.brand_id).await?;
+    let currency = Currency::of_db(&event.currency);
     if event.closed_at.is_some() {
         let frozen: Option<(Option<i64>, Option<i64>)> = on_db!(db.reader(), |pool| {
             sqlx::query_as(
@@ -130,6 +136,7 @@ pub async fn progress(db: &Db, event_id: i64) -> Result<RewardProgress, AppError
         if let Some((sales, buyers)) = frozen {
             return Ok(progress_of(
                 &rules,
+                currency,
                 sales.unwrap_or(0),
                 buyers.unwrap_or(0),
                 0,
@@ -143,6 +150,7 @@ pub async fn progress(db: &Db, event_id: i64) -> Result<RewardProgress, AppError
     })?;
     Ok(progress_of(
         &rules,
+        currency,
         sales,
         buyers,
         awaiting,
@@ -445,6 +453,7 @@ fn closing_mail(
     now: DateTime<Utc>,
 ) -> anyhow::Result<crate::base::mail::QueuedMail> {
     let lang = host.lang;
+    let currency = Currency::of_db(&event.currency);
     let r = rules.reward(sales, buyers, 0);
     let outcome = if r.tier.is_some() {
         format!(
@@ -452,7 +461,7 @@ fn closing_mail(
             tr!(
                 lang,
                 REWARD_MAIL_EARNED,
-                credit = fmt::money(lang, Money::eur(r.credit_cents)),
+                credit = fmt::money(lang, Money::new(r.credit_cents, currency)),
                 items = r.half_price_items
             ),
             link(config, "/host/credit").unwrap_or_default()
@@ -474,7 +483,7 @@ fn closing_mail(
             lang,
             REWARD_MAIL_CLOSED,
             party = &event.title,
-            sales = fmt::money(lang, Money::eur(sales)),
+            sales = fmt::money(lang, Money::new(sales, currency)),
             buyers = buyers
         ),
     );
@@ -751,16 +760,19 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
         .fetch_all(pool)
         .await
     })?;
-    let zone: String = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT time_zone FROM users WHERE id = $1")
-            .bind(host_id)
-            .fetch_one(pool)
-            .await
+    let (zone, currency): (String, String) = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT u.time_zone, b.currency FROM users u JOIN brands b ON b.id = u.brand_id WHERE u.id = $1",
+        )
+        .bind(host_id)
+        .fetch_one(pool)
+        .await
     })?;
     let tz = crate::base::time::zone(&zone);
+    let currency = Currency::of_db(&currency);
     let lang = page_lang();
     Ok(HostCredit {
-        balance: Money::eur(cents),
+        balance: Money::new(cents, currency),
         half_price_items: items,
         entries: rows
             .into_iter()
@@ -789,7 +801,7 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
                     ),
                 },
                 event_id: r.event_id,
-                credit: Money::eur(r.credit_cents),
+                credit: Money::new(r.credit_cents, currency),
                 half_price_items: r.half_price_items,
             })
             .collect(),

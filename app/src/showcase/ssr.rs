@@ -251,20 +251,22 @@ pub async fn live_counts(
                  WHERE event_id = $1 AND rsvp = 'yes'),
                (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN {void}),
                (SELECT CAST(COALESCE(SUM(merchandise_cents), 0) AS BIGINT) FROM orders
-                 WHERE event_id = $1 AND status NOT IN {void})"
+                 WHERE event_id = $1 AND status NOT IN {void}),
+               (SELECT b.currency FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1)"
     );
-    let (present, coming, orders, sales): (i64, i64, i64, i64) = on_db!(db.reader(), |pool| {
-        sqlx::query_as(&sql)
-            .bind(event_id)
-            .bind(starts_at - PRESENT_FROM)
-            .fetch_one(pool)
-            .await
-    })?;
+    let (present, coming, orders, sales, currency): (i64, i64, i64, i64, String) =
+        on_db!(db.reader(), |pool| {
+            sqlx::query_as(&sql)
+                .bind(event_id)
+                .bind(starts_at - PRESENT_FROM)
+                .fetch_one(pool)
+                .await
+        })?;
     Ok(LiveCounts {
         present,
         coming,
         orders,
-        sales: Money::eur(sales),
+        sales: Money::new(sales, crate::base::money::Currency::of_db(&currency)),
     })
 }
 

@@ -12,6 +12,7 @@ mod catalog;
 mod cli;
 mod confirmations;
 mod content;
+mod currency;
 mod digest;
 mod events;
 mod forms;

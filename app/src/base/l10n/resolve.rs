@@ -16,6 +16,17 @@ use crate::base::db::Db;
 use crate::base::tokens::hash_token;
 use crate::on_db;
 
+/// The SQL of a party's language: the host's choice, else the brand's
+/// default (`e` is the event, `b` its brand). Every query that writes to a
+/// guest or a buyer reads it from here; a macro, so that the queries stay
+/// `&'static str` through `concat!`.
+#[macro_export]
+macro_rules! party_language_sql {
+    () => {
+        "COALESCE(e.language, b.language)"
+    };
+}
+
 /// The switcher's cookie.
 pub const COOKIE: &str = "soiree_lang";
 
@@ -83,16 +94,28 @@ async fn party_language(db: &Db, path: &str) -> Option<Lang> {
     let (kind, id) = (segments.next()?, segments.next()?);
     let sql = match kind {
         "i" => {
-            "SELECT COALESCE(e.language, b.language) FROM guests g JOIN events e ON e.id = g.event_id
+            concat!(
+                "SELECT ",
+                crate::party_language_sql!(),
+                " FROM guests g JOIN events e ON e.id = g.event_id
              JOIN brands b ON b.id = e.brand_id WHERE g.token_hash = $1"
+            )
         }
         "s" => {
-            "SELECT COALESCE(e.language, b.language) FROM events e JOIN brands b ON b.id = e.brand_id
+            concat!(
+                "SELECT ",
+                crate::party_language_sql!(),
+                " FROM events e JOIN brands b ON b.id = e.brand_id
              WHERE e.share_slug = $1"
+            )
         }
         "o" => {
-            "SELECT COALESCE(e.language, b.language) FROM orders o JOIN events e ON e.id = o.event_id
+            concat!(
+                "SELECT ",
+                crate::party_language_sql!(),
+                " FROM orders o JOIN events e ON e.id = o.event_id
              JOIN brands b ON b.id = e.brand_id WHERE o.tracking_code = $1"
+            )
         }
         _ => return None,
     };
@@ -158,10 +181,12 @@ pub async fn brand_language_of(
 /// brand's default.
 pub async fn event_language(db: &Db, event_id: i64) -> Result<Lang, crate::base::error::AppError> {
     let code: String = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT COALESCE(e.language, b.language) FROM events e JOIN brands b ON b.id = e.brand_id
-             WHERE e.id = $1",
-        )
+        sqlx::query_scalar(concat!(
+            "SELECT ",
+            crate::party_language_sql!(),
+            " FROM events e JOIN brands b ON b.id = e.brand_id
+             WHERE e.id = $1"
+        ))
         .bind(event_id)
         .fetch_one(pool)
         .await
