@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::{
     db_test,
     helpers::{
-        add_to_cart, checkout_form, feature_items, get_json, invited_to, item_form, post,
+        add_to_cart, checkout_form, feature_items, get_json, get_text, invited_to, item_form, post,
         save_item, signed_in_admin, TestApp, HOST,
     },
 };
@@ -95,14 +95,7 @@ db_test!(
         );
         assert_eq!(editor["form"]["tr_care"], "");
         // The form says what is missing in English: the care text.
-        let html = admin
-            .get(app.url(&format!("/brand/catalog/{item}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let html = get_text(&app, &admin, &format!("/brand/catalog/{item}")).await;
         assert!(
             html.contains("data-testid=\"translation-missing\""),
             "{html}"

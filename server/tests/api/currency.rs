@@ -10,7 +10,7 @@ use crate::{
     card_payments::{card_app, card_order, order_text, pay},
     db_test,
     helpers::{
-        add_to_cart, checkout_form, feature_items, get_json, invited_to, latest_mail_to,
+        add_to_cart, checkout_form, feature_items, get_json, get_text, invited_to, latest_mail_to,
         place_order, post, signed_in_admin, LocalStripe, TestApp, SECRET_KEY,
     },
 };
@@ -66,9 +66,7 @@ async fn page(app: &TestApp, client: &reqwest::Client, path: &str, lang: &str) -
     )
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let res = client.get(app.url(path)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.unwrap()
+    get_text(app, client, path).await
 }
 
 async fn brand_currency(app: &TestApp) -> String {
@@ -207,14 +205,7 @@ db_test!(
         assert_eq!(res.status(), StatusCode::OK);
 
         // The brand's views and files name the order's currency.
-        let csv = admin
-            .get(app.url("/brand/exports/orders.csv"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let csv = get_text(&app, &admin, "/brand/exports/orders.csv").await;
         let row = csv
             .lines()
             .find(|l| l.starts_with(&format!("{order},")))

@@ -44,6 +44,17 @@ async fn page_lang(client: &reqwest::Client, app: &TestApp, path: &str) -> (Stri
     (lang, html)
 }
 
+/// The admin invites Rose Blanc to host; her welcome mail is queued.
+async fn invite_rose(app: &TestApp, admin: &reqwest::Client) {
+    let form = [
+        ("form[name]", "Rose Blanc".to_owned()),
+        ("form[email]", "rose@example.com".to_owned()),
+        ("form[city]", "Nantes".to_owned()),
+    ];
+    let res = post(app, admin, "/api/invite_host", &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
 db_test!(
     a_french_party_writes_to_its_guests_in_french,
     |app: TestApp| async move {
@@ -688,18 +699,7 @@ db_test!(
         let brand = a_french_brand_with_a_party(&app).await;
         // A fan the brand invites to host sets their password here.
         let admin = crate::helpers::signed_in_admin(&app).await;
-        let res = post(
-            &app,
-            &admin,
-            "/api/invite_host",
-            &[
-                ("form[name]", "Rose Blanc".into()),
-                ("form[email]", "rose@example.com".into()),
-                ("form[city]", "Nantes".into()),
-            ],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
+        invite_rose(&app, &admin).await;
         let welcome = crate::helpers::welcome_token(&app, "rose@example.com").await;
         let mut pages = found(&[
             "/".to_owned(),
@@ -791,18 +791,7 @@ db_test!(
         app.set_brand_language("fr").await;
         let admin = crate::helpers::signed_in_admin(&app).await;
         // A fan the French brand invites reads its language…
-        let res = post(
-            &app,
-            &admin,
-            "/api/invite_host",
-            &[
-                ("form[name]", "Rose Blanc".into()),
-                ("form[email]", "rose@example.com".into()),
-                ("form[city]", "Nantes".into()),
-            ],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
+        invite_rose(&app, &admin).await;
         let (subject, text) = read_mail(&latest_mail_to(&app, "rose@example.com").await);
         assert_eq!(subject, "Atelier Lumen\u{a0}: bienvenue parmi nos hôtes");
         assert!(text.starts_with("Bonjour Rose Blanc,"), "{text}");

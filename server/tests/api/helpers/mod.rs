@@ -310,6 +310,14 @@ pub async fn get_json(app: &TestApp, client: &reqwest::Client, path: &str) -> se
     res.json().await.unwrap()
 }
 
+/// The text (a page, a CSV file) `client` reads at `path`, which must
+/// answer 200.
+pub async fn get_text(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    let res = client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(res.status(), reqwest::StatusCode::OK, "GET {path}");
+    res.text().await.unwrap()
+}
+
 /// A free TCP port on loopback (bound, then released).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
