@@ -32,8 +32,18 @@ pub async fn request_language(State(db): State<Db>, mut req: Request, next: Next
     .iter()
     .any(|p| path.starts_with(p));
     if !static_file {
-        let lang = resolve::for_request(&db, req.headers(), path).await;
+        // A GET to a guest's page reads its invitation once, here: the
+        // language comes from it and the page's readers reuse it.
+        let read = if req.method() == axum::http::Method::GET {
+            resolve::invitation_of(&db, req.headers(), path).await
+        } else {
+            None
+        };
+        let lang = resolve::for_request(&db, req.headers(), path, read.as_ref()).await;
         req.extensions_mut().insert(lang);
+        if let Some(read) = read {
+            req.extensions_mut().insert(read);
+        }
     }
     next.run(req).await
 }

@@ -33,7 +33,7 @@ pub mod ssr {
     pub const VISITOR_COOKIE: &str = "soiree_visitor";
 
     /// What a guest's personal link opens.
-    #[derive(Debug, sqlx::FromRow)]
+    #[derive(Debug, Clone, sqlx::FromRow)]
     pub struct InvitationRow {
         pub guest_id: i64,
         pub guest_name: String,
@@ -53,6 +53,19 @@ pub mod ssr {
         pub cancelled_at: Option<DateTime<Utc>>,
         pub closed_at: Option<DateTime<Utc>>,
         pub host_name: String,
+        /// The party's language (the host's choice, else the brand's).
+        pub language: String,
+    }
+
+    /// An invitation read once for a GET request, before its page or
+    /// server function runs: the request's language comes from it, and
+    /// every reader of the same link in the request gets it without
+    /// another query ([`invitation_kept`]). Only for GET, which changes
+    /// nothing the row holds.
+    #[derive(Debug, Clone)]
+    pub struct ReadInvitation {
+        pub token_hash: String,
+        pub row: Option<InvitationRow>,
     }
 
     impl InvitationRow {
@@ -79,19 +92,36 @@ pub mod ssr {
     /// deadline, for the page that tells the guest the party is over;
     /// `None` for a wrong or revoked token.
     pub async fn invitation_kept(db: &Db, raw: &str) -> Result<Option<InvitationRow>, AppError> {
-        Ok(on_db!(db.reader(), |pool| {
-            sqlx::query_as(
+        let token_hash = hash_token(raw);
+        let read = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ReadInvitation>().cloned());
+        match read {
+            Some(read) if read.token_hash == token_hash => Ok(read.row),
+            _ => Ok(read_invitation(db, &token_hash).await?),
+        }
+    }
+
+    /// The invitation whose link token hashes to `token_hash`.
+    pub async fn read_invitation(
+        db: &Db,
+        token_hash: &str,
+    ) -> Result<Option<InvitationRow>, sqlx::Error> {
+        on_db!(db.reader(), |pool| {
+            sqlx::query_as(concat!(
                 "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
                         e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
                         e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
-                        u.display_name AS host_name
+                        u.display_name AS host_name, ",
+                crate::party_language_sql!(),
+                " AS language
                  FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
-                 WHERE g.token_hash = $1",
-            )
-            .bind(hash_token(raw))
+                 JOIN brands b ON b.id = e.brand_id
+                 WHERE g.token_hash = $1"
+            ))
+            .bind(token_hash)
             .fetch_optional(pool)
             .await
-        })?)
+        })
     }
 
     /// The event behind an enabled share link that still takes guests.

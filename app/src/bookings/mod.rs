@@ -91,16 +91,31 @@ pub async fn decide_booking(id: i64, approve: bool) -> Result<(), AppError> {
     .await
 }
 
+/// Whether the guest already asked to host, and the action that asks:
+/// made with the invitation page, not inside its `Suspense` (see
+/// `pages::guest::ShowcaseData`).
+#[derive(Clone, Copy)]
+pub struct BookingAsked {
+    ask: ServerAction<AskToHost>,
+    asked: Resource<Result<bool, AppError>>,
+}
+
+impl BookingAsked {
+    pub fn new(token: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        let ask = ServerAction::<AskToHost>::new();
+        let asked = Resource::new(
+            move || (token(), ask.version().get()),
+            |(token, _)| get_booking_asked(token),
+        );
+        BookingAsked { ask, asked }
+    }
+}
+
 /// "Host your own party" on a guest's invitation page.
 #[component]
-pub fn HostYourOwn(token: String) -> impl IntoView {
+pub fn HostYourOwn(token: String, loaded: BookingAsked) -> impl IntoView {
     let lang = use_lang();
-    let ask = ServerAction::<AskToHost>::new();
-    let t = token.clone();
-    let asked = Resource::new(
-        move || ask.version().get(),
-        move |_| get_booking_asked(t.clone()),
-    );
+    let BookingAsked { ask, asked } = loaded;
     let error = Signal::derive(move || ask.value().get().and_then(Result::err));
     view! {
         <section class="host-your-own" id="host-your-own" aria-labelledby="host-own-title">

@@ -156,17 +156,33 @@ fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
     }
 }
 
+/// The guest's showcase and the vote that reloads it, made with the page
+/// rather than inside its `Suspense`: a resource made inside one is made
+/// anew (and fetched again) each time the server re-walks the Suspense's
+/// children to find its reads.
+#[derive(Clone, Copy)]
+pub struct ShowcaseData {
+    vote: ServerAction<Vote>,
+    data: Resource<Result<Showcase, AppError>>,
+}
+
+impl ShowcaseData {
+    pub fn new(token: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        let vote = ServerAction::<Vote>::new();
+        let data = Resource::new(
+            move || (token(), vote.version().get()),
+            |(token, _)| get_guest_showcase(token),
+        );
+        ShowcaseData { vote, data }
+    }
+}
+
 /// A guest's view of the party's items and the brand's votes, on their
 /// invitation page.
 #[component]
-pub fn GuestShowcase(token: String) -> impl IntoView {
+pub fn GuestShowcase(token: String, loaded: ShowcaseData) -> impl IntoView {
     let lang = use_lang();
-    let vote = ServerAction::<Vote>::new();
-    let t = token.clone();
-    let data = Resource::new(
-        move || vote.version().get(),
-        move |_| get_guest_showcase(t.clone()),
-    );
+    let ShowcaseData { vote, data } = loaded;
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING_COLLECTION)}</p> }>
             {
@@ -341,6 +357,8 @@ pub fn InvitationPage() -> impl IntoView {
     let error = move || answer.value().get().and_then(Result::err);
     let rsvp_error = move || error().and_then(|e| e.for_field("rsvp"));
     let lang = use_lang();
+    let showcase = ShowcaseData::new(token);
+    let booking = crate::bookings::BookingAsked::new(token);
     view! {
         <Title text=tr!(lang, GUEST_INVITATION_PAGE_TITLE) />
         <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
@@ -393,8 +411,8 @@ pub fn InvitationPage() -> impl IntoView {
                                 }
                             })}
                         </article>
-                        {i.ordering.then(|| view! { <GuestShowcase token=token() /> })}
-                        {(!i.cancelled).then(|| view! { <crate::bookings::HostYourOwn token=token() /> })}
+                        {i.ordering.then(|| view! { <GuestShowcase token=token() loaded=showcase /> })}
+                        {(!i.cancelled).then(|| view! { <crate::bookings::HostYourOwn token=token() loaded=booking /> })}
                     }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }

@@ -17,7 +17,7 @@ use crate::{
         get_brand_settings, BankForm, BrandSettings, NewBrandSecret, SaveBankDetails,
         SaveBrandSettings, SettingsForm,
     },
-    rewards::RulesEditor,
+    rewards::{RulesData, RulesEditor},
 };
 
 /// The brand's settings page.
@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
     let secret = action::<NewBrandSecret>();
     let bank = action::<SaveBankDetails>();
     let pay = action::<SavePaymentSettings>();
+    let rules = RulesData::new();
     let data = Resource::new(
         move || {
             (
@@ -127,7 +128,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </ActionForm>
                 </section>
                 <PaymentsSection settings=s.payments.clone() pay answer=paying />
-                <RulesEditor currency />
+                <RulesEditor currency loaded=rules />
                 <section class="form-card wide" aria-labelledby="secrets-title">
                     <h2 id="secrets-title">{tr!(lang, SETTINGS_SECRETS_TITLE)}</h2>
                     <p>{

@@ -367,14 +367,37 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
     }
 }
 
+/// The brand's reward rules and the action that saves them, made with the
+/// settings page rather than inside its `Suspense` (a resource made inside
+/// one is made anew each time the server re-walks it).
+#[derive(Clone, Copy)]
+pub struct RulesData {
+    save: ServerAction<SaveRewardRules>,
+    data: Resource<Result<RulesForm, AppError>>,
+}
+
+impl RulesData {
+    pub fn new() -> Self {
+        let save = action::<SaveRewardRules>();
+        let data = Resource::new(move || save.version().get(), |_| get_reward_rules());
+        RulesData { save, data }
+    }
+}
+
+impl Default for RulesData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The reward rules section of the brand's settings.
 #[component]
 pub fn RulesEditor(
     /// The brand's currency, the thresholds'.
     currency: crate::base::money::Currency,
+    loaded: RulesData,
 ) -> impl IntoView {
-    let save = action::<SaveRewardRules>();
-    let data = Resource::new(move || save.version().get(), |_| get_reward_rules());
+    let RulesData { save, data } = loaded;
     let saving = LastForm::of_page().answer(save);
     let error = Signal::derive(move || saving.get().and_then(Result::err));
     let saved = move || matches!(saving.get(), Some(Ok(())));

@@ -630,3 +630,24 @@ db_test!(
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
 );
+
+db_test!(
+    a_guests_page_loads_its_data_once,
+    |app: TestApp| async move {
+        // A resource made inside a Suspense is made (and fetched) again each
+        // time the server re-walks it: the page's data are made with the
+        // page, and the served page carries each once.
+        let (_, _, tokens) = crate::helpers::party(&app, "Ana Lima <ana@example.com>", 3).await;
+        for _ in 0..5 {
+            let html =
+                crate::helpers::get_text(&app, &app.new_client(), &format!("/i/{}", tokens[0]))
+                    .await;
+            assert_eq!(html.matches("data-testid=\"item-card\"").count(), 3);
+            assert_eq!(
+                html.matches(r#"{\"Ok\":{\"items\":["#).count(),
+                1,
+                "the showcase is loaded once"
+            );
+        }
+    }
+);

@@ -11,6 +11,7 @@
 //! from (its `Referer`), so its messages match the form they appear in.
 
 use super::Lang;
+use crate::base::access::ssr::{read_invitation, ReadInvitation};
 use crate::base::auth::ssr::cookie_in;
 use crate::base::db::Db;
 use crate::base::tokens::hash_token;
@@ -30,13 +31,37 @@ macro_rules! party_language_sql {
 /// The switcher's cookie.
 pub const COOKIE: &str = "soiree_lang";
 
-/// The language for a request to `path` with these headers.
-pub async fn for_request(db: &Db, headers: &http::HeaderMap, path: &str) -> Lang {
+/// The invitation a GET request to a guest's page (or a server function
+/// called from one) reads, read once here for the whole request.
+pub async fn invitation_of(
+    db: &Db,
+    headers: &http::HeaderMap,
+    path: &str,
+) -> Option<ReadInvitation> {
+    let page = page_path(headers, path);
+    let token = page.strip_prefix("/i/")?.split('/').next()?;
+    let token_hash = hash_token(token);
+    let row = read_invitation(db, &token_hash).await.ok()?;
+    Some(ReadInvitation { token_hash, row })
+}
+
+/// The language for a request to `path` with these headers; `read` is the
+/// invitation the request's page belongs to, when already read.
+pub async fn for_request(
+    db: &Db,
+    headers: &http::HeaderMap,
+    path: &str,
+    read: Option<&ReadInvitation>,
+) -> Lang {
     if let Some(lang) = cookie_in(headers, COOKIE).and_then(|c| Lang::parse(&c)) {
         return lang;
     }
     let path = page_path(headers, path);
-    if let Some(lang) = party_language(db, &path).await {
+    let party = match read {
+        Some(read) => read.row.as_ref().and_then(|r| Lang::parse(&r.language)),
+        None => party_language(db, &path).await,
+    };
+    if let Some(lang) = party {
         return lang;
     }
     if let Some(raw) = cookie_in(headers, crate::base::auth::ssr::SESSION_COOKIE) {
