@@ -82,3 +82,19 @@ p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
 errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
 printf '%s: event page with %s items (%s bytes of HTML): %s requests/s, p50 %s, p99 %s, 64 connections, %s%s\n' \
   "$engine" "$items" "$bytes" "$rps" "$p50" "$p99" "$duration" "${errors:+; $errors}"
+
+# The same bytes as a static file from the same server (the media folder),
+# under the same load: what the page costs against serving a file.
+mkdir -p "$MEDIA_DIR"
+curl -sf "$link" -o "$MEDIA_DIR/bench-page.html"
+sout=$(wrk -t2 -c64 -d"$duration" --latency "$base/media/bench-page.html")
+srps=$(awk '/Requests\/sec/ {print $2}' <<<"$sout")
+printf '%s: the same bytes as a static file: %s requests/s, p50 %s, p99 %s; the page reaches %s %% of it\n' \
+  "$engine" "$srps" "$(awk '$1 == "50%" {print $2}' <<<"$sout")" "$(awk '$1 == "99%" {print $2}' <<<"$sout")" \
+  "$(awk -v a="$rps" -v b="$srps" 'BEGIN { printf "%.0f", 100 * a / b }')"
+# A small file on 8 kept-alive connections: without TCP_NODELAY each answer
+# waits about 40 ms for the client's delayed ACK.
+printf 'ok\n' > "$MEDIA_DIR/small.txt"
+tout=$(wrk -t1 -c8 -d5s --latency "$base/media/small.txt")
+printf '%s: a small static file, 8 connections: %s requests/s, p50 %s\n' \
+  "$engine" "$(awk '/Requests\/sec/ {print $2}' <<<"$tout")" "$(awk '$1 == "50%" {print $2}' <<<"$tout")"
