@@ -204,12 +204,11 @@ pub fn GuestShowcase(token: String, loaded: ShowcaseData) -> impl IntoView {
     }
 }
 
-/// The party's items on its public share page.
+/// The party's items on its public share page; `data` is made with the
+/// page (see [`ShowcaseData`]).
 #[component]
-pub fn SharedShowcase(slug: String) -> impl IntoView {
+pub fn SharedShowcase(slug: String, data: Resource<Result<Showcase, AppError>>) -> impl IntoView {
     let lang = use_lang();
-    let s = slug.clone();
-    let data = Resource::new(|| (), move |_| get_shared_showcase(s.clone()));
     view! {
         <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING_COLLECTION)}</p> }>
             {
@@ -298,6 +297,7 @@ pub fn SharedEventPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let shared = Resource::new(slug, get_shared_event);
+    let showcase = Resource::new(slug, get_shared_showcase);
     let join = action::<JoinEvent>();
     let error = Signal::derive(move || join.value().get().and_then(Result::err));
     let typed: TypedGuest = error
@@ -334,7 +334,7 @@ pub fn SharedEventPage() -> impl IntoView {
                                 <p class="report" role="status" data-testid="joined">{tr!(lang, GUEST_JOINED)}</p>
                             </Show>
                         </article>
-                        <SharedShowcase slug=slug() />
+                        <SharedShowcase slug=slug() data=showcase />
                     }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }

@@ -632,21 +632,24 @@ db_test!(
 );
 
 db_test!(
-    a_guests_page_loads_its_data_once,
+    guest_pages_load_their_data_once,
     |app: TestApp| async move {
         // A resource made inside a Suspense is made (and fetched) again each
         // time the server re-walks it: the page's data are made with the
         // page, and the served page carries each once.
-        let (_, _, tokens) = crate::helpers::party(&app, "Ana Lima <ana@example.com>", 3).await;
-        for _ in 0..5 {
-            let html =
-                crate::helpers::get_text(&app, &app.new_client(), &format!("/i/{}", tokens[0]))
-                    .await;
+        let (event, _, tokens) = crate::helpers::party(&app, "Ana Lima <ana@example.com>", 3).await;
+        let slug = crate::helpers::turn_sharing_on(&app, event).await;
+        for page in [format!("/i/{}", tokens[0]), format!("/s/{slug}")]
+            .iter()
+            .cycle()
+            .take(6)
+        {
+            let html = crate::helpers::get_text(&app, &app.new_client(), page).await;
             assert_eq!(html.matches("data-testid=\"item-card\"").count(), 3);
             assert_eq!(
                 html.matches(r#"{\"Ok\":{\"items\":["#).count(),
                 1,
-                "the showcase is loaded once"
+                "the showcase is loaded once on {page}"
             );
         }
     }
