@@ -14,31 +14,14 @@ engine="${1:-sqlite}" mode="${2:-load}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 bin="$target/release/soiree" tool="$target/release/examples/bench_checkout"
 port=3196 items=40 clients="${CLIENTS:-50}"
-state="$(mktemp -d)"
-pg_db=""
-cleanup() {
-  kill -9 "${pid:-}" "${stripe_pid:-}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  [ -n "$pg_db" ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$state"
-}
-trap cleanup EXIT
-if [ "$engine" = postgres ]; then
-  pg_db="soiree_bench_$$"
-  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $pg_db" >/dev/null
-  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$pg_db"
-else
-  export DATABASE_URL="sqlite://$state/bench.db"
-fi
-export SOIREE_ADDR="127.0.0.1:$port" PUBLIC_URL="http://127.0.0.1:$port" RUST_LOG=warn
-export SMTP_URL="" OUTBOX_DIR="$state/outbox" OUTBOX_POLL_MS=200 SECRET_KEY="bench-secret-key-that-is-long-enough-0000"
-export MEDIA_DIR="$state/media" LEPTOS_SITE_ROOT="$root/target/site" LEPTOS_ENV=PROD
-base="http://127.0.0.1:$port"
+# shellcheck source=lib/bench-party.sh
+source "$root/scripts/lib/bench-party.sh"
 if [ "$mode" = pay ]; then
   stripe_port=3197
   python="${LOCALSTRIPE_PYTHON:-$HOME/.cache/soiree/localstripe/bin/python}"
   "$python" "$root/scripts/run_localstripe.py" "$stripe_port" >"$state/localstripe.log" 2>&1 &
   stripe_pid=$!
+  bench_pids="$stripe_pid"
   export STRIPE_API_BASE="http://127.0.0.1:$stripe_port" STRIPE_JS_URL="http://127.0.0.1:$stripe_port/js.stripe.com/v3/"
   for _ in $(seq 1 100); do curl -s -o /dev/null "$STRIPE_API_BASE/v1/tokens" && break; sleep 0.1; done
 fi
@@ -50,8 +33,6 @@ start() {
 "$bin" seed-demo --language en >/dev/null
 start
 
-jar="$state/cookies"
-api() { curl -sf -b "$jar" -c "$jar" -H "Origin: $base" "$@"; }
 # The brand sends webhooks to a back office that is down: the rows wait.
 api -o /dev/null --data-urlencode "email=admin@atelier-lumen.example" --data-urlencode "password=lumen-admin-2026" "$base/api/login"
 api -o /dev/null --data-urlencode "form[shipping_flat]=5.90" --data-urlencode "form[free_shipping_from]=60" \
@@ -65,20 +46,10 @@ if [ "$mode" = pay ]; then
     "$STRIPE_API_BASE/_config/webhooks/bench"
 fi
 rm -f "$jar"
-api -o /dev/null --data-urlencode "email=camille@atelier-lumen.example" --data-urlencode "password=lumen-host-2026" "$base/api/login"
-day="$(date -u -d '+10 days' +%Y-%m-%d)"
-event=$(api --data-urlencode "form[title]=Checkout benchmark" --data-urlencode "form[description]=" \
-  --data-urlencode "form[starts_at]=${day}T19:00" --data-urlencode "form[ends_at]=${day}T22:00" \
-  --data-urlencode "form[time_zone]=Europe/Paris" --data-urlencode "form[kind]=in_person" \
-  --data-urlencode "form[address]=1 rue du Test" --data-urlencode "form[video_url]=" \
-  --data-urlencode "form[capacity]=50" --data-urlencode "form[orders_close_at]=" \
-  "$base/api/create_event")
-ids=$(api "$base/api/featured?event_id=$event" | python3 -c "
-import json, sys
-print(','.join(str(i) for i, _ in json.load(sys.stdin)['addable'][:$items]))")
-for id in ${ids//,/ }; do
-  api -o /dev/null --data-urlencode "event_id=$event" --data-urlencode "item_id=$id" "$base/api/add_featured"
-done
+bench_host_event "Checkout benchmark" 50
+event="$bench_event"
+bench_feature "$items"
+ids="$bench_items"
 api -o /dev/null --data-urlencode "id=$event" --data-urlencode "enabled=true" "$base/api/set_sharing"
 slug=$(api "$base/api/event?id=$event" | python3 -c "import json, sys; print(json.load(sys.stdin)['share']['url'].rsplit('/', 1)[1])")
 "$tool" snapshot --database-url "$DATABASE_URL" --items "$ids" --out "$state/stock.txt" ${STOCK:+--set-stock "$STOCK"}

@@ -11,7 +11,9 @@ use app::{
         db::Db,
         state::{AppConfig, AppState},
     },
-    shell, App,
+    shell,
+    showcase::ssr::{Presence, Visit},
+    App,
 };
 use axum::serve::ListenerExt;
 use axum::{
@@ -55,6 +57,7 @@ pub struct Application {
     mailer: Mailer,
     settings: Settings,
     config: Arc<AppConfig>,
+    visits: tokio::sync::mpsc::Receiver<Visit>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -75,7 +78,13 @@ impl Application {
             .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
         let config = app_config(&settings)?;
-        let router = router(&settings, db.clone(), config.clone())?;
+        let (presence, visits) = Presence::new();
+        let state = AppState {
+            db: db.clone(),
+            config: config.clone(),
+            presence,
+        };
+        let router = router(&settings, state)?;
         let mailer = Mailer::from_settings(&settings)?;
         Ok(Application {
             listener,
@@ -85,6 +94,7 @@ impl Application {
             mailer,
             settings,
             config,
+            visits,
         })
     }
 
@@ -138,8 +148,9 @@ impl Application {
             self.db.clone(),
             self.config.clone(),
             self.settings.schedule_every,
-            stop_rx,
+            stop_rx.clone(),
         );
+        let visits = workers::spawn_visits(self.db.clone(), self.visits, stop_rx);
         // TCP_NODELAY on every connection: a small answer (a static file, a
         // page's last bytes) goes out at once instead of waiting for the
         // peer's delayed ACK (about 40 ms on a kept-alive connection).
@@ -158,6 +169,7 @@ impl Application {
         let _ = mailings.await;
         let _ = webhooks.await;
         let _ = closings.await;
+        let _ = visits.await;
         self.db.close().await;
         Ok(())
     }
@@ -188,7 +200,7 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
     }))
 }
 
-fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result<Router> {
+fn router(settings: &Settings, state: AppState) -> anyhow::Result<Router> {
     let leptos_options = LeptosOptions::builder()
         .output_name("soiree")
         .site_root(settings.site_root.to_string_lossy().as_ref())
@@ -204,7 +216,6 @@ fn router(settings: &Settings, db: Db, config: Arc<AppConfig>) -> anyhow::Result
     let dev_reload = settings.dev.then_some(leptos_options.reload_port);
 
     let stripe = stripe_origins(&settings.stripe_js_url, &settings.stripe_api_base);
-    let state = AppState { db, config };
     let context = {
         let state = state.clone();
         move || {

@@ -3,12 +3,13 @@
 
 use std::time::Duration;
 
+use app::showcase::ssr::Visit;
 use app::{
     base::{db::Db, mail as outbox},
     on_db,
 };
 use chrono::Utc;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 use crate::mailer::Mailer;
 
@@ -295,6 +296,21 @@ pub fn spawn_mailings(
                 _ = stop.changed() => break,
             }
         }
+    })
+}
+
+/// Writes guests' visits as pages queue them (see
+/// `app::showcase::ssr::Presence`); on `stop`, writes what is queued.
+pub fn spawn_visits(
+    db: Db,
+    mut queue: mpsc::Receiver<Visit>,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let stopped = async move {
+            let _ = stop.wait_for(|s| *s).await;
+        };
+        app::showcase::ssr::record_visits(&db, &mut queue, stopped, |_| {}).await;
     })
 }
 

@@ -37,10 +37,12 @@ pub mod ssr {
     pub struct InvitationRow {
         pub guest_id: i64,
         pub guest_name: String,
+        pub guest_email: String,
         pub rsvp: String,
         pub companions: i64,
         pub note: String,
         pub event_id: i64,
+        pub brand_id: i64,
         pub title: String,
         pub description: String,
         pub starts_at: DateTime<Utc>,
@@ -55,6 +57,11 @@ pub mod ssr {
         pub host_name: String,
         /// The party's language (the host's choice, else the brand's).
         pub language: String,
+        /// When the guest last opened their page, as recorded (at most
+        /// hourly, see [`crate::showcase::ssr::Presence`]).
+        pub last_seen_at: Option<DateTime<Utc>>,
+        /// The guest asked to host a party of their own from this one.
+        pub booking_asked: bool,
     }
 
     /// An invitation read once for a GET request, before its page or
@@ -108,8 +115,11 @@ pub mod ssr {
     ) -> Result<Option<InvitationRow>, sqlx::Error> {
         on_db!(db.reader(), |pool| {
             sqlx::query_as(concat!(
-                "SELECT g.id AS guest_id, g.name AS guest_name, g.rsvp, g.companions, g.note,
-                        e.id AS event_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
+                "SELECT g.id AS guest_id, g.name AS guest_name, g.email AS guest_email, g.rsvp,
+                        g.companions, g.note, g.last_seen_at,
+                        EXISTS (SELECT 1 FROM booking_requests br WHERE br.from_event_id = e.id
+                                AND lower(br.email) = lower(g.email)) AS booking_asked,
+                        e.id AS event_id, e.brand_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
                         e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
                         u.display_name AS host_name, ",
                 crate::party_language_sql!(),
@@ -126,8 +136,19 @@ pub mod ssr {
 
     /// The event behind an enabled share link that still takes guests.
     pub async fn shared_event_id(db: &Db, slug: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
+        Ok(shared_event(db, slug, now).await?.0)
+    }
+
+    /// The id and title of the event behind an enabled share link that
+    /// still takes guests.
+    pub async fn shared_event(
+        db: &Db,
+        slug: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, String), AppError> {
         type Row = (
             i64,
+            String,
             bool,
             Option<DateTime<Utc>>,
             Option<DateTime<Utc>>,
@@ -135,16 +156,17 @@ pub mod ssr {
         );
         let row: Option<Row> = on_db!(db.reader(), |pool| {
             sqlx::query_as(
-            "SELECT id, share_enabled, cancelled_at, closed_at, orders_close_at FROM events WHERE share_slug = $1"
-        )
-        .bind(slug)
-        .fetch_optional(pool)
-        .await
+                "SELECT id, title, share_enabled, cancelled_at, closed_at, orders_close_at
+                 FROM events WHERE share_slug = $1",
+            )
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
         })?;
-        row.filter(|(_, enabled, cancelled, closed, close_at)| {
+        row.filter(|(_, _, enabled, cancelled, closed, close_at)| {
             *enabled && cancelled.is_none() && closed.is_none() && now < *close_at
         })
-        .map(|r| r.0)
+        .map(|r| (r.0, r.1))
         .ok_or(AppError::NotFound)
     }
 

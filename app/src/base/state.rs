@@ -1,6 +1,7 @@
 //! What every request handler shares: the database and the settings that
-//! pages and server functions need. Nothing here is per-instance state, so
-//! several servers can run on one PostgreSQL.
+//! pages and server functions need. What is per server (the queue of
+//! guests' visits) holds nothing another server needs, so several servers
+//! can run on one PostgreSQL.
 
 use std::sync::Arc;
 
@@ -39,6 +40,8 @@ impl std::fmt::Debug for SigningKey {
 pub struct AppState {
     pub db: Db,
     pub config: Arc<AppConfig>,
+    /// Records guests' visits off the request path.
+    pub presence: crate::showcase::ssr::Presence,
 }
 
 /// The app state of this request.

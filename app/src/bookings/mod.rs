@@ -41,7 +41,7 @@ pub async fn get_booking_asked(token: String) -> Result<bool, AppError> {
         let guest = crate::base::access::ssr::invitation_kept(&state.db, &token)
             .await?
             .ok_or(AppError::NotFound)?;
-        ssr::asked(&state.db, guest.guest_id).await
+        Ok(guest.booking_asked)
     })
     .await
 }

@@ -15,20 +15,6 @@ use crate::{
     on_db,
 };
 
-/// Whether this guest has asked to host.
-pub async fn asked(db: &Db, guest_id: i64) -> Result<bool, AppError> {
-    let n: i64 = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM booking_requests b JOIN guests g ON g.event_id = b.from_event_id
-             WHERE g.id = $1 AND lower(b.email) = lower(g.email)",
-        )
-        .bind(guest_id)
-        .fetch_one(pool)
-        .await
-    })?;
-    Ok(n > 0)
-}
-
 /// Records the guest's request.
 pub async fn ask_as_guest(db: &Db, guest_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     let (brand_id, event_id, name, email): (i64, i64, String, String) = on_db!(

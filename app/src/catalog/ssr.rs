@@ -152,6 +152,7 @@ struct DetailRow {
     label_recycled_pct: Option<i64>,
     label_care: Option<String>,
     label_story: Option<String>,
+    favourite: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -163,6 +164,17 @@ struct PhotoRow {
     height: i64,
 }
 
+/// Where an item is read from: the brand's catalog, or the items a party
+/// features and still sells (with whether the guest marked it).
+#[derive(Debug, Clone, Copy)]
+pub enum Within {
+    Brand(i64),
+    Party {
+        event_id: i64,
+        guest_id: Option<i64>,
+    },
+}
+
 /// One item of the brand, with its label and photos: in `lang` where the
 /// brand translated it (what guests, hosts and visitors read), or in the
 /// brand's own words (`None`: its catalog).
@@ -172,15 +184,46 @@ pub async fn detail(
     item_id: i64,
     lang: Option<Lang>,
 ) -> Result<ItemDetail, AppError> {
+    Ok(read_detail(db, Within::Brand(brand_id), item_id, lang)
+        .await?
+        .0)
+}
+
+/// One item a party features, in the page's language, and whether the
+/// guest (if any) marked it; `NotFound` for an item the party does not
+/// feature or no longer sells. Two statements: the item, its photos.
+pub async fn party_detail(
+    db: &Db,
+    event_id: i64,
+    guest_id: Option<i64>,
+    item_id: i64,
+) -> Result<(ItemDetail, bool), AppError> {
+    let within = Within::Party { event_id, guest_id };
+    read_detail(db, within, item_id, Some(crate::base::l10n::page_lang())).await
+}
+
+async fn read_detail(
+    db: &Db,
+    within: Within,
+    item_id: i64,
+    lang: Option<Lang>,
+) -> Result<(ItemDetail, bool), AppError> {
     let in_lang = |field: &str, column: &str| match lang {
         Some(lang) => text_sql(lang, Kind::Item, field, "i.id", column),
         None => column.to_owned(),
     };
+    let from = match within {
+        Within::Brand(_) => "FALSE AS favourite FROM items i WHERE i.id = $1 AND i.brand_id = $2",
+        Within::Party { .. } => {
+            "EXISTS (SELECT 1 FROM favourites f WHERE f.guest_id = $3 AND f.item_id = i.id) AS favourite
+             FROM items i JOIN event_items ei ON ei.item_id = i.id
+             WHERE i.id = $1 AND ei.event_id = $2 AND i.active = TRUE"
+        }
+    };
     let sql = format!(
         "SELECT {}, {} AS description, i.vat_rate_bp, i.active, i.archived_at,
                 {} AS label_composition, i.label_country, i.label_recycled_pct,
-                {} AS label_care, {} AS label_story
-         FROM items i WHERE i.id = $1 AND i.brand_id = $2",
+                {} AS label_care, {} AS label_story, {from}",
         match lang {
             Some(lang) => card_columns_in(lang),
             None => CARD_COLUMNS.to_owned(),
@@ -191,11 +234,15 @@ pub async fn detail(
         in_lang("story", "i.label_story"),
     );
     let (row, photos): (Option<DetailRow>, Vec<PhotoRow>) = on_db!(db.reader(), |pool| {
-        let row = sqlx::query_as(&sql)
-            .bind(item_id)
-            .bind(brand_id)
-            .fetch_optional(pool)
-            .await?;
+        let query = sqlx::query_as(&sql).bind(item_id);
+        let query = match within {
+            Within::Brand(brand_id) => query.bind(brand_id),
+            Within::Party { event_id, guest_id } => query.bind(event_id).bind(guest_id),
+        };
+        let row: Option<DetailRow> = query.fetch_optional(pool).await?;
+        if row.is_none() {
+            return Err(AppError::NotFound);
+        }
         let photos = sqlx::query_as(
             "SELECT id, display_path, thumb_path, width, height FROM item_photos
              WHERE item_id = $1 ORDER BY position, id",
@@ -206,7 +253,8 @@ pub async fn detail(
         (row, photos)
     });
     let row = row.ok_or(AppError::NotFound)?;
-    Ok(ItemDetail {
+    let favourite = row.favourite;
+    let detail = ItemDetail {
         description: row.description,
         vat_rate_bp: row.vat_rate_bp,
         active: row.active,
@@ -235,7 +283,8 @@ pub async fn detail(
             })
             .collect(),
         card: row.card.into(),
-    })
+    };
+    Ok((detail, favourite))
 }
 
 /// The stored values of an item and its translation, to fill its form.

@@ -53,7 +53,7 @@ pub async fn get_guest_showcase(token: String) -> Result<Showcase, AppError> {
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
         let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
-        crate::showcase::ssr::seen(&state.db, guest.guest_id, now).await?;
+        state.presence.saw(&guest, now);
         Ok(Showcase {
             items: crate::showcase::ssr::featured(&state.db, guest.event_id, true).await?,
             favourites: crate::showcase::ssr::favourites(&state.db, guest.guest_id).await?,
@@ -92,32 +92,17 @@ pub async fn get_showcase_item(
     serve(async move {
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
-        let (event_id, guest_id, ordering) = if !token.is_empty() {
+        let (event_id, event_title, guest_id, ordering) = if !token.is_empty() {
             let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
-            (guest.event_id, Some(guest.guest_id), guest.ordering(now))
+            let ordering = guest.ordering(now);
+            (guest.event_id, guest.title, Some(guest.guest_id), ordering)
         } else {
             // A share link only opens while the party takes orders.
-            (
-                crate::base::access::ssr::shared_event_id(&state.db, &slug, now).await?,
-                None,
-                true,
-            )
+            let (id, title) = crate::base::access::ssr::shared_event(&state.db, &slug, now).await?;
+            (id, title, None, true)
         };
-        let brand = crate::showcase::ssr::featured_brand(&state.db, event_id, item_id).await?;
-        let item = crate::catalog::ssr::detail(
-            &state.db,
-            brand,
-            item_id,
-            Some(crate::base::l10n::page_lang()),
-        )
-        .await?;
-        let favourite = match guest_id {
-            Some(g) => crate::showcase::ssr::favourites(&state.db, g)
-                .await?
-                .contains(&item_id),
-            None => false,
-        };
-        let event_title = crate::showcase::ssr::title(&state.db, event_id).await?;
+        let (item, favourite) =
+            crate::catalog::ssr::party_detail(&state.db, event_id, guest_id, item_id).await?;
         Ok(ShowcaseItem {
             event_title,
             item,

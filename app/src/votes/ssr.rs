@@ -115,15 +115,10 @@ pub async fn set_open(
     Ok(())
 }
 
-/// A poll's options with their votes, labelled in `lang` where the brand
-/// translated them (an option naming an item takes the item's name), or
-/// in the brand's words (`None`).
-async fn options_with_votes(
-    db: &Db,
-    poll_id: i64,
-    lang: Option<Lang>,
-) -> Result<Vec<OptionResult>, AppError> {
-    let label = match lang {
+/// An option's label in SQL: in `lang` where the brand translated it (an
+/// item's option takes the item's name), else as written.
+fn option_label_sql(lang: Option<Lang>) -> String {
+    match lang {
         Some(lang) => text_sql(
             lang,
             Kind::PollOption,
@@ -132,7 +127,18 @@ async fn options_with_votes(
             &text_sql(lang, Kind::Item, "name", "o.item_id", "o.label"),
         ),
         None => "o.label".to_owned(),
-    };
+    }
+}
+
+/// A poll's options with their votes, labelled in `lang` where the brand
+/// translated them (an option naming an item takes the item's name), or
+/// in the brand's words (`None`).
+async fn options_with_votes(
+    db: &Db,
+    poll_id: i64,
+    lang: Option<Lang>,
+) -> Result<Vec<OptionResult>, AppError> {
+    let label = option_label_sql(lang);
     let sql = format!(
         "SELECT o.id, {label}, (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id)
          FROM poll_options o WHERE o.poll_id = $1 ORDER BY o.position"
@@ -201,52 +207,49 @@ pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, App
 }
 
 /// The guest's email and the event's brand.
-async fn voter(db: &Db, guest_id: i64) -> Result<(String, i64), AppError> {
-    Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT g.email, e.brand_id FROM guests g JOIN events e ON e.id = g.event_id WHERE g.id = $1",
-        )
-        .bind(guest_id)
-        .fetch_one(pool)
-        .await
-    })?)
-}
-
 /// The brand's open polls for a guest, with results where they voted.
-/// In the page's language where the brand translated them.
+/// In the page's language where the brand translated them. One statement:
+/// a row per option, the polls newest first.
 pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>, AppError> {
     let lang = crate::base::l10n::page_lang();
-    let (email, brand_id) = voter(db, guest.guest_id).await?;
     let sql = format!(
         "SELECT p.id, {},
-                (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2)
-         FROM polls p WHERE p.brand_id = $1 AND p.closed_at IS NULL
-         ORDER BY p.created_at DESC, p.id DESC",
-        text_sql(lang, Kind::Poll, "question", "p.id", "p.question")
+                (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2),
+                o.id, {},
+                (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id)
+         FROM polls p JOIN poll_options o ON o.poll_id = p.id
+         WHERE p.brand_id = $1 AND p.closed_at IS NULL
+         ORDER BY p.created_at DESC, p.id DESC, o.position",
+        text_sql(lang, Kind::Poll, "question", "p.id", "p.question"),
+        option_label_sql(Some(lang)),
     );
-    let polls: Vec<(i64, String, Option<i64>)> = on_db!(db.reader(), |pool| {
+    type Row = (i64, String, Option<i64>, i64, String, i64);
+    let rows: Vec<Row> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
-            .bind(brand_id)
-            .bind(&email)
+            .bind(guest.brand_id)
+            .bind(&guest.guest_email)
             .fetch_all(pool)
             .await
     })?;
-    let mut out = Vec::new();
-    for (id, question, my_vote) in polls {
-        let mut options = options_with_votes(db, id, Some(lang)).await?;
-        let total = options.iter().map(|o| o.votes).sum();
-        if my_vote.is_none() {
-            // No results before voting: they would sway the vote.
-            for o in &mut options {
-                o.votes = 0;
-            }
+    let mut out: Vec<GuestPoll> = Vec::new();
+    for (id, question, my_vote, option_id, label, votes) in rows {
+        if out.last().is_none_or(|p| p.id != id) {
+            out.push(GuestPoll {
+                id,
+                question,
+                options: Vec::new(),
+                my_vote,
+                total: 0,
+            });
         }
-        out.push(GuestPoll {
-            id,
-            question,
-            options,
-            my_vote,
-            total: if my_vote.is_some() { total } else { 0 },
+        let poll = out.last_mut().expect("pushed above");
+        // No results before voting: they would sway the vote.
+        let votes = if my_vote.is_some() { votes } else { 0 };
+        poll.total += votes;
+        poll.options.push(OptionResult {
+            id: option_id,
+            label,
+            votes,
         });
     }
     Ok(out)
@@ -266,7 +269,7 @@ pub async fn vote(
             tr!(crate::base::l10n::page_lang(), POLL_ERROR_CANCELLED),
         ));
     }
-    let (email, brand_id) = voter(db, guest.guest_id).await?;
+    let (email, brand_id) = (&guest.guest_email, guest.brand_id);
     let result = on_db!(db.writer(), |pool| {
         let open: Option<(Option<DateTime<Utc>>,)> = sqlx::query_as(
             "SELECT p.closed_at FROM polls p JOIN poll_options o ON o.poll_id = p.id
@@ -295,7 +298,7 @@ pub async fn vote(
         .bind(option_id)
         .bind(guest.guest_id)
         .bind(guest.event_id)
-        .bind(&email)
+        .bind(email)
         .bind(now)
         .execute(pool)
         .await

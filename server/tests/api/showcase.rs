@@ -8,8 +8,9 @@ use crate::{
     db_test,
     helpers::{
         bare_order, brand_of_event, create_event, event_form, first_items_by_sku,
-        guests_last_seen_ago, invitation_links, invitation_nonce, invited, make_kit,
-        party_started_ago, paste_guests, post, share_slug, TestApp, ADMIN, HOST, KEY, OTHER_HOST,
+        guests_last_seen_ago, invitation_links, invitation_nonce, invited, last_seen, make_kit,
+        party_started_ago, paste_guests, post, share_slug, visit_recorded, TestApp, ADMIN, HOST,
+        KEY, OTHER_HOST,
     },
 };
 
@@ -579,11 +580,14 @@ db_test!(
             ],
         )
         .await;
+        let before = chrono::Utc::now() - chrono::Duration::minutes(1);
         showcase(&app, &tokens[1]).await;
+        visit_recorded(&app, &tokens[1], before).await;
         // The party has begun: Ana opens her page there, so she is "here".
         party_started_ago(&app, event, chrono::Duration::minutes(10)).await;
         guests_last_seen_ago(&app, chrono::Duration::days(3)).await;
         showcase(&app, &tokens[0]).await;
+        visit_recorded(&app, &tokens[0], before).await;
         // Two orders, one cancelled.
         let brand = brand_of_event(&app, event).await;
         for (status, cents) in [("placed", 6400_i64), ("paid", 3200), ("cancelled", 9900)] {
@@ -652,5 +656,34 @@ db_test!(
                 "the showcase is loaded once on {page}"
             );
         }
+    }
+);
+
+db_test!(
+    a_guest_s_visit_is_written_off_the_page_and_at_most_hourly,
+    |app: TestApp| async move {
+        let (event, tokens) = invited(&app, "10", "Ana <ana@example.com>").await;
+        let start = chrono::Utc::now() - chrono::Duration::minutes(1);
+        assert_eq!(last_seen(&app, &tokens[0]).await, None);
+        showcase(&app, &tokens[0]).await;
+        let first = visit_recorded(&app, &tokens[0], start).await;
+        // Views within the hour write nothing.
+        for _ in 0..3 {
+            showcase(&app, &tokens[0]).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(last_seen(&app, &tokens[0]).await, Some(first));
+        // An hour later, the next view is recorded.
+        guests_last_seen_ago(&app, chrono::Duration::minutes(61)).await;
+        let an_hour_ago = last_seen(&app, &tokens[0]).await.unwrap();
+        showcase(&app, &tokens[0]).await;
+        visit_recorded(&app, &tokens[0], an_hour_ago).await;
+        // Seen 30 minutes ago, before the party's two hours began: the view
+        // inside them is recorded at once (she is "here").
+        party_started_ago(&app, event, chrono::Duration::minutes(-100)).await;
+        guests_last_seen_ago(&app, chrono::Duration::minutes(30)).await;
+        let before_window = last_seen(&app, &tokens[0]).await.unwrap();
+        showcase(&app, &tokens[0]).await;
+        visit_recorded(&app, &tokens[0], before_window).await;
     }
 );

@@ -333,6 +333,27 @@ pub async fn invitation_nonce(app: &TestApp, event: i64, email: &str) -> String 
     .unwrap()
 }
 
+/// When the guest holding the link `token` was last seen, as recorded.
+pub async fn last_seen(app: &TestApp, token: &str) -> Option<DateTime<Utc>> {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT last_seen_at FROM guests WHERE token_hash = $1"
+    )
+    .bind(app::base::tokens::hash_token(token))
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
+/// Waits (up to 5 s) until the visit of the guest holding `token` is
+/// recorded after `after`, and returns when it was.
+pub async fn visit_recorded(app: &TestApp, token: &str, after: DateTime<Utc>) -> DateTime<Utc> {
+    super::eventually(5, "the guest's visit is recorded", || async {
+        last_seen(app, token).await.is_some_and(|t| t > after)
+    })
+    .await;
+    last_seen(app, token).await.expect("recorded")
+}
+
 // Orders.
 
 /// How many orders there are, of every kind and status.
