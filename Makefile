@@ -21,10 +21,10 @@ SOURCES := $(shell find app/src app/migrations server/src style public -type f 2
   app/Cargo.toml app/build.rs server/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 RELEASE_STAMP := $(SITE)/.built-release
 E2E_STAMP := $(E2E_SITE)/.built-e2e
-ifneq ($(words $(wildcard $(TARGET)/release/soiree $(SITE)/pkg/soiree.wasm)),2)
+ifneq ($(words $(wildcard $(TARGET)/release/soiree $(TARGET)/release/hash.txt)),2)
 $(RELEASE_STAMP): FORCE
 endif
-ifneq ($(words $(wildcard $(TARGET)/debug/soiree $(E2E_SITE)/pkg/soiree.wasm)),2)
+ifneq ($(words $(wildcard $(TARGET)/debug/soiree $(TARGET)/debug/hash.txt)),2)
 $(E2E_STAMP): FORCE
 endif
 
@@ -42,10 +42,11 @@ tools-test:
 	@scripts/install-tools.sh test
 
 # The release build: the server optimised, the WASM in the wasm-release
-# profile and through wasm-opt. No --cfg erase_components here (see
+# profile and through wasm-opt, every site file also brotli and gzip
+# compressed (--precompress) for the server to send as they are. No --cfg erase_components here (see
 # .cargo/config.toml): an empty RUSTFLAGS replaces the configured flags.
 $(RELEASE_STAMP): $(SOURCES)
-	RUSTFLAGS= cargo leptos build --release
+	RUSTFLAGS= cargo leptos build --release --precompress
 	@touch $@
 
 build-release: tools

@@ -29,7 +29,9 @@ pub mod demo;
 pub mod history;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{
+    provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Stylesheet, Title,
+};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     hooks::use_location,
@@ -58,6 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // hydrates (a `Link` header has the browser fetch them early).
                 <meta name="soiree-l10n" content=base::l10n::preload(lang) />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -83,7 +86,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/soiree.css" />
         <Stylesheet id="theme" href="/theme.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="description" content=tr!(lang, SITE_DESCRIPTION) />

@@ -27,6 +27,10 @@ pub struct Settings {
     pub session_secure: bool,
     /// `LEPTOS_SITE_ROOT`: the built site (WASM, JS, CSS).
     pub site_root: PathBuf,
+    /// `LEPTOS_HASH_FILE`: the list of the site's content hashes that
+    /// cargo-leptos writes beside the server binary (`hash.txt` there by
+    /// default). Without it, files keep their plain names and short caching.
+    pub hash_file: PathBuf,
     /// `LEPTOS_ENV`: `PROD` or `DEV` (DEV adds live reload).
     pub dev: bool,
     /// `OUTBOX_RETRY_BASE_SECS`: first wait after a failed send; it doubles up to an hour.
@@ -168,6 +172,7 @@ impl Settings {
             media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
             session_secure,
             site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
+            hash_file: hash_file(&var("LEPTOS_HASH_FILE", "hash.txt")),
             dev,
             outbox_retry_base,
             outbox_poll,
@@ -253,6 +258,18 @@ fn parse_bool(value: &str) -> Option<bool> {
         "0" | "false" | "no" | "off" => Some(false),
         _ => None,
     }
+}
+
+/// The hash file at `name`: as given when absolute, else beside the binary.
+fn hash_file(name: &str) -> PathBuf {
+    let name = PathBuf::from(name);
+    if name.is_absolute() {
+        return name;
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(&name)))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]

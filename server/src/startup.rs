@@ -7,13 +7,13 @@ use std::{
 
 use anyhow::Context;
 use app::{
+    base::presence::{Presence, Visit},
     base::{
         db::Db,
         state::{AppConfig, AppState},
     },
-    shell,
-    showcase::ssr::{Presence, Visit},
-    App,
+    pages::live::ssr::PartyHub,
+    shell, App,
 };
 use axum::serve::ListenerExt;
 use axum::{
@@ -58,6 +58,7 @@ pub struct Application {
     settings: Settings,
     config: Arc<AppConfig>,
     visits: tokio::sync::mpsc::Receiver<Visit>,
+    live: PartyHub,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -84,7 +85,8 @@ impl Application {
             config: config.clone(),
             presence,
         };
-        let router = router(&settings, state)?;
+        let live = app::pages::live::ssr::hub(db.clone());
+        let router = router(&settings, state, live.clone())?;
         let mailer = Mailer::from_settings(&settings)?;
         Ok(Application {
             listener,
@@ -95,6 +97,7 @@ impl Application {
             settings,
             config,
             visits,
+            live,
         })
     }
 
@@ -150,7 +153,15 @@ impl Application {
             self.settings.schedule_every,
             stop_rx.clone(),
         );
-        let visits = workers::spawn_visits(self.db.clone(), self.visits, stop_rx);
+        let visits = workers::spawn_visits(self.db.clone(), self.visits, stop_rx.clone());
+        let changes = workers::spawn_party_changes(self.db.clone(), stop_rx);
+        // Open live streams end when the server stops, or it would wait
+        // for them forever.
+        let live = self.live.clone();
+        let shutdown = async move {
+            shutdown.await;
+            live.stop();
+        };
         // TCP_NODELAY on every connection: a small answer (a static file, a
         // page's last bytes) goes out at once instead of waiting for the
         // peer's delayed ACK (about 40 ms on a kept-alive connection).
@@ -170,6 +181,7 @@ impl Application {
         let _ = webhooks.await;
         let _ = closings.await;
         let _ = visits.await;
+        let _ = changes.await;
         self.db.close().await;
         Ok(())
     }
@@ -200,11 +212,13 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
     }))
 }
 
-fn router(settings: &Settings, state: AppState) -> anyhow::Result<Router> {
+fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Result<Router> {
     let leptos_options = LeptosOptions::builder()
         .output_name("soiree")
         .site_root(settings.site_root.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
+        .hash_files(settings.hash_file.is_file())
+        .hash_file(Arc::from(settings.hash_file.to_string_lossy().as_ref()))
         .site_addr(settings.addr)
         .env(if settings.dev {
             leptos::config::Env::DEV
@@ -249,6 +263,7 @@ fn router(settings: &Settings, state: AppState) -> anyhow::Result<Router> {
             post(stripe_webhook).with_state(state.clone()),
         )
         .merge(app::public_api::ssr::router(state.clone()))
+        .merge(app::pages::live::ssr::router(state.clone(), live))
         .route(
             "/brand/exports/{file}",
             get(app::exports::ssr::export_csv).with_state(state.clone()),
@@ -266,6 +281,7 @@ fn router(settings: &Settings, state: AppState) -> anyhow::Result<Router> {
         )
         .route("/l10n/{file}", get(crate::language::translations))
         .nest_service("/media", media_service(&settings.media_dir))
+        .nest_service("/pkg", pkg_service(settings))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -409,18 +425,42 @@ const UPLOAD_LIMIT: usize = 6 * app::catalog::photos::MAX_PHOTO_BYTES + 1024 * 1
 /// `GET /media/…`: uploaded photos. Their names are random and never reused,
 /// so browsers may keep them for a year.
 fn media_service(dir: &std::path::Path) -> Router {
-    let cache = |res: &http::Response<tower_http::services::fs::ServeFileSystemResponseBody>| {
-        res.status()
-            .is_success()
-            .then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+    files_kept(ServeDir::new(dir), FOR_A_YEAR)
+}
+
+/// `GET /pkg/…`: the WASM, JS and CSS cargo-leptos built, as brotli or
+/// gzip files made at build time when the browser takes them. Named after
+/// their content (`hash-files`), they are kept for a year; under plain
+/// names (a debug build without a hash file) they are checked each time.
+fn pkg_service(settings: &Settings) -> Router {
+    let cache = if settings.hash_file.is_file() {
+        FOR_A_YEAR
+    } else {
+        "no-cache"
     };
+    let files = ServeDir::new(settings.site_root.join("pkg"))
+        .precompressed_br()
+        .precompressed_gzip();
+    files_kept(files, cache)
+}
+
+const FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
+
+/// Serves `files`, found ones with `Cache-Control: cache`.
+fn files_kept(files: ServeDir, cache: &'static str) -> Router {
+    let cache =
+        move |res: &http::Response<tower_http::services::fs::ServeFileSystemResponseBody>| {
+            res.status()
+                .is_success()
+                .then(|| HeaderValue::from_static(cache))
+        };
     Router::new().fallback_service(
         ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(
                 header::CACHE_CONTROL,
                 cache,
             ))
-            .service(ServeDir::new(dir)),
+            .service(files),
     )
 }
 

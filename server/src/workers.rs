@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::showcase::ssr::Visit;
+use app::base::presence::Visit;
 use app::{
     base::{db::Db, mail as outbox},
     on_db,
@@ -300,7 +300,7 @@ pub fn spawn_mailings(
 }
 
 /// Writes guests' visits as pages queue them (see
-/// `app::showcase::ssr::Presence`); on `stop`, writes what is queued.
+/// `app::base::presence::Presence`); on `stop`, writes what is queued.
 pub fn spawn_visits(
     db: Db,
     mut queue: mpsc::Receiver<Visit>,
@@ -310,7 +310,18 @@ pub fn spawn_visits(
         let stopped = async move {
             let _ = stop.wait_for(|s| *s).await;
         };
-        app::showcase::ssr::record_visits(&db, &mut queue, stopped, |_| {}).await;
+        app::base::presence::record_visits(&db, &mut queue, stopped).await;
+    })
+}
+
+/// Hears the party changes every server announces (PostgreSQL's LISTEN)
+/// for this server's live pages, until `stop`.
+pub fn spawn_party_changes(db: Db, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let stopped = async move {
+            let _ = stop.wait_for(|s| *s).await;
+        };
+        db.listen_for_changes(stopped).await;
     })
 }
 

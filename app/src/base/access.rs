@@ -58,7 +58,7 @@ pub mod ssr {
         /// The party's language (the host's choice, else the brand's).
         pub language: String,
         /// When the guest last opened their page, as recorded (at most
-        /// hourly, see [`crate::showcase::ssr::Presence`]).
+        /// hourly, see [`crate::base::presence::Presence`]).
         pub last_seen_at: Option<DateTime<Utc>>,
         /// The guest asked to host a party of their own from this one.
         pub booking_asked: bool,

@@ -32,8 +32,37 @@ pub enum Conn<'a> {
 /// application instead of failing with "database is locked".
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool },
-    Postgres(PgPool),
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+        changes: Changes,
+    },
+    Postgres {
+        pool: PgPool,
+        changes: Changes,
+    },
+}
+
+/// Parties whose live figures (guests here and coming, orders, the host's
+/// progress) changed, announced to this server's open live pages. On
+/// PostgreSQL each change is a `NOTIFY` on [`PARTY_CHANNEL`] that every
+/// server's [`Db::listen_for_changes`] hears; on SQLite (one server) it
+/// goes straight to this process's subscribers.
+#[derive(Clone, Debug)]
+pub struct Changes(tokio::sync::broadcast::Sender<i64>);
+
+/// The PostgreSQL channel of party changes; its payload is the event id.
+pub const PARTY_CHANNEL: &str = "soiree_parties";
+
+impl Changes {
+    fn new() -> Changes {
+        Changes(tokio::sync::broadcast::channel(4096).0)
+    }
+
+    fn announce(&self, event_id: i64) {
+        // No subscriber is no error: nobody is watching that party.
+        let _ = self.0.send(event_id);
+    }
 }
 
 /// Runs `$body` with `$pool` bound to the concrete pool of `$conn`. The body is
@@ -53,15 +82,23 @@ macro_rules! on_db {
 /// (an order written by one module, its mail and booking by others). Run
 /// queries on it with [`on_tx!`]; nothing is kept unless [`Tx::commit`].
 pub enum Tx {
-    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    /// With the parties to announce once committed.
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>, Changes, Vec<i64>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
 impl Tx {
-    /// Makes the transaction's writes permanent.
+    /// Makes the transaction's writes permanent, then announces the
+    /// parties it changed.
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         match self {
-            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Sqlite(tx, changes, parties) => {
+                tx.commit().await?;
+                for id in parties {
+                    changes.announce(id);
+                }
+                Ok(())
+            }
             Tx::Postgres(tx) => tx.commit().await,
         }
     }
@@ -69,9 +106,30 @@ impl Tx {
     /// The engine behind this transaction.
     pub fn engine(&self) -> Engine {
         match self {
-            Tx::Sqlite(_) => Engine::Sqlite,
+            Tx::Sqlite(..) => Engine::Sqlite,
             Tx::Postgres(_) => Engine::Postgres,
         }
+    }
+
+    /// The live figures of `event_id` change with this transaction: live
+    /// pages hear of it once it commits (PostgreSQL holds a `NOTIFY` until
+    /// then), never if it rolls back.
+    pub async fn party_changed(&mut self, event_id: i64) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(_, _, parties) => {
+                if !parties.contains(&event_id) {
+                    parties.push(event_id);
+                }
+            }
+            Tx::Postgres(tx) => {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(PARTY_CHANNEL)
+                    .bind(event_id.to_string())
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -82,7 +140,7 @@ impl Tx {
 macro_rules! on_tx {
     ($tx:expr, |$conn:ident| $body:expr) => {
         match &mut *($tx) {
-            $crate::base::db::Tx::Sqlite(tx) => {
+            $crate::base::db::Tx::Sqlite(tx, ..) => {
                 let $conn: &mut sqlx::SqliteConnection = &mut *tx;
                 $body
             }
@@ -134,7 +192,11 @@ impl Db {
                     .max_connections(8)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect_lazy_with(base.read_only(true));
-                Ok(Db::Sqlite { read, write })
+                Ok(Db::Sqlite {
+                    read,
+                    write,
+                    changes: Changes::new(),
+                })
             }
             Engine::Postgres => {
                 let options = PgConnectOptions::from_str(url).with_context(|| {
@@ -146,7 +208,10 @@ impl Db {
                     .connect_with(options)
                     .await
                     .context("cannot connect to PostgreSQL")?;
-                Ok(Db::Postgres(pool))
+                Ok(Db::Postgres {
+                    pool,
+                    changes: Changes::new(),
+                })
             }
         }
     }
@@ -155,7 +220,7 @@ impl Db {
     pub fn engine(&self) -> Engine {
         match self {
             Db::Sqlite { .. } => Engine::Sqlite,
-            Db::Postgres(_) => Engine::Postgres,
+            Db::Postgres { .. } => Engine::Postgres,
         }
     }
 
@@ -163,7 +228,7 @@ impl Db {
     pub fn reader(&self) -> Conn<'_> {
         match self {
             Db::Sqlite { read, .. } => Conn::Sqlite(read),
-            Db::Postgres(pool) => Conn::Postgres(pool),
+            Db::Postgres { pool, .. } => Conn::Postgres(pool),
         }
     }
 
@@ -171,15 +236,17 @@ impl Db {
     pub fn writer(&self) -> Conn<'_> {
         match self {
             Db::Sqlite { write, .. } => Conn::Sqlite(write),
-            Db::Postgres(pool) => Conn::Postgres(pool),
+            Db::Postgres { pool, .. } => Conn::Postgres(pool),
         }
     }
 
     /// Opens a write transaction.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite { write, changes, .. } => {
+                Tx::Sqlite(write.begin().await?, changes.clone(), Vec::new())
+            }
+            Db::Postgres { pool, .. } => Tx::Postgres(pool.begin().await?),
         })
     }
 
@@ -187,7 +254,7 @@ impl Db {
     pub async fn migrate(&self) -> anyhow::Result<()> {
         match self {
             Db::Sqlite { write, .. } => SQLITE_MIGRATOR.run(write).await,
-            Db::Postgres(pool) => POSTGRES_MIGRATOR.run(pool).await,
+            Db::Postgres { pool, .. } => POSTGRES_MIGRATOR.run(pool).await,
         }
         .context("cannot apply the database migrations")
     }
@@ -205,11 +272,82 @@ impl Db {
     /// Closes every pool, waiting for running queries.
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write } => {
+            Db::Sqlite { read, write, .. } => {
                 read.close().await;
                 write.close().await;
             }
-            Db::Postgres(pool) => pool.close().await,
+            Db::Postgres { pool, .. } => pool.close().await,
+        }
+    }
+
+    /// The live figures of `event_id` changed (a write that committed
+    /// outside a [`Tx`]): see [`Tx::party_changed`].
+    pub async fn party_changed(&self, event_id: i64) {
+        match self {
+            Db::Sqlite { changes, .. } => changes.announce(event_id),
+            Db::Postgres { pool, changes } => {
+                let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(PARTY_CHANNEL)
+                    .bind(event_id.to_string())
+                    .execute(pool)
+                    .await;
+                if let Err(e) = sent {
+                    // This server's pages still hear of it.
+                    tracing::warn!(error = %e, "party change not announced to other servers");
+                    changes.announce(event_id);
+                }
+            }
+        }
+    }
+
+    /// Every party change this server hears of, from now on.
+    pub fn party_changes(&self) -> tokio::sync::broadcast::Receiver<i64> {
+        match self {
+            Db::Sqlite { changes, .. } | Db::Postgres { changes, .. } => changes.0.subscribe(),
+        }
+    }
+
+    /// On PostgreSQL, hears every server's party changes (`LISTEN`) and
+    /// hands them to this server's subscribers until `stop` completes; a
+    /// lost connection is opened again. On SQLite there is nothing to hear.
+    pub async fn listen_for_changes(&self, stop: impl std::future::Future<Output = ()>) {
+        let Db::Postgres { pool, changes } = self else {
+            return;
+        };
+        let mut stop = std::pin::pin!(stop);
+        loop {
+            tokio::select! {
+                () = &mut stop => return,
+                e = hear_changes(pool, changes) => {
+                    tracing::warn!(error = %e, "not hearing party changes; listening again in a second");
+                }
+            }
+            tokio::select! {
+                () = &mut stop => return,
+                () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            }
+        }
+    }
+}
+
+/// Hands the party changes PostgreSQL announces to `changes` until the
+/// connection fails; returns why.
+async fn hear_changes(pool: &PgPool, changes: &Changes) -> sqlx::Error {
+    let mut listener = match sqlx::postgres::PgListener::connect_with(pool).await {
+        Ok(listener) => listener,
+        Err(e) => return e,
+    };
+    if let Err(e) = listener.listen(PARTY_CHANNEL).await {
+        return e;
+    }
+    loop {
+        match listener.recv().await {
+            Ok(note) => {
+                if let Ok(id) = note.payload().parse::<i64>() {
+                    changes.announce(id);
+                }
+            }
+            Err(e) => return e,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod hooks;
 pub mod items;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
@@ -31,6 +32,8 @@ pub mod order;
 #[cfg(feature = "ssr")]
 pub mod order_writer;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod presence;
 #[cfg(feature = "ssr")]
 pub mod queue;
 #[cfg(feature = "ssr")]

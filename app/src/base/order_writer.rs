@@ -252,6 +252,7 @@ pub async fn write(
             .execute(&mut *c)
             .await?;
     });
+    tx.party_changed(order.event_id).await?;
     Ok(Placed {
         id,
         tracking_code,
@@ -595,6 +596,7 @@ pub async fn change_status(
             .execute(&mut *c)
             .await?;
     });
+    tx.party_changed(order.event_id).await?;
     tx.commit().await?;
     Ok(())
 }

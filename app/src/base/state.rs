@@ -41,7 +41,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<AppConfig>,
     /// Records guests' visits off the request path.
-    pub presence: crate::showcase::ssr::Presence,
+    pub presence: crate::base::presence::Presence,
 }
 
 /// The app state of this request.

@@ -690,6 +690,7 @@ pub async fn answer(
     let mut tx = db.begin().await?;
     let stored = record_answer(&mut tx, &inv, rsvp, now).await?;
     let promoted = move_up_waiting(&mut tx, config, &inv, now).await?;
+    tx.party_changed(inv.event_id).await?;
     tx.commit().await?;
     for id in promoted {
         tracing::info!(

@@ -360,6 +360,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 <dt>{tr!(lang, GUEST_WHERE)}</dt><dd>{i.place.clone()}</dd>
                                 <dt>{tr!(lang, GUEST_YOUR_ANSWER)}</dt><dd data-testid="invitation-answer">{rsvp_label(lang, &i.rsvp)}</dd>
                             </dl>
+                            {i.ordering.then(|| view! { <GuestLive token=token() /> })}
                             {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
                             {(i.rsvp == "waiting").then(|| view! {
                                 <p class="report" role="status">{tr!(lang, GUEST_WAITING_LIST)}</p>
@@ -403,6 +404,26 @@ pub fn InvitationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The party as it is now (guests here, coming, orders), pushed by the
+/// server while the page is open; shown once the page runs its script.
+#[component]
+fn GuestLive(token: String) -> impl IntoView {
+    let lang = use_lang();
+    let figures = RwSignal::new(None::<crate::pages::live::GuestFigures>);
+    let url = crate::base::live::guest_url(&token);
+    Effect::new(move |_| crate::base::live::on_pushed(url.clone(), move |f| figures.set(Some(f))));
+    view! {
+        <p class="live-line" aria-live="polite" data-testid="guest-live">
+            {move || figures.get().map(|f| format!(
+                "{} · {} · {}",
+                tr!(lang, PRESENT_GUESTS_HERE, count = f.present, figure = f.present.to_string()),
+                tr!(lang, PRESENT_COMING, count = f.coming, figure = f.coming.to_string()),
+                tr!(lang, PRESENT_ORDERS, count = f.orders, figure = f.orders.to_string()),
+            ))}
+        </p>
     }
 }
 

@@ -7,5 +7,6 @@ pub mod home;
 pub mod host_event;
 pub mod host_home;
 pub mod host_report;
+pub mod live;
 pub mod presentation;
 pub mod settings;

@@ -16,31 +16,9 @@ use crate::{
         error::AppError,
         items::{ItemDetail, ItemLabel, ItemPicture},
     },
-    rewards::{around_figure, RewardBar, RewardProgress, FIGURE},
-    showcase::LiveCounts,
+    pages::live::LiveFigures,
+    rewards::{around_figure, RewardBar, FIGURE},
 };
-
-/// The party's figures for the presentation: counts only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LiveFigures {
-    #[serde(flatten)]
-    pub counts: LiveCounts,
-    /// Toward the host's next reward.
-    pub reward: RewardProgress,
-}
-
-/// The live figures of an event: its counts and the host's reward progress.
-#[cfg(feature = "ssr")]
-async fn live(
-    db: &crate::base::db::Db,
-    event_id: i64,
-    starts_at: chrono::DateTime<chrono::Utc>,
-) -> Result<LiveFigures, AppError> {
-    Ok(LiveFigures {
-        counts: crate::showcase::ssr::live_counts(db, event_id, starts_at).await?,
-        reward: crate::rewards::ssr::progress(db, event_id).await?,
-    })
-}
 
 /// The host's slideshow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +66,7 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
             qr_svg: share_url.as_deref().and_then(crate::events::ssr::qr_svg),
             share_url,
             slides,
-            live: live(&state.db, event_id, starts_at).await?,
+            live: crate::pages::live::ssr::figures(&state.db, event_id, starts_at).await?,
         })
     })
     .await
@@ -102,13 +80,10 @@ pub async fn get_live(event_id: i64) -> Result<LiveFigures, AppError> {
         let state = crate::base::state::app_state()?;
         let (_, starts_at, _) =
             crate::showcase::ssr::presentable(&state.db, &host, event_id).await?;
-        live(&state.db, event_id, starts_at).await
+        crate::pages::live::ssr::figures(&state.db, event_id, starts_at).await
     })
     .await
 }
-
-/// How often the live strip asks for new figures.
-const LIVE_REFRESH_MS: u64 = 5_000;
 
 /// The host's full-screen slideshow (`/host/events/:id/present`): one item
 /// per slide, arrows or buttons to move, the QR code of the share link and
@@ -137,16 +112,12 @@ pub fn PresentationPage() -> impl IntoView {
         )
     };
     let data = Resource::new(move || id.get(), get_presentation);
-    let tick = RwSignal::new(0u64);
-    let live = Resource::new(move || (id.get(), tick.get()), |(id, _)| get_live(id));
-    // Refresh the strip in the browser; the first figures come with the page.
+    // The first figures come with the page; the server pushes each change.
+    let pushed = RwSignal::new(None::<LiveFigures>);
     Effect::new(move |_| {
-        if let Ok(handle) = set_interval_with_handle(
-            move || tick.update(|t| *t += 1),
-            std::time::Duration::from_millis(LIVE_REFRESH_MS),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
+        crate::base::live::on_pushed(crate::base::live::host_url(id.get()), move |f| {
+            pushed.set(Some(f))
+        })
     });
     let count = RwSignal::new(0usize);
     let navigate = use_navigate();
@@ -257,12 +228,10 @@ pub fn PresentationPage() -> impl IntoView {
                         </nav>
                     </div>
                     <footer class="live-strip" aria-live="polite" data-testid="live-strip">
-                        <Transition fallback=move || view! { <LiveStrip figures=initial reward=show_reward sales=show_sales /> }>
-                            {move || Suspend::new(async move {
-                                let figures = live.await.unwrap_or(initial);
-                                view! { <LiveStrip figures reward=show_reward sales=show_sales /> }
-                            })}
-                        </Transition>
+                        {move || {
+                            let figures = pushed.get().unwrap_or(initial);
+                            view! { <LiveStrip figures reward=show_reward sales=show_sales /> }
+                        }}
                     </footer>
                 </div>
             }

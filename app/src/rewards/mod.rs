@@ -264,9 +264,6 @@ pub fn RewardBar(progress: RewardProgress) -> impl IntoView {
     }
 }
 
-/// How often an open event's rewards panel refreshes.
-const REFRESH_MS: u64 = 5_000;
-
 /// The rewards panel's data and its close form, made once by the page (see
 /// `GuestListState` in invitations).
 #[derive(Clone, Copy)]
@@ -274,6 +271,7 @@ pub struct RewardPanelState {
     close: ServerAction<CloseEvent>,
     tick: RwSignal<u64>,
     data: Resource<Result<RewardPanel, AppError>>,
+    event_id: Memo<i64>,
 }
 
 impl RewardPanelState {
@@ -284,7 +282,12 @@ impl RewardPanelState {
             move || (event_id.get(), close.version().get(), tick.get()),
             |(event_id, ..)| get_reward_panel(event_id),
         );
-        RewardPanelState { close, tick, data }
+        RewardPanelState {
+            close,
+            tick,
+            data,
+            event_id,
+        }
     }
 }
 
@@ -292,14 +295,25 @@ impl RewardPanelState {
 /// then once closed, what was credited.
 #[component]
 pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
-    let RewardPanelState { close, tick, data } = state;
+    let RewardPanelState {
+        close,
+        tick,
+        data,
+        event_id,
+    } = state;
+    // The server pushes each change of the party's figures, and the panel
+    // reads itself again; the first message is the party as the page
+    // already shows it.
     Effect::new(move |_| {
-        if let Ok(handle) = set_interval_with_handle(
-            move || tick.update(|t| *t += 1),
-            std::time::Duration::from_millis(REFRESH_MS),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
+        let first = std::cell::Cell::new(true);
+        crate::base::live::on_pushed::<serde_json::Value>(
+            crate::base::live::host_url(event_id.get()),
+            move |_| {
+                if !first.replace(false) {
+                    tick.update(|t| *t += 1);
+                }
+            },
+        )
     });
     let error = LastForm::of_page().error(close);
     let lang = crate::base::l10n::use_lang();

@@ -21,6 +21,7 @@ mod hosts;
 mod insights;
 mod invitations;
 mod languages;
+mod live;
 mod operations;
 mod orders;
 mod outbox;

@@ -348,3 +348,93 @@ db_test!(
         );
     }
 );
+
+/// A built site as cargo-leptos leaves it with `hash-files` and
+/// `--precompress`: content-named files, each with its `.br` and `.gz`,
+/// and the hash list. Returns (site root, hash file).
+fn hashed_site(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let pkg = dir.join("site/pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    for (name, body) in [
+        ("soiree.h4sh-js.js", "console.log('hydrate')"),
+        ("soiree.h4sh-wasm.wasm", "\0asm"),
+        ("soiree.h4sh-css.css", "body{color:#222}"),
+    ] {
+        std::fs::write(pkg.join(name), body).unwrap();
+        std::fs::write(pkg.join(format!("{name}.br")), format!("br:{body}")).unwrap();
+        std::fs::write(pkg.join(format!("{name}.gz")), format!("gz:{body}")).unwrap();
+    }
+    let hashes = dir.join("hash.txt");
+    std::fs::write(&hashes, "js: h4sh-js\nwasm: h4sh-wasm\ncss: h4sh-css\n").unwrap();
+    (dir.join("site"), hashes)
+}
+
+db_test!(
+    engine: built_files_are_named_by_content_kept_a_year_and_sent_precompressed,
+    |engine: Engine| async move {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, hashes) = hashed_site(dir.path());
+        let settings = [
+            ("LEPTOS_SITE_ROOT", site.display().to_string()),
+            ("LEPTOS_HASH_FILE", hashes.display().to_string()),
+        ];
+        let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
+        // Pages name the hashed files.
+        let page = crate::helpers::get_text(&app, &app.new_client(), "/login").await;
+        for name in ["soiree.h4sh-js.js", "soiree.h4sh-wasm.wasm", "soiree.h4sh-css.css"] {
+            assert!(page.contains(&format!("/pkg/{name}")), "the page names {name}");
+        }
+        // Each is sent as the compressed file made at build time, as the
+        // browser accepts, and kept for a year.
+        for (accept, encoding) in [("br, gzip", "br"), ("gzip", "gz"), ("identity", "")] {
+            let res = app
+                .new_client()
+                .get(app.url("/pkg/soiree.h4sh-js.js"))
+                .header(header::ACCEPT_ENCODING, accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK);
+            assert_eq!(
+                res.headers()[header::CACHE_CONTROL],
+                "public, max-age=31536000, immutable"
+            );
+            let sent = res
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap().to_owned());
+            let body = res.bytes().await.unwrap();
+            let expected = match encoding {
+                "" => {
+                    assert_eq!(sent, None);
+                    "console.log('hydrate')".to_owned()
+                }
+                e => {
+                    assert_eq!(sent.as_deref(), Some(if e == "gz" { "gzip" } else { e }));
+                    format!("{e}:console.log('hydrate')")
+                }
+            };
+            assert_eq!(body, expected.as_bytes(), "{accept}");
+        }
+    }
+);
+
+db_test!(
+    unhashed_files_are_checked_on_each_visit,
+    |app: TestApp| async move {
+        // The test app has no hash file: plain names, no year-long cache.
+        let page = crate::helpers::get_text(&app, &app.new_client(), "/login").await;
+        assert!(page.contains("/pkg/soiree.css"), "plain names");
+        let site = app.outbox_dir.parent().unwrap().join("site/pkg");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(site.join("soiree.css"), "body{}").unwrap();
+        let res = app
+            .new_client()
+            .get(app.url("/pkg/soiree.css"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    }
+);

@@ -166,6 +166,36 @@ impl TestApp {
         })
     }
 
+    /// A second server on this app's database and media folder, as another
+    /// machine behind the same load balancer; it stops when dropped.
+    pub async fn second_server(&self) -> SecondServer {
+        let dir = self._dir.path().to_owned();
+        let database_url = self.database_url.clone();
+        let settings = Settings::from_lookup(|key| match key {
+            "DATABASE_URL" => Some(database_url.clone()),
+            "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
+            "LEPTOS_SITE_ROOT" => Some(dir.join("site").display().to_string()),
+            "OUTBOX_DIR" => Some(dir.join("outbox").display().to_string()),
+            "OUTBOX_POLL_MS" => Some("100".to_owned()),
+            "MEDIA_DIR" => Some(dir.join("media").display().to_string()),
+            "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
+            _ => None,
+        })
+        .expect("test settings");
+        let application = Application::build(settings)
+            .await
+            .expect("build the second server");
+        let address = format!("http://127.0.0.1:{}", application.port());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(application.run_until(async {
+            let _ = stopped.await;
+        }));
+        SecondServer {
+            address,
+            _stop: stop,
+        }
+    }
+
     /// A new client of this app with its own cookie jar.
     pub fn new_client(&self) -> reqwest::Client {
         client(&self.address, true)
@@ -253,6 +283,20 @@ pub fn client(address: &str, with_origin: bool) -> reqwest::Client {
         .timeout(std::time::Duration::from_secs(30))
         .build()
         .expect("HTTP client")
+}
+
+/// Another server on a [`TestApp`]'s database (see
+/// [`TestApp::second_server`]); dropping it stops it.
+pub struct SecondServer {
+    pub address: String,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl SecondServer {
+    /// The full URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
 }
 
 impl Drop for TestApp {
