@@ -8,7 +8,7 @@
 # Also prints whether the page's HTML is the same from one request to the
 # next (the CSP nonce aside) and how often the log says a server function
 # ran without the request's context.
-# Usage: scripts/bench-statements.sh [sqlite|postgres] [path/to/soiree]
+# Usage: [VERBOSE=1] scripts/bench-statements.sh [sqlite|postgres] [path/to/soiree]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 engine="${1:-sqlite}"
@@ -39,6 +39,12 @@ code=$(guest -b "$gjar" -c "$gjar" --data-urlencode "token=$token" --data-urlenc
 sleep 1
 
 log="$state/server.log"
+# A page without its CSP nonce, which is new on every request by design.
+without_nonce() {
+  local nonce
+  nonce=$(grep -o 'nonce="[^"]*"' "$1" | head -1 | cut -d'"' -f2)
+  if [ -n "$nonce" ]; then sed "s/$nonce/NONCE/g" "$1"; else cat "$1"; fi
+}
 printf '%-22s %10s %7s %10s\n' "$engine page" statements writes "same HTML"
 for page in "/i/$token" "/i/$token/items/$item" "/i/$token/cart" "/s/$slug" "/s/$slug/items/$item" "/o/$code"; do
   curl -sf -o "$state/a.html" "$base$page"
@@ -46,12 +52,19 @@ for page in "/i/$token" "/i/$token/items/$item" "/i/$token/cart" "/s/$slug" "/s/
   before=$(wc -l <"$log")
   curl -sf -o "$state/b.html" "$base$page"
   sleep 0.3
-  lines=$(tail -n +"$((before + 1))" "$log" | grep 'sqlx::query' || true)
+  # The mail and webhook workers' claims (every OUTBOX_POLL_MS) are not
+  # the request's.
+  lines=$(tail -n +"$((before + 1))" "$log" | sed 's/\x1b\[[0-9;]*m//g' | grep 'sqlx::query' | grep -v 'SET locked_until' || true)
   n=$(grep -c . <<<"$lines" || true)
   w=$(grep -ciE 'summary="(update|insert|delete)' <<<"$lines" || true)
   same=no
-  if cmp -s <(sed -E 's/nonce="[^"]*"//g' "$state/a.html") <(sed -E 's/nonce="[^"]*"//g' "$state/b.html"); then same=yes; fi
+  if cmp -s <(without_nonce "$state/a.html") <(without_nonce "$state/b.html"); then same=yes; fi
   name="${page//$token/TOKEN}"; name="${name//$slug/SLUG}"; name="${name//$code/CODE}"; name="${name//\/$item/\/ITEM}"
   printf '%-22s %10s %7s %10s\n' "$name" "$n" "$w" "$same"
+  # VERBOSE=1 lists the statements, and how the two pages differ.
+  if [ -n "${VERBOSE:-}" ]; then
+    sed -E 's/.*summary="([^"]*)".*/    \1/' <<<"$lines" | cut -c1-100
+    diff <(without_nonce "$state/a.html" | sed 's/></>\n</g') <(without_nonce "$state/b.html" | sed 's/></>\n</g') | head -20 || true
+  fi
 done
 printf 'request-context errors in the log: %s\n' "$(grep -c 'was not provided to the request context' "$log" || true)"

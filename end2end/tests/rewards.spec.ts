@@ -102,11 +102,21 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
   const trackingPath = first.page.url().replace(/^.*\/o\//, '/o/');
   expect(confirmation.text).toContain(trackingPath);
   await first.close();
+  // A guest's page open meanwhile shows the orders as they come, pushed by
+  // the server (no reload, no polling).
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const watching = await watcher.newPage();
+  const watchLink = (await mailTo(guests[2].email, 'invites you')).text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)?.[0];
+  await watching.goto(watchLink!);
+  await hydrated(watching, true);
+  await expect(watching.getByTestId('guest-live')).toContainText('1 order');
   for (const g of guests.slice(1)) {
     const o = await order(browser, g.email, false);
     await o.close();
   }
-  await expect(rewards).toContainText('€210.00 of orders await payment');
+  await expect(watching.getByTestId('guest-live')).toContainText('3 orders', { timeout: 5_000 });
+  await watcher.close();
+  await expect(rewards).toContainText('€210.00 of orders await payment', { timeout: 5_000 });
 
   // The brand admin marks the three orders paid, and ships the first.
   const login = new LoginPage(page);
@@ -122,8 +132,8 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
     await page.getByRole('button', { name: 'Save the status' }).click();
     await expect(page.getByTestId('admin-order-status')).toHaveText('Paid');
     if (g === guests[0]) {
-      // The host's bar moves as payments come in, without a reload.
-      await expect(rewards.getByTestId('reward-sales')).toContainText('€70.00', { timeout: 15_000 });
+      // The host's bar moves as payments come in, pushed by the server.
+      await expect(rewards.getByTestId('reward-sales')).toContainText('€70.00', { timeout: 5_000 });
       await expect(rewards.getByTestId('reward-headline')).toHaveText(/^€80\.00 more to reach the next reward/);
       await page.getByLabel('New status').selectOption({ label: 'In preparation' });
       await page.getByRole('button', { name: 'Save the status' }).click();
@@ -135,7 +145,7 @@ test('orders credit the host: progress bar, paid and shipped, closing and the cr
       await expect(page.getByTestId('admin-order-status')).toHaveText('Shipped');
     }
   }
-  await expect(rewards.getByTestId('reward-sales')).toContainText('€210.00', { timeout: 15_000 });
+  await expect(rewards.getByTestId('reward-sales')).toContainText('€210.00', { timeout: 5_000 });
   await expect(rewards.getByTestId('reward-buyers')).toContainText('3 buying guests · 3 needed');
   await expect(rewards.getByTestId('reward-tier')).toHaveText('Tier 1: €21.00 credit, 1 half-price item');
   await expect(rewards.getByTestId('reward-headline')).toHaveText(/^€40\.00 more to reach the next reward/);

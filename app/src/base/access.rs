@@ -43,6 +43,7 @@ pub mod ssr {
         pub note: String,
         pub event_id: i64,
         pub brand_id: i64,
+        pub host_id: i64,
         pub title: String,
         pub description: String,
         pub starts_at: DateTime<Utc>,
@@ -119,7 +120,7 @@ pub mod ssr {
                         g.companions, g.note, g.last_seen_at,
                         EXISTS (SELECT 1 FROM booking_requests br WHERE br.from_event_id = e.id
                                 AND lower(br.email) = lower(g.email)) AS booking_asked,
-                        e.id AS event_id, e.brand_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
+                        e.id AS event_id, e.brand_id, e.host_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
                         e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
                         u.display_name AS host_name, ",
                 crate::party_language_sql!(),
@@ -164,10 +165,22 @@ pub mod ssr {
             .await
         })?;
         row.filter(|(_, _, enabled, cancelled, closed, close_at)| {
-            *enabled && cancelled.is_none() && closed.is_none() && now < *close_at
+            share_open(*enabled, *cancelled, *closed, *close_at, now)
         })
         .map(|r| (r.0, r.1))
         .ok_or(AppError::NotFound)
+    }
+
+    /// Whether a share link opens its party: turned on, and the party
+    /// still takes orders.
+    pub fn share_open(
+        enabled: bool,
+        cancelled_at: Option<DateTime<Utc>>,
+        closed_at: Option<DateTime<Utc>>,
+        orders_close_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        enabled && cancelled_at.is_none() && closed_at.is_none() && now < orders_close_at
     }
 
     /// The share-link visitor's key from their cookie; a new one when they

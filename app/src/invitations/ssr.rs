@@ -610,16 +610,40 @@ pub async fn shared_event(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<super::SharedEventView, AppError> {
-    let id = crate::base::access::ssr::shared_event_id(db, slug, now).await?;
-    let row: (String, DateTime<Utc>, String, String, String) = on_db!(db.reader(), |pool| {
+    #[derive(sqlx::FromRow)]
+    struct Shared {
+        title: String,
+        starts_at: DateTime<Utc>,
+        time_zone: String,
+        kind: String,
+        display_name: String,
+        share_enabled: bool,
+        cancelled_at: Option<DateTime<Utc>>,
+        closed_at: Option<DateTime<Utc>>,
+        orders_close_at: DateTime<Utc>,
+    }
+    let shared: Option<Shared> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT e.title, e.starts_at, e.time_zone, e.kind, u.display_name FROM events e
-             JOIN users u ON u.id = e.host_id WHERE e.id = $1",
+            "SELECT e.title, e.starts_at, e.time_zone, e.kind, u.display_name, e.share_enabled,
+                    e.cancelled_at, e.closed_at, e.orders_close_at
+             FROM events e JOIN users u ON u.id = e.host_id WHERE e.share_slug = $1",
         )
-        .bind(id)
-        .fetch_one(pool)
+        .bind(slug)
+        .fetch_optional(pool)
         .await
     })?;
+    let s = shared
+        .filter(|s| {
+            crate::base::access::ssr::share_open(
+                s.share_enabled,
+                s.cancelled_at,
+                s.closed_at,
+                s.orders_close_at,
+                now,
+            )
+        })
+        .ok_or(AppError::NotFound)?;
+    let row = (s.title, s.starts_at, s.time_zone, s.kind, s.display_name);
     let zone = crate::base::time::zone(&row.2);
     Ok(super::SharedEventView {
         title: row.0,

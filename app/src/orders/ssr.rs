@@ -74,24 +74,17 @@ async fn event_facts(db: &Db, event_id: i64) -> Result<EventFacts, AppError> {
 /// The guest holding `token`.
 pub async fn guest_buyer(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Buyer, AppError> {
     let guest = crate::base::access::ssr::invitation(db, token, now).await?;
-    let email: String = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT email FROM guests WHERE id = $1")
-            .bind(guest.guest_id)
-            .fetch_one(pool)
-            .await
-    })?;
-    let facts = event_facts(db, guest.event_id).await?;
     Ok(Buyer {
         event_id: guest.event_id,
-        brand_id: facts.brand_id,
-        host_id: facts.host_id,
+        brand_id: guest.brand_id,
+        host_id: guest.host_id,
         guest_id: Some(guest.guest_id),
         owner: format!("guest:{}", guest.guest_id),
+        open: guest.ordering(now),
+        lang: Lang::parse(&guest.language).unwrap_or_default(),
         name: guest.guest_name,
-        email,
-        open: facts.open(now),
-        lang: Lang::parse(&facts.language).unwrap_or_default(),
-        event_title: facts.title,
+        email: guest.guest_email,
+        event_title: guest.title,
     })
 }
 
