@@ -2,12 +2,12 @@
 # Live pages on the release server: 1,000 open streams of one party's
 # figures (guests' phones), the server's memory with them open, and how
 # long an order takes to show on all of them.
-# Usage: scripts/bench-live.sh [sqlite|postgres] [connections]
+postgres] [connections]|postgres] [connections]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 engine="${1:-sqlite}" connections="${2:-1000}"
 target="${CARGO_TARGET_DIR:-$root/target}"
-bin="$target/release/soiree" tool="$target/release/examples/bench_live"
+bin="${SOIREE_BIN:-$target/release/soiree}" tool="$target/release/examples/bench_live"
 port=3199
 # A thousand streams need a thousand sockets on each side.
 ulimit -n "$(ulimit -Hn)"
