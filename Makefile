@@ -86,7 +86,8 @@ test-rust: tools-test
 	  echo; echo "*** PostgreSQL is not reachable at 127.0.0.1:5432: its test cases will be SKIPPED ***"; echo; \
 	fi
 	TEST_POSTGRES_URL=$(PG_URL) MAILDEV_BIN=$(TOOLS_DIR)/node_modules/.bin/maildev \
-	  LOCALSTRIPE_PYTHON=$(CACHE_DIR)/localstripe/bin/python cargo test --workspace
+	  LOCALSTRIPE_PYTHON=$(CACHE_DIR)/localstripe/bin/python MOTO_SERVER=$(CACHE_DIR)/moto/bin/moto_server \
+	  cargo test --workspace
 
 test-e2e: tools-test build-e2e
 	@mkdir -p end2end/artifacts

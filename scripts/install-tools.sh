@@ -11,6 +11,7 @@ WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
 MAILDEV_VERSION=2.2.1
 LOCALSTRIPE_VERSION=1.15.10
+MOTO_VERSION=5.2.5
 CACHE_DIR="${SOIREE_CACHE_DIR:-$HOME/.cache/soiree}"
 TOOLS_DIR="${SOIREE_TOOLS_DIR:-$CACHE_DIR/tools}"
 # cargo-installed tools go to $CACHE_DIR/bin. Their build directory is
@@ -73,6 +74,14 @@ install_test_tools() {
         log "installing localstripe $LOCALSTRIPE_VERSION (fake Stripe server for tests, from PyPI)"
         python3 -m venv "$stripe_env"
         "$stripe_env/bin/pip" install --quiet --disable-pip-version-check "localstripe==$LOCALSTRIPE_VERSION"
+    fi
+    # moto's server mode: a local S3 for the media store tests
+    # (MEDIA_S3_*; server/tests/api/helpers/s3.rs starts it).
+    local moto_env="$CACHE_DIR/moto"
+    if ! "$moto_env/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('moto') != '$MOTO_VERSION')" 2>/dev/null; then
+        log "installing moto $MOTO_VERSION (local S3 server for tests, from PyPI)"
+        python3 -m venv "$moto_env"
+        "$moto_env/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
     fi
     if [ ! -d end2end/node_modules/@playwright/test ]; then
         log "installing the Playwright test runner (browser: Debian's Chromium)"

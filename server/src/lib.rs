@@ -4,6 +4,7 @@
 
 pub mod language;
 pub mod mailer;
+pub mod media;
 pub mod middleware;
 pub mod settings;
 pub mod startup;

@@ -23,6 +23,9 @@ pub struct Settings {
     pub outbox_dir: PathBuf,
     /// `MEDIA_DIR`: where uploaded item photos are kept (served at `/media/`).
     pub media_dir: PathBuf,
+    /// `MEDIA_S3_*`: an S3-compatible bucket for the photos instead of
+    /// `MEDIA_DIR`, shared by every server of a deployment.
+    pub media_s3: Option<S3Settings>,
     /// `SESSION_SECURE`: mark cookies `Secure` (serve over HTTPS).
     pub session_secure: bool,
     /// `LEPTOS_SITE_ROOT`: the built site (WASM, JS, CSS).
@@ -48,6 +51,21 @@ pub struct Settings {
     /// server of one deployment needs the same). Empty: a key kept in
     /// `data/secret.key`, made on first use.
     pub secret_key: Option<SecretString>,
+}
+
+/// Where photos go when `MEDIA_S3_BUCKET` is set.
+#[derive(Debug, Clone)]
+pub struct S3Settings {
+    /// `MEDIA_S3_BUCKET`: the bucket's name.
+    pub bucket: String,
+    /// `MEDIA_S3_ENDPOINT`: an S3-compatible service's address (MinIO,
+    /// Scaleway, OVH…); empty for Amazon S3.
+    pub endpoint: Option<Url>,
+    /// `MEDIA_S3_REGION`: the bucket's region (`us-east-1` by default).
+    pub region: String,
+    /// `MEDIA_S3_ACCESS_KEY_ID` and `MEDIA_S3_SECRET_ACCESS_KEY`: both, or
+    /// neither to use the machine's own credentials (an instance role).
+    pub keys: Option<(String, SecretString)>,
 }
 
 /// A setting that cannot be used.
@@ -161,6 +179,7 @@ impl Settings {
         let stripe_js_url = web_address("STRIPE_JS_URL", app::base::stripe::DEFAULT_JS_URL)?;
 
         let secret_key = secret_key(var("SECRET_KEY", ""))?;
+        let media_s3 = media_s3(&var)?;
 
         Ok(Settings {
             database_url: SecretString::from(database_url),
@@ -170,6 +189,7 @@ impl Settings {
             mail_from,
             outbox_dir: PathBuf::from(var("OUTBOX_DIR", "data/outbox")),
             media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
+            media_s3,
             session_secure,
             site_root: PathBuf::from(var("LEPTOS_SITE_ROOT", "target/site")),
             hash_file: hash_file(&var("LEPTOS_HASH_FILE", "hash.txt")),
@@ -252,6 +272,61 @@ fn secret_key(raw: String) -> Result<Option<SecretString>, SettingsError> {
     }
 }
 
+/// `MEDIA_S3_*`: no bucket (photos stay in `MEDIA_DIR`), or a bucket with
+/// its region, an optional endpoint and both keys or neither.
+fn media_s3(var: &impl Fn(&str, &str) -> String) -> Result<Option<S3Settings>, SettingsError> {
+    let bucket = var("MEDIA_S3_BUCKET", "");
+    let endpoint = var("MEDIA_S3_ENDPOINT", "");
+    let (key_id, secret) = (
+        var("MEDIA_S3_ACCESS_KEY_ID", ""),
+        var("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+    );
+    if bucket.is_empty() {
+        if !endpoint.is_empty() || !key_id.is_empty() {
+            return Err(bad(
+                "MEDIA_S3_BUCKET",
+                "must name the bucket when MEDIA_S3_ENDPOINT or the keys are set",
+            ));
+        }
+        return Ok(None);
+    }
+    let endpoint = if endpoint.is_empty() {
+        None
+    } else {
+        let url = Url::parse(&endpoint)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+        Some(url.ok_or_else(|| {
+            bad(
+                "MEDIA_S3_ENDPOINT",
+                format!("{endpoint:?} is not an address like https://s3.fr-par.scw.cloud"),
+            )
+        })?)
+    };
+    let keys = match (key_id.is_empty(), secret.is_empty()) {
+        (true, true) => None,
+        (false, false) => Some((key_id, SecretString::from(secret))),
+        (true, false) => {
+            return Err(bad(
+                "MEDIA_S3_ACCESS_KEY_ID",
+                "must be set with MEDIA_S3_SECRET_ACCESS_KEY",
+            ))
+        }
+        (false, true) => {
+            return Err(bad(
+                "MEDIA_S3_SECRET_ACCESS_KEY",
+                "must be set with MEDIA_S3_ACCESS_KEY_ID",
+            ))
+        }
+    };
+    Ok(Some(S3Settings {
+        bucket,
+        endpoint,
+        region: var("MEDIA_S3_REGION", "us-east-1"),
+        keys,
+    }))
+}
+
 fn parse_bool(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Some(true),
@@ -291,6 +366,48 @@ mod tests {
         assert_eq!(s.addr.to_string(), "127.0.0.1:3000");
         assert!(s.smtp_url.is_none());
         assert!(!s.session_secure);
+    }
+
+    #[test]
+    fn photos_go_to_a_bucket_only_when_one_is_named_with_whole_settings() {
+        assert!(with(&[]).unwrap().media_s3.is_none());
+        let s3 = with(&[
+            ("MEDIA_S3_BUCKET", "photos"),
+            ("MEDIA_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ("MEDIA_S3_ACCESS_KEY_ID", "id"),
+            ("MEDIA_S3_SECRET_ACCESS_KEY", "secret"),
+        ])
+        .unwrap()
+        .media_s3
+        .unwrap();
+        assert_eq!(
+            (s3.bucket.as_str(), s3.region.as_str()),
+            ("photos", "us-east-1")
+        );
+        assert!(s3.keys.is_some());
+        for (pairs, var) in [
+            (
+                vec![("MEDIA_S3_ENDPOINT", "http://127.0.0.1:9000")],
+                "MEDIA_S3_BUCKET",
+            ),
+            (
+                vec![("MEDIA_S3_BUCKET", "b"), ("MEDIA_S3_ENDPOINT", "s3")],
+                "MEDIA_S3_ENDPOINT",
+            ),
+            (
+                vec![("MEDIA_S3_BUCKET", "b"), ("MEDIA_S3_ACCESS_KEY_ID", "id")],
+                "MEDIA_S3_SECRET_ACCESS_KEY",
+            ),
+            (
+                vec![
+                    ("MEDIA_S3_BUCKET", "b"),
+                    ("MEDIA_S3_SECRET_ACCESS_KEY", "x"),
+                ],
+                "MEDIA_S3_ACCESS_KEY_ID",
+            ),
+        ] {
+            assert_eq!(with(&pairs).unwrap_err().var, var);
+        }
     }
 
     #[test]

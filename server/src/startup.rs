@@ -7,6 +7,7 @@ use std::{
 
 use anyhow::Context;
 use app::{
+    base::media::MediaStore,
     base::presence::{Presence, Visit},
     base::{
         db::Db,
@@ -78,7 +79,8 @@ impl Application {
             .await
             .with_context(|| format!("SOIREE_ADDR: cannot listen on {}", settings.addr))?;
         let port = listener.local_addr()?.port();
-        let config = app_config(&settings)?;
+        let media = crate::media::store(&settings).await?;
+        let config = app_config(&settings, media)?;
         let (presence, visits) = Presence::new();
         let state = AppState {
             db: db.clone(),
@@ -192,7 +194,7 @@ impl Application {
 }
 
 /// The settings the app reads, made once for the router and the workers.
-fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
+fn app_config(settings: &Settings, media: MediaStore) -> anyhow::Result<Arc<AppConfig>> {
     Ok(Arc::new(AppConfig {
         public_url: settings.public_url.clone(),
         session_secure: settings.session_secure,
@@ -210,9 +212,7 @@ fn app_config(settings: &Settings) -> anyhow::Result<Arc<AppConfig>> {
         signing_key: app::base::state::SigningKey(Arc::new(settings.signing_key()?)),
         stripe_api_base: settings.stripe_api_base.to_string(),
         stripe_js_url: settings.stripe_js_url.to_string(),
-        media: app::base::media::MediaStore {
-            root: settings.media_dir.clone(),
-        },
+        media,
     }))
 }
 
@@ -284,7 +284,7 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
                 .with_state((state.db.clone(), settings.session_secure)),
         )
         .route("/l10n/{file}", get(crate::language::translations))
-        .nest_service("/media", media_service(&settings.media_dir))
+        .nest_service("/media", crate::media::service(&state.config.media))
         .nest_service("/pkg", pkg_service(settings))
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
@@ -426,12 +426,6 @@ fn with_layers(app: Router, public_origin: PublicOrigin) -> Router {
 /// The largest request body: a save of an item with its 6 photos of 8 MB.
 const UPLOAD_LIMIT: usize = 6 * app::catalog::photos::MAX_PHOTO_BYTES + 1024 * 1024;
 
-/// `GET /media/…`: uploaded photos. Their names are random and never reused,
-/// so browsers may keep them for a year.
-fn media_service(dir: &std::path::Path) -> Router {
-    files_kept(ServeDir::new(dir), FOR_A_YEAR)
-}
-
 /// `GET /pkg/…`: the WASM, JS and CSS cargo-leptos built, as brotli or
 /// gzip files made at build time when the browser takes them. Named after
 /// their content (`hash-files`), they are kept for a year; under plain
@@ -448,10 +442,10 @@ fn pkg_service(settings: &Settings) -> Router {
     files_kept(files, cache)
 }
 
-const FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
+pub(crate) const FOR_A_YEAR: &str = "public, max-age=31536000, immutable";
 
 /// Serves `files`, found ones with `Cache-Control: cache`.
-fn files_kept(files: ServeDir, cache: &'static str) -> Router {
+pub(crate) fn files_kept(files: ServeDir, cache: &'static str) -> Router {
     let cache =
         move |res: &http::Response<tower_http::services::fs::ServeFileSystemResponseBody>| {
             res.status()

@@ -224,7 +224,7 @@ pub mod ssr {
             db::Db,
             error::AppError,
             l10n::Lang,
-            media::MediaStore,
+            media,
             money::{Currency, Money},
         },
         on_db,
@@ -271,7 +271,7 @@ pub mod ssr {
                 category: r.category,
                 price: Money::new(r.price_cents, Currency::of_db(&r.currency)),
                 stock: r.stock,
-                thumb_url: r.thumb_path.as_deref().map(MediaStore::url),
+                thumb_url: r.thumb_path.as_deref().map(media::url),
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Item photos: checked, decoded and resized on the server, stored as two
-//! JPEG files (display size and thumbnail) under the media folder.
+//! JPEG files (display size and thumbnail) in the media store.
 //!
 //! Files get random names and are written before the database rows that
 //! point at them: a failed save removes its files, so nothing half-written
@@ -159,10 +159,6 @@ pub async fn store(
     media: &MediaStore,
     photos: &[ProcessedPhoto],
 ) -> Result<Vec<StoredPhoto>, AppError> {
-    let dir = media.root.join("items");
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
     let mut stored = Vec::new();
     for photo in photos {
         let stem = crate::base::tokens::random_hex::<12>();
@@ -173,24 +169,27 @@ pub async fn store(
             height: photo.height,
         };
         let written = async {
-            tokio::fs::write(media.root.join(&item.display_path), &photo.display).await?;
-            tokio::fs::write(media.root.join(&item.thumb_path), &photo.thumb).await
+            media.put(&item.display_path, photo.display.clone()).await?;
+            media.put(&item.thumb_path, photo.thumb.clone()).await
         }
         .await;
         stored.push(item);
         if let Err(e) = written {
             discard(media, &stored).await;
-            return Err(anyhow::anyhow!("cannot write a photo: {e}").into());
+            return Err(e.into());
         }
     }
     Ok(stored)
 }
 
-/// Removes the files of stored photos; a missing file is not an error.
+/// Removes the files of stored photos; one that cannot be removed is
+/// logged and left (its name is never reused).
 pub async fn discard(media: &MediaStore, photos: &[StoredPhoto]) {
     for photo in photos {
         for path in [&photo.display_path, &photo.thumb_path] {
-            let _ = tokio::fs::remove_file(media.root.join(path)).await;
+            if let Err(e) = media.remove(path).await {
+                tracing::warn!("{e:#}");
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ use crate::{
             vat_percent, ItemCard, ItemDetail, Label, Photo,
         },
         l10n::Lang,
-        media::MediaStore,
+        media::{self, MediaStore},
     },
     on_db, on_tx,
 };
@@ -276,8 +276,8 @@ async fn read_detail(
             .into_iter()
             .map(|p| Photo {
                 id: p.id,
-                url: MediaStore::url(&p.display_path),
-                thumb_url: MediaStore::url(&p.thumb_path),
+                url: media::url(&p.display_path),
+                thumb_url: media::url(&p.thumb_path),
                 width: p.width,
                 height: p.height,
             })

@@ -8,9 +8,10 @@ use crate::{
     db_test,
     helpers::{
         brand_user, first_item_id, item_count, item_form, item_photo_count, new_brand, photo, png,
-        post, save_item, TestApp, ADMIN, HOST,
+        post, save_item, saved_item, Moto, TestApp, ADMIN, HOST,
     },
 };
+use soiree_server::{settings::Settings, startup::Application};
 
 async fn field_error(res: reqwest::Response) -> (String, String) {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -29,15 +30,7 @@ db_test!(
         app.login(ADMIN.0, ADMIN.1).await;
         let before = item_count(&app).await;
 
-        let res = save_item(&app, &app.client, item_form(&[])).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let id: i64 = res.json().await.unwrap();
-        let item: Value = app
-            .get(&format!("/api/item_editor?id={id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let (id, item) = saved_item(&app, &app.client, item_form(&[])).await;
         assert_eq!(item["item"]["card"]["price"]["minor"], 4990);
         assert_eq!(item["item"]["vat_rate_bp"], 2000);
         assert_eq!(
@@ -130,69 +123,97 @@ db_test!(
 
 db_test!(
     photos_are_resized_stored_and_served_with_long_cache,
-    |app: TestApp| async move {
-        app.seed().await;
-        app.login(ADMIN.0, ADMIN.1).await;
-        let form = item_form(&[])
-            .part("photos", photo(png(2000, 1500), "front.png", "image/png"))
-            .part("photos", photo(png(600, 800), "back.png", "image/png"));
-        let res = save_item(&app, &app.client, form).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let id: i64 = res.json().await.unwrap();
-        let item: Value = app
-            .get(&format!("/api/item_editor?id={id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
-        let photos = item["item"]["photos"].as_array().unwrap();
-        assert_eq!(photos.len(), 2);
-        assert_eq!(
-            (photos[0]["width"].as_i64(), photos[0]["height"].as_i64()),
-            (Some(1200), Some(900))
-        );
-        assert_eq!(
-            (photos[1]["width"].as_i64(), photos[1]["height"].as_i64()),
-            (Some(600), Some(800))
-        );
+    |app: TestApp| async move { photos_round_trip(&app).await }
+);
 
-        for url in [&photos[0]["url"], &photos[0]["thumb_url"]] {
-            let res = app
-                .new_client()
-                .get(app.url(url.as_str().unwrap()))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(res.status(), StatusCode::OK);
-            assert_eq!(res.headers()["content-type"], "image/jpeg");
-            assert!(res.headers()["cache-control"]
-                .to_str()
-                .unwrap()
-                .contains("immutable"));
-            let bytes = res.bytes().await.unwrap();
-            let image = image::load_from_memory(&bytes).unwrap();
-            assert!(image.width() <= 1200 && image.height() <= 1200);
-        }
-        assert_eq!(item["item"]["card"]["thumb_url"], photos[0]["thumb_url"]);
+db_test!(
+    engine: photos_can_live_in_an_s3_bucket,
+    |engine| async move {
+        let Some(moto) = Moto::start().await else { return };
+        let settings = moto.bucket("photos").await;
+        let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
+        photos_round_trip(&app).await;
+        // The bucket holds the two sizes of the photo that was kept; the
+        // local folder holds nothing.
+        let objects = moto.objects("photos").await;
+        assert_eq!(objects.len(), 2, "{objects:?}");
+        assert!(objects.iter().all(|k| k.starts_with("items/") && k.ends_with(".jpg")));
+        assert!(!app.media_dir.exists(), "nothing in the local folder");
 
-        // Removing a photo removes its files.
-        let thumb = photos[1]["thumb_url"].as_str().unwrap().to_owned();
-        let res = post(
-            &app,
-            &app.client,
-            "/api/delete_item_photo",
-            &[
-                ("item_id", id.to_string()),
-                ("photo_id", photos[1]["id"].to_string()),
-            ],
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::OK);
-        let res = app.new_client().get(app.url(&thumb)).send().await.unwrap();
-        assert_eq!(res.status(), StatusCode::NOT_FOUND);
-        assert!(res.headers().get("cache-control").is_none());
+        // A bucket that is not there stops start-up and says which setting.
+        let mut wrong = settings.clone();
+        wrong[0].1 = "no-such-bucket".to_owned();
+        let dir = tempfile::tempdir().unwrap();
+        let db = format!("sqlite://{}", dir.path().join("t.db").display());
+        let settings = Settings::from_lookup(|key| match key {
+            "DATABASE_URL" => Some(db.clone()),
+            "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
+            _ => wrong.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()),
+        })
+        .unwrap();
+        let err = Application::build(settings).await.err().expect("no start");
+        let err = format!("{err:#}");
+        assert!(err.starts_with("MEDIA_S3_BUCKET: "), "{err}");
+        assert!(err.contains("no-such-bucket"), "{err}");
     }
 );
+
+/// A brand's admin saves an item with two photos; both sizes are served
+/// with a year's cache; removing one removes its files.
+async fn photos_round_trip(app: &TestApp) {
+    app.seed().await;
+    app.login(ADMIN.0, ADMIN.1).await;
+    let form = item_form(&[])
+        .part("photos", photo(png(2000, 1500), "front.png", "image/png"))
+        .part("photos", photo(png(600, 800), "back.png", "image/png"));
+    let (id, item) = saved_item(app, &app.client, form).await;
+    let photos = item["item"]["photos"].as_array().unwrap();
+    assert_eq!(photos.len(), 2);
+    assert_eq!(
+        (photos[0]["width"].as_i64(), photos[0]["height"].as_i64()),
+        (Some(1200), Some(900))
+    );
+    assert_eq!(
+        (photos[1]["width"].as_i64(), photos[1]["height"].as_i64()),
+        (Some(600), Some(800))
+    );
+
+    for url in [&photos[0]["url"], &photos[0]["thumb_url"]] {
+        let res = app
+            .new_client()
+            .get(app.url(url.as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-type"], "image/jpeg");
+        assert!(res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable"));
+        let bytes = res.bytes().await.unwrap();
+        let image = image::load_from_memory(&bytes).unwrap();
+        assert!(image.width() <= 1200 && image.height() <= 1200);
+    }
+    assert_eq!(item["item"]["card"]["thumb_url"], photos[0]["thumb_url"]);
+
+    // Removing a photo removes its files.
+    let thumb = photos[1]["thumb_url"].as_str().unwrap().to_owned();
+    let res = post(
+        app,
+        &app.client,
+        "/api/delete_item_photo",
+        &[
+            ("item_id", id.to_string()),
+            ("photo_id", photos[1]["id"].to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app.new_client().get(app.url(&thumb)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.headers().get("cache-control").is_none());
+}
 
 db_test!(
     bad_uploads_are_refused_and_nothing_is_written,

@@ -1,6 +1,6 @@
 //! Live figures pushed to open pages (server-sent events): the host's
-//! stream, a guest's, who may open them, and a change made on one server
-//! heard on another.
+//! stream, a guest's, who may open them, and two servers sharing a
+//! database and a media bucket: a change made on one is heard on the other.
 
 use std::time::Duration;
 
@@ -9,7 +9,10 @@ use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{orders_from, party, TestApp, HOST, OTHER_HOST},
+    helpers::{
+        item_form, orders_from, party, photo, png, saved_item, Moto, TestApp, ADMIN, HOST,
+        OTHER_HOST,
+    },
 };
 
 /// The messages of an open event stream, read as they come.
@@ -151,14 +154,39 @@ db_test!(
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_order_placed_on_one_server_shows_live_on_another() {
-    // Several servers share one PostgreSQL database: a change is announced
-    // with NOTIFY and every server's LISTEN hears it.
-    let Some(app) = TestApp::spawn_with(app::base::db::Engine::Postgres, &[]).await else {
+async fn two_servers_share_the_media_bucket_and_an_order_shows_live_on_both() {
+    // Several servers share one PostgreSQL database and one S3 bucket: a
+    // change is announced with NOTIFY and every server's LISTEN hears it; a
+    // photo saved through one is served by the other.
+    let Some(moto) = Moto::start().await else {
+        return;
+    };
+    let settings = moto.bucket("media").await;
+    let Some(app) = TestApp::spawn_with(app::base::db::Engine::Postgres, &settings).await else {
         return;
     };
     let (event, items, tokens) = party(&app, "Ana <ana@example.com>", 1).await;
     let other = app.second_server().await;
+
+    let admin = app.new_client();
+    app.login_with(&admin, ADMIN.0, ADMIN.1).await;
+    let form = item_form(&[]).part("photos", photo(png(900, 600), "front.png", "image/png"));
+    let (_, item) = saved_item(&app, &admin, form).await;
+    let url = item["item"]["photos"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let from_other = reqwest::get(other.url(&url)).await.unwrap();
+    assert_eq!(
+        from_other.status(),
+        StatusCode::OK,
+        "{url} on the second server"
+    );
+    assert_eq!(from_other.headers()["content-type"], "image/jpeg");
+    let bytes = from_other.bytes().await.unwrap();
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 900);
+    assert!(!app.media_dir.exists(), "nothing in a local folder");
+
     // The host watches on the second server (the cookie is good on both).
     let host = crate::helpers::client(&other.address, true);
     let res = host

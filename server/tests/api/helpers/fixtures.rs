@@ -179,9 +179,8 @@ pub fn test_config() -> app::base::state::AppConfig {
             message_id_host: "soiree.test".into(),
         },
         signing_key: app::base::state::SigningKey(std::sync::Arc::new(KEY.to_vec())),
-        media: app::base::media::MediaStore {
-            root: std::env::temp_dir().join("soiree-test-media"),
-        },
+        media: app::base::media::MediaStore::folder(std::env::temp_dir().join("soiree-test-media"))
+            .expect("a media folder"),
         stripe_api_base: app::base::stripe::DEFAULT_API_BASE.into(),
         stripe_js_url: app::base::stripe::DEFAULT_JS_URL.into(),
     }
@@ -415,6 +414,27 @@ pub async fn save_item(app: &TestApp, client: &reqwest::Client, form: Form) -> r
         .send()
         .await
         .unwrap()
+}
+
+/// Saves an item form as `client` (a brand's admin), which must succeed;
+/// returns its id and the editor's view of it.
+pub async fn saved_item(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: Form,
+) -> (i64, serde_json::Value) {
+    let res = save_item(app, client, form).await;
+    assert_eq!(res.status(), reqwest::StatusCode::OK, "the item is saved");
+    let id: i64 = res.json().await.unwrap();
+    let editor = client
+        .get(app.url(&format!("/api/item_editor?id={id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (id, editor)
 }
 
 /// The brand admin makes a kit of `items` (in that order); returns its id.

@@ -13,6 +13,7 @@ mod fixtures;
 mod history;
 mod mail;
 mod rows;
+mod s3;
 mod stripe;
 mod tamper;
 
@@ -21,6 +22,7 @@ pub use fixtures::*;
 pub use history::*;
 pub use mail::*;
 pub use rows::*;
+pub use s3::*;
 pub use stripe::*;
 pub use tamper::*;
 
@@ -78,6 +80,32 @@ macro_rules! db_test {
     };
 }
 
+/// The settings a test server runs with: its own folders under `dir`,
+/// a free port, then `extra` over these defaults.
+fn test_settings(
+    dir: &std::path::Path,
+    database_url: &str,
+    extra: &[(&'static str, String)],
+) -> Settings {
+    Settings::from_lookup(|key| {
+        if let Some((_, v)) = extra.iter().find(|(k, _)| *k == key) {
+            return Some(v.clone());
+        }
+        let path = |name: &str| Some(dir.join(name).display().to_string());
+        match key {
+            "DATABASE_URL" => Some(database_url.to_owned()),
+            "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
+            "LEPTOS_SITE_ROOT" => path("site"),
+            "OUTBOX_DIR" => path("outbox"),
+            "OUTBOX_POLL_MS" => Some("100".to_owned()),
+            "MEDIA_DIR" => path("media"),
+            "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
+            _ => None,
+        }
+    })
+    .expect("test settings")
+}
+
 fn pg_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
@@ -93,6 +121,8 @@ pub struct TestApp {
     pub media_dir: PathBuf,
     pub config: std::sync::Arc<app::base::state::AppConfig>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The settings given over the test defaults (a second server gets them too).
+    extra: Vec<(&'static str, String)>,
     _dir: tempfile::TempDir,
     pg_database: Option<String>,
 }
@@ -100,7 +130,7 @@ pub struct TestApp {
 impl TestApp {
     /// A fresh app; `extra` settings override the test defaults. `None` when
     /// PostgreSQL is wanted but absent outside CI (the skip is printed).
-    pub async fn spawn_with(engine: Engine, extra: &[(&str, String)]) -> Option<TestApp> {
+    pub async fn spawn_with(engine: Engine, extra: &[(&'static str, String)]) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match engine {
             Engine::Sqlite => (
@@ -127,23 +157,7 @@ impl TestApp {
                 (url.to_string(), Some(name))
             }
         };
-        let site_root: PathBuf = dir.path().join("site");
-        let settings = Settings::from_lookup(|key| {
-            if let Some((_, v)) = extra.iter().find(|(k, _)| *k == key) {
-                return Some(v.clone());
-            }
-            match key {
-                "DATABASE_URL" => Some(database_url.clone()),
-                "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
-                "LEPTOS_SITE_ROOT" => Some(site_root.display().to_string()),
-                "OUTBOX_DIR" => Some(dir.path().join("outbox").display().to_string()),
-                "OUTBOX_POLL_MS" => Some("100".to_owned()),
-                "MEDIA_DIR" => Some(dir.path().join("media").display().to_string()),
-                "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
-                _ => None,
-            }
-        })
-        .expect("test settings");
+        let settings = test_settings(dir.path(), &database_url, extra);
         let application = Application::build(settings).await.expect("build the app");
         let address = format!("http://127.0.0.1:{}", application.port());
         let db = application.db().clone();
@@ -161,27 +175,16 @@ impl TestApp {
             db,
             database_url,
             stop: Some(stop),
+            extra: extra.to_vec(),
             _dir: dir,
             pg_database,
         })
     }
 
-    /// A second server on this app's database and media folder, as another
+    /// A second server on this app's database and media store, as another
     /// machine behind the same load balancer; it stops when dropped.
     pub async fn second_server(&self) -> SecondServer {
-        let dir = self._dir.path().to_owned();
-        let database_url = self.database_url.clone();
-        let settings = Settings::from_lookup(|key| match key {
-            "DATABASE_URL" => Some(database_url.clone()),
-            "SOIREE_ADDR" => Some("127.0.0.1:0".to_owned()),
-            "LEPTOS_SITE_ROOT" => Some(dir.join("site").display().to_string()),
-            "OUTBOX_DIR" => Some(dir.join("outbox").display().to_string()),
-            "OUTBOX_POLL_MS" => Some("100".to_owned()),
-            "MEDIA_DIR" => Some(dir.join("media").display().to_string()),
-            "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
-            _ => None,
-        })
-        .expect("test settings");
+        let settings = test_settings(self._dir.path(), &self.database_url, &self.extra);
         let application = Application::build(settings)
             .await
             .expect("build the second server");
