@@ -274,10 +274,14 @@ pub async fn place_order(
 pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        // A card payment that went through shows as paid even before its
-        // webhook arrives.
-        card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?;
         let mut order = ssr::tracking(&state.db, &code).await?;
+        // An unpaid card order asks Stripe first, so that a payment that
+        // went through shows as paid even before its webhook arrives; other
+        // orders are shown as read.
+        if order.card.is_some() {
+            card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?;
+            order = ssr::tracking(&state.db, &code).await?;
+        }
         if let Some(card) = order.card.as_mut() {
             card.js_url = state.config.stripe_js_url.clone();
         }

@@ -184,6 +184,10 @@ db_test!(engine: a_card_that_asks_for_authentication_pays_on_return_or_by_webhoo
     let returns = (0..4).map(|_| app.get(&path));
     for res in futures::future::join_all(returns).await {
         assert_eq!(res.status(), StatusCode::OK);
+        // Each page asked Stripe before it was read: it shows the order paid.
+        let page: Value = res.json().await.unwrap();
+        assert_eq!(page["status"], "paid", "{page}");
+        assert!(page["card"].is_null(), "no card panel once paid: {page}");
     }
     assert_eq!(order_status(&app, order).await, "paid");
     webhook_came_and_paid_once(&app, order).await;
