@@ -2,7 +2,9 @@
 # Live pages on the release server: 1,000 open streams of one party's
 # figures (guests' phones), the server's memory with them open, and how
 # long an order takes to show on all of them.
-postgres] [connections]|postgres] [connections]
+# Usage: [SOIREE_BIN=path/to/soiree] scripts/bench-live.sh [sqlite|postgres] [connections]
+# (the tool is server/examples/bench_live.rs, built with
+#  RUSTFLAGS= cargo build --release -p server --example bench_live)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 engine="${1:-sqlite}" connections="${2:-1000}"

@@ -22,6 +22,12 @@ use soiree_server::{
 };
 use tracing_subscriber::EnvFilter;
 
+/// Rendering a page allocates many small strings from several threads:
+/// mimalloc serves them from per-thread pages where glibc's malloc spent a
+/// quarter of the server's CPU time (docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Soirée: home-party social selling for brands and their fan hosts.
 ///
 /// Settings come from the environment and `.env` (see .env.example).
