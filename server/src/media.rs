@@ -36,7 +36,7 @@ pub async fn store(settings: &Settings) -> anyhow::Result<MediaStore> {
     let folder = object_store::path::Path::from("items");
     let check = bucket.list_with_delimiter(Some(&folder));
     match tokio::time::timeout(std::time::Duration::from_secs(30), check).await {
-        Ok(Ok(_)) => Ok(MediaStore::objects(bucket)),
+        Ok(Ok(_)) => Ok(MediaStore::bucket(bucket)),
         Ok(Err(e)) => Err(anyhow::anyhow!(
             "MEDIA_S3_BUCKET: cannot use the bucket {:?}: {e}",
             s3.bucket

@@ -282,7 +282,7 @@ fn media_s3(var: &impl Fn(&str, &str) -> String) -> Result<Option<S3Settings>, S
         var("MEDIA_S3_SECRET_ACCESS_KEY", ""),
     );
     if bucket.is_empty() {
-        if !endpoint.is_empty() || !key_id.is_empty() {
+        if !(endpoint.is_empty() && key_id.is_empty() && secret.is_empty()) {
             return Err(bad(
                 "MEDIA_S3_BUCKET",
                 "must name the bucket when MEDIA_S3_ENDPOINT or the keys are set",

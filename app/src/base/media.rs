@@ -42,8 +42,8 @@ mod ssr {
             })
         }
 
-        /// Files in an object store (an S3 bucket).
-        pub fn objects(objects: Arc<dyn ObjectStore>) -> MediaStore {
+        /// Files in a bucket (an S3-compatible object store).
+        pub fn bucket(objects: Arc<dyn ObjectStore>) -> MediaStore {
             MediaStore {
                 objects,
                 folder: None,

@@ -157,7 +157,7 @@ pub struct StoredPhoto {
 /// Writes both sizes of each photo under fresh random names.
 pub async fn store(
     media: &MediaStore,
-    photos: &[ProcessedPhoto],
+    photos: Vec<ProcessedPhoto>,
 ) -> Result<Vec<StoredPhoto>, AppError> {
     let mut stored = Vec::new();
     for photo in photos {
@@ -169,8 +169,8 @@ pub async fn store(
             height: photo.height,
         };
         let written = async {
-            media.put(&item.display_path, photo.display.clone()).await?;
-            media.put(&item.thumb_path, photo.thumb.clone()).await
+            media.put(&item.display_path, photo.display).await?;
+            media.put(&item.thumb_path, photo.thumb).await
         }
         .await;
         stored.push(item);

@@ -503,7 +503,7 @@ pub async fn save_with_photos(
         ));
     }
     let processed = super::photos::process_all(uploads).await?;
-    let stored = super::photos::store(media, &processed).await?;
+    let stored = super::photos::store(media, processed).await?;
     match save(db, brand_id, item_id, (&draft, translate_to), &stored, now).await {
         Ok(id) => Ok(id),
         Err(e) => {

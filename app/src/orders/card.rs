@@ -791,38 +791,41 @@ pub mod ssr {
     /// The buyer came back to the order's page: an unpaid card order asks
     /// Stripe, in case the payment went through before its webhook arrived,
     /// or opens its payment if that was not done yet (a host's reward
-    /// order, or Stripe away at checkout).
+    /// order, or Stripe away at checkout). Whether the order changed (paid
+    /// now, or its payment opened), so that the page reads it again.
     pub async fn refresh(
         db: &Db,
         config: &AppConfig,
         code: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    ) -> Result<bool, AppError> {
         let Ok(order) = card_order(db, code).await else {
-            return Ok(());
+            return Ok(false);
         };
         if order.status != OrderStatus::Placed.as_db() || order.party_cancelled {
-            return Ok(());
+            return Ok(false);
         }
         let Some(account) = account(db, config, order.brand_id).await? else {
-            return Ok(());
+            return Ok(false);
         };
         let Some(intent_id) = &order.stripe_intent_id else {
-            if order.pay_by.is_some_and(|t| t > now) {
-                if let Err(err) = open_intent(db, &account, &order).await {
-                    tracing::warn!(%err, "could not open a card payment");
-                }
+            if order.pay_by.is_none_or(|t| t <= now) {
+                return Ok(false);
             }
-            return Ok(());
+            return match open_intent(db, &account, &order).await {
+                Ok(_) => Ok(true),
+                Err(err) => {
+                    tracing::warn!(%err, "could not open a card payment");
+                    Ok(false)
+                }
+            };
         };
         match account.stripe.retrieve_intent(intent_id).await {
-            Ok(intent) => settle(db, config, order.brand_id, &intent, "card payment", now)
-                .await
-                .map(|_| ()),
+            Ok(intent) => settle(db, config, order.brand_id, &intent, "card payment", now).await,
             // The page shows the order as it is; the webhook will come.
             Err(err) => {
                 tracing::warn!(%err, "could not ask Stripe about an order");
-                Ok(())
+                Ok(false)
             }
         }
     }

@@ -276,10 +276,12 @@ pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError>
         let state = crate::base::state::app_state()?;
         let mut order = ssr::tracking(&state.db, &code).await?;
         // An unpaid card order asks Stripe first, so that a payment that
-        // went through shows as paid even before its webhook arrives; other
-        // orders are shown as read.
-        if order.card.is_some() {
-            card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?;
+        // went through shows as paid even before its webhook arrives (the
+        // order is read again when that changed it); other orders are shown
+        // as read.
+        if order.card.is_some()
+            && card::ssr::refresh(&state.db, &state.config, &code, chrono::Utc::now()).await?
+        {
             order = ssr::tracking(&state.db, &code).await?;
         }
         if let Some(card) = order.card.as_mut() {

@@ -426,14 +426,7 @@ pub async fn saved_item(
     let res = save_item(app, client, form).await;
     assert_eq!(res.status(), reqwest::StatusCode::OK, "the item is saved");
     let id: i64 = res.json().await.unwrap();
-    let editor = client
-        .get(app.url(&format!("/api/item_editor?id={id}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let editor = super::get_json(app, client, &format!("/api/item_editor?id={id}")).await;
     (id, editor)
 }
 
