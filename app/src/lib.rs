@@ -61,7 +61,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="soiree-l10n" content=base::l10n::preload(lang) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <base::islands::IslandScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -77,14 +77,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = base::l10n::page_lang();
     provide_context(lang);
-    base::forms::CarriedAnswer::provide();
-    // Effects run only in the browser, once the page is hydrated: the
-    // end-to-end tests wait for this mark before they interact.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    #[cfg(feature = "ssr")]
+    base::forms::Carried::from_request().provide();
     view! {
         <Stylesheet id="theme" href="/theme.css" />
         <Link rel="icon" href="/favicon.ico" />
@@ -191,18 +185,22 @@ fn is_guest_page(path: &str) -> bool {
         .any(|prefix| path.starts_with(prefix))
 }
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser's entry point, which the islands' loader calls once the
+/// WASM is compiled (`base::islands`): loads the page's translations, then
+/// lets the islands hydrate. Without the translations it fails, and the
+/// page stays as the server sent it, which works without JavaScript.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
-    // The page's words come from its language's translations: load them,
-    // then hydrate. Without them the page stays as the server sent it,
-    // which works without JavaScript.
-    wasm_bindgen_futures::spawn_local(async {
-        match base::l10n::load_page_language().await {
-            Ok(()) => leptos::mount::hydrate_body(App),
-            Err(e) => leptos::logging::error!("translations not loaded: {e}"),
-        }
+    base::l10n::load_page_language()
+        .await
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&format!("translations not loaded: {e}")))?;
+    // A server function that answers with a redirect (a saved item, an
+    // order paid otherwise) opens that page.
+    let _ = leptos::server_fn::redirect::set_redirect_hook(|to: &str| {
+        let _ = leptos::prelude::window().location().set_href(to);
     });
+    leptos::mount::hydrate_islands();
+    Ok(())
 }

@@ -11,7 +11,7 @@ test('the home page loads, shows the demo brand and hydrates without errors', as
   await expect(page.locator('.item-card')).toHaveCount(8);
   await hydrated(page, true);
 
-  // After hydration, links navigate in the page.
+  // Links are plain links: each opens its page from the server.
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');

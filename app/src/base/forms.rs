@@ -151,60 +151,73 @@ pub fn error_from_url<S: leptos::server_fn::ServerFn>() -> Option<AppError> {
 /// (`server::middleware::form_results_carried` puts it there).
 pub const FORM_ANSWER_HEADER: &str = "x-soiree-form-answer";
 
+/// What a form posted without JavaScript left for the page it came back
+/// to: the answer of its server function (`path`, JSON), or its error
+/// (`path`, encoded as in the address: `?__path=…&__err=…`). The server
+/// reads it from the request; an island gets it as a prop, so that it
+/// hydrates showing what the server rendered.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Carried {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<(String, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    error: Option<(String, String)>,
+}
+
+impl Carried {
+    /// What the request carries (the middleware put the answer in a header
+    /// and the error in the address).
+    #[cfg(feature = "ssr")]
+    pub fn from_request() -> Carried {
+        use base64::Engine;
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return Carried::default();
+        };
+        let answer = (|| {
+            let value = parts.headers.get(FORM_ANSWER_HEADER)?.to_str().ok()?;
+            let (path, encoded) = value.split_once('|')?;
+            let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(encoded)
+                .ok()?;
+            Some((path.to_owned(), String::from_utf8(json).ok()?))
+        })();
+        let error = (|| {
+            let query = parts.uri.query()?;
+            let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+            let find = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+            Some((find("__path")?, find("__err")?))
+        })();
+        Carried { answer, error }
+    }
+
+    /// What the page being rendered carries, for an island's prop.
+    pub fn here() -> Carried {
+        use_context::<Carried>().unwrap_or_default()
+    }
+
+    /// Makes it known to the forms below: `ServerAction::new` shows the
+    /// error, [`action`] the answer.
+    pub fn provide(self) {
+        if let Some((path, err)) = &self.error {
+            provide_context(leptos::server::ServerActionError::new(path, err));
+        }
+        provide_context(CarriedAnswer(StoredValue::new(self.answer.clone())));
+        provide_context(self);
+    }
+}
+
 /// The answer carried to this page, for the actions of its server function
 /// (see [`action`]).
 #[derive(Clone, Copy)]
-pub struct CarriedAnswer(StoredValue<Option<(String, String)>>);
+struct CarriedAnswer(StoredValue<Option<(String, String)>>);
 
 impl CarriedAnswer {
-    /// Reads the answer from the request on the server; the browser gets
-    /// the same value when it hydrates the page. The same goes for a failed
-    /// form's error, which the server reads from the request's address
-    /// (`?__path=…&__err=…`, put there by the middleware) while the
-    /// browser's address has none: both render the page with the error.
-    pub fn provide() {
-        type Carried = (Option<(String, String)>, Option<(String, String)>);
-        let (answer, error): Carried = leptos::server::SharedValue::new(|| {
-            #[cfg(feature = "ssr")]
-            {
-                use base64::Engine;
-                let Some(parts) = use_context::<http::request::Parts>() else {
-                    return (None, None);
-                };
-                let answer = (|| {
-                    let value = parts.headers.get(FORM_ANSWER_HEADER)?.to_str().ok()?;
-                    let (path, encoded) = value.split_once('|')?;
-                    let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
-                        .decode(encoded)
-                        .ok()?;
-                    Some((path.to_owned(), String::from_utf8(json).ok()?))
-                })();
-                let error = (|| {
-                    let query = parts.uri.query()?;
-                    let pairs: Vec<(String, String)> =
-                        url::form_urlencoded::parse(query.as_bytes())
-                            .into_owned()
-                            .collect();
-                    let find =
-                        |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-                    Some((find("__path")?, find("__err")?))
-                })();
-                (answer, error)
-            }
-            #[cfg(not(feature = "ssr"))]
-            (None, None)
-        })
-        .into_inner();
-        if let Some((path, err)) = error {
-            provide_context(leptos::server::ServerActionError::new(&path, &err));
-        }
-        provide_context(CarriedAnswer(StoredValue::new(answer)));
-    }
-
     /// The answer, if it is `path`'s. The server may render a part of the
     /// page more than once (a Suspense whose resources resolve one after
     /// the other), so there every render gets it; in the browser the first
-    /// taker has it, so a later page does not show it again.
+    /// taker has it, so a later form does not show it again.
     fn take(self, path: &str) -> Option<String> {
         let mine = self
             .0

@@ -19,6 +19,7 @@ pub mod error;
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod hooks;
+pub mod islands;
 pub mod items;
 pub mod live;
 #[cfg(feature = "ssr")]

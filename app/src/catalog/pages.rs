@@ -403,153 +403,28 @@ pub fn ItemEditorPage() -> impl IntoView {
     let id = crate::base::page::id_param("id");
     let archive = ServerAction::<ArchiveItem>::new();
     let delete_photo = ServerAction::<DeleteItemPhoto>::new();
-    let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));
-    // Only a save that went through reloads the editor: after a refused one
-    // the form stays as it is, with the photos the browser holds.
-    let saved = Memo::new(move |before: Option<&usize>| {
-        let version = save.version().get();
-        if save.value().with(|v| matches!(v, Some(Ok(_)))) {
-            version
-        } else {
-            before.copied().unwrap_or(0)
-        }
-    });
     let editor = Resource::new(
         move || {
             (
                 id.get(),
                 archive.version().get(),
                 delete_photo.version().get(),
-                saved.get(),
             )
         },
         |(id, ..)| get_item_editor(id),
     );
     // A post without JavaScript comes back with its error in the address.
     let url_error = error_from_url::<SaveItem>();
-    let error = Signal::derive({
-        let url_error = url_error.clone();
-        move || match save.value().get() {
-            Some(Err(e)) => Some(e),
-            Some(Ok(_)) => None,
-            None => url_error.clone(),
-        }
-    });
-    let pending = save.pending();
     view! {
         <Title text=tr!(lang, CATALOG_ITEM_PAGE_TITLE) />
         <BrandNav />
         <Gate data=editor here="/brand/catalog" children=move |ed: ItemEditor| {
-            let initial = url_error.as_ref().and_then(|e| e.kept::<ItemForm>()).unwrap_or(ed.form.clone());
             let item_id = ed.item.as_ref().map(|i| i.card.id).unwrap_or(0);
-            let title = match &ed.item {
-                Some(i) => tr!(lang, CATALOG_EDIT_ITEM, name = &i.card.name),
-                None => tr!(lang, CATALOG_NEW_ITEM),
-            };
             let photos = ed.item.as_ref().map(|i| i.photos.clone()).unwrap_or_default();
             let archived = ed.item.as_ref().is_some_and(|i| i.archived);
             let preview = ed.item.as_ref().map(|i| i.label.clone());
-            let other = language_name(lang, ed.translation_lang);
-            let in_other = move |field: String| tr!(lang, CONTENT_FIELD_IN, field = field, language = other.clone());
             view! {
-                <section class="form-card wide" aria-labelledby="item-title">
-                    <p><a href="/brand/catalog">{tr!(lang, CATALOG_BACK)}</a></p>
-                    <h1 id="item-title">{title}</h1>
-                    {archived.then(|| view! { <p class="report" role="status">{tr!(lang, CATALOG_ARCHIVED_NOTICE)}</p> })}
-                    <form method="post" action=SAVE_ITEM_PATH enctype="multipart/form-data" class="form" novalidate
-                        on:submit=move |ev: web_sys::SubmitEvent| {
-                            use wasm_bindgen::JsCast;
-                            ev.prevent_default();
-                            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
-                            if let Ok(data) = web_sys::FormData::new_with_form(&form) {
-                                save.dispatch_local(data);
-                            }
-                        }>
-                        <FormError error />
-                        <input type="hidden" name="id" value=item_id />
-                        <fieldset>
-                            <legend>{tr!(lang, CATALOG_THE_ITEM)}</legend>
-                            <Field id="sku" label=tr!(lang, CATALOG_SKU) value=initial.sku.clone() hint=tr!(lang, CATALOG_SKU_HINT) error />
-                            <Field id="name" label=tr!(lang, CATALOG_NAME) value=initial.name.clone() error />
-                            <Field id="category" label=tr!(lang, CATALOG_CATEGORY) value=initial.category.clone() hint=tr!(lang, CATALOG_CATEGORY_HINT) list="categories" error />
-                            <datalist id="categories">
-                                {ed.categories.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
-                            </datalist>
-                            <Field id="description" label=tr!(lang, CATALOG_DESCRIPTION) value=initial.description.clone() rows=4 error />
-                            <div class="field-row">
-                                <Field id="price" label=tr!(lang, CATALOG_PRICE_LABEL, currency = ed.currency.name(lang)) value=initial.price.clone() inputmode="decimal" error />
-                                <Field id="vat_rate" label=tr!(lang, CATALOG_VAT_RATE) value=initial.vat_rate.clone() inputmode="decimal" error />
-                                <Field id="stock" label=tr!(lang, CATALOG_STOCK) value=initial.stock.clone() kind="number" error />
-                            </div>
-                            <label class="choice">
-                                <input type="checkbox" name="active" value="on" checked=initial.active />
-                                " " {tr!(lang, CATALOG_ACTIVE_LABEL)}
-                            </label>
-                        </fieldset>
-                        <fieldset>
-                            <legend>{tr!(lang, CATALOG_PHOTOS)}</legend>
-                            {(!photos.is_empty()).then(|| view! {
-                                <p class="muted">{tr!(lang, CATALOG_PHOTOS_ALREADY, count = photos.len())}</p>
-                            })}
-                            <div class="field">
-                                <label for="photos">{tr!(lang, CATALOG_ADD_PHOTOS)}</label>
-                                <p class="hint" id="photos-hint">{tr!(lang, CATALOG_PHOTOS_HINT)}</p>
-                                <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp"
-                                    aria-describedby=move || if error.get().and_then(|e| e.for_field("photos")).is_some() { "photos-hint photos-error" } else { "photos-hint" }
-                                    aria-invalid=move || error.get().and_then(|e| e.for_field("photos")).map(|_| "true") />
-                                {move || error.get().and_then(|e| e.for_field("photos")).map(|msg| view! { <p class="field-error" id="photos-error">{msg}</p> })}
-                            </div>
-                        </fieldset>
-                        <fieldset>
-                            <legend>{tr!(lang, CATALOG_LABEL_LEGEND)}</legend>
-                            <p class="hint">{tr!(lang, CATALOG_LABEL_HINT)}</p>
-                            <Field id="composition" label=tr!(lang, ITEM_COMPOSITION) value=initial.composition.clone()
-                                hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
-                            <div class="field-row">
-                                <Field id="country" label=tr!(lang, CATALOG_COUNTRY) value=initial.country.clone() error />
-                                <Field id="recycled" label=tr!(lang, CATALOG_RECYCLED) value=initial.recycled.clone() inputmode="numeric" error />
-                            </div>
-                            <Field id="care" label=tr!(lang, CATALOG_CARE) value=initial.care.clone() rows=2 error />
-                            <Field id="story" label=tr!(lang, ITEM_HOW_IT_IS_MADE) value=initial.story.clone() rows=3 error />
-                        </fieldset>
-                        <TranslationFieldset lang=lang target=ed.translation_lang
-                            missing=crate::base::content::missing(
-                                &[
-                                    ("name", &initial.name),
-                                    ("description", &initial.description),
-                                    ("composition", &initial.composition),
-                                    ("care", &initial.care),
-                                    ("story", &initial.story),
-                                ],
-                                &crate::base::content::Texts(vec![
-                                    ("name".into(), initial.tr_name.clone()),
-                                    ("description".into(), initial.tr_description.clone()),
-                                    ("composition".into(), initial.tr_composition.clone()),
-                                    ("care".into(), initial.tr_care.clone()),
-                                    ("story".into(), initial.tr_story.clone()),
-                                ]),
-                            )
-                            .into_iter()
-                            .map(|f| match f {
-                                "name" => tr!(lang, CATALOG_NAME),
-                                "description" => tr!(lang, CATALOG_DESCRIPTION),
-                                "composition" => tr!(lang, ITEM_COMPOSITION),
-                                "care" => tr!(lang, CATALOG_CARE),
-                                _ => tr!(lang, ITEM_HOW_IT_IS_MADE),
-                            })
-                            .collect()>
-                            <Field id="tr_name" label=in_other(tr!(lang, CATALOG_NAME)) value=initial.tr_name.clone() error />
-                            <Field id="tr_description" label=in_other(tr!(lang, CATALOG_DESCRIPTION)) value=initial.tr_description.clone() rows=4 error />
-                            <Field id="tr_composition" label=in_other(tr!(lang, ITEM_COMPOSITION)) value=initial.tr_composition.clone()
-                                hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
-                            <Field id="tr_care" label=in_other(tr!(lang, CATALOG_CARE)) value=initial.tr_care.clone() rows=2 error />
-                            <Field id="tr_story" label=in_other(tr!(lang, ITEM_HOW_IT_IS_MADE)) value=initial.tr_story.clone() rows=3 error />
-                        </TranslationFieldset>
-                        <button type="submit" class="button primary" disabled=move || pending.get()>
-                            {move || if pending.get() { tr!(lang, CATALOG_SAVING) } else if item_id == 0 { tr!(lang, CATALOG_CREATE) } else { tr!(lang, CATALOG_SAVE) }}
-                        </button>
-                    </form>
-                </section>
+                <ItemSaveForm ed=ed.clone() url_error=url_error.clone() />
                 {(item_id != 0).then(move || view! {
                     <section class="form-card wide" aria-labelledby="photos-title">
                         <h2 id="photos-title">{tr!(lang, CATALOG_PHOTOS)}</h2>
@@ -590,5 +465,147 @@ pub fn ItemEditorPage() -> impl IntoView {
                 })}
             }
         } />
+    }
+}
+
+/// The item's form. With JavaScript it is sent in the background, so that
+/// after a refused save the form keeps what the browser holds, photos
+/// included; a save that went through opens the item's page.
+#[island]
+fn ItemSaveForm(ed: ItemEditor, url_error: Option<AppError>) -> impl IntoView {
+    let lang = use_lang();
+    let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));
+    let error = Signal::derive({
+        let url_error = url_error.clone();
+        move || match save.value().get() {
+            Some(Err(e)) => Some(e),
+            Some(Ok(_)) => None,
+            None => url_error.clone(),
+        }
+    });
+    let pending = save.pending();
+    let initial = url_error
+        .as_ref()
+        .and_then(|e| e.kept::<ItemForm>())
+        .unwrap_or(ed.form.clone());
+    let item_id = ed.item.as_ref().map(|i| i.card.id).unwrap_or(0);
+    let title = match &ed.item {
+        Some(i) => tr!(lang, CATALOG_EDIT_ITEM, name = &i.card.name),
+        None => tr!(lang, CATALOG_NEW_ITEM),
+    };
+    let photos = ed
+        .item
+        .as_ref()
+        .map(|i| i.photos.clone())
+        .unwrap_or_default();
+    let archived = ed.item.as_ref().is_some_and(|i| i.archived);
+    let other = language_name(lang, ed.translation_lang);
+    let in_other = move |field: String| {
+        tr!(
+            lang,
+            CONTENT_FIELD_IN,
+            field = field,
+            language = other.clone()
+        )
+    };
+    view! {
+                <section class="form-card wide" aria-labelledby="item-title">
+            <p><a href="/brand/catalog">{tr!(lang, CATALOG_BACK)}</a></p>
+            <h1 id="item-title">{title}</h1>
+            {archived.then(|| view! { <p class="report" role="status">{tr!(lang, CATALOG_ARCHIVED_NOTICE)}</p> })}
+            <form method="post" action=SAVE_ITEM_PATH enctype="multipart/form-data" class="form" novalidate
+                on:submit=move |ev: web_sys::SubmitEvent| {
+                    use wasm_bindgen::JsCast;
+                    ev.prevent_default();
+                    let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+                    if let Ok(data) = web_sys::FormData::new_with_form(&form) {
+                        save.dispatch_local(data);
+                    }
+                }>
+                <FormError error />
+                <input type="hidden" name="id" value=item_id />
+                <fieldset>
+                    <legend>{tr!(lang, CATALOG_THE_ITEM)}</legend>
+                    <Field id="sku" label=tr!(lang, CATALOG_SKU) value=initial.sku.clone() hint=tr!(lang, CATALOG_SKU_HINT) error />
+                    <Field id="name" label=tr!(lang, CATALOG_NAME) value=initial.name.clone() error />
+                    <Field id="category" label=tr!(lang, CATALOG_CATEGORY) value=initial.category.clone() hint=tr!(lang, CATALOG_CATEGORY_HINT) list="categories" error />
+                    <datalist id="categories">
+                        {ed.categories.iter().map(|c| view! { <option value=c.clone()></option> }).collect_view()}
+                    </datalist>
+                    <Field id="description" label=tr!(lang, CATALOG_DESCRIPTION) value=initial.description.clone() rows=4 error />
+                    <div class="field-row">
+                        <Field id="price" label=tr!(lang, CATALOG_PRICE_LABEL, currency = ed.currency.name(lang)) value=initial.price.clone() inputmode="decimal" error />
+                        <Field id="vat_rate" label=tr!(lang, CATALOG_VAT_RATE) value=initial.vat_rate.clone() inputmode="decimal" error />
+                        <Field id="stock" label=tr!(lang, CATALOG_STOCK) value=initial.stock.clone() kind="number" error />
+                    </div>
+                    <label class="choice">
+                        <input type="checkbox" name="active" value="on" checked=initial.active />
+                        " " {tr!(lang, CATALOG_ACTIVE_LABEL)}
+                    </label>
+                </fieldset>
+                <fieldset>
+                    <legend>{tr!(lang, CATALOG_PHOTOS)}</legend>
+                    {(!photos.is_empty()).then(|| view! {
+                        <p class="muted">{tr!(lang, CATALOG_PHOTOS_ALREADY, count = photos.len())}</p>
+                    })}
+                    <div class="field">
+                        <label for="photos">{tr!(lang, CATALOG_ADD_PHOTOS)}</label>
+                        <p class="hint" id="photos-hint">{tr!(lang, CATALOG_PHOTOS_HINT)}</p>
+                        <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp"
+                            aria-describedby=move || if error.get().and_then(|e| e.for_field("photos")).is_some() { "photos-hint photos-error" } else { "photos-hint" }
+                            aria-invalid=move || error.get().and_then(|e| e.for_field("photos")).map(|_| "true") />
+                        {move || error.get().and_then(|e| e.for_field("photos")).map(|msg| view! { <p class="field-error" id="photos-error">{msg}</p> })}
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{tr!(lang, CATALOG_LABEL_LEGEND)}</legend>
+                    <p class="hint">{tr!(lang, CATALOG_LABEL_HINT)}</p>
+                    <Field id="composition" label=tr!(lang, ITEM_COMPOSITION) value=initial.composition.clone()
+                        hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
+                    <div class="field-row">
+                        <Field id="country" label=tr!(lang, CATALOG_COUNTRY) value=initial.country.clone() error />
+                        <Field id="recycled" label=tr!(lang, CATALOG_RECYCLED) value=initial.recycled.clone() inputmode="numeric" error />
+                    </div>
+                    <Field id="care" label=tr!(lang, CATALOG_CARE) value=initial.care.clone() rows=2 error />
+                    <Field id="story" label=tr!(lang, ITEM_HOW_IT_IS_MADE) value=initial.story.clone() rows=3 error />
+                </fieldset>
+                <TranslationFieldset lang=lang target=ed.translation_lang
+                    missing=crate::base::content::missing(
+                        &[
+                            ("name", &initial.name),
+                            ("description", &initial.description),
+                            ("composition", &initial.composition),
+                            ("care", &initial.care),
+                            ("story", &initial.story),
+                        ],
+                        &crate::base::content::Texts(vec![
+                            ("name".into(), initial.tr_name.clone()),
+                            ("description".into(), initial.tr_description.clone()),
+                            ("composition".into(), initial.tr_composition.clone()),
+                            ("care".into(), initial.tr_care.clone()),
+                            ("story".into(), initial.tr_story.clone()),
+                        ]),
+                    )
+                    .into_iter()
+                    .map(|f| match f {
+                        "name" => tr!(lang, CATALOG_NAME),
+                        "description" => tr!(lang, CATALOG_DESCRIPTION),
+                        "composition" => tr!(lang, ITEM_COMPOSITION),
+                        "care" => tr!(lang, CATALOG_CARE),
+                        _ => tr!(lang, ITEM_HOW_IT_IS_MADE),
+                    })
+                    .collect()>
+                    <Field id="tr_name" label=in_other(tr!(lang, CATALOG_NAME)) value=initial.tr_name.clone() error />
+                    <Field id="tr_description" label=in_other(tr!(lang, CATALOG_DESCRIPTION)) value=initial.tr_description.clone() rows=4 error />
+                    <Field id="tr_composition" label=in_other(tr!(lang, ITEM_COMPOSITION)) value=initial.tr_composition.clone()
+                        hint=tr!(lang, CATALOG_COMPOSITION_HINT) error />
+                    <Field id="tr_care" label=in_other(tr!(lang, CATALOG_CARE)) value=initial.tr_care.clone() rows=2 error />
+                    <Field id="tr_story" label=in_other(tr!(lang, ITEM_HOW_IT_IS_MADE)) value=initial.tr_story.clone() rows=3 error />
+                </TranslationFieldset>
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {move || if pending.get() { tr!(lang, CATALOG_SAVING) } else if item_id == 0 { tr!(lang, CATALOG_CREATE) } else { tr!(lang, CATALOG_SAVE) }}
+                </button>
+            </form>
+        </section>
     }
 }

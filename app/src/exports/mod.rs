@@ -115,6 +115,20 @@ pub fn ExportsPage() -> impl IntoView {
 #[component]
 fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
     let lang = use_lang();
+    let id = format!("export-{}", kind.key());
+    view! {
+        <li class="card export" data-testid=id>
+            <h2>{kind.title(lang)}</h2>
+            <p class="muted">{kind.about(lang)}</p>
+            <ExportLink kind params />
+        </li>
+    }
+}
+
+/// The download link: with JavaScript, the download shows its progress.
+#[island]
+fn ExportLink(kind: ExportKind, params: String) -> impl IntoView {
+    let lang = use_lang();
     let href = format!("/brand/exports/{}.csv?{params}", kind.key());
     let progress = RwSignal::new(Progress::Idle);
     let on_click = {
@@ -143,9 +157,6 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
     };
     let id = format!("export-{}", kind.key());
     view! {
-        <li class="card export" data-testid=id.clone()>
-            <h2>{kind.title(lang)}</h2>
-            <p class="muted">{kind.about(lang)}</p>
             <a class="button" href=href.clone() download="" on:click=on_click
                 aria-describedby=format!("{id}-status")>{tr!(lang, EXPORT_DOWNLOAD, file = format!("{}.csv", kind.key()))}</a>
             <div id=format!("{id}-status") role="status" aria-live="polite" class="export-status">
@@ -159,7 +170,6 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
                     Progress::Failed(why) => view! { <span class="field-error">{tr!(lang, EXPORT_FAILED, reason = why)}</span> }.into_any(),
                 }}
             </div>
-        </li>
     }
 }
 

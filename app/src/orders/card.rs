@@ -59,11 +59,16 @@ pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError>
 }
 
 /// The card field of an unpaid card order's page: Stripe.js's card
-/// element, paid on the page (authentication included); `paid` runs when
-/// the payment went through. Without JavaScript it says so, and offers the
-/// brand's other ways to pay.
-#[component]
-pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoView {
+/// element, paid on the page (authentication included), which then loads
+/// again and shows the order paid. Without JavaScript it says so, and
+/// offers the brand's other ways to pay.
+#[island]
+pub fn CardPanel(
+    code: String,
+    pay: CardPay,
+    carried: crate::base::forms::Carried,
+) -> impl IntoView {
+    carried.provide();
     let lang = crate::base::l10n::use_lang();
     let running = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -115,16 +120,9 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
                         None => Err(tr!(lang, PAY_CARD_LOADING)),
                     };
                     busy.set(false);
-                    // The panel's own signals do not re-render inside the
-                    // tracking page's Suspense after this call (open
-                    // question, see docs/ARCHITECTURE.md): the message is
-                    // written into its slot, and a paid order reloads the
-                    // page, which then shows it paid.
+                    // A paid order's page loads again, and shows it paid.
                     match outcome {
-                        Ok(()) => {
-                            paid.run(());
-                            browser::reload();
-                        }
+                        Ok(()) => browser::reload(),
                         Err(why) => {
                             browser::show_error(&why);
                             error.set(Some(why));
@@ -133,7 +131,7 @@ pub fn CardPanel(code: String, pay: CardPay, paid: Callback<()>) -> impl IntoVie
                 });
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = (&code, paid);
+            let _ = &code;
         }
     };
     let amount = crate::base::l10n::fmt::money(lang, pay.amount);

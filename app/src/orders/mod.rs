@@ -463,7 +463,8 @@ pub fn CartPage() -> impl IntoView {
                                         {move || error.get().and_then(|e| e.for_field("delivery")).map(|m| view! { <p class="field-error">{m}</p> })}
                                     </fieldset>
                                     <Field id="address" name="form[address]" label=tr!(lang, CHECKOUT_ADDRESS) value=initial.address.clone() rows=3 error />
-                                    <PaymentChoice methods=cart.methods.clone() kept=kept_payment error />
+                                    <PaymentChoice methods=cart.methods.clone() kept=kept_payment
+                                        error=error.get_untracked().and_then(|e| e.for_field("payment")) />
                                     <label class="choice"><input type="checkbox" name="form[wants_to_host]" value="yes" checked=initial.wants_to_host.is_some() />
                                         {format!(" {}", tr!(lang, CHECKOUT_WANTS_TO_HOST))}</label>
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
@@ -481,12 +482,14 @@ pub fn CartPage() -> impl IntoView {
 }
 
 /// The checkout's choice of how to pay. Paying by card needs JavaScript
-/// (Stripe.js): without it the choice is off and the page says so.
-#[component]
+/// (Stripe.js): without it the choice is off and the page says so. An
+/// island inside the server's form; `error` is the message about the
+/// choice, when the form came back refused.
+#[island]
 fn PaymentChoice(
     methods: Vec<PayMethod>,
     kept: Option<PayMethod>,
-    error: Signal<Option<AppError>>,
+    error: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let running = RwSignal::new(false);
@@ -522,7 +525,7 @@ fn PaymentChoice(
                     tr!(lang, CHECKOUT_CARD_NEEDS_JS)
                 }}</p>
             })}
-            {move || error.get().and_then(|e| e.for_field("payment")).map(|m| view! { <p class="field-error">{m}</p> })}
+            {error.map(|m| view! { <p class="field-error">{m}</p> })}
         </fieldset>
     }
 }
@@ -547,7 +550,7 @@ pub fn TrackingPage() -> impl IntoView {
                             <h1>{tr!(lang, TRACK_THANKS, name = &o.customer_name)}</h1>
                             <p class="lead" data-testid="order-status">{o.status.label(lang)}</p>
                             {o.card.clone().map(|pay| view! {
-                                <card::CardPanel code=code() pay paid=Callback::new(move |_| data.refetch()) />
+                                <card::CardPanel code=code() pay carried=crate::base::forms::Carried::here() />
                             })}
                             {o.transfer.clone().map(|t| view! {
                                 <section class="pay-transfer" aria-labelledby="transfer-title" data-testid="transfer">

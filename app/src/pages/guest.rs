@@ -409,7 +409,7 @@ pub fn InvitationPage() -> impl IntoView {
 
 /// The party as it is now (guests here, coming, orders), pushed by the
 /// server while the page is open; shown once the page runs its script.
-#[component]
+#[island]
 fn GuestLive(token: String) -> impl IntoView {
     let lang = use_lang();
     let figures = RwSignal::new(None::<crate::pages::live::GuestFigures>);

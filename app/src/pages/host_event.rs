@@ -15,8 +15,8 @@ use crate::{
     },
     events::{get_event, EventDetails, EventStatus, SetSharing},
     invitations::{GuestList, GuestListState},
-    rewards::{RewardPanelState, RewardPanelView},
-    showcase::{FeaturedItemsEditor, FeaturedState},
+    rewards::{reward_panel_data, RewardPanelView},
+    showcase::{featured_data, FeaturedItemsEditor},
 };
 
 /// Cancels a party of the signed-in host: in one transaction the party
@@ -59,8 +59,8 @@ pub fn EventPage() -> impl IntoView {
     );
     // The sections' data, made once here and not inside the Gate, which
     // the server may render more than once.
-    let rewards = RewardPanelState::new(id);
-    let featured = FeaturedState::new(id);
+    let rewards = reward_panel_data(id);
+    let featured = featured_data(id);
     let guests = GuestListState::new(id);
     // The page's forms: only the one used last shows its note.
     let cancel_error = LastForm::of_page().error(cancel);
@@ -139,8 +139,8 @@ pub fn EventPage() -> impl IntoView {
                         </section>
                     })}
                     {guests_first.then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
-                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView state=rewards /> })}
-                    <FeaturedItemsEditor event_id=event_id state=featured />
+                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView data=rewards /> })}
+                    <FeaturedItemsEditor data=featured />
                     {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
                     <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                 </article>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -92,157 +92,172 @@ pub async fn get_live(event_id: i64) -> Result<LiveFigures, AppError> {
 pub fn PresentationPage() -> impl IntoView {
     let query = use_query_map();
     let id = crate::base::page::id_param("id");
-    let slide = Memo::new(move |_| {
-        query
-            .read()
-            .get("slide")
-            .and_then(|v| v.parse::<usize>().ok())
-            .unwrap_or(1)
-            .max(1)
-    });
-    // What the room sees, chosen by the host: the sales figures (on unless
-    // turned off) and the host's own reward progress (off unless turned on).
-    let show_reward = Memo::new(move |_| query.read().get("reward").as_deref() == Some("on"));
-    let show_sales = Memo::new(move |_| query.read().get("sales").as_deref() != Some("off"));
-    let href = move |slide: usize, reward: bool, sales: bool| {
-        format!(
-            "?slide={slide}{}{}",
-            if reward { "&reward=on" } else { "" },
-            if sales { "" } else { "&sales=off" }
-        )
-    };
     let data = Resource::new(move || id.get(), get_presentation);
+    let lang = crate::base::l10n::use_lang();
+    view! {
+        <Title text=tr!(lang, PRESENT_PAGE_TITLE) />
+        <Gate data here="/host" children=move |p: Presentation| {
+            let query = query.read_untracked();
+            let slide = query.get("slide").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1).max(1);
+            // What the room sees, chosen by the host: the sales figures (on
+            // unless turned off) and the host's own reward progress (off
+            // unless turned on).
+            let reward = query.get("reward").as_deref() == Some("on");
+            let sales = query.get("sales").as_deref() != Some("off");
+            view! { <Deck p slide reward sales /> }
+        } />
+    }
+}
+
+/// The address of a slide with what the room sees.
+fn deck_href(slide: usize, reward: bool, sales: bool) -> String {
+    format!(
+        "?slide={slide}{}{}",
+        if reward { "&reward=on" } else { "" },
+        if sales { "" } else { "&sales=off" }
+    )
+}
+
+/// The slides in the browser: the arrow keys, the buttons and the toggles
+/// change the slide in place (the address follows, so a reload keeps it),
+/// and the strip shows each change the server pushes. Without JavaScript
+/// the same buttons are links.
+#[island]
+fn Deck(p: Presentation, slide: usize, reward: bool, sales: bool) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    let total = p.slides.len();
+    let (slide, show_reward, show_sales) = (
+        RwSignal::new(slide),
+        RwSignal::new(reward),
+        RwSignal::new(sales),
+    );
+    let href = move || deck_href(slide.get(), show_reward.get(), show_sales.get());
+    // The address follows what the room sees.
+    Effect::new(move |first: Option<()>| {
+        let to = href();
+        if first.is_some() {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&to));
+            }
+        }
+    });
+    let go = move |to: usize| {
+        if total > 0 {
+            slide.set(to.clamp(1, total));
+        }
+    };
     // The first figures come with the page; the server pushes each change.
     let pushed = RwSignal::new(None::<LiveFigures>);
+    let event_id = p.event_id;
     Effect::new(move |_| {
-        crate::base::live::on_pushed(crate::base::live::host_url(id.get()), move |f| {
+        crate::base::live::on_pushed(crate::base::live::host_url(event_id), move |f| {
             pushed.set(Some(f))
         })
     });
-    let count = RwSignal::new(0usize);
-    let navigate = use_navigate();
-    let go = move |to: usize| {
-        let total = count.get_untracked();
-        if total == 0 {
-            return;
-        }
-        let to = to.clamp(1, total);
-        navigate(
-            &format!(
-                "/host/events/{}/present{}",
-                id.get_untracked(),
-                href(to, show_reward.get_untracked(), show_sales.get_untracked())
-            ),
-            leptos_router::NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let keys = go.clone();
-    let lang = crate::base::l10n::use_lang();
     Effect::new(move |_| {
-        let keys = keys.clone();
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
             let now = slide.get_untracked();
             match ev.key().as_str() {
-                "ArrowRight" | "PageDown" | " " => keys(now + 1),
-                "ArrowLeft" | "PageUp" => keys(now.saturating_sub(1)),
-                "Home" => keys(1),
-                "End" => keys(usize::MAX),
+                "ArrowRight" | "PageDown" | " " => go(now + 1),
+                "ArrowLeft" | "PageUp" => go(now.saturating_sub(1)),
+                "Home" => go(1),
+                "End" => go(usize::MAX),
                 _ => return,
             }
             ev.prevent_default();
         });
         on_cleanup(move || handle.remove());
     });
+    // A link that changes the deck in place once the page runs its script.
+    let in_place = |change: fn(RwSignal<usize>, RwSignal<bool>, RwSignal<bool>, usize)| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            change(slide, show_reward, show_sales, total);
+        }
+    };
+    let slides = p.slides.clone();
+    let initial = p.live;
     view! {
-        <Title text=tr!(lang, PRESENT_PAGE_TITLE) />
-        <Gate data here="/host" children=move |p: Presentation| {
-            count.set(p.slides.len());
-            let total = p.slides.len();
-            let slides = p.slides.clone();
-            let initial = p.live;
-            view! {
-                <div class="presentation" data-testid="presentation">
-                    <header class="presentation-head">
-                        <h1 class="sr-only">{tr!(lang, PRESENT_HEADING, title = &p.title)}</h1>
-                        <a class="button small" data-testid="toggle-sales"
-                            href=move || href(slide.get(), show_reward.get(), !show_sales.get())>
-                            {move || if show_sales.get() { tr!(lang, PRESENT_HIDE_SALES) } else { tr!(lang, PRESENT_SHOW_SALES) }}</a>
-                        <a class="button small" data-testid="toggle-reward"
-                            href=move || href(slide.get(), !show_reward.get(), show_sales.get())>
-                            {move || if show_reward.get() { tr!(lang, PRESENT_HIDE_REWARD) } else { tr!(lang, PRESENT_SHOW_REWARD) }}</a>
-                        <a href=format!("/host/events/{}", p.event_id) class="button small">{tr!(lang, PRESENT_LEAVE)}</a>
-                        <button type="button" class="button small" on:click=move |_| {
-                            if let Some(root) = document().document_element() {
-                                let _ = root.request_fullscreen();
-                            }
-                        }>{tr!(lang, PRESENT_FULL_SCREEN)}</button>
-                    </header>
-                    {move || {
-                        let n = slide.get().min(total.max(1));
-                        match slides.get(n - 1).cloned() {
-                            None => view! {
-                                <section class="slide empty">
-                                    <h2>{tr!(lang, PRESENT_EMPTY_TITLE)}</h2>
-                                    <p>{tr!(lang, PRESENT_EMPTY_TEXT)}</p>
-                                </section>
-                            }.into_any(),
-                            Some(item) => {
-                                let photo = item.photos.first().cloned();
-                                let name = item.card.name.clone();
-                                view! {
-                                    <section class="slide" aria-roledescription="slide" aria-label=tr!(lang, PRESENT_SLIDE_LABEL, n = n, total = total) data-testid="slide">
-                                        <div class="slide-photo">
-                                            {match photo {
-                                                Some(p) => view! { <img src=p.url alt=name.clone() width=p.width height=p.height /> }.into_any(),
-                                                None => view! { <ItemPicture name=name.clone() sku=item.card.sku.clone() /> }.into_any(),
-                                            }}
-                                        </div>
-                                        <div class="slide-text">
-                                            <p class="eyebrow" data-testid="slide-position">{format!("{n} / {total}")}</p>
-                                            <h2 data-testid="slide-name">{name.clone()}</h2>
-                                            <p class="price large">{crate::base::l10n::fmt::money(lang, item.card.price)}</p>
-                                            {item.card.stock_note_in(lang).map(|n| view! { <p class="stock-note">{n}</p> })}
-                                            <ItemLabel label=item.label.clone() />
-                                        </div>
-                                    </section>
-                                }.into_any()
-                            }
-                        }
-                    }}
-                    <div class="presentation-side">
-                        {p.qr_svg.clone().map(|svg| view! {
-                            <aside class="qr-corner" aria-label=tr!(lang, PRESENT_ORDER_FROM_PHONE)>
-                                <div class="qr" role="img" aria-label=tr!(lang, PRESENT_QR) inner_html=svg></div>
-                                <p>{tr!(lang, PRESENT_SCAN)}</p>
-                            </aside>
-                        })}
-                        <nav class="slide-controls" aria-label=tr!(lang, PRESENT_SLIDES)>
-                            <a class="button" href=move || href(slide.get().saturating_sub(1).max(1), show_reward.get(), show_sales.get())
-                                aria-disabled=move || (slide.get() <= 1).then_some("true")>{tr!(lang, PRESENT_PREVIOUS)}</a>
-                            <a class="button" href=move || href((slide.get() + 1).min(total.max(1)), show_reward.get(), show_sales.get())
-                                aria-disabled=move || (slide.get() >= total).then_some("true")>{tr!(lang, PRESENT_NEXT)}</a>
-                        </nav>
-                    </div>
-                    <footer class="live-strip" aria-live="polite" data-testid="live-strip">
-                        {move || {
-                            let figures = pushed.get().unwrap_or(initial);
-                            view! { <LiveStrip figures reward=show_reward sales=show_sales /> }
-                        }}
-                    </footer>
-                </div>
-            }
-        } />
+        <div class="presentation" data-testid="presentation">
+            <header class="presentation-head">
+                <h1 class="sr-only">{tr!(lang, PRESENT_HEADING, title = &p.title)}</h1>
+                <a class="button small" data-testid="toggle-sales"
+                    href=move || deck_href(slide.get(), show_reward.get(), !show_sales.get())
+                    on:click=in_place(|_, _, sales, _| sales.update(|s| *s = !*s))>
+                    {move || if show_sales.get() { tr!(lang, PRESENT_HIDE_SALES) } else { tr!(lang, PRESENT_SHOW_SALES) }}</a>
+                <a class="button small" data-testid="toggle-reward"
+                    href=move || deck_href(slide.get(), !show_reward.get(), show_sales.get())
+                    on:click=in_place(|_, reward, _, _| reward.update(|r| *r = !*r))>
+                    {move || if show_reward.get() { tr!(lang, PRESENT_HIDE_REWARD) } else { tr!(lang, PRESENT_SHOW_REWARD) }}</a>
+                <a href=format!("/host/events/{}", p.event_id) class="button small">{tr!(lang, PRESENT_LEAVE)}</a>
+                <button type="button" class="button small" on:click=move |_| {
+                    if let Some(root) = document().document_element() {
+                        let _ = root.request_fullscreen();
+                    }
+                }>{tr!(lang, PRESENT_FULL_SCREEN)}</button>
+            </header>
+            {move || {
+                let n = slide.get().min(total.max(1));
+                match slides.get(n - 1).cloned() {
+                    None => view! {
+                        <section class="slide empty">
+                            <h2>{tr!(lang, PRESENT_EMPTY_TITLE)}</h2>
+                            <p>{tr!(lang, PRESENT_EMPTY_TEXT)}</p>
+                        </section>
+                    }.into_any(),
+                    Some(item) => {
+                        let photo = item.photos.first().cloned();
+                        let name = item.card.name.clone();
+                        view! {
+                            <section class="slide" aria-roledescription="slide" aria-label=tr!(lang, PRESENT_SLIDE_LABEL, n = n, total = total) data-testid="slide">
+                                <div class="slide-photo">
+                                    {match photo {
+                                        Some(p) => view! { <img src=p.url alt=name.clone() width=p.width height=p.height /> }.into_any(),
+                                        None => view! { <ItemPicture name=name.clone() sku=item.card.sku.clone() /> }.into_any(),
+                                    }}
+                                </div>
+                                <div class="slide-text">
+                                    <p class="eyebrow" data-testid="slide-position">{format!("{n} / {total}")}</p>
+                                    <h2 data-testid="slide-name">{name.clone()}</h2>
+                                    <p class="price large">{crate::base::l10n::fmt::money(lang, item.card.price)}</p>
+                                    {item.card.stock_note_in(lang).map(|n| view! { <p class="stock-note">{n}</p> })}
+                                    <ItemLabel label=item.label.clone() />
+                                </div>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            }}
+            <div class="presentation-side">
+                {p.qr_svg.clone().map(|svg| view! {
+                    <aside class="qr-corner" aria-label=tr!(lang, PRESENT_ORDER_FROM_PHONE)>
+                        <div class="qr" role="img" aria-label=tr!(lang, PRESENT_QR) inner_html=svg></div>
+                        <p>{tr!(lang, PRESENT_SCAN)}</p>
+                    </aside>
+                })}
+                <nav class="slide-controls" aria-label=tr!(lang, PRESENT_SLIDES)>
+                    <a class="button" href=move || deck_href(slide.get().saturating_sub(1).max(1), show_reward.get(), show_sales.get())
+                        aria-disabled=move || (slide.get() <= 1).then_some("true")
+                        on:click=in_place(|slide, _, _, total| slide.update(|n| *n = n.saturating_sub(1).clamp(1, total.max(1))))>{tr!(lang, PRESENT_PREVIOUS)}</a>
+                    <a class="button" href=move || deck_href((slide.get() + 1).min(total.max(1)), show_reward.get(), show_sales.get())
+                        aria-disabled=move || (slide.get() >= total).then_some("true")
+                        on:click=in_place(|slide, _, _, total| slide.update(|n| *n = (*n + 1).min(total.max(1))))>{tr!(lang, PRESENT_NEXT)}</a>
+                </nav>
+            </div>
+            <footer class="live-strip" aria-live="polite" data-testid="live-strip">
+                {move || {
+                    let figures = pushed.get().unwrap_or(initial);
+                    view! { <LiveStrip figures reward=show_reward.into() sales=show_sales.into() /> }
+                }}
+            </footer>
+        </div>
     }
 }
 
 /// The strip under the slides: who is here and coming, then what the host
 /// chose to show: the orders and sales, and their reward progress.
 #[component]
-fn LiveStrip(figures: LiveFigures, reward: Memo<bool>, sales: Memo<bool>) -> impl IntoView {
+fn LiveStrip(figures: LiveFigures, reward: Signal<bool>, sales: Signal<bool>) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     // A message with its figure in bold.
     let bold = |text: String, figure: String| {

@@ -74,10 +74,13 @@ pub async fn revoke_api_key(id: i64) -> Result<(), AppError> {
 
 type Keys = Vec<ApiKey>;
 
-/// Copies `text` to the clipboard, then says whether it worked.
-#[component]
+/// Copies `text` to the clipboard, then says whether it worked. It needs
+/// JavaScript: the button appears once the page runs it.
+#[island]
 fn CopyButton(text: String) -> impl IntoView {
     let lang = use_lang();
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
@@ -91,15 +94,18 @@ fn CopyButton(text: String) -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = &text;
     };
-    view! {
-        <p>
-            <button type="button" class="button small" on:click=copy>{tr!(lang, APIKEY_COPY)}</button>
-            <span role="status" data-testid="copied">{move || copied.get().map(|done| format!(" {}", if done {
-                tr!(lang, APIKEY_COPIED)
-            } else {
-                tr!(lang, APIKEY_COPY_REFUSED)
-            }))}</span>
-        </p>
+    move || {
+        let copy = copy.clone();
+        running.get().then(|| view! {
+            <p>
+                <button type="button" class="button small" on:click=copy>{tr!(lang, APIKEY_COPY)}</button>
+                <span role="status" data-testid="copied">{move || copied.get().map(|done| format!(" {}", if done {
+                    tr!(lang, APIKEY_COPIED)
+                } else {
+                    tr!(lang, APIKEY_COPY_REFUSED)
+                }))}</span>
+            </p>
+        })
     }
 }
 
@@ -118,9 +124,6 @@ pub fn ApiKeysPage() -> impl IntoView {
     // Without JavaScript the key comes back with the page, once
     // (`forms::action`).
     let created = move || create.value().get().and_then(Result::ok);
-    // The copy button needs JavaScript: it appears once the page runs it.
-    let running = RwSignal::new(false);
-    Effect::new(move |_| running.set(true));
     view! {
         <Title text=tr!(lang, APIKEY_PAGE_TITLE) />
         <BrandNav />
@@ -138,7 +141,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                 <div class="report key-once" role="status" data-testid="new-key">
                     <p><strong>{tr!(lang, APIKEY_NEW_KEY)}</strong></p>
                     <p><code class="key" data-testid="key-text">{key.clone()}</code></p>
-                    {move || running.get().then(|| view! { <CopyButton text=key.clone() /> })}
+                    <CopyButton text=key.clone() />
                 </div>
             })}
             <section class="form-card" aria-labelledby="new-key-title">

@@ -264,50 +264,51 @@ pub fn RewardBar(progress: RewardProgress) -> impl IntoView {
     }
 }
 
-/// The rewards panel's data and its close form, made once by the page (see
-/// `GuestListState` in invitations).
-#[derive(Clone, Copy)]
-pub struct RewardPanelState {
-    close: ServerAction<CloseEvent>,
-    tick: RwSignal<u64>,
-    data: Resource<Result<RewardPanel, AppError>>,
-    event_id: Memo<i64>,
-}
-
-impl RewardPanelState {
-    pub fn new(event_id: Memo<i64>) -> Self {
-        let close = ServerAction::<CloseEvent>::new();
-        let tick = RwSignal::new(0u64);
-        let data = Resource::new(
-            move || (event_id.get(), close.version().get(), tick.get()),
-            |(event_id, ..)| get_reward_panel(event_id),
-        );
-        RewardPanelState {
-            close,
-            tick,
-            data,
-            event_id,
-        }
-    }
+/// The rewards panel's data, read once by the page (not inside its Gate,
+/// which the server may render more than once).
+pub fn reward_panel_data(event_id: Memo<i64>) -> Resource<Result<RewardPanel, AppError>> {
+    Resource::new(move || event_id.get(), get_reward_panel)
 }
 
 /// The host's rewards for one event: live progress, then the close button,
 /// then once closed, what was credited.
 #[component]
-pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
-    let RewardPanelState {
-        close,
-        tick,
+pub fn RewardPanelView(data: Resource<Result<RewardPanel, AppError>>) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    view! {
+        <section class="rewards" aria-labelledby="rewards-title" data-testid="rewards">
+            <h2 id="rewards-title">{tr!(lang, REWARD_YOUR_REWARDS)}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(lang, REWARD_LOADING)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(panel) => view! { <RewardPanelLive panel carried=crate::base::forms::Carried::here() /> }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The panel in the browser: the server pushes each change of the party's
+/// figures, and the panel reads itself again (the first message is the
+/// party as the page already shows it); closing shows in place.
+#[island]
+fn RewardPanelLive(panel: RewardPanel, carried: crate::base::forms::Carried) -> impl IntoView {
+    carried.provide();
+    let event_id = panel.event_id;
+    let close = ServerAction::<CloseEvent>::new();
+    let tick = RwSignal::new(0usize);
+    let data = RwSignal::new(Ok::<_, AppError>(panel));
+    crate::base::islands::reload_on(
         data,
-        event_id,
-    } = state;
-    // The server pushes each change of the party's figures, and the panel
-    // reads itself again; the first message is the party as the page
-    // already shows it.
+        move || close.version().get() + tick.get(),
+        move || get_reward_panel(event_id),
+    );
     Effect::new(move |_| {
         let first = std::cell::Cell::new(true);
         crate::base::live::on_pushed::<serde_json::Value>(
-            crate::base::live::host_url(event_id.get()),
+            crate::base::live::host_url(event_id),
             move |_| {
                 if !first.replace(false) {
                     tick.update(|t| *t += 1);
@@ -318,11 +319,8 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
     let error = LastForm::of_page().error(close);
     let lang = crate::base::l10n::use_lang();
     view! {
-        <section class="rewards" aria-labelledby="rewards-title" data-testid="rewards">
-            <h2 id="rewards-title">{tr!(lang, REWARD_YOUR_REWARDS)}</h2>
-            <Transition fallback=move || view! { <p class="muted">{tr!(lang, REWARD_LOADING)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
+                {move || {
+                    match data.get() {
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                         Ok(p) => view! {
                             <RewardBar progress=p.progress />
@@ -374,10 +372,8 @@ pub fn RewardPanelView(state: RewardPanelState) -> impl IntoView {
                             }}
                         }.into_any(),
                     }
-                })}
-            </Transition>
+                }}
             <FormError error />
-        </section>
     }
 }
 

@@ -421,36 +421,13 @@ pub mod ssr {
 /// live price.
 #[component]
 pub fn CreditPage() -> impl IntoView {
-    let redeem = ServerAction::<RedeemCredit>::new();
     let data = Resource::new(|| (), |_| get_credit_page());
     let _ = get_host_credit;
-    let error = Signal::derive(move || redeem.value().get().and_then(Result::err));
-    // The search, the steppers and the live total need JavaScript: without
-    // it the page offers the number boxes, and the order's page the total.
-    let running = RwSignal::new(false);
-    Effect::new(move |_| running.set(true));
     let lang = crate::base::l10n::use_lang();
     view! {
         <Title text=tr!(lang, CREDIT_PAGE_TITLE) />
         <Gate data here="/host/credit" children=move |d: CreditPageData| {
-            let currency = d.credit.balance.currency();
-            let kept: Option<RedeemForm> = error.get_untracked().and_then(|e| e.kept());
-            let form = kept.unwrap_or(RedeemForm {
-                idempotency_key: d.idempotency_key.clone(),
-                address: d.address.clone(),
-                ..Default::default()
-            });
-            let search = RwSignal::new(String::new());
-            let names: Vec<String> = d.items.iter().map(|i| format!("{} {} {}", i.name, i.sku, i.category).to_lowercase()).collect();
-            let qty = RwSignal::new(
-                d.items.iter().map(|i| (i.id, form.qty.get(&i.id.to_string()).and_then(|q| q.parse::<i64>().ok()).unwrap_or(0))).collect::<BTreeMap<i64, i64>>(),
-            );
-            let prices: BTreeMap<i64, i64> = d.items.iter().map(|i| (i.id, i.price.minor())).collect();
             let (balance, half_items) = (d.credit.balance.minor(), d.credit.half_price_items);
-            let pricing = Memo::new(move |_| {
-                let lines: Vec<(i64, i64)> = qty.get().iter().filter(|(_, n)| **n > 0).map(|(id, n)| (prices[id], *n)).collect();
-                price_reward_order(&lines, half_items, balance)
-            });
             let has_credit = balance > 0 || half_items > 0;
             let (items_before, items_after) =
                 around_figure(&tr!(lang, CREDIT_BALANCE_ITEMS, count = half_items, figure = FIGURE));
@@ -490,6 +467,65 @@ pub fn CreditPage() -> impl IntoView {
                     <section class="form-card wide" aria-labelledby="redeem-title">
                         <h2 id="redeem-title">{tr!(lang, CREDIT_REDEEM_TITLE)}</h2>
                         <p class="hint">{tr!(lang, CREDIT_REDEEM_HINT)}</p>
+                        <RedeemOrder page=d.clone() carried=crate::base::forms::Carried::here() />
+                    </section>
+                })}
+            }
+        } />
+    }
+}
+
+/// The reward order form: with JavaScript, a search, steppers and the
+/// live total; without it, the number boxes, and the order's page shows the
+/// total.
+#[island]
+fn RedeemOrder(page: CreditPageData, carried: crate::base::forms::Carried) -> impl IntoView {
+    carried.provide();
+    let d = page;
+    let redeem = ServerAction::<RedeemCredit>::new();
+    let error = Signal::derive(move || redeem.value().get().and_then(Result::err));
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
+    let lang = crate::base::l10n::use_lang();
+    let currency = d.credit.balance.currency();
+    let kept: Option<RedeemForm> = error.get_untracked().and_then(|e| e.kept());
+    let form = kept.unwrap_or(RedeemForm {
+        idempotency_key: d.idempotency_key.clone(),
+        address: d.address.clone(),
+        ..Default::default()
+    });
+    let search = RwSignal::new(String::new());
+    let names: Vec<String> = d
+        .items
+        .iter()
+        .map(|i| format!("{} {} {}", i.name, i.sku, i.category).to_lowercase())
+        .collect();
+    let qty = RwSignal::new(
+        d.items
+            .iter()
+            .map(|i| {
+                (
+                    i.id,
+                    form.qty
+                        .get(&i.id.to_string())
+                        .and_then(|q| q.parse::<i64>().ok())
+                        .unwrap_or(0),
+                )
+            })
+            .collect::<BTreeMap<i64, i64>>(),
+    );
+    let prices: BTreeMap<i64, i64> = d.items.iter().map(|i| (i.id, i.price.minor())).collect();
+    let (balance, half_items) = (d.credit.balance.minor(), d.credit.half_price_items);
+    let pricing = Memo::new(move |_| {
+        let lines: Vec<(i64, i64)> = qty
+            .get()
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(id, n)| (prices[id], *n))
+            .collect();
+        price_reward_order(&lines, half_items, balance)
+    });
+    view! {
                         <ActionForm action=redeem attr:class="form" attr:novalidate="">
                             <FormError error />
                             {move || error.get().and_then(|e| e.for_field("qty")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -563,9 +599,5 @@ pub fn CreditPage() -> impl IntoView {
                                 </button>
                             </div>
                         </ActionForm>
-                    </section>
-                })}
-            }
-        } />
     }
 }

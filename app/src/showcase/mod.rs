@@ -131,55 +131,53 @@ pub async fn set_favourite(token: String, item_id: i64, on: bool) -> Result<(), 
     .await
 }
 
-/// The featured items' data and forms, made once by the page (see
-/// `GuestListState`).
-#[derive(Clone, Copy)]
-pub struct FeaturedState {
-    add: ServerAction<AddFeatured>,
-    remove: ServerAction<RemoveFeatured>,
-    shift: ServerAction<MoveFeatured>,
-    place: ServerAction<PlaceFeatured>,
-    data: Resource<Result<FeaturedEditor, AppError>>,
-}
-
-impl FeaturedState {
-    pub fn new(event_id: Memo<i64>) -> Self {
-        let add = ServerAction::<AddFeatured>::new();
-        let remove = ServerAction::<RemoveFeatured>::new();
-        let shift = ServerAction::<MoveFeatured>::new();
-        let place = ServerAction::<PlaceFeatured>::new();
-        let data = Resource::new(
-            move || {
-                (
-                    event_id.get(),
-                    add.version().get(),
-                    remove.version().get(),
-                    shift.version().get(),
-                    place.version().get(),
-                )
-            },
-            |(event_id, ..)| get_featured(event_id),
-        );
-        FeaturedState {
-            add,
-            remove,
-            shift,
-            place,
-            data,
-        }
-    }
+/// The featured items' data, read once by the page (not inside its Gate,
+/// which the server may render more than once).
+pub fn featured_data(event_id: Memo<i64>) -> Resource<Result<FeaturedEditor, AppError>> {
+    Resource::new(move || event_id.get(), get_featured)
 }
 
 /// The featured items on the host's event page: order, remove, add.
 #[component]
-pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView {
-    let FeaturedState {
-        add,
-        remove,
-        shift,
-        place,
+pub fn FeaturedItemsEditor(data: Resource<Result<FeaturedEditor, AppError>>) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    view! {
+        <section class="featured" aria-labelledby="featured-title">
+            <h2 id="featured-title">{tr!(lang, SHOWCASE_FEATURED_TITLE)}</h2>
+            <p class="hint">{tr!(lang, SHOWCASE_FEATURED_HINT)}</p>
+            <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, SHOWCASE_LOADING)}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(editor) => view! { <FeaturedList editor carried=crate::base::forms::Carried::here() /> }.into_any(),
+                        Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The list itself, in the browser: dragging an item onto another puts it
+/// there, and every form's change shows in place.
+#[island]
+fn FeaturedList(editor: FeaturedEditor, carried: crate::base::forms::Carried) -> impl IntoView {
+    carried.provide();
+    let event_id = editor.event_id;
+    let add = ServerAction::<AddFeatured>::new();
+    let remove = ServerAction::<RemoveFeatured>::new();
+    let shift = ServerAction::<MoveFeatured>::new();
+    let place = ServerAction::<PlaceFeatured>::new();
+    let data = RwSignal::new(Ok::<_, AppError>(editor));
+    crate::base::islands::reload_on(
         data,
-    } = state;
+        move || {
+            add.version().get()
+                + remove.version().get()
+                + shift.version().get()
+                + place.version().get()
+        },
+        move || get_featured(event_id),
+    );
     // The item being dragged, by id: dropping it on another puts it there.
     let dragged = RwSignal::new(None::<i64>);
     // Dragging needs JavaScript: items become draggable once it runs.
@@ -188,12 +186,8 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
     let add_error = crate::base::forms::LastForm::of_page().error(add);
     let lang = crate::base::l10n::use_lang();
     view! {
-        <section class="featured" aria-labelledby="featured-title">
-            <h2 id="featured-title">{tr!(lang, SHOWCASE_FEATURED_TITLE)}</h2>
-            <p class="hint">{tr!(lang, SHOWCASE_FEATURED_HINT)}</p>
-            <Transition fallback=move || view! { <p class="loading" role="status">{tr!(lang, SHOWCASE_LOADING)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
+                {move || {
+                    match data.get() {
                         Ok(f) => {
                             let count = f.items.len();
                             view! {
@@ -277,8 +271,6 @@ pub fn FeaturedItemsEditor(event_id: i64, state: FeaturedState) -> impl IntoView
                         }
                         Err(e) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                     }
-                })}
-            </Transition>
-        </section>
+                }}
     }
 }

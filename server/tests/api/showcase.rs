@@ -640,7 +640,8 @@ db_test!(
     |app: TestApp| async move {
         // A resource made inside a Suspense is made (and fetched) again each
         // time the server re-walks it: the page's data are made with the
-        // page, and the served page carries each once.
+        // page, and the page renders them once. Only islands hydrate, so the
+        // page does not carry its data a second time for the browser.
         let (event, _, tokens) = crate::helpers::party(&app, "Ana Lima <ana@example.com>", 3).await;
         let slug = crate::helpers::turn_sharing_on(&app, event).await;
         for page in [format!("/i/{}", tokens[0]), format!("/s/{slug}")]
@@ -652,9 +653,15 @@ db_test!(
             assert_eq!(html.matches("data-testid=\"item-card\"").count(), 3);
             assert_eq!(
                 html.matches(r#"{\"Ok\":{\"items\":["#).count(),
-                1,
-                "the showcase is loaded once on {page}"
+                0,
+                "the showcase is not sent as hydration data on {page}"
             );
+            if page.starts_with("/i/") {
+                assert!(
+                    html.contains("data-component=\"GuestLive_"),
+                    "{page} has its live line"
+                );
+            }
         }
     }
 );

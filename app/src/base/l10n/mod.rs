@@ -159,9 +159,10 @@ impl<'a> From<&'a String> for Arg<'a> {
     }
 }
 
-/// The language of the page being rendered (provided by `App`).
+/// The language of the page being rendered (provided by `App`; an island
+/// in the browser reads it from `<html lang>`).
 pub fn use_lang() -> Lang {
-    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+    leptos::prelude::use_context::<Lang>().unwrap_or_else(page_lang)
 }
 
 /// The page's language, as the server resolved it for this request

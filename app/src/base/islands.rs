@@ -1,0 +1,95 @@
+//! The browser's code runs in islands: the server renders every page whole,
+//! and only the parts that need the browser (`#[island]` components: a live
+//! figure, the card field, drag and drop…) are hydrated. The rest of a page
+//! works as HTML forms and links (docs/ARCHITECTURE.md, "The browser's
+//! code: islands").
+//!
+//! Leptos's own loader does not wait for our `hydrate`, which loads the
+//! page's translations before any island renders a word, so the page head
+//! carries ours ([`IslandScripts`], `islands.js`).
+
+use leptos::prelude::*;
+
+/// The loader of the page's islands, in `<head>`. Also tells the server's
+/// renderer that the page is not hydrated as a whole: only the islands'
+/// contents carry hydration data.
+#[component]
+pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let (js, wasm) = file_names(&options);
+    let pkg = &options.site_pkg_dir;
+    let script = format!(
+        "{}(\"/{pkg}/{js}\", \"/{pkg}/{wasm}\").catch((e) => console.error(\"islands not hydrated:\", e));",
+        include_str!("islands.js").trim_end().trim_end_matches(';')
+    );
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// The names of the JS glue and of the WASM: named after their content
+/// when the build hashes files (a `hash.txt` beside the server binary
+/// lists the hashes).
+fn file_names(options: &LeptosOptions) -> (String, String) {
+    #[cfg(feature = "ssr")]
+    {
+        use std::sync::Mutex;
+        type Key = (String, bool, String);
+        // Read once per set of options (tests run servers with several).
+        static NAMES: Mutex<Vec<(Key, (String, String))>> = Mutex::new(Vec::new());
+        let key: Key = (
+            options.output_name.to_string(),
+            options.hash_files,
+            options.hash_file.to_string(),
+        );
+        let mut names = NAMES.lock().expect("file names");
+        if let Some((_, found)) = names.iter().find(|(k, _)| *k == key) {
+            return found.clone();
+        }
+        let (mut js, mut wasm) = (key.0.clone(), key.0.clone());
+        let hashes = options
+            .hash_files
+            .then(|| {
+                let exe = std::env::current_exe().ok()?;
+                std::fs::read_to_string(exe.parent()?.join(&key.2)).ok()
+            })
+            .flatten()
+            .unwrap_or_default();
+        for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
+            match file {
+                "js" => js.push_str(&format!(".{}", hash.trim())),
+                "wasm" => wasm.push_str(&format!(".{}", hash.trim())),
+                _ => {}
+            }
+        }
+        let found = (format!("{js}.js"), format!("{wasm}.wasm"));
+        names.push((key, found.clone()));
+        found
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = options;
+        (String::new(), String::new())
+    }
+}
+
+/// In an island: `data` (which came as a prop) is read again with `read`
+/// after each change of `changes` (the sum of the island's actions'
+/// versions), so that what a form did shows in place.
+pub fn reload_on<T, Fut>(
+    data: RwSignal<T>,
+    changes: impl Fn() -> usize + 'static,
+    read: impl Fn() -> Fut + Clone + 'static,
+) where
+    T: Send + Sync + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    Effect::new(move |seen: Option<usize>| {
+        let now = changes();
+        if seen.is_some_and(|seen| seen != now) {
+            let read = read.clone();
+            leptos::task::spawn_local(async move { data.set(read().await) });
+        }
+        now
+    });
+}
