@@ -42,11 +42,13 @@ tools-test:
 	@scripts/install-tools.sh test
 
 # The release build: the server optimised, the WASM in the wasm-release
-# profile and through wasm-opt, every site file also brotli and gzip
-# compressed (--precompress) for the server to send as they are. No --cfg erase_components here (see
+# profile and through wasm-opt, the host's and brand's islands split into
+# files of their own that only their pages load (--split), every site file
+# also brotli and gzip compressed (--precompress) for the server to send as
+# they are. No --cfg erase_components here (see
 # .cargo/config.toml): an empty RUSTFLAGS replaces the configured flags.
 $(RELEASE_STAMP): $(SOURCES)
-	RUSTFLAGS= cargo leptos build --release --precompress
+	RUSTFLAGS= cargo leptos build --release --split --precompress
 	@touch $@
 
 build-release: tools
@@ -56,7 +58,7 @@ build-release: tools
 # profile (optimised for size, no debug info), so a cold browser loads and
 # compiles it in about a second instead of the 45 MB debug WASM.
 $(E2E_STAMP): $(SOURCES)
-	LEPTOS_SITE_ROOT=target/site-e2e cargo leptos build
+	LEPTOS_SITE_ROOT=target/site-e2e cargo leptos build --split
 	@touch $@
 
 build-e2e: tools
@@ -71,7 +73,7 @@ run: build-release
 
 dev: tools
 	@mkdir -p data
-	LEPTOS_ENV=DEV cargo leptos watch
+	LEPTOS_ENV=DEV cargo leptos watch --split
 
 lint: tools
 	cargo fmt --all --check

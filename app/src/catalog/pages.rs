@@ -471,7 +471,7 @@ pub fn ItemEditorPage() -> impl IntoView {
 /// The item's form. With JavaScript it is sent in the background, so that
 /// after a refused save the form keeps what the browser holds, photos
 /// included; a save that went through opens the item's page.
-#[island]
+#[island(lazy)]
 fn ItemSaveForm(ed: ItemEditor, url_error: Option<AppError>) -> impl IntoView {
     let lang = use_lang();
     let save = Action::new_local(|data: &web_sys::FormData| save_item(data.clone().into()));

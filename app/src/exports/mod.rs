@@ -126,7 +126,7 @@ fn ExportRow(kind: ExportKind, params: String) -> impl IntoView {
 }
 
 /// The download link: with JavaScript, the download shows its progress.
-#[island]
+#[island(lazy)]
 fn ExportLink(kind: ExportKind, params: String) -> impl IntoView {
     let lang = use_lang();
     let href = format!("/brand/exports/{}.csv?{params}", kind.key());

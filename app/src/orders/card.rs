@@ -62,7 +62,7 @@ pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError>
 /// element, paid on the page (authentication included), which then loads
 /// again and shows the order paid. Without JavaScript it says so, and
 /// offers the brand's other ways to pay.
-#[island]
+#[island(lazy)]
 pub fn CardPanel(
     code: String,
     pay: CardPay,

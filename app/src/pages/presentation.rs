@@ -122,7 +122,7 @@ fn deck_href(slide: usize, reward: bool, sales: bool) -> String {
 /// change the slide in place (the address follows, so a reload keeps it),
 /// and the strip shows each change the server pushes. Without JavaScript
 /// the same buttons are links.
-#[island]
+#[island(lazy)]
 fn Deck(p: Presentation, slide: usize, reward: bool, sales: bool) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let total = p.slides.len();

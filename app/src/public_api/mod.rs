@@ -76,7 +76,7 @@ type Keys = Vec<ApiKey>;
 
 /// Copies `text` to the clipboard, then says whether it worked. It needs
 /// JavaScript: the button appears once the page runs it.
-#[island]
+#[island(lazy)]
 fn CopyButton(text: String) -> impl IntoView {
     let lang = use_lang();
     let running = RwSignal::new(false);

@@ -293,7 +293,7 @@ pub fn RewardPanelView(data: Resource<Result<RewardPanel, AppError>>) -> impl In
 /// The panel in the browser: the server pushes each change of the party's
 /// figures, and the panel reads itself again (the first message is the
 /// party as the page already shows it); closing shows in place.
-#[island]
+#[island(lazy)]
 fn RewardPanelLive(panel: RewardPanel, carried: crate::base::forms::Carried) -> impl IntoView {
     carried.provide();
     let event_id = panel.event_id;

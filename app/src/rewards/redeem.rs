@@ -478,7 +478,7 @@ pub fn CreditPage() -> impl IntoView {
 /// The reward order form: with JavaScript, a search, steppers and the
 /// live total; without it, the number boxes, and the order's page shows the
 /// total.
-#[island]
+#[island(lazy)]
 fn RedeemOrder(page: CreditPageData, carried: crate::base::forms::Carried) -> impl IntoView {
     carried.provide();
     let d = page;

@@ -159,7 +159,7 @@ pub fn FeaturedItemsEditor(data: Resource<Result<FeaturedEditor, AppError>>) -> 
 
 /// The list itself, in the browser: dragging an item onto another puts it
 /// there, and every form's change shows in place.
-#[island]
+#[island(lazy)]
 fn FeaturedList(editor: FeaturedEditor, carried: crate::base::forms::Carried) -> impl IntoView {
     carried.provide();
     let event_id = editor.event_id;
