@@ -56,9 +56,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                // The page's translations, which the WASM loads before it
-                // hydrates (a `Link` header has the browser fetch them early).
-                <meta name="soiree-l10n" content=base::l10n::preload(lang) />
+                // The page's translations, which the islands' loader fetches
+                // beside the WASM.
+                <meta name="soiree-l10n" content=base::l10n::address(lang) />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <base::islands::IslandScripts options />
@@ -186,15 +186,14 @@ fn is_guest_page(path: &str) -> bool {
 }
 
 /// The browser's entry point, which the islands' loader calls once the
-/// WASM is compiled (`base::islands`): loads the page's translations, then
-/// lets the islands hydrate. Without the translations it fails, and the
-/// page stays as the server sent it, which works without JavaScript.
+/// WASM is compiled (`base::islands`), with the page's translations; then
+/// the islands hydrate. Without the translations it fails, and the page
+/// stays as the server sent it, which works without JavaScript.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub async fn hydrate() -> Result<(), wasm_bindgen::JsValue> {
+pub fn hydrate(translations: String) -> Result<(), wasm_bindgen::JsValue> {
     console_error_panic_hook::set_once();
-    base::l10n::load_page_language()
-        .await
+    base::l10n::set_page_language(&translations)
         .map_err(|e| wasm_bindgen::JsValue::from_str(&format!("translations not loaded: {e}")))?;
     // A server function that answers with a redirect (a saved item, an
     // order paid otherwise) opens that page.

@@ -1,17 +1,22 @@
 // Soirée's islands loader (see app/src/base/islands.rs). The page is whole
 // as the server sent it; only its islands (<leptos-island>) need the WASM.
-// A page without islands loads none. Otherwise the JS glue and the WASM are
-// fetched side by side, `hydrate` loads the page's translations, and each
-// island hydrates in document order. The end-to-end tests wait for
-// body[data-hydrated] before they act.
+// A page without islands loads none. Otherwise the JS glue, the WASM and
+// the page's translations are fetched side by side, `hydrate` takes the
+// translations, and each island hydrates in document order. The end-to-end
+// tests wait for body[data-hydrated] before they act.
 (async (js, wasm) => {
 	const islands = [...document.querySelectorAll("leptos-island")]
 		.filter((el) => !el.parentElement.closest("leptos-island"));
 	if (islands.length > 0) {
 		const compiled = fetch(wasm);
+		const words = document.querySelector("meta[name=soiree-l10n]").content;
+		const translations = fetch(words).then((r) => {
+			if (!r.ok) throw new Error(`${words}: ${r.status}`);
+			return r.text();
+		});
 		const mod = await import(js);
 		await mod.default({ module_or_path: compiled });
-		await mod.hydrate();
+		mod.hydrate(await translations);
 		for (const el of islands) {
 			const island = mod[el.dataset.component];
 			if (!island) {

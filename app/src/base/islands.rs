@@ -4,9 +4,10 @@
 //! works as HTML forms and links (docs/ARCHITECTURE.md, "The browser's
 //! code: islands").
 //!
-//! Leptos's own loader does not wait for our `hydrate`, which loads the
-//! page's translations before any island renders a word, so the page head
-//! carries ours ([`IslandScripts`], `islands.js`).
+//! The page head carries our loader ([`IslandScripts`], `islands.js`)
+//! rather than Leptos's: it loads no WASM for a page without islands, and
+//! hands `hydrate` the page's translations before any island renders a
+//! word.
 
 use leptos::prelude::*;
 

@@ -58,50 +58,82 @@ pub async fn pay_otherwise(code: String, method: String) -> Result<(), AppError>
     .await
 }
 
-/// The card field of an unpaid card order's page: Stripe.js's card
-/// element, paid on the page (authentication included), which then loads
-/// again and shows the order paid. Without JavaScript it says so, and
-/// offers the brand's other ways to pay.
+/// The card payment of an unpaid card order's page: Stripe.js's card
+/// field (an island), paid on the page (authentication included), which
+/// then loads again and shows the order paid. Without JavaScript it says
+/// so; either way it offers the brand's other ways to pay (server forms).
+#[component]
+pub fn CardPanel(code: String, pay: CardPay) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    let switch = crate::base::forms::action::<PayOtherwise>();
+    let switch_error = move || switch.value().get().and_then(Result::err);
+    let amount = crate::base::l10n::fmt::money(lang, pay.amount);
+    let others = pay.others.clone();
+    view! {
+        <section class="pay-card" aria-labelledby="card-title" data-testid="card-payment">
+            <h2 id="card-title">{tr!(lang, PAY_CARD_TITLE)}</h2>
+            {(!pay.opened).then(|| view! {
+                <p class="form-error" role="status">{tr!(lang, PAY_CARD_NOT_OPENED)}</p>
+            })}
+            {(!pay.pay_by.is_empty()).then(|| view! {
+                <p>{tr!(lang, PAY_CARD_DEADLINE, amount = &amount, deadline = &pay.pay_by)}</p>
+            })}
+            <CardField code=code.clone() js_url=pay.js_url.clone() key=pay.publishable_key.clone() amount />
+            {(!others.is_empty()).then(move || view! {
+                <div class="pay-otherwise">
+                    <p>{tr!(lang, PAY_OTHERWISE)}</p>
+                    {move || switch_error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+                    <div class="actions">
+                        {others.into_iter().map(|m| {
+                            let code = code.clone();
+                            view! {
+                            <ActionForm action=switch attr:class="inline-form">
+                                <input type="hidden" name="code" value=code />
+                                <input type="hidden" name="method" value=m.as_db() />
+                                <button type="submit" class="button">{match m {
+                                    PayMethod::Transfer => tr!(lang, PAY_OTHERWISE_TRANSFER),
+                                    _ => tr!(lang, PAY_OTHERWISE_DELIVERY),
+                                }}</button>
+                            </ActionForm>
+                        }}).collect_view()}
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// Stripe.js's card field and the pay button, in the browser; without
+/// JavaScript, a line that says card payment needs it.
 #[island(lazy)]
-pub fn CardPanel(
-    code: String,
-    pay: CardPay,
-    carried: crate::base::forms::Carried,
-) -> impl IntoView {
-    carried.provide();
+fn CardField(code: String, js_url: String, key: String, amount: String) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let running = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let switch = crate::base::forms::action::<PayOtherwise>();
-    let switch_error = move || switch.value().get().and_then(Result::err);
     #[cfg(feature = "hydrate")]
     let field = StoredValue::new_local(None::<browser::CardField>);
     Effect::new(move |_| running.set(true));
     // The card field mounts once its form is on the page (the browser
     // renders it, after hydration).
-    {
-        let (js_url, key) = (pay.js_url.clone(), pay.publishable_key.clone());
-        Effect::new(move |_| {
-            if !running.get() {
-                return;
-            }
-            #[cfg(feature = "hydrate")]
-            {
-                let (js_url, key) = (js_url.clone(), key.clone());
-                leptos::task::spawn_local(async move {
-                    match browser::CardField::mount(&js_url, &key, "#card-element").await {
-                        Ok(card) => field.set_value(Some(card)),
-                        Err(why) => error.set(Some(why)),
-                    }
-                });
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (&js_url, &key);
-        });
-    }
-    // A button, not a <form>: the router would take a form's submission
-    // for a navigation and render the page anew.
+    Effect::new(move |_| {
+        if !running.get() {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let (js_url, key) = (js_url.clone(), key.clone());
+            leptos::task::spawn_local(async move {
+                match browser::CardField::mount(&js_url, &key, "#card-element").await {
+                    Ok(card) => field.set_value(Some(card)),
+                    Err(why) => error.set(Some(why)),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&js_url, &key);
+    });
+    // A button, not a <form>: paying stays on the page.
     let submit = {
         let code = code.clone();
         move |_: leptos::ev::MouseEvent| {
@@ -134,55 +166,24 @@ pub fn CardPanel(
             let _ = &code;
         }
     };
-    let amount = crate::base::l10n::fmt::money(lang, pay.amount);
-    let others = pay.others.clone();
     view! {
-        <section class="pay-card" aria-labelledby="card-title" data-testid="card-payment">
-            <h2 id="card-title">{tr!(lang, PAY_CARD_TITLE)}</h2>
-            {(!pay.opened).then(|| view! {
-                <p class="form-error" role="status">{tr!(lang, PAY_CARD_NOT_OPENED)}</p>
-            })}
-            {(!pay.pay_by.is_empty()).then(|| view! {
-                <p>{tr!(lang, PAY_CARD_DEADLINE, amount = &amount, deadline = &pay.pay_by)}</p>
-            })}
-            {move || (!running.get()).then(|| view! {
-                <p class="hint" data-testid="card-needs-js">{tr!(lang, PAY_CARD_NEEDS_JS)}</p>
-            })}
-            {move || running.get().then(|| {
-                let (submit, amount) = (submit.clone(), amount.clone());
-                view! {
-            <div class="form card-form">
-                <div class="field">
-                    <span class="label" id="card-label">{tr!(lang, PAY_CARD_LABEL)}</span>
-                    <div id="card-element" class="card-element" role="group" aria-labelledby="card-label" aria-describedby="card-error"></div>
-                    <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get().unwrap_or_default()}</p>
-                </div>
-                <button type="button" class="button primary" on:click=submit disabled=move || !running.get() || busy.get()>
-                    {move || if busy.get() { tr!(lang, PAY_CARD_PAYING) } else { tr!(lang, PAY_CARD_SUBMIT, amount = &amount) }}
-                </button>
+        {move || (!running.get()).then(|| view! {
+            <p class="hint" data-testid="card-needs-js">{tr!(lang, PAY_CARD_NEEDS_JS)}</p>
+        })}
+        {move || running.get().then(|| {
+            let (submit, amount) = (submit.clone(), amount.clone());
+            view! {
+        <div class="form card-form">
+            <div class="field">
+                <span class="label" id="card-label">{tr!(lang, PAY_CARD_LABEL)}</span>
+                <div id="card-element" class="card-element" role="group" aria-labelledby="card-label" aria-describedby="card-error"></div>
+                <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get().unwrap_or_default()}</p>
             </div>
-            }})}
-            {(!others.is_empty()).then(move || view! {
-                <div class="pay-otherwise">
-                    <p>{tr!(lang, PAY_OTHERWISE)}</p>
-                    {move || switch_error().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
-                    <div class="actions">
-                        {others.into_iter().map(|m| {
-                            let code = code.clone();
-                            view! {
-                            <ActionForm action=switch attr:class="inline-form">
-                                <input type="hidden" name="code" value=code />
-                                <input type="hidden" name="method" value=m.as_db() />
-                                <button type="submit" class="button">{match m {
-                                    PayMethod::Transfer => tr!(lang, PAY_OTHERWISE_TRANSFER),
-                                    _ => tr!(lang, PAY_OTHERWISE_DELIVERY),
-                                }}</button>
-                            </ActionForm>
-                        }}).collect_view()}
-                    </div>
-                </div>
-            })}
-        </section>
+            <button type="button" class="button primary" on:click=submit disabled=move || !running.get() || busy.get()>
+                {move || if busy.get() { tr!(lang, PAY_CARD_PAYING) } else { tr!(lang, PAY_CARD_SUBMIT, amount = &amount) }}
+            </button>
+        </div>
+        }})}
     }
 }
 

@@ -550,7 +550,7 @@ pub fn TrackingPage() -> impl IntoView {
                             <h1>{tr!(lang, TRACK_THANKS, name = &o.customer_name)}</h1>
                             <p class="lead" data-testid="order-status">{o.status.label(lang)}</p>
                             {o.card.clone().map(|pay| view! {
-                                <card::CardPanel code=code() pay carried=crate::base::forms::Carried::here() />
+                                <card::CardPanel code=code() pay />
                             })}
                             {o.transfer.clone().map(|t| view! {
                                 <section class="pay-transfer" aria-labelledby="transfer-title" data-testid="transfer">

@@ -287,49 +287,26 @@ pub fn source(lang: Lang) -> (&'static str, &'static str) {
     (text, hash.as_str())
 }
 
-/// The address of `lang`'s translations, for the page to name; the
-/// response asks the browser to fetch them early (a `Link` header).
+/// The address of `lang`'s translations, for the page to name: the
+/// islands' loader fetches them beside the WASM (a page without islands
+/// needs none).
 #[cfg(not(feature = "ssr"))]
-pub fn preload(_lang: Lang) -> String {
+pub fn address(_lang: Lang) -> String {
     String::new()
 }
 
 /// See above: on the server.
 #[cfg(feature = "ssr")]
-pub fn preload(lang: Lang) -> String {
-    let href = format!("/l10n/{}.ftl?v={}", lang.code(), source(lang).1);
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(v) = http::HeaderValue::from_str(&format!(
-            "<{href}>; rel=preload; as=fetch; crossorigin=anonymous"
-        )) {
-            res.append_header(http::header::LINK, v);
-        }
-    }
-    href
+pub fn address(lang: Lang) -> String {
+    format!("/l10n/{}.ftl?v={}", lang.code(), source(lang).1)
 }
 
-/// Loads the page's language before the browser hydrates it, from the
-/// address the server put in `<meta name="soiree-l10n">`.
+/// Takes the page's translations (`text`, which the islands' loader
+/// fetched from the address in `<meta name="soiree-l10n">`) before any
+/// island hydrates.
 #[cfg(feature = "hydrate")]
-pub async fn load_page_language() -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let lang = page_lang();
-    let document = leptos::prelude::document();
-    let href = document
-        .query_selector("meta[name=soiree-l10n]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_else(|| format!("/l10n/{}.ftl", lang.code()));
-    let window = leptos::prelude::window();
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&href))
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| format!("{e:?}"))?;
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    bundles::set(lang, &text.as_string().unwrap_or_default())
+pub fn set_page_language(text: &str) -> Result<(), String> {
+    bundles::set(page_lang(), text)
 }
 
 #[cfg(test)]
