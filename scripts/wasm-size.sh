@@ -41,7 +41,7 @@ def island(prefix):
 
 pages = [
     ("guest's pages (/i/, /s/, cart, /o/)", []),
-    ("an unpaid card order's page (/o/)", ["card_panel"]),
+    ("an unpaid card order's page (/o/)", ["card_field"]),
     ("host's party page", ["featured_list", "reward_panel_live"]),
     ("presentation", ["deck"]),
     ("host's credit", ["redeem_order"]),
