@@ -29,9 +29,7 @@ pub mod demo;
 pub mod history;
 
 use leptos::prelude::*;
-use leptos_meta::{
-    provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Stylesheet, Title,
-};
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     hooks::use_location,
@@ -60,7 +58,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // beside the WASM.
                 <meta name="soiree-l10n" content=base::l10n::address(lang) />
                 <AutoReload options=options.clone() />
-                <HashedStylesheet options=options.clone() id="leptos" />
+                <base::styles::PageStyles options=options.clone() />
                 <base::islands::IslandScripts options />
                 <MetaTags />
             </head>
@@ -80,7 +78,6 @@ pub fn App() -> impl IntoView {
     #[cfg(feature = "ssr")]
     base::forms::Carried::from_request().provide();
     view! {
-        <Stylesheet id="theme" href="/theme.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Meta name="description" content=tr!(lang, SITE_DESCRIPTION) />
         <Title text="Soirée" />

@@ -114,8 +114,16 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   // The guest's pages, and an order for its tracking page.
   const g = await browser.newContext(phone);
   const gp = await g.newPage();
+  const sheets: string[] = [];
+  gp.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet') sheets.push(r.url());
+  });
   await gp.goto(invitation);
   await hydrated(gp, true);
+  // The guest's page carries its styles and the brand's colours: its first
+  // paint waits on no stylesheet.
+  expect(sheets).toEqual([]);
+  await expect(gp.getByRole('button', { name: 'Send my answer' })).toHaveCSS('background-color', 'rgb(122, 46, 59)');
   const itemPath = new URL(
     (await gp.getByTestId('item-card').first().getByRole('link').first().getAttribute('href'))!,
     'http://x',

@@ -12,6 +12,7 @@ use app::{
     base::{
         db::Db,
         state::{AppConfig, AppState},
+        styles::ssr::ThemeCache,
     },
     pages::live::ssr::PartyHub,
     shell, App,
@@ -257,7 +258,6 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
     };
     let app = Router::new()
         .route("/healthz", get(healthz).with_state(state.db.clone()))
-        .route("/theme.css", get(theme_css).with_state(state.db.clone()))
         .route(
             "/webhooks/payments/{brand}",
             post(payment_webhook).with_state(state.clone()),
@@ -299,6 +299,10 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
         .layer(axum::middleware::from_fn_with_state(
             state.db.clone(),
             crate::language::request_language,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.db.clone(), ThemeCache::default()),
+            page_theme,
         ))
         .layer(axum::middleware::from_fn_with_state(
             FormCarry {
@@ -397,7 +401,8 @@ fn with_layers(app: Router, public_origin: PublicOrigin) -> Router {
                         .get(REQUEST_ID)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
-                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                    let path = loggable_path(req.uri().path());
+                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %path)
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
@@ -554,19 +559,34 @@ fn webhook_answer(
     (status, axum::Json(serde_json::json!({ "status": message }))).into_response()
 }
 
-/// `GET /theme.css`: the brand's colours as CSS custom properties.
-async fn theme_css(State(db): State<Db>) -> Response {
-    match app::brand::ssr::theme_css(&db).await {
-        Ok(css) => (
-            [
-                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=300"),
-            ],
-            css,
-        )
-            .into_response(),
-        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+/// The path of a request as the log shows it: a secret it carries (a
+/// guest's link, a share link, an order's tracking code, a set-password
+/// link, a guest's live stream) is cut to its first four characters, enough
+/// to tell two apart, too few to use.
+pub fn loggable_path(path: &str) -> String {
+    const SECRET_AFTER: [&str; 5] = ["/i/", "/s/", "/o/", "/welcome/", "/live/guest/"];
+    let Some(prefix) = SECRET_AFTER.iter().find(|p| path.starts_with(**p)) else {
+        return path.to_owned();
+    };
+    let rest = &path[prefix.len()..];
+    let (secret, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let kept: String = secret.chars().take(4).collect();
+    let cut = if kept.len() < secret.len() { "…" } else { "" };
+    format!("{prefix}{kept}{cut}{tail}")
+}
+
+/// Puts the brand's colours, which every page carries in its head, in the
+/// request's extensions (read at most once a minute, see [`ThemeCache`]).
+async fn page_theme(
+    State((db, cache)): State<(Db, ThemeCache)>,
+    mut req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    if !crate::language::is_static_file(req.uri().path()) {
+        let theme = cache.theme(&db).await;
+        req.extensions_mut().insert(theme);
     }
+    next.run(req).await
 }
 
 /// Completes on Ctrl-C or SIGTERM.
@@ -590,4 +610,33 @@ pub async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing running requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn logged_paths_keep_no_usable_secret() {
+        let token = "Zk3vQ9xLr2mWp8sT1uYc4nB7dE0fGhJkLq5aR6oI-_w";
+        assert_eq!(loggable_path(&format!("/i/{token}")), "/i/Zk3v…");
+        assert_eq!(
+            loggable_path(&format!("/i/{token}/items/12")),
+            "/i/Zk3v…/items/12"
+        );
+        assert_eq!(loggable_path(&format!("/s/{token}/cart")), "/s/Zk3v…/cart");
+        assert_eq!(loggable_path(&format!("/o/{token}")), "/o/Zk3v…");
+        assert_eq!(
+            loggable_path(&format!("/welcome/{token}")),
+            "/welcome/Zk3v…"
+        );
+        assert_eq!(
+            loggable_path(&format!("/live/guest/{token}")),
+            "/live/guest/Zk3v…"
+        );
+        assert_eq!(loggable_path("/i/ab"), "/i/ab");
+        assert_eq!(loggable_path("/host/events/3"), "/host/events/3");
+        assert_eq!(loggable_path("/items/4"), "/items/4");
+        assert_eq!(loggable_path("/i/é€ü😀xyz"), "/i/é€ü😀…");
+    }
 }

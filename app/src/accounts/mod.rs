@@ -18,13 +18,21 @@ use crate::base::{
     forms::{Field, FormError},
 };
 
-/// Only same-site paths are followed after sign-in.
+/// Only same-site paths are followed after sign-in: one leading `/` (`//`
+/// names another site), no backslash (`/\` does too, to browsers) and no
+/// control character (browsers drop tabs and line breaks from an address,
+/// so `/\t/evil.example` would be `//evil.example`; nor can a redirect's
+/// header carry one).
 #[cfg(any(feature = "ssr", test))]
 fn safe_next(next: Option<&str>, role: Role) -> String {
+    let on_site = |path: &str| {
+        path.starts_with('/')
+            && !path.starts_with("//")
+            && path.len() <= 2000
+            && !path.chars().any(|c| c == '\\' || c.is_control())
+    };
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
+        Some(path) if on_site(path) => path.to_owned(),
         _ => role.home().to_owned(),
     }
 }
@@ -183,5 +191,20 @@ mod tests {
             "/brand"
         );
         assert_eq!(safe_next(None, Role::BrandAdmin), "/brand");
+        for bad in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/x",
+            "/host\u{7f}",
+            "/\0",
+        ] {
+            assert_eq!(safe_next(Some(bad), Role::Host), "/host", "{bad:?}");
+        }
+        let long = format!("/{}", "a".repeat(3000));
+        assert_eq!(safe_next(Some(&long), Role::Host), "/host");
+        assert_eq!(
+            safe_next(Some("/i/abc/items/3?x=1#top"), Role::Host),
+            "/i/abc/items/3?x=1#top"
+        );
     }
 }

@@ -176,8 +176,12 @@ impl Db {
                     std::fs::create_dir_all(dir)
                         .with_context(|| format!("cannot create the folder {}", dir.display()))?;
                 }
+                // No ping before each statement (sqlx's default): on a
+                // local file it finds nothing a statement would not, and it
+                // doubled the hand-offs to SQLite's threads per statement.
                 let write = SqlitePoolOptions::new()
                     .max_connections(1)
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect_with(
                         base.clone()
@@ -190,6 +194,7 @@ impl Db {
                     })?;
                 let read = SqlitePoolOptions::new()
                     .max_connections(8)
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect_lazy_with(base.read_only(true));
                 Ok(Db::Sqlite {
@@ -202,8 +207,13 @@ impl Db {
                 let options = PgConnectOptions::from_str(url).with_context(|| {
                     format!("DATABASE_URL is not a valid PostgreSQL URL: {url}")
                 })?;
+                // No ping before each statement: it cost a round trip to
+                // the server per statement. A connection the server has
+                // dropped fails its next statement and is closed; the pool
+                // opens another.
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(options)
                     .await

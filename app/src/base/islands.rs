@@ -19,7 +19,7 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let (js, wasm) = file_names(&options);
+    let Built { js, wasm, .. } = file_names(&options);
     let pkg = &options.site_pkg_dir;
     let script = format!(
         "{}(\"/{pkg}/{js}\", \"/{pkg}/{wasm}\").catch((e) => console.error(\"islands not hydrated:\", e));",
@@ -28,16 +28,25 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }
 
-/// The names of the JS glue and of the WASM: named after their content
-/// when the build hashes files (a `hash.txt` beside the server binary
-/// lists the hashes).
-fn file_names(options: &LeptosOptions) -> (String, String) {
+/// The names of the built files under the site's `pkg` folder.
+#[derive(Clone, Debug, Default)]
+pub struct Built {
+    /// The JS glue.
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+/// The names of the JS glue, the WASM and the stylesheet: named after
+/// their content when the build hashes files (a `hash.txt` beside the
+/// server binary lists the hashes).
+pub fn file_names(options: &LeptosOptions) -> Built {
     #[cfg(feature = "ssr")]
     {
         use std::sync::Mutex;
         type Key = (String, bool, String);
         // Read once per set of options (tests run servers with several).
-        static NAMES: Mutex<Vec<(Key, (String, String))>> = Mutex::new(Vec::new());
+        static NAMES: Mutex<Vec<(Key, Built)>> = Mutex::new(Vec::new());
         let key: Key = (
             options.output_name.to_string(),
             options.hash_files,
@@ -47,7 +56,6 @@ fn file_names(options: &LeptosOptions) -> (String, String) {
         if let Some((_, found)) = names.iter().find(|(k, _)| *k == key) {
             return found.clone();
         }
-        let (mut js, mut wasm) = (key.0.clone(), key.0.clone());
         let hashes = options
             .hash_files
             .then(|| {
@@ -56,21 +64,27 @@ fn file_names(options: &LeptosOptions) -> (String, String) {
             })
             .flatten()
             .unwrap_or_default();
-        for (file, hash) in hashes.lines().filter_map(|l| l.trim().split_once(':')) {
-            match file {
-                "js" => js.push_str(&format!(".{}", hash.trim())),
-                "wasm" => wasm.push_str(&format!(".{}", hash.trim())),
-                _ => {}
-            }
-        }
-        let found = (format!("{js}.js"), format!("{wasm}.wasm"));
+        let name = |kind: &str| {
+            let hash = hashes
+                .lines()
+                .filter_map(|l| l.trim().split_once(':'))
+                .find(|(file, _)| *file == kind)
+                .map(|(_, hash)| format!(".{}", hash.trim()))
+                .unwrap_or_default();
+            format!("{}{hash}.{kind}", key.0)
+        };
+        let found = Built {
+            js: name("js"),
+            wasm: name("wasm"),
+            css: name("css"),
+        };
         names.push((key, found.clone()));
         found
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = options;
-        (String::new(), String::new())
+        Built::default()
     }
 }
 

@@ -41,6 +41,7 @@ pub mod queue;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod stripe;
+pub mod styles;
 #[cfg(feature = "ssr")]
 pub mod time;
 #[cfg(feature = "ssr")]

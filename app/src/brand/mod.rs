@@ -98,32 +98,6 @@ pub mod ssr {
         on_db,
     };
 
-    /// `#rrggbb`, or the fallback: brand colours go into a stylesheet.
-    fn css_color(value: &str, fallback: &'static str) -> String {
-        let ok = value.len() == 7
-            && value.starts_with('#')
-            && value[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if ok {
-            value.to_owned()
-        } else {
-            fallback.to_owned()
-        }
-    }
-
-    /// The stylesheet that gives pages the brand's colours (served as
-    /// `/theme.css`, so no inline style is needed under the CSP).
-    pub async fn theme_css(db: &Db) -> Result<String, AppError> {
-        let brand = crate::base::brand::ssr::home_brand(db).await?;
-        let (primary, soft) = brand
-            .map(|b| (b.primary_color, b.accent_color))
-            .unwrap_or_default();
-        Ok(format!(
-            ":root {{ --brand: {}; --brand-soft: {}; }}\n",
-            css_color(&primary, "#5b2a86"),
-            css_color(&soft, "#f4ecfa"),
-        ))
-    }
-
     /// Figures for the brand admin's dashboard.
     pub async fn overview(db: &Db, admin: &CurrentUser) -> Result<BrandOverview, AppError> {
         let (brand_name, hosts): (String, i64) = on_db!(db.reader(), |pool| {

@@ -40,11 +40,45 @@ pub struct InviteFacts<'a> {
     pub host_email: &'a str,
 }
 
+/// Text for a calendar property (RFC 5545, 3.3.11): backslashes, `;`, `,`
+/// and line breaks (`\n`, `\r\n` or a lone `\r`) escaped, a tab made a
+/// space and every other control character dropped, so that no field can
+/// start a line of its own.
 fn ics_escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A parameter value (the organiser's name, RFC 5545, 3.2): quoted, without
+/// double quotes or control characters, which a parameter cannot carry.
+fn ics_param(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|c| *c != '"' && !c.is_control())
+        .collect();
+    format!("\"{text}\"")
+}
+
+/// An address (the link, the organiser's mail): without spaces or control
+/// characters, which no address has.
+fn ics_uri(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect()
 }
 
 /// The event as an iCalendar file to add to a calendar, in the event's own
@@ -77,11 +111,11 @@ pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
                 link = facts.link
             ))
         ),
-        format!("URL:{}", facts.link),
+        format!("URL:{}", ics_uri(facts.link)),
         format!(
             "ORGANIZER;CN={}:mailto:{}",
-            ics_escape(facts.host_name),
-            facts.host_email
+            ics_param(facts.host_name),
+            ics_uri(facts.host_email)
         ),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
@@ -180,12 +214,12 @@ mod tests {
         assert!(a.len() >= 43, "256 bits");
     }
 
-    #[test]
-    fn the_calendar_file_is_in_the_event_zone() {
-        let facts = InviteFacts {
+    /// Camille's party on 5 December 2026 in Paris, as an invitation says it.
+    fn facts<'a>(title: &'a str, host_name: &'a str) -> InviteFacts<'a> {
+        InviteFacts {
             lang: Lang::En,
             event_id: 7,
-            title: "Candles, wine; friends",
+            title,
             host_first_name: "Camille",
             starts_at: Utc.with_ymd_and_hms(2026, 12, 5, 18, 0, 0).unwrap(),
             ends_at: Utc.with_ymd_and_hms(2026, 12, 5, 21, 0, 0).unwrap(),
@@ -193,12 +227,17 @@ mod tests {
             online: false,
             link: "https://soiree.example/i/abc",
             uid_host: "soiree.example",
-            host_name: "Camille Martin",
+            host_name,
             host_email: "camille@example.com",
-        };
+        }
+    }
+
+    #[test]
+    fn the_calendar_file_is_in_the_event_zone() {
+        let facts = facts("Candles, wine; friends", "Camille Martin");
         let ics = ics(&facts, Utc::now());
         assert!(ics.contains("METHOD:PUBLISH\r\n"));
-        assert!(ics.contains("ORGANIZER;CN=Camille Martin:mailto:camille@example.com\r\n"));
+        assert!(ics.contains("ORGANIZER;CN=\"Camille Martin\":mailto:camille@example.com\r\n"));
         assert!(
             !ics.contains("RSVP"),
             "no answer buttons that never reach Soirée"
@@ -206,5 +245,36 @@ mod tests {
         assert!(ics.contains("UID:event-7@soiree.example\r\n"));
         assert!(ics.contains("DTSTART;TZID=Europe/Paris:20261205T190000\r\n"));
         assert!(ics.contains("SUMMARY:Candles\\, wine\\; friends\r\n"));
+    }
+
+    #[test]
+    fn no_field_starts_a_line_of_its_own() {
+        let facts = facts(
+            "Fun\r\nATTENDEE:mailto:x@evil.example\rBEGIN:VALARM\nEND:VEVENT\u{7}\u{0}\tend",
+            "Camille \"Cam\"\r\nX-EVIL:1;Martin:",
+        );
+        let ics = ics(&facts, Utc::now());
+        assert!(
+            ics.contains(
+                "SUMMARY:Fun\\nATTENDEE:mailto:x@evil.example\\nBEGIN:VALARM\\nEND:VEVENT end\r\n"
+            ),
+            "{ics}"
+        );
+        assert!(
+            ics.contains(
+                "ORGANIZER;CN=\"Camille CamX-EVIL:1;Martin:\":mailto:camille@example.com\r\n"
+            ),
+            "{ics}"
+        );
+        // Each line starts with a property of ours: no bare CR or LF inside one.
+        for line in ics.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(!line.contains(['\r', '\n']), "{line:?}");
+            assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+        }
+        let begins = ics
+            .split("\r\n")
+            .filter(|l| l.starts_with("BEGIN:"))
+            .count();
+        assert_eq!(begins, 2, "{ics}");
     }
 }

@@ -260,22 +260,22 @@ db_test!(unknown_pages_answer_404, |app: TestApp| async move {
     }
 });
 
-db_test!(
-    the_theme_carries_the_brand_colours,
-    |app: TestApp| async move {
-        app.seed().await;
-        let res = app.get("/theme.css").await;
-        assert_eq!(res.status(), StatusCode::OK);
-        assert!(res.headers()[header::CONTENT_TYPE]
-            .to_str()
-            .unwrap()
-            .starts_with("text/css"));
-        assert_eq!(
-            res.text().await.unwrap(),
-            ":root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n"
-        );
-    }
-);
+db_test!(pages_carry_the_brand_colours, |app: TestApp| async move {
+    app.seed().await;
+    let page = crate::helpers::get_text(&app, &app.new_client(), "/").await;
+    // Inline, under the page's nonce: no request for them holds up the
+    // first paint.
+    let style = page
+        .split("<style nonce=")
+        .skip(1)
+        .find(|s| s.contains("--brand"))
+        .expect("an inline style with the colours");
+    assert!(
+        style.contains(">:root { --brand: #7a2e3b; --brand-soft: #f6ece4; }\n</style>"),
+        "{style}"
+    );
+    assert!(!page.contains("theme.css"));
+});
 
 db_test!(
     concurrent_writes_queue_instead_of_failing,
@@ -379,11 +379,22 @@ db_test!(
             ("LEPTOS_HASH_FILE", hashes.display().to_string()),
         ];
         let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
-        // Pages name the hashed files.
+        // Pages name the hashed files. A page a guest or visitor opens
+        // carries the stylesheet inline; the brand's and hosts' pages link it.
         let page = crate::helpers::get_text(&app, &app.new_client(), "/login").await;
-        for name in ["soiree.h4sh-js.js", "soiree.h4sh-wasm.wasm", "soiree.h4sh-css.css"] {
+        for name in ["soiree.h4sh-js.js", "soiree.h4sh-wasm.wasm"] {
             assert!(page.contains(&format!("/pkg/{name}")), "the page names {name}");
         }
+        assert!(page.contains(">body{color:#222}</style>"), "{page}");
+        assert!(!page.contains("rel=\"stylesheet\""), "{page}");
+        app.seed().await;
+        let admin = crate::helpers::signed_in_admin(&app).await;
+        let page = crate::helpers::get_text(&app, &admin, "/brand").await;
+        assert!(
+            page.contains("href=\"/pkg/soiree.h4sh-css.css\""),
+            "{page}"
+        );
+        assert!(!page.contains("body{color:#222}"));
         // Each is sent as the compressed file made at build time, as the
         // browser accepts, and kept for a year.
         for (accept, encoding) in [("br, gzip", "br"), ("gzip", "gz"), ("identity", "")] {
