@@ -145,7 +145,14 @@ impl Settings {
 
         let mail_from = mail_from(var("MAIL_FROM", "Soirée <no-reply@soiree.localhost>"))?;
 
-        let session_secure = parse_bool(&var("SESSION_SECURE", "false"))
+        // Cookies are Secure whenever the site is served over HTTPS, unless
+        // told otherwise.
+        let behind_https = if public_url.scheme() == "https" {
+            "true"
+        } else {
+            "false"
+        };
+        let session_secure = parse_bool(&var("SESSION_SECURE", behind_https))
             .ok_or_else(|| bad("SESSION_SECURE", "must be true or false"))?;
 
         let dev = dev_mode(&var("LEPTOS_ENV", "PROD"))?;
@@ -366,6 +373,18 @@ mod tests {
         assert_eq!(s.addr.to_string(), "127.0.0.1:3000");
         assert!(s.smtp_url.is_none());
         assert!(!s.session_secure);
+    }
+
+    #[test]
+    fn cookies_are_secure_behind_https_unless_told_otherwise() {
+        let https = ("PUBLIC_URL", "https://soiree.example");
+        assert!(with(&[https]).unwrap().session_secure);
+        assert!(
+            !with(&[https, ("SESSION_SECURE", "false")])
+                .unwrap()
+                .session_secure
+        );
+        assert!(with(&[("SESSION_SECURE", "true")]).unwrap().session_secure);
     }
 
     #[test]

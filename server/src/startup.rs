@@ -217,8 +217,9 @@ fn app_config(settings: &Settings, media: MediaStore) -> anyhow::Result<Arc<AppC
     }))
 }
 
-fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Result<Router> {
-    let leptos_options = LeptosOptions::builder()
+/// Where the built site is and how its files are named.
+fn leptos_options(settings: &Settings) -> LeptosOptions {
+    LeptosOptions::builder()
         .output_name("soiree")
         .site_root(settings.site_root.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
@@ -231,7 +232,11 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
             leptos::config::Env::PROD
         })
         .reload_port(3001)
-        .build();
+        .build()
+}
+
+fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Result<Router> {
+    let leptos_options = leptos_options(settings);
     let dev_reload = settings.dev.then_some(leptos_options.reload_port);
 
     let stripe = stripe_origins(&settings.stripe_js_url, &settings.stripe_api_base);
@@ -312,7 +317,12 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
             form_results_carried,
         ));
 
-    Ok(with_layers(app, PublicOrigin::of(&settings.public_url)))
+    let hsts = settings.public_url.scheme() == "https";
+    Ok(with_layers(
+        app,
+        PublicOrigin::of(&settings.public_url),
+        hsts,
+    ))
 }
 
 /// A server function refuses a form it cannot read as its input (a field
@@ -390,7 +400,7 @@ fn page_routes() -> Vec<AxumRouteListing> {
 
 /// The HTTP layers of every response: a request id, tracing, compression,
 /// security headers, and the same-origin check of cookie-carrying writes.
-fn with_layers(app: Router, public_origin: PublicOrigin) -> Router {
+fn with_layers(app: Router, public_origin: PublicOrigin, hsts: bool) -> Router {
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(
@@ -424,8 +434,33 @@ fn with_layers(app: Router, public_origin: PublicOrigin) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(axum::middleware::from_fn_with_state(hsts, store_and_transport))
         .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
     app.layer(layers)
+}
+
+/// Behind HTTPS (`hsts`), tells browsers to come back only that way for a
+/// year. Pages, server functions and API answers may carry personal data:
+/// unless they say otherwise, no cache keeps them (`no-store`); files keep
+/// their own cache rules.
+async fn store_and_transport(
+    State(hsts): State<bool>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    let dynamic = !crate::language::is_static_file(req.uri().path());
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    if dynamic && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
 }
 
 /// The largest request body: a save of an item with its 6 photos of 8 MB.

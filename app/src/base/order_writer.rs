@@ -123,6 +123,19 @@ pub trait Twin {
     fn may_be_twin(&self) -> bool;
 }
 
+/// The key an order is kept under: the form's idempotency key bound to
+/// whoever sends it (`owner`, a cart's owner such as `guest:12`), hashed so
+/// that no cart's key is stored twice. Another buyer who learns a form's
+/// key gets an order of their own with it, never this one.
+pub fn bound_key(owner: &str, key: &str) -> String {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    hash.update(owner.as_bytes());
+    hash.update(b"\n");
+    hash.update(key.as_bytes());
+    format!("order:{}", hex::encode(hash.finalize()))
+}
+
 /// The tracking code of the order placed with `key`, as committed.
 pub async fn placed_with(db: &Db, key: &str) -> Result<Option<String>, sqlx::Error> {
     on_db!(db.writer(), |pool| {

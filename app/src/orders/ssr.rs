@@ -429,8 +429,8 @@ async fn after_placing(
 /// Places the buyer's cart as an order, in one transaction (see
 /// [`crate::base::order_writer`]): the order window, the cart's lines, the
 /// order, its confirmation mail, a request to host if asked, and the
-/// emptied cart. The same idempotency key twice gives the same order.
-/// Returns its tracking code.
+/// emptied cart. The same idempotency key twice from the same buyer gives
+/// the same order ([`order_writer::bound_key`]). Returns its tracking code.
 pub async fn place(
     db: &Db,
     config: &AppConfig,
@@ -438,7 +438,7 @@ pub async fn place(
     checkout: &Checkout,
     now: DateTime<Utc>,
 ) -> Result<String, PlaceError> {
-    let key = checkout.idempotency_key.as_str();
+    let key = &order_writer::bound_key(&buyer.owner, &checkout.idempotency_key);
     if let Some(code) = order_writer::placed_with(db, key).await? {
         return Ok(code);
     }

@@ -278,6 +278,53 @@ db_test!(pages_carry_the_brand_colours, |app: TestApp| async move {
 });
 
 db_test!(
+    pages_and_answers_are_not_stored_by_caches,
+    |app: TestApp| async move {
+        app.seed().await;
+        for path in ["/", "/login", "/api/me"] {
+            let res = app.get(path).await;
+            assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store", "{path}");
+            // Served over plain HTTP: no HSTS.
+            assert!(!res
+                .headers()
+                .contains_key(header::STRICT_TRANSPORT_SECURITY));
+        }
+        let res = app.get("/healthz").await;
+        assert!(!res.headers().contains_key(header::CACHE_CONTROL));
+    }
+);
+
+db_test!(
+    engine: behind_https_cookies_are_secure_and_browsers_told_to_stay,
+    |engine: Engine| async move {
+        let settings = [("PUBLIC_URL", "https://soiree.example".to_owned())];
+        let Some(app) = TestApp::spawn_with(engine, &settings).await else { return };
+        app.seed().await;
+        // The answer to the sign-in itself, not the page it leads to.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let (email, password) = crate::helpers::ADMIN;
+        let res = app.login_with(&client, email, password).await;
+        assert_eq!(
+            res.headers()[header::STRICT_TRANSPORT_SECURITY],
+            "max-age=31536000; includeSubDomains"
+        );
+        let cookies: Vec<&str> = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect();
+        assert!(!cookies.is_empty());
+        for cookie in cookies {
+            assert!(cookie.contains("; Secure"), "{cookie}");
+        }
+    }
+);
+
+db_test!(
     concurrent_writes_queue_instead_of_failing,
     |app: TestApp| async move {
         // 100 transactions at once, each reading then writing: on SQLite they

@@ -123,6 +123,38 @@ db_test!(
 );
 
 db_test!(
+    an_idempotency_key_is_bound_to_its_buyer,
+    |app: TestApp| async move {
+        let guests = "Ana Lima <ana@example.com>\nBea Roy <bea@example.com>";
+        let (_, ids, tokens) = party(&app, guests, 1).await;
+        let key = "k-0123456789abcdef-shared";
+        // Each guest's checkout with the same key, after `items` in the cart.
+        let checkout = async |guest: usize, items: i64| {
+            if items > 0 {
+                let res = add_to_cart(&app, &tokens[guest], ids[0], items).await;
+                assert_eq!(res.status(), StatusCode::OK);
+            }
+            let form = checkout_form(&tokens[guest], key, "host");
+            place_order(&app, &app.new_client(), &form).await
+        };
+        let res = checkout(0, 1).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let ana: String = res.json().await.unwrap();
+        // Bea, who learnt Ana's key, sends it with her empty cart: she is not
+        // answered with Ana's order.
+        let res = checkout(1, 0).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!res.text().await.unwrap().contains(&ana));
+        // With an item in her cart, the key gives her an order of her own.
+        let res = checkout(1, 1).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let bea: String = res.json().await.unwrap();
+        assert_ne!(ana, bea);
+        assert_eq!(order_count(&app).await, 2);
+    }
+);
+
+db_test!(
     fifty_checkouts_for_the_last_ten_units_sell_exactly_ten,
     |app: TestApp| async move {
         let guests: String = (0..50)
