@@ -93,7 +93,10 @@ pub mod ssr {
     /// (and each time while no brand exists yet), so that a page costs no
     /// statement for them.
     #[derive(Clone, Default)]
-    pub struct ThemeCache(Arc<Mutex<Option<(Instant, Arc<str>)>>>);
+    pub struct ThemeCache(Arc<Mutex<Option<Kept>>>);
+
+    /// The colours as CSS, and when they were read.
+    type Kept = (Instant, Arc<str>);
 
     impl ThemeCache {
         pub async fn theme(&self, db: &Db) -> Theme {
