@@ -791,7 +791,8 @@ pub mod ssr {
     /// Stripe, in case the payment went through before its webhook arrived,
     /// or opens its payment if that was not done yet (a host's reward
     /// order, or Stripe away at checkout). Whether the order changed (paid
-    /// now, or its payment opened), so that the page reads it again.
+    /// now, paid meanwhile by another request, or its payment opened), so
+    /// that the page reads it again.
     pub async fn refresh(
         db: &Db,
         config: &AppConfig,
@@ -801,7 +802,12 @@ pub mod ssr {
         let Ok(order) = card_order(db, code).await else {
             return Ok(false);
         };
-        if order.status != OrderStatus::Placed.as_db() || order.party_cancelled {
+        if order.status != OrderStatus::Placed.as_db() {
+            // Paid (or moved on) since the page read it, by a twin request
+            // or the webhook: the page reads it again.
+            return Ok(true);
+        }
+        if order.party_cancelled {
             return Ok(false);
         }
         let Some(account) = account(db, config, order.brand_id).await? else {
