@@ -16,20 +16,12 @@ use app::base::{
     l10n::{resolve, Lang},
 };
 
-/// Files and probes: requests that render no page and call no server
-/// function.
-pub fn is_static_file(path: &str) -> bool {
-    ["/pkg/", "/media/", "/l10n/", "/healthz", "/favicon"]
-        .iter()
-        .any(|p| path.starts_with(p))
-}
-
 /// Resolves the language of a page or server-function request
 /// ([`resolve::for_request`]) and puts it in the request's extensions,
 /// where the app reads it. Static files need none.
 pub async fn request_language(State(db): State<Db>, mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if !is_static_file(path) {
+    if !crate::middleware::is_static_file(path) {
         // A GET to a guest's page reads its invitation once, here: the
         // language comes from it and the page's readers reuse it.
         let read = if req.method() == axum::http::Method::GET {

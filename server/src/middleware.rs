@@ -79,6 +79,14 @@ pub async fn same_origin_writes(
     }
 }
 
+/// Files and probes: requests that render no page and call no server
+/// function.
+pub fn is_static_file(path: &str) -> bool {
+    ["/pkg/", "/media/", "/l10n/", "/healthz", "/favicon"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
 /// The origins a page may reach for card payments: Stripe.js
 /// (`STRIPE_JS_URL`) and Stripe's API (`STRIPE_API_BASE`), each once.
 pub fn stripe_origins(js_url: &url::Url, api_base: &url::Url) -> String {

@@ -448,7 +448,7 @@ async fn store_and_transport(
     req: Request<Body>,
     next: axum::middleware::Next,
 ) -> Response {
-    let dynamic = !crate::language::is_static_file(req.uri().path());
+    let dynamic = !crate::middleware::is_static_file(req.uri().path());
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
     if dynamic && !headers.contains_key(header::CACHE_CONTROL) {
@@ -617,7 +617,7 @@ async fn page_theme(
     mut req: Request<Body>,
     next: axum::middleware::Next,
 ) -> Response {
-    if !crate::language::is_static_file(req.uri().path()) {
+    if !crate::middleware::is_static_file(req.uri().path()) {
         let theme = cache.theme(&db).await;
         req.extensions_mut().insert(theme);
     }

@@ -19,8 +19,8 @@ pub fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let Built { js, wasm, .. } = file_names(&options);
-    let pkg = &options.site_pkg_dir;
+    let built = file_names(&options);
+    let (js, wasm, pkg) = (&built.js, &built.wasm, &options.site_pkg_dir);
     let script = format!(
         "{}(\"/{pkg}/{js}\", \"/{pkg}/{wasm}\").catch((e) => console.error(\"islands not hydrated:\", e));",
         include_str!("islands.js").trim_end().trim_end_matches(';')
@@ -39,14 +39,14 @@ pub struct Built {
 
 /// The names of the JS glue, the WASM and the stylesheet: named after
 /// their content when the build hashes files (a `hash.txt` beside the
-/// server binary lists the hashes).
-pub fn file_names(options: &LeptosOptions) -> Built {
+/// server binary lists the hashes). Shared, as every page names them.
+pub fn file_names(options: &LeptosOptions) -> std::sync::Arc<Built> {
     #[cfg(feature = "ssr")]
     {
         use std::sync::Mutex;
         type Key = (String, bool, String);
         // Read once per set of options (tests run servers with several).
-        static NAMES: Mutex<Vec<(Key, Built)>> = Mutex::new(Vec::new());
+        static NAMES: Mutex<Vec<(Key, std::sync::Arc<Built>)>> = Mutex::new(Vec::new());
         let key: Key = (
             options.output_name.to_string(),
             options.hash_files,
@@ -73,18 +73,18 @@ pub fn file_names(options: &LeptosOptions) -> Built {
                 .unwrap_or_default();
             format!("{}{hash}.{kind}", key.0)
         };
-        let found = Built {
+        let found = std::sync::Arc::new(Built {
             js: name("js"),
             wasm: name("wasm"),
             css: name("css"),
-        };
+        });
         names.push((key, found.clone()));
         found
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = options;
-        Built::default()
+        std::sync::Arc::new(Built::default())
     }
 }
 

@@ -33,10 +33,10 @@ pub fn PageStyles(options: LeptosOptions) -> impl IntoView {
         let sheet = inline.then(|| ssr::stylesheet(&options)).flatten();
         view! {
             {match sheet {
-                Some(css) => view! { <style nonce=nonce.clone()>{css.to_string()}</style> }.into_any(),
+                Some(css) => view! { <style nonce=nonce.clone()>{css}</style> }.into_any(),
                 None => view! { <leptos_meta::HashedStylesheet options id="leptos" /> }.into_any(),
             }}
-            {theme.map(|css| view! { <style nonce=nonce>{css.to_string()}</style> })}
+            {theme.map(|css| view! { <style nonce=nonce>{css}</style> })}
         }
     }
     #[cfg(not(feature = "ssr"))]
@@ -63,21 +63,24 @@ pub mod ssr {
     pub fn stylesheet(options: &LeptosOptions) -> Option<Arc<str>> {
         type Key = (String, String);
         static TEXTS: Mutex<Vec<(Key, Arc<str>)>> = Mutex::new(Vec::new());
-        let name = crate::base::islands::file_names(options).css;
+        let built = crate::base::islands::file_names(options);
+        let name = &built.css;
         let path = std::path::Path::new(options.site_root.as_ref())
             .join(options.site_pkg_dir.as_ref())
-            .join(&name);
+            .join(name);
         let read = || std::fs::read_to_string(&path).ok().map(Arc::<str>::from);
         if !options.hash_files {
             return read();
         }
-        let key = (options.site_root.to_string(), name.clone());
         let mut texts = TEXTS.lock().expect("stylesheets");
-        if let Some((_, text)) = texts.iter().find(|(k, _)| *k == key) {
+        let found = texts
+            .iter()
+            .find(|((root, css), _)| **root == *options.site_root && css == name);
+        if let Some((_, text)) = found {
             return Some(text.clone());
         }
         let text = read()?;
-        texts.push((key, text.clone()));
+        texts.push(((options.site_root.to_string(), name.clone()), text.clone()));
         Some(text)
     }
 
