@@ -29,6 +29,9 @@ export SECRET_KEY="e2e-secret-key-that-is-long-enough-012345"
 export RUST_LOG="${RUST_LOG:-warn}"
 export STRIPE_API_BASE="http://127.0.0.1:$stripe_port"
 export STRIPE_JS_URL="http://127.0.0.1:$stripe_port/js.stripe.com/v3/"
+export WEBHOOKS_ALLOW_LOOPBACK=true
+# The whole suite comes from one address, 127.0.0.1: no per-client limit.
+export RATE_LIMIT_SIGN_IN=100000 RATE_LIMIT_WRITES=100000 RATE_LIMIT_API=100000
 
 "$maildev" --smtp "$smtp_port" --web "$maildev_port" --ip 127.0.0.1 --silent &
 maildev_pid=$!

@@ -9,6 +9,7 @@ nav-account = Account
 nav-your-parties = Your parties
 nav-brand-dashboard = Brand dashboard
 nav-sign-in = Sign in
+nav-sign-out-everywhere = Sign out everywhere
 nav-sign-out = Sign out
 footer-tagline = Soirée · home parties hosted by fans
 language-switcher = Language:
@@ -285,6 +286,7 @@ mail-invite-answer = Answer yes, maybe or no here
 mail-invite-personal = This link is personal: it is how { $host } knows it is you.
 mail-invite-ics-description = Answer and see the details: { $link }
 mail-your-page = Your page: { $link }
+mail-stop-footer = No more reminders or news from this brand: one click here stops them (invitations and order mail still come).
 mail-reminder-subject = Tomorrow: { $title }
 mail-reminder-body = A reminder: "{ $title }" with { $host } is on { $when }.
 mail-reminder-details = The details, and your answer if it changed:
@@ -321,12 +323,21 @@ error-locked-out =
         [one] Too many failed sign-ins for this email. Try again in { $minutes } minute.
        *[other] Too many failed sign-ins for this email. Try again in { $minutes } minutes.
     }
+error-too-many-requests =
+    { $seconds ->
+        [one] Too many attempts from your connection. Wait { $seconds } second and try again.
+       *[other] Too many attempts from your connection. Wait { $seconds } seconds and try again.
+    }
+error-too-large = What you sent is too large. Shorten it and send it again.
+error-busy = We are very busy right now. Try again in a few seconds.
 error-unreadable = Part of the form could not be read. Check what you entered and send it again.
 error-internal = Something went wrong on our side. Please try again in a moment.
 error-transport = The request did not go through. Check your connection, reload the page and try again.
 error-choose-rsvp = Choose yes, maybe or no.
 error-choose-answer = Choose one of the answers.
 error-field-required = This field is required: fill it in.
+
+news-consent = Send me news from the brand by email (I can stop them at any time).
 
 ## app/src/base/brand.rs
 brand-nav-label = Brand
@@ -364,16 +375,31 @@ home-catalog-empty = The catalog is empty for now.
 login-lead = For the brand's staff and its hosts. Guests need no account: use the link from your invitation.
 login-password = Password
 login-signing-in = Signing in…
+login-forgot-link = Forgot your password?
+login-suspended = The brand has suspended this host account. Contact the brand to have it reinstated.
 login-enter-password = Enter your password.
 account-enter-name = Enter the person's name.
 account-email-taken = An account with this email already exists.
+forgot-page-title = Forgot your password · Soirée
+forgot-title = Choose a new password
+forgot-text = Enter the email address of your account: we will send you a link to choose a new password. It works once, for one hour.
+forgot-submit = Send me a link
+forgot-sent = If an account uses this address, a link to choose a new password is on its way. It works once, for one hour; check your spam folder if it has not arrived in a few minutes.
+forgot-back = Back to sign-in
+reset-page-title = New password · Soirée
+reset-title = Choose a new password
+reset-text = Choose a new password for your account. Once it is saved, every device signed in with the old one is signed out.
+reset-submit = Save my new password and sign in
+reset-mail-subject = Choose a new password for Soirée
+reset-mail-body = Someone, probably you, asked to choose a new password for your Soirée account. Choose it with this link; it works once, for one hour:
+reset-mail-not-you = If you did not ask, ignore this email: your password stays as it is.
 welcome-page-title = Welcome · Soirée
 welcome-title = Welcome, new host
 welcome-text = Choose a password for your host account. This link works once, for 48 hours.
 welcome-password = Your new password
 welcome-password-hint = At least 8 characters; a phrase is easiest to remember.
 welcome-submit = Set my password and sign in
-welcome-link-expired = This link has expired or was already used. Ask the brand for a new one.
+welcome-link-expired = This link has expired or was already used. Ask for a new one with “Forgot your password?” on the sign-in page.
 
 ## app/src/hosts
 hosts-joined-applied = applied
@@ -1056,6 +1082,7 @@ catalog-error-composition-total = The composition adds up to { $total } %: the p
 catalog-error-sku-taken = Another item already uses the SKU { $sku }: give this one its own.
 catalog-error-upload = The upload did not arrive whole: send at most 6 photos of up to 8 MB each.
 catalog-photo-too-large = “{ $name }” is { $size } MB: photos can be up to 8 MB. Export it smaller and try again.
+catalog-photo-too-many-pixels = “{ $name }” is { $width } × { $height } pixels ({ $megapixels } megapixels): photos can have up to 40 megapixels. Export it smaller and try again.
 catalog-photo-format = “{ $name }” is not a JPEG, PNG or WebP photo. Choose a photo in one of these formats.
 catalog-photo-unreadable = “{ $name }” could not be read as an image: the file may be damaged. Choose another photo.
 catalog-photo-too-many = Add at most { $max } photos at a time; you chose { $count }.
@@ -1250,6 +1277,7 @@ settings-currency-hint = Prices, shipping, rewards and payments are in it. It ca
 settings-currency-locked = Your brand has orders: prices stay in { $currency }.
 settings-error-account-holder = Give the account holder's name as the bank shows it ({ $max } characters at most).
 settings-error-webhook-url = Give the full address of your back office, e.g. https://shop.example/soiree-hooks.
+settings-error-webhook-private = This address leads to a private network or to this server itself. Give your back office's public address.
 settings-error-secret-key = This is not a Stripe secret key: it starts with sk_ or rk_ (copy it from Stripe's dashboard, Developers).
 settings-error-publishable-key = This is not a Stripe publishable key: it starts with pk_ (copy it from Stripe's dashboard, Developers).
 settings-error-webhook-secret = This is not a Stripe webhook signing secret: it starts with whsec_ (copy it from Stripe's dashboard, Developers).
@@ -1418,3 +1446,12 @@ order-line-half-price =
         [one] { $count } at half price
        *[other] { $count } at half price
     }
+
+## app/src/privacy
+stop-page-title = Emails from the brand · Soirée
+stop-title = Emails from { $brand }
+stop-text = Stop the reminders, thank-yous and news that { $brand } sends to { $email }, for every party. Invitations and the mails about your orders still come.
+stop-submit = Stop these emails
+stop-done = Done: { $brand } no longer sends reminders, thank-yous or news to { $email }. Invitations and the mails about your orders still come.
+stop-done-short = Done: { $brand } no longer sends you reminders, thank-yous or news.
+stop-unknown = This link is not valid. Copy the whole link from the email and try again.

@@ -9,6 +9,7 @@ nav-account = Compte
 nav-your-parties = Vos soirées
 nav-brand-dashboard = Tableau de bord de la marque
 nav-sign-in = Se connecter
+nav-sign-out-everywhere = Se déconnecter partout
 nav-sign-out = Se déconnecter
 footer-tagline = Soirée · des ventes à domicile animées par des fans
 language-switcher = Langue :
@@ -289,6 +290,7 @@ mail-invite-answer = Répondez oui, peut-être ou non ici
 mail-invite-personal = Ce lien est personnel : c’est grâce à lui que { $host } sait que c’est vous.
 mail-invite-ics-description = Répondez et retrouvez tous les détails : { $link }
 mail-your-page = Votre page : { $link }
+mail-stop-footer = Plus de rappels ni de nouveautés de cette marque : un clic ici les arrête (les invitations et les e-mails de commande arrivent toujours).
 mail-reminder-subject = C’est demain : { $title }
 mail-reminder-body = Petit rappel : « { $title } » avec { $host } a lieu le { $when }.
 mail-reminder-details = Tous les détails, et votre réponse si elle a changé :
@@ -325,12 +327,21 @@ error-locked-out =
         [one] Trop de tentatives de connexion ont échoué pour cet e-mail. Réessayez dans { $minutes } minute.
        *[other] Trop de tentatives de connexion ont échoué pour cet e-mail. Réessayez dans { $minutes } minutes.
     }
+error-too-many-requests =
+    { $seconds ->
+        [one] Trop de tentatives depuis votre connexion. Patientez { $seconds } seconde et réessayez.
+       *[other] Trop de tentatives depuis votre connexion. Patientez { $seconds } secondes et réessayez.
+    }
+error-too-large = Ce que vous avez envoyé est trop volumineux. Raccourcissez-le et renvoyez-le.
+error-busy = Nous sommes très sollicités en ce moment. Réessayez dans quelques secondes.
 error-unreadable = Une partie du formulaire n’a pas pu être lue. Vérifiez votre saisie et renvoyez-le.
 error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
 error-transport = La demande n’a pas abouti. Vérifiez votre connexion, rechargez la page et réessayez.
 error-choose-rsvp = Choisissez oui, peut-être ou non.
 error-choose-answer = Choisissez l’une des réponses.
 error-field-required = Ce champ est obligatoire : remplissez-le.
+
+news-consent = Recevoir par e-mail les nouveautés de la marque (je peux les arrêter à tout moment).
 
 ## app/src/base/brand.rs
 brand-nav-label = Marque
@@ -368,16 +379,31 @@ home-catalog-empty = Le catalogue est vide pour le moment.
 login-lead = Pour l’équipe de la marque et ses hôtes. Les invités n’ont pas besoin de compte : utilisez le lien de votre invitation.
 login-password = Mot de passe
 login-signing-in = Connexion…
+login-forgot-link = Mot de passe oublié ?
+login-suspended = La marque a suspendu ce compte d’hôte. Contactez-la pour le faire rétablir.
 login-enter-password = Saisissez votre mot de passe.
 account-enter-name = Saisissez le nom de la personne.
 account-email-taken = Un compte existe déjà avec cet e-mail.
+forgot-page-title = Mot de passe oublié · Soirée
+forgot-title = Choisir un nouveau mot de passe
+forgot-text = Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe. Il ne fonctionne qu’une fois, pendant une heure.
+forgot-submit = M’envoyer un lien
+forgot-sent = Si un compte utilise cette adresse, un lien pour choisir un nouveau mot de passe est en route. Il ne fonctionne qu’une fois, pendant une heure ; regardez dans vos indésirables s’il n’est pas arrivé d’ici quelques minutes.
+forgot-back = Retour à la connexion
+reset-page-title = Nouveau mot de passe · Soirée
+reset-title = Choisir un nouveau mot de passe
+reset-text = Choisissez un nouveau mot de passe pour votre compte. Une fois enregistré, tous les appareils connectés avec l’ancien sont déconnectés.
+reset-submit = Enregistrer mon nouveau mot de passe et me connecter
+reset-mail-subject = Choisissez un nouveau mot de passe pour Soirée
+reset-mail-body = Quelqu’un, sans doute vous, a demandé à choisir un nouveau mot de passe pour votre compte Soirée. Choisissez-le avec ce lien ; il ne fonctionne qu’une fois, pendant une heure :
+reset-mail-not-you = Si vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste le même.
 welcome-page-title = Bienvenue · Soirée
 welcome-title = Bienvenue parmi nos hôtes
 welcome-text = Choisissez un mot de passe pour votre compte d’hôte. Ce lien ne fonctionne qu’une fois, pendant 48 heures.
 welcome-password = Votre nouveau mot de passe
 welcome-password-hint = Au moins 8 caractères ; une phrase est plus facile à retenir.
 welcome-submit = Enregistrer mon mot de passe et me connecter
-welcome-link-expired = Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau à la marque.
+welcome-link-expired = Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau avec « Mot de passe oublié ? » sur la page de connexion.
 
 ## app/src/hosts
 hosts-joined-applied = candidature
@@ -1080,6 +1106,7 @@ catalog-error-composition-total = La composition totalise { $total } % : la so
 catalog-error-sku-taken = Un autre article utilise déjà la référence { $sku } : donnez à celui-ci sa propre référence.
 catalog-error-upload = L’envoi n’est pas arrivé complet : envoyez au plus 6 photos de 8 Mo maximum chacune.
 catalog-photo-too-large = « { $name } » pèse { $size } Mo : une photo ne peut pas dépasser 8 Mo. Exportez-la en plus petit et réessayez.
+catalog-photo-too-many-pixels = « { $name } » mesure { $width } × { $height } pixels ({ $megapixels } mégapixels) : une photo ne peut pas dépasser 40 mégapixels. Exportez-la en plus petit et réessayez.
 catalog-photo-format = « { $name } » n’est pas une photo JPEG, PNG ou WebP. Choisissez une photo dans l’un de ces formats.
 catalog-photo-unreadable = « { $name } » n’a pas pu être lue comme une image : le fichier est peut-être endommagé. Choisissez une autre photo.
 catalog-photo-too-many = Ajoutez au plus { $max } photos à la fois ; vous en avez choisi { $count }.
@@ -1278,6 +1305,7 @@ settings-currency-hint = Les prix, la livraison, les récompenses et les paiemen
 settings-currency-locked = Votre marque a des commandes : les prix restent en { $currency }.
 settings-error-account-holder = Indiquez le nom du titulaire du compte tel que la banque l’affiche ({ $max } caractères au plus).
 settings-error-webhook-url = Indiquez l’adresse complète de votre back-office, par exemple https://shop.example/soiree-hooks.
+settings-error-webhook-private = Cette adresse mène à un réseau privé ou à ce serveur lui-même. Indiquez l’adresse publique de votre back-office.
 settings-error-secret-key = Ce n’est pas une clé secrète Stripe : elle commence par sk_ ou rk_ (copiez-la depuis le tableau de bord Stripe, rubrique Développeurs).
 settings-error-publishable-key = Ce n’est pas une clé publiable Stripe : elle commence par pk_ (copiez-la depuis le tableau de bord Stripe, rubrique Développeurs).
 settings-error-webhook-secret = Ce n’est pas un secret de signature des webhooks Stripe : il commence par whsec_ (copiez-le depuis le tableau de bord Stripe, rubrique Développeurs).
@@ -1446,3 +1474,12 @@ order-line-half-price =
         [one] dont { $count } à moitié prix
        *[other] dont { $count } à moitié prix
     }
+
+## app/src/privacy
+stop-page-title = E-mails de la marque · Soirée
+stop-title = E-mails de { $brand }
+stop-text = Arrêter les rappels, remerciements et nouveautés que { $brand } envoie à { $email }, pour toutes les soirées. Les invitations et les e-mails sur vos commandes arrivent toujours.
+stop-submit = Arrêter ces e-mails
+stop-done = C’est fait : { $brand } n’envoie plus de rappels, de remerciements ni de nouveautés à { $email }. Les invitations et les e-mails sur vos commandes arrivent toujours.
+stop-done-short = C’est fait : { $brand } ne vous envoie plus de rappels, de remerciements ni de nouveautés.
+stop-unknown = Ce lien n’est pas valide. Copiez le lien complet depuis l’e-mail et réessayez.

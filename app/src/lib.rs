@@ -17,6 +17,7 @@ pub mod insights;
 pub mod invitations;
 pub mod orders;
 pub mod pages;
+pub mod privacy;
 pub mod public_api;
 pub mod rewards;
 pub mod showcase;
@@ -104,6 +105,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/api-keys") view=public_api::ApiKeysPage ssr=SsrMode::Async />
                     <Route path=path!("brand/bookings") view=bookings::BookingsPage ssr=SsrMode::Async />
                     <Route path=path!("welcome/:token") view=accounts::WelcomePage ssr=SsrMode::Async />
+                    <Route path=path!("reset/:token") view=accounts::ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("forgot") view=accounts::ForgotPage ssr=SsrMode::Async />
+                    <Route path=path!("unsubscribe/:token") view=privacy::UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />

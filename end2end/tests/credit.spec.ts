@@ -25,7 +25,7 @@ test('on a phone a host spends credit: photos, all mistakes at once, then the re
       found = true;
       break;
     }
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   }
   expect(found, 'a history host has credit to spend').toBe(true);
   await hydrated(page, javaScriptEnabled);

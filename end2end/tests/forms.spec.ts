@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, watchErrors } from './pages';
+import { demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
 
 // Runs twice: hydrated, and with JavaScript disabled (plain form posts).
 
@@ -15,11 +15,44 @@ test('the demo host signs in, sees the host dashboard and signs out', async ({ p
   await expect(page.getByTestId('signed-in-as')).toHaveText(demo.host.name);
   await expect(page.getByRole('heading', { name: 'No parties yet' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   // The session is over on the server: the dashboard sends us to sign in.
+  await page.goto('/host');
+  await expect(page).toHaveURL(/\/login\?next=\/host$/);
+  expect(errors).toEqual([]);
+});
+
+test('a forgotten password is chosen again through a link by mail', async ({ page, javaScriptEnabled }) => {
+  const errors = watchErrors(page);
+  // One of the demo's history hosts, a different one per run: nobody else signs in with them.
+  const email = `host${javaScriptEnabled ? 0 : 1}@hosts.atelier-lumen.example`;
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page).toHaveURL(/\/forgot$/);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByTestId('reset-sent')).toContainText('a link to choose a new password is on its way');
+
+  const link = (await mailTo(email, 'Choose a new password')).text.match(/http:\/\/127\.0\.0\.1:\d+\/reset\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(link!);
+  await hydrated(page, javaScriptEnabled);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+  await page.getByLabel('Your new password').fill('motdepasse123');
+  await page.getByRole('button', { name: 'Save my new password and sign in' }).click();
+  await expect(page.getByText('This password is one of the most common ones')).toBeVisible();
+  await page.getByLabel('Your new password').fill('quiet-orchard-2027');
+  await page.getByRole('button', { name: 'Save my new password and sign in' }).click();
+  await expect(page).toHaveURL(/\/host$/);
+
+  // Signed out on every device, this one included.
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/$/);
   await page.goto('/host');
   await expect(page).toHaveURL(/\/login\?next=\/host$/);
   expect(errors).toEqual([]);

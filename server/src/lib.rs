@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod language;
+pub mod limits;
 pub mod mailer;
 pub mod media;
 pub mod middleware;

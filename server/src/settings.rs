@@ -51,6 +51,30 @@ pub struct Settings {
     /// server of one deployment needs the same). Empty: a key kept in
     /// `data/secret.key`, made on first use.
     pub secret_key: Option<SecretString>,
+    /// `WEBHOOKS_ALLOW_LOOPBACK`: let webhooks reach this machine's
+    /// loopback (local development and tests); other private addresses stay
+    /// refused.
+    pub webhooks_allow_loopback: bool,
+    /// `RATE_LIMIT_*`: requests per minute per client address.
+    pub rate_limits: RateLimits,
+    /// `CLIENT_IP_HEADER`: the header a reverse proxy puts the client's
+    /// address in (its last entry is used); empty: the peer's address.
+    pub client_ip_header: Option<http::HeaderName>,
+    /// `REQUEST_TIMEOUT_SECS`: a request not answered by then gets 408.
+    pub request_timeout: std::time::Duration,
+}
+
+/// How many requests a minute one client address may send, per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    /// `RATE_LIMIT_SIGN_IN`: sign-in, applying to host, joining by a share
+    /// link, setting a first password.
+    pub sign_in: u32,
+    /// `RATE_LIMIT_WRITES`: every other form and server function write.
+    pub writes: u32,
+    /// `RATE_LIMIT_API`: the JSON API and the inbound payment webhooks
+    /// (those per brand).
+    pub api: u32,
 }
 
 /// Where photos go when `MEDIA_S3_BUCKET` is set.
@@ -157,18 +181,7 @@ impl Settings {
 
         let dev = dev_mode(&var("LEPTOS_ENV", "PROD"))?;
 
-        let number = |key: &'static str, default: &str, min: u64| -> Result<u64, SettingsError> {
-            let raw = var(key, default);
-            raw.parse::<u64>()
-                .ok()
-                .filter(|n| *n >= min)
-                .ok_or_else(|| {
-                    bad(
-                        key,
-                        format!("{raw:?} is not a whole number of at least {min}"),
-                    )
-                })
-        };
+        let number = |key: &'static str, default: &str, min: u64| number(&var, key, default, min);
         let outbox_retry_base =
             std::time::Duration::from_secs(number("OUTBOX_RETRY_BASE_SECS", "60", 1)?);
         let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
@@ -187,6 +200,7 @@ impl Settings {
 
         let secret_key = secret_key(var("SECRET_KEY", ""))?;
         let media_s3 = media_s3(&var)?;
+        let guard = Guard::read(&var)?;
 
         Ok(Settings {
             database_url: SecretString::from(database_url),
@@ -207,6 +221,70 @@ impl Settings {
             stripe_api_base,
             stripe_js_url,
             secret_key,
+            webhooks_allow_loopback: guard.webhooks_allow_loopback,
+            rate_limits: guard.rate_limits,
+            client_ip_header: guard.client_ip_header,
+            request_timeout: guard.request_timeout,
+        })
+    }
+}
+
+/// `KEY`: a whole number of at least `min`.
+fn number(
+    var: &impl Fn(&str, &str) -> String,
+    key: &'static str,
+    default: &str,
+    min: u64,
+) -> Result<u64, SettingsError> {
+    let raw = var(key, default);
+    raw.parse::<u64>()
+        .ok()
+        .filter(|n| *n >= min)
+        .ok_or_else(|| {
+            bad(
+                key,
+                format!("{raw:?} is not a whole number of at least {min}"),
+            )
+        })
+}
+
+/// The settings that guard the server against abuse.
+struct Guard {
+    webhooks_allow_loopback: bool,
+    rate_limits: RateLimits,
+    client_ip_header: Option<http::HeaderName>,
+    request_timeout: std::time::Duration,
+}
+
+impl Guard {
+    fn read(var: &impl Fn(&str, &str) -> String) -> Result<Guard, SettingsError> {
+        let webhooks_allow_loopback = parse_bool(&var("WEBHOOKS_ALLOW_LOOPBACK", "false"))
+            .ok_or_else(|| bad("WEBHOOKS_ALLOW_LOOPBACK", "must be true or false"))?;
+        let per_minute = |key: &'static str, default: &str| -> Result<u32, SettingsError> {
+            let n = number(var, key, default, 1)?;
+            u32::try_from(n).map_err(|_| bad(key, "is too large"))
+        };
+        let rate_limits = RateLimits {
+            sign_in: per_minute("RATE_LIMIT_SIGN_IN", "10")?,
+            writes: per_minute("RATE_LIMIT_WRITES", "120")?,
+            api: per_minute("RATE_LIMIT_API", "600")?,
+        };
+        let client_ip_header = match var("CLIENT_IP_HEADER", "") {
+            raw if raw.is_empty() => None,
+            raw => Some(http::HeaderName::try_from(raw.to_lowercase()).map_err(|_| {
+                bad(
+                    "CLIENT_IP_HEADER",
+                    format!("{raw:?} is not a header name like X-Forwarded-For"),
+                )
+            })?),
+        };
+        let request_timeout =
+            std::time::Duration::from_secs(number(var, "REQUEST_TIMEOUT_SECS", "30", 1)?);
+        Ok(Guard {
+            webhooks_allow_loopback,
+            rate_limits,
+            client_ip_header,
+            request_timeout,
         })
     }
 }

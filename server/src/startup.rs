@@ -33,14 +33,15 @@ use tokio::{net::TcpListener, sync::watch};
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 
 use crate::{
+    limits::{limits, Limiter, MULTIPART_FNS},
     mailer::Mailer,
     middleware::{
         form_results_carried, page_csp, same_origin_writes, stripe_origins, FormCarry,
@@ -140,6 +141,7 @@ impl Application {
         );
         let webhooks = workers::spawn_webhooks(
             self.db.clone(),
+            self.config.outbound,
             self.settings.outbox_poll,
             self.settings.outbox_retry_base,
             stop_rx.clone(),
@@ -177,10 +179,14 @@ impl Application {
         // rebuild the whole route table for each accepted connection (about
         // 400 KB each, which 1,000 open live pages multiply).
         let routes = self.router.with_state(());
-        axum::serve(listener, routes.into_make_service())
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("the HTTP server stopped with an error")?;
+        // The peer's address reaches the limits layer (`limits::Limiter::client`).
+        axum::serve(
+            listener,
+            routes.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("the HTTP server stopped with an error")?;
         let _ = stop_tx.send(true);
         let _ = housekeeping.await;
         let _ = outbox.await;
@@ -213,6 +219,9 @@ fn app_config(settings: &Settings, media: MediaStore) -> anyhow::Result<Arc<AppC
         signing_key: app::base::state::SigningKey(Arc::new(settings.signing_key()?)),
         stripe_api_base: settings.stripe_api_base.to_string(),
         stripe_js_url: settings.stripe_js_url.to_string(),
+        outbound: app::base::network::Outbound {
+            allow_loopback: settings.webhooks_allow_loopback,
+        },
         media,
     }))
 }
@@ -272,17 +281,13 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
             post(stripe_webhook).with_state(state.clone()),
         )
         .merge(app::public_api::ssr::router(state.clone()))
+        .merge(app::privacy::ssr::router(state.clone()))
         .merge(app::pages::live::ssr::router(state.clone(), live))
         .route(
             "/brand/exports/{file}",
             get(app::exports::ssr::export_csv).with_state(state.clone()),
         )
-        .route(
-            "/api/{*fn_name}",
-            get(server_fns.clone())
-                .post(server_fns)
-                .layer(RequestBodyLimitLayer::new(UPLOAD_LIMIT)),
-        )
+        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .route(
             "/lang",
             post(crate::language::switch_language)
@@ -317,12 +322,7 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
             form_results_carried,
         ));
 
-    let hsts = settings.public_url.scheme() == "https";
-    Ok(with_layers(
-        app,
-        PublicOrigin::of(&settings.public_url),
-        hsts,
-    ))
+    Ok(with_layers(app, settings))
 }
 
 /// A server function refuses a form it cannot read as its input (a field
@@ -345,14 +345,6 @@ async fn input_errors_are_422(res: Response) -> Response {
     }
     Response::from_parts(parts, Body::from(bytes))
 }
-
-/// The server functions whose input is a multipart form (photo uploads).
-/// server_fn does not say which functions are multipart, so the list is
-/// kept by hand; the test `a_form_sent_without_its_fields_gets_a_field_message`
-/// posts a plain form to every registered function, and fails on one
-/// missing here (its connection drops).
-const MULTIPART_FNS: &[&str] =
-    &[<app::catalog::pages::SaveItem as leptos::server_fn::ServerFn>::PATH];
 
 /// server_fn panics on a body to a multipart function that is not multipart
 /// with a boundary, and the connection drops without an answer: refuse such
@@ -399,8 +391,12 @@ fn page_routes() -> Vec<AxumRouteListing> {
 }
 
 /// The HTTP layers of every response: a request id, tracing, compression,
-/// security headers, and the same-origin check of cookie-carrying writes.
-fn with_layers(app: Router, public_origin: PublicOrigin, hsts: bool) -> Router {
+/// security headers, the same-origin check of cookie-carrying writes, a
+/// time limit, and the limits of one client (rate and body size).
+fn with_layers(app: Router, settings: &Settings) -> Router {
+    let public_origin = PublicOrigin::of(&settings.public_url);
+    let hsts = settings.public_url.scheme() == "https";
+    let limiter = Limiter::new(settings.rate_limits, settings.client_ip_header.clone());
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(
@@ -435,7 +431,13 @@ fn with_layers(app: Router, public_origin: PublicOrigin, hsts: bool) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .layer(axum::middleware::from_fn_with_state(hsts, store_and_transport))
-        .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes));
+        .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes))
+        // Until the answer's head: a live stream's body is not cut.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            settings.request_timeout,
+        ))
+        .layer(axum::middleware::from_fn_with_state(limiter, limits));
     app.layer(layers)
 }
 
@@ -462,9 +464,6 @@ async fn store_and_transport(
     }
     res
 }
-
-/// The largest request body: a save of an item with its 6 photos of 8 MB.
-const UPLOAD_LIMIT: usize = 6 * app::catalog::photos::MAX_PHOTO_BYTES + 1024 * 1024;
 
 /// `GET /pkg/…`: the WASM, JS and CSS cargo-leptos built, as brotli or
 /// gzip files made at build time when the browser takes them. Named after
@@ -599,7 +598,15 @@ fn webhook_answer(
 /// link, a guest's live stream) is cut to its first four characters, enough
 /// to tell two apart, too few to use.
 pub fn loggable_path(path: &str) -> String {
-    const SECRET_AFTER: [&str; 5] = ["/i/", "/s/", "/o/", "/welcome/", "/live/guest/"];
+    const SECRET_AFTER: [&str; 7] = [
+        "/i/",
+        "/s/",
+        "/o/",
+        "/welcome/",
+        "/reset/",
+        "/unsubscribe/",
+        "/live/guest/",
+    ];
     let Some(prefix) = SECRET_AFTER.iter().find(|p| path.starts_with(**p)) else {
         return path.to_owned();
     };
@@ -665,6 +672,7 @@ mod tests {
             loggable_path(&format!("/welcome/{token}")),
             "/welcome/Zk3v…"
         );
+        assert_eq!(loggable_path(&format!("/reset/{token}")), "/reset/Zk3v…");
         assert_eq!(
             loggable_path(&format!("/live/guest/{token}")),
             "/live/guest/Zk3v…"

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use app::base::presence::Visit;
+use app::base::{network::Outbound, presence::Visit};
 use app::{
     base::{db::Db, mail as outbox},
     on_db,
@@ -127,32 +127,62 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, retry_base: Duration) -> anyh
 /// with backoff from `retry_base`, given up after a day.
 pub fn spawn_webhooks(
     db: Db,
+    outbound: Outbound,
     poll: Duration,
     retry_base: Duration,
     stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
-    let client = webhook_client();
+    let client = WebhookClient::new(outbound);
     spawn_queue("webhooks", poll, stop, move || {
         let (db, client) = (db.clone(), client.clone());
         async move { deliver_due_webhooks(&db, &client, retry_base).await }
     })
 }
 
-/// The HTTP client for webhooks: short timeouts, no redirects.
-pub fn webhook_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(10))
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent("Soiree-Webhooks/1")
-        .build()
-        .expect("a plain HTTP client builds")
+/// The HTTP client for webhooks: short timeouts, no redirects, and only
+/// public addresses (every name resolves through `Outbound`'s resolver;
+/// an address written as an IP is checked before sending).
+#[derive(Clone)]
+pub struct WebhookClient {
+    http: reqwest::Client,
+    outbound: Outbound,
+}
+
+impl WebhookClient {
+    pub fn new(outbound: Outbound) -> WebhookClient {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
+            .dns_resolver(outbound.resolver())
+            .no_proxy()
+            .user_agent("Soiree-Webhooks/1")
+            .build()
+            .expect("a plain HTTP client builds");
+        WebhookClient { http, outbound }
+    }
+}
+
+/// What is kept of a back office's answer: its first 1,000 bytes, read no
+/// further (a huge or endless answer costs nothing), its headers never.
+const ANSWER_KEPT: usize = 1000;
+
+async fn read_capped(mut response: reqwest::Response) -> String {
+    let mut kept = Vec::new();
+    while kept.len() < ANSWER_KEPT {
+        match response.chunk().await {
+            Ok(Some(chunk)) => kept.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    kept.truncate(ANSWER_KEPT);
+    String::from_utf8_lossy(&kept).into_owned()
 }
 
 /// One pass: claims due deliveries and sends them. Returns how many.
 pub async fn deliver_due_webhooks(
     db: &Db,
-    client: &reqwest::Client,
+    client: &WebhookClient,
     retry_base: Duration,
 ) -> anyhow::Result<usize> {
     use app::webhooks::ssr as hooks;
@@ -176,7 +206,7 @@ pub async fn deliver_due_webhooks(
 /// `Soiree-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
 async fn send_webhook(
     db: &Db,
-    client: &reqwest::Client,
+    client: &WebhookClient,
     hook: &app::webhooks::ssr::ClaimedHook,
 ) -> app::webhooks::ssr::Attempt {
     use app::webhooks::ssr::Attempt;
@@ -195,10 +225,20 @@ async fn send_webhook(
     let Some(secret) = secret.filter(|s| !s.is_empty()) else {
         return failed(app::webhooks::ssr::NO_SECRET.into());
     };
+    // A name is checked as it resolves; an address written as an IP here.
+    let literal = url::Url::parse(&url).ok().and_then(|u| match u.host() {
+        Some(url::Host::Ipv4(v4)) => Some(std::net::IpAddr::V4(v4)),
+        Some(url::Host::Ipv6(v6)) => Some(std::net::IpAddr::V6(v6)),
+        _ => None,
+    });
+    if let Some(ip) = literal.filter(|ip| !client.outbound.allows(*ip)) {
+        return failed(format!("{ip} is not a public address: refused"));
+    }
     let timestamp = Utc::now().timestamp();
     let signature =
         app::orders::payment::ssr::sign(secret.as_bytes(), timestamp, hook.payload.as_bytes());
     let sent = client
+        .http
         .post(&url)
         .header("Content-Type", "application/json")
         .header("Soiree-Event", &hook.event_type)
@@ -211,7 +251,7 @@ async fn send_webhook(
     match sent {
         Ok(response) => {
             let status = response.status().as_u16();
-            let body = response.text().await.unwrap_or_default();
+            let body = read_capped(response).await;
             Attempt {
                 status: Some(status),
                 error: (!(200..300).contains(&status)).then(|| {
@@ -223,8 +263,21 @@ async fn send_webhook(
                 body,
             }
         }
-        Err(err) => failed(format!("{err}")),
+        Err(err) => failed(sent_error(&err)),
     }
+}
+
+/// A failed send in a sentence, with its cause (a refused address reads
+/// as such, not as reqwest's bare "error sending request").
+fn sent_error(err: &reqwest::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// Every `every`: warns hosts 2 days before their order deadline, closes

@@ -1,5 +1,6 @@
-//! Accounts: signing in and out, and a new host's first password set
-//! through the link of their welcome mail.
+//! Accounts: signing in and out (here or everywhere), a new host's first
+//! password set through the link of their welcome mail, and a forgotten
+//! password reset through a link by mail.
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -73,6 +74,34 @@ pub async fn logout() -> Result<(), AppError> {
     .await
 }
 
+/// Signs out on every device: all the user's sessions end, this one too.
+#[server(prefix = "/api", endpoint = "logout_everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        let user = crate::base::auth::ssr::require_user().await?;
+        ssr::end_all_sessions(&state.db, user.id).await?;
+        crate::base::auth::ssr::clear_session_cookie(state.config.session_secure);
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+/// Mails a link to choose a new password (valid one hour, once) when an
+/// account uses this address. The answer is the same either way: the form
+/// does not tell who has an account.
+#[server(prefix = "/api", endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::request_reset(&state.db, &state.config, &email, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&email))
+    })
+    .await
+}
+
 /// The sign-in page.
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -123,17 +152,50 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if login.pending().get() { tr!(lang, LOGIN_SIGNING_IN) } else { tr!(lang, NAV_SIGN_IN) }}
                 </button>
             </ActionForm>
+            <p><a href="/forgot">{tr!(lang, LOGIN_FORGOT_LINK)}</a></p>
         </section>
     }
 }
 
-/// A sign-out button that posts to the server (works without JavaScript).
+/// `/forgot`: asks for a link to choose a new password.
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    let ask = crate::base::forms::action::<RequestPasswordReset>();
+    let error = Signal::derive(move || ask.value().get().and_then(Result::err));
+    let sent = move || matches!(ask.value().get(), Some(Ok(())));
+    view! {
+        <Title text=tr!(lang, FORGOT_PAGE_TITLE) />
+        <section class="form-card" aria-labelledby="forgot-title">
+            <h1 id="forgot-title">{tr!(lang, FORGOT_TITLE)}</h1>
+            <Show when=sent fallback=move || view! {
+                <p>{tr!(lang, FORGOT_TEXT)}</p>
+                <ActionForm action=ask attr:class="form" attr:novalidate="">
+                    <FormError error />
+                    <Field id="email" label=tr!(lang, INVITE_EMAIL) kind="email" value="" error />
+                    <button type="submit" class="button primary" disabled=move || ask.pending().get()>{tr!(lang, FORGOT_SUBMIT)}</button>
+                </ActionForm>
+            }>
+                <p class="report" role="status" data-testid="reset-sent">{tr!(lang, FORGOT_SENT)}</p>
+            </Show>
+            <p><a href="/login">{tr!(lang, FORGOT_BACK)}</a></p>
+        </section>
+    }
+}
+
+/// The sign-out buttons, here or on every device; they post to the
+/// server (and work without JavaScript).
 #[component]
 pub fn SignOutButton() -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
     let logout = ServerAction::<Logout>::new();
+    let everywhere = ServerAction::<LogoutEverywhere>::new();
     view! {
         <ActionForm action=logout attr:class="inline-form">
-            <button type="submit" class="button link">{tr!(crate::base::l10n::use_lang(), NAV_SIGN_OUT)}</button>
+            <button type="submit" class="button link">{tr!(lang, NAV_SIGN_OUT)}</button>
+        </ActionForm>
+        <ActionForm action=everywhere attr:class="inline-form">
+            <button type="submit" class="button link">{tr!(lang, NAV_SIGN_OUT_EVERYWHERE)}</button>
         </ActionForm>
     }
 }
@@ -146,9 +208,9 @@ pub async fn set_first_password(token: String, password: String) -> Result<(), A
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
         let email = ssr::use_password_token(&state.db, &token, &password, now).await?;
-        let (_, session) = ssr::login(&state.db, &email, &password, now).await?;
+        let (user, session) = ssr::login(&state.db, &email, &password, now).await?;
         crate::base::auth::ssr::set_session_cookie(&session, state.config.session_secure);
-        leptos_axum::redirect("/host");
+        leptos_axum::redirect(user.role.home());
         Ok(())
     })
     .await
@@ -157,21 +219,49 @@ pub async fn set_first_password(token: String, password: String) -> Result<(), A
 /// `/welcome/:token`: a new host sets their password.
 #[component]
 pub fn WelcomePage() -> impl IntoView {
+    view! { <PasswordLinkPage reset=false /> }
+}
+
+/// `/reset/:token`: a new password, from the link of a reset mail.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    view! { <PasswordLinkPage reset=true /> }
+}
+
+/// A password chosen through a single-use link (welcome or reset); the
+/// person is signed in, their other sessions ended.
+#[component]
+fn PasswordLinkPage(reset: bool) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let params = leptos_router::hooks::use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let set = ServerAction::<SetFirstPassword>::new();
     let error = Signal::derive(move || set.value().get().and_then(Result::err));
+    let (page_title, title, text, submit) = if reset {
+        (
+            tr!(lang, RESET_PAGE_TITLE),
+            tr!(lang, RESET_TITLE),
+            tr!(lang, RESET_TEXT),
+            tr!(lang, RESET_SUBMIT),
+        )
+    } else {
+        (
+            tr!(lang, WELCOME_PAGE_TITLE),
+            tr!(lang, WELCOME_TITLE),
+            tr!(lang, WELCOME_TEXT),
+            tr!(lang, WELCOME_SUBMIT),
+        )
+    };
     view! {
-        <Title text=tr!(lang, WELCOME_PAGE_TITLE) />
+        <Title text=page_title />
         <section class="form-card" aria-labelledby="welcome-title">
-            <h1 id="welcome-title">{tr!(lang, WELCOME_TITLE)}</h1>
-            <p>{tr!(lang, WELCOME_TEXT)}</p>
+            <h1 id="welcome-title">{title}</h1>
+            <p>{text}</p>
             <ActionForm action=set attr:class="form" attr:novalidate="">
                 <FormError error />
                 <input type="hidden" name="token" value=token />
                 <Field id="password" label=tr!(lang, WELCOME_PASSWORD) kind="password" value="" hint=tr!(lang, WELCOME_PASSWORD_HINT) error />
-                <button type="submit" class="button primary" disabled=move || set.pending().get()>{tr!(lang, WELCOME_SUBMIT)}</button>
+                <button type="submit" class="button primary" disabled=move || set.pending().get()>{submit}</button>
             </ActionForm>
         </section>
     }

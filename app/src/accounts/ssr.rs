@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::{
     base::{
         account::{CurrentUser, EmailAddress, NewPassword, Role},
-        auth::ssr::{dummy_hash, hash_password_blocking, verify_password, UserRow},
+        auth::ssr::{dummy_hash, hash_password_blocking, UserRow},
         db::Db,
         error::AppError,
         tokens::{hash_token, random_token},
@@ -16,9 +16,13 @@ use crate::{
     on_db,
 };
 
-/// Failed sign-ins counted within this window…
+/// Failed sign-ins of one email from one client address counted within
+/// this window…
 pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
-/// …lock the email once they reach this number.
+/// …lock that email for that client once they reach this number. Another
+/// address (the real owner's) is not locked out by an attacker's failures;
+/// the rate limit on sign-ins (`server/src/limits.rs`) slows an attacker who
+/// spreads over many accounts.
 pub const MAX_FAILURES: i64 = 5;
 /// Inserts a user; binds brand_id, email, display_name, role, password_hash, created_at.
 pub const INSERT_USER_SQL: &str =
@@ -114,26 +118,8 @@ pub async fn login(
     mistakes.finish()?;
     let email = email.ok_or(AppError::Internal)?;
 
-    let since = now - LOCKOUT_WINDOW;
-    let recent: Vec<DateTime<Utc>> = on_db!(db.reader(), |pool| {
-        sqlx::query_scalar(
-            "SELECT failed_at FROM login_failures WHERE email = $1 AND failed_at > $2
-             ORDER BY failed_at DESC LIMIT $3",
-        )
-        .bind(email.as_str())
-        .bind(since)
-        .bind(MAX_FAILURES)
-        .fetch_all(pool)
-        .await
-    })?;
-    if recent.len() as i64 >= MAX_FAILURES {
-        let oldest = recent.last().copied().unwrap_or(now);
-        let wait = (oldest + LOCKOUT_WINDOW - now).num_seconds().max(1);
-        return Err(AppError::LockedOut {
-            email: email.to_string(),
-            minutes: (wait + 59) / 60,
-        });
-    }
+    let client = crate::base::client::ClientAddr::current().to_string();
+    claim_attempt(db, &email, &client, now).await?;
 
     let row: Option<UserRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
@@ -149,49 +135,127 @@ pub async fn login(
         .as_ref()
         .map(|r| r.password_hash.clone())
         .unwrap_or_else(|| dummy_hash().to_owned());
-    let pw = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&pw, &phc))
-        .await
-        .context("password verification task")?;
+    let matches = crate::base::auth::ssr::verify_off_thread(password, phc).await?;
 
     let user = match row {
         Some(row) if matches => row.into_user()?,
         _ => {
-            on_db!(db.writer(), |pool| {
-                sqlx::query("INSERT INTO login_failures (email, failed_at) VALUES ($1, $2)")
-                    .bind(email.as_str())
-                    .bind(now)
-                    .execute(pool)
-                    .await
-                    .map(|r| r.rows_affected())
-            })?;
-            tracing::info!("failed sign-in");
+            // The attempt recorded above stays, as this failure.
+            tracing::info!(%client, "failed sign-in");
             return Err(AppError::WrongCredentials {
                 email: email.to_string(),
             });
         }
     };
 
+    // The right password of a suspended host: said plainly (only the owner
+    // of the password reads it), and no session.
+    let suspended: Option<DateTime<Utc>> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar("SELECT suspended_at FROM users WHERE id = $1")
+            .bind(user.id)
+            .fetch_one(pool)
+            .await
+    })?;
+    if suspended.is_some() {
+        return Err(AppError::invalid(
+            "email",
+            tr!(crate::base::l10n::page_lang(), LOGIN_SUSPENDED),
+        ));
+    }
+
+    let raw = open_session(db, &email, &client, user.id, now).await?;
+    tracing::info!(user_id = user.id, "signed in");
+    Ok((user, raw))
+}
+
+/// Records a sign-in attempt of `email` from `client` as a failure (a
+/// success removes it), then refuses it when that makes more than
+/// [`MAX_FAILURES`] within the window.
+async fn claim_attempt(
+    db: &Db,
+    email: &EmailAddress,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    // The attempt is recorded first, as a failure, then counted, one
+    // attempt at a time: no burst gets past the limit. A success removes it
+    // (and the earlier failures) below.
+    let since = now - LOCKOUT_WINDOW;
+    // SQLite has one writer at a time; PostgreSQL's transactions would not
+    // see each other's attempts, so they take turns on a lock of their own.
+    let turn = match db.engine() {
+        crate::base::db::Engine::Postgres => Some("SELECT pg_advisory_xact_lock(hashtext($1))"),
+        crate::base::db::Engine::Sqlite => None,
+    };
+    let recent: Vec<DateTime<Utc>> = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        if let Some(lock) = turn {
+            sqlx::query(lock)
+                .bind(format!("sign-in\n{}\n{client}", email.as_str()))
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("INSERT INTO login_failures (email, client, failed_at) VALUES ($1, $2, $3)")
+            .bind(email.as_str())
+            .bind(client)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let recent = sqlx::query_scalar(
+            "SELECT failed_at FROM login_failures WHERE email = $1 AND client = $2 AND failed_at > $3
+             ORDER BY failed_at DESC LIMIT $4",
+        )
+        .bind(email.as_str())
+        .bind(client)
+        .bind(since)
+        .bind(MAX_FAILURES + 1)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(recent)
+    })?;
+    if recent.len() as i64 > MAX_FAILURES {
+        let oldest = recent.last().copied().unwrap_or(now);
+        let wait = (oldest + LOCKOUT_WINDOW - now).num_seconds().max(1);
+        tracing::info!(%client, "sign-in locked for this email and client");
+        return Err(AppError::LockedOut {
+            email: email.to_string(),
+            minutes: (wait + 59) / 60,
+        });
+    }
+
+    Ok(())
+}
+
+/// Opens a session for `user_id`, forgetting the failures of `email` from
+/// `client`; returns the raw token for the cookie.
+async fn open_session(
+    db: &Db,
+    email: &EmailAddress,
+    client: &str,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
     let raw = random_token();
     let hash = hash_token(&raw);
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
-        sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        sqlx::query("DELETE FROM login_failures WHERE email = $1 AND client = $2")
             .bind(email.as_str())
+            .bind(client)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
         )
         .bind(&hash)
-        .bind(user.id)
+        .bind(user_id)
         .bind(now)
         .execute(&mut *tx)
         .await?;
         tx.commit().await
     })?;
-    tracing::info!(user_id = user.id, "signed in");
-    Ok((user, raw))
+    Ok(raw)
 }
 
 /// Deletes the session of this raw token, if there is one.
@@ -250,8 +314,102 @@ pub async fn use_password_token(
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?;
+        // A new password ends every session opened with the old one.
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         email
     });
     email.ok_or_else(expired)
+}
+
+/// A reset link is valid this long.
+pub const RESET_VALID: Duration = Duration::hours(1);
+/// One account gets at most one reset link this often: the form cannot
+/// flood a mailbox.
+pub const RESET_EVERY: Duration = Duration::minutes(5);
+
+/// Mails a single-use link to choose a new password, when an active
+/// account uses `email_raw`; answers the same whether one does or not.
+#[tracing::instrument(skip(db, config))]
+pub async fn request_reset(
+    db: &Db,
+    config: &crate::base::state::AppConfig,
+    email_raw: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email_raw, "email")?;
+    type Account = (i64, String, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+    let account: Option<Account> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT u.id, u.display_name, u.suspended_at,
+                    (SELECT MAX(t.created_at) FROM password_tokens t WHERE t.user_id = u.id)
+             FROM users u WHERE u.email = $1",
+        )
+        .bind(email.as_str())
+        .fetch_optional(pool)
+        .await
+    })?;
+    let Some((user_id, name, None, last_link)) = account else {
+        return Ok(());
+    };
+    if last_link.is_some_and(|at| now - at < RESET_EVERY) {
+        tracing::info!(
+            user_id,
+            "password reset asked again within minutes: no new link"
+        );
+        return Ok(());
+    }
+    let lang = crate::base::l10n::page_lang();
+    let token = random_token();
+    let link = config
+        .public_url
+        .join(&format!("/reset/{token}"))
+        .context("the reset link")?;
+    let mail = crate::base::mail::plain(
+        config,
+        &name,
+        email.as_str(),
+        tr!(lang, RESET_MAIL_SUBJECT),
+        format!(
+            "{}\n\n{}\n{link}\n\n{}\n",
+            tr!(lang, MAIL_HELLO_NAME, name = name.as_str()),
+            tr!(lang, RESET_MAIL_BODY),
+            tr!(lang, RESET_MAIL_NOT_YOU),
+        ),
+        None,
+        now,
+    )?;
+    on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO password_tokens (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user_id)
+        .bind(hash_token(&token))
+        .bind(now + RESET_VALID)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        crate::base::mail::insert_query(&mail)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    })?;
+    tracing::info!(user_id, "password reset link mailed");
+    Ok(())
+}
+
+/// Ends every session of the user (sign out everywhere).
+pub async fn end_all_sessions(db: &Db, user_id: i64) -> Result<(), AppError> {
+    on_db!(db.writer(), |pool| {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
 }

@@ -126,17 +126,63 @@ pub mod ssr {
         })
     }
 
-    /// Hashes a password off the async runtime (argon2 takes tens of milliseconds).
-    pub async fn hash_off_thread(password: &NewPassword) -> anyhow::Result<String> {
-        let pw = password.clone();
-        tokio::task::spawn_blocking(move || hash_password(&pw))
+    /// Password hashes (and verifications) running at once, at most: each
+    /// holds 19 MiB and a core for tens of milliseconds. A flood of
+    /// sign-ins queues here instead of exhausting memory; a request that
+    /// waited [`HASH_WAIT`] in vain is answered `Busy`.
+    pub fn hash_concurrency() -> usize {
+        std::thread::available_parallelism().map_or(2, |n| n.get() * 2)
+    }
+
+    /// How long a request waits for a hashing slot.
+    pub const HASH_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+    static SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> =
+        std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(hash_concurrency()));
+    static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    /// The most hashes that ever ran at once in this process (for tests).
+    pub fn hash_peak() -> usize {
+        PEAK.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Runs `work` (argon2) on a blocking thread once a slot is free.
+    async fn with_slot<T: Send + 'static>(
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        use std::sync::atomic::Ordering::SeqCst;
+        let _slot = tokio::time::timeout(HASH_WAIT, SLOTS.acquire())
             .await
-            .context("password hashing task")?
+            .map_err(|_| AppError::Busy)?
+            .map_err(|_| AppError::Internal)?;
+        let done = tokio::task::spawn_blocking(move || {
+            let now = RUNNING.fetch_add(1, SeqCst) + 1;
+            PEAK.fetch_max(now, SeqCst);
+            let out = work();
+            RUNNING.fetch_sub(1, SeqCst);
+            out
+        })
+        .await
+        .context("password hashing task")?;
+        Ok(done)
+    }
+
+    /// Hashes a password off the async runtime (argon2 takes tens of milliseconds).
+    pub async fn hash_off_thread(password: &NewPassword) -> Result<String, AppError> {
+        let pw = password.clone();
+        Ok(with_slot(move || hash_password(&pw)).await??)
+    }
+
+    /// Checks a password against its PHC string off the async runtime.
+    pub async fn verify_off_thread(password: &str, phc: String) -> Result<bool, AppError> {
+        let pw = password.to_owned();
+        with_slot(move || verify_password(&pw, &phc)).await
     }
 
     /// [`hash_off_thread`] for server functions.
     pub async fn hash_password_blocking(password: &NewPassword) -> Result<String, AppError> {
-        Ok(hash_off_thread(password).await?)
+        hash_off_thread(password).await
     }
 
     #[derive(sqlx::FromRow)]
@@ -185,7 +231,7 @@ pub mod ssr {
                 "SELECT s.id AS session_id, s.created_at, s.last_seen_at,
                     u.id, u.brand_id, u.email, u.display_name, u.role, u.password_hash
              FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = $1",
+             WHERE s.token_hash = $1 AND u.suspended_at IS NULL",
             )
             .bind(&hash)
             .fetch_optional(pool)

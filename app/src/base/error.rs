@@ -38,6 +38,15 @@ pub enum AppError {
     WrongCredentials { email: String },
     #[error("Too many failed sign-ins for this email. Try again in {minutes} minutes.")]
     LockedOut { email: String, minutes: i64 },
+    /// Too many requests from one connection (a rate limit).
+    #[error("Too many attempts from your connection. Wait {seconds} seconds and try again.")]
+    TooManyRequests { seconds: u64 },
+    /// More than a form may send (the body limit).
+    #[error("What you sent is too large. Shorten it and send it again.")]
+    TooLarge,
+    /// The server is at capacity for this kind of work (password checks).
+    #[error("We are very busy right now. Try again in a few seconds.")]
+    Busy,
     /// A form whose fields could not be read as the operation's input and
     /// that names no field (a value of the wrong kind).
     #[error("Part of the form could not be read. Check what you entered and send it again.")]
@@ -64,6 +73,11 @@ impl AppError {
             AppError::Invalid { message, .. } => message.clone(),
             AppError::WrongCredentials { .. } => tr!(lang, ERROR_WRONG_CREDENTIALS),
             AppError::LockedOut { minutes, .. } => tr!(lang, ERROR_LOCKED_OUT, minutes = *minutes),
+            AppError::TooManyRequests { seconds } => {
+                tr!(lang, ERROR_TOO_MANY_REQUESTS, seconds = *seconds)
+            }
+            AppError::TooLarge => tr!(lang, ERROR_TOO_LARGE),
+            AppError::Busy => tr!(lang, ERROR_BUSY),
             AppError::Unreadable => tr!(lang, ERROR_UNREADABLE),
             AppError::Internal => tr!(lang, ERROR_INTERNAL),
             AppError::Transport(_) => tr!(lang, ERROR_TRANSPORT),
@@ -238,7 +252,11 @@ pub mod ssr {
                 AppError::Forbidden => StatusCode::FORBIDDEN,
                 AppError::NotFound => StatusCode::NOT_FOUND,
                 AppError::Invalid { .. } | AppError::Unreadable => StatusCode::UNPROCESSABLE_ENTITY,
-                AppError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+                AppError::LockedOut { .. } | AppError::TooManyRequests { .. } => {
+                    StatusCode::TOO_MANY_REQUESTS
+                }
+                AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
                 AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             }
         }
@@ -329,6 +347,9 @@ mod tests {
             AppError::NotFound,
             AppError::Unreadable,
             AppError::Internal,
+            AppError::TooLarge,
+            AppError::Busy,
+            AppError::TooManyRequests { seconds: 30 },
         ] {
             assert_eq!(err.message(Lang::En), err.to_string());
         }

@@ -29,6 +29,9 @@ pub struct OutgoingMail {
     /// Who answers reach, (name, email): the host of a party's mail; the
     /// sender when `None`.
     pub reply_to: Option<(String, String)>,
+    /// A non-transactional mail's stop link (`base::consent::stop_url`):
+    /// sent as `List-Unsubscribe` with one-click (RFC 8058).
+    pub unsubscribe: Option<String>,
 }
 
 /// A message ready to store: its bytes never change between retries.
@@ -83,6 +86,18 @@ pub fn build(
             email.parse()?,
         ));
     }
+    if let Some(link) = &mail.unsubscribe {
+        use lettre::message::header::{HeaderName, HeaderValue};
+        message = message
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{link}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
     let message = message
         .subject(mail.subject.clone())
         .message_id(Some(message_id.clone()))
@@ -122,6 +137,7 @@ pub fn plain(
             attachments: vec![],
             event_id,
             reply_to: None,
+            unsubscribe: None,
         },
         now,
     )
@@ -257,6 +273,7 @@ mod tests {
             )],
             event_id: None,
             reply_to: Some(("Camille Martin".into(), "camille@example.com".into())),
+            unsubscribe: None,
         };
         let q = build(&identity, &mail, Utc::now()).unwrap();
         assert!(q.message_id.ends_with("@soiree.example>"));

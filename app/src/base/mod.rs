@@ -12,6 +12,10 @@ pub mod account;
 pub mod auth;
 pub mod bank;
 pub mod brand;
+#[cfg(feature = "ssr")]
+pub mod client;
+#[cfg(feature = "ssr")]
+pub mod consent;
 pub mod content;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -27,6 +31,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod media;
 pub mod money;
+#[cfg(feature = "ssr")]
+pub mod network;
 #[cfg(feature = "ssr")]
 pub mod onboarding;
 pub mod order;

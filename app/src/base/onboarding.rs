@@ -189,7 +189,9 @@ pub async fn onboard(
     // A password nobody knows until the link sets one.
     let secret = NewPassword::parse(&random_token(), "password")
         .map_err(|e| anyhow::anyhow!("a random password was refused: {e}"))?;
-    let hash = crate::base::auth::ssr::hash_off_thread(&secret).await?;
+    let hash = crate::base::auth::ssr::hash_off_thread(&secret)
+        .await
+        .map_err(|e| anyhow::anyhow!("hashing a new host's password: {e}"))?;
     let mut tx = db.begin().await?;
     let user = match insert_host(&mut tx, who, &hash, now).await {
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(taken()),

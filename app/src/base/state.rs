@@ -23,6 +23,8 @@ pub struct AppConfig {
     /// Stripe's API (`STRIPE_API_BASE`) and Stripe.js (`STRIPE_JS_URL`).
     pub stripe_api_base: String,
     pub stripe_js_url: String,
+    /// Where the server's own requests (webhooks) may go.
+    pub outbound: crate::base::network::Outbound,
 }
 
 /// A secret key; never printed.

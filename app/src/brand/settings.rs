@@ -72,7 +72,7 @@ pub async fn save_brand_settings(form: SettingsForm) -> Result<(), AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        ssr::save(&state.db, admin.brand_id, &form)
+        ssr::save(&state.db, state.config.outbound, admin.brand_id, &form)
             .await
             .map_err(|e| e.keeping(&form))
     })
@@ -175,7 +175,12 @@ pub mod ssr {
     /// Checks and stores the settings. The currency changes only while the
     /// brand has no order; the check and the update are one statement, so
     /// an order placed meanwhile cannot slip between them.
-    pub async fn save(db: &Db, brand_id: i64, form: &SettingsForm) -> Result<(), AppError> {
+    pub async fn save(
+        db: &Db,
+        outbound: crate::base::network::Outbound,
+        brand_id: i64,
+        form: &SettingsForm,
+    ) -> Result<(), AppError> {
         let lang = crate::base::l10n::page_lang();
         let current = crate::base::brand::ssr::currency(db, brand_id).await?;
         // Every field is checked, so the form shows all its mistakes at once.
@@ -196,7 +201,10 @@ pub mod ssr {
             "free_shipping_from",
             unit,
         ));
-        let url = m.check(webhook_url(&form.webhook_url));
+        let url = match webhook_url(&form.webhook_url) {
+            Ok(Some(url)) => m.check(reachable(outbound, url).await),
+            other => m.check(other),
+        };
         let language = m.check(
             crate::base::l10n::Lang::parse(&form.language).ok_or_else(|| {
                 AppError::invalid(
@@ -298,6 +306,30 @@ pub mod ssr {
             ));
         }
         Ok(Some(url.to_owned()))
+    }
+
+    /// A webhook address must reach a public server: never this server's
+    /// loopback, its private network or a cloud's metadata service
+    /// (`base::network`). Checked again at each delivery, where a name
+    /// that does not resolve yet is checked as it does.
+    async fn reachable(
+        outbound: crate::base::network::Outbound,
+        url: String,
+    ) -> Result<Option<String>, AppError> {
+        use crate::base::network::Refused;
+        let lang = crate::base::l10n::page_lang();
+        let parsed = url::Url::parse(&url)
+            .map_err(|_| AppError::invalid("webhook_url", tr!(lang, SETTINGS_ERROR_WEBHOOK_URL)))?;
+        match outbound.check(&parsed).await {
+            Ok(()) => Ok(Some(url)),
+            Err(Refused::NotPublic(_) | Refused::NoPublicAddress) => Err(AppError::invalid(
+                "webhook_url",
+                tr!(lang, SETTINGS_ERROR_WEBHOOK_PRIVATE),
+            )),
+            // A name not found (yet) points nowhere private: it is
+            // checked again as each delivery resolves it.
+            Err(Refused::Unresolved) => Ok(Some(url)),
+        }
     }
 
     /// Replaces a secret with 32 random bytes (hex) and returns it.

@@ -13,6 +13,9 @@ use crate::base::{error::AppError, l10n::Lang, media::MediaStore};
 
 /// The largest photo accepted, in bytes.
 pub const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
+/// The most pixels a photo may have (40 megapixels, more than any phone
+/// camera's): decoding allocates for each of them.
+pub const MAX_PIXELS: u64 = 40_000_000;
 /// How many photos one save may carry.
 pub const MAX_PHOTOS_PER_SAVE: usize = 6;
 /// The longest side of the display size and of the thumbnail, in pixels.
@@ -73,13 +76,29 @@ pub fn process(lang: Lang, upload: &Upload) -> Result<ProcessedPhoto, AppError> 
     ) {
         return Err(invalid(tr!(lang, CATALOG_PHOTO_FORMAT, name = name)));
     }
-    let mut reader = ImageReader::new(Cursor::new(&upload.bytes));
-    reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
+    let format = format.unwrap_or(ImageFormat::Jpeg);
+    // A small file can claim huge dimensions: read them from the header and
+    // refuse before decoding allocates anything.
+    let (width, height) = ImageReader::with_format(Cursor::new(&upload.bytes), format)
+        .into_dimensions()
+        .map_err(|_| invalid(tr!(lang, CATALOG_PHOTO_UNREADABLE, name = name)))?;
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_PIXELS {
+        return Err(invalid(tr!(
+            lang,
+            CATALOG_PHOTO_TOO_MANY_PIXELS,
+            name = name,
+            width = width,
+            height = height,
+            megapixels = pixels / 1_000_000
+        )));
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(&upload.bytes), format);
     let mut limits = Limits::default();
-    // A small file can claim huge dimensions: refuse before allocating.
     limits.max_image_width = Some(12_000);
     limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    // 40 megapixels of 16-bit RGBA, and the decoder's own buffers.
+    limits.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
     reader.limits(limits);
     let image = reader
         .decode()
@@ -285,5 +304,65 @@ mod tests {
         .for_field("photos")
         .unwrap();
         assert!(msg.contains("up to 8 MB"), "{msg}");
+    }
+
+    /// A PNG of a few bytes whose header claims `width` × `height`.
+    fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = 0xffff_ffffu32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xedb8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let mut ihdr = b"IHDR".to_vec();
+        ihdr.extend_from_slice(&width.to_be_bytes());
+        ihdr.extend_from_slice(&height.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        for chunk in [ihdr, b"IDAT".to_vec(), b"IEND".to_vec()] {
+            png.extend_from_slice(&(chunk.len() as u32 - 4).to_be_bytes());
+            png.extend_from_slice(&chunk);
+            png.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        }
+        png
+    }
+
+    #[test]
+    fn a_photo_over_40_megapixels_is_refused_before_decoding() {
+        // 8,000 × 6,000: each side within bounds, 48 megapixels in all.
+        let msg = process(
+            Lang::En,
+            &Upload {
+                filename: "bomb.png".into(),
+                bytes: png_claiming(8_000, 6_000),
+            },
+        )
+        .unwrap_err()
+        .for_field("photos")
+        .unwrap();
+        assert!(
+            msg.contains("8000 × 6000") && msg.contains("40 megapixels"),
+            "{msg}"
+        );
+        // Under the cap, the same header is only a damaged file.
+        let msg = process(
+            Lang::En,
+            &Upload {
+                filename: "cut.png".into(),
+                bytes: png_claiming(6_000, 4_000),
+            },
+        )
+        .unwrap_err()
+        .for_field("photos")
+        .unwrap();
+        assert!(msg.contains("could not be read"), "{msg}");
     }
 }

@@ -220,6 +220,7 @@ pub mod ssr {
                 attachments: vec![],
                 event_id: None,
                 reply_to: None,
+                unsubscribe: None,
             },
             now,
         )?;

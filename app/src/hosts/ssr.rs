@@ -201,7 +201,10 @@ pub async fn invite(
     Ok(onboard(db, config, &who, now).await?)
 }
 
-/// Suspends or reinstates a host of the brand.
+/// Suspends or reinstates a host of the brand. A suspended host's
+/// sessions end at once (and no session of theirs is honoured while the
+/// suspension lasts, `auth::ssr::session_user`): they can no longer sign
+/// in, invite or write to guests. Their open parties go on for the guests.
 pub async fn set_suspended(
     db: &Db,
     brand_id: i64,
@@ -211,15 +214,24 @@ pub async fn set_suspended(
 ) -> Result<(), AppError> {
     let at = suspended.then_some(now);
     let moved = on_db!(db.writer(), |pool| {
-        sqlx::query(
+        let mut tx = pool.begin().await?;
+        let moved = sqlx::query(
             "UPDATE users SET suspended_at = $1 WHERE id = $2 AND brand_id = $3 AND role = 'host'",
         )
         .bind(at)
         .bind(host_id)
         .bind(brand_id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if suspended && moved > 0 {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(host_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(moved)
     })?;
     if moved == 0 {
         return Err(AppError::NotFound);

@@ -204,6 +204,8 @@ pub struct Rsvp {
     /// Companions coming along (none with a no).
     pub companions: i64,
     pub note: String,
+    /// "Send me the brand's news" (a box left unticked unless ticked).
+    pub news: bool,
 }
 
 /// What is wrong with an answer's companions or note.
@@ -234,6 +236,11 @@ impl RsvpError {
 }
 
 impl Rsvp {
+    /// With the answer to the news question.
+    pub fn with_news(self, news: bool) -> Rsvp {
+        Rsvp { news, ..self }
+    }
+
     /// The answer as sent: a no brings no companions; the note is trimmed.
     pub fn new(answer: Answer, companions: Option<i64>, note: Option<&str>) -> Rsvp {
         Rsvp {
@@ -244,6 +251,7 @@ impl Rsvp {
                 companions.unwrap_or(0)
             },
             note: note.unwrap_or_default().trim().to_owned(),
+            news: false,
         }
     }
 

@@ -197,6 +197,7 @@ pub fn invitation_mail(
         )],
         event_id: Some(facts.event_id),
         reply_to: Some((facts.host_name.to_owned(), facts.host_email.to_owned())),
+        unsubscribe: None,
     }
 }
 

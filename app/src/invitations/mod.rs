@@ -287,11 +287,12 @@ pub async fn answer_invitation(
     rsvp: String,
     companions: Option<i64>,
     note: Option<String>,
+    news: Option<String>,
 ) -> Result<String, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
         let answer = domain::Answer::parse(&rsvp)?;
-        let rsvp = domain::Rsvp::new(answer, companions, note.as_deref());
+        let rsvp = domain::Rsvp::new(answer, companions, note.as_deref()).with_news(news.is_some());
         Ok(ssr::answer(&state.db, &state.config, &token, &rsvp, chrono::Utc::now()).await?)
     })
     .await
@@ -321,12 +322,18 @@ pub async fn get_shared_event(slug: String) -> Result<SharedEventView, AppError>
 /// Registers the visitor of a share link as a guest; their personal link
 /// comes by email.
 #[server(prefix = "/api", endpoint = "join_event")]
-pub async fn join_event(slug: String, name: String, email: String) -> Result<(), AppError> {
+pub async fn join_event(
+    slug: String,
+    name: String,
+    email: String,
+    news: Option<String>,
+) -> Result<(), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
         let guest = domain::guest_form(&name, &email, true)
             .map_err(|e| e.keeping(&TypedGuest { name, email }))?;
-        ssr::join_by_share_link(&state.db, &state.config, &slug, &guest, chrono::Utc::now()).await
+        let now = chrono::Utc::now();
+        ssr::join_by_share_link(&state.db, &state.config, &slug, &guest, news.is_some(), now).await
     })
     .await
 }

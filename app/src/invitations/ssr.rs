@@ -259,15 +259,19 @@ pub async fn send_invitations(
 
 /// Adds a guest who registered through the event's share link and mails
 /// them their personal link (again, with the same link, if already listed).
+/// An address already listed gets its link at most once an hour, however
+/// often the form is sent for it: the form cannot be used to flood someone's
+/// mailbox. The answer is the same either way.
 pub async fn join_by_share_link(
     db: &Db,
     config: &crate::base::state::AppConfig,
     slug: &str,
     guest: &GuestLine,
+    news: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let event_id = crate::base::access::ssr::shared_event_id(db, slug, now).await?;
-    let guest_id: i64 = on_db!(db.writer(), |pool| {
+    let (guest_id, sent_at): (i64, Option<DateTime<Utc>>) = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         sqlx::query(
             "INSERT INTO guests (event_id, name, email, created_at) VALUES ($1, $2, $3, $4)
@@ -279,17 +283,41 @@ pub async fn join_by_share_link(
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let id = sqlx::query_scalar("SELECT id FROM guests WHERE event_id = $1 AND email = $2")
+        let row = sqlx::query_as(
+            "SELECT id, link_sent_at FROM guests WHERE event_id = $1 AND email = $2",
+        )
+        .bind(event_id)
+        .bind(guest.email.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let brand_id: i64 = sqlx::query_scalar("SELECT brand_id FROM events WHERE id = $1")
             .bind(event_id)
-            .bind(guest.email.as_str())
             .fetch_one(&mut *tx)
             .await?;
+        sqlx::query(crate::base::consent::RECORD_NEWS_SQL)
+            .bind(brand_id)
+            .bind(guest.email.as_str())
+            .bind(news)
+            .bind(now)
+            .bind(crate::base::consent::Source::ShareLink.as_db())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
-        Ok::<_, sqlx::Error>(id)
+        Ok::<_, sqlx::Error>(row)
     })?;
+    if sent_at.is_some_and(|at| now - at < LINK_RESEND_EVERY) {
+        tracing::info!(
+            guest_id,
+            "share-link sign-up: link mailed less than an hour ago"
+        );
+        return Ok(());
+    }
     queue_invitations(db, config, event_id, Recipients::Resend(guest_id), now).await?;
     Ok(())
 }
+
+/// A share-link sign-up mails an address already listed at most this often.
+pub const LINK_RESEND_EVERY: chrono::Duration = chrono::Duration::hours(1);
 
 /// Issues links and queues invitation mails for `who`, once authorised.
 async fn queue_invitations(
@@ -345,7 +373,9 @@ async fn queue_invitations(
                 now,
             )?;
             sqlx::query(
-                "UPDATE guests SET token_nonce = $1, token_hash = $2, invited_at = COALESCE(invited_at, $3) WHERE id = $4",
+                "UPDATE guests SET token_nonce = $1, token_hash = $2, invited_at = COALESCE(invited_at, $3),
+                        link_sent_at = $3
+                 WHERE id = $4",
             )
             .bind(&nonce)
             .bind(hash_token(&raw))
@@ -393,6 +423,7 @@ fn promotion_mail(
         attachments: vec![],
         event_id: Some(event_id),
         reply_to: None,
+        unsubscribe: None,
     }
 }
 
@@ -457,7 +488,9 @@ fn party_when(lang: Lang, event: &InviteEventRow, zone: chrono_tz::Tz) -> String
     )
 }
 
-/// A mail about `event` to one of its guests, answered to the host.
+/// A mail about `event` to one of its guests, answered to the host; a
+/// non-transactional one carries its stop link (`unsubscribe`).
+#[allow(clippy::too_many_arguments)]
 fn guest_mail(
     config: &crate::base::state::AppConfig,
     event: &InviteEventRow,
@@ -465,6 +498,7 @@ fn guest_mail(
     (name, email): (&str, &str),
     subject: String,
     text: String,
+    unsubscribe: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<crate::base::mail::QueuedMail, AppError> {
     Ok(crate::base::mail::build(
@@ -478,6 +512,7 @@ fn guest_mail(
             attachments: vec![],
             event_id: Some(event_id),
             reply_to: Some((event.host_name.clone(), event.host_email.clone())),
+            unsubscribe,
         },
         now,
     )?)
@@ -495,6 +530,12 @@ async fn send_mailing(
     let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let when = party_when(lang, &event, zone);
     let title = event.title.as_str();
+    let brand_id: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT brand_id FROM events WHERE id = $1"
+    )
+    .bind(event_id)
+    .fetch_one(pool)
+    .await)?;
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let claimed = sqlx::query(claim)
@@ -507,10 +548,14 @@ async fn send_mailing(
             // Another server took it.
             return Ok(0);
         }
-        let guests: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT name, email, token_nonce FROM guests
-             WHERE event_id = $1 AND rsvp IN ('yes', 'maybe') AND token_nonce IS NOT NULL ORDER BY id",
-        )
+        // Reminders and thank-yous are not transactional: not to an
+        // address that stopped the brand's mail.
+        let guests: Vec<(String, String, String)> = sqlx::query_as(&format!(
+            "SELECT g.name, g.email, g.token_nonce FROM guests g
+             WHERE g.event_id = $1 AND g.rsvp IN ('yes', 'maybe') AND g.token_nonce IS NOT NULL
+               AND {} ORDER BY g.id",
+            crate::base::consent::NOT_STOPPED
+        ))
         .bind(event_id)
         .fetch_all(&mut *tx)
         .await?;
@@ -541,7 +586,18 @@ async fn send_mailing(
                     ),
                 ),
             };
-            let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
+            let stop = crate::base::consent::stop_url(config, brand_id, email);
+            let text = format!("{text}\n--\n{}\n{stop}\n", tr!(lang, MAIL_STOP_FOOTER));
+            let mail = guest_mail(
+                config,
+                &event,
+                event_id,
+                (name, email),
+                subject,
+                text,
+                Some(stop),
+                now,
+            )?;
             crate::base::mail::insert_query(&mail)
                 .execute(&mut *tx)
                 .await?;
@@ -594,7 +650,16 @@ pub async fn tell_cancelled(
             tr!(lang, MAIL_CANCELLED_ORDERS),
         );
         let subject = tr!(lang, MAIL_CANCELLED_SUBJECT, title = event.title.as_str());
-        let mail = guest_mail(config, &event, event_id, (name, email), subject, text, now)?;
+        let mail = guest_mail(
+            config,
+            &event,
+            event_id,
+            (name, email),
+            subject,
+            text,
+            None,
+            now,
+        )?;
         on_tx!(tx, |c| {
             crate::base::mail::insert_query(&mail)
                 .execute(&mut *c)
@@ -713,6 +778,15 @@ pub async fn answer(
     rsvp.check()?;
     let mut tx = db.begin().await?;
     let stored = record_answer(&mut tx, &inv, rsvp, now).await?;
+    crate::base::consent::record_news(
+        &mut tx,
+        inv.brand_id,
+        &inv.guest_email,
+        rsvp.news,
+        crate::base::consent::Source::Rsvp,
+        now,
+    )
+    .await?;
     let promoted = move_up_waiting(&mut tx, config, &inv, now).await?;
     tx.party_changed(inv.event_id).await?;
     tx.commit().await?;

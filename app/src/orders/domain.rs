@@ -17,6 +17,8 @@ pub struct Checkout {
     pub address: Option<String>,
     pub idempotency_key: String,
     pub wants_to_host: bool,
+    /// The answer to "news from the brand?" (`base::consent`).
+    pub news: bool,
     /// How the guest pays; `None` when the form did not say.
     pub payment: Option<PayMethod>,
 }
@@ -56,6 +58,7 @@ impl Checkout {
             address,
             idempotency_key: key.to_owned(),
             wants_to_host: form.wants_to_host.as_deref().is_some_and(|v| !v.is_empty()),
+            news: form.news.as_deref().is_some_and(|v| !v.is_empty()),
             payment,
         })
     }

@@ -67,6 +67,9 @@ pub struct CheckoutForm {
     /// How the guest pays (`card`, `transfer`, `delivery`).
     #[serde(default)]
     pub payment: String,
+    /// "Send me the brand's news" (a checkbox, unticked by default).
+    #[serde(default)]
+    pub news: Option<String>,
 }
 
 /// One step of an order's timeline.
@@ -384,6 +387,7 @@ pub fn CartPage() -> impl IntoView {
                     idempotency_key: key.clone(),
                     wants_to_host: None,
                     payment: String::new(),
+                    news: None,
                 });
                 let empty = cart.lines.is_empty();
                 let money = move |m: Money| fmt::money(lang, m);
@@ -467,6 +471,8 @@ pub fn CartPage() -> impl IntoView {
                                         error=error.get_untracked().and_then(|e| e.for_field("payment")) />
                                     <label class="choice"><input type="checkbox" name="form[wants_to_host]" value="yes" checked=initial.wants_to_host.is_some() />
                                         {format!(" {}", tr!(lang, CHECKOUT_WANTS_TO_HOST))}</label>
+                                    <label class="choice"><input type="checkbox" name="form[news]" value="yes" checked=initial.news.is_some() />
+                                        {format!(" {}", tr!(lang, NEWS_CONSENT))}</label>
                                     <button type="submit" class="button primary" disabled=move || place.pending().get()>
                                         {move || if place.pending().get() { tr!(lang, CHECKOUT_PLACING) } else { tr!(lang, CHECKOUT_PLACE) }}
                                     </button>

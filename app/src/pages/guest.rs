@@ -313,6 +313,7 @@ pub fn SharedEventPage() -> impl IntoView {
                                     <input type="hidden" name="slug" value=slug />
                                     <Field id="join-name" field="name" name="name" label=tr!(lang, GUEST_YOUR_NAME) value=typed.with_value(|t| t.name.clone()) autocomplete="name" error />
                                     <Field id="join-email" field="email" name="email" label=tr!(lang, GUEST_YOUR_EMAIL) kind="email" value=typed.with_value(|t| t.email.clone()) autocomplete="email" error />
+                                    <NewsChoice />
                                     <button type="submit" class="button primary">{tr!(lang, GUEST_JOIN_SUBMIT)}</button>
                                 </ActionForm>
                             }>
@@ -325,6 +326,16 @@ pub fn SharedEventPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Send me the brand's news": asked on its own, unticked (`base::consent`).
+#[component]
+fn NewsChoice() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="choice"><input type="checkbox" name="news" value="yes" />
+            {format!(" {}", tr!(lang, NEWS_CONSENT))}</label>
     }
 }
 
@@ -392,6 +403,7 @@ pub fn InvitationPage() -> impl IntoView {
                                             <label for="note">{tr!(lang, GUEST_NOTE_LABEL, host = &i.host_first_name)}</label>
                                             <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
                                         </div>
+                                        <NewsChoice />
                                         <button type="submit" class="button primary">{tr!(lang, GUEST_SEND_ANSWER)}</button>
                                     </ActionForm>
                                 }

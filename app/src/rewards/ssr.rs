@@ -438,6 +438,7 @@ fn simple_mail(
             attachments: vec![],
             event_id,
             reply_to: None,
+            unsubscribe: None,
         },
         now,
     )?)

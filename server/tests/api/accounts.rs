@@ -10,7 +10,10 @@ use serde_json::Value;
 
 use crate::{
     db_test,
-    helpers::{client, session_count, session_hashes, TestApp, ADMIN, HOST},
+    helpers::{
+        client, expired_set_password_link, latest_mail_to, mails_to, session_count, session_hashes,
+        sessions_of, TestApp, ADMIN, HOST,
+    },
 };
 
 fn session_cookie(res: &reqwest::Response) -> Option<String> {
@@ -291,3 +294,124 @@ db_test!(cross_site_writes_are_refused, |app: TestApp| async move {
         "still signed in"
     );
 });
+
+/// The reset link in the latest mail to `email`.
+async fn reset_token(app: &TestApp, email: &str) -> String {
+    let mail = latest_mail_to(app, email).await.replace("=\r\n", "");
+    let start = mail.find("/reset/").expect("a reset link") + "/reset/".len();
+    mail[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+db_test!(
+    a_forgotten_password_is_reset_by_a_link_that_works_once,
+    |app: TestApp| async move {
+        app.seed().await;
+        // Signed in on a laptop with the old password.
+        let laptop = app.new_client();
+        assert_eq!(
+            app.login_with(&laptop, HOST.0, HOST.1).await.status(),
+            StatusCode::OK
+        );
+        let ask = |email: &str| {
+            let form = [("email", email.to_owned())];
+            let url = app.url("/api/request_password_reset");
+            let client = app.new_client();
+            async move { client.post(url).form(&form).send().await.unwrap() }
+        };
+        // Whether an account uses the address or not, the answer is the same.
+        assert_eq!(ask("nobody@example.com").await.status(), StatusCode::OK);
+        assert_eq!(mails_to(&app, "nobody@example.com", "").await, 0);
+        assert_eq!(ask(HOST.0).await.status(), StatusCode::OK);
+        assert_eq!(mails_to(&app, HOST.0, "Choose a new password").await, 1);
+        // Asked again at once: no second link.
+        assert_eq!(ask(HOST.0).await.status(), StatusCode::OK);
+        assert_eq!(mails_to(&app, HOST.0, "Choose a new password").await, 1);
+        let res = ask("not an address").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        let token = reset_token(&app, HOST.0).await;
+        let page = app
+            .new_client()
+            .get(app.url(&format!("/reset/{token}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(page.text().await.unwrap().contains("Choose a new password"));
+
+        let phone = app.new_client();
+        let set = |password: &str| {
+            let form = [("token", token.clone()), ("password", password.to_owned())];
+            let url = app.url("/api/set_first_password");
+            let phone = phone.clone();
+            async move { phone.post(url).form(&form).send().await.unwrap() }
+        };
+        let res = set("motdepasse123").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let res = set("quiet-orchard-2027").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::LOCATION], "/host");
+        assert_eq!(me(&app, &phone).await["email"], HOST.0);
+        // The laptop's session ended with the old password.
+        assert!(me(&app, &laptop).await.is_null());
+        assert_eq!(sessions_of(&app, HOST.0).await, 1);
+        // The link works once.
+        let res = set("another-orchard-2028").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            app.login(HOST.0, HOST.1).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            app.login(HOST.0, "quiet-orchard-2027").await.status(),
+            StatusCode::OK
+        );
+
+        // A link older than an hour is refused.
+        expired_set_password_link(&app, ADMIN.0, "an-old-reset-link-0123456789").await;
+        let res = app
+            .new_client()
+            .post(app.url("/api/set_first_password"))
+            .form(&[
+                ("token", "an-old-reset-link-0123456789"),
+                ("password", "quiet-orchard-2029"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["Invalid"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired"));
+    }
+);
+
+db_test!(
+    signing_out_everywhere_ends_every_session,
+    |app: TestApp| async move {
+        app.seed().await;
+        let phone = app.new_client();
+        let laptop = app.new_client();
+        app.login_with(&phone, HOST.0, HOST.1).await;
+        app.login_with(&laptop, HOST.0, HOST.1).await;
+        app.login_with(&app.client, ADMIN.0, ADMIN.1).await;
+        assert_eq!(sessions_of(&app, HOST.0).await, 2);
+
+        let res = phone
+            .post(app.url("/api/logout_everywhere"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(me(&app, &phone).await.is_null());
+        assert!(me(&app, &laptop).await.is_null());
+        assert_eq!(sessions_of(&app, HOST.0).await, 0);
+        // Only this user's sessions.
+        assert_eq!(me(&app, &app.client).await["email"], ADMIN.0);
+    }
+);

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::{
     db_test,
     helpers::{
-        accounts_with_email, create_event, host_application_count, mails_to, post,
+        accounts_with_email, create_event, host_application_count, mails_to, post, sessions_of,
         stored_set_password_links, turn_sharing_on, welcome_token, TestApp, ADMIN, HOST,
     },
 };
@@ -251,29 +251,31 @@ db_test!(
             StatusCode::NOT_FOUND
         );
         assert_eq!(suspend(camille, true, admin.clone()).await, StatusCode::OK);
+        // Her session ended with the suspension: she can no longer schedule,
+        // invite or write to guests, nor sign in again.
         let res = create_event(&app, &app.client, &[]).await;
-        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(res.text().await.unwrap().contains("suspended"));
-        let options: Value = app
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        let res = app
             .client
-            .get(app.url("/api/event_form_options"))
+            .post(app.url("/api/add_guest"))
+            .form(&[
+                ("event_id", open.to_string()),
+                ("name", "Lou".to_owned()),
+                ("email", "lou@example.com".to_owned()),
+            ])
             .send()
             .await
-            .unwrap()
-            .json()
-            .await
             .unwrap();
-        assert_eq!(options["suspended"], true);
-        assert_eq!(
-            app.client
-                .get(app.url(&format!("/api/event?id={open}")))
-                .send()
-                .await
-                .unwrap()
-                .status(),
-            StatusCode::OK,
-            "her open party is still hers"
-        );
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        let res = app.login(HOST.0, HOST.1).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "email");
+        assert!(body["Invalid"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("suspended"));
+        assert_eq!(sessions_of(&app, HOST.0).await, 0);
         // Guests still reach it by its share link.
         let slug = turn_sharing_on(&app, open).await;
         let page = app
@@ -284,9 +286,20 @@ db_test!(
             .unwrap();
         assert_eq!(page.status(), StatusCode::OK, "guests still see it");
         assert_eq!(suspend(camille, false, admin.clone()).await, StatusCode::OK);
+        assert_eq!(app.login(HOST.0, HOST.1).await.status(), StatusCode::OK);
         assert_eq!(
             create_event(&app, &app.client, &[]).await.status(),
             StatusCode::OK
+        );
+        assert_eq!(
+            app.client
+                .get(app.url(&format!("/api/event?id={open}")))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::OK,
+            "her open party is still hers"
         );
     }
 );

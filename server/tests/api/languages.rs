@@ -8,27 +8,9 @@ use crate::{
     db_test,
     helpers::{
         add_to_cart, checkout_form, feature_items, invited_to, latest_mail_to, place_order, post,
-        TestApp, HOST,
+        read_mail, TestApp, HOST,
     },
 };
-
-/// A queued message's subject and text part, decoded.
-fn read_mail(raw: &str) -> (String, String) {
-    let mail = mailparse::parse_mail(raw.as_bytes()).expect("a MIME message");
-    let subject = mail
-        .headers
-        .iter()
-        .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
-        .map(|h| h.get_value())
-        .unwrap_or_default();
-    fn text_of(part: &mailparse::ParsedMail) -> Option<String> {
-        if part.ctype.mimetype == "text/plain" {
-            return part.get_body().ok();
-        }
-        part.subparts.iter().find_map(text_of)
-    }
-    (subject, text_of(&mail).unwrap_or_default())
-}
 
 /// The `lang` of a page's `<html>`.
 async fn page_lang(client: &reqwest::Client, app: &TestApp, path: &str) -> (String, String) {

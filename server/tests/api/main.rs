@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod abuse;
 mod accounts;
 mod authorization;
 mod bank_transfer;
@@ -12,6 +13,7 @@ mod catalog;
 mod cli;
 mod confirmations;
 mod content;
+mod corpus;
 mod currency;
 mod digest;
 mod events;
@@ -26,6 +28,7 @@ mod operations;
 mod orders;
 mod outbox;
 mod payment_choice;
+mod privacy;
 mod public_api;
 mod rewards;
 mod showcase;

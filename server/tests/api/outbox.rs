@@ -24,6 +24,7 @@ fn mail(to: &str) -> app::base::mail::QueuedMail {
         attachments: vec![],
         event_id: None,
         reply_to: None,
+        unsubscribe: None,
     };
     build(&identity, &mail, chrono::Utc::now()).unwrap()
 }

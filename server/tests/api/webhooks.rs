@@ -12,7 +12,7 @@ use crate::{
         add_to_cart, checkout_form, eventually, free_port, party, place_order, post,
         send_signed_webhooks_to, set_order_status, the_order_id, webhook_attempts,
         webhook_deliveries_retrying, webhook_deliveries_with_status, webhook_delivery_status,
-        TestApp, ADMIN,
+        webhook_errors, TestApp, ADMIN,
     },
 };
 
@@ -254,5 +254,111 @@ db_test!(
                 .status(),
             StatusCode::NOT_FOUND
         );
+    }
+);
+
+db_test!(
+    engine: webhooks_reach_only_public_addresses,
+    |engine| async move {
+        // As in production: loopback is not allowed.
+        let Some(app) =
+            TestApp::spawn_with(engine, &[("WEBHOOKS_ALLOW_LOOPBACK", "false".to_owned())]).await
+        else {
+            return;
+        };
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        let admin = app.new_client();
+        app.login_with(&admin, ADMIN.0, ADMIN.1).await;
+        let save = |url: &str| {
+            let form = vec![
+                ("form[shipping_flat]", "5.90".to_owned()),
+                ("form[free_shipping_from]", "60".to_owned()),
+                ("form[webhook_url]", url.to_owned()),
+                ("form[language]", "en".to_owned()),
+            ];
+            let admin = admin.clone();
+            let app = &app;
+            async move { post(app, &admin, "/api/save_brand_settings", &form).await }
+        };
+        for private in [
+            "http://127.0.0.1:9/hooks",
+            "http://localhost/hooks",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.8/hooks",
+            "http://[::1]/hooks",
+            "http://[::ffff:192.168.1.1]/hooks",
+        ] {
+            let res = save(private).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{private}");
+            let body: Value = res.json().await.unwrap();
+            assert_eq!(body["Invalid"]["field"], "webhook_url", "{private}");
+            assert!(
+                body["Invalid"]["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("private network"),
+                "{body}"
+            );
+        }
+
+        // An address that passed once (or a name that resolves elsewhere
+        // since) is refused again at send time: nothing reaches it.
+        let (url, seen) = back_office(0).await;
+        let by_name = url.replace("127.0.0.1", "localhost");
+        for (i, target) in [url.clone(), by_name].into_iter().enumerate() {
+            send_signed_webhooks_to(&app, &target, "whsec_test").await;
+            add_to_cart(&app, &tokens[0], ids[0], 1).await;
+            place_order(
+                &app,
+                &app.new_client(),
+                &checkout_form(&tokens[0], &format!("key-ssrf-{i}-0123456789abcdef"), "host"),
+            )
+            .await;
+            eventually(20, "the delivery meets its refusal", || async {
+                webhook_errors(&app).await.len() > i
+            })
+            .await;
+        }
+        let errors = webhook_errors(&app).await;
+        assert!(errors[0].contains("is not a public address"), "{errors:?}");
+        assert!(
+            errors[1].contains("only to addresses that are not public"),
+            "{errors:?}"
+        );
+        assert!(seen.lock().unwrap().is_empty(), "nothing reached loopback");
+    }
+);
+
+db_test!(
+    a_back_offices_answer_is_kept_short,
+    |app: TestApp| async move {
+        // A back office that answers 1 MB: the log keeps 1,000 bytes.
+        let router = axum::Router::new().route(
+            "/hooks",
+            axum::routing::post(|| async { "x".repeat(1024 * 1024) }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hooks", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        send_signed_webhooks_to(&app, &url, "whsec_test").await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        place_order(
+            &app,
+            &app.new_client(),
+            &checkout_form(&tokens[0], "key-long-answer-0123456789", "host"),
+        )
+        .await;
+        eventually(20, "the event is delivered", || async {
+            webhook_deliveries_with_status(&app, "delivered").await == 1
+        })
+        .await;
+        let kept: String = app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT response_body FROM webhook_deliveries"
+        )
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        assert_eq!(kept.len(), 1000);
     }
 );

@@ -183,6 +183,9 @@ pub fn test_config() -> app::base::state::AppConfig {
             .expect("a media folder"),
         stripe_api_base: app::base::stripe::DEFAULT_API_BASE.into(),
         stripe_js_url: app::base::stripe::DEFAULT_JS_URL.into(),
+        outbound: app::base::network::Outbound {
+            allow_loopback: true,
+        },
     }
 }
 

@@ -110,3 +110,21 @@ pub async fn host_digests(app: &TestApp) -> i64 {
     )
     .await
 }
+
+/// A queued message's subject and text part, decoded.
+pub fn read_mail(raw: &str) -> (String, String) {
+    let mail = mailparse::parse_mail(raw.as_bytes()).expect("a MIME message");
+    let subject = mail
+        .headers
+        .iter()
+        .find(|h| h.get_key().eq_ignore_ascii_case("subject"))
+        .map(|h| h.get_value())
+        .unwrap_or_default();
+    fn text_of(part: &mailparse::ParsedMail) -> Option<String> {
+        if part.ctype.mimetype == "text/plain" {
+            return part.get_body().ok();
+        }
+        part.subparts.iter().find_map(text_of)
+    }
+    (subject, text_of(&mail).unwrap_or_default())
+}

@@ -100,6 +100,12 @@ fn test_settings(
             "OUTBOX_POLL_MS" => Some("100".to_owned()),
             "MEDIA_DIR" => path("media"),
             "SECRET_KEY" => Some("test-secret-key-that-is-long-enough-0123".to_owned()),
+            // The test back offices listen on loopback.
+            "WEBHOOKS_ALLOW_LOOPBACK" => Some("true".to_owned()),
+            // Every test client is 127.0.0.1: the limits' own tests set theirs.
+            "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_WRITES" | "RATE_LIMIT_API" => {
+                Some("100000".to_owned())
+            }
             _ => None,
         }
     })

@@ -48,6 +48,16 @@ pub async fn session_count(app: &TestApp) -> i64 {
     count_rows(app, "SELECT COUNT(*) FROM sessions").await
 }
 
+/// How many sessions the user with `email` has open.
+pub async fn sessions_of(app: &TestApp, email: &str) -> i64 {
+    count_rows_with(
+        app,
+        "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1",
+        email,
+    )
+    .await
+}
+
 /// The id of the user with `email`.
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
     on_db!(app.db.reader(), |pool| sqlx::query_scalar(
@@ -555,6 +565,16 @@ pub async fn webhook_deliveries_retrying(app: &TestApp) -> i64 {
         "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' AND last_error IS NOT NULL",
     )
     .await
+}
+
+/// The errors webhook deliveries met, oldest first.
+pub async fn webhook_errors(app: &TestApp) -> Vec<String> {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT last_error FROM webhook_deliveries WHERE last_error IS NOT NULL ORDER BY id"
+    )
+    .fetch_all(pool)
+    .await)
+    .unwrap()
 }
 
 /// How many attempts the delivery of the `event_type` event took.

@@ -1,0 +1,86 @@
+//! Guests' control over what Soirée holds and sends: stopping a brand's
+//! reminders, thank-yous and news from the link every such mail carries
+//! (`/unsubscribe/:token`, one click for mail clients: RFC 8058).
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::base::error::ssr::serve;
+use crate::base::error::AppError;
+use crate::base::l10n::use_lang;
+
+/// What a stop link is for, as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailChoice {
+    pub brand: String,
+    pub email: String,
+    pub stopped: bool,
+}
+
+/// The brand and address of a stop link, and whether the mail is stopped.
+#[server(prefix = "/api", endpoint = "mail_choice", input = server_fn::codec::GetUrl)]
+pub async fn get_mail_choice(token: String) -> Result<MailChoice, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::choice(&state.db, &state.config, &token).await
+    })
+    .await
+}
+
+/// Stops the brand's non-transactional mail to the link's address.
+#[server(prefix = "/api", endpoint = "stop_mail")]
+pub async fn stop_mail(token: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::stop(&state.db, &state.config, &token, chrono::Utc::now())
+            .await
+            .map(|_| ())
+    })
+    .await
+}
+
+/// `/unsubscribe/:token`: what stops, and a button to stop it.
+#[component]
+pub fn UnsubscribePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = leptos_router::hooks::use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let stop = ServerAction::<StopMail>::new();
+    let choice = Resource::new(
+        move || (token(), stop.version().get()),
+        |(token, _)| get_mail_choice(token),
+    );
+    view! {
+        <Title text=tr!(lang, STOP_PAGE_TITLE) />
+        <section class="form-card" aria-labelledby="stop-title">
+            <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
+                {move || Suspend::new(async move {
+                    match choice.await {
+                        Ok(c) if c.stopped => view! {
+                            <h1 id="stop-title">{tr!(lang, STOP_TITLE, brand = c.brand.as_str())}</h1>
+                            <p class="report" role="status" data-testid="mail-stopped">
+                                {tr!(lang, STOP_DONE, brand = c.brand.as_str(), email = c.email.as_str())}
+                            </p>
+                        }.into_any(),
+                        Ok(c) => view! {
+                            <h1 id="stop-title">{tr!(lang, STOP_TITLE, brand = c.brand.as_str())}</h1>
+                            <p>{tr!(lang, STOP_TEXT, brand = c.brand.as_str(), email = c.email.as_str())}</p>
+                            <ActionForm action=stop attr:class="form">
+                                <input type="hidden" name="token" value=token() />
+                                <button type="submit" class="button primary">{tr!(lang, STOP_SUBMIT)}</button>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(_) => view! {
+                            <h1 id="stop-title">{tr!(lang, STOP_UNKNOWN)}</h1>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
