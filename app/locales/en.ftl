@@ -329,6 +329,7 @@ error-too-many-requests =
        *[other] Too many attempts from your connection. Wait { $seconds } seconds and try again.
     }
 error-too-large = What you sent is too large. Shorten it and send it again.
+error-timed-out = This took too long, perhaps because of a slow connection. Try again.
 error-busy = We are very busy right now. Try again in a few seconds.
 error-unreadable = Part of the form could not be read. Check what you entered and send it again.
 error-internal = Something went wrong on our side. Please try again in a moment.
@@ -1448,6 +1449,15 @@ order-line-half-price =
     }
 
 ## app/src/privacy
+erase-your-data = Your data
+erase-your-data-text = The brand keeps your name, email address, answers, notes, favourites, votes and orders for its parties. Download all of it, or erase it: your orders then stay in the brand's accounts without your name.
+erase-download = Download my data (JSON)
+erase-confirm = I understand: my name, address, notes, favourites and votes are erased for good, and this link stops working.
+erase-confirm-needed = Tick the box to confirm the erasure.
+erase-submit = Erase my data
+erased-page-title = Data erased · Soirée
+erased-title = Your data is erased
+erased-text = Your name, email address, notes, favourites, votes and mail choices are gone from this brand's parties. Your orders stay in its accounts, without your name.
 stop-page-title = Emails from the brand · Soirée
 stop-title = Emails from { $brand }
 stop-text = Stop the reminders, thank-yous and news that { $brand } sends to { $email }, for every party. Invitations and the mails about your orders still come.

@@ -333,6 +333,7 @@ error-too-many-requests =
        *[other] Trop de tentatives depuis votre connexion. Patientez { $seconds } secondes et réessayez.
     }
 error-too-large = Ce que vous avez envoyé est trop volumineux. Raccourcissez-le et renvoyez-le.
+error-timed-out = Cela a pris trop de temps, peut-être à cause d’une connexion lente. Réessayez.
 error-busy = Nous sommes très sollicités en ce moment. Réessayez dans quelques secondes.
 error-unreadable = Une partie du formulaire n’a pas pu être lue. Vérifiez votre saisie et renvoyez-le.
 error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
@@ -1476,6 +1477,15 @@ order-line-half-price =
     }
 
 ## app/src/privacy
+erase-your-data = Vos données
+erase-your-data-text = La marque conserve votre nom, votre adresse e-mail, vos réponses, notes, favoris, votes et commandes pour ses soirées. Téléchargez-les toutes, ou effacez-les : vos commandes restent alors dans les comptes de la marque, sans votre nom.
+erase-download = Télécharger mes données (JSON)
+erase-confirm = J’ai compris : mon nom, mon adresse, mes notes, favoris et votes sont effacés pour de bon, et ce lien ne fonctionnera plus.
+erase-confirm-needed = Cochez la case pour confirmer l’effacement.
+erase-submit = Effacer mes données
+erased-page-title = Données effacées · Soirée
+erased-title = Vos données sont effacées
+erased-text = Votre nom, votre adresse e-mail, vos notes, favoris, votes et choix d’e-mails ont disparu des soirées de cette marque. Vos commandes restent dans ses comptes, sans votre nom.
 stop-page-title = E-mails de la marque · Soirée
 stop-title = E-mails de { $brand }
 stop-text = Arrêter les rappels, remerciements et nouveautés que { $brand } envoie à { $email }, pour toutes les soirées. Les invitations et les e-mails sur vos commandes arrivent toujours.

@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/:token") view=accounts::ResetPage ssr=SsrMode::Async />
                     <Route path=path!("forgot") view=accounts::ForgotPage ssr=SsrMode::Async />
                     <Route path=path!("unsubscribe/:token") view=privacy::UnsubscribePage ssr=SsrMode::Async />
+                    <Route path=path!("erased") view=privacy::ErasedPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />

@@ -145,7 +145,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   const v = await browser.newContext(phone);
   const vp = await v.newPage();
   const publicItem = await firstLink(vp, '/', /^\/items\/\d+$/);
-  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/become-a-host'])));
+  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/forgot', '/erased', '/become-a-host'])));
   await v.close();
 
   // The host.

@@ -11,13 +11,14 @@ use std::{
         atomic::{AtomicU64, Ordering},
         Arc,
     },
+    time::Duration,
 };
 
 use app::base::{client::ClientAddr, error::AppError, l10n::Lang};
 use axum::{
     body::Body,
     extract::{ConnectInfo, Request, State},
-    http::{header, request::Parts, HeaderName, HeaderValue, Method},
+    http::{header, request::Parts, HeaderName, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -65,7 +66,11 @@ fn kind(method: &Method, path: &str) -> Option<Kind> {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return None;
     }
-    if path.starts_with("/webhooks/") {
+    if path.starts_with("/unsubscribe/") {
+        // A mail provider's one-click stops arrive from a few addresses for
+        // many people; the signed link is the check (`privacy::ssr`).
+        None
+    } else if path.starts_with("/webhooks/") {
         Some(Kind::Webhook)
     } else if SIGN_IN_FNS.contains(&path) {
         Some(Kind::SignIn)
@@ -83,11 +88,19 @@ pub struct Limiter {
     /// Per client and target: one brand's payment webhook.
     webhooks: DefaultKeyedRateLimiter<(ClientAddr, String)>,
     client_header: Option<HeaderName>,
+    /// How long a request may take to arrive and be answered (its answer's
+    /// head: a live stream's body is not cut); photo uploads get ten times
+    /// as long, for a slow connection.
+    timeout: Duration,
     requests: AtomicU64,
 }
 
 impl Limiter {
-    pub fn new(limits: RateLimits, client_header: Option<HeaderName>) -> Arc<Limiter> {
+    pub fn new(
+        limits: RateLimits,
+        client_header: Option<HeaderName>,
+        timeout: Duration,
+    ) -> Arc<Limiter> {
         let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         Arc::new(Limiter {
             sign_in: DefaultKeyedRateLimiter::keyed(quota(limits.sign_in)),
@@ -95,6 +108,7 @@ impl Limiter {
             api: DefaultKeyedRateLimiter::keyed(quota(limits.api)),
             webhooks: DefaultKeyedRateLimiter::keyed(quota(limits.api)),
             client_header,
+            timeout,
             requests: AtomicU64::new(0),
         })
     }
@@ -162,6 +176,34 @@ pub async fn limits(State(limiter): State<Arc<Limiter>>, mut req: Request, next:
         }
         return res;
     }
+    let upload = MULTIPART_FNS.contains(&req.uri().path());
+    let timeout = if upload {
+        limiter.timeout * 10
+    } else {
+        limiter.timeout
+    };
+    let asker = (
+        req.headers().get(header::COOKIE).cloned(),
+        req.headers().get(header::ACCEPT_LANGUAGE).cloned(),
+    );
+    match tokio::time::timeout(timeout, admit(req, next, upload)).await {
+        Ok(res) => res,
+        Err(_) => {
+            let lang = language_from(asker.0.as_ref(), asker.1.as_ref());
+            let mut res = (
+                StatusCode::REQUEST_TIMEOUT,
+                AppError::TimedOut.message(lang),
+            )
+                .into_response();
+            res.headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            res
+        }
+    }
+}
+
+/// Refuses NULs and bodies past their size, then serves the request.
+async fn admit(req: Request, next: Next, upload: bool) -> Response {
     // No stored text may hold a NUL (PostgreSQL refuses it): such input is
     // refused at the door, the same way on both engines.
     if req.uri().query().is_some_and(|q| holds_nul(q.as_bytes())) {
@@ -171,11 +213,7 @@ pub async fn limits(State(limiter): State<Arc<Limiter>>, mut req: Request, next:
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    let limit = if MULTIPART_FNS.contains(&req.uri().path()) {
-        UPLOAD_LIMIT
-    } else {
-        BODY_LIMIT
-    };
+    let limit = if upload { UPLOAD_LIMIT } else { BODY_LIMIT };
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -297,12 +335,21 @@ fn escape(text: &str) -> String {
 /// The language of a refusal, read without the database: the language
 /// cookie, then `Accept-Language`, then French.
 fn language(parts: &Parts) -> Lang {
-    app::base::auth::ssr::cookie_in(&parts.headers, app::base::l10n::resolve::COOKIE)
+    language_from(
+        parts.headers.get(header::COOKIE),
+        parts.headers.get(header::ACCEPT_LANGUAGE),
+    )
+}
+
+fn language_from(cookie: Option<&HeaderValue>, accept: Option<&HeaderValue>) -> Lang {
+    let mut cookies = axum::http::HeaderMap::new();
+    if let Some(cookie) = cookie {
+        cookies.insert(header::COOKIE, cookie.clone());
+    }
+    app::base::auth::ssr::cookie_in(&cookies, app::base::l10n::resolve::COOKIE)
         .and_then(|c| Lang::parse(&c))
         .or_else(|| {
-            parts
-                .headers
-                .get(header::ACCEPT_LANGUAGE)
+            accept
                 .and_then(|v| v.to_str().ok())
                 .and_then(app::base::l10n::resolve::accept_language)
         })
@@ -324,6 +371,7 @@ mod tests {
         assert_eq!(kind(&Method::GET, "/api/v1/orders"), Some(Kind::Api));
         assert_eq!(kind(&Method::GET, "/e/abc"), None);
         assert_eq!(kind(&Method::GET, "/api/me"), None);
+        assert_eq!(kind(&post, "/unsubscribe/1.abc.def"), None);
     }
 
     #[test]

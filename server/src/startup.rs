@@ -36,7 +36,6 @@ use tower_http::{
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
-    timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 
@@ -396,7 +395,11 @@ fn page_routes() -> Vec<AxumRouteListing> {
 fn with_layers(app: Router, settings: &Settings) -> Router {
     let public_origin = PublicOrigin::of(&settings.public_url);
     let hsts = settings.public_url.scheme() == "https";
-    let limiter = Limiter::new(settings.rate_limits, settings.client_ip_header.clone());
+    let limiter = Limiter::new(
+        settings.rate_limits,
+        settings.client_ip_header.clone(),
+        settings.request_timeout,
+    );
     let layers = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(
@@ -432,11 +435,6 @@ fn with_layers(app: Router, settings: &Settings) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(hsts, store_and_transport))
         .layer(axum::middleware::from_fn_with_state(public_origin, same_origin_writes))
-        // Until the answer's head: a live stream's body is not cut.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            settings.request_timeout,
-        ))
         .layer(axum::middleware::from_fn_with_state(limiter, limits));
     app.layer(layers)
 }

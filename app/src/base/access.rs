@@ -63,6 +63,8 @@ pub mod ssr {
         pub last_seen_at: Option<DateTime<Utc>>,
         /// The guest asked to host a party of their own from this one.
         pub booking_asked: bool,
+        /// The guest's last answer to the brand's news was yes.
+        pub news: bool,
     }
 
     /// An invitation read once for a GET request, before its page or
@@ -120,6 +122,8 @@ pub mod ssr {
                         g.companions, g.note, g.last_seen_at,
                         EXISTS (SELECT 1 FROM booking_requests br WHERE br.from_event_id = e.id
                                 AND lower(br.email) = lower(g.email)) AS booking_asked,
+                        EXISTS (SELECT 1 FROM mail_choices mc WHERE mc.brand_id = e.brand_id
+                                AND mc.email = g.email AND mc.news) AS news,
                         e.id AS event_id, e.brand_id, e.host_id, e.title, e.description, e.starts_at, e.ends_at, e.time_zone, e.kind,
                         e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
                         u.display_name AS host_name, ",

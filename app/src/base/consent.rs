@@ -38,7 +38,7 @@ impl Source {
 
 /// Stores the answer to "news from the brand?" of `email`, in the
 /// transaction that takes the form (a yes after a stop is a new consent:
-/// the stop is lifted).
+/// the stop is lifted). See [`news_sql`] for which answers count.
 pub async fn record_news(
     tx: &mut Tx,
     brand_id: i64,
@@ -47,7 +47,7 @@ pub async fn record_news(
     source: Source,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query(RECORD_NEWS_SQL)
+    on_tx!(tx, |c| sqlx::query(news_sql(news, source))
         .bind(brand_id)
         .bind(email)
         .bind(news)
@@ -57,6 +57,23 @@ pub async fn record_news(
         .await
         .map(|_| ()))
 }
+
+/// The statement that stores a news answer. The RSVP form shows the
+/// current answer, so what it sends is the answer; checkout and the share
+/// link show the box unticked, so there a tick is a yes and no tick a no
+/// only when nothing was answered before (it does not take back a yes).
+pub fn news_sql(news: bool, source: Source) -> &'static str {
+    if news || source == Source::Rsvp {
+        RECORD_NEWS_SQL
+    } else {
+        FIRST_NEWS_SQL
+    }
+}
+
+/// A first answer only (see [`news_sql`]); binds as [`RECORD_NEWS_SQL`].
+const FIRST_NEWS_SQL: &str =
+    "INSERT INTO mail_choices (brand_id, email, news, news_answered_at, news_source)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (brand_id, email) DO NOTHING";
 
 /// Binds brand, email, news, time and source (see [`record_news`]).
 pub const RECORD_NEWS_SQL: &str =

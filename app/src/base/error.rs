@@ -44,6 +44,9 @@ pub enum AppError {
     /// More than a form may send (the body limit).
     #[error("What you sent is too large. Shorten it and send it again.")]
     TooLarge,
+    /// The request took longer than the server waits (a slow connection).
+    #[error("This took too long, perhaps because of a slow connection. Try again.")]
+    TimedOut,
     /// The server is at capacity for this kind of work (password checks).
     #[error("We are very busy right now. Try again in a few seconds.")]
     Busy,
@@ -77,6 +80,7 @@ impl AppError {
                 tr!(lang, ERROR_TOO_MANY_REQUESTS, seconds = *seconds)
             }
             AppError::TooLarge => tr!(lang, ERROR_TOO_LARGE),
+            AppError::TimedOut => tr!(lang, ERROR_TIMED_OUT),
             AppError::Busy => tr!(lang, ERROR_BUSY),
             AppError::Unreadable => tr!(lang, ERROR_UNREADABLE),
             AppError::Internal => tr!(lang, ERROR_INTERNAL),
@@ -256,6 +260,7 @@ pub mod ssr {
                     StatusCode::TOO_MANY_REQUESTS
                 }
                 AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                AppError::TimedOut => StatusCode::REQUEST_TIMEOUT,
                 AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
                 AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             }
@@ -348,6 +353,7 @@ mod tests {
             AppError::Unreadable,
             AppError::Internal,
             AppError::TooLarge,
+            AppError::TimedOut,
             AppError::Busy,
             AppError::TooManyRequests { seconds: 30 },
         ] {

@@ -72,6 +72,9 @@ pub struct InvitationView {
     /// Orders are taken: not cancelled, not closed, before the deadline.
     pub ordering: bool,
     /// Until when orders are taken (in the event's zone).
+    /// The guest's current answer to the brand's news (the RSVP form
+    /// shows it; unticked until a yes).
+    pub news: bool,
     pub orders_close: String,
 }
 
@@ -248,6 +251,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             _ => tr!(crate::base::l10n::page_lang(), INVITE_PLACE_AT_HOME),
         };
         Ok(InvitationView {
+            news: row.news,
             guest_name: row.guest_name,
             host_first_name: ssr::first_name(&row.host_name),
             title: row.title,

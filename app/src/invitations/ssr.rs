@@ -294,14 +294,17 @@ pub async fn join_by_share_link(
             .bind(event_id)
             .fetch_one(&mut *tx)
             .await?;
-        sqlx::query(crate::base::consent::RECORD_NEWS_SQL)
-            .bind(brand_id)
-            .bind(guest.email.as_str())
-            .bind(news)
-            .bind(now)
-            .bind(crate::base::consent::Source::ShareLink.as_db())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(crate::base::consent::news_sql(
+            news,
+            crate::base::consent::Source::ShareLink,
+        ))
+        .bind(brand_id)
+        .bind(guest.email.as_str())
+        .bind(news)
+        .bind(now)
+        .bind(crate::base::consent::Source::ShareLink.as_db())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok::<_, sqlx::Error>(row)
     })?;

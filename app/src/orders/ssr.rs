@@ -405,14 +405,17 @@ async fn after_placing(
         crate::base::mail::insert_query(&mail)
             .execute(&mut *c)
             .await?;
-        sqlx::query(crate::base::consent::RECORD_NEWS_SQL)
-            .bind(buyer.brand_id)
-            .bind(checkout.email.as_str())
-            .bind(checkout.news)
-            .bind(now)
-            .bind(crate::base::consent::Source::Checkout.as_db())
-            .execute(&mut *c)
-            .await?;
+        sqlx::query(crate::base::consent::news_sql(
+            checkout.news,
+            crate::base::consent::Source::Checkout,
+        ))
+        .bind(buyer.brand_id)
+        .bind(checkout.email.as_str())
+        .bind(checkout.news)
+        .bind(now)
+        .bind(crate::base::consent::Source::Checkout.as_db())
+        .execute(&mut *c)
+        .await?;
         if checkout.wants_to_host {
             sqlx::query(crate::base::onboarding::REQUEST_SQL)
                 .bind(buyer.brand_id)

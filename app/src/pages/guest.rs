@@ -313,7 +313,7 @@ pub fn SharedEventPage() -> impl IntoView {
                                     <input type="hidden" name="slug" value=slug />
                                     <Field id="join-name" field="name" name="name" label=tr!(lang, GUEST_YOUR_NAME) value=typed.with_value(|t| t.name.clone()) autocomplete="name" error />
                                     <Field id="join-email" field="email" name="email" label=tr!(lang, GUEST_YOUR_EMAIL) kind="email" value=typed.with_value(|t| t.email.clone()) autocomplete="email" error />
-                                    <NewsChoice />
+                                    <NewsChoice checked=false />
                                     <button type="submit" class="button primary">{tr!(lang, GUEST_JOIN_SUBMIT)}</button>
                                 </ActionForm>
                             }>
@@ -329,12 +329,13 @@ pub fn SharedEventPage() -> impl IntoView {
     }
 }
 
-/// "Send me the brand's news": asked on its own, unticked (`base::consent`).
+/// "Send me the brand's news": asked on its own, unticked until the guest
+/// says yes (`base::consent`).
 #[component]
-fn NewsChoice() -> impl IntoView {
+fn NewsChoice(checked: bool) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <label class="choice"><input type="checkbox" name="news" value="yes" />
+        <label class="choice"><input type="checkbox" name="news" value="yes" checked=checked />
             {format!(" {}", tr!(lang, NEWS_CONSENT))}</label>
     }
 }
@@ -403,7 +404,7 @@ pub fn InvitationPage() -> impl IntoView {
                                             <label for="note">{tr!(lang, GUEST_NOTE_LABEL, host = &i.host_first_name)}</label>
                                             <textarea id="note" name="note" rows="3">{i.note.clone()}</textarea>
                                         </div>
-                                        <NewsChoice />
+                                        <NewsChoice checked=i.news />
                                         <button type="submit" class="button primary">{tr!(lang, GUEST_SEND_ANSWER)}</button>
                                     </ActionForm>
                                 }
@@ -411,6 +412,7 @@ pub fn InvitationPage() -> impl IntoView {
                         </article>
                         {i.ordering.then(|| view! { <GuestShowcase token=token() loaded=showcase /> })}
                         {(!i.cancelled).then(|| view! { <crate::bookings::HostYourOwn token=token() loaded=booking /> })}
+                        <crate::privacy::YourData token=token() />
                     }.into_any(),
                     Err(_) => view! { <NotFound /> }.into_any(),
                 }

@@ -1,6 +1,8 @@
 //! Guests' control over what Soirée holds and sends: stopping a brand's
 //! reminders, thank-yous and news from the link every such mail carries
-//! (`/unsubscribe/:token`, one click for mail clients: RFC 8058).
+//! (`/unsubscribe/:token`, one click for mail clients: RFC 8058); a
+//! download of all their data and its erasure, from their invitation's
+//! page; a log of both for the brand.
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -42,6 +44,57 @@ pub async fn stop_mail(token: String) -> Result<(), AppError> {
             .map(|_| ())
     })
     .await
+}
+
+/// Erases everything of the guest holding `token` for this brand (their
+/// answers stay, anonymous, as do their orders); asks for a tick first.
+#[server(prefix = "/api", endpoint = "erase_my_data")]
+pub async fn erase_my_data(token: String, confirm: Option<String>) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::erase_mine(&state.db, &token, confirm.is_some(), chrono::Utc::now()).await?;
+        leptos_axum::redirect("/erased");
+        Ok(())
+    })
+    .await
+}
+
+/// The guest's data on their page: a download of all of it, and its
+/// erasure.
+#[component]
+pub fn YourData(token: String) -> impl IntoView {
+    let lang = use_lang();
+    let erase = ServerAction::<EraseMyData>::new();
+    let error = Signal::derive(move || erase.value().get().and_then(Result::err));
+    let confirm_error = move || error.get().and_then(|e| e.for_field("confirm"));
+    view! {
+        <section class="your-data" aria-labelledby="your-data-title">
+            <h2 id="your-data-title">{tr!(lang, ERASE_YOUR_DATA)}</h2>
+            <p>{tr!(lang, ERASE_YOUR_DATA_TEXT)}</p>
+            <p><a href=format!("/i/{token}/my-data.json") download="my-data.json">{tr!(lang, ERASE_DOWNLOAD)}</a></p>
+            <ActionForm action=erase attr:class="form" attr:novalidate="">
+                <input type="hidden" name="token" value=token.clone() />
+                <label class="choice"><input type="checkbox" name="confirm" value="yes"
+                    aria-describedby="confirm-error" />
+                    {format!(" {}", tr!(lang, ERASE_CONFIRM))}</label>
+                {move || confirm_error().map(|m| view! { <p class="field-error" id="confirm-error" role="alert">{m}</p> })}
+                <button type="submit" class="button">{tr!(lang, ERASE_SUBMIT)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/erased`: what an erasure did.
+#[component]
+pub fn ErasedPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Title text=tr!(lang, ERASED_PAGE_TITLE) />
+        <section class="form-card" aria-labelledby="erased-title">
+            <h1 id="erased-title">{tr!(lang, ERASED_TITLE)}</h1>
+            <p role="status">{tr!(lang, ERASED_TEXT)}</p>
+        </section>
+    }
 }
 
 /// `/unsubscribe/:token`: what stops, and a button to stop it.

@@ -4,16 +4,19 @@
 use axum::{
     extract::{Path, State},
     response::{Html, IntoResponse, Response},
-    routing::post,
+    routing::{get, post},
     Router,
 };
 use chrono::{DateTime, Utc};
 
-use crate::base::{
-    consent::{self, Stop},
-    db::Db,
-    error::AppError,
-    state::{AppConfig, AppState},
+use crate::{
+    base::{
+        consent::{self, Stop},
+        db::Db,
+        error::AppError,
+        state::{AppConfig, AppState},
+    },
+    on_db,
 };
 
 fn read(config: &AppConfig, token: &str) -> Result<Stop, AppError> {
@@ -53,7 +56,51 @@ pub async fn stop(
 pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
     Router::new()
         .route("/unsubscribe/{token}", post(one_click))
+        .route("/i/{token}/my-data.json", get(my_data))
         .with_state(state)
+}
+
+/// `GET /i/{token}/my-data.json`: the guest's own data, as a file.
+async fn my_data(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let now = Utc::now();
+    let exported = async {
+        let inv = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
+        export(&state.db, inv.brand_id, &inv.guest_email, "guest", now).await
+    };
+    match exported.await {
+        Ok(data) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "application/json"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"my-data.json\"",
+                ),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(err) => {
+            let lang = crate::base::l10n::Lang::default();
+            (err.status(), err.message(lang)).into_response()
+        }
+    }
+}
+
+/// Erases the data of the guest holding `token`, once they confirmed.
+pub async fn erase_mine(
+    db: &Db,
+    token: &str,
+    confirmed: bool,
+    now: DateTime<Utc>,
+) -> Result<Erased, AppError> {
+    let inv = crate::base::access::ssr::invitation(db, token, now).await?;
+    if !confirmed {
+        return Err(AppError::invalid(
+            "confirm",
+            tr!(crate::base::l10n::page_lang(), ERASE_CONFIRM_NEEDED),
+        ));
+    }
+    erase(db, inv.brand_id, &inv.guest_email, "guest", now).await
 }
 
 async fn one_click(State(state): State<AppState>, Path(token): Path<String>) -> Response {
@@ -68,4 +115,277 @@ async fn one_click(State(state): State<AppState>, Path(token): Path<String>) -> 
         .into_response(),
         Err(err) => (err.status(), err.message(lang)).into_response(),
     }
+}
+
+/// How a person is named in the privacy log: a hash of the brand and the
+/// address, never the address.
+pub fn subject(brand_id: i64, email: &str) -> String {
+    crate::base::tokens::hash_token(&format!("privacy:{brand_id}:{}", email.to_lowercase()))
+}
+
+/// Writes one line of the privacy log, in the transaction of what it logs.
+const LOG_SQL: &str =
+    "INSERT INTO privacy_log (brand_id, subject, action, actor, created_at) VALUES ($1, $2, $3, $4, $5)";
+
+type GuestLine = (
+    String,
+    DateTime<Utc>,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<DateTime<Utc>>,
+);
+type OrderLine = (
+    i64,
+    String,
+    DateTime<Utc>,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+    String,
+);
+
+type Choices = Option<(
+    bool,
+    Option<DateTime<Utc>>,
+    Option<String>,
+    Option<DateTime<Utc>>,
+)>;
+
+/// What the brand holds about one address.
+struct Held {
+    guests: Vec<GuestLine>,
+    orders: Vec<OrderLine>,
+    lines: Vec<(i64, String, i64, i64)>,
+    favourites: Vec<(String, String)>,
+    votes: Vec<(String, String, DateTime<Utc>)>,
+    choices: Choices,
+}
+
+async fn held(db: &Db, brand_id: i64, email: &str) -> Result<Held, AppError> {
+    let held = on_db!(db.reader(), |pool| {
+        let guests: Vec<GuestLine> = sqlx::query_as(
+            "SELECT e.title, e.starts_at, g.name, g.email, g.rsvp, g.companions, g.note, g.answered_at
+             FROM guests g JOIN events e ON e.id = g.event_id
+             WHERE e.brand_id = $1 AND g.email = $2 ORDER BY e.starts_at",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        let orders: Vec<OrderLine> = sqlx::query_as(
+            "SELECT id, COALESCE(tracking_code, ''), placed_at, status, customer_name, customer_email,
+                    address, total_cents, currency
+             FROM orders WHERE brand_id = $1 AND customer_email = $2 AND kind = 'guest' ORDER BY placed_at",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        let lines: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT l.order_id, l.name, l.quantity, l.line_cents FROM order_lines l
+             JOIN orders o ON o.id = l.order_id
+             WHERE o.brand_id = $1 AND o.customer_email = $2 AND o.kind = 'guest' ORDER BY l.id",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        let favourites: Vec<(String, String)> = sqlx::query_as(
+            "SELECT e.title, i.name FROM favourites f
+             JOIN guests g ON g.id = f.guest_id JOIN events e ON e.id = g.event_id
+             JOIN items i ON i.id = f.item_id
+             WHERE e.brand_id = $1 AND g.email = $2 ORDER BY f.created_at",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        let votes: Vec<(String, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT p.question, o.label, v.created_at FROM poll_votes v
+             JOIN polls p ON p.id = v.poll_id JOIN poll_options o ON o.id = v.option_id
+             WHERE p.brand_id = $1 AND v.voter_email = $2 ORDER BY v.created_at",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await?;
+        let choices: Choices = sqlx::query_as(
+            "SELECT news, news_answered_at, news_source, stopped_at FROM mail_choices
+                 WHERE brand_id = $1 AND email = $2",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_optional(pool)
+        .await?;
+        Ok::<_, sqlx::Error>(Held {
+            guests,
+            orders,
+            lines,
+            favourites,
+            votes,
+            choices,
+        })
+    })?;
+    Ok(held)
+}
+
+fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
+    use serde_json::json;
+    let iso = |at: DateTime<Utc>| at.to_rfc3339();
+    json!({
+        "email": email,
+        "exported_at": iso(now),
+        "invitations": held.guests.iter().map(|(title, starts, name, address, rsvp, companions, note, answered)| json!({
+            "party": title, "starts_at": iso(*starts), "name": name, "email": address,
+            "answer": rsvp, "companions": companions, "note": note, "answered_at": answered.map(iso),
+        })).collect::<Vec<_>>(),
+        "orders": held.orders.iter().map(|(id, code, placed, status, name, address, home, total, currency)| json!({
+            "tracking_code": code, "placed_at": iso(*placed), "status": status, "name": name,
+            "email": address, "delivery_address": home, "total_minor_units": total, "currency": currency,
+            "lines": held.lines.iter().filter(|l| l.0 == *id).map(|(_, item, qty, cents)| json!({
+                "item": item, "quantity": qty, "minor_units": cents,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "favourites": held.favourites.iter().map(|(party, item)| json!({ "party": party, "item": item })).collect::<Vec<_>>(),
+        "votes": held.votes.iter().map(|(question, answer, at)| json!({ "question": question, "answer": answer, "at": iso(*at) })).collect::<Vec<_>>(),
+        "mail": held.choices.clone().map(|(news, answered, source, stopped)| json!({
+            "news": news, "news_answered_at": answered.map(iso), "news_asked_on": source,
+            "stopped_at": stopped.map(iso),
+        })),
+    })
+}
+
+/// Everything Soirée holds about `email` for `brand_id`: answers and notes,
+/// orders and their lines, favourites, votes, mail choices. The export is
+/// logged.
+pub async fn export(
+    db: &Db,
+    brand_id: i64,
+    email: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value, AppError> {
+    let email = email.trim().to_lowercase();
+    let data = as_json(&held(db, brand_id, &email).await?, &email, now);
+    on_db!(db.writer(), |pool| sqlx::query(LOG_SQL)
+        .bind(brand_id)
+        .bind(subject(brand_id, &email))
+        .bind("export")
+        .bind(actor)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(data)
+}
+
+/// What an erasure changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Erased {
+    pub invitations: u64,
+    pub orders: u64,
+}
+
+/// Erases `email` from `brand_id`'s data, in one transaction: names,
+/// address, notes, favourites, votes, carts, mail choices and the mail sent
+/// go; the invitations stay as anonymous answers and the orders as
+/// anonymous sales, so the host's figures do not change; the guest's links
+/// stop working. The erasure is logged, by a hash of the address.
+pub async fn erase(
+    db: &Db,
+    brand_id: i64,
+    email: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Erased, AppError> {
+    let email = email.trim().to_lowercase();
+    let marker = "erased@erased.invalid";
+    let subject = subject(brand_id, &email);
+    let erased = on_db!(db.writer(), |pool| {
+        let mut tx = pool.begin().await?;
+        let guests = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
+                      WHERE e.brand_id = $1 AND g.email = $2";
+        for sql in [
+            format!("DELETE FROM favourites WHERE guest_id IN ({guests})"),
+            format!(
+                "DELETE FROM cart_lines WHERE cart_id IN (SELECT c.id FROM carts c
+                 WHERE c.owner IN (SELECT 'guest:' || CAST(id AS TEXT) FROM ({guests}) AS erased))"
+            ),
+            "DELETE FROM poll_votes WHERE voter_email = $2
+             AND poll_id IN (SELECT id FROM polls WHERE brand_id = $1)"
+                .to_owned(),
+            "DELETE FROM mail_choices WHERE brand_id = $1 AND email = $2".to_owned(),
+            "DELETE FROM outbox WHERE recipient = $2
+             AND event_id IN (SELECT id FROM events WHERE brand_id = $1)"
+                .to_owned(),
+            "UPDATE booking_requests SET name = '', email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
+             WHERE brand_id = $1 AND email = $2"
+                .to_owned(),
+        ] {
+            sqlx::query(&sql)
+                .bind(brand_id)
+                .bind(&email)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let invitations = sqlx::query(
+            "UPDATE guests SET name = '', note = '', token_hash = NULL, token_nonce = NULL,
+                    email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
+             WHERE email = $2 AND event_id IN (SELECT id FROM events WHERE brand_id = $1)",
+        )
+        .bind(brand_id)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "UPDATE order_status_changes SET actor = 'guest (erased)'
+             WHERE actor = 'guest ' || $2
+             AND order_id IN (SELECT id FROM orders WHERE brand_id = $1)",
+        )
+        .bind(brand_id)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
+        let orders = sqlx::query(
+            "UPDATE orders SET customer_name = 'Erased', address = NULL,
+                    customer_email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
+             WHERE brand_id = $1 AND customer_email = $2",
+        )
+        .bind(brand_id)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        // The back office already has these events; the copies kept here
+        // lose the address.
+        sqlx::query(
+            "UPDATE webhook_deliveries SET payload = REPLACE(payload, $2, $3) WHERE brand_id = $1",
+        )
+        .bind(brand_id)
+        .bind(&email)
+        .bind(marker)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(LOG_SQL)
+            .bind(brand_id)
+            .bind(&subject)
+            .bind("erase")
+            .bind(actor)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Erased {
+            invitations,
+            orders,
+        })
+    })?;
+    tracing::info!(brand_id, ?erased, "a person's data erased");
+    Ok(erased)
 }

@@ -211,3 +211,161 @@ db_test!(
         assert_eq!(page["stopped"], true);
     }
 );
+
+/// How many rows of `table` hold `email` in `column`.
+async fn rows_with(app: &TestApp, table: &str, column: &str, email: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
+    app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(&sql)
+        .bind(email)
+        .fetch_one(pool)
+        .await)
+    .unwrap()
+}
+
+db_test!(
+    a_guest_downloads_then_erases_their_data_and_the_figures_stay,
+    |app: TestApp| async move {
+        let (event, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        let guest = app.new_client();
+        let post = |path: &str, form: Vec<(&'static str, String)>| {
+            let guest = guest.clone();
+            let url = app.url(path);
+            async move { guest.post(url).form(&form).send().await.unwrap() }
+        };
+        let token = tokens[0].clone();
+        let res = post(
+            "/api/answer_invitation",
+            vec![
+                ("token", token.clone()),
+                ("rsvp", "yes".into()),
+                ("companions", "0".into()),
+                ("note", "Gluten-free please".into()),
+                ("news", "yes".into()),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let res = post(
+            "/api/set_favourite",
+            vec![
+                ("token", token.clone()),
+                ("item_id", ids[0].to_string()),
+                ("on", "true".into()),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        add_to_cart(&app, &token, ids[0], 2).await;
+        let mut form = checkout_form(&token, "key-erase-0123456789abcdef", "home");
+        form.retain(|(k, _)| *k != "form[name]");
+        form.push(("form[name]", "Ana Lima".into()));
+        assert_eq!(
+            place_order(&app, &app.new_client(), &form).await.status(),
+            StatusCode::OK
+        );
+        let sales = || async {
+            app::on_db!(app.db.reader(), |pool| sqlx::query_as::<_, (i64, i64)>(
+                "SELECT COUNT(*), CAST(COALESCE(SUM(total_cents), 0) AS BIGINT) FROM orders WHERE event_id = $1"
+            )
+            .bind(event)
+            .fetch_one(pool)
+            .await)
+            .unwrap()
+        };
+        let before = sales().await;
+
+        // The download: everything, as a file.
+        let res = guest
+            .get(app.url(&format!("/i/{token}/my-data.json")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment"));
+        let data: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(data["email"], "ana@example.com");
+        assert_eq!(data["invitations"][0]["note"], "Gluten-free please");
+        assert_eq!(data["invitations"][0]["answer"], "yes");
+        assert_eq!(data["orders"][0]["lines"][0]["quantity"], 2);
+        assert_eq!(
+            data["orders"][0]["delivery_address"],
+            "12 rue des Fleurs, 69001 Lyon"
+        );
+        assert_eq!(data["favourites"].as_array().unwrap().len(), 1);
+        assert_eq!(data["mail"]["news"], true);
+
+        // The erasure asks for a tick first, and changes nothing without it.
+        let res = post("/api/erase_my_data", vec![("token", token.clone())]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "confirm");
+        assert_eq!(
+            rows_with(&app, "guests", "email", "ana@example.com").await,
+            1
+        );
+
+        let res = post(
+            "/api/erase_my_data",
+            vec![("token", token.clone()), ("confirm", "yes".into())],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::LOCATION], "/erased");
+        for (table, column) in [
+            ("guests", "email"),
+            ("orders", "customer_email"),
+            ("mail_choices", "email"),
+            ("outbox", "recipient"),
+        ] {
+            assert_eq!(
+                rows_with(&app, table, column, "ana@example.com").await,
+                0,
+                "{table} still holds the address"
+            );
+        }
+        assert_eq!(rows_with(&app, "guests", "name", "Ana Lima").await, 0);
+        assert_eq!(
+            rows_with(&app, "orders", "customer_name", "Ana Lima").await,
+            0
+        );
+        assert_eq!(
+            rows_with(&app, "guests", "note", "Gluten-free please").await,
+            0
+        );
+        // The host's figures do not move; the link is dead.
+        assert_eq!(sales().await, before);
+        let page = app
+            .new_client()
+            .get(app.url(&format!("/i/{token}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::NOT_FOUND);
+        // The brand's log names what was done, and the person only by a hash.
+        let log: Vec<(String, String, String)> =
+            app::on_db!(app.db.reader(), |pool| sqlx::query_as(
+                "SELECT action, actor, subject FROM privacy_log ORDER BY id"
+            )
+            .fetch_all(pool)
+            .await)
+            .unwrap();
+        let brand: i64 = app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT brand_id FROM events WHERE id = $1"
+        )
+        .bind(event)
+        .fetch_one(pool)
+        .await)
+        .unwrap();
+        let hash = app::privacy::ssr::subject(brand, "ana@example.com");
+        assert_eq!(
+            log,
+            vec![
+                ("export".to_owned(), "guest".to_owned(), hash.clone()),
+                ("erase".to_owned(), "guest".to_owned(), hash),
+            ]
+        );
+    }
+);
