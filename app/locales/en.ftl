@@ -11,6 +11,7 @@ nav-brand-dashboard = Brand dashboard
 nav-sign-in = Sign in
 nav-sign-out-everywhere = Sign out everywhere
 nav-sign-out = Sign out
+footer-privacy = Privacy
 footer-tagline = Soirée · home parties hosted by fans
 language-switcher = Language:
 
@@ -352,6 +353,7 @@ brand-nav-bookings = Bookings
 brand-nav-webhooks = Webhooks
 brand-nav-api-keys = API keys
 brand-nav-exports = Exports
+brand-nav-privacy = Personal data
 brand-nav-settings = Settings
 
 ## app/src/pages/home.rs
@@ -1277,6 +1279,14 @@ settings-currency = Currency
 settings-currency-hint = Prices, shipping, rewards and payments are in it. It can change until the first order.
 settings-currency-locked = Your brand has orders: prices stay in { $currency }.
 settings-error-account-holder = Give the account holder's name as the bank shows it ({ $max } characters at most).
+settings-retention = Forget guests who never answered
+settings-retention-hint = Their name and address are erased this long after their party (12 months at most).
+settings-retention-months =
+    { $months ->
+        [one] after { $months } month
+       *[other] after { $months } months
+    }
+settings-error-retention = Choose between 1 and 12 months.
 settings-error-webhook-url = Give the full address of your back office, e.g. https://shop.example/soiree-hooks.
 settings-error-webhook-private = This address leads to a private network or to this server itself. Give your back office's public address.
 settings-error-secret-key = This is not a Stripe secret key: it starts with sk_ or rk_ (copy it from Stripe's dashboard, Developers).
@@ -1449,6 +1459,43 @@ order-line-half-price =
     }
 
 ## app/src/privacy
+notice-page-title = Privacy · Soirée
+notice-title = Privacy at { $brand }
+notice-kept-title = What is kept
+notice-kept = For { $brand }'s parties: the name and email address of each guest a host invites or who joins by a share link; their answer, companions and note for the host; their favourites and votes; their orders with the delivery address; and whether they want the brand's news, with when and where they said so.
+notice-why-title = Why
+notice-why = To run the parties guests are invited to, to deliver and account for their orders, and to send the news they asked for: nothing else, and nothing is sold or passed on.
+notice-how-long-title = For how long
+notice-how-long =
+    { $months ->
+        [one] Guests who never answered are forgotten { $months } month after their party. Answers and orders are kept for the brand's accounts until the guest asks to erase them; orders then stay, without the guest's name.
+       *[other] Guests who never answered are forgotten { $months } months after their party. Answers and orders are kept for the brand's accounts until the guest asks to erase them; orders then stay, without the guest's name.
+    }
+notice-rights-title = What you can do
+notice-rights = From your invitation's page, download everything { $brand } holds about you, or erase it. Every reminder carries a link that stops reminders and news at once. Invitations and the mails about your orders still come.
+notice-unknown = We could not find this brand.
+privacy-page-title = Personal data · Soirée
+privacy-title = Personal data
+privacy-intro = Someone asks what you hold about them, or to be forgotten: download everything about their email address, or erase it. Erasure keeps their orders in your accounts without their name, and hosts' figures do not change. Each action is written to the log below, which names the person by a code, never by their address.
+privacy-export-title = Download a person's data
+privacy-export-submit = Download their data (JSON)
+privacy-erase-title = Erase a person's data
+privacy-erase-confirm = I confirm: this person's name, address, notes, favourites and votes are erased for good.
+privacy-erase-submit = Erase their data
+privacy-erased =
+    { $invitations ->
+        [one] Erased: { $invitations } invitation and { $orders } orders made anonymous.
+       *[other] Erased: { $invitations } invitations and { $orders } orders made anonymous.
+    }
+privacy-log-title = Log
+privacy-log-empty = No download or erasure yet.
+privacy-log-when = When
+privacy-log-action = What
+privacy-log-by = By
+privacy-log-person = Person (code)
+privacy-log-export = Download
+privacy-log-erase = Erasure
+privacy-log-by-guest = the person, from their link
 erase-your-data = Your data
 erase-your-data-text = The brand keeps your name, email address, answers, notes, favourites, votes and orders for its parties. Download all of it, or erase it: your orders then stay in the brand's accounts without your name.
 erase-download = Download my data (JSON)

@@ -11,6 +11,7 @@ nav-brand-dashboard = Tableau de bord de la marque
 nav-sign-in = Se connecter
 nav-sign-out-everywhere = Se déconnecter partout
 nav-sign-out = Se déconnecter
+footer-privacy = Confidentialité
 footer-tagline = Soirée · des ventes à domicile animées par des fans
 language-switcher = Langue :
 
@@ -356,6 +357,7 @@ brand-nav-bookings = Réservations
 brand-nav-webhooks = Webhooks
 brand-nav-api-keys = Clés d’API
 brand-nav-exports = Exports
+brand-nav-privacy = Données personnelles
 brand-nav-settings = Réglages
 
 ## app/src/pages/home.rs
@@ -1305,6 +1307,14 @@ settings-currency = Devise
 settings-currency-hint = Les prix, la livraison, les récompenses et les paiements sont dans cette devise. Elle peut changer jusqu’à la première commande.
 settings-currency-locked = Votre marque a des commandes : les prix restent en { $currency }.
 settings-error-account-holder = Indiquez le nom du titulaire du compte tel que la banque l’affiche ({ $max } caractères au plus).
+settings-retention = Oublier les invités qui n’ont jamais répondu
+settings-retention-hint = Leur nom et leur adresse sont effacés ce délai après leur soirée (12 mois au plus).
+settings-retention-months =
+    { $months ->
+        [one] après { $months } mois
+       *[other] après { $months } mois
+    }
+settings-error-retention = Choisissez entre 1 et 12 mois.
 settings-error-webhook-url = Indiquez l’adresse complète de votre back-office, par exemple https://shop.example/soiree-hooks.
 settings-error-webhook-private = Cette adresse mène à un réseau privé ou à ce serveur lui-même. Indiquez l’adresse publique de votre back-office.
 settings-error-secret-key = Ce n’est pas une clé secrète Stripe : elle commence par sk_ ou rk_ (copiez-la depuis le tableau de bord Stripe, rubrique Développeurs).
@@ -1477,6 +1487,43 @@ order-line-half-price =
     }
 
 ## app/src/privacy
+notice-page-title = Confidentialité · Soirée
+notice-title = Confidentialité chez { $brand }
+notice-kept-title = Ce qui est conservé
+notice-kept = Pour les soirées de { $brand } : le nom et l’adresse e-mail de chaque invité qu’un hôte invite ou qui s’inscrit par un lien de partage ; sa réponse, ses accompagnants et sa note pour l’hôte ; ses favoris et ses votes ; ses commandes avec l’adresse de livraison ; et s’il souhaite recevoir les nouveautés de la marque, avec quand et où il l’a dit.
+notice-why-title = Pourquoi
+notice-why = Pour organiser les soirées où les invités sont conviés, livrer et comptabiliser leurs commandes, et envoyer les nouveautés demandées : rien d’autre, et rien n’est vendu ni transmis.
+notice-how-long-title = Combien de temps
+notice-how-long =
+    { $months ->
+        [one] Les invités qui n’ont jamais répondu sont oubliés { $months } mois après leur soirée. Les réponses et les commandes sont conservées pour les comptes de la marque jusqu’à ce que l’invité demande leur effacement ; les commandes restent alors, sans son nom.
+       *[other] Les invités qui n’ont jamais répondu sont oubliés { $months } mois après leur soirée. Les réponses et les commandes sont conservées pour les comptes de la marque jusqu’à ce que l’invité demande leur effacement ; les commandes restent alors, sans son nom.
+    }
+notice-rights-title = Ce que vous pouvez faire
+notice-rights = Depuis la page de votre invitation, téléchargez tout ce que { $brand } détient sur vous, ou effacez-le. Chaque rappel contient un lien qui arrête d’un coup rappels et nouveautés. Les invitations et les e-mails sur vos commandes arrivent toujours.
+notice-unknown = Nous n’avons pas trouvé cette marque.
+privacy-page-title = Données personnelles · Soirée
+privacy-title = Données personnelles
+privacy-intro = Une personne demande ce que vous détenez sur elle, ou à être oubliée : téléchargez tout ce qui concerne son adresse e-mail, ou effacez-le. L’effacement garde ses commandes dans vos comptes sans son nom, et les chiffres des hôtes ne changent pas. Chaque action est inscrite au journal ci-dessous, qui désigne la personne par un code, jamais par son adresse.
+privacy-export-title = Télécharger les données d’une personne
+privacy-export-submit = Télécharger ses données (JSON)
+privacy-erase-title = Effacer les données d’une personne
+privacy-erase-confirm = Je confirme : le nom, l’adresse, les notes, favoris et votes de cette personne sont effacés pour de bon.
+privacy-erase-submit = Effacer ses données
+privacy-erased =
+    { $invitations ->
+        [one] Effacé : { $invitations } invitation et { $orders } commandes rendues anonymes.
+       *[other] Effacé : { $invitations } invitations et { $orders } commandes rendues anonymes.
+    }
+privacy-log-title = Journal
+privacy-log-empty = Aucun téléchargement ni effacement pour l’instant.
+privacy-log-when = Quand
+privacy-log-action = Quoi
+privacy-log-by = Par
+privacy-log-person = Personne (code)
+privacy-log-export = Téléchargement
+privacy-log-erase = Effacement
+privacy-log-by-guest = la personne, depuis son lien
 erase-your-data = Vos données
 erase-your-data-text = La marque conserve votre nom, votre adresse e-mail, vos réponses, notes, favoris, votes et commandes pour ses soirées. Téléchargez-les toutes, ou effacez-les : vos commandes restent alors dans les comptes de la marque, sans votre nom.
 erase-download = Télécharger mes données (JSON)

@@ -109,6 +109,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("forgot") view=accounts::ForgotPage ssr=SsrMode::Async />
                     <Route path=path!("unsubscribe/:token") view=privacy::UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("erased") view=privacy::ErasedPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/privacy") view=privacy::PrivacyPage ssr=SsrMode::Async />
+                    <Route path=path!("privacy") view=privacy::PrivacyNoticePage ssr=SsrMode::Async />
+                    <Route path=path!("privacy/:slug") view=privacy::PrivacyNoticePage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
@@ -137,6 +140,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{tr!(lang, FOOTER_TAGLINE)}</p>
+                <p><a href="/privacy">{tr!(lang, FOOTER_PRIVACY)}</a></p>
                 <base::l10n::LanguageSwitcher />
             </footer>
         </Router>

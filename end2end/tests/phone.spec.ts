@@ -145,7 +145,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   const v = await browser.newContext(phone);
   const vp = await v.newPage();
   const publicItem = await firstLink(vp, '/', /^\/items\/\d+$/);
-  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/forgot', '/erased', '/become-a-host'])));
+  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/forgot', '/erased', '/privacy', '/become-a-host'])));
   await v.close();
 
   // The host.
@@ -169,7 +169,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   found.push(...(await sweep(a, 'brand admin', [
     '/brand', '/brand/hosts', ids.host, report, '/brand/bookings', '/brand/catalog', '/brand/catalog/new', ids.item,
     '/brand/kits', '/brand/kits/new', ids.kit, '/brand/orders', ids.order, '/brand/votes', ids.poll,
-    '/brand/exports', '/brand/api-keys', '/brand/webhooks', '/brand/settings',
+    '/brand/exports', '/brand/api-keys', '/brand/webhooks', '/brand/settings', '/brand/privacy',
   ])));
   await admin.context.close();
 

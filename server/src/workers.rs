@@ -397,7 +397,8 @@ pub fn spawn_housekeeping(
     })
 }
 
-/// One housekeeping pass.
+/// One housekeeping pass: expired sessions and sign-in failures go, and
+/// guests who never answered are forgotten past their brand's retention.
 pub async fn housekeeping(db: &Db) -> anyhow::Result<u64> {
     use app::{
         accounts::ssr::LOCKOUT_WINDOW,
@@ -427,5 +428,8 @@ pub async fn housekeeping(db: &Db) -> anyhow::Result<u64> {
             "housekeeping removed expired sessions and sign-in failures"
         );
     }
-    Ok(deleted)
+    let forgotten = app::privacy::ssr::forget_silent_guests(db, now)
+        .await
+        .map_err(|e| anyhow::anyhow!("forgetting silent guests: {e}"))?;
+    Ok(deleted + forgotten)
 }

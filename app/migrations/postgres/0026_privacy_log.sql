@@ -11,3 +11,7 @@ CREATE TABLE privacy_log (
     created_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX privacy_log_brand ON privacy_log (brand_id, created_at);
+
+-- How long the brand keeps guests who never answered: they are made
+-- anonymous this many months after their party (12 at most).
+ALTER TABLE brands ADD COLUMN retention_months BIGINT NOT NULL DEFAULT 12;

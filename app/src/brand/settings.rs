@@ -23,6 +23,10 @@ pub struct SettingsForm {
     /// the first order, then kept.
     #[serde(default)]
     pub currency: String,
+    /// After how many months (1 to 12) guests who never answered are made
+    /// anonymous; left out (an older client): kept as it is.
+    #[serde(default)]
+    pub retention_months: String,
 }
 
 /// The account guests pay bank transfers to, as typed. All empty: the
@@ -128,6 +132,7 @@ pub mod ssr {
         bank_account_name: Option<String>,
         language: String,
         currency: String,
+        retention_months: i64,
         has_orders: bool,
     }
 
@@ -144,7 +149,7 @@ pub mod ssr {
             sqlx::query_as(
                 "SELECT slug, shipping_flat_cents, free_shipping_from_cents, webhook_url,
                         payment_webhook_secret, webhook_secret, bank_iban, bank_bic, bank_account_name, language,
-                        currency, EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = brands.id) AS has_orders
+                        currency, retention_months, EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = brands.id) AS has_orders
                  FROM brands WHERE id = $1",
             )
             .bind(brand_id)
@@ -158,6 +163,7 @@ pub mod ssr {
                 webhook_url: row.webhook_url.unwrap_or_default(),
                 language: row.language,
                 currency: row.currency,
+                retention_months: row.retention_months.to_string(),
             },
             bank: BankForm {
                 iban: row.bank_iban.unwrap_or_default(),
@@ -213,16 +219,23 @@ pub mod ssr {
                 )
             }),
         );
+        let retention = m.check(retention_months(&form.retention_months));
         m.finish()?;
-        let (Some(flat), Some(free_from), Some(url), Some(language), Some(currency)) =
-            (flat, free_from, url, language, currency)
+        let (
+            Some(flat),
+            Some(free_from),
+            Some(url),
+            Some(language),
+            Some(currency),
+            Some(retention),
+        ) = (flat, free_from, url, language, currency, retention)
         else {
             return Err(AppError::Internal);
         };
         let saved = on_db!(db.writer(), |pool| {
             sqlx::query(
                 "UPDATE brands SET shipping_flat_cents = $1, free_shipping_from_cents = $2, webhook_url = $3,
-                        language = $4, currency = $5
+                        language = $4, currency = $5, retention_months = COALESCE($7, retention_months)
                  WHERE id = $6
                    AND (currency = $5 OR NOT EXISTS (SELECT 1 FROM orders o WHERE o.brand_id = $6))",
             )
@@ -232,6 +245,7 @@ pub mod ssr {
             .bind(language.code())
             .bind(currency.code())
             .bind(brand_id)
+            .bind(retention)
             .execute(pool)
             .await
             .map(|r| r.rows_affected())
@@ -306,6 +320,22 @@ pub mod ssr {
             ));
         }
         Ok(Some(url.to_owned()))
+    }
+
+    /// Months before silent guests are made anonymous: 1 to 12, or left
+    /// out (`None`: kept as it is).
+    fn retention_months(raw: &str) -> Result<Option<i64>, AppError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        match raw.parse::<i64>() {
+            Ok(n) if (1..=12).contains(&n) => Ok(Some(n)),
+            _ => Err(AppError::invalid(
+                "retention_months",
+                tr!(crate::base::l10n::page_lang(), SETTINGS_ERROR_RETENTION),
+            )),
+        }
     }
 
     /// A webhook address must reach a public server: never this server's

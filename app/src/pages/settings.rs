@@ -81,6 +81,17 @@ pub fn SettingsPage() -> impl IntoView {
                             {move || error.get().and_then(|e| e.for_field("language")).map(|m| view! { <p class="field-error">{m}</p> })}
                         </div>
                         <div class="field">
+                            <label for="retention_months">{tr!(lang, SETTINGS_RETENTION)}</label>
+                            <p class="hint" id="retention-hint">{tr!(lang, SETTINGS_RETENTION_HINT)}</p>
+                            <select id="retention_months" name="form[retention_months]" aria-describedby="retention-hint">
+                                {(1..=12).map(|n| {
+                                    let selected = n.to_string() == initial.retention_months;
+                                    view! { <option value=n selected=selected>{tr!(lang, SETTINGS_RETENTION_MONTHS, months = n)}</option> }
+                                }).collect_view()}
+                            </select>
+                            {move || error.get().and_then(|e| e.for_field("retention_months")).map(|m| view! { <p class="field-error">{m}</p> })}
+                        </div>
+                        <div class="field">
                             <label for="currency">{tr!(lang, SETTINGS_CURRENCY)}</label>
                             <p class="hint" id="currency-hint">{if s.currency_locked {
                                 tr!(lang, SETTINGS_CURRENCY_LOCKED, currency = currency.name(lang))

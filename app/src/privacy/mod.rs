@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::error::AppError;
-use crate::base::l10n::use_lang;
+use crate::base::{auth::Gate, brand::BrandNav, error::AppError, forms::FormError, l10n::use_lang};
 
 /// What a stop link is for, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +83,55 @@ pub fn YourData(token: String) -> impl IntoView {
     }
 }
 
+/// What the privacy page says of a brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub brand: String,
+    pub retention_months: i64,
+}
+
+/// The brand's privacy notice: the home page's brand, or the one of `slug`.
+#[server(prefix = "/api", endpoint = "privacy_notice", input = server_fn::codec::GetUrl)]
+pub async fn get_privacy_notice(slug: Option<String>) -> Result<Notice, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        ssr::notice(&state.db, slug.as_deref()).await
+    })
+    .await
+}
+
+/// `/privacy` and `/privacy/:slug`: what the brand keeps, why, for how
+/// long, and what a guest can do about it.
+#[component]
+pub fn PrivacyNoticePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = leptos_router::hooks::use_params_map();
+    let notice = Resource::new(move || params.read().get("slug"), get_privacy_notice);
+    view! {
+        <Title text=tr!(lang, NOTICE_PAGE_TITLE) />
+        <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
+            {move || Suspend::new(async move {
+                match notice.await {
+                    Ok(n) => view! {
+                        <article class="notice" data-testid="privacy-notice">
+                            <h1>{tr!(lang, NOTICE_TITLE, brand = n.brand.as_str())}</h1>
+                            <h2>{tr!(lang, NOTICE_KEPT_TITLE)}</h2>
+                            <p>{tr!(lang, NOTICE_KEPT, brand = n.brand.as_str())}</p>
+                            <h2>{tr!(lang, NOTICE_WHY_TITLE)}</h2>
+                            <p>{tr!(lang, NOTICE_WHY)}</p>
+                            <h2>{tr!(lang, NOTICE_HOW_LONG_TITLE)}</h2>
+                            <p>{tr!(lang, NOTICE_HOW_LONG, months = n.retention_months)}</p>
+                            <h2>{tr!(lang, NOTICE_RIGHTS_TITLE)}</h2>
+                            <p>{tr!(lang, NOTICE_RIGHTS, brand = n.brand.as_str())}</p>
+                        </article>
+                    }.into_any(),
+                    Err(_) => view! { <h1>{tr!(lang, NOTICE_UNKNOWN)}</h1> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// `/erased`: what an erasure did.
 #[component]
 pub fn ErasedPage() -> impl IntoView {
@@ -94,6 +142,114 @@ pub fn ErasedPage() -> impl IntoView {
             <h1 id="erased-title">{tr!(lang, ERASED_TITLE)}</h1>
             <p role="status">{tr!(lang, ERASED_TEXT)}</p>
         </section>
+    }
+}
+
+/// One line of the brand's privacy log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogLine {
+    pub at: String,
+    pub action: String,
+    pub actor: String,
+    /// The start of the hash that names the person.
+    pub subject: String,
+}
+
+/// The brand's privacy log, newest first.
+#[server(prefix = "/api", endpoint = "privacy_log", input = server_fn::codec::GetUrl)]
+pub async fn get_privacy_log() -> Result<Vec<LogLine>, AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        ssr::log_lines(&state.db, admin.brand_id).await
+    })
+    .await
+}
+
+/// The brand admin erases a person's data by their address, once
+/// confirmed; answers what was erased.
+#[server(prefix = "/api", endpoint = "erase_person")]
+pub async fn erase_person(email: String, confirm: Option<String>) -> Result<String, AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        ssr::erase_for_admin(
+            &state.db,
+            &admin,
+            &email,
+            confirm.is_some(),
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| e.keeping(&email))
+    })
+    .await
+}
+
+/// The privacy log as the page shows it.
+type Log = Vec<LogLine>;
+
+fn log_table(lang: crate::base::l10n::Lang, lines: Log) -> AnyView {
+    if lines.is_empty() {
+        return view! { <p class="muted">{tr!(lang, PRIVACY_LOG_EMPTY)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+            <table data-testid="privacy-log">
+                <thead><tr>
+                    <th scope="col">{tr!(lang, PRIVACY_LOG_WHEN)}</th>
+                    <th scope="col">{tr!(lang, PRIVACY_LOG_ACTION)}</th>
+                    <th scope="col">{tr!(lang, PRIVACY_LOG_BY)}</th>
+                    <th scope="col">{tr!(lang, PRIVACY_LOG_PERSON)}</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| view! {
+                        <tr><td>{l.at}</td><td>{l.action}</td><td>{l.actor}</td><td><code>{l.subject}</code></td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/brand/privacy`: a person's data downloaded or erased by their address,
+/// and the log of both.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let lang = use_lang();
+    let erase = crate::base::forms::action::<ErasePerson>();
+    let log = Resource::new(move || erase.version().get(), |_| get_privacy_log());
+    let error = Signal::derive(move || erase.value().get().and_then(Result::err));
+    let done = move || erase.value().get().and_then(Result::ok);
+    view! {
+        <Title text=tr!(lang, PRIVACY_PAGE_TITLE) />
+        <BrandNav />
+        <h1>{tr!(lang, PRIVACY_TITLE)}</h1>
+        <p>{tr!(lang, PRIVACY_INTRO)}</p>
+        <section aria-labelledby="privacy-export">
+            <h2 id="privacy-export">{tr!(lang, PRIVACY_EXPORT_TITLE)}</h2>
+            <form method="get" action="/brand/privacy/export" class="form">
+                <div class="field">
+                    <label for="export-email">{tr!(lang, INVITE_EMAIL)}</label>
+                    <input id="export-email" name="email" type="email" required />
+                </div>
+                <button type="submit" class="button">{tr!(lang, PRIVACY_EXPORT_SUBMIT)}</button>
+            </form>
+        </section>
+        <section aria-labelledby="privacy-erase">
+            <h2 id="privacy-erase">{tr!(lang, PRIVACY_ERASE_TITLE)}</h2>
+            {move || done().map(|text| view! { <p class="report" role="status" data-testid="erased">{text}</p> })}
+            <ActionForm action=erase attr:class="form" attr:novalidate="">
+                <FormError error />
+                <crate::base::forms::Field id="erase-email" name="email" field="email" label=tr!(lang, INVITE_EMAIL) kind="email" value="" error />
+                <label class="choice"><input type="checkbox" name="confirm" value="yes" />
+                    {format!(" {}", tr!(lang, PRIVACY_ERASE_CONFIRM))}</label>
+                <button type="submit" class="button">{tr!(lang, PRIVACY_ERASE_SUBMIT)}</button>
+            </ActionForm>
+        </section>
+        <h2>{tr!(lang, PRIVACY_LOG_TITLE)}</h2>
+        <Gate data=log here="/brand/privacy" children=move |lines: Log| log_table(lang, lines) />
     }
 }
 

@@ -57,6 +57,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
     Router::new()
         .route("/unsubscribe/{token}", post(one_click))
         .route("/i/{token}/my-data.json", get(my_data))
+        .route("/brand/privacy/export", get(admin_export))
         .with_state(state)
 }
 
@@ -68,22 +69,116 @@ async fn my_data(State(state): State<AppState>, Path(token): Path<String>) -> Re
         export(&state.db, inv.brand_id, &inv.guest_email, "guest", now).await
     };
     match exported.await {
-        Ok(data) => (
-            [
-                (axum::http::header::CONTENT_TYPE, "application/json"),
-                (
-                    axum::http::header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"my-data.json\"",
-                ),
-            ],
-            serde_json::to_string_pretty(&data).unwrap_or_default(),
-        )
-            .into_response(),
+        Ok(data) => attachment(&data),
         Err(err) => {
             let lang = crate::base::l10n::Lang::default();
             (err.status(), err.message(lang)).into_response()
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportQuery {
+    #[serde(default)]
+    email: String,
+}
+
+/// `GET /brand/privacy/export?email=…`: what the admin's brand holds about
+/// an address, as a file (another brand's data is never in it).
+async fn admin_export(
+    State(state): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    use crate::base::{account::Role, auth::ssr};
+    let lang = crate::base::l10n::Lang::default();
+    let now = Utc::now();
+    let user = match ssr::cookie_in(&headers, ssr::SESSION_COOKIE) {
+        Some(raw) => ssr::session_user(&state.db, &raw, now).await.ok().flatten(),
+        None => None,
+    };
+    let exported = async {
+        let admin = user.ok_or(AppError::Unauthorized)?;
+        if admin.role != Role::BrandAdmin {
+            return Err(AppError::Forbidden);
+        }
+        let email = crate::base::account::EmailAddress::parse(&q.email, "email")?;
+        let actor = format!("admin {}", admin.id);
+        export(&state.db, admin.brand_id, email.as_str(), &actor, now).await
+    };
+    match exported.await {
+        Ok(data) => attachment(&data),
+        Err(err) => (err.status(), err.message(lang)).into_response(),
+    }
+}
+
+/// A JSON export as a file to save.
+fn attachment(data: &serde_json::Value) -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, "application/json"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"personal-data.json\"",
+            ),
+        ],
+        serde_json::to_string_pretty(data).unwrap_or_default(),
+    )
+        .into_response()
+}
+
+/// The brand admin's erasure by address; answers what was erased.
+pub async fn erase_for_admin(
+    db: &Db,
+    admin: &crate::base::account::CurrentUser,
+    email: &str,
+    confirmed: bool,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let lang = crate::base::l10n::page_lang();
+    let address = crate::base::account::EmailAddress::parse(email, "email")?;
+    if !confirmed {
+        return Err(AppError::invalid("email", tr!(lang, ERASE_CONFIRM_NEEDED)));
+    }
+    let actor = format!("admin {}", admin.id);
+    let done = erase(db, admin.brand_id, address.as_str(), &actor, now).await?;
+    Ok(tr!(
+        lang,
+        PRIVACY_ERASED,
+        invitations = done.invitations,
+        orders = done.orders
+    ))
+}
+
+/// The brand's privacy log, newest first, times in the brand's zone.
+pub async fn log_lines(db: &Db, brand_id: i64) -> Result<Vec<super::LogLine>, AppError> {
+    let lang = crate::base::l10n::page_lang();
+    let zone = crate::base::brand::ssr::zone(db, brand_id).await?;
+    let rows: Vec<(DateTime<Utc>, String, String, String)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT created_at, action, actor, subject FROM privacy_log
+             WHERE brand_id = $1 ORDER BY id DESC LIMIT 200",
+        )
+        .bind(brand_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, action, actor, subject)| super::LogLine {
+            at: crate::base::l10n::fmt::datetime_medium(lang, at, zone),
+            action: match action.as_str() {
+                "erase" => tr!(lang, PRIVACY_LOG_ERASE),
+                _ => tr!(lang, PRIVACY_LOG_EXPORT),
+            },
+            actor: if actor == "guest" {
+                tr!(lang, PRIVACY_LOG_BY_GUEST)
+            } else {
+                actor
+            },
+            subject: subject.chars().take(12).collect(),
+        })
+        .collect())
 }
 
 /// Erases the data of the guest holding `token`, once they confirmed.
@@ -388,4 +483,80 @@ pub async fn erase(
     })?;
     tracing::info!(brand_id, ?erased, "a person's data erased");
     Ok(erased)
+}
+
+/// Retention: guests who never answered are made anonymous once their
+/// party is older than their brand's `retention_months` (12 at most), with
+/// their favourites, carts and the mails sent to them. Returns how many.
+pub async fn forget_silent_guests(db: &Db, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let brands: Vec<(i64, i64)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as("SELECT id, retention_months FROM brands")
+            .fetch_all(pool)
+            .await
+    })?;
+    let mut forgotten = 0;
+    for (brand_id, months) in brands {
+        let months = u32::try_from(months.clamp(1, 12)).unwrap_or(12);
+        let Some(cutoff) = now.checked_sub_months(chrono::Months::new(months)) else {
+            continue;
+        };
+        forgotten += on_db!(db.writer(), |pool| {
+            let mut tx = pool.begin().await?;
+            let silent = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
+                          WHERE e.brand_id = $1 AND e.starts_at < $2 AND g.rsvp = 'pending'
+                            AND g.email NOT LIKE 'erased-%'";
+            for sql in [
+                format!("DELETE FROM favourites WHERE guest_id IN ({silent})"),
+                format!(
+                    "DELETE FROM carts WHERE owner IN
+                     (SELECT 'guest:' || CAST(id AS TEXT) FROM ({silent}) AS silent)"
+                ),
+                format!(
+                    "DELETE FROM outbox WHERE EXISTS
+                     (SELECT 1 FROM guests g2 WHERE g2.id IN ({silent})
+                      AND g2.email = outbox.recipient AND g2.event_id = outbox.event_id)"
+                ),
+            ] {
+                sqlx::query(&sql)
+                    .bind(brand_id)
+                    .bind(cutoff)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let n = sqlx::query(&format!(
+                "UPDATE guests SET name = '', note = '', token_hash = NULL, token_nonce = NULL,
+                        email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
+                 WHERE id IN ({silent})"
+            ))
+            .bind(brand_id)
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n)
+        })?;
+    }
+    if forgotten > 0 {
+        tracing::info!(forgotten, "guests who never answered made anonymous");
+    }
+    Ok(forgotten)
+}
+
+/// The privacy notice of the brand of `slug`, or of the home page's brand.
+pub async fn notice(db: &Db, slug: Option<&str>) -> Result<super::Notice, AppError> {
+    let row: Option<(String, i64)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT name, retention_months FROM brands
+             WHERE slug = $1 OR $1 = '' ORDER BY id LIMIT 1",
+        )
+        .bind(slug.unwrap_or_default())
+        .fetch_optional(pool)
+        .await
+    })?;
+    let (brand, retention_months) = row.ok_or(AppError::NotFound)?;
+    Ok(super::Notice {
+        brand,
+        retention_months,
+    })
 }

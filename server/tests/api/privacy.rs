@@ -369,3 +369,152 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    the_brand_admin_downloads_and_erases_by_address_and_reads_the_log,
+    |app: TestApp| async move {
+        let (_, ids, tokens) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        add_to_cart(&app, &tokens[0], ids[0], 1).await;
+        let form = checkout_form(&tokens[0], "key-admin-erase-0123456789", "host");
+        assert_eq!(
+            place_order(&app, &app.new_client(), &form).await.status(),
+            StatusCode::OK
+        );
+        let admin = crate::helpers::signed_in_admin(&app).await;
+        let export = |client: reqwest::Client, email: &'static str| {
+            let url = app.url(&format!("/brand/privacy/export?email={email}"));
+            async move { client.get(url).send().await.unwrap() }
+        };
+        let res = export(admin.clone(), "ana@example.com").await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let data: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(data["orders"].as_array().unwrap().len(), 1);
+        // Another brand's admin finds nothing of this brand's; a host and a
+        // visitor are refused.
+        crate::helpers::other_brand(&app).await;
+        let rival = app.new_client();
+        app.login_with(&rival, "boss@rival.example", "rival-pass-2026")
+            .await;
+        let theirs: serde_json::Value = export(rival.clone(), "ana@example.com")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(theirs["orders"].as_array().unwrap().is_empty());
+        assert!(theirs["invitations"].as_array().unwrap().is_empty());
+        let host = app.new_client();
+        app.login_with(&host, crate::helpers::HOST.0, crate::helpers::HOST.1)
+            .await;
+        assert_eq!(
+            export(host, "ana@example.com").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            export(app.new_client(), "ana@example.com").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+
+        // The erasure asks for a confirmation, then says what it did.
+        let erase = |confirm: bool| {
+            let mut form = vec![("email", "ana@example.com".to_owned())];
+            if confirm {
+                form.push(("confirm", "yes".to_owned()));
+            }
+            let admin = admin.clone();
+            let url = app.url("/api/erase_person");
+            async move { admin.post(url).form(&form).send().await.unwrap() }
+        };
+        assert_eq!(
+            erase(false).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let res = erase(true).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let said: String = res.json().await.unwrap();
+        assert!(
+            said.contains("1 invitation") && said.contains("1 orders"),
+            "{said}"
+        );
+        assert_eq!(
+            rows_with(&app, "orders", "customer_email", "ana@example.com").await,
+            0
+        );
+
+        let log: serde_json::Value = get_json(&app, &admin, "/api/privacy_log").await;
+        let lines = log.as_array().unwrap();
+        assert_eq!(lines.len(), 2, "{log}");
+        assert_eq!(lines[0]["action"], "Erasure");
+        assert!(lines[0]["actor"].as_str().unwrap().starts_with("admin "));
+        assert_eq!(lines[1]["action"], "Download");
+        assert!(!log.to_string().contains("ana@example.com"));
+        // The page shows it.
+        let page = get_text(&app, &admin, "/brand/privacy").await;
+        assert!(page.contains("data-testid=\"privacy-log\""), "{page}");
+    }
+);
+
+db_test!(
+    guests_who_never_answered_are_forgotten_after_the_brands_retention,
+    |app: TestApp| async move {
+        let (event, tokens) = invited(&app, "10", "ana@example.com\nbob@example.com").await;
+        assert_eq!(rsvp(&app, &tokens[0], false).await, StatusCode::OK);
+        // Bob never answers; the party was eleven months ago.
+        let now = chrono::Utc::now();
+        crate::helpers::party_held_days_before(&app, event, now, 335).await;
+        soiree_server::workers::housekeeping(&app.db).await.unwrap();
+        assert_eq!(
+            rows_with(&app, "guests", "email", "bob@example.com").await,
+            1
+        );
+
+        // The brand keeps them three months: Bob is forgotten, Ana stays.
+        let admin = crate::helpers::signed_in_admin(&app).await;
+        let save = |months: &str| {
+            let form = vec![
+                ("form[shipping_flat]", "5.90".to_owned()),
+                ("form[free_shipping_from]", "60".to_owned()),
+                ("form[webhook_url]", String::new()),
+                ("form[language]", "en".to_owned()),
+                ("form[retention_months]", months.to_owned()),
+            ];
+            let admin = admin.clone();
+            let url = app.url("/api/save_brand_settings");
+            async move { admin.post(url).form(&form).send().await.unwrap() }
+        };
+        let res = save("13").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "retention_months");
+        assert_eq!(save("3").await.status(), StatusCode::OK);
+        soiree_server::workers::housekeeping(&app.db).await.unwrap();
+        assert_eq!(
+            rows_with(&app, "guests", "email", "bob@example.com").await,
+            0
+        );
+        assert_eq!(
+            rows_with(&app, "outbox", "recipient", "bob@example.com").await,
+            0
+        );
+        assert_eq!(
+            rows_with(&app, "guests", "email", "ana@example.com").await,
+            1
+        );
+        let page = app
+            .new_client()
+            .get(app.url(&format!("/i/{}", tokens[1])))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::NOT_FOUND);
+        let notice = get_text(&app, &app.new_client(), "/privacy").await;
+        assert!(
+            notice.contains("forgotten 3 months after their party"),
+            "{notice}"
+        );
+        let settings = get_text(&app, &admin, "/brand/settings").await;
+        assert!(
+            settings.contains("value=\"3\" selected"),
+            "the setting shows"
+        );
+    }
+);
