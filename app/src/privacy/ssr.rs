@@ -379,6 +379,12 @@ pub async fn export(
     Ok(data)
 }
 
+/// Makes guest rows anonymous (add the WHERE): the answer stays, the
+/// person and their link go. Erasure and retention both use it.
+const ANONYMOUS_GUESTS: &str =
+    "UPDATE guests SET name = '', note = '', token_hash = NULL, token_nonce = NULL,
+        email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'";
+
 /// What an erasure changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Erased {
@@ -428,11 +434,10 @@ pub async fn erase(
                 .execute(&mut *tx)
                 .await?;
         }
-        let invitations = sqlx::query(
-            "UPDATE guests SET name = '', note = '', token_hash = NULL, token_nonce = NULL,
-                    email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
-             WHERE email = $2 AND event_id IN (SELECT id FROM events WHERE brand_id = $1)",
-        )
+        let invitations = sqlx::query(&format!(
+            "{ANONYMOUS_GUESTS} WHERE email = $2
+             AND event_id IN (SELECT id FROM events WHERE brand_id = $1)"
+        ))
         .bind(brand_id)
         .bind(&email)
         .execute(&mut *tx)
@@ -523,16 +528,12 @@ pub async fn forget_silent_guests(db: &Db, now: DateTime<Utc>) -> Result<u64, Ap
                     .execute(&mut *tx)
                     .await?;
             }
-            let n = sqlx::query(&format!(
-                "UPDATE guests SET name = '', note = '', token_hash = NULL, token_nonce = NULL,
-                        email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
-                 WHERE id IN ({silent})"
-            ))
-            .bind(brand_id)
-            .bind(cutoff)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            let n = sqlx::query(&format!("{ANONYMOUS_GUESTS} WHERE id IN ({silent})"))
+                .bind(brand_id)
+                .bind(cutoff)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
             tx.commit().await?;
             Ok::<_, sqlx::Error>(n)
         })?;
