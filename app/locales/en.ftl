@@ -1472,7 +1472,7 @@ notice-how-long =
        *[other] Guests who never answered are forgotten { $months } months after their party. Answers and orders are kept for the brand's accounts until the guest asks to erase them; orders then stay, without the guest's name.
     }
 notice-rights-title = What you can do
-notice-rights = From your invitation's page, download everything { $brand } holds about you, or erase it. Every reminder carries a link that stops reminders and news at once. Invitations and the mails about your orders still come.
+notice-rights = From your invitation's page, or with the form below, download everything { $brand } holds about you, or erase it. Every reminder carries a link that stops reminders and news at once. Invitations and the mails about your orders still come.
 notice-unknown = We could not find this brand.
 privacy-page-title = Personal data · Soirée
 privacy-title = Personal data
@@ -1512,3 +1512,74 @@ stop-submit = Stop these emails
 stop-done = Done: { $brand } no longer sends reminders, thank-yous or news to { $email }. Invitations and the mails about your orders still come.
 stop-done-short = Done: { $brand } no longer sends you reminders, thank-yous or news.
 stop-unknown = This link is not valid. Copy the whole link from the email and try again.
+
+## Asking for one's data without a link
+ask-title = No link at hand?
+ask-text = Give your email address: if { $brand } holds data about it, we mail it a link, valid for one hour, to download or erase that data.
+ask-submit = Mail me the link
+ask-sent = If the brand holds data about this address, a link is on its way to it. It works for one hour.
+asked-mail-subject = Your data at { $brand }
+asked-mail-body = Someone, probably you, asked to see or erase what { $brand } holds about this address on Soirée. This link shows it, for one hour:
+asked-mail-not-you = If you did not ask, ignore this email: nothing changes.
+asked-title = Your data at { $brand }
+asked-text = What the brand holds about { $email }: download it, or erase it.
+asked-unknown = This link no longer works
+asked-unknown-text = A data link works for one hour, and not after an erasure. Ask for a new one from the brand's privacy page.
+
+## The brand's news
+brand-nav-news = News
+news-page-title = News · Soirée
+news-title = News to your fans
+news-audience = { $count ->
+    [0] Nobody has asked for your news yet: guests are asked, unticked, when they answer an invitation, join by a share link or order.
+    [one] One person asked for your news and has not stopped it.
+   *[other] { $count } people asked for your news and have not stopped it.
+}
+news-queued = { $count ->
+    [0] Nobody to send it to: nothing was sent.
+    [one] Your news is on its way to one person.
+   *[other] Your news is on its way to { $count } people.
+}
+news-subject = Subject
+news-text = Message
+news-text-hint = Plain text; a blank line starts a paragraph. Each mail ends with why it came and a link that stops your news.
+news-send = Send to everyone who asked
+news-sending = Sending…
+news-history = Sent before
+news-none-yet = No news sent yet.
+news-when = When
+news-delivery = Delivered
+news-sent-of = { $sent } of { $recipients }
+news-subject-needed = Write a subject.
+news-subject-too-long = Keep the subject to one line of at most { $max } characters.
+news-text-needed = Write a message.
+news-text-too-long = Keep the message to at most { $max } characters.
+news-reload = This form is out of date: reload the page and send again.
+news-mail-why = You receive { $brand }'s news because you asked for it at one of its parties.
+
+## Two-step sign-in
+brand-nav-two-step = Two-step sign-in
+two-step-page-title = Two-step sign-in · Soirée
+two-step-title = Two-step sign-in
+two-step-off-text = After your password, Soirée can ask for a 6-digit code from an authenticator app on your phone (Google Authenticator, Aegis, 1Password…): someone who learns your password still cannot sign in as you.
+two-step-start = Set it up
+two-step-scan = Scan this code with your authenticator app, then type the 6 digits it shows.
+two-step-qr = QR code to scan with an authenticator app
+two-step-secret = Or type this key in the app:
+two-step-turn-on = Turn on two-step sign-in
+two-step-recovery-text = Two-step sign-in is on. Keep these recovery codes somewhere safe, away from your phone: each signs you in once if the phone is lost. They are shown only now.
+two-step-on-text = { $left ->
+    [one] Two-step sign-in is on. One recovery code is left.
+   *[other] Two-step sign-in is on. { $left } recovery codes are left.
+}
+two-step-turn-off = Turn off two-step sign-in
+two-step-code-page-title = Your code · Soirée
+two-step-code-title = Your code
+two-step-code-text = Your password is right. Now type the 6-digit code your authenticator app shows.
+two-step-code = Code
+two-step-code-hint = The 6 digits of your app, or one of your recovery codes.
+two-step-code-submit = Sign in
+two-step-start-again = Start again
+two-step-wrong-code = This code is not right: type the 6 digits your app shows now, or an unused recovery code.
+two-step-expired = This sign-in has expired: sign in again with your password.
+two-step-already-on = Two-step sign-in is already on.

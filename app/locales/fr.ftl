@@ -1500,7 +1500,7 @@ notice-how-long =
        *[other] Les invités qui n’ont jamais répondu sont oubliés { $months } mois après leur soirée. Les réponses et les commandes sont conservées pour les comptes de la marque jusqu’à ce que l’invité demande leur effacement ; les commandes restent alors, sans son nom.
     }
 notice-rights-title = Ce que vous pouvez faire
-notice-rights = Depuis la page de votre invitation, téléchargez tout ce que { $brand } détient sur vous, ou effacez-le. Chaque rappel contient un lien qui arrête d’un coup rappels et nouveautés. Les invitations et les e-mails sur vos commandes arrivent toujours.
+notice-rights = Depuis la page de votre invitation, ou avec le formulaire ci-dessous, téléchargez tout ce que { $brand } détient sur vous, ou effacez-le. Chaque rappel contient un lien qui arrête d’un coup rappels et nouveautés. Les invitations et les e-mails sur vos commandes arrivent toujours.
 notice-unknown = Nous n’avons pas trouvé cette marque.
 privacy-page-title = Données personnelles · Soirée
 privacy-title = Données personnelles
@@ -1540,3 +1540,74 @@ stop-submit = Arrêter ces e-mails
 stop-done = C’est fait : { $brand } n’envoie plus de rappels, de remerciements ni de nouveautés à { $email }. Les invitations et les e-mails sur vos commandes arrivent toujours.
 stop-done-short = C’est fait : { $brand } ne vous envoie plus de rappels, de remerciements ni de nouveautés.
 stop-unknown = Ce lien n’est pas valide. Copiez le lien complet depuis l’e-mail et réessayez.
+
+## Demander ses données sans lien
+ask-title = Plus de lien sous la main ?
+ask-text = Indiquez votre adresse e-mail : si { $brand } détient des données à son sujet, nous lui envoyons un lien, valable une heure, pour les télécharger ou les effacer.
+ask-submit = M’envoyer le lien
+ask-sent = Si la marque détient des données sur cette adresse, un lien est en route vers elle. Il fonctionne pendant une heure.
+asked-mail-subject = Vos données chez { $brand }
+asked-mail-body = Quelqu’un, sans doute vous, a demandé à voir ou à effacer ce que { $brand } détient sur cette adresse dans Soirée. Ce lien le montre, pendant une heure :
+asked-mail-not-you = Si vous n’avez rien demandé, ignorez cet e-mail : rien ne change.
+asked-title = Vos données chez { $brand }
+asked-text = Ce que la marque détient sur { $email } : téléchargez-le ou effacez-le.
+asked-unknown = Ce lien ne fonctionne plus
+asked-unknown-text = Un lien de données fonctionne une heure, et plus après un effacement. Demandez-en un nouveau depuis la page de confidentialité de la marque.
+
+## Les nouvelles de la marque
+brand-nav-news = Nouvelles
+news-page-title = Nouvelles · Soirée
+news-title = Des nouvelles pour vos fans
+news-audience = { $count ->
+    [0] Personne n’a encore demandé vos nouvelles : la question est posée, non cochée, quand on répond à une invitation, qu’on rejoint par un lien de partage ou qu’on commande.
+    [one] Une personne a demandé vos nouvelles et ne les a pas arrêtées.
+   *[other] { $count } personnes ont demandé vos nouvelles et ne les ont pas arrêtées.
+}
+news-queued = { $count ->
+    [0] Personne à qui l’envoyer : rien n’est parti.
+    [one] Vos nouvelles sont en route vers une personne.
+   *[other] Vos nouvelles sont en route vers { $count } personnes.
+}
+news-subject = Objet
+news-text = Message
+news-text-hint = Texte simple ; une ligne vide commence un paragraphe. Chaque e-mail se termine par la raison de son envoi et un lien qui arrête vos nouvelles.
+news-send = Envoyer à tous ceux qui l’ont demandé
+news-sending = Envoi…
+news-history = Déjà envoyées
+news-none-yet = Aucune nouvelle envoyée pour l’instant.
+news-when = Quand
+news-delivery = Remis
+news-sent-of = { $sent } sur { $recipients }
+news-subject-needed = Écrivez un objet.
+news-subject-too-long = L’objet tient sur une ligne de { $max } caractères au plus.
+news-text-needed = Écrivez un message.
+news-text-too-long = Le message fait { $max } caractères au plus.
+news-reload = Ce formulaire n’est plus à jour : rechargez la page et envoyez à nouveau.
+news-mail-why = Vous recevez les nouvelles de { $brand } parce que vous les avez demandées lors d’une de ses soirées.
+
+## Connexion en deux étapes
+brand-nav-two-step = Connexion en deux étapes
+two-step-page-title = Connexion en deux étapes · Soirée
+two-step-title = Connexion en deux étapes
+two-step-off-text = Après votre mot de passe, Soirée peut demander un code à 6 chiffres d’une application d’authentification sur votre téléphone (Google Authenticator, Aegis, 1Password…) : qui apprendrait votre mot de passe ne pourrait toujours pas se connecter à votre place.
+two-step-start = La mettre en place
+two-step-scan = Scannez ce code avec votre application d’authentification, puis tapez les 6 chiffres qu’elle affiche.
+two-step-qr = Code QR à scanner avec une application d’authentification
+two-step-secret = Ou tapez cette clé dans l’application :
+two-step-turn-on = Activer la connexion en deux étapes
+two-step-recovery-text = La connexion en deux étapes est activée. Gardez ces codes de secours en lieu sûr, loin de votre téléphone : chacun vous connecte une fois si le téléphone est perdu. Ils ne s’affichent que maintenant.
+two-step-on-text = { $left ->
+    [one] La connexion en deux étapes est activée. Il reste un code de secours.
+   *[other] La connexion en deux étapes est activée. Il reste { $left } codes de secours.
+}
+two-step-turn-off = Désactiver la connexion en deux étapes
+two-step-code-page-title = Votre code · Soirée
+two-step-code-title = Votre code
+two-step-code-text = Votre mot de passe est bon. Tapez maintenant le code à 6 chiffres affiché par votre application d’authentification.
+two-step-code = Code
+two-step-code-hint = Les 6 chiffres de votre application, ou l’un de vos codes de secours.
+two-step-code-submit = Se connecter
+two-step-start-again = Recommencer
+two-step-wrong-code = Ce code n’est pas le bon : tapez les 6 chiffres que votre application affiche maintenant, ou un code de secours inutilisé.
+two-step-expired = Cette connexion a expiré : reconnectez-vous avec votre mot de passe.
+two-step-already-on = La connexion en deux étapes est déjà activée.

@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=base::page::NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("login/code") view=accounts::two_step::SecondStepPage ssr=SsrMode::Async />
+                    <Route path=path!("account/two-step") view=accounts::two_step::TwoStepPage ssr=SsrMode::Async />
                     <Route path=path!("items/:id") view=pages::home::PublicItemPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
                     <Route path=path!("brand") view=insights::DashboardPage ssr=SsrMode::Async />
@@ -109,9 +111,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("forgot") view=accounts::ForgotPage ssr=SsrMode::Async />
                     <Route path=path!("unsubscribe/:token") view=privacy::UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("erased") view=privacy::ErasedPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/news") view=brand::news::NewsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/privacy") view=privacy::PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("privacy") view=privacy::PrivacyNoticePage ssr=SsrMode::Async />
                     <Route path=path!("privacy/:slug") view=privacy::PrivacyNoticePage ssr=SsrMode::Async />
+                    <Route path=path!("privacy/request/:token") view=privacy::AskedPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog") view=catalog::pages::CatalogPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/new") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />
                     <Route path=path!("brand/catalog/:id") view=catalog::pages::ItemEditorPage ssr=SsrMode::Async />

@@ -145,7 +145,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
   const v = await browser.newContext(phone);
   const vp = await v.newPage();
   const publicItem = await firstLink(vp, '/', /^\/items\/\d+$/);
-  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/forgot', '/erased', '/privacy', '/become-a-host'])));
+  found.push(...(await sweep(vp, 'visitor', ['/', publicItem, '/login', '/forgot', '/erased', '/privacy', '/login/code', '/become-a-host'])));
   await v.close();
 
   // The host.
@@ -170,6 +170,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
     '/brand', '/brand/hosts', ids.host, report, '/brand/bookings', '/brand/catalog', '/brand/catalog/new', ids.item,
     '/brand/kits', '/brand/kits/new', ids.kit, '/brand/orders', ids.order, '/brand/votes', ids.poll,
     '/brand/exports', '/brand/api-keys', '/brand/webhooks', '/brand/settings', '/brand/privacy',
+    '/brand/news', '/account/two-step',
   ])));
   await admin.context.close();
 

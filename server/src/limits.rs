@@ -48,6 +48,10 @@ const SIGN_IN_FNS: &[&str] = &[
     <app::hosts::ApplyToHost as ServerFn>::PATH,
     <app::invitations::JoinEvent as ServerFn>::PATH,
     <app::bookings::AskToHost as ServerFn>::PATH,
+    <app::privacy::AskForMyData as ServerFn>::PATH,
+    <app::accounts::two_step::SignInCode as ServerFn>::PATH,
+    <app::accounts::two_step::ConfirmTwoStep as ServerFn>::PATH,
+    <app::accounts::two_step::StopTwoStep as ServerFn>::PATH,
 ];
 
 /// Which limit a request counts against.

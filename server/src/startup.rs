@@ -596,13 +596,14 @@ fn webhook_answer(
 /// link, a guest's live stream) is cut to its first four characters, enough
 /// to tell two apart, too few to use.
 pub fn loggable_path(path: &str) -> String {
-    const SECRET_AFTER: [&str; 7] = [
+    const SECRET_AFTER: [&str; 8] = [
         "/i/",
         "/s/",
         "/o/",
         "/welcome/",
         "/reset/",
         "/unsubscribe/",
+        "/privacy/request/",
         "/live/guest/",
     ];
     let Some(prefix) = SECRET_AFTER.iter().find(|p| path.starts_with(**p)) else {
@@ -671,6 +672,10 @@ mod tests {
             "/welcome/Zk3v…"
         );
         assert_eq!(loggable_path(&format!("/reset/{token}")), "/reset/Zk3v…");
+        assert_eq!(
+            loggable_path(&format!("/privacy/request/{token}/data.json")),
+            "/privacy/request/Zk3v…/data.json"
+        );
         assert_eq!(
             loggable_path(&format!("/live/guest/{token}")),
             "/live/guest/Zk3v…"

@@ -1,9 +1,10 @@
 //! Accounts: signing in and out (here or everywhere), a new host's first
 //! password set through the link of their welcome mail, and a forgotten
-//! password reset through a link by mail.
+//! password reset through a link by mail; two-step sign-in (`two_step`).
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod two_step;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,14 +50,34 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
-        let (user, token) = ssr::login(&state.db, &email, &password, chrono::Utc::now())
+        let now = chrono::Utc::now();
+        let signed = ssr::login(&state.db, &email, &password, next.as_deref(), now)
             .await
             .map_err(|e| e.keeping(&email))?;
-        crate::base::auth::ssr::set_session_cookie(&token, state.config.session_secure);
-        leptos_axum::redirect(&safe_next(next.as_deref(), user.role));
+        // A session this browser held before (another account's) ends.
+        if let Some(old) = crate::base::auth::ssr::session_cookie() {
+            ssr::end_session(&state.db, &old).await?;
+        }
+        signed_in(signed, next.as_deref(), state.config.session_secure);
         Ok(())
     })
     .await
+}
+
+/// Sends the cookie of a right password and where it leads: the session and
+/// `next` (the role's home without it), or the challenge and the code's page.
+#[cfg(feature = "ssr")]
+fn signed_in(signed: ssr::Signed, next: Option<&str>, secure: bool) {
+    match signed {
+        ssr::Signed::In(user, token) => {
+            crate::base::auth::ssr::set_session_cookie(&token, secure);
+            leptos_axum::redirect(&safe_next(next, user.role));
+        }
+        ssr::Signed::SecondStep(challenge) => {
+            two_step::ssr::set_challenge_cookie(&challenge, secure);
+            leptos_axum::redirect("/login/code");
+        }
+    }
 }
 
 /// Signs out: the session is deleted on the server, the cookie cleared.
@@ -208,9 +229,8 @@ pub async fn set_first_password(token: String, password: String) -> Result<(), A
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
         let email = ssr::use_password_token(&state.db, &token, &password, now).await?;
-        let (user, session) = ssr::login(&state.db, &email, &password, now).await?;
-        crate::base::auth::ssr::set_session_cookie(&session, state.config.session_secure);
-        leptos_axum::redirect(user.role.home());
+        let signed = ssr::login(&state.db, &email, &password, None, now).await?;
+        signed_in(signed, None, state.config.session_secure);
         Ok(())
     })
     .await

@@ -30,7 +30,7 @@ pub const INSERT_USER_SQL: &str =
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
 
 /// Creates a user of `brand_id`. A taken email is an `Invalid` error on `email`.
-#[tracing::instrument(skip(db, password))]
+#[tracing::instrument(skip_all)]
 pub async fn create_user(
     db: &Db,
     brand_id: i64,
@@ -98,15 +98,27 @@ pub async fn set_password(
     Ok(updated)
 }
 
+/// What a right password leads to.
+#[derive(Debug)]
+pub enum Signed {
+    /// A new session: the user, and the raw token for the cookie.
+    In(CurrentUser, String),
+    /// The account asks for a code too: the raw token of the challenge
+    /// that [`super::two_step::ssr::answer`] takes with the code.
+    SecondStep(String),
+}
+
 /// Signs in: checks the throttle, then the password; on success opens a new
-/// session and returns the user with the raw session token for the cookie.
-#[tracing::instrument(skip(db, password))]
+/// session (or, when the account has two-step sign-in, a challenge for its
+/// code) and returns its raw token for the cookie.
+#[tracing::instrument(skip_all)]
 pub async fn login(
     db: &Db,
     email_raw: &str,
     password: &str,
+    next: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<(CurrentUser, String), AppError> {
+) -> Result<Signed, AppError> {
     let mut mistakes = crate::base::error::Mistakes::default();
     let email = mistakes.check(EmailAddress::parse(email_raw, "email"));
     if password.is_empty() {
@@ -163,9 +175,14 @@ pub async fn login(
         ));
     }
 
+    if super::two_step::ssr::is_on(db, user.id).await? {
+        let challenge = super::two_step::ssr::challenge(db, user.id, next, now).await?;
+        tracing::info!(user_id = user.id, "password right: asking for the code");
+        return Ok(Signed::SecondStep(challenge));
+    }
     let raw = open_session(db, &email, &client, user.id, now).await?;
     tracing::info!(user_id = user.id, "signed in");
-    Ok((user, raw))
+    Ok(Signed::In(user, raw))
 }
 
 /// Records a sign-in attempt of `email` from `client` as a failure (a
@@ -229,7 +246,7 @@ async fn claim_attempt(
 
 /// Opens a session for `user_id`, forgetting the failures of `email` from
 /// `client`; returns the raw token for the cookie.
-async fn open_session(
+pub(super) async fn open_session(
     db: &Db,
     email: &EmailAddress,
     client: &str,
@@ -333,7 +350,7 @@ pub const RESET_EVERY: Duration = Duration::minutes(5);
 
 /// Mails a single-use link to choose a new password, when an active
 /// account uses `email_raw`; answers the same whether one does or not.
-#[tracing::instrument(skip(db, config))]
+#[tracing::instrument(skip_all)]
 pub async fn request_reset(
     db: &Db,
     config: &crate::base::state::AppConfig,

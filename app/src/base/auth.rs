@@ -174,6 +174,21 @@ pub mod ssr {
         Ok(with_slot(move || hash_password(&pw)).await??)
     }
 
+    /// Hashes a short secret that is not a password (a recovery code) as
+    /// one: argon2id with a random salt, off the async runtime.
+    pub async fn hash_secret_off_thread(secret: &str) -> Result<String, AppError> {
+        let secret = secret.to_owned();
+        let hashed = with_slot(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2()
+                .hash_password(secret.as_bytes(), &salt)
+                .map(|h| h.to_string())
+                .map_err(|e| anyhow::anyhow!("argon2 hashing failed: {e}"))
+        })
+        .await??;
+        Ok(hashed)
+    }
+
     /// Checks a password against its PHC string off the async runtime.
     pub async fn verify_off_thread(password: &str, phc: String) -> Result<bool, AppError> {
         let pw = password.to_owned();

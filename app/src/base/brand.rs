@@ -30,8 +30,10 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>{tr!(lang, BRAND_NAV_WEBHOOKS)}</a>
             <a href="/brand/api-keys" aria-current=move || current("/brand/api-keys")>{tr!(lang, BRAND_NAV_API_KEYS)}</a>
             <a href="/brand/exports" aria-current=move || current("/brand/exports")>{tr!(lang, BRAND_NAV_EXPORTS)}</a>
+            <a href="/brand/news" aria-current=move || current("/brand/news")>{tr!(lang, BRAND_NAV_NEWS)}</a>
             <a href="/brand/privacy" aria-current=move || current("/brand/privacy")>{tr!(lang, BRAND_NAV_PRIVACY)}</a>
             <a href="/brand/settings" aria-current=move || current("/brand/settings")>{tr!(lang, BRAND_NAV_SETTINGS)}</a>
+            <a href="/account/two-step" aria-current=move || current("/account/two-step")>{tr!(lang, BRAND_NAV_TWO_STEP)}</a>
         </nav>
     }
 }

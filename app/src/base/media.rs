@@ -1,6 +1,6 @@
 //! Where uploaded files (item photos) live: a local folder by default, or
 //! an S3-compatible bucket that every server of a deployment shares. Either
-//! way they are served at `/media/`.
+//! way they are served at `/media/`. And the QR codes pages draw.
 
 /// The public address of a stored file.
 pub fn url(path: &str) -> String {
@@ -9,6 +9,24 @@ pub fn url(path: &str) -> String {
 
 #[cfg(feature = "ssr")]
 pub use ssr::MediaStore;
+
+/// The QR code of `url` as an SVG element.
+#[cfg(feature = "ssr")]
+pub fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Some(
+        svg.trim_start_matches(|c| c != '<')
+            .splitn(2, "?>")
+            .last()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
 
 #[cfg(feature = "ssr")]
 mod ssr {

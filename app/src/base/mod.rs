@@ -52,3 +52,5 @@ pub mod styles;
 pub mod time;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod totp;

@@ -1,5 +1,6 @@
 //! The brand: its theme, the admin's overview and its settings.
 
+pub mod news;
 pub mod payments;
 pub mod settings;
 

@@ -106,23 +106,6 @@ impl EventRow {
     }
 }
 
-/// The QR code of `url` as an SVG element.
-pub fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build();
-    Some(
-        svg.trim_start_matches(|c| c != '<')
-            .splitn(2, "?>")
-            .last()
-            .unwrap_or_default()
-            .to_owned(),
-    )
-}
-
 fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
     match place {
         Place::InPerson { address } => (Some(address.as_str()), None),
@@ -281,7 +264,7 @@ pub async fn details(
         let link = format!("{}/s/{slug}", public_url.as_str().trim_end_matches('/'));
         details.share = Some(super::ShareLink {
             enabled: row.share_enabled,
-            qr_svg: qr_svg(&link).unwrap_or_default(),
+            qr_svg: crate::base::media::qr_svg(&link).unwrap_or_default(),
             url: link,
         });
     }

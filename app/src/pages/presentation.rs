@@ -63,7 +63,7 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
         Ok(Presentation {
             event_id,
             title,
-            qr_svg: share_url.as_deref().and_then(crate::events::ssr::qr_svg),
+            qr_svg: share_url.as_deref().and_then(crate::base::media::qr_svg),
             share_url,
             slides,
             live: crate::pages::live::ssr::figures(&state.db, event_id, starts_at).await?,

@@ -5,6 +5,8 @@
 //! page; a log of both for the brand.
 
 #[cfg(feature = "ssr")]
+pub mod asked;
+#[cfg(feature = "ssr")]
 pub mod ssr;
 
 use leptos::prelude::*;
@@ -13,7 +15,13 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::base::error::ssr::serve;
-use crate::base::{auth::Gate, brand::BrandNav, error::AppError, forms::FormError, l10n::use_lang};
+use crate::base::{
+    auth::Gate,
+    brand::BrandNav,
+    error::AppError,
+    forms::{Field, FormError},
+    l10n::use_lang,
+};
 
 /// What a stop link is for, as its page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +95,7 @@ pub fn YourData(token: String) -> impl IntoView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub brand: String,
+    pub slug: String,
     pub retention_months: i64,
 }
 
@@ -123,12 +132,123 @@ pub fn PrivacyNoticePage() -> impl IntoView {
                             <p>{tr!(lang, NOTICE_HOW_LONG, months = n.retention_months)}</p>
                             <h2>{tr!(lang, NOTICE_RIGHTS_TITLE)}</h2>
                             <p>{tr!(lang, NOTICE_RIGHTS, brand = n.brand.as_str())}</p>
+                            <AskForm slug=n.slug brand=n.brand />
                         </article>
                     }.into_any(),
                     Err(_) => view! { <h1>{tr!(lang, NOTICE_UNKNOWN)}</h1> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Mails `email` a link to download or erase what the brand of `slug`
+/// holds about it. The answer is the same whatever the brand holds.
+#[server(prefix = "/api", endpoint = "ask_for_my_data")]
+pub async fn ask_for_my_data(slug: String, email: String) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        asked::ask(&state.db, &state.config, &slug, &email, chrono::Utc::now())
+            .await
+            .map_err(|e| e.keeping(&email))
+    })
+    .await
+}
+
+/// The notice's form for someone without a link: their address, and a
+/// mailed link does the rest.
+#[component]
+fn AskForm(slug: String, brand: String) -> impl IntoView {
+    let lang = use_lang();
+    let ask = crate::base::forms::action::<AskForMyData>();
+    let error = Signal::derive(move || ask.value().get().and_then(Result::err));
+    let sent = move || matches!(ask.value().get(), Some(Ok(())));
+    let text = tr!(lang, ASK_TEXT, brand = brand.as_str());
+    view! {
+        <section class="form-card" aria-labelledby="ask-title">
+            <h2 id="ask-title">{tr!(lang, ASK_TITLE)}</h2>
+            <Show when=sent fallback=move || { let slug = slug.clone(); view! {
+                <p>{text.clone()}</p>
+                <ActionForm action=ask attr:class="form" attr:novalidate="">
+                    <FormError error />
+                    <input type="hidden" name="slug" value=slug />
+                    <Field id="ask-email" name="email" field="email" label=tr!(lang, INVITE_EMAIL) kind="email" autocomplete="email" value="" error />
+                    <button type="submit" class="button" disabled=move || ask.pending().get()>{tr!(lang, ASK_SUBMIT)}</button>
+                </ActionForm>
+            } }>
+                <p class="report" role="status" data-testid="ask-sent">{tr!(lang, ASK_SENT)}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// What a mailed data link is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asked {
+    pub brand: String,
+    pub email: String,
+}
+
+/// The brand and address of a mailed data link.
+#[server(prefix = "/api", endpoint = "asked", input = server_fn::codec::GetUrl)]
+pub async fn get_asked(token: String) -> Result<Asked, AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        asked::shown(&state.db, &token, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Erases what the brand holds about a mailed link's address, once ticked.
+#[server(prefix = "/api", endpoint = "erase_asked")]
+pub async fn erase_asked(token: String, confirm: Option<String>) -> Result<(), AppError> {
+    serve(async move {
+        let state = crate::base::state::app_state()?;
+        asked::erase(&state.db, &token, confirm.is_some(), chrono::Utc::now()).await?;
+        leptos_axum::redirect("/erased");
+        Ok(())
+    })
+    .await
+}
+
+/// `/privacy/request/:token`: the page of a mailed data link, with the
+/// download and the erasure.
+#[component]
+pub fn AskedPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = leptos_router::hooks::use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let asked = Resource::new(token, get_asked);
+    let erase = ServerAction::<EraseAsked>::new();
+    let error = Signal::derive(move || erase.value().get().and_then(Result::err));
+    let confirm_error = move || error.get().and_then(|e| e.for_field("confirm"));
+    view! {
+        <Title text=tr!(lang, ERASE_YOUR_DATA) />
+        <section class="form-card" aria-labelledby="asked-title">
+            <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
+                {move || Suspend::new(async move {
+                    match asked.await {
+                        Ok(a) => view! {
+                            <h1 id="asked-title">{tr!(lang, ASKED_TITLE, brand = a.brand.as_str())}</h1>
+                            <p>{tr!(lang, ASKED_TEXT, email = a.email.as_str())}</p>
+                            <p><a href=format!("/privacy/request/{}/data.json", token()) download="my-data.json">{tr!(lang, ERASE_DOWNLOAD)}</a></p>
+                            <ActionForm action=erase attr:class="form" attr:novalidate="">
+                                <input type="hidden" name="token" value=token() />
+                                <label class="choice"><input type="checkbox" name="confirm" value="yes"
+                                    aria-describedby="confirm-error" />
+                                    {format!(" {}", tr!(lang, ERASE_CONFIRM))}</label>
+                                {move || confirm_error().map(|m| view! { <p class="field-error" id="confirm-error" role="alert">{m}</p> })}
+                                <button type="submit" class="button">{tr!(lang, ERASE_SUBMIT)}</button>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(_) => view! {
+                            <h1 id="asked-title">{tr!(lang, ASKED_UNKNOWN)}</h1>
+                            <p>{tr!(lang, ASKED_UNKNOWN_TEXT)}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

@@ -58,6 +58,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
         .route("/unsubscribe/{token}", post(one_click))
         .route("/i/{token}/my-data.json", get(my_data))
         .route("/brand/privacy/export", get(admin_export))
+        .route(
+            "/privacy/request/{token}/data.json",
+            get(super::asked::download),
+        )
         .with_state(state)
 }
 
@@ -113,7 +117,7 @@ async fn admin_export(
 }
 
 /// A JSON export as a file to save.
-fn attachment(data: &serde_json::Value) -> Response {
+pub fn attachment(data: &serde_json::Value) -> Response {
     (
         [
             (axum::http::header::CONTENT_TYPE, "application/json"),
@@ -259,6 +263,28 @@ struct Held {
     favourites: Vec<(String, String)>,
     votes: Vec<(String, String, DateTime<Utc>)>,
     choices: Choices,
+    /// The brand's news mailed to the address: subject and when.
+    news: Vec<(String, DateTime<Utc>)>,
+}
+
+/// Whether the brand holds anything about `email` (lowercase).
+pub async fn holds(db: &Db, brand_id: i64, email: &str) -> Result<bool, AppError> {
+    let held = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar::<_, bool>(
+            "SELECT EXISTS (SELECT 1 FROM guests g JOIN events e ON e.id = g.event_id
+                            WHERE e.brand_id = $1 AND g.email = $2)
+                 OR EXISTS (SELECT 1 FROM orders WHERE brand_id = $1 AND customer_email = $2)
+                 OR EXISTS (SELECT 1 FROM mail_choices WHERE brand_id = $1 AND email = $2)
+                 OR EXISTS (SELECT 1 FROM poll_votes v JOIN polls p ON p.id = v.poll_id
+                            WHERE p.brand_id = $1 AND v.voter_email = $2)
+                 OR EXISTS (SELECT 1 FROM booking_requests WHERE brand_id = $1 AND email = $2)",
+        )
+        .bind(brand_id)
+        .bind(email)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(held)
 }
 
 async fn held(db: &Db, brand_id: i64, email: &str) -> Result<Held, AppError> {
@@ -324,9 +350,31 @@ async fn held(db: &Db, brand_id: i64, email: &str) -> Result<Held, AppError> {
             favourites,
             votes,
             choices,
+            news: Vec::new(),
         })
     })?;
-    Ok(held)
+    Ok(Held {
+        news: news_received(db, brand_id, email).await?,
+        ..held
+    })
+}
+
+/// The brand's news mailed to `email`, oldest first.
+async fn news_received(
+    db: &Db,
+    brand_id: i64,
+    email: &str,
+) -> Result<Vec<(String, DateTime<Utc>)>, AppError> {
+    let news = on_db!(db.reader(), |pool| sqlx::query_as(
+        "SELECT n.subject, n.created_at FROM news_deliveries d
+         JOIN news_mailings n ON n.id = d.mailing_id
+         WHERE n.brand_id = $1 AND d.email = $2 ORDER BY n.id"
+    )
+    .bind(brand_id)
+    .bind(email)
+    .fetch_all(pool)
+    .await)?;
+    Ok(news)
 }
 
 fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
@@ -352,6 +400,7 @@ fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
             "news": news, "news_answered_at": answered.map(iso), "news_asked_on": source,
             "stopped_at": stopped.map(iso),
         })),
+        "news_received": held.news.iter().map(|(subject, at)| json!({ "subject": subject, "sent_at": iso(*at) })).collect::<Vec<_>>(),
     })
 }
 
@@ -392,6 +441,47 @@ pub struct Erased {
     pub orders: u64,
 }
 
+/// What an erasure removes outright (or, for booking requests, makes
+/// anonymous), each statement bound to the brand (`$1`) and the address
+/// (`$2`): favourites, carts, votes, mail choices, data requests and news
+/// with their mails, the party mails, and the actor of order changes.
+fn removals() -> Vec<String> {
+    let guests = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
+                  WHERE e.brand_id = $1 AND g.email = $2";
+    vec![
+        format!("DELETE FROM favourites WHERE guest_id IN ({guests})"),
+        format!(
+            "DELETE FROM cart_lines WHERE cart_id IN (SELECT c.id FROM carts c
+             WHERE c.owner IN (SELECT 'guest:' || CAST(id AS TEXT) FROM ({guests}) AS erased))"
+        ),
+        "DELETE FROM poll_votes WHERE voter_email = $2
+         AND poll_id IN (SELECT id FROM polls WHERE brand_id = $1)"
+            .to_owned(),
+        "DELETE FROM mail_choices WHERE brand_id = $1 AND email = $2".to_owned(),
+        "DELETE FROM outbox WHERE recipient = $2 AND message_id IN
+         (SELECT mail_id FROM privacy_requests WHERE brand_id = $1 AND email = $2)"
+            .to_owned(),
+        "DELETE FROM privacy_requests WHERE brand_id = $1 AND email = $2".to_owned(),
+        "DELETE FROM outbox WHERE recipient = $2 AND message_id IN
+         (SELECT d.message_id FROM news_deliveries d JOIN news_mailings n ON n.id = d.mailing_id
+          WHERE n.brand_id = $1 AND d.email = $2)"
+            .to_owned(),
+        "DELETE FROM news_deliveries WHERE email = $2
+         AND mailing_id IN (SELECT id FROM news_mailings WHERE brand_id = $1)"
+            .to_owned(),
+        "DELETE FROM outbox WHERE recipient = $2
+         AND event_id IN (SELECT id FROM events WHERE brand_id = $1)"
+            .to_owned(),
+        "UPDATE booking_requests SET name = '', email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
+         WHERE brand_id = $1 AND email = $2"
+            .to_owned(),
+    "UPDATE order_status_changes SET actor = 'guest (erased)'
+         WHERE actor = 'guest ' || $2
+         AND order_id IN (SELECT id FROM orders WHERE brand_id = $1)"
+            .to_owned(),
+    ]
+}
+
 /// Erases `email` from `brand_id`'s data, in one transaction: names,
 /// address, notes, favourites, votes, carts, mail choices and the mail sent
 /// go; the invitations stay as anonymous answers and the orders as
@@ -409,25 +499,7 @@ pub async fn erase(
     let subject = subject(brand_id, &email);
     let erased = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
-        let guests = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
-                      WHERE e.brand_id = $1 AND g.email = $2";
-        for sql in [
-            format!("DELETE FROM favourites WHERE guest_id IN ({guests})"),
-            format!(
-                "DELETE FROM cart_lines WHERE cart_id IN (SELECT c.id FROM carts c
-                 WHERE c.owner IN (SELECT 'guest:' || CAST(id AS TEXT) FROM ({guests}) AS erased))"
-            ),
-            "DELETE FROM poll_votes WHERE voter_email = $2
-             AND poll_id IN (SELECT id FROM polls WHERE brand_id = $1)"
-                .to_owned(),
-            "DELETE FROM mail_choices WHERE brand_id = $1 AND email = $2".to_owned(),
-            "DELETE FROM outbox WHERE recipient = $2
-             AND event_id IN (SELECT id FROM events WHERE brand_id = $1)"
-                .to_owned(),
-            "UPDATE booking_requests SET name = '', email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
-             WHERE brand_id = $1 AND email = $2"
-                .to_owned(),
-        ] {
+        for sql in removals() {
             sqlx::query(&sql)
                 .bind(brand_id)
                 .bind(&email)
@@ -443,15 +515,6 @@ pub async fn erase(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        sqlx::query(
-            "UPDATE order_status_changes SET actor = 'guest (erased)'
-             WHERE actor = 'guest ' || $2
-             AND order_id IN (SELECT id FROM orders WHERE brand_id = $1)",
-        )
-        .bind(brand_id)
-        .bind(&email)
-        .execute(&mut *tx)
-        .await?;
         let orders = sqlx::query(
             "UPDATE orders SET customer_name = 'Erased', address = NULL,
                     customer_email = 'erased-' || CAST(id AS TEXT) || '@erased.invalid'
@@ -546,18 +609,19 @@ pub async fn forget_silent_guests(db: &Db, now: DateTime<Utc>) -> Result<u64, Ap
 
 /// The privacy notice of the brand of `slug`, or of the home page's brand.
 pub async fn notice(db: &Db, slug: Option<&str>) -> Result<super::Notice, AppError> {
-    let row: Option<(String, i64)> = on_db!(db.reader(), |pool| {
+    let row: Option<(String, String, i64)> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT name, retention_months FROM brands
+            "SELECT name, slug, retention_months FROM brands
              WHERE slug = $1 OR $1 = '' ORDER BY id LIMIT 1",
         )
         .bind(slug.unwrap_or_default())
         .fetch_optional(pool)
         .await
     })?;
-    let (brand, retention_months) = row.ok_or(AppError::NotFound)?;
+    let (brand, slug, retention_months) = row.ok_or(AppError::NotFound)?;
     Ok(super::Notice {
         brand,
+        slug,
         retention_months,
     })
 }

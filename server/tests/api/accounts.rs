@@ -415,3 +415,18 @@ db_test!(
         assert_eq!(me(&app, &app.client).await["email"], ADMIN.0);
     }
 );
+
+db_test!(
+    signing_in_ends_the_session_the_browser_held,
+    |app: TestApp| async move {
+        app.seed().await;
+        let browser = app.new_client();
+        app.login_with(&browser, HOST.0, HOST.1).await;
+        assert_eq!(sessions_of(&app, HOST.0).await, 1);
+        // Another account signs in on the same browser: the host's session
+        // is over on the server, not only replaced in the browser.
+        app.login_with(&browser, ADMIN.0, ADMIN.1).await;
+        assert_eq!(sessions_of(&app, HOST.0).await, 0);
+        assert_eq!(me(&app, &browser).await["email"], ADMIN.0);
+    }
+);

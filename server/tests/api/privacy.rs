@@ -518,3 +518,170 @@ db_test!(
         );
     }
 );
+
+/// The slug of `event`'s brand.
+async fn brand_slug(app: &TestApp, event: i64) -> String {
+    app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT b.slug FROM brands b JOIN events e ON e.brand_id = b.id WHERE e.id = $1"
+    )
+    .bind(event)
+    .fetch_one(pool)
+    .await)
+    .unwrap()
+}
+
+db_test!(
+    someone_without_a_link_asks_by_mail_and_the_mailed_link_downloads_and_erases,
+    |app: TestApp| async move {
+        let (event, _, _) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        let slug = brand_slug(&app, event).await;
+        let visitor = app.new_client();
+        let ask = |email: &'static str| {
+            let visitor = visitor.clone();
+            let url = app.url("/api/ask_for_my_data");
+            let slug = slug.clone();
+            async move {
+                visitor
+                    .post(url)
+                    .form(&[("slug", slug), ("email", email.to_owned())])
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        let mails = || async {
+            app::on_db!(app.db.reader(), |pool| sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM outbox"
+            )
+            .fetch_one(pool)
+            .await)
+            .unwrap()
+        };
+
+        // A bad address is said so, next to its field.
+        let res = ask("not an address").await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "email");
+
+        // An address the brand does not hold gets the same answer, and no mail.
+        let before = mails().await;
+        assert_eq!(ask("nobody@example.com").await.status(), StatusCode::OK);
+        assert_eq!(mails().await, before);
+
+        // A guest's address gets one link (asking again within minutes sends none).
+        assert_eq!(ask("ana@example.com").await.status(), StatusCode::OK);
+        assert_eq!(ask("ANA@example.com").await.status(), StatusCode::OK);
+        assert_eq!(mails().await, before + 1);
+        let mail = latest_mail_to(&app, "ana@example.com").await;
+        let (_, text) = crate::helpers::read_mail(&mail);
+        let base = app.config.public_url.as_str().trim_end_matches('/');
+        let link = text
+            .split_whitespace()
+            .find(|w| w.starts_with(&format!("{base}/privacy/request/")))
+            .expect("a data link in the mail");
+        let path = link.strip_prefix(base).unwrap();
+        let token = path.rsplit('/').next().unwrap().to_owned();
+
+        // The page names the brand and the address; the download has it all
+        // and is logged.
+        let page = get_text(&app, &visitor, path).await;
+        assert!(page.contains("ana@example.com"), "{page}");
+        let res = visitor
+            .get(app.url(&format!("{path}/data.json")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let data: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(data["email"], "ana@example.com");
+        assert_eq!(data["invitations"].as_array().unwrap().len(), 1);
+        let logged: Vec<String> = app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT actor FROM privacy_log ORDER BY id"
+        )
+        .fetch_all(pool)
+        .await)
+        .unwrap();
+        assert_eq!(logged, vec!["guest (by mail)".to_owned()]);
+
+        // A made-up link shows nothing.
+        let res = visitor
+            .get(app.url("/privacy/request/not-a-real-token/data.json"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+        // The erasure asks for a tick, then erases; the link dies with it.
+        let erase = |confirm: bool| {
+            let mut form = vec![("token", token.clone())];
+            if confirm {
+                form.push(("confirm", "yes".to_owned()));
+            }
+            visitor.post(app.url("/api/erase_asked")).form(&form).send()
+        };
+        assert_eq!(
+            erase(false).await.unwrap().status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            rows_with(&app, "guests", "email", "ana@example.com").await,
+            1
+        );
+        let res = erase(true).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()[header::LOCATION], "/erased");
+        for (table, column) in [
+            ("guests", "email"),
+            ("privacy_requests", "email"),
+            ("outbox", "recipient"),
+        ] {
+            assert_eq!(
+                rows_with(&app, table, column, "ana@example.com").await,
+                0,
+                "{table} still holds the address"
+            );
+        }
+        let res = visitor
+            .get(app.url(&format!("{path}/data.json")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        assert_eq!(erase(true).await.unwrap().status(), StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    a_mailed_data_link_expires_after_an_hour,
+    |app: TestApp| async move {
+        use app::privacy::asked;
+        let (event, _, _) = party(&app, "Ana Lima <ana@example.com>", 1).await;
+        let slug = brand_slug(&app, event).await;
+        let then = chrono::Utc::now() - chrono::Duration::minutes(61);
+        asked::ask(&app.db, &app.config, &slug, "ana@example.com", then)
+            .await
+            .unwrap();
+        let mail = latest_mail_to(&app, "ana@example.com").await;
+        let (_, text) = crate::helpers::read_mail(&mail);
+        let token = text
+            .split_whitespace()
+            .find_map(|w| w.split("/privacy/request/").nth(1))
+            .expect("a data link")
+            .to_owned();
+        assert!(asked::shown(&app.db, &token, then).await.is_ok());
+        assert!(matches!(
+            asked::shown(&app.db, &token, chrono::Utc::now()).await,
+            Err(app::base::error::AppError::NotFound)
+        ));
+        // Another brand's slug never mails this brand's guests.
+        let res = app
+            .new_client()
+            .post(app.url("/api/ask_for_my_data"))
+            .form(&[("slug", "no-such-brand"), ("email", "ana@example.com")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);

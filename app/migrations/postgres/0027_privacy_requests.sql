@@ -1,0 +1,15 @@
+-- A person without a link asks for their data from the brand's privacy
+-- page; the link mailed to the address is the proof it is theirs. Valid one
+-- hour; an erasure uses it up. Only its hash is kept.
+CREATE TABLE privacy_requests (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    brand_id BIGINT NOT NULL REFERENCES brands (id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    -- The Message-ID of the mail that carried the link, erased with the rest.
+    mail_id TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at TIMESTAMPTZ
+);
+CREATE INDEX privacy_requests_address ON privacy_requests (brand_id, email, created_at);
