@@ -117,10 +117,10 @@ test('the brand admin turns on two-step sign-in and signs in with a code', async
   await expect(a.getByRole('img', { name: /QR code/ })).toBeVisible();
   const secret = (await a.getByTestId('two-step-secret').textContent())!.trim();
   const step = Math.floor(Date.now() / 30_000);
-  await a.getByLabel('Code').fill('000000');
+  await a.getByLabel('Code', { exact: true }).fill('000000');
   await a.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   await expect(a.getByText(/This code is not right/)).toBeVisible();
-  await a.getByLabel('Code').fill(totp(secret, step));
+  await a.getByLabel('Code', { exact: true }).fill(totp(secret, step));
   await a.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   const codes = (await a.getByTestId('recovery-codes').locator('code').allTextContents()).map((c) => c.trim());
   expect(codes).toHaveLength(10);
@@ -135,7 +135,7 @@ test('the brand admin turns on two-step sign-in and signs in with a code', async
     await login.signIn(demo.admin.email, demo.admin.password);
     await expect(p).toHaveURL(/\/login\/code$/);
     await hydrated(p, true);
-    await p.getByLabel('Code').fill(totp(secret, step + 1));
+    await p.getByLabel('Code', { exact: true }).fill(totp(secret, step + 1));
     await p.getByRole('button', { name: 'Sign in' }).click();
     await expect(p).toHaveURL(/\/brand$/);
   } finally {
@@ -143,7 +143,7 @@ test('the brand admin turns on two-step sign-in and signs in with a code', async
     await p.goto('/account/two-step');
     await hydrated(p, true);
     await expect(p.getByTestId('two-step-on')).toContainText('10 recovery codes are left');
-    await p.getByLabel('Code').fill(codes[0]);
+    await p.getByLabel('Code', { exact: true }).fill(codes[0]);
     await p.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
     await expect(p.getByRole('button', { name: 'Set it up' })).toBeVisible();
     await again.close();

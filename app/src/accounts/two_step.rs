@@ -17,11 +17,13 @@ use crate::base::{
     l10n::use_lang,
 };
 
-/// Whether two-step sign-in is on, and how many recovery codes are left.
+/// Whether two-step sign-in is on, how many recovery codes are left, and
+/// the set-up under way (a secret not in force yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStep {
     pub on: bool,
     pub recovery_left: i64,
+    pub pending: Option<Setup>,
 }
 
 /// What the app scans to start: the secret as a QR code and as text.
@@ -36,14 +38,15 @@ pub async fn get_two_step() -> Result<TwoStep, AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
-        ssr::status(&state.db, admin.id).await
+        ssr::status(&state.db, &admin).await
     })
     .await
 }
 
-/// A new secret to scan (not in force until a first code proves the scan).
+/// A new secret to scan (not in force until a first code proves the scan);
+/// the page shows it.
 #[server(prefix = "/api", endpoint = "start_two_step")]
-pub async fn start_two_step() -> Result<Setup, AppError> {
+pub async fn start_two_step() -> Result<(), AppError> {
     serve(async move {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
@@ -125,35 +128,35 @@ fn recovery_list(lang: crate::base::l10n::Lang, codes: Vec<String>) -> impl Into
     }
 }
 
-/// The set-up: a QR code, the secret as text, and the first code.
-#[component]
-fn SetUp() -> impl IntoView {
-    let lang = use_lang();
-    let start = ServerAction::<StartTwoStep>::new();
-    let confirm = ServerAction::<ConfirmTwoStep>::new();
+/// The set-up: a QR code, the secret as text, and the first code. The
+/// page works without JavaScript: each form reloads it.
+fn set_up(
+    lang: crate::base::l10n::Lang,
+    pending: Option<Setup>,
+    start: ServerAction<StartTwoStep>,
+    confirm: ServerAction<ConfirmTwoStep>,
+) -> AnyView {
     let error = Signal::derive(move || confirm.value().get().and_then(Result::err));
-    view! {
-        {move || match (start.value().get(), confirm.value().get()) {
-            (_, Some(Ok(codes))) => recovery_list(lang, codes).into_any(),
-            (Some(Ok(setup)), _) => view! {
-                <p>{tr!(lang, TWO_STEP_SCAN)}</p>
-                <div class="qr" role="img" aria-label=tr!(lang, TWO_STEP_QR) inner_html=setup.qr_svg></div>
-                <p>{tr!(lang, TWO_STEP_SECRET)}" "<code data-testid="two-step-secret">{setup.secret}</code></p>
-                <ActionForm action=confirm attr:class="form" attr:novalidate="">
-                    <FormError error />
-                    <Field id="first-code" name="code" field="code" label=tr!(lang, TWO_STEP_CODE) value=""
-                        inputmode="numeric" autocomplete="one-time-code" required=true error />
-                    <button type="submit" class="button primary">{tr!(lang, TWO_STEP_TURN_ON)}</button>
-                </ActionForm>
-            }.into_any(),
-            (Some(Err(e)), _) => view! { <p class="form-error" role="alert">{e.message(lang)}</p> }.into_any(),
-            (None, _) => view! {
-                <p>{tr!(lang, TWO_STEP_OFF_TEXT)}</p>
-                <ActionForm action=start attr:class="form">
-                    <button type="submit" class="button primary">{tr!(lang, TWO_STEP_START)}</button>
-                </ActionForm>
-            }.into_any(),
-        }}
+    match pending {
+        Some(setup) => view! {
+            <p>{tr!(lang, TWO_STEP_SCAN)}</p>
+            <div class="qr" role="img" aria-label=tr!(lang, TWO_STEP_QR) inner_html=setup.qr_svg></div>
+            <p>{tr!(lang, TWO_STEP_SECRET)}" "<code data-testid="two-step-secret">{setup.secret}</code></p>
+            <ActionForm action=confirm attr:class="form" attr:novalidate="">
+                <FormError error />
+                <Field id="first-code" name="code" field="code" label=tr!(lang, TWO_STEP_CODE) value=""
+                    inputmode="numeric" autocomplete="one-time-code" required=true error />
+                <button type="submit" class="button primary">{tr!(lang, TWO_STEP_TURN_ON)}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <p>{tr!(lang, TWO_STEP_OFF_TEXT)}</p>
+            <ActionForm action=start attr:class="form">
+                <button type="submit" class="button primary">{tr!(lang, TWO_STEP_START)}</button>
+            </ActionForm>
+        }
+        .into_any(),
     }
 }
 
@@ -161,13 +164,28 @@ fn SetUp() -> impl IntoView {
 #[component]
 pub fn TwoStepPage() -> impl IntoView {
     let lang = use_lang();
+    let start = ServerAction::<StartTwoStep>::new();
+    let confirm = crate::base::forms::action::<ConfirmTwoStep>();
     let stop = ServerAction::<StopTwoStep>::new();
-    let state = Resource::new(move || stop.version().get(), |_| get_two_step());
+    let state = Resource::new(
+        move || {
+            (
+                start.version().get(),
+                confirm.version().get(),
+                stop.version().get(),
+            )
+        },
+        |_| get_two_step(),
+    );
     let error = Signal::derive(move || stop.value().get().and_then(Result::err));
     view! {
         <Title text=tr!(lang, TWO_STEP_PAGE_TITLE) />
         <BrandNav />
         <h1>{tr!(lang, TWO_STEP_TITLE)}</h1>
+        {move || match confirm.value().get() {
+            Some(Ok(codes)) => Some(recovery_list(lang, codes)),
+            _ => None,
+        }}
         <Gate data=state here="/account/two-step" children=move |s: TwoStep| {
             if s.on {
                 view! {
@@ -180,7 +198,7 @@ pub fn TwoStepPage() -> impl IntoView {
                     </ActionForm>
                 }.into_any()
             } else {
-                view! { <SetUp /> }.into_any()
+                set_up(lang, s.pending, start, confirm)
             }
         } />
     }
@@ -245,25 +263,43 @@ pub mod ssr {
         Ok(on)
     }
 
-    pub async fn status(db: &Db, user_id: i64) -> Result<TwoStep, AppError> {
-        let (on, recovery_left): (bool, i64) = on_db!(db.reader(), |pool| {
-            sqlx::query_as(
-            "SELECT u.totp_secret IS NOT NULL,
-                    (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL)
-             FROM users u WHERE u.id = $1"
-        )
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-        })?;
-        Ok(TwoStep { on, recovery_left })
+    /// The page's state; a set-up under way comes with its QR code.
+    pub async fn status(db: &Db, user: &CurrentUser) -> Result<TwoStep, AppError> {
+        let (on, recovery_left, pending): (bool, i64, Option<String>) = on_db!(
+            db.reader(),
+            |pool| {
+                sqlx::query_as(
+                "SELECT u.totp_secret IS NOT NULL,
+                        (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL),
+                        u.totp_pending
+                 FROM users u WHERE u.id = $1"
+            )
+            .bind(user.id)
+            .fetch_one(pool)
+            .await
+            }
+        )?;
+        let pending = match pending.filter(|_| !on) {
+            Some(secret) => {
+                let brand = crate::base::brand::ssr::name(db, user.brand_id).await?;
+                let uri = totp::uri(&format!("Soirée {brand}"), user.email.as_str(), &secret);
+                Some(Setup {
+                    qr_svg: crate::base::media::qr_svg(&uri).unwrap_or_default(),
+                    secret,
+                })
+            }
+            None => None,
+        };
+        Ok(TwoStep {
+            on,
+            recovery_left,
+            pending,
+        })
     }
 
     /// Keeps a new secret aside until a first code proves the app has it.
-    pub async fn start(db: &Db, user: &CurrentUser) -> Result<Setup, AppError> {
+    pub async fn start(db: &Db, user: &CurrentUser) -> Result<(), AppError> {
         let secret = totp::new_secret();
-        let brand = crate::base::brand::ssr::name(db, user.brand_id).await?;
-        let uri = totp::uri(&format!("Soirée {brand}"), user.email.as_str(), &secret);
         let updated = on_db!(db.writer(), |pool| sqlx::query(
             "UPDATE users SET totp_pending = $1 WHERE id = $2 AND totp_secret IS NULL"
         )
@@ -278,10 +314,7 @@ pub mod ssr {
                 tr!(crate::base::l10n::page_lang(), TWO_STEP_ALREADY_ON),
             ));
         }
-        Ok(Setup {
-            qr_svg: crate::base::media::qr_svg(&uri).unwrap_or_default(),
-            secret,
-        })
+        Ok(())
     }
 
     /// Puts the kept secret in force when `code` is its code; answers ten

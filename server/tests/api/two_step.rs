@@ -53,11 +53,18 @@ db_test!(
         );
 
         // Set-up: a secret, then a first code proves the app has it.
-        let setup: serde_json::Value = post(&app, &admin, "/api/start_two_step", &[])
+        let res = post(&app, &admin, "/api/start_two_step", &[]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let status: serde_json::Value = admin
+            .get(app.url("/api/two_step"))
+            .send()
             .await
+            .unwrap()
             .json()
             .await
             .unwrap();
+        assert_eq!(status["on"], false);
+        let setup = &status["pending"];
         let secret = setup["secret"].as_str().unwrap().to_owned();
         assert!(setup["qr_svg"].as_str().unwrap().contains("<svg"));
         let res = post(&app, &admin, "/api/confirm_two_step", &[("code", "000000")]).await;
