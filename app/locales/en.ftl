@@ -1583,3 +1583,15 @@ two-step-start-again = Start again
 two-step-wrong-code = This code is not right: type the 6 digits your app shows now, or an unused recovery code.
 two-step-expired = This sign-in has expired: sign in again with your password.
 two-step-already-on = Two-step sign-in is already on.
+
+## A new password, signed in
+nav-password = Password
+password-page-title = Your password · Soirée
+password-title = Your password
+password-current = Current password
+password-new = New password
+password-new-hint = At least 8 characters, not a common password.
+password-submit = Change my password
+password-changed = Your password is changed. Your other sessions are signed out; this one stays.
+password-current-needed = Type your current password.
+password-current-wrong = This is not your current password.

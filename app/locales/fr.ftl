@@ -1611,3 +1611,15 @@ two-step-start-again = Recommencer
 two-step-wrong-code = Ce code n’est pas le bon : tapez les 6 chiffres que votre application affiche maintenant, ou un code de secours inutilisé.
 two-step-expired = Cette connexion a expiré : reconnectez-vous avec votre mot de passe.
 two-step-already-on = La connexion en deux étapes est déjà activée.
+
+## Un nouveau mot de passe, une fois connecté
+nav-password = Mot de passe
+password-page-title = Votre mot de passe · Soirée
+password-title = Votre mot de passe
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-new-hint = Au moins 8 caractères, pas un mot de passe courant.
+password-submit = Changer mon mot de passe
+password-changed = Votre mot de passe est changé. Vos autres sessions sont déconnectées ; celle-ci reste.
+password-current-needed = Tapez votre mot de passe actuel.
+password-current-wrong = Ce n’est pas votre mot de passe actuel.

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("login/code") view=accounts::two_step::SecondStepPage ssr=SsrMode::Async />
+                    <Route path=path!("account/password") view=accounts::password::PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("account/two-step") view=accounts::two_step::TwoStepPage ssr=SsrMode::Async />
                     <Route path=path!("items/:id") view=pages::home::PublicItemPage ssr=SsrMode::Async />
                     <Route path=path!("host") view=HostDashboard ssr=SsrMode::Async />
@@ -173,6 +174,7 @@ fn SiteHeader() -> impl IntoView {
                                 view! {
                                     <A href=href>{label}</A>
                                     <span class="who" data-testid="signed-in-as">{u.display_name}</span>
+                                    <A href="/account/password">{tr!(lang, NAV_PASSWORD)}</A>
                                     <SignOutButton />
                                 }.into_any()
                             }

@@ -170,7 +170,7 @@ test('every page fits a 360-px phone, as a visitor, a guest, a host and the bran
     '/brand', '/brand/hosts', ids.host, report, '/brand/bookings', '/brand/catalog', '/brand/catalog/new', ids.item,
     '/brand/kits', '/brand/kits/new', ids.kit, '/brand/orders', ids.order, '/brand/votes', ids.poll,
     '/brand/exports', '/brand/api-keys', '/brand/webhooks', '/brand/settings', '/brand/privacy',
-    '/brand/news', '/account/two-step',
+    '/brand/news', '/account/two-step', '/account/password',
   ])));
   await admin.context.close();
 

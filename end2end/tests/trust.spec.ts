@@ -150,3 +150,29 @@ test('the brand admin turns on two-step sign-in and signs in with a code', async
   }
   expect(errors).toEqual([]);
 });
+
+test('a signed-in admin changes the password, giving the current one first', async ({ browser }) => {
+  const admin = await signedIn(browser, demo.admin);
+  const a = admin.page;
+  const errors = watchErrors(a);
+  await a.getByRole('link', { name: 'Password', exact: true }).click();
+  await expect(a).toHaveURL(/\/account\/password$/);
+  await hydrated(a, true);
+  await a.getByRole('button', { name: 'Change my password' }).click();
+  await expect(a.getByText('Type your current password.')).toBeVisible();
+  await expect(a.getByText('Use at least 8 characters for the password.')).toBeVisible();
+  const change = async (current: string, next: string) => {
+    await a.getByLabel('Current password').fill(current);
+    await a.getByLabel('New password').fill(next);
+    await a.getByRole('button', { name: 'Change my password' }).click();
+  };
+  await change('not-my-password', 'winter-linen-2027');
+  await expect(a.getByText('This is not your current password.')).toBeVisible();
+  await change(demo.admin.password, 'winter-linen-2027');
+  await expect(a.getByTestId('password-changed')).toBeVisible();
+  // And back, for the other tests.
+  await change('winter-linen-2027', demo.admin.password);
+  await expect(a.getByTestId('password-changed')).toBeVisible();
+  await admin.context.close();
+  expect(errors).toEqual([]);
+});

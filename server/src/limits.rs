@@ -52,6 +52,7 @@ const SIGN_IN_FNS: &[&str] = &[
     <app::accounts::two_step::SignInCode as ServerFn>::PATH,
     <app::accounts::two_step::ConfirmTwoStep as ServerFn>::PATH,
     <app::accounts::two_step::StopTwoStep as ServerFn>::PATH,
+    <app::accounts::password::ChangePassword as ServerFn>::PATH,
 ];
 
 /// Which limit a request counts against.

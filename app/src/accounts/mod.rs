@@ -1,7 +1,8 @@
 //! Accounts: signing in and out (here or everywhere), a new host's first
 //! password set through the link of their welcome mail, and a forgotten
-//! password reset through a link by mail; two-step sign-in (`two_step`).
+//! password reset through a link by mail; a new password chosen when signed in (`password`); two-step sign-in (`two_step`).
 
+pub mod password;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod two_step;

@@ -430,3 +430,59 @@ db_test!(
         assert_eq!(me(&app, &browser).await["email"], ADMIN.0);
     }
 );
+
+db_test!(
+    a_signed_in_user_changes_their_password_with_the_current_one,
+    |app: TestApp| async move {
+        app.seed().await;
+        let phone = app.new_client();
+        let laptop = app.new_client();
+        app.login_with(&phone, HOST.0, HOST.1).await;
+        app.login_with(&laptop, HOST.0, HOST.1).await;
+        let change = |current: &str, new: &str| {
+            let form = [("current", current.to_owned()), ("new", new.to_owned())];
+            phone
+                .post(app.url("/api/change_password"))
+                .form(&form)
+                .send()
+        };
+        // Every mistake at once, each on its field.
+        let res = change("", "short").await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "current");
+        assert_eq!(body["Invalid"]["also"][0][0], "new");
+        // A wrong current password changes nothing.
+        let res = change("not-my-password-2026", "quiet-orchard-2027")
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(body["Invalid"]["field"], "current");
+        assert_eq!(sessions_of(&app, HOST.0).await, 2);
+        // The right one: the new password works, the laptop is signed out,
+        // this phone stays.
+        let res = change(HOST.1, "quiet-orchard-2027").await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(me(&app, &phone).await["email"], HOST.0);
+        assert!(me(&app, &laptop).await.is_null());
+        assert_eq!(
+            app.login_with(&app.new_client(), HOST.0, HOST.1)
+                .await
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        let fresh = app.new_client();
+        app.login_with(&fresh, HOST.0, "quiet-orchard-2027").await;
+        assert_eq!(me(&app, &fresh).await["email"], HOST.0);
+        // Visitors cannot.
+        let res = app
+            .new_client()
+            .post(app.url("/api/change_password"))
+            .form(&[("current", HOST.1), ("new", "another-orchard-2028")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+);
