@@ -230,18 +230,12 @@ pub mod ssr {
     const MAX_WRONG: i64 = 5;
 
     pub fn set_challenge_cookie(raw: &str, secure: bool) {
-        let secure = if secure { "; Secure" } else { "" };
         let age = CHALLENGE_LIFE.num_seconds();
-        crate::base::auth::ssr::append_cookie(format!(
-            "{CHALLENGE_COOKIE}={raw}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}"
-        ));
+        crate::base::auth::ssr::set_private_cookie(CHALLENGE_COOKIE, raw, age, secure);
     }
 
     pub fn clear_challenge_cookie(secure: bool) {
-        let secure = if secure { "; Secure" } else { "" };
-        crate::base::auth::ssr::append_cookie(format!(
-            "{CHALLENGE_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-        ));
+        crate::base::auth::ssr::set_private_cookie(CHALLENGE_COOKIE, "", 0, secure);
     }
 
     /// The error of a sign-in whose challenge is over.

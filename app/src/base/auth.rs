@@ -302,21 +302,24 @@ pub mod ssr {
             .filter(|v| !v.is_empty())
     }
 
-    /// Sends the session cookie with this response.
-    pub fn set_session_cookie(raw: &str, secure: bool) {
-        let max_age = ABSOLUTE_TIMEOUT.num_seconds();
+    /// Sends an HttpOnly, same-site (Lax) cookie for the whole site with
+    /// this response; an empty `value` with `max_age` 0 makes the browser
+    /// forget it.
+    pub fn set_private_cookie(name: &str, value: &str, max_age: i64, secure: bool) {
         let secure = if secure { "; Secure" } else { "" };
         append_cookie(format!(
-            "{SESSION_COOKIE}={raw}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+            "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
         ));
+    }
+
+    /// Sends the session cookie with this response.
+    pub fn set_session_cookie(raw: &str, secure: bool) {
+        set_private_cookie(SESSION_COOKIE, raw, ABSOLUTE_TIMEOUT.num_seconds(), secure);
     }
 
     /// Tells the browser to forget the session cookie.
     pub fn clear_session_cookie(secure: bool) {
-        let secure = if secure { "; Secure" } else { "" };
-        append_cookie(format!(
-            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-        ));
+        set_private_cookie(SESSION_COOKIE, "", 0, secure);
     }
 
     /// Adds a `Set-Cookie` header to the response.

@@ -66,6 +66,25 @@ pub async fn erase_my_data(token: String, confirm: Option<String>) -> Result<(),
     .await
 }
 
+/// The inside of a guest's erasure form (their link's token, the tick
+/// that confirms, its mistake, the button), on their page and on the page
+/// of a mailed data link.
+fn erase_fields(
+    lang: crate::base::l10n::Lang,
+    token: String,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let confirm_error = move || error.get().and_then(|e| e.for_field("confirm"));
+    view! {
+        <input type="hidden" name="token" value=token />
+        <label class="choice"><input type="checkbox" name="confirm" value="yes"
+            aria-describedby="confirm-error" />
+            {format!(" {}", tr!(lang, ERASE_CONFIRM))}</label>
+        {move || confirm_error().map(|m| view! { <p class="field-error" id="confirm-error" role="alert">{m}</p> })}
+        <button type="submit" class="button">{tr!(lang, ERASE_SUBMIT)}</button>
+    }
+}
+
 /// The guest's data on their page: a download of all of it, and its
 /// erasure.
 #[component]
@@ -73,19 +92,13 @@ pub fn YourData(token: String) -> impl IntoView {
     let lang = use_lang();
     let erase = ServerAction::<EraseMyData>::new();
     let error = Signal::derive(move || erase.value().get().and_then(Result::err));
-    let confirm_error = move || error.get().and_then(|e| e.for_field("confirm"));
     view! {
         <section class="your-data" aria-labelledby="your-data-title">
             <h2 id="your-data-title">{tr!(lang, ERASE_YOUR_DATA)}</h2>
             <p>{tr!(lang, ERASE_YOUR_DATA_TEXT)}</p>
             <p><a href=format!("/i/{token}/my-data.json") download="my-data.json">{tr!(lang, ERASE_DOWNLOAD)}</a></p>
             <ActionForm action=erase attr:class="form" attr:novalidate="">
-                <input type="hidden" name="token" value=token.clone() />
-                <label class="choice"><input type="checkbox" name="confirm" value="yes"
-                    aria-describedby="confirm-error" />
-                    {format!(" {}", tr!(lang, ERASE_CONFIRM))}</label>
-                {move || confirm_error().map(|m| view! { <p class="field-error" id="confirm-error" role="alert">{m}</p> })}
-                <button type="submit" class="button">{tr!(lang, ERASE_SUBMIT)}</button>
+                {erase_fields(lang, token.clone(), error)}
             </ActionForm>
         </section>
     }
@@ -221,7 +234,6 @@ pub fn AskedPage() -> impl IntoView {
     let asked = Resource::new(token, get_asked);
     let erase = ServerAction::<EraseAsked>::new();
     let error = Signal::derive(move || erase.value().get().and_then(Result::err));
-    let confirm_error = move || error.get().and_then(|e| e.for_field("confirm"));
     view! {
         <Title text=tr!(lang, ERASE_YOUR_DATA) />
         <section class="form-card" aria-labelledby="asked-title">
@@ -233,12 +245,7 @@ pub fn AskedPage() -> impl IntoView {
                             <p>{tr!(lang, ASKED_TEXT, email = a.email.as_str())}</p>
                             <p><a href=format!("/privacy/request/{}/data.json", token()) download="my-data.json">{tr!(lang, ERASE_DOWNLOAD)}</a></p>
                             <ActionForm action=erase attr:class="form" attr:novalidate="">
-                                <input type="hidden" name="token" value=token() />
-                                <label class="choice"><input type="checkbox" name="confirm" value="yes"
-                                    aria-describedby="confirm-error" />
-                                    {format!(" {}", tr!(lang, ERASE_CONFIRM))}</label>
-                                {move || confirm_error().map(|m| view! { <p class="field-error" id="confirm-error" role="alert">{m}</p> })}
-                                <button type="submit" class="button">{tr!(lang, ERASE_SUBMIT)}</button>
+                                {erase_fields(lang, token(), error)}
                             </ActionForm>
                         }.into_any(),
                         Err(_) => view! {
