@@ -87,6 +87,7 @@ impl Application {
             db: db.clone(),
             config: config.clone(),
             presence,
+            cards: Default::default(),
         };
         let live = app::pages::live::ssr::hub(db.clone());
         let router = router(&settings, state, live.clone())?;

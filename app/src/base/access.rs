@@ -65,6 +65,8 @@ pub mod ssr {
         pub booking_asked: bool,
         /// The guest's last answer to the brand's news was yes.
         pub news: bool,
+        /// The stamp of the party's cards ([`crate::cards_stamp_sql`]).
+        pub cards_stamp: String,
     }
 
     /// An invitation read once for a GET request, before its page or
@@ -128,7 +130,9 @@ pub mod ssr {
                         e.address, e.video_url, e.orders_close_at, e.cancelled_at, e.closed_at,
                         u.display_name AS host_name, ",
                 crate::party_language_sql!(),
-                " AS language
+                " AS language, ",
+                crate::cards_stamp_sql!("e.id"),
+                " AS cards_stamp
                  FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
                  JOIN brands b ON b.id = e.brand_id
                  WHERE g.token_hash = $1"

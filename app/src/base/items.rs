@@ -136,7 +136,15 @@ pub fn ItemThumb(item: ItemCard) -> impl IntoView {
 /// items is the largest part of a guest's page and has nothing reactive:
 /// written as text it costs a fraction of building it as views (the
 /// markup is that of the components above, `ItemThumb` and `ItemPicture`).
+#[cfg(test)]
 fn card_html(out: &mut String, lang: Lang, item: &ItemCard, link: Option<&str>) {
+    card_head(out, item);
+    card_name(out, item, link, false);
+    card_tail(out, lang, item);
+}
+
+/// A card's HTML before its name: the item, its picture, the heading.
+fn card_head(out: &mut String, item: &ItemCard) {
     use html_escape::{
         encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text,
     };
@@ -168,18 +176,31 @@ fn card_html(out: &mut String, lang: Lang, item: &ItemCard, link: Option<&str>) 
         }
     }
     out.push_str("<h3>");
-    match link {
-        Some(link) => {
-            out.push_str("<a href=\"");
-            attr(link, out);
-            out.push_str("\" class=\"stretched\">");
-            text(&item.name, out);
-            out.push_str("</a>");
-        }
-        None => {
-            text(&item.name, out);
-        }
+}
+
+/// A card's name, linked to `link` when given; a heart first when `marked`
+/// (one of the reader's favourites).
+fn card_name(out: &mut String, item: &ItemCard, link: Option<&str>, marked: bool) {
+    use html_escape::{
+        encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text,
+    };
+    if let Some(link) = link {
+        out.push_str("<a href=\"");
+        attr(link, out);
+        out.push_str("\" class=\"stretched\">");
     }
+    if marked {
+        out.push_str("♥ ");
+    }
+    text(&item.name, out);
+    if link.is_some() {
+        out.push_str("</a>");
+    }
+}
+
+/// A card's HTML after its name: category, price, stock note.
+fn card_tail(out: &mut String, lang: Lang, item: &ItemCard) {
+    use html_escape::encode_text_to_string as text;
     out.push_str("</h3><p class=\"muted\">");
     text(&item.category, out);
     out.push_str("</p><p class=\"price\">");
@@ -193,6 +214,49 @@ fn card_html(out: &mut String, lang: Lang, item: &ItemCard, link: Option<&str>) 
     out.push_str("</li>");
 }
 
+/// Each card's HTML before and after its name, in `lang`: what a grid of
+/// the same cards repeats from one request to the next.
+pub fn card_parts(lang: Lang, items: &[ItemCard]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|item| {
+            let (mut head, mut tail) = (String::with_capacity(512), String::with_capacity(160));
+            card_head(&mut head, item);
+            card_tail(&mut tail, lang, item);
+            (head, tail)
+        })
+        .collect()
+}
+
+/// The HTML of a grid of `items`, each linked to `link(id)` when given and
+/// marked with a heart when `marked(id)`. `parts` are the cards' HTML
+/// around their names ([`card_parts`]), written anew when not given.
+pub fn grid_html(
+    lang: Lang,
+    items: &[ItemCard],
+    parts: &[(String, String)],
+    link: Option<&dyn Fn(i64) -> String>,
+    marked: &dyn Fn(i64) -> bool,
+) -> String {
+    let mut html = String::with_capacity(items.len() * 720);
+    let kept = parts.len() == items.len();
+    for (n, item) in items.iter().enumerate() {
+        let link = link.map(|l| l(item.id));
+        if kept {
+            html.push_str(&parts[n].0);
+        } else {
+            card_head(&mut html, item);
+        }
+        card_name(&mut html, item, link.as_deref(), marked(item.id));
+        if kept {
+            html.push_str(&parts[n].1);
+        } else {
+            card_tail(&mut html, lang, item);
+        }
+    }
+    html
+}
+
 /// A grid of item cards; each links to `href(id)` when given.
 #[component]
 pub fn ItemGrid(
@@ -200,11 +264,14 @@ pub fn ItemGrid(
     #[prop(optional, into)] href: Option<Callback<i64, String>>,
 ) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
-    let mut html = String::with_capacity(items.len() * 640);
-    for item in &items {
-        let link = href.map(|h| h.run(item.id));
-        card_html(&mut html, lang, item, link.as_deref());
-    }
+    let link = href.map(|h| move |id: i64| h.run(id));
+    let html = grid_html(
+        lang,
+        &items,
+        &[],
+        link.as_ref().map(|l| l as &dyn Fn(i64) -> String),
+        &|_| false,
+    );
     view! { <ul class="item-grid" inner_html=html></ul> }
 }
 
@@ -266,8 +333,34 @@ pub fn ItemPhotos(item: ItemDetail) -> impl IntoView {
     .into_any()
 }
 
+/// SQL of the stamp of a party's cards as guests see them: its active
+/// items in order, each with its stock and `card_version` (which database
+/// triggers bump on every change of what a card shows: migration 0030),
+/// as one text, `''` when it features none. `$event` is the SQL of the
+/// event's id. A macro, so that queries stay `&'static str` through
+/// `concat!`; the same SQL on both engines (SQLite 3.44 and later have
+/// `string_agg` with `ORDER BY`).
+#[macro_export]
+macro_rules! cards_stamp_sql {
+    ($event:literal) => {
+        concat!(
+            "(SELECT COALESCE(string_agg(CAST(i.id AS TEXT) || ':' || CAST(i.stock AS TEXT) || ':'
+                 || CAST(i.card_version AS TEXT), ',' ORDER BY ei.position, i.id), '')
+              FROM event_items ei JOIN items i ON i.id = ei.item_id
+              WHERE ei.event_id = ",
+            $event,
+            " AND i.active = TRUE)"
+        )
+    };
+}
+
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    use std::{
+        collections::HashMap,
+        sync::{Arc, Mutex},
+    };
+
     use super::ItemCard;
     use crate::{
         base::{
@@ -348,6 +441,100 @@ pub mod ssr {
                 .await
         })?;
         row.map(ItemCard::from).ok_or(AppError::NotFound)
+    }
+
+    /// A party's featured cards as its guests see them (active items only),
+    /// with their HTML around the names, kept by each server per party and
+    /// language. A request reads only the cards' stamp, one short text
+    /// ([`crate::cards_stamp_sql`]), and reads the cards again when it
+    /// differs. Every server checks the stamp against
+    /// the database, so several servers on one PostgreSQL never show a
+    /// stale card.
+    #[derive(Debug, Clone, Default)]
+    pub struct CardCache(Arc<Mutex<Parties>>);
+
+    /// The cards kept, by party and language.
+    type Parties = HashMap<(i64, Lang), Arc<PartyCards>>;
+
+    /// One party's cards in one language, and the stamp they were read at.
+    #[derive(Debug)]
+    pub struct PartyCards {
+        stamp: String,
+        pub items: Arc<Vec<ItemCard>>,
+        /// Each card's HTML before and after its name ([`super::card_parts`]).
+        pub parts: Arc<Vec<(String, String)>>,
+    }
+
+    /// Parties kept per server; past it the cache starts again (a party's
+    /// cards are read again at its next view).
+    const KEPT_PARTIES: usize = 4096;
+
+    impl CardCache {
+        /// The active items `event_id` features, in its order, named in
+        /// `lang`.
+        pub async fn party(
+            &self,
+            db: &Db,
+            event_id: i64,
+            lang: Lang,
+        ) -> Result<Arc<PartyCards>, AppError> {
+            let stamp: String = on_db!(db.reader(), |pool| {
+                sqlx::query_scalar(concat!("SELECT ", crate::cards_stamp_sql!("$1")))
+                    .bind(event_id)
+                    .fetch_one(pool)
+                    .await
+            })?;
+            self.party_at(db, event_id, lang, &stamp).await
+        }
+
+        /// [`CardCache::party`] where the request already read the stamp
+        /// ([`crate::cards_stamp_sql`]), as the invitation row does.
+        pub async fn party_at(
+            &self,
+            db: &Db,
+            event_id: i64,
+            lang: Lang,
+            stamp: &str,
+        ) -> Result<Arc<PartyCards>, AppError> {
+            let kept = self.lock().get(&(event_id, lang)).cloned();
+            if let Some(kept) = kept.filter(|k| k.stamp == stamp) {
+                return Ok(kept);
+            }
+            // Read after the stamp: a change in between leaves cards newer
+            // than their stamp, which the next request reads again.
+            let items = featured_cards(db, event_id, lang).await?;
+            let cards = Arc::new(PartyCards {
+                stamp: stamp.to_owned(),
+                parts: Arc::new(super::card_parts(lang, &items)),
+                items: Arc::new(items),
+            });
+            let mut kept = self.lock();
+            if kept.len() >= KEPT_PARTIES {
+                kept.clear();
+            }
+            kept.insert((event_id, lang), cards.clone());
+            Ok(cards)
+        }
+
+        fn lock(&self) -> std::sync::MutexGuard<'_, Parties> {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        }
+    }
+
+    /// The cards of the active items `event_id` features, in its order.
+    async fn featured_cards(db: &Db, event_id: i64, lang: Lang) -> Result<Vec<ItemCard>, AppError> {
+        let sql = format!(
+            "SELECT {} FROM event_items ei JOIN items i ON i.id = ei.item_id
+             WHERE ei.event_id = $1 AND i.active = TRUE
+             ORDER BY ei.position, i.id",
+            card_columns_in(lang)
+        );
+        let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
+            sqlx::query_as(&sql).bind(event_id).fetch_all(pool).await
+        })?;
+        Ok(rows.into_iter().map(ItemCard::from).collect())
     }
 
     /// Active, not archived items of the brand for a picker: (id, label),

@@ -44,6 +44,8 @@ pub struct AppState {
     pub config: Arc<AppConfig>,
     /// Records guests' visits off the request path.
     pub presence: crate::base::presence::Presence,
+    /// The parties' item cards as guests see them, while they do not change.
+    pub cards: crate::base::items::ssr::CardCache,
 }
 
 /// The app state of this request.

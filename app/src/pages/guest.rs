@@ -13,7 +13,7 @@ use crate::{
     base::{
         error::AppError,
         forms::{action, Field, FormError},
-        items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
+        items::{ItemCard, ItemDetail, ItemLabel, ItemPhotos},
         l10n::{fmt::money, use_lang, Lang},
         page::NotFound,
     },
@@ -27,7 +27,11 @@ use crate::{
 /// What a guest's phone shows of the party's items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Showcase {
-    pub items: Vec<ItemCard>,
+    pub items: std::sync::Arc<Vec<ItemCard>>,
+    /// Each card's HTML around its name, as the server keeps it; written
+    /// anew where empty (`base::items::grid_html`).
+    #[serde(skip)]
+    pub parts: std::sync::Arc<Vec<(String, String)>>,
     pub favourites: Vec<i64>,
     pub polls: Vec<GuestPoll>,
     /// Opened with a personal link (favourites and votes), not a share link.
@@ -54,8 +58,14 @@ pub async fn get_guest_showcase(token: String) -> Result<Showcase, AppError> {
         let now = chrono::Utc::now();
         let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
         state.presence.saw(&guest, now);
+        let lang = crate::base::l10n::page_lang();
+        let cards = state
+            .cards
+            .party_at(&state.db, guest.event_id, lang, &guest.cards_stamp)
+            .await?;
         Ok(Showcase {
-            items: crate::showcase::ssr::featured(&state.db, guest.event_id, true).await?,
+            items: cards.items.clone(),
+            parts: cards.parts.clone(),
             favourites: crate::showcase::ssr::favourites(&state.db, guest.guest_id).await?,
             polls: crate::votes::ssr::for_guest(&state.db, &guest).await?,
             personal: true,
@@ -71,8 +81,13 @@ pub async fn get_shared_showcase(slug: String) -> Result<Showcase, AppError> {
         let state = crate::base::state::app_state()?;
         let event_id =
             crate::base::access::ssr::shared_event_id(&state.db, &slug, chrono::Utc::now()).await?;
+        let cards = state
+            .cards
+            .party(&state.db, event_id, crate::base::l10n::page_lang())
+            .await?;
         Ok(Showcase {
-            items: crate::showcase::ssr::featured(&state.db, event_id, true).await?,
+            items: cards.items.clone(),
+            parts: cards.parts.clone(),
             favourites: Vec::new(),
             polls: Vec::new(),
             personal: false,
@@ -128,14 +143,14 @@ fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
             {if count == 0 {
                 view! { <p class="muted">{tr!(lang, GUEST_COLLECTION_EMPTY)}</p> }.into_any()
             } else {
-                let href = Callback::new(move |id: i64| format!("{base}/items/{id}"));
-                let items: Vec<ItemCard> = showcase.items.into_iter().map(|mut i| {
-                    if favourites.contains(&i.id) {
-                        i.name = format!("♥ {}", i.name);
-                    }
-                    i
-                }).collect();
-                view! { <ItemGrid items href /> }.into_any()
+                let html = crate::base::items::grid_html(
+                    lang,
+                    &showcase.items,
+                    &showcase.parts,
+                    Some(&|id| format!("{base}/items/{id}")),
+                    &|id| favourites.contains(&id),
+                );
+                view! { <ul class="item-grid" inner_html=html></ul> }.into_any()
             }}
         </section>
     }

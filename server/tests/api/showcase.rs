@@ -694,3 +694,173 @@ db_test!(
         visit_recorded(&app, &tokens[0], before_window).await;
     }
 );
+
+/// Runs one write on the test database, as another server or any code
+/// path would.
+async fn write(app: &TestApp, sql: &str, id: i64) {
+    app::on_db!(app.db.writer(), |pool| sqlx::query(sql)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
+}
+
+db_test!(
+    a_guest_s_cards_follow_every_change_of_what_they_show,
+    |app: TestApp| async move {
+        // The server keeps a party's rendered cards while their stamp is
+        // the same. Each change below is written straight to the database,
+        // as another server (or any code path) would, and shows at the
+        // next view: the triggers of migration 0030 bump the card's
+        // version, the stamp carries stock and the featured list.
+        let (event, ids, tokens) = crate::helpers::party(&app, "Ana <ana@example.com>", 3).await;
+        let page = format!("/i/{}", tokens[0]);
+        let slug = crate::helpers::turn_sharing_on(&app, event).await;
+        let shared = format!("/s/{slug}");
+        let view = || async {
+            let guest = crate::helpers::get_text(&app, &app.new_client(), &page).await;
+            let public = crate::helpers::get_text(&app, &app.new_client(), &shared).await;
+            let cards = |html: &str| {
+                let start = html.find("<ul class=\"item-grid\">").expect("the grid");
+                let end = start + html[start..].find("</ul>").unwrap();
+                html[start..end].to_owned()
+            };
+            let (guest, public) = (cards(&guest), cards(&public));
+            // Both pages show the same cards, linked to their own pages.
+            assert_eq!(
+                guest.replace(&format!("/i/{}/", tokens[0]), "/"),
+                public.replace(&format!("/s/{slug}/"), "/")
+            );
+            guest
+        };
+        let first = view().await;
+        assert_eq!(first, view().await, "the same cards twice");
+        assert_eq!(first.matches("data-testid=\"item-card\"").count(), 3);
+
+        write(
+            &app,
+            "UPDATE items SET name = 'Lampe renommée' WHERE id = $1",
+            ids[0],
+        )
+        .await;
+        assert!(view().await.contains("Lampe renommée"), "a new name");
+        write(
+            &app,
+            "UPDATE items SET price_cents = 98765 WHERE id = $1",
+            ids[0],
+        )
+        .await;
+        assert!(view().await.contains("987"), "a new price");
+        write(
+            &app,
+            "UPDATE items SET category = 'Catégorie neuve' WHERE id = $1",
+            ids[1],
+        )
+        .await;
+        assert!(view().await.contains("Catégorie neuve"), "a new category");
+        // The seeded catalog has its own translations: the item starts without.
+        write(
+            &app,
+            "DELETE FROM translations WHERE kind = 'item' AND ref_id = $1",
+            ids[2],
+        )
+        .await;
+        for lang in ["fr", "en"] {
+            app::on_db!(app.db.writer(), |pool| sqlx::query(
+                "INSERT INTO translations (kind, ref_id, language, field, text)
+                 VALUES ('item', $1, $2, 'name', 'Nom traduit')"
+            )
+            .bind(ids[2])
+            .bind(lang)
+            .execute(pool)
+            .await
+            .map(|_| ()))
+            .unwrap();
+        }
+        assert!(view().await.contains("Nom traduit"), "a translated name");
+        write(
+            &app,
+            "UPDATE translations SET text = 'Autre nom' WHERE kind = 'item' AND ref_id = $1",
+            ids[2],
+        )
+        .await;
+        assert!(view().await.contains("Autre nom"), "a translation changed");
+        write(
+            &app,
+            "DELETE FROM translations WHERE kind = 'item' AND ref_id = $1",
+            ids[2],
+        )
+        .await;
+        assert!(!view().await.contains("Autre nom"), "a translation removed");
+        app::on_db!(app.db.writer(), |pool| sqlx::query(
+            "INSERT INTO item_photos (item_id, position, display_path, thumb_path, width, height, created_at)
+             VALUES ($1, 1, 'cache-test.webp', 'cache-test-thumb.webp', 800, 600, $2)"
+        )
+        .bind(ids[1])
+        .bind(chrono::Utc::now())
+        .execute(pool)
+        .await
+        .map(|_| ()))
+        .unwrap();
+        assert!(
+            view().await.contains("cache-test-thumb.webp"),
+            "a first photo"
+        );
+        write(
+            &app,
+            "UPDATE item_photos SET thumb_path = 'other-thumb.webp' WHERE item_id = $1",
+            ids[1],
+        )
+        .await;
+        assert!(view().await.contains("other-thumb.webp"), "a photo changed");
+        write(&app, "DELETE FROM item_photos WHERE item_id = $1", ids[1]).await;
+        assert!(
+            !view().await.contains("other-thumb.webp"),
+            "a photo removed"
+        );
+        write(&app, "UPDATE items SET stock = 0 WHERE id = $1", ids[1]).await;
+        assert_eq!(view().await.matches("sold-out").count(), 1, "sold out");
+        write(&app, "UPDATE items SET stock = 3 WHERE id = $1", ids[1]).await;
+        assert_eq!(
+            view().await.matches("data-testid=\"stock-note\"").count(),
+            1,
+            "three left"
+        );
+        let brand = crate::helpers::brand_of_event(&app, event).await;
+        write(
+            &app,
+            "UPDATE brands SET currency = 'GBP' WHERE id = $1",
+            brand,
+        )
+        .await;
+        assert!(view().await.contains('£'), "the brand's new currency");
+        // The featured list: its order and its items.
+        write(
+            &app,
+            "UPDATE event_items SET position = 0 WHERE item_id = $1",
+            ids[2],
+        )
+        .await;
+        let html = view().await;
+        let at = |id: i64| html.find(&format!("/items/{id}\"")).unwrap();
+        assert!(at(ids[2]) < at(ids[0]), "moved to the top");
+        write(
+            &app,
+            "UPDATE items SET active = FALSE WHERE id = $1",
+            ids[0],
+        )
+        .await;
+        assert_eq!(
+            view().await.matches("data-testid=\"item-card\"").count(),
+            2,
+            "an item withdrawn"
+        );
+        write(&app, "DELETE FROM event_items WHERE item_id = $1", ids[2]).await;
+        assert_eq!(
+            view().await.matches("data-testid=\"item-card\"").count(),
+            1,
+            "an item removed"
+        );
+    }
+);
