@@ -67,6 +67,9 @@ pub mod ssr {
         pub news: bool,
         /// The stamp of the party's cards ([`crate::cards_stamp_sql`]).
         pub cards_stamp: String,
+        /// The items the guest marked, in the order they did, as
+        /// comma-separated ids ([`InvitationRow::favourites`]).
+        pub favourite_ids: String,
     }
 
     /// An invitation read once for a GET request, before its page or
@@ -84,6 +87,14 @@ pub mod ssr {
         /// Whether guests may still order (and change their cart).
         pub fn ordering(&self, now: DateTime<Utc>) -> bool {
             self.cancelled_at.is_none() && self.closed_at.is_none() && now < self.orders_close_at
+        }
+
+        /// The ids of the items the guest marked, in the order they did.
+        pub fn favourites(&self) -> Vec<i64> {
+            self.favourite_ids
+                .split(',')
+                .filter_map(|id| id.parse().ok())
+                .collect()
         }
     }
 
@@ -132,7 +143,9 @@ pub mod ssr {
                 crate::party_language_sql!(),
                 " AS language, ",
                 crate::cards_stamp_sql!("e.id"),
-                " AS cards_stamp
+                " AS cards_stamp,
+                        (SELECT COALESCE(string_agg(CAST(f.item_id AS TEXT), ',' ORDER BY f.created_at, f.item_id), '')
+                         FROM favourites f WHERE f.guest_id = g.id) AS favourite_ids
                  FROM guests g JOIN events e ON e.id = g.event_id JOIN users u ON u.id = e.host_id
                  JOIN brands b ON b.id = e.brand_id
                  WHERE g.token_hash = $1"

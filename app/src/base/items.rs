@@ -465,9 +465,10 @@ pub mod ssr {
         pub parts: Arc<Vec<(String, String)>>,
     }
 
-    /// Parties kept per server; past it the cache starts again (a party's
-    /// cards are read again at its next view).
-    const KEPT_PARTIES: usize = 4096;
+    /// Parties kept per server (about 40 KB each for 40 cards, so at most
+    /// about 40 MB); past it the cache starts again (a party's cards are
+    /// read again at its next view).
+    const KEPT_PARTIES: usize = 1024;
 
     impl CardCache {
         /// The active items `event_id` features, in its order, named in

@@ -66,7 +66,7 @@ pub async fn get_guest_showcase(token: String) -> Result<Showcase, AppError> {
         Ok(Showcase {
             items: cards.items.clone(),
             parts: cards.parts.clone(),
-            favourites: crate::showcase::ssr::favourites(&state.db, guest.guest_id).await?,
+            favourites: guest.favourites(),
             polls: crate::votes::ssr::for_guest(&state.db, &guest).await?,
             personal: true,
         })

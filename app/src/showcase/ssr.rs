@@ -172,16 +172,6 @@ pub async fn place(
     Ok(())
 }
 
-/// The items a guest marked.
-pub async fn favourites(db: &Db, guest_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(on_db!(db.reader(), |pool| {
-        sqlx::query_scalar("SELECT item_id FROM favourites WHERE guest_id = $1 ORDER BY created_at")
-            .bind(guest_id)
-            .fetch_all(pool)
-            .await
-    })?)
-}
-
 /// Marks or unmarks a featured item of the guest's event as a favourite.
 pub async fn set_favourite(
     db: &Db,
