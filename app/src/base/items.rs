@@ -132,17 +132,11 @@ pub fn ItemThumb(item: ItemCard) -> impl IntoView {
     }
 }
 
-/// Appends one card of [`ItemGrid`] to `out`, as HTML. A grid of a party's
-/// items is the largest part of a guest's page and has nothing reactive:
-/// written as text it costs a fraction of building it as views (the
-/// markup is that of the components above, `ItemThumb` and `ItemPicture`).
-#[cfg(test)]
-fn card_html(out: &mut String, lang: Lang, item: &ItemCard, link: Option<&str>) {
-    card_head(out, item);
-    card_name(out, item, link, false);
-    card_tail(out, lang, item);
-}
-
+/// The cards of [`ItemGrid`] are written as HTML text: a grid of a party's
+/// items is the largest part of a guest's page and has nothing reactive,
+/// and as text it costs a fraction of building it as views (the markup is
+/// that of the components above, `ItemThumb` and `ItemPicture`).
+///
 /// A card's HTML before its name: the item, its picture, the heading.
 fn card_head(out: &mut String, item: &ItemCard) {
     use html_escape::{
@@ -231,7 +225,7 @@ pub fn card_parts(lang: Lang, items: &[ItemCard]) -> Vec<(String, String)> {
 /// The HTML of a grid of `items`, each linked to `link(id)` when given and
 /// marked with a heart when `marked(id)`. `parts` are the cards' HTML
 /// around their names ([`card_parts`]), written anew when not given.
-pub fn grid_html(
+fn grid_html(
     lang: Lang,
     items: &[ItemCard],
     parts: &[(String, String)],
@@ -257,20 +251,25 @@ pub fn grid_html(
     html
 }
 
-/// A grid of item cards; each links to `href(id)` when given.
+/// A grid of item cards; each links to `href(id)` when given, and those in
+/// `marked` (the reader's favourites) carry a heart. `parts` are the
+/// cards' HTML around their names as the server keeps them
+/// ([`ssr::CardCache`]); without them the cards are written anew.
 #[component]
 pub fn ItemGrid(
-    items: Vec<ItemCard>,
+    #[prop(into)] items: std::sync::Arc<Vec<ItemCard>>,
     #[prop(optional, into)] href: Option<Callback<i64, String>>,
+    #[prop(optional)] parts: std::sync::Arc<Vec<(String, String)>>,
+    #[prop(optional)] marked: Vec<i64>,
 ) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let link = href.map(|h| move |id: i64| h.run(id));
     let html = grid_html(
         lang,
         &items,
-        &[],
+        &parts,
         link.as_ref().map(|l| l as &dyn Fn(i64) -> String),
-        &|_| false,
+        &|id| marked.contains(&id),
     );
     view! { <ul class="item-grid" inner_html=html></ul> }
 }
@@ -503,7 +502,7 @@ pub mod ssr {
             }
             // Read after the stamp: a change in between leaves cards newer
             // than their stamp, which the next request reads again.
-            let items = featured_cards(db, event_id, lang).await?;
+            let items = featured_cards(db, event_id, lang, true).await?;
             let cards = Arc::new(PartyCards {
                 stamp: stamp.to_owned(),
                 parts: Arc::new(super::card_parts(lang, &items)),
@@ -524,16 +523,26 @@ pub mod ssr {
         }
     }
 
-    /// The cards of the active items `event_id` features, in its order.
-    async fn featured_cards(db: &Db, event_id: i64, lang: Lang) -> Result<Vec<ItemCard>, AppError> {
+    /// The cards of the items `event_id` features, in its order, named in
+    /// `lang`; with `active_only`, only those guests can order.
+    pub async fn featured_cards(
+        db: &Db,
+        event_id: i64,
+        lang: Lang,
+        active_only: bool,
+    ) -> Result<Vec<ItemCard>, AppError> {
         let sql = format!(
             "SELECT {} FROM event_items ei JOIN items i ON i.id = ei.item_id
-             WHERE ei.event_id = $1 AND i.active = TRUE
+             WHERE ei.event_id = $1 AND ($2 = FALSE OR i.active = TRUE)
              ORDER BY ei.position, i.id",
             card_columns_in(lang)
         );
         let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
-            sqlx::query_as(&sql).bind(event_id).fetch_all(pool).await
+            sqlx::query_as(&sql)
+                .bind(event_id)
+                .bind(active_only)
+                .fetch_all(pool)
+                .await
         })?;
         Ok(rows.into_iter().map(ItemCard::from).collect())
     }
@@ -584,12 +593,16 @@ mod tests {
 
     #[test]
     fn a_card_escapes_what_the_brand_wrote() {
-        let mut out = String::new();
-        card_html(
-            &mut out,
+        let out = grid_html(
             Lang::En,
-            &card("Nappe \"<b>lin</b>\" & co", Some("/media/a\".webp"), 0),
-            Some("/i/t/items/7"),
+            &[card(
+                "Nappe \"<b>lin</b>\" & co",
+                Some("/media/a\".webp"),
+                0,
+            )],
+            &[],
+            Some(&|id| format!("/i/t/items/{id}")),
+            &|_| false,
         );
         assert!(
             out.starts_with("<li class=\"item-card sold-out\" data-testid=\"item-card\">"),
@@ -610,8 +623,9 @@ mod tests {
 
     #[test]
     fn a_card_without_photo_draws_its_initials() {
-        let mut out = String::new();
-        card_html(&mut out, Lang::En, &card("nappe lin", None, 5), None);
+        let out = grid_html(Lang::En, &[card("nappe lin", None, 5)], &[], None, &|_| {
+            false
+        });
         assert!(out.contains("<svg class=\"item-picture\""), "{out}");
         assert!(out.contains(">NL</text></svg>"), "{out}");
         assert!(out.contains("<h3>nappe lin</h3>"), "{out}");

@@ -13,7 +13,7 @@ use crate::{
     base::{
         error::AppError,
         forms::{action, Field, FormError},
-        items::{ItemCard, ItemDetail, ItemLabel, ItemPhotos},
+        items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
         l10n::{fmt::money, use_lang, Lang},
         page::NotFound,
     },
@@ -143,14 +143,8 @@ fn ShowcaseGrid(base: String, showcase: Showcase) -> impl IntoView {
             {if count == 0 {
                 view! { <p class="muted">{tr!(lang, GUEST_COLLECTION_EMPTY)}</p> }.into_any()
             } else {
-                let html = crate::base::items::grid_html(
-                    lang,
-                    &showcase.items,
-                    &showcase.parts,
-                    Some(&|id| format!("{base}/items/{id}")),
-                    &|id| favourites.contains(&id),
-                );
-                view! { <ul class="item-grid" inner_html=html></ul> }.into_any()
+                let href = Callback::new(move |id: i64| format!("{base}/items/{id}"));
+                view! { <ItemGrid items=showcase.items parts=showcase.parts marked=favourites href /> }.into_any()
             }}
         </section>
     }

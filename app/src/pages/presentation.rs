@@ -41,7 +41,7 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
         let (title, starts_at, slug) =
             crate::showcase::ssr::presentable(&state.db, &host, event_id).await?;
         let mut slides = Vec::new();
-        for card in crate::showcase::ssr::featured(&state.db, event_id, false).await? {
+        for card in crate::showcase::ssr::featured(&state.db, event_id).await? {
             slides.push(
                 crate::catalog::ssr::detail(
                     &state.db,

@@ -48,7 +48,7 @@ pub async fn get_featured(event_id: i64) -> Result<FeaturedEditor, AppError> {
         Ok(FeaturedEditor {
             event_id,
             can_edit,
-            items: ssr::featured(&state.db, event_id, false).await?,
+            items: ssr::featured(&state.db, event_id).await?,
             addable: if can_edit {
                 ssr::addable(&state.db, user.brand_id, event_id).await?
             } else {

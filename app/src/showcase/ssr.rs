@@ -6,37 +6,18 @@ use chrono::{DateTime, Utc};
 use super::LiveCounts;
 use crate::{
     base::{
-        account::CurrentUser,
-        db::Db,
-        error::AppError,
-        items::{
-            ssr::{card_columns_in, ItemCardRow},
-            ItemCard,
-        },
-        money::Money,
+        account::CurrentUser, db::Db, error::AppError, items::ItemCard, money::Money,
         presence::PRESENT_FROM,
     },
     on_db,
 };
 
 /// The featured items of an event in the host's order, named in the
-/// page's language. With `orderable`, only items guests can order (active);
-/// the host sees all.
-pub async fn featured(db: &Db, event_id: i64, orderable: bool) -> Result<Vec<ItemCard>, AppError> {
-    let sql = format!(
-        "SELECT {} FROM event_items ei JOIN items i ON i.id = ei.item_id
-         WHERE ei.event_id = $1 AND ($2 = FALSE OR i.active = TRUE)
-         ORDER BY ei.position, i.id",
-        card_columns_in(crate::base::l10n::page_lang())
-    );
-    let rows: Vec<ItemCardRow> = on_db!(db.reader(), |pool| {
-        sqlx::query_as(&sql)
-            .bind(event_id)
-            .bind(orderable)
-            .fetch_all(pool)
-            .await
-    })?;
-    Ok(rows.into_iter().map(ItemCard::from).collect())
+/// page's language, all of them (the host's editor and presentation; the
+/// guests' pages read the active ones through `base::items::ssr::CardCache`).
+pub async fn featured(db: &Db, event_id: i64) -> Result<Vec<ItemCard>, AppError> {
+    crate::base::items::ssr::featured_cards(db, event_id, crate::base::l10n::page_lang(), false)
+        .await
 }
 
 /// The items of the host's brand the event does not feature yet.
