@@ -187,6 +187,10 @@ guest-send-answer = Send my answer
 invite-party-cancelled = { $host } cancelled this party. Nothing can be ordered from it; an order you paid is still delivered.
 invite-party-closed = This party is closed: orders stopped on { $date }. Thank you for coming! Your orders are on their way: see the email for each.
 invite-place-at-home = At the host's home: the address appears here once you answer yes.
+invite-place-online-answer = Online: the video link is for guests who answer yes.
+invite-place-online-soon = Online: the video link appears here at { $when }, 15 minutes before the start.
+invite-place-online-now = Online, now:
+guest-join-video = Join the video call
 invite-paste-at-least-one = Paste at least one guest, one per line.
 invite-rsvp-yes = Yes
 invite-rsvp-maybe = Maybe
@@ -291,12 +295,22 @@ mail-stop-footer = No more reminders or news from this brand: one click here sto
 mail-reminder-subject = Tomorrow: { $title }
 mail-reminder-body = A reminder: "{ $title }" with { $host } is on { $when }.
 mail-reminder-details = The details, and your answer if it changed:
+mail-reminder-early-subject = In 2 days: { $title }
+mail-reminder-video = The video call, to join at the start time:
+mail-nudge-subject = Will you come? { $title }
+mail-nudge-body = { $host } is waiting for your answer to "{ $title }", on { $when }.
+mail-last-call-subject = Last days to order: { $title }
+mail-last-call-body = Orders from "{ $title }" with { $host } close on { $deadline }. What you order counts toward { $host }'s rewards, even if you could not come:
 mail-thanks-subject = Thank you for coming: { $title }
 mail-thanks-body = { $host } thanks you for "{ $title }". Orders are still open from your page:
 mail-thanks-host-your-own = Loved it? Host a party of your own and earn rewards:
 mail-cancelled-subject = Cancelled: { $title }
 mail-cancelled-body = { $host } has cancelled "{ $title }", which was planned for { $when }.
-mail-cancelled-orders = An order you placed from this party and have not paid is cancelled (you will get an email about it); a paid order is still delivered.
+mail-cancelled-orders = An order you placed from this party is cancelled, and refunded if you paid it (you will get an email about each). Your calendar entry is cancelled by the file attached.
+mail-moved-subject = Changed: { $title }
+mail-moved-body = { $host } has changed "{ $title }": it is now on { $when }, { $place }.
+mail-moved-at = at { $address }
+mail-moved-calendar = The calendar file attached moves the entry in your calendar.
 mail-promoted-subject = A place freed up: you're in for { $title }
 mail-promoted-body = A place freed up at "{ $title }" and you were first on the waiting list: your yes is confirmed.
 mail-promoted-details = The details and the address are on your page:
@@ -668,11 +682,18 @@ event-cancel-orders-cancelled =
     }
 event-cancel-paid-orders =
     { $count ->
-        [one] { $count } paid order stays with the brand to deliver or refund
-       *[other] { $count } paid orders stay with the brand to deliver or refund
+        [one] { $count } paid order will be cancelled and refunded
+       *[other] { $count } paid orders will be cancelled and refunded
     }
 event-cancel-join = {"; "}
 event-cancel-impact = { $consequences }. This cannot be undone.
+event-reminders = Reminders to guests
+event-reminders-hint = Guests who are coming get a reminder, and those who have not answered a nudge to answer.
+event-reminders-day = 24 hours before
+event-reminders-early = 2 days before
+event-reminders-both = 2 days and 24 hours before
+event-reminders-none = No reminder
+event-error-reminders = Choose when guests are reminded.
 event-suspended = Your host account is suspended, so you cannot schedule new parties. Your open parties stay as they are; write to the brand to find out more.
 event-title-label = Title
 event-description-label = Description (optional)
@@ -1324,6 +1345,7 @@ webhook-not-tried = not tried yet
 
 ## app/src/events/ssr.rs (an unpaid order of a cancelled party, in its buyer's mail)
 event-cancel-order-reason = The party was cancelled, so this unpaid order is cancelled too.
+event-cancel-refund-reason = The party was cancelled, so this paid order is cancelled and refunded.
 
 ## app/src/votes/ (the brand's polls)
 poll-error-question = Ask a question, e.g. Which colour should we make next?
@@ -1595,3 +1617,60 @@ password-submit = Change my password
 password-changed = Your password is changed. Your other sessions are signed out; this one stays.
 password-current-needed = Type your current password.
 password-current-wrong = This is not your current password.
+
+## app/src/orders/pick_list.rs (the host's pick list)
+host-pick-list = Pick list
+pick-page-title = Pick list
+pick-title = Pick list: { $title }
+pick-lead = { $when }. { $orders ->
+        [one] { $orders } order
+       *[other] { $orders } orders
+    } delivered to you, { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    } in all.
+pick-print = Print
+pick-csv = Download as CSV
+pick-empty = No order is delivered to you yet: orders delivered to guests' homes are not on this list.
+pick-totals = In total
+pick-per-guest = Per guest
+pick-order-number = order { $id }
+pick-paid-yes = paid
+pick-paid-no = not paid
+pick-csv-guest = Guest
+pick-csv-order = Order
+pick-csv-paid = Paid
+pick-csv-sku = SKU
+pick-csv-item = Item
+pick-csv-quantity = Quantity
+pick-csv-all-guests = All guests
+
+## app/src/invitations/messages.rs (the host writes to the guests)
+message-title = Write to your guests
+message-audience = To
+message-to-all = Everyone invited who has not said no
+message-to-yes = Those who said yes
+message-to-pending = Those who have not answered
+message-subject = Subject
+message-text = Message
+message-text-hint = Your guests can answer you by email: replies come to your address.
+message-send = Send the message
+message-queued =
+    { $count ->
+        [0] Nobody to write to in that group.
+        [one] Your message is on its way to { $count } guest.
+       *[other] Your message is on its way to { $count } guests.
+    }
+message-history = Sent
+message-sent-line = { $when } · "{ $subject }" · { $audience } · { $count ->
+        [one] { $count } guest
+       *[other] { $count } guests
+    }
+message-error-audience = Choose who gets the message.
+message-error-subject = Write a subject.
+message-error-subject-long = The subject must be at most { $max } characters, on one line.
+message-error-text = Write the message.
+message-error-text-long = The message must be at most { $max } characters.
+message-error-cancelled = This party is cancelled: its guests were told.
+message-mail-signed = { $host }
+message-mail-party = Your page for "{ $title }":

@@ -191,6 +191,10 @@ guest-send-answer = Envoyer ma réponse
 invite-party-cancelled = { $host } a annulé cette soirée. Plus rien ne peut y être commandé ; une commande déjà payée vous sera tout de même livrée.
 invite-party-closed = Cette soirée est terminée : les commandes ont pris fin le { $date }. Merci de votre présence ! Vos commandes sont en route : consultez l’e-mail reçu pour chacune.
 invite-place-at-home = Chez l’hôte : l’adresse s’affichera ici dès que vous aurez répondu oui.
+invite-place-online-answer = En ligne : le lien de la visio est pour les invités qui répondent oui.
+invite-place-online-soon = En ligne : le lien de la visio apparaît ici à { $when }, 15 minutes avant le début.
+invite-place-online-now = En ligne, maintenant :
+guest-join-video = Rejoindre la visio
 invite-paste-at-least-one = Collez au moins un invité, un par ligne.
 invite-rsvp-yes = Oui
 invite-rsvp-maybe = Peut-être
@@ -295,12 +299,22 @@ mail-stop-footer = Plus de rappels ni de nouveautés de cette marque : un clic i
 mail-reminder-subject = C’est demain : { $title }
 mail-reminder-body = Petit rappel : « { $title } » avec { $host } a lieu le { $when }.
 mail-reminder-details = Tous les détails, et votre réponse si elle a changé :
+mail-reminder-early-subject = Dans 2 jours : { $title }
+mail-reminder-video = La visio, à rejoindre à l’heure du début :
+mail-nudge-subject = Serez-vous là ? { $title }
+mail-nudge-body = { $host } attend votre réponse pour « { $title } », le { $when }.
+mail-last-call-subject = Derniers jours pour commander : { $title }
+mail-last-call-body = Les commandes de « { $title } » avec { $host } ferment le { $deadline }. Ce que vous commandez compte pour les récompenses de { $host }, même si vous n’avez pas pu venir :
 mail-thanks-subject = Merci pour votre venue : { $title }
 mail-thanks-body = { $host } vous remercie de votre présence à « { $title } ». Vous pouvez encore commander depuis votre page :
 mail-thanks-host-your-own = Vous avez aimé ? Organisez votre propre soirée et gagnez des récompenses :
 mail-cancelled-subject = Annulée : { $title }
 mail-cancelled-body = { $host } a annulé « { $title } », qui était prévue le { $when }.
-mail-cancelled-orders = Une commande passée lors de cette soirée et non payée est annulée (vous recevrez un e-mail à ce sujet) ; une commande payée vous sera bien livrée.
+mail-cancelled-orders = Une commande passée lors de cette soirée est annulée, et remboursée si vous l’aviez payée (vous recevrez un e-mail pour chacune). Le fichier joint retire la soirée de votre agenda.
+mail-moved-subject = Modifiée : { $title }
+mail-moved-body = { $host } a modifié « { $title } » : la soirée a maintenant lieu le { $when }, { $place }.
+mail-moved-at = au { $address }
+mail-moved-calendar = Le fichier joint déplace la soirée dans votre agenda.
 mail-promoted-subject = Une place s’est libérée : vous êtes de la soirée { $title }
 mail-promoted-body = Une place s’est libérée pour « { $title } » et vous étiez en tête de la liste d’attente : votre oui est confirmé.
 mail-promoted-details = Les détails et l’adresse sont sur votre page :
@@ -676,11 +690,18 @@ event-cancel-orders-cancelled =
     }
 event-cancel-paid-orders =
     { $count ->
-        [one] { $count } commande payée reste à la charge de la marque, qui la livrera ou la remboursera
-       *[other] { $count } commandes payées restent à la charge de la marque, qui les livrera ou les remboursera
+        [one] { $count } commande payée sera annulée et remboursée
+       *[other] { $count } commandes payées seront annulées et remboursées
     }
 event-cancel-join = {"\u00A0; "}
 event-cancel-impact = { $consequences }. Cette action est irréversible.
+event-reminders = Rappels aux invités
+event-reminders-hint = Les invités qui viennent reçoivent un rappel, et ceux qui n’ont pas répondu une invitation à répondre.
+event-reminders-day = 24 heures avant
+event-reminders-early = 2 jours avant
+event-reminders-both = 2 jours et 24 heures avant
+event-reminders-none = Aucun rappel
+event-error-reminders = Choisissez quand les invités reçoivent un rappel.
 event-suspended = Votre compte d’hôte est suspendu : vous ne pouvez pas organiser de nouvelle soirée. Vos soirées en cours restent inchangées ; écrivez à la marque pour en savoir plus.
 event-title-label = Titre
 event-description-label = Description (facultative)
@@ -1352,6 +1373,7 @@ webhook-not-tried = pas encore tenté
 
 ## app/src/events/ssr.rs (an unpaid order of a cancelled party, in its buyer’s mail)
 event-cancel-order-reason = La soirée a été annulée : cette commande non payée est donc annulée elle aussi.
+event-cancel-refund-reason = La soirée a été annulée : cette commande payée est donc annulée et remboursée.
 
 ## app/src/votes/ (the brand's polls)
 poll-error-question = Posez une question, par exemple : Quelle couleur devrions-nous proposer ensuite ?
@@ -1623,3 +1645,60 @@ password-submit = Changer mon mot de passe
 password-changed = Votre mot de passe est changé. Vos autres sessions sont déconnectées ; celle-ci reste.
 password-current-needed = Tapez votre mot de passe actuel.
 password-current-wrong = Ce n’est pas votre mot de passe actuel.
+
+## app/src/orders/pick_list.rs (the host's pick list)
+host-pick-list = Liste de préparation
+pick-page-title = Liste de préparation
+pick-title = Liste de préparation : { $title }
+pick-lead = { $when }. { $orders ->
+        [one] { $orders } commande livrée
+       *[other] { $orders } commandes livrées
+    } chez vous, { $units ->
+        [one] { $units } article
+       *[other] { $units } articles
+    } en tout.
+pick-print = Imprimer
+pick-csv = Télécharger en CSV
+pick-empty = Aucune commande n’est encore livrée chez vous : les commandes livrées au domicile des invités ne figurent pas sur cette liste.
+pick-totals = En tout
+pick-per-guest = Par invité
+pick-order-number = commande { $id }
+pick-paid-yes = payée
+pick-paid-no = non payée
+pick-csv-guest = Invité
+pick-csv-order = Commande
+pick-csv-paid = Payée
+pick-csv-sku = Référence
+pick-csv-item = Article
+pick-csv-quantity = Quantité
+pick-csv-all-guests = Tous les invités
+
+## app/src/invitations/messages.rs (the host writes to the guests)
+message-title = Écrire à vos invités
+message-audience = À
+message-to-all = Tous les invités qui n’ont pas dit non
+message-to-yes = Ceux qui ont dit oui
+message-to-pending = Ceux qui n’ont pas répondu
+message-subject = Objet
+message-text = Message
+message-text-hint = Vos invités peuvent vous répondre par e-mail : les réponses arrivent à votre adresse.
+message-send = Envoyer le message
+message-queued =
+    { $count ->
+        [0] Personne à qui écrire dans ce groupe.
+        [one] Votre message part vers { $count } invité.
+       *[other] Votre message part vers { $count } invités.
+    }
+message-history = Envoyés
+message-sent-line = { $when } · « { $subject } » · { $audience } · { $count ->
+        [one] { $count } invité
+       *[other] { $count } invités
+    }
+message-error-audience = Choisissez qui reçoit le message.
+message-error-subject = Écrivez un objet.
+message-error-subject-long = L’objet doit faire au plus { $max } caractères, sur une ligne.
+message-error-text = Écrivez le message.
+message-error-text-long = Le message doit faire au plus { $max } caractères.
+message-error-cancelled = Cette soirée est annulée : ses invités ont été prévenus.
+message-mail-signed = { $host }
+message-mail-party = Votre page pour « { $title } » :

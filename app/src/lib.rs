@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/hosts/:id") view=pages::host_report::HostReportPage ssr=SsrMode::Async />
                     <Route path=path!("brand/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/report") view=insights::EventReportPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/pick-list") view=orders::pick_list::PickListPage ssr=SsrMode::Async />
                     <Route path=path!("host/performance") view=pages::host_report::MyPerformancePage ssr=SsrMode::Async />
                     <Route path=path!("brand/exports") view=exports::ExportsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/api-keys") view=public_api::ApiKeysPage ssr=SsrMode::Async />

@@ -283,6 +283,7 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
         .merge(app::public_api::ssr::router(state.clone()))
         .merge(app::privacy::ssr::router(state.clone()))
         .merge(app::pages::live::ssr::router(state.clone(), live))
+        .merge(app::orders::pick_list::ssr::router(state.clone()))
         .route(
             "/brand/exports/{file}",
             get(app::exports::ssr::export_csv).with_state(state.clone()),

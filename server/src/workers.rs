@@ -310,7 +310,8 @@ pub fn spawn_closings(
                     tracing::warn!(error = %err, "unpaid transfers pass failed; will retry")
                 }
             }
-            match app::events::ssr::finish_cancellations(&db, &config, Utc::now()).await {
+            match app::pages::host_event::ssr::finish_cancellations(&db, &config, Utc::now()).await
+            {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(parties = n, "cancellations finished after a stop"),
                 Err(err) => {

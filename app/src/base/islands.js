@@ -5,6 +5,11 @@
 // translations, and each island hydrates in document order. The end-to-end
 // tests wait for body[data-hydrated] before they act.
 (async (js, wasm) => {
+	// A print button needs no WASM: it is hidden until this script runs.
+	for (const button of document.querySelectorAll("button[data-print]")) {
+		button.addEventListener("click", () => window.print());
+		button.hidden = false;
+	}
 	const islands = [...document.querySelectorAll("leptos-island")]
 		.filter((el) => !el.parentElement.closest("leptos-island"));
 	if (islands.length > 0) {

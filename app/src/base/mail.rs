@@ -34,6 +34,24 @@ pub struct OutgoingMail {
     pub unsubscribe: Option<String>,
 }
 
+impl OutgoingMail {
+    /// A plain mail to one person: the text, and the same as HTML; the
+    /// caller sets what else it carries.
+    pub fn text(name: &str, email: &str, subject: String, text: String) -> OutgoingMail {
+        OutgoingMail {
+            to_name: name.to_owned(),
+            to_email: email.to_owned(),
+            subject,
+            html: text_to_html(&text),
+            text,
+            attachments: vec![],
+            event_id: None,
+            reply_to: None,
+            unsubscribe: None,
+        }
+    }
+}
+
 /// A message ready to store: its bytes never change between retries.
 #[derive(Debug, Clone)]
 pub struct QueuedMail {
@@ -126,21 +144,9 @@ pub fn plain(
     event_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<QueuedMail> {
-    build(
-        &config.mail,
-        &OutgoingMail {
-            to_name: name.to_owned(),
-            to_email: email.to_owned(),
-            subject,
-            html: text_to_html(&text),
-            text,
-            attachments: vec![],
-            event_id,
-            reply_to: None,
-            unsubscribe: None,
-        },
-        now,
-    )
+    let mut mail = OutgoingMail::text(name, email, subject, text);
+    mail.event_id = event_id;
+    build(&config.mail, &mail, now)
 }
 
 /// A plain-text mail body as HTML: escaped, blank lines as paragraphs.

@@ -18,6 +18,8 @@ pub mod client;
 pub mod consent;
 pub mod content;
 #[cfg(feature = "ssr")]
+pub mod csv;
+#[cfg(feature = "ssr")]
 pub mod db;
 pub mod error;
 pub mod forms;

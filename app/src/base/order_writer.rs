@@ -426,6 +426,32 @@ pub struct StatusMove<'a> {
     pub reason: &'a str,
 }
 
+/// Moves order `order_id` of the brand to `to` for a reason that is not
+/// the brand's (a cancelled party, an expired payment): an order that moved
+/// meanwhile, or that may not move so, stays as it is.
+pub async fn move_if_still_allowed(
+    db: &Db,
+    config: &AppConfig,
+    (brand_id, order_id): (i64, i64),
+    to: OrderStatus,
+    (actor, reason): (&str, &str),
+    now: DateTime<Utc>,
+) -> Result<(), crate::base::error::AppError> {
+    let m = StatusMove {
+        brand_id,
+        order_id,
+        to,
+        actor,
+        carrier: "",
+        tracking_number: "",
+        reason,
+    };
+    match change_status(db, config, &m, now).await {
+        Ok(()) | Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Why an order did not move.
 #[derive(Debug, thiserror::Error)]
 pub enum StatusError {
@@ -563,7 +589,7 @@ fn status_mail(
 
 /// Moves an order of the brand, if the move is allowed: the status, the
 /// step on its timeline (who, when, the note), a cancelled order's stock
-/// back, the buyer's mail and the back office's event, in one transaction.
+/// back (a refunded one's too, if it had not been shipped), the buyer's mail and the back office's event, in one transaction.
 /// A concurrent move wins; this one is refused.
 pub async fn change_status(
     db: &Db,
@@ -599,6 +625,11 @@ pub async fn change_status(
     if m.to == OrderStatus::Cancelled {
         stock_back(&mut tx, m.order_id).await?;
         credit_back(&mut tx, m.order_id, now).await?;
+    } else if m.to == OrderStatus::Refunded
+        && matches!(from, OrderStatus::Paid | OrderStatus::InPreparation)
+    {
+        // Refunded before it left: its units are on the shelf again.
+        stock_back(&mut tx, m.order_id).await?;
     }
     record_status(&mut tx, m.order_id, m.to, m.actor, &note, now).await?;
     on_tx!(&mut tx, |c| {

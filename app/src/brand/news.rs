@@ -258,21 +258,10 @@ pub mod ssr {
                     tr!(lang, NEWS_MAIL_WHY, brand = brand.as_str()),
                     tr!(lang, MAIL_STOP_FOOTER),
                 );
-                let mail = crate::base::mail::build(
-                    &config.mail,
-                    &crate::base::mail::OutgoingMail {
-                        to_name: String::new(),
-                        to_email: email.clone(),
-                        subject: subject.clone(),
-                        html: crate::base::mail::text_to_html(&body),
-                        text: body,
-                        attachments: vec![],
-                        event_id: None,
-                        reply_to: None,
-                        unsubscribe: Some(stop),
-                    },
-                    now,
-                )?;
+                let mut mail =
+                    crate::base::mail::OutgoingMail::text("", email, subject.clone(), body);
+                mail.unsubscribe = Some(stop);
+                let mail = crate::base::mail::build(&config.mail, &mail, now)?;
                 crate::base::mail::insert_query(&mail)
                     .execute(&mut *tx)
                     .await?;

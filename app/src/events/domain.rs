@@ -42,6 +42,8 @@ pub struct EventDraft {
     pub orders_close_at: DateTime<Utc>,
     /// The party's language; `None`: the brand's.
     pub language: Option<Lang>,
+    /// `day`, `early`, `both` or `none`.
+    pub reminders: &'static str,
 }
 
 impl EventDraft {
@@ -61,6 +63,7 @@ impl EventDraft {
         let place = mistakes.check(parse_place(form));
         let capacity = mistakes.check(parse_capacity(&form.capacity));
         let language = mistakes.check(parse_language(&form.language));
+        let reminders = mistakes.check(parse_reminders(&form.reminders));
         mistakes.finish()?;
         match (texts, time_zone, times, place, capacity) {
             (
@@ -79,9 +82,24 @@ impl EventDraft {
                 capacity,
                 orders_close_at,
                 language: language.flatten(),
+                reminders: reminders.unwrap_or("day"),
             }),
             _ => Err(AppError::Internal),
         }
+    }
+}
+
+/// When guests are reminded; empty is the default, 24 hours before.
+fn parse_reminders(code: &str) -> Result<&'static str, AppError> {
+    match code.trim() {
+        "" | "day" => Ok("day"),
+        "early" => Ok("early"),
+        "both" => Ok("both"),
+        "none" => Ok("none"),
+        _ => Err(AppError::invalid(
+            "reminders",
+            tr!(page_lang(), EVENT_ERROR_REMINDERS),
+        )),
     }
 }
 
@@ -324,6 +342,7 @@ mod tests {
             orders_close_at: "".into(),
             kit: "".into(),
             language: "en".into(),
+            reminders: "".into(),
         }
     }
 

@@ -35,6 +35,10 @@ pub struct EventForm {
     /// guests' mail are in it. Empty: the brand's.
     #[serde(default)]
     pub language: String,
+    /// When guests are reminded: `day` (24 hours before; also when empty),
+    /// `early` (2 days before), `both` or `none`.
+    #[serde(default)]
+    pub reminders: String,
 }
 
 /// Where an event stands.
@@ -82,6 +86,8 @@ pub struct EventDetails {
     pub capacity: i64,
     /// Only the host, and only while the event is not cancelled.
     pub can_edit: bool,
+    /// The host may write to the guests: not once the party is cancelled.
+    pub can_message: bool,
     /// The stored values, to fill the edit form.
     pub form: EventForm,
     /// The public share link (host only).
@@ -187,21 +193,6 @@ pub async fn get_event(id: i64) -> Result<EventDetails, AppError> {
     .await
 }
 
-/// Changes an event of the signed-in host.
-#[server(prefix = "/api", endpoint = "update_event")]
-pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
-    serve(async move {
-        let host = crate::base::auth::ssr::require_host().await?;
-        let state = crate::base::state::app_state()?;
-        ssr::update(&state.db, &host, id, &form, chrono::Utc::now())
-            .await
-            .map_err(|e| e.keeping(&form))?;
-        leptos_axum::redirect(&format!("/host/events/{id}"));
-        Ok(())
-    })
-    .await
-}
-
 /// Turns the share link of an event on or off.
 #[server(prefix = "/api", endpoint = "set_sharing")]
 pub async fn set_sharing(id: i64, enabled: bool) -> Result<(), AppError> {
@@ -297,5 +288,21 @@ pub fn EventFields(
         {text("video_url", tr!(lang, EVENT_VIDEO_LINK), initial.video_url.clone(), "url", Some(tr!(lang, EVENT_VIDEO_HINT)))}
         {text("capacity", tr!(lang, EVENT_CAPACITY_LABEL), initial.capacity.clone(), "number", None)}
         {text("orders_close_at", tr!(lang, EVENT_ORDERS_CLOSE_LABEL), initial.orders_close_at.clone(), "datetime-local", Some(tr!(lang, EVENT_ORDERS_CLOSE_HINT)))}
+        <div class="field">
+            <label for="reminders">{tr!(lang, EVENT_REMINDERS)}</label>
+            <p class="hint" id="reminders-hint">{tr!(lang, EVENT_REMINDERS_HINT)}</p>
+            <select id="reminders" name="form[reminders]" aria-describedby="reminders-hint">
+                {[
+                    ("day", tr!(lang, EVENT_REMINDERS_DAY)),
+                    ("early", tr!(lang, EVENT_REMINDERS_EARLY)),
+                    ("both", tr!(lang, EVENT_REMINDERS_BOTH)),
+                    ("none", tr!(lang, EVENT_REMINDERS_NONE)),
+                ].into_iter().map(|(code, label)| {
+                    let selected = code == initial.reminders || (code == "day" && initial.reminders.is_empty());
+                    view! { <option value=code selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            {move || field_error("reminders").map(|msg| view! { <p class="field-error">{msg}</p> })}
+        </div>
     }
 }

@@ -39,12 +39,14 @@ struct EventRow {
     share_enabled: bool,
     closed_at: Option<DateTime<Utc>>,
     language: Option<String>,
+    reminders: String,
 }
 
 const EVENT_COLUMNS: &str =
     "id, brand_id, host_id, title, description, starts_at, ends_at, time_zone, kind,
     address, video_url, capacity, orders_close_at, cancelled_at, share_slug, share_enabled, closed_at,
-    COALESCE(language, (SELECT b.language FROM brands b WHERE b.id = events.brand_id)) AS language";
+    COALESCE(language, (SELECT b.language FROM brands b WHERE b.id = events.brand_id)) AS language,
+    reminders";
 
 impl EventRow {
     fn zone(&self) -> Tz {
@@ -76,6 +78,7 @@ impl EventRow {
             can_edit: viewer.id == self.host_id
                 && self.cancelled_at.is_none()
                 && self.closed_at.is_none(),
+            can_message: viewer.id == self.host_id && self.cancelled_at.is_none(),
             ends: datetime_long(page_lang(), self.ends_at, zone),
             orders_close: datetime_long(page_lang(), self.orders_close_at, zone),
             description: self.description.clone(),
@@ -98,6 +101,7 @@ impl EventRow {
                 orders_close_at: local_input(self.orders_close_at, zone),
                 kit: String::new(),
                 language: self.language.clone().unwrap_or_default(),
+                reminders: self.reminders.clone(),
             },
             share: None,
             cancel_impact: None,
@@ -113,9 +117,9 @@ fn place_columns(place: &Place) -> (Option<&str>, Option<&str>) {
     }
 }
 
-/// Binds a draft's fields as `$1..$11` (title, description, starts_at,
+/// Binds a draft's fields as `$1..$12` (title, description, starts_at,
 /// ends_at, time_zone, kind, address, video_url, capacity, orders_close_at,
-/// language),
+/// language, reminders),
 /// so that creating and editing write the same columns.
 fn bind_draft<'q, DB>(
     sql: &'q str,
@@ -141,6 +145,7 @@ where
         .bind(draft.capacity)
         .bind(draft.orders_close_at)
         .bind(draft.language.map(|l| l.code()))
+        .bind(draft.reminders)
 }
 
 /// Schedules an event for `host`; returns its id. With a kit of the host's
@@ -154,8 +159,8 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
     let sql = "INSERT INTO events (title, description, starts_at, ends_at, time_zone, kind, address, video_url,
-                 capacity, orders_close_at, language, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16) RETURNING id";
+                 capacity, orders_close_at, language, reminders, brand_id, host_id, created_at, updated_at, share_slug, kit_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) RETURNING id";
     let slug = crate::base::tokens::random_key();
     let id: i64 = on_db!(db.writer(), |pool| {
         use sqlx::Row;
@@ -291,30 +296,50 @@ pub async fn set_sharing(
     Ok(())
 }
 
-/// Changes an event of `host` with a checked form.
+/// Whether an edit moved the party: a new time or a new place, which
+/// the guests who are coming are told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Moved,
+    Reworded,
+}
+
+/// Changes an event of `host` with a checked form, in `tx`; a new time or
+/// place raises the calendar's sequence, and the caller tells the guests
+/// in the same transaction.
 pub async fn update(
     db: &Db,
+    tx: &mut crate::base::db::Tx,
     host: &CurrentUser,
     id: i64,
     form: &EventForm,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<Edit, AppError> {
     let row = owned_open(db, host, id).await?;
     let draft = EventDraft::parse(form, now, Some(row.starts_at))?;
+    let (address, video_url) = place_columns(&draft.place);
+    let moved = draft.starts_at != row.starts_at
+        || draft.ends_at != row.ends_at
+        || draft.place.kind() != row.kind
+        || address.unwrap_or_default() != row.address.as_deref().unwrap_or_default()
+        || video_url.unwrap_or_default() != row.video_url.as_deref().unwrap_or_default();
     let sql = "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5,
                  kind = $6, address = $7, video_url = $8, capacity = $9, orders_close_at = $10, language = $11,
-                 updated_at = $12
-             WHERE id = $13 AND host_id = $14 AND cancelled_at IS NULL";
-    on_db!(db.writer(), |pool| {
-        bind_draft(sql, &draft)
-            .bind(now)
-            .bind(id)
-            .bind(host.id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
-    Ok(())
+                 reminders = $12, updated_at = $13, ics_sequence = ics_sequence + $16
+             WHERE id = $14 AND host_id = $15 AND cancelled_at IS NULL AND closed_at IS NULL";
+    let changed = crate::on_tx!(tx, |c| bind_draft(sql, &draft)
+        .bind(now)
+        .bind(id)
+        .bind(host.id)
+        .bind(i64::from(moved))
+        .execute(&mut *c)
+        .await?
+        .rows_affected());
+    if changed == 0 {
+        // Cancelled or closed meanwhile.
+        return Err(AppError::NotFound);
+    }
+    Ok(if moved { Edit::Moved } else { Edit::Reworded })
 }
 
 /// What cancelling the event would do now.
@@ -370,13 +395,14 @@ pub async fn stop(
     crate::base::access::ssr::still_open(None, row.closed_at)?;
     let stopped = crate::on_tx!(tx, |c| {
         sqlx::query(
-        "UPDATE events SET cancelled_at = $1, updated_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND closed_at IS NULL"
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&mut *c)
-    .await?
-    .rows_affected()
+            "UPDATE events SET cancelled_at = $1, updated_at = $1, ics_sequence = ics_sequence + 1
+         WHERE id = $2 AND cancelled_at IS NULL AND closed_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected()
     });
     Ok(if stopped == 0 {
         Stop::Already { brand_id }
@@ -395,7 +421,6 @@ pub async fn cancel_unpaid_orders(
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    use crate::base::order_writer::{change_status, StatusError, StatusMove};
     // A card order's intent must be cancelled at Stripe first: the card
     // worker (`orders::card::ssr::expire_unpaid`) does that for the card
     // orders of a cancelled party.
@@ -414,53 +439,35 @@ pub async fn cancel_unpaid_orders(
         tr!(lang, EVENT_CANCEL_ORDER_REASON)
     };
     for order_id in unpaid {
-        let m = StatusMove {
-            brand_id,
-            order_id,
-            to: crate::base::order::OrderStatus::Cancelled,
-            actor: "The host",
-            carrier: "",
-            tracking_number: "",
-            reason: &reason,
-        };
-        match change_status(db, config, &m, now).await {
-            Ok(()) | Err(StatusError::ChangedMeanwhile) | Err(StatusError::NotAllowed { .. }) => {}
-            Err(e) => return Err(AppError::from(e)),
-        }
+        crate::base::order_writer::move_if_still_allowed(
+            db,
+            config,
+            (brand_id, order_id),
+            crate::base::order::OrderStatus::Cancelled,
+            ("The host", &reason),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
 
-/// Finishes cancellations that a crash cut short: the unpaid orders of
-/// parties cancelled more than two minutes ago (the cancelling request
-/// does it at once) are cancelled as the host asked. Returns how many
-/// parties it finished.
-pub async fn finish_cancellations(
-    db: &Db,
-    config: &crate::base::state::AppConfig,
-    now: DateTime<Utc>,
-) -> Result<usize, AppError> {
-    let left: Vec<(i64, i64)> = on_db!(db.reader(), |pool| {
+/// The cancelled parties a crash left with orders to settle: cancelled
+/// more than two minutes ago (the cancelling request does it at once),
+/// with an unpaid order (not by card: the card worker cancels those at
+/// Stripe) or a paid one not yet shipped. Each as (party, brand).
+pub async fn cancellations_left(db: &Db, now: DateTime<Utc>) -> Result<Vec<(i64, i64)>, AppError> {
+    Ok(on_db!(db.reader(), |pool| {
         sqlx::query_as(
             "SELECT DISTINCT e.id, e.brand_id FROM events e JOIN orders o ON o.event_id = e.id \
-         WHERE e.cancelled_at IS NOT NULL AND e.cancelled_at < $1 AND o.status = 'placed' \
-           AND (o.payment_method IS NULL OR o.payment_method <> 'card') ORDER BY e.id",
+         WHERE e.cancelled_at IS NOT NULL AND e.cancelled_at < $1 \
+           AND ((o.status = 'placed' AND (o.payment_method IS NULL OR o.payment_method <> 'card')) \
+                OR o.status IN ('paid', 'in_preparation')) ORDER BY e.id",
         )
         .bind(now - chrono::Duration::minutes(2))
         .fetch_all(pool)
         .await
-    })?;
-    let mut finished = 0;
-    for &(id, brand_id) in &left {
-        // One party that fails waits for the next pass; the others go on.
-        match cancel_unpaid_orders(db, config, brand_id, id, now).await {
-            Ok(()) => finished += 1,
-            Err(err) => {
-                tracing::warn!(event = id, %err, "could not finish a cancellation; will retry")
-            }
-        }
-    }
-    Ok(finished)
+    })?)
 }
 
 /// The events of one host, soonest first.

@@ -23,37 +23,11 @@ use crate::{
 /// Rows read per page.
 const PAGE: i64 = 2000;
 
-/// One CSV field: quoted when needed; text that a spreadsheet would run as
-/// a formula gets a leading apostrophe.
-pub fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-/// Cents as a decimal: `1234` → `12.34`, `-5` → `-0.05`.
-pub fn decimal(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
+pub use crate::base::csv::{decimal, field};
 
 /// ISO 8601 in UTC, to the second.
 pub fn iso(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn line(fields: Vec<String>) -> String {
-    let mut s = fields.join(",");
-    s.push_str("\r\n");
-    s
 }
 
 /// The header row of each export.
@@ -129,7 +103,7 @@ async fn orders_page(
                 t,
                 currency,
             )| {
-                line(vec![
+                crate::base::csv::row(&[
                     id.to_string(),
                     iso(at),
                     status,
@@ -219,7 +193,7 @@ async fn lines_page(
                 vat,
                 currency,
             )| {
-                line(vec![
+                crate::base::csv::row(&[
                     id.to_string(),
                     order.to_string(),
                     iso(at),
@@ -267,7 +241,7 @@ async fn figure_rows(
         return Ok(events
             .into_iter()
             .map(|e| {
-                line(vec![
+                crate::base::csv::row(&[
                     e.event_id.to_string(),
                     field(&e.title),
                     e.host_id.to_string(),
@@ -313,7 +287,7 @@ async fn figure_rows(
         .map(|(id, name, email, city, joined, via, suspended)| {
             let r = board.iter().find(|r| r.host_id == id);
             let n = |f: fn(&crate::insights::domain::LeaderRow) -> i64| r.map(f).unwrap_or(0);
-            line(vec![
+            crate::base::csv::row(&[
                 id.to_string(),
                 field(&name),
                 field(&email),
@@ -511,21 +485,4 @@ pub async fn export_csv(
         h.insert("x-total-rows", v);
     }
     res
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_are_quoted_and_defused() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(decimal(1234), "12.34");
-        assert_eq!(decimal(-5), "-0.05");
-        assert_eq!(decimal(0), "0.00");
-    }
 }

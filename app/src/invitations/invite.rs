@@ -38,6 +38,14 @@ pub struct InviteFacts<'a> {
     /// The host, who organises: the calendar file and answers by mail name them.
     pub host_name: &'a str,
     pub host_email: &'a str,
+    /// The calendar's SEQUENCE: raised by each change of time or place and
+    /// by a cancellation, so that a calendar replaces the copy it holds.
+    pub sequence: i64,
+    /// Where, as the calendar shows it: the address, for a guest who said
+    /// yes to a party at home; empty otherwise (the page tells the rest).
+    pub location: &'a str,
+    /// The party is off: the file cancels the copy a calendar holds.
+    pub cancelled: bool,
 }
 
 /// Text for a calendar property (RFC 5545, 3.3.11): backslashes, `;`, `,`
@@ -81,10 +89,28 @@ fn ics_uri(text: &str) -> String {
         .collect()
 }
 
+/// A content line folded at 75 octets (RFC 5545, 3.1): the rest goes on
+/// lines that start with a space, never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out
+}
+
 /// The event as an iCalendar file to add to a calendar, in the event's own
 /// zone. It is published (METHOD:PUBLISH), not a request: a request would
 /// make mail clients offer Yes/No buttons whose answers never reach Soirée;
-/// guests answer on their page.
+/// guests answer on their page. Every file of a party has the same UID; a
+/// later one (a new time or place, a cancellation) has a higher SEQUENCE and
+/// replaces it in the calendar.
 pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
     let local = |t: DateTime<Utc>| {
         t.with_timezone(&facts.zone)
@@ -92,6 +118,16 @@ pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
             .to_string()
     };
     let tz = facts.zone.name();
+    let status = if facts.cancelled {
+        "STATUS:CANCELLED"
+    } else {
+        "STATUS:CONFIRMED"
+    };
+    let location = if facts.location.is_empty() {
+        String::new()
+    } else {
+        format!("LOCATION:{}", ics_escape(facts.location))
+    };
     let lines = [
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -99,10 +135,13 @@ pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:event-{}@{}", facts.event_id, facts.uid_host),
+        format!("SEQUENCE:{}", facts.sequence),
+        status.to_owned(),
         format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
         format!("DTSTART;TZID={tz}:{}", local(facts.starts_at)),
         format!("DTEND;TZID={tz}:{}", local(facts.ends_at)),
         format!("SUMMARY:{}", ics_escape(facts.title)),
+        location,
         format!(
             "DESCRIPTION:{}",
             ics_escape(&tr!(
@@ -120,7 +159,12 @@ pub fn ics(facts: &InviteFacts, now: DateTime<Utc>) -> String {
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
     ];
-    lines.join("\r\n") + "\r\n"
+    let mut out = String::new();
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        out.push_str(&fold(line));
+        out.push_str("\r\n");
+    }
+    out
 }
 
 fn html_escape(text: &str) -> String {
@@ -128,6 +172,15 @@ fn html_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The calendar file a mail carries: its name, type and bytes.
+pub fn calendar_file(facts: &InviteFacts, now: DateTime<Utc>) -> (String, String, Vec<u8>) {
+    (
+        "invitation.ics".to_owned(),
+        "text/calendar; charset=utf-8; method=PUBLISH".to_owned(),
+        ics(facts, now).into_bytes(),
+    )
 }
 
 /// The invitation email for one guest.
@@ -190,11 +243,7 @@ pub fn invitation_mail(
         ),
         text,
         html,
-        attachments: vec![(
-            "invitation.ics".to_owned(),
-            "text/calendar; charset=utf-8; method=PUBLISH".to_owned(),
-            ics(facts, now).into_bytes(),
-        )],
+        attachments: vec![calendar_file(facts, now)],
         event_id: Some(facts.event_id),
         reply_to: Some((facts.host_name.to_owned(), facts.host_email.to_owned())),
         unsubscribe: None,
@@ -230,6 +279,9 @@ mod tests {
             uid_host: "soiree.example",
             host_name,
             host_email: "camille@example.com",
+            sequence: 0,
+            location: "",
+            cancelled: false,
         }
     }
 
@@ -277,5 +329,37 @@ mod tests {
             .filter(|l| l.starts_with("BEGIN:"))
             .count();
         assert_eq!(begins, 2, "{ics}");
+    }
+
+    #[test]
+    fn a_change_keeps_the_uid_and_raises_the_sequence() {
+        let first = ics(&facts("Candles", "Camille Martin"), Utc::now());
+        assert!(first.contains("SEQUENCE:0\r\n"));
+        assert!(first.contains("STATUS:CONFIRMED\r\n"));
+        assert!(!first.contains("LOCATION"), "no address before a yes");
+        let mut moved = facts("Candles", "Camille Martin");
+        moved.sequence = 1;
+        moved.location = "9 rue Saint-Jean, Lyon";
+        let moved = ics(&moved, Utc::now());
+        assert!(moved.contains("UID:event-7@soiree.example\r\n"));
+        assert!(moved.contains("SEQUENCE:1\r\n"));
+        assert!(moved.contains("LOCATION:9 rue Saint-Jean\\, Lyon\r\n"));
+        let mut off = facts("Candles", "Camille Martin");
+        off.sequence = 2;
+        off.cancelled = true;
+        let off = ics(&off, Utc::now());
+        assert!(off.contains("UID:event-7@soiree.example\r\n"));
+        assert!(off.contains("SEQUENCE:2\r\nSTATUS:CANCELLED\r\n"));
+    }
+
+    #[test]
+    fn long_lines_are_folded_between_characters() {
+        let title = "Soirée bougies ".repeat(12);
+        let ics = ics(&facts(&title, "Camille Martin"), Utc::now());
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?}");
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:{title}\r\n")));
     }
 }

@@ -4,6 +4,7 @@
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod invite;
+pub mod messages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -63,6 +64,10 @@ pub struct InvitationView {
     pub time_zone: String,
     /// The address (only once the guest answered yes) or the video link.
     pub place: String,
+    /// An online party's video link: for a guest who said yes, from 15
+    /// minutes before the start to the end.
+    #[serde(default)]
+    pub video_link: Option<String>,
     pub rsvp: String,
     pub companions: i64,
     pub note: String,
@@ -234,6 +239,9 @@ async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> 
     .await
 }
 
+/// How long before the start an online party's video link shows.
+pub const VIDEO_OPENS_MINUTES: i64 = 15;
+
 /// The invitation behind a personal link (no account: the link is the key).
 #[server(prefix = "/api", endpoint = "invitation", input = server_fn::codec::GetUrl)]
 pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
@@ -245,10 +253,23 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             .ok_or(AppError::NotFound)?;
         let ordering = row.ordering(now);
         let zone = crate::base::time::zone(&row.time_zone);
-        let place = match row.kind.as_str() {
-            "online" => row.video_url.clone().unwrap_or_default(),
-            _ if row.rsvp == "yes" => row.address.clone().unwrap_or_default(),
-            _ => tr!(crate::base::l10n::page_lang(), INVITE_PLACE_AT_HOME),
+        let lang = crate::base::l10n::page_lang();
+        let opens = row.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES);
+        let (place, video_link) = match row.kind.as_str() {
+            "online" if row.rsvp != "yes" => (tr!(lang, INVITE_PLACE_ONLINE_ANSWER), None),
+            "online" if row.cancelled_at.is_none() && now >= opens && now < row.ends_at => (
+                tr!(lang, INVITE_PLACE_ONLINE_NOW),
+                row.video_url.clone().filter(|u| !u.is_empty()),
+            ),
+            "online" => {
+                let at = crate::base::l10n::fmt::time_short(lang, opens, zone);
+                (
+                    tr!(lang, INVITE_PLACE_ONLINE_SOON, when = at.as_str()),
+                    None,
+                )
+            }
+            _ if row.rsvp == "yes" => (row.address.clone().unwrap_or_default(), None),
+            _ => (tr!(lang, INVITE_PLACE_AT_HOME), None),
         };
         Ok(InvitationView {
             news: row.news,
@@ -268,6 +289,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             ),
             time_zone: row.time_zone,
             place,
+            video_link,
             rsvp: row.rsvp,
             companions: row.companions,
             note: row.note,

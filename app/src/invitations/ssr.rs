@@ -192,6 +192,51 @@ struct InviteEventRow {
     kind: String,
     host_name: String,
     host_email: String,
+    address: Option<String>,
+    video_url: Option<String>,
+    orders_close_at: DateTime<Utc>,
+    ics_sequence: i64,
+}
+
+impl InviteEventRow {
+    /// What an invitation's calendar file says of the party, for a guest
+    /// whose page is `link`; the caller sets the location and cancellation.
+    fn facts<'a>(
+        &'a self,
+        lang: Lang,
+        event_id: i64,
+        first_name: &'a str,
+        link: &'a str,
+        uid_host: &'a str,
+    ) -> super::invite::InviteFacts<'a> {
+        super::invite::InviteFacts {
+            lang,
+            event_id,
+            title: &self.title,
+            host_first_name: first_name,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            zone: crate::base::time::zone(&self.time_zone),
+            online: self.kind == "online",
+            link,
+            uid_host,
+            host_name: &self.host_name,
+            host_email: &self.host_email,
+            sequence: self.ics_sequence,
+            location: "",
+            cancelled: false,
+        }
+    }
+
+    /// The address, for a guest who said yes to a party at home: what the
+    /// guest's page shows them too.
+    fn address_for(&self, rsvp: &str) -> &str {
+        match (self.kind.as_str(), rsvp) {
+            ("online", _) => "",
+            (_, "yes") => self.address.as_deref().unwrap_or_default(),
+            _ => "",
+        }
+    }
 }
 
 /// The personal link of a guest's nonce.
@@ -212,20 +257,36 @@ pub fn first_name(full_name: &str) -> String {
         .to_owned()
 }
 
+const EVENT_FACTS: &str = "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind,
+        u.display_name AS host_name, u.email AS host_email, e.address, e.video_url,
+        e.orders_close_at, e.ics_sequence
+     FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1";
+
 /// What mail about an event needs: the event, its zone and its host's first name.
 async fn event_facts(
     db: &Db,
     event_id: i64,
 ) -> Result<(InviteEventRow, chrono_tz::Tz, String), AppError> {
     let event: InviteEventRow = on_db!(db.reader(), |pool| {
-        sqlx::query_as(
-            "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind, u.display_name AS host_name, u.email AS host_email
-             FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1",
-        )
-        .bind(event_id)
-        .fetch_one(pool)
-        .await
+        sqlx::query_as(EVENT_FACTS)
+            .bind(event_id)
+            .fetch_one(pool)
+            .await
     })?;
+    let zone = crate::base::time::zone(&event.time_zone);
+    let host = first_name(&event.host_name);
+    Ok((event, zone, host))
+}
+
+/// The same, read in `tx`, which may have just changed the event.
+async fn event_facts_in(
+    tx: &mut Tx,
+    event_id: i64,
+) -> Result<(InviteEventRow, chrono_tz::Tz, String), AppError> {
+    let event: InviteEventRow = on_tx!(tx, |c| sqlx::query_as(EVENT_FACTS)
+        .bind(event_id)
+        .fetch_one(&mut *c)
+        .await?);
     let zone = crate::base::time::zone(&event.time_zone);
     let host = first_name(&event.host_name);
     Ok((event, zone, host))
@@ -330,10 +391,10 @@ async fn queue_invitations(
     who: Recipients,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    use super::invite::{invitation_mail, new_nonce, token, InviteFacts};
+    use super::invite::{invitation_mail, new_nonce, token};
     use crate::base::{mail::build, tokens::hash_token};
 
-    let (event, zone, first_name) = event_facts(db, event_id).await?;
+    let (event, _, first_name) = event_facts(db, event_id).await?;
     let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let uid_host = config.mail.message_id_host.clone();
 
@@ -356,20 +417,7 @@ async fn queue_invitations(
             };
             let raw = token(&config.signing_key.0, &nonce);
             let link = link_for(config, &nonce);
-            let facts = InviteFacts {
-                lang,
-                event_id,
-                title: &event.title,
-                host_first_name: &first_name,
-                starts_at: event.starts_at,
-                ends_at: event.ends_at,
-                zone,
-                online: event.kind == "online",
-                link: &link,
-                uid_host: &uid_host,
-                host_name: &event.host_name,
-                host_email: &event.host_email,
-            };
+            let facts = event.facts(lang, event_id, &first_name, &link, &uid_host);
             let mail = build(
                 &config.mail,
                 &invitation_mail(&facts, name, email, now),
@@ -433,37 +481,81 @@ fn promotion_mail(
 /// Which mailing of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mailing {
-    /// 24 hours before the start, to guests who answered yes or maybe.
+    /// 24 hours before the start (unless the host chose otherwise), to
+    /// guests who answered yes or maybe, and a nudge to those who have not
+    /// answered.
     Reminder,
+    /// The same, 2 days before the start, if the host chose it.
+    EarlyReminder,
     /// After the end, with the link to order, to guests who answered yes or maybe.
     ThankYou,
+    /// 2 days before the order deadline, after the party, to invited
+    /// guests who have not ordered.
+    LastCall,
 }
 
-/// Queues the reminders and thank-yous that are due at `now`. Each event is
-/// claimed by one UPDATE, so several servers never send them twice.
-/// Returns how many mails were queued.
+impl Mailing {
+    /// The events it is due for at `$1` (now; `$2` is a day later, `$3`
+    /// two days), and the UPDATE that claims one (`$1` now, `$2` the event).
+    fn due_and_claim(self) -> (&'static str, &'static str) {
+        match self {
+            Mailing::Reminder => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND reminders_sent_at IS NULL
+                 AND reminders IN ('day', 'both') AND starts_at > $1 AND starts_at <= $2 AND $3 = $3",
+                "UPDATE events SET reminders_sent_at = $1 WHERE id = $2 AND reminders_sent_at IS NULL",
+            ),
+            Mailing::EarlyReminder => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND early_reminders_sent_at IS NULL
+                 AND reminders IN ('early', 'both') AND starts_at > $2 AND starts_at <= $3 AND $1 = $1",
+                "UPDATE events SET early_reminders_sent_at = $1 WHERE id = $2 AND early_reminders_sent_at IS NULL",
+            ),
+            Mailing::ThankYou => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND thanks_sent_at IS NULL
+                 AND ends_at <= $1 AND orders_close_at > $1 AND $2 = $2 AND $3 = $3",
+                "UPDATE events SET thanks_sent_at = $1 WHERE id = $2 AND thanks_sent_at IS NULL",
+            ),
+            Mailing::LastCall => (
+                "SELECT id FROM events WHERE cancelled_at IS NULL AND closed_at IS NULL
+                 AND last_call_sent_at IS NULL AND ends_at <= $1 AND orders_close_at > $1
+                 AND orders_close_at <= $3 AND $2 = $2",
+                "UPDATE events SET last_call_sent_at = $1 WHERE id = $2 AND last_call_sent_at IS NULL",
+            ),
+        }
+    }
+
+    /// Which of the party's guests it goes to (`g`).
+    fn guests(self) -> &'static str {
+        match self {
+            Mailing::Reminder | Mailing::EarlyReminder => "g.rsvp IN ('yes', 'maybe', 'pending')",
+            Mailing::ThankYou => "g.rsvp IN ('yes', 'maybe')",
+            Mailing::LastCall => {
+                "NOT EXISTS (SELECT 1 FROM orders o WHERE o.guest_id = g.id
+                   AND o.status NOT IN ('cancelled', 'refunded'))"
+            }
+        }
+    }
+}
+
+/// Queues the reminders, thank-yous and last calls that are due at `now`.
+/// Each event is claimed by one UPDATE, so several servers never send them
+/// twice. Returns how many mails were queued.
 pub async fn send_due_mailings(
     db: &Db,
     config: &crate::base::state::AppConfig,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let mut queued = 0;
-    for mailing in [Mailing::Reminder, Mailing::ThankYou] {
-        let (due, claim) = match mailing {
-            Mailing::Reminder => (
-                "SELECT id FROM events WHERE cancelled_at IS NULL AND reminders_sent_at IS NULL
-                 AND starts_at > $1 AND starts_at <= $2",
-                "UPDATE events SET reminders_sent_at = $1 WHERE id = $2 AND reminders_sent_at IS NULL",
-            ),
-            Mailing::ThankYou => (
-                "SELECT id FROM events WHERE cancelled_at IS NULL AND thanks_sent_at IS NULL
-                 AND ends_at <= $1 AND orders_close_at > $1 AND $2 = $2",
-                "UPDATE events SET thanks_sent_at = $1 WHERE id = $2 AND thanks_sent_at IS NULL",
-            ),
-        };
+    for mailing in [
+        Mailing::EarlyReminder,
+        Mailing::Reminder,
+        Mailing::ThankYou,
+        Mailing::LastCall,
+    ] {
+        let (due, claim) = mailing.due_and_claim();
         let events: Vec<i64> = on_db!(db.reader(), |pool| sqlx::query_scalar(due)
             .bind(now)
             .bind(now + chrono::Duration::hours(24))
+            .bind(now + chrono::Duration::hours(48))
             .fetch_all(pool)
             .await)?;
         for event_id in events {
@@ -493,32 +585,112 @@ fn party_when(lang: Lang, event: &InviteEventRow, zone: chrono_tz::Tz) -> String
 
 /// A mail about `event` to one of its guests, answered to the host; a
 /// non-transactional one carries its stop link (`unsubscribe`).
-#[allow(clippy::too_many_arguments)]
-fn guest_mail(
-    config: &crate::base::state::AppConfig,
+fn guest_outgoing(
     event: &InviteEventRow,
     event_id: i64,
     (name, email): (&str, &str),
     subject: String,
     text: String,
     unsubscribe: Option<String>,
+) -> crate::base::mail::OutgoingMail {
+    let mut mail = crate::base::mail::OutgoingMail::text(name, email, subject, text);
+    mail.event_id = Some(event_id);
+    mail.reply_to = Some((event.host_name.clone(), event.host_email.clone()));
+    mail.unsubscribe = unsubscribe;
+    mail
+}
+
+/// The same, built for the outbox.
+#[allow(clippy::too_many_arguments)]
+fn guest_mail(
+    config: &crate::base::state::AppConfig,
+    event: &InviteEventRow,
+    event_id: i64,
+    to: (&str, &str),
+    subject: String,
+    text: String,
+    unsubscribe: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<crate::base::mail::QueuedMail, AppError> {
-    Ok(crate::base::mail::build(
-        &config.mail,
-        &crate::base::mail::OutgoingMail {
-            to_name: name.to_owned(),
-            to_email: email.to_owned(),
-            subject,
-            html: crate::base::mail::text_to_html(&text),
-            text,
-            attachments: vec![],
-            event_id: Some(event_id),
-            reply_to: Some((event.host_name.clone(), event.host_email.clone())),
-            unsubscribe,
-        },
-        now,
-    )?)
+    let mail = guest_outgoing(event, event_id, to, subject, text, unsubscribe);
+    Ok(crate::base::mail::build(&config.mail, &mail, now)?)
+}
+
+/// What a mailing says to one guest, who answered `rsvp`: its subject
+/// and text, without the greeting and the stop footer.
+fn mailing_words(
+    lang: Lang,
+    mailing: Mailing,
+    rsvp: &str,
+    event: &InviteEventRow,
+    (host, when, link): (&str, &str, &str),
+) -> (String, String) {
+    let title = event.title.as_str();
+    let pending = rsvp == "pending";
+    match mailing {
+        Mailing::Reminder | Mailing::EarlyReminder if pending => (
+            tr!(lang, MAIL_NUDGE_SUBJECT, title = title),
+            format!(
+                "{}\n\n{}\n{link}\n",
+                tr!(
+                    lang,
+                    MAIL_NUDGE_BODY,
+                    title = title,
+                    host = host,
+                    when = when
+                ),
+                tr!(lang, MAIL_INVITE_ANSWER_HERE),
+            ),
+        ),
+        Mailing::Reminder | Mailing::EarlyReminder => {
+            let subject = if mailing == Mailing::Reminder {
+                tr!(lang, MAIL_REMINDER_SUBJECT, title = title)
+            } else {
+                tr!(lang, MAIL_REMINDER_EARLY_SUBJECT, title = title)
+            };
+            // A guest who said yes to an online party gets its video link.
+            let video = match (&event.video_url, event.kind.as_str(), rsvp) {
+                (Some(url), "online", "yes") if !url.is_empty() => {
+                    format!("\n{}\n{url}\n", tr!(lang, MAIL_REMINDER_VIDEO))
+                }
+                _ => String::new(),
+            };
+            let body = tr!(
+                lang,
+                MAIL_REMINDER_BODY,
+                title = title,
+                host = host,
+                when = when
+            );
+            let details = tr!(lang, MAIL_REMINDER_DETAILS);
+            (subject, format!("{body}\n{video}\n{details}\n{link}\n"))
+        }
+        Mailing::ThankYou => (
+            tr!(lang, MAIL_THANKS_SUBJECT, title = title),
+            format!(
+                "{}\n{link}\n\n{}\n{link}#host-your-own\n",
+                tr!(lang, MAIL_THANKS_BODY, title = title, host = host),
+                tr!(lang, MAIL_THANKS_HOST_YOUR_OWN),
+            ),
+        ),
+        Mailing::LastCall => {
+            let zone = crate::base::time::zone(&event.time_zone);
+            let deadline = crate::base::l10n::fmt::datetime_long(lang, event.orders_close_at, zone);
+            (
+                tr!(lang, MAIL_LAST_CALL_SUBJECT, title = title),
+                format!(
+                    "{}\n{link}\n",
+                    tr!(
+                        lang,
+                        MAIL_LAST_CALL_BODY,
+                        title = title,
+                        host = host,
+                        deadline = deadline.as_str()
+                    ),
+                ),
+            )
+        }
+    }
 }
 
 async fn send_mailing(
@@ -532,13 +704,19 @@ async fn send_mailing(
     let (event, zone, host) = event_facts(db, event_id).await?;
     let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let when = party_when(lang, &event, zone);
-    let title = event.title.as_str();
     let brand_id: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
         "SELECT brand_id FROM events WHERE id = $1"
     )
     .bind(event_id)
     .fetch_one(pool)
     .await)?;
+    // Not transactional: not to an address that stopped the brand's mail.
+    let select = format!(
+        "SELECT g.name, g.email, g.token_nonce, g.rsvp FROM guests g
+         WHERE g.event_id = $1 AND g.token_nonce IS NOT NULL AND {} AND {} ORDER BY g.id",
+        mailing.guests(),
+        crate::base::consent::NOT_STOPPED
+    );
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let claimed = sqlx::query(claim)
@@ -551,46 +729,19 @@ async fn send_mailing(
             // Another server took it.
             return Ok(0);
         }
-        // Reminders and thank-yous are not transactional: not to an
-        // address that stopped the brand's mail.
-        let guests: Vec<(String, String, String)> = sqlx::query_as(&format!(
-            "SELECT g.name, g.email, g.token_nonce FROM guests g
-             WHERE g.event_id = $1 AND g.rsvp IN ('yes', 'maybe') AND g.token_nonce IS NOT NULL
-               AND {} ORDER BY g.id",
-            crate::base::consent::NOT_STOPPED
-        ))
-        .bind(event_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        for (name, email, nonce) in &guests {
+        let guests: Vec<(String, String, String, String)> = sqlx::query_as(&select)
+            .bind(event_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        for (name, email, nonce, rsvp) in &guests {
             let link = link_for(config, nonce);
-            let hello = hello(lang, name);
-            let (subject, text) = match mailing {
-                Mailing::Reminder => (
-                    tr!(lang, MAIL_REMINDER_SUBJECT, title = title),
-                    format!(
-                        "{hello}\n\n{}\n\n{}\n{link}\n",
-                        tr!(
-                            lang,
-                            MAIL_REMINDER_BODY,
-                            title = title,
-                            host = host.as_str(),
-                            when = when.as_str()
-                        ),
-                        tr!(lang, MAIL_REMINDER_DETAILS),
-                    ),
-                ),
-                Mailing::ThankYou => (
-                    tr!(lang, MAIL_THANKS_SUBJECT, title = title),
-                    format!(
-                        "{hello}\n\n{}\n{link}\n\n{}\n{link}#host-your-own\n",
-                        tr!(lang, MAIL_THANKS_BODY, title = title, host = host.as_str()),
-                        tr!(lang, MAIL_THANKS_HOST_YOUR_OWN),
-                    ),
-                ),
-            };
+            let (subject, text) = mailing_words(lang, mailing, rsvp, &event, (&host, &when, &link));
             let stop = crate::base::consent::stop_url(config, brand_id, email);
-            let text = format!("{text}\n--\n{}\n{stop}\n", tr!(lang, MAIL_STOP_FOOTER));
+            let text = format!(
+                "{}\n\n{text}\n--\n{}\n{stop}\n",
+                hello(lang, name),
+                tr!(lang, MAIL_STOP_FOOTER)
+            );
             let mail = guest_mail(
                 config,
                 &event,
@@ -610,59 +761,119 @@ async fn send_mailing(
     })
 }
 
-/// Queues, in the cancelling transaction `tx`, a mail to each invited guest
-/// who did not decline: the party is off, unpaid orders are cancelled,
-/// paid ones still come. Returns how many were queued.
-pub async fn tell_cancelled(
+/// The guests a change of the party is told to: invited, with a link, who
+/// said yes or maybe; with `pending`, those who have not answered or wait
+/// for a place too.
+async fn guests_to_tell(
+    tx: &mut Tx,
+    event_id: i64,
+    pending: bool,
+) -> Result<Vec<(String, String, String, String)>, AppError> {
+    let answers = if pending {
+        "('yes', 'maybe', 'pending', 'waiting')"
+    } else {
+        "('yes', 'maybe')"
+    };
+    let sql = format!(
+        "SELECT name, email, token_nonce, rsvp FROM guests
+         WHERE event_id = $1 AND invited_at IS NOT NULL AND token_nonce IS NOT NULL
+           AND rsvp IN {answers} ORDER BY id"
+    );
+    Ok(on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(event_id)
+        .fetch_all(&mut *c)
+        .await?))
+}
+
+/// What changed about a party that its guests are told of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A new time or place: the guests who said yes or maybe get an
+    /// updated invitation.
+    Moved,
+    /// Called off: every invited guest who did not decline is told that
+    /// the party is off and its orders cancelled, the paid ones refunded.
+    Cancelled,
+}
+
+/// A change's subject and its two paragraphs, for a guest whose calendar
+/// file says `facts`.
+fn change_words(
+    lang: Lang,
+    change: Change,
+    event: &InviteEventRow,
+    facts: &super::invite::InviteFacts,
+    (host, when): (&str, &str),
+) -> (String, String, String) {
+    let title = event.title.as_str();
+    match change {
+        Change::Moved => {
+            let place = match (facts.online, facts.location) {
+                (true, _) => tr!(lang, MAIL_INVITE_ONLINE),
+                (false, "") => tr!(lang, MAIL_INVITE_AT_HOME),
+                (false, address) => tr!(lang, MAIL_MOVED_AT, address = address),
+            };
+            (
+                tr!(lang, MAIL_MOVED_SUBJECT, title = title),
+                tr!(
+                    lang,
+                    MAIL_MOVED_BODY,
+                    host = host,
+                    title = title,
+                    when = when,
+                    place = place.as_str()
+                ),
+                tr!(lang, MAIL_MOVED_CALENDAR),
+            )
+        }
+        Change::Cancelled => (
+            tr!(lang, MAIL_CANCELLED_SUBJECT, title = title),
+            tr!(
+                lang,
+                MAIL_CANCELLED_BODY,
+                host = host,
+                title = title,
+                when = when
+            ),
+            tr!(lang, MAIL_CANCELLED_ORDERS),
+        ),
+    }
+}
+
+/// Queues, in the transaction `tx` that moved or cancelled the party, a
+/// mail to each guest the change concerns, with a calendar file of the
+/// party's UID and its raised SEQUENCE (cancelled: `STATUS:CANCELLED`),
+/// which moves or removes the entry in their calendar. The address goes
+/// only to those who said yes, as on their page. Returns how many were
+/// queued.
+pub async fn tell_guests(
     db: &Db,
     tx: &mut Tx,
     config: &crate::base::state::AppConfig,
     event_id: i64,
+    change: Change,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let (event, zone, host) = event_facts(db, event_id).await?;
+    let (event, zone, host) = event_facts_in(tx, event_id).await?;
     let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let when = party_when(lang, &event, zone);
-    let guests: Vec<(String, String, Option<String>)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT name, email, token_nonce FROM guests
-         WHERE event_id = $1 AND invited_at IS NOT NULL AND rsvp <> 'no' ORDER BY id"
-    )
-    .bind(event_id)
-    .fetch_all(&mut *c)
-    .await?);
-    for (name, email, nonce) in &guests {
-        let hello = hello(lang, name);
-        let page = nonce
-            .as_deref()
-            .map(|n| {
-                format!(
-                    "\n\n{}\n",
-                    tr!(lang, MAIL_YOUR_PAGE, link = link_for(config, n))
-                )
-            })
-            .unwrap_or_default();
+    let uid_host = config.mail.message_id_host.clone();
+    let guests = guests_to_tell(tx, event_id, change == Change::Cancelled).await?;
+    for (name, email, nonce, rsvp) in &guests {
+        let link = link_for(config, nonce);
+        let mut facts = event.facts(lang, event_id, &host, &link, &uid_host);
+        facts.location = event.address_for(rsvp);
+        facts.cancelled = change == Change::Cancelled;
+        let (subject, body, then) = change_words(lang, change, &event, &facts, (&host, &when));
         let text = format!(
-            "{hello}\n\n{}\n\n{}{page}",
-            tr!(
-                lang,
-                MAIL_CANCELLED_BODY,
-                host = host.as_str(),
-                title = event.title.as_str(),
-                when = when.as_str()
-            ),
-            tr!(lang, MAIL_CANCELLED_ORDERS),
+            "{}\n\n{body}\n\n{then}\n\n{}\n",
+            hello(lang, name),
+            tr!(lang, MAIL_YOUR_PAGE, link = link.as_str()),
         );
-        let subject = tr!(lang, MAIL_CANCELLED_SUBJECT, title = event.title.as_str());
-        let mail = guest_mail(
-            config,
-            &event,
-            event_id,
-            (name, email),
-            subject,
-            text,
-            None,
-            now,
-        )?;
+        let mut mail = guest_outgoing(&event, event_id, (name, email), subject, text, None);
+        mail.attachments
+            .push(super::invite::calendar_file(&facts, now));
+        let mail = crate::base::mail::build(&config.mail, &mail, now)?;
         on_tx!(tx, |c| {
             crate::base::mail::insert_query(&mail)
                 .execute(&mut *c)

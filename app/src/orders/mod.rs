@@ -6,6 +6,7 @@ pub mod card;
 #[cfg(feature = "ssr")]
 pub mod domain;
 pub mod payment;
+pub mod pick_list;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod transfer;

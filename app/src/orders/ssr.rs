@@ -732,3 +732,50 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
             .collect::<Result<_, AppError>>()?,
     })
 }
+
+/// Refunds the orders of a cancelled party that were paid and have not
+/// left (paid, in preparation): a card payment goes back through Stripe
+/// first (one refund per order whatever the retries: Stripe's idempotency
+/// key), then the order is refunded with its stock back, its buyer's mail
+/// and the back office's event. An order Stripe could not refund stays
+/// paid for the next pass of the closings worker. Returns how many are
+/// left to refund.
+pub async fn refund_cancelled_party(
+    db: &Db,
+    config: &AppConfig,
+    brand_id: i64,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let paid: Vec<i64> = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT id FROM orders WHERE event_id = $1 AND brand_id = $2
+           AND status IN ('paid', 'in_preparation') ORDER BY id"
+    )
+    .bind(event_id)
+    .bind(brand_id)
+    .fetch_all(pool)
+    .await)?;
+    if paid.is_empty() {
+        return Ok(0);
+    }
+    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let reason = tr!(lang, EVENT_CANCEL_REFUND_REASON);
+    let mut left = 0;
+    for order_id in paid {
+        if let Err(err) = super::card::ssr::refund(db, config, brand_id, order_id).await {
+            tracing::warn!(order = order_id, %err, "could not refund an order of a cancelled party; will retry");
+            left += 1;
+            continue;
+        }
+        order_writer::move_if_still_allowed(
+            db,
+            config,
+            (brand_id, order_id),
+            OrderStatus::Refunded,
+            ("The host", &reason),
+            now,
+        )
+        .await?;
+    }
+    Ok(left)
+}

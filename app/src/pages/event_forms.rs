@@ -11,7 +11,7 @@ use crate::base::error::ssr::serve;
 use crate::{
     base::{auth::Gate, error::AppError},
     catalog::kits::KitSummary,
-    events::{get_event, CreateEvent, EventDetails, EventFields, EventForm, UpdateEvent},
+    events::{get_event, CreateEvent, EventDetails, EventFields, EventForm},
 };
 
 /// What the event form starts with.
@@ -23,6 +23,31 @@ pub struct EventFormOptions {
     pub kits: Vec<KitSummary>,
     /// A suspended host cannot schedule parties.
     pub suspended: bool,
+}
+
+/// Changes a party of the signed-in host. A new time or place goes, in the
+/// same transaction, to the guests who said yes or maybe: an updated
+/// invitation whose calendar file moves the entry in their calendar.
+#[server(prefix = "/api", endpoint = "update_event")]
+pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
+    use crate::events::ssr::{update, Edit};
+    serve(async move {
+        let host = crate::base::auth::ssr::require_host().await?;
+        let state = crate::base::state::app_state()?;
+        let (db, now) = (&state.db, chrono::Utc::now());
+        let mut tx = db.begin().await?;
+        let edit = update(db, &mut tx, &host, id, &form, now)
+            .await
+            .map_err(|e| e.keeping(&form))?;
+        if edit == Edit::Moved {
+            use crate::invitations::ssr::{tell_guests, Change};
+            tell_guests(db, &mut tx, &state.config, id, Change::Moved, now).await?;
+        }
+        tx.commit().await?;
+        leptos_axum::redirect(&format!("/host/events/{id}"));
+        Ok(())
+    })
+    .await
 }
 
 /// The time zones to choose from and the host's defaults.

@@ -378,7 +378,10 @@ pub fn InvitationPage() -> impl IntoView {
                             <dl class="facts">
                                 <dt>{tr!(lang, GUEST_WHEN)}</dt><dd data-testid="invitation-when">{i.when.clone()} " (" {i.time_zone.clone()} ")"</dd>
                                 <dt>{tr!(lang, GUEST_UNTIL)}</dt><dd>{i.until.clone()}</dd>
-                                <dt>{tr!(lang, GUEST_WHERE)}</dt><dd>{i.place.clone()}</dd>
+                                <dt>{tr!(lang, GUEST_WHERE)}</dt><dd data-testid="invitation-place">{i.place.clone()}
+                                    {i.video_link.clone().map(|url| view! {
+                                        " " <a class="button primary" href=url rel="noopener" target="_blank" data-testid="video-link">{tr!(lang, GUEST_JOIN_VIDEO)}</a>
+                                    })}</dd>
                                 <dt>{tr!(lang, GUEST_YOUR_ANSWER)}</dt><dd data-testid="invitation-answer">{rsvp_label(lang, &i.rsvp)}</dd>
                             </dl>
                             {i.ordering.then(|| view! { <GuestLive token=token() /> })}

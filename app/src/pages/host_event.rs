@@ -14,18 +14,22 @@ use crate::{
         forms::{Confirm, FormError, LastForm},
     },
     events::{get_event, EventDetails, EventStatus, SetSharing},
-    invitations::{GuestList, GuestListState},
+    invitations::{
+        messages::{GuestMessages, MessagesState},
+        GuestList, GuestListState,
+    },
     rewards::{reward_panel_data, RewardPanelView},
     showcase::{featured_data, FeaturedItemsEditor},
 };
 
 /// Cancels a party of the signed-in host: in one transaction the party
-/// stops and its invited guests (those who did not decline) are mailed;
-/// then each unpaid order is cancelled with its buyer's mail and its stock
-/// back. Cancelling again changes nothing but finishes orders a crash left.
+/// stops and its invited guests (those who did not decline) are mailed,
+/// with a calendar cancellation; then each unpaid order is cancelled and
+/// each paid one refunded, with its buyer's mail and its stock back.
+/// Cancelling again changes nothing but finishes orders a crash left.
 #[server(prefix = "/api", endpoint = "cancel_event")]
 pub async fn cancel_event(id: i64) -> Result<(), AppError> {
-    use crate::events::ssr::{cancel_unpaid_orders, stop, Stop};
+    use crate::events::ssr::{stop, Stop};
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
@@ -33,18 +37,60 @@ pub async fn cancel_event(id: i64) -> Result<(), AppError> {
         let mut tx = db.begin().await?;
         let brand_id = match stop(db, &mut tx, &host, id, now).await? {
             Stop::Now { brand_id } => {
-                crate::invitations::ssr::tell_cancelled(db, &mut tx, &state.config, id, now)
-                    .await?;
+                use crate::invitations::ssr::{tell_guests, Change};
+                tell_guests(db, &mut tx, &state.config, id, Change::Cancelled, now).await?;
                 tx.commit().await?;
                 brand_id
             }
             Stop::Already { brand_id } => brand_id,
         };
-        cancel_unpaid_orders(db, &state.config, brand_id, id, now).await?;
+        ssr::settle(db, &state.config, brand_id, id, now).await?;
         leptos_axum::redirect(&format!("/host/events/{id}"));
         Ok(())
     })
     .await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use chrono::{DateTime, Utc};
+
+    use crate::base::{db::Db, error::AppError, state::AppConfig};
+
+    /// Settles the orders of a cancelled party: the unpaid ones cancelled,
+    /// the paid ones that have not left refunded. Running it again finishes
+    /// what a crash or an unreachable Stripe left.
+    pub async fn settle(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        event_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        crate::events::ssr::cancel_unpaid_orders(db, config, brand_id, event_id, now).await?;
+        crate::orders::ssr::refund_cancelled_party(db, config, brand_id, event_id, now).await?;
+        Ok(())
+    }
+
+    /// The closings worker's pass: settles the cancelled parties whose
+    /// orders a crash left. Returns how many parties it went through.
+    pub async fn finish_cancellations(
+        db: &Db,
+        config: &AppConfig,
+        now: DateTime<Utc>,
+    ) -> Result<usize, AppError> {
+        let mut finished = 0;
+        for (id, brand_id) in crate::events::ssr::cancellations_left(db, now).await? {
+            // One party that fails waits for the next pass; the others go on.
+            match settle(db, config, brand_id, id, now).await {
+                Ok(()) => finished += 1,
+                Err(err) => {
+                    tracing::warn!(event = id, %err, "could not finish a cancellation; will retry")
+                }
+            }
+        }
+        Ok(finished)
+    }
 }
 
 /// One event, for its host (and read-only for the brand admin).
@@ -62,6 +108,7 @@ pub fn EventPage() -> impl IntoView {
     let rewards = reward_panel_data(id);
     let featured = featured_data(id);
     let guests = GuestListState::new(id);
+    let messages = MessagesState::new(id);
     // The page's forms: only the one used last shows its note.
     let cancel_error = LastForm::of_page().error(cancel);
     let lang = crate::base::l10n::use_lang();
@@ -96,6 +143,7 @@ pub fn EventPage() -> impl IntoView {
                         <ul>
                             {jumps.into_iter().map(|(to, text)| view! { <li><a href=to>{text}</a></li> }).collect_view()}
                             <li><a href=format!("/host/events/{event_id}/report")>{tr!(lang, HOST_PARTY_REPORT)}</a></li>
+                            <li><a href=format!("/host/events/{event_id}/pick-list")>{tr!(lang, HOST_PICK_LIST)}</a></li>
                         </ul>
                     </nav>
                     <dl class="facts">
@@ -142,6 +190,7 @@ pub fn EventPage() -> impl IntoView {
                     {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView data=rewards /> })}
                     <FeaturedItemsEditor data=featured />
                     {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
+                    {(e.can_message).then(|| view! { <GuestMessages event_id=event_id state=messages /> })}
                     <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                 </article>
             }

@@ -222,6 +222,8 @@ db_test!(
                 ],
             ),
             Call::Get(format!("/api/presentation?event_id={event}")),
+            Call::Get(format!("/api/pick_list?id={event}")),
+            Call::Get(format!("/host/events/{event}/pick-list.csv")),
             Call::Get(format!("/api/live?event_id={event}")),
             Call::Get(format!("/api/reward_panel?event_id={event}")),
             Call::Post("/api/close_event", vec![("event_id", event.to_string())]),

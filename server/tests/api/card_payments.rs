@@ -86,6 +86,26 @@ pub async fn order_text(app: &TestApp, order: i64, column: &'static str) -> Stri
     .unwrap()
 }
 
+/// The amounts Stripe refunded on `intent`.
+async fn refunds_of(fake: &LocalStripe, intent: &str) -> Vec<i64> {
+    let refunds: Value = reqwest::Client::new()
+        .get(format!("{}/v1/refunds", fake.base))
+        .basic_auth(SECRET_KEY, None::<&str>)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    refunds["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["payment_intent"] == intent)
+        .map(|r| r["amount"].as_i64().unwrap())
+        .collect()
+}
+
 pub async fn pay(app: &TestApp, fake: &LocalStripe, code: &str, card: &str) -> (StatusCode, Value) {
     let token = fake.card_token(card).await;
     let res = post(
@@ -304,24 +324,8 @@ db_test!(engine: refunding_a_card_order_gives_the_money_back_through_stripe, |en
     // Stripe holds the refund of the charge.
     let intent = order_text(&app, order, "stripe_intent_id").await;
     let stripe = app::base::stripe::Stripe::new(&fake.base, SECRET_KEY);
-    let refunds: Value = reqwest::Client::new()
-        .get(format!("{}/v1/refunds", fake.base))
-        .basic_auth(SECRET_KEY, None::<&str>)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
     let total: i64 = order_text(&app, order, "CAST(total_cents AS TEXT)").await.parse().unwrap();
-    let mine: Vec<&Value> = refunds["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["payment_intent"] == intent.as_str())
-        .collect();
-    assert_eq!(mine.len(), 1, "{refunds}");
-    assert_eq!(mine[0]["amount"], total);
+    assert_eq!(refunds_of(&fake, &intent).await, vec![total], "one refund of it all");
     assert!(stripe.retrieve_intent(&intent).await.unwrap().succeeded());
     assert_eq!(mails_to(&app, "ana@example.com", "Your order").await, 3, "placed, paid, refunded");
     // The party report shows the refund, outside the sales.
@@ -395,4 +399,26 @@ db_test!(engine: a_cancelled_partys_card_order_is_not_paid_and_a_late_payment_go
     })
     .await;
     assert_eq!(order_status(&app, late).await, "cancelled");
+});
+
+db_test!(engine: a_cancelled_partys_paid_card_order_is_refunded_through_stripe_once, |engine: Engine| async move {
+    let Some(fake) = LocalStripe::start().await else { return };
+    let Some(app) = card_app(engine, &fake).await else { return };
+    let (order, code, item) = card_order(&app).await;
+    let (status, answer) = pay(&app, &fake, &code, "4242424242424242").await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let before = stock(&app, item).await;
+    let event = order_text(&app, order, "CAST(event_id AS TEXT)").await;
+    let form = [("id", event.clone())];
+    let cancel = || post(&app, &app.client, "/api/cancel_event", &form);
+    assert_eq!(cancel().await.status(), StatusCode::OK);
+    assert_eq!(order_status(&app, order).await, "refunded");
+    assert_eq!(stock(&app, item).await, before + 1, "the unit is back");
+    // Cancelling again (or the worker's pass) refunds nothing twice.
+    assert_eq!(cancel().await.status(), StatusCode::OK);
+    let finish = app::pages::host_event::ssr::finish_cancellations(&app.db, &app.config, chrono::Utc::now() + chrono::Duration::minutes(5));
+    assert_eq!(finish.await.unwrap(), 0);
+    let intent = order_text(&app, order, "stripe_intent_id").await;
+    let total: i64 = order_text(&app, order, "CAST(total_cents AS TEXT)").await.parse().unwrap();
+    assert_eq!(refunds_of(&fake, &intent).await, vec![total], "one refund of it all");
 });

@@ -1,6 +1,6 @@
 //! What the irreversible actions do and say before they are confirmed:
-//! cancelling a party (guests told, unpaid orders cancelled with their
-//! stock back, paid ones kept), closing it ahead of the deadline (the time
+//! cancelling a party (guests told, unpaid orders cancelled and paid ones
+//! refunded, with their stock back), closing it ahead of the deadline (the time
 //! guests lose), and the guest's page of a party that is over.
 
 use reqwest::StatusCode;
@@ -46,7 +46,7 @@ async fn answer_no(app: &TestApp, token: &str) {
 }
 
 db_test!(
-    cancelling_tells_the_guests_and_cancels_the_unpaid_orders,
+    cancelling_tells_the_guests_cancels_the_unpaid_orders_and_refunds_the_paid,
     |app: TestApp| async move {
         let (event, items, tokens) = party(&app, GUESTS, 1).await;
         let before = stock(&app, items[0]).await;
@@ -67,19 +67,15 @@ db_test!(
             serde_json::from_value(details["cancel_impact"].clone()).unwrap();
         assert_eq!(
             sentence.sentence_in(app::base::l10n::Lang::En),
-            "2 guests will be told by email; 1 unpaid order will be cancelled; 1 paid order stays with the brand to deliver or refund. This cannot be undone."
+            "2 guests will be told by email; 1 unpaid order will be cancelled; 1 paid order will be cancelled and refunded. This cannot be undone."
         );
         let seen = get_json(&app, &admin, &format!("/api/event?id={event}")).await;
         assert_eq!(seen["cancel_impact"], Value::Null);
 
         assert_eq!(cancel(&app, event).await, StatusCode::OK);
         assert_eq!(order_status(&app, orders[0]).await, "cancelled");
-        assert_eq!(order_status(&app, orders[2]).await, "paid");
-        assert_eq!(
-            stock(&app, items[0]).await,
-            before - 1,
-            "only the paid unit stays sold"
-        );
+        assert_eq!(order_status(&app, orders[2]).await, "refunded");
+        assert_eq!(stock(&app, items[0]).await, before, "every unit is back");
         assert_eq!(mails_to(&app, "ana@example.com", "Cancelled: ").await, 1);
         assert_eq!(mails_to(&app, "chloe@example.com", "Cancelled: ").await, 1);
         assert_eq!(mails_to(&app, "ben@example.com", "Cancelled: ").await, 0);
@@ -87,6 +83,11 @@ db_test!(
             mails_to(&app, "ana@example.com", "Your order").await,
             2,
             "placed, then cancelled"
+        );
+        assert_eq!(
+            mails_to(&app, "chloe@example.com", "Your order").await,
+            3,
+            "placed, paid, then refunded"
         );
 
         // Cancelling again changes nothing.
@@ -202,8 +203,13 @@ db_test!(
         let (event, items, tokens) = party(&app, GUESTS, 1).await;
         let before = stock(&app, items[0]).await;
         let orders = orders_from(&app, &tokens, items[0], 1).await;
-        let finish =
-            || app::events::ssr::finish_cancellations(&app.db, &app.config, chrono::Utc::now());
+        let finish = || {
+            app::pages::host_event::ssr::finish_cancellations(
+                &app.db,
+                &app.config,
+                chrono::Utc::now(),
+            )
+        };
         // A party stopped just now is left to the request that stops it.
         stopped_at(&app, event, chrono::Utc::now()).await;
         assert_eq!(finish().await.unwrap(), 0);

@@ -111,6 +111,23 @@ pub async fn invited_to(
     (event, tokens)
 }
 
+/// The guest of `token` answers `rsvp` (yes, maybe, no), alone.
+pub async fn answer_rsvp(app: &TestApp, token: &str, rsvp: &str) {
+    let res = post(
+        app,
+        &app.new_client(),
+        "/api/answer_invitation",
+        &[
+            ("token", token.to_owned()),
+            ("rsvp", rsvp.into()),
+            ("companions", "0".into()),
+            ("note", String::new()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
 /// An event with `items` featured and one invited guest per line of
 /// `guests`; returns (event, item ids, guest tokens).
 pub async fn party(app: &TestApp, guests: &str, items: i64) -> (i64, Vec<i64>, Vec<String>) {

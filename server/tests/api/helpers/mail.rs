@@ -128,3 +128,27 @@ pub fn read_mail(raw: &str) -> (String, String) {
     }
     (subject, text_of(&mail).unwrap_or_default())
 }
+
+/// The calendar file a queued message carries, decoded and unfolded.
+pub fn calendar_of(raw: &str) -> Option<String> {
+    let mail = mailparse::parse_mail(raw.as_bytes()).expect("a MIME message");
+    fn find(part: &mailparse::ParsedMail) -> Option<String> {
+        if part.ctype.mimetype == "text/calendar" {
+            return part.get_body().ok();
+        }
+        part.subparts.iter().find_map(find)
+    }
+    find(&mail).map(|ics| ics.replace("\r\n ", ""))
+}
+
+/// The latest message to `email` whose subject is LIKE `pattern`.
+pub async fn latest_mail_like(app: &TestApp, email: &str, pattern: &str) -> Option<String> {
+    on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+        "SELECT message FROM outbox WHERE recipient = $1 AND subject LIKE $2 ORDER BY id DESC LIMIT 1"
+    )
+    .bind(email)
+    .bind(pattern)
+    .fetch_optional(pool)
+    .await)
+    .unwrap()
+}
