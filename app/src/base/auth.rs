@@ -276,6 +276,17 @@ pub mod ssr {
         Ok(Some(row.user.into_user()?))
     }
 
+    /// The signed-in user behind a request's session cookie, for handlers
+    /// outside Leptos; `None` without a valid session.
+    pub async fn user_in(
+        db: &Db,
+        headers: &http::HeaderMap,
+        now: DateTime<Utc>,
+    ) -> Option<CurrentUser> {
+        let raw = cookie_in(headers, SESSION_COOKIE)?;
+        session_user(db, &raw, now).await.ok().flatten()
+    }
+
     // ---- request context -------------------------------------------------------
 
     /// The raw session token of the current request's cookie.

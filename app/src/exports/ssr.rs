@@ -12,10 +12,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::ExportKind;
 use crate::{
-    base::{
-        account::Role, auth::ssr::session_user, db::Db, error::AppError, l10n::Lang,
-        state::AppState,
-    },
+    base::{account::Role, db::Db, error::AppError, l10n::Lang, state::AppState},
     insights::{domain::PeriodQuery, period::Period},
     on_db,
 };
@@ -434,12 +431,7 @@ pub async fn export_csv(
     let Some(kind) = file.strip_suffix(".csv").and_then(ExportKind::parse) else {
         return refuse(StatusCode::NOT_FOUND, &tr!(lang, EXPORT_NOT_FOUND));
     };
-    let user =
-        match crate::base::auth::ssr::cookie_in(&headers, crate::base::auth::ssr::SESSION_COOKIE) {
-            Some(raw) => session_user(&state.db, &raw, now).await.ok().flatten(),
-            None => None,
-        };
-    let Some(admin) = user else {
+    let Some(admin) = crate::base::auth::ssr::user_in(&state.db, &headers, now).await else {
         return refuse(StatusCode::UNAUTHORIZED, &tr!(lang, EXPORT_SIGN_IN));
     };
     if admin.role != Role::BrandAdmin {

@@ -162,7 +162,6 @@ pub mod ssr {
             account::CurrentUser,
             db::Db,
             error::{AppError, Mistakes},
-            l10n::Lang,
             state::AppConfig,
         },
         on_db,
@@ -242,30 +241,6 @@ pub mod ssr {
         Ok((audience, subject.to_owned(), text.to_owned()))
     }
 
-    /// What a message says of its party.
-    #[derive(sqlx::FromRow)]
-    struct Party {
-        title: String,
-        cancelled: bool,
-        brand_id: i64,
-        host_name: String,
-        host_email: String,
-        language: String,
-    }
-
-    async fn party(db: &Db, event_id: i64) -> Result<Party, AppError> {
-        Ok(on_db!(db.reader(), |pool| sqlx::query_as(concat!(
-            "SELECT e.title, e.cancelled_at IS NOT NULL AS cancelled, e.brand_id,
-                    u.display_name AS host_name, u.email AS host_email, ",
-            crate::party_language_sql!(),
-            " AS language FROM events e JOIN users u ON u.id = e.host_id
-              JOIN brands b ON b.id = e.brand_id WHERE e.id = $1"
-        ))
-        .bind(event_id)
-        .fetch_one(pool)
-        .await)?)
-    }
-
     /// The guests of an audience (`g`): invited, with a link, and not
     /// stopped from the brand's mail.
     fn audience_filter(audience: &str) -> &'static str {
@@ -289,7 +264,7 @@ pub mod ssr {
     ) -> Result<i64, AppError> {
         crate::base::access::ssr::ensure_visible(db, host, event_id).await?;
         let (audience, subject, text) = check(form)?;
-        let party = party(db, event_id).await?;
+        let (party, _, _) = crate::invitations::ssr::event_facts(db, event_id).await?;
         if party.cancelled {
             return Err(AppError::invalid(
                 "message_subject",
@@ -302,7 +277,7 @@ pub mod ssr {
             audience_filter(audience),
             crate::base::consent::NOT_STOPPED
         );
-        let lang = Lang::parse(&party.language).unwrap_or_default();
+        let lang = party.lang();
         on_db!(db.writer(), |pool| {
             let mut tx = pool.begin().await?;
             let inserted: Option<i64> = sqlx::query_scalar(
@@ -334,22 +309,21 @@ pub mod ssr {
             for (name, email, nonce) in &guests {
                 let link = crate::invitations::ssr::link_for(config, nonce);
                 let stop = crate::base::consent::stop_url(config, party.brand_id, email);
-                let hello = if name.is_empty() {
-                    tr!(lang, MAIL_HELLO)
-                } else {
-                    tr!(lang, MAIL_HELLO_NAME, name = name.as_str())
-                };
+                let hello = crate::invitations::ssr::hello(lang, name);
                 let body = format!(
                     "{hello}\n\n{text}\n\n{}\n\n{}\n{link}\n\n--\n{}\n{stop}\n",
                     tr!(lang, MESSAGE_MAIL_SIGNED, host = party.host_name.as_str()),
                     tr!(lang, MESSAGE_MAIL_PARTY, title = party.title.as_str()),
                     tr!(lang, MAIL_STOP_FOOTER),
                 );
-                let mut mail =
-                    crate::base::mail::OutgoingMail::text(name, email, subject.clone(), body);
-                mail.event_id = Some(event_id);
-                mail.reply_to = Some((party.host_name.clone(), party.host_email.clone()));
-                mail.unsubscribe = Some(stop);
+                let mail = crate::invitations::ssr::guest_outgoing(
+                    &party,
+                    event_id,
+                    (name, email),
+                    subject.clone(),
+                    body,
+                    Some(stop),
+                );
                 let mail = crate::base::mail::build(&config.mail, &mail, now)?;
                 crate::base::mail::insert_query(&mail)
                     .execute(&mut *tx)

@@ -184,21 +184,30 @@ pub async fn counts_for_host(db: &Db, host_id: i64) -> Result<HashMap<i64, RsvpC
 }
 
 #[derive(sqlx::FromRow)]
-struct InviteEventRow {
-    title: String,
-    starts_at: DateTime<Utc>,
-    ends_at: DateTime<Utc>,
-    time_zone: String,
-    kind: String,
-    host_name: String,
-    host_email: String,
-    address: Option<String>,
-    video_url: Option<String>,
-    orders_close_at: DateTime<Utc>,
-    ics_sequence: i64,
+pub(super) struct InviteEventRow {
+    pub(super) title: String,
+    pub(super) starts_at: DateTime<Utc>,
+    pub(super) ends_at: DateTime<Utc>,
+    pub(super) time_zone: String,
+    pub(super) kind: String,
+    pub(super) host_name: String,
+    pub(super) host_email: String,
+    pub(super) address: Option<String>,
+    pub(super) video_url: Option<String>,
+    pub(super) orders_close_at: DateTime<Utc>,
+    pub(super) ics_sequence: i64,
+    pub(super) brand_id: i64,
+    pub(super) cancelled: bool,
+    /// The party's language (its own, or the brand's).
+    pub(super) language: String,
 }
 
 impl InviteEventRow {
+    /// The party's language: its mail is written in it.
+    pub(super) fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or_default()
+    }
+
     /// What an invitation's calendar file says of the party, for a guest
     /// whose page is `link`; the caller sets the location and cancellation.
     fn facts<'a>(
@@ -257,13 +266,19 @@ pub fn first_name(full_name: &str) -> String {
         .to_owned()
 }
 
-const EVENT_FACTS: &str = "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind,
+const EVENT_FACTS: &str = concat!(
+    "SELECT e.title, e.starts_at, e.ends_at, e.time_zone, e.kind,
         u.display_name AS host_name, u.email AS host_email, e.address, e.video_url,
-        e.orders_close_at, e.ics_sequence
-     FROM events e JOIN users u ON u.id = e.host_id WHERE e.id = $1";
+        e.orders_close_at, e.ics_sequence, e.brand_id, e.cancelled_at IS NOT NULL AS cancelled, ",
+    crate::party_language_sql!(),
+    " AS language
+     FROM events e JOIN users u ON u.id = e.host_id JOIN brands b ON b.id = e.brand_id
+     WHERE e.id = $1"
+);
 
-/// What mail about an event needs: the event, its zone and its host's first name.
-async fn event_facts(
+/// What mail about an event needs: the event (with its language), its zone
+/// and its host's first name.
+pub(super) async fn event_facts(
     db: &Db,
     event_id: i64,
 ) -> Result<(InviteEventRow, chrono_tz::Tz, String), AppError> {
@@ -395,7 +410,7 @@ async fn queue_invitations(
     use crate::base::{mail::build, tokens::hash_token};
 
     let (event, _, first_name) = event_facts(db, event_id).await?;
-    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let lang = event.lang();
     let uid_host = config.mail.message_id_host.clone();
 
     let (filter, guest_id) = match who {
@@ -566,7 +581,7 @@ pub async fn send_due_mailings(
 }
 
 /// "Hello Ana,", or "Hello," for a guest without a name.
-fn hello(lang: Lang, name: &str) -> String {
+pub(super) fn hello(lang: Lang, name: &str) -> String {
     if name.is_empty() {
         tr!(lang, MAIL_HELLO)
     } else {
@@ -585,7 +600,7 @@ fn party_when(lang: Lang, event: &InviteEventRow, zone: chrono_tz::Tz) -> String
 
 /// A mail about `event` to one of its guests, answered to the host; a
 /// non-transactional one carries its stop link (`unsubscribe`).
-fn guest_outgoing(
+pub(super) fn guest_outgoing(
     event: &InviteEventRow,
     event_id: i64,
     (name, email): (&str, &str),
@@ -702,14 +717,8 @@ async fn send_mailing(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts(db, event_id).await?;
-    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let (lang, brand_id) = (event.lang(), event.brand_id);
     let when = party_when(lang, &event, zone);
-    let brand_id: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
-        "SELECT brand_id FROM events WHERE id = $1"
-    )
-    .bind(event_id)
-    .fetch_one(pool)
-    .await)?;
     // Not transactional: not to an address that stopped the brand's mail.
     let select = format!(
         "SELECT g.name, g.email, g.token_nonce, g.rsvp FROM guests g
@@ -847,7 +856,6 @@ fn change_words(
 /// only to those who said yes, as on their page. Returns how many were
 /// queued.
 pub async fn tell_guests(
-    db: &Db,
     tx: &mut Tx,
     config: &crate::base::state::AppConfig,
     event_id: i64,
@@ -855,7 +863,7 @@ pub async fn tell_guests(
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let (event, zone, host) = event_facts_in(tx, event_id).await?;
-    let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
+    let lang = event.lang();
     let when = party_when(lang, &event, zone);
     let uid_host = config.mail.message_id_host.clone();
     let guests = guests_to_tell(tx, event_id, change == Change::Cancelled).await?;

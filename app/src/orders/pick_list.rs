@@ -262,7 +262,7 @@ pub mod ssr {
     /// admin signed in; 404 for anyone else.
     async fn pick_list_csv(
         State(state): State<AppState>,
-        Path(file): Path<String>,
+        Path(id): Path<String>,
         lang: Option<axum::extract::Extension<Lang>>,
         headers: HeaderMap,
     ) -> Response {
@@ -270,18 +270,11 @@ pub mod ssr {
             .map(|axum::extract::Extension(l)| l)
             .unwrap_or_default();
         let not_found = || StatusCode::NOT_FOUND.into_response();
-        let Some(id) = file.parse::<i64>().ok() else {
+        // Not `Path<i64>`: a malformed id is a plain 404, not axum's words.
+        let Some(id) = id.parse::<i64>().ok() else {
             return not_found();
         };
-        let cookie =
-            crate::base::auth::ssr::cookie_in(&headers, crate::base::auth::ssr::SESSION_COOKIE);
-        let user = match cookie {
-            Some(raw) => crate::base::auth::ssr::session_user(&state.db, &raw, chrono::Utc::now())
-                .await
-                .ok()
-                .flatten(),
-            None => None,
-        };
+        let user = crate::base::auth::ssr::user_in(&state.db, &headers, chrono::Utc::now()).await;
         let Some(user) = user else {
             return StatusCode::UNAUTHORIZED.into_response();
         };

@@ -738,15 +738,14 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
 /// first (one refund per order whatever the retries: Stripe's idempotency
 /// key), then the order is refunded with its stock back, its buyer's mail
 /// and the back office's event. An order Stripe could not refund stays
-/// paid for the next pass of the closings worker. Returns how many are
-/// left to refund.
+/// paid for the next pass of the closings worker.
 pub async fn refund_cancelled_party(
     db: &Db,
     config: &AppConfig,
     brand_id: i64,
     event_id: i64,
     now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+) -> Result<(), AppError> {
     let paid: Vec<i64> = on_db!(db.reader(), |pool| sqlx::query_scalar(
         "SELECT id FROM orders WHERE event_id = $1 AND brand_id = $2
            AND status IN ('paid', 'in_preparation') ORDER BY id"
@@ -756,15 +755,13 @@ pub async fn refund_cancelled_party(
     .fetch_all(pool)
     .await)?;
     if paid.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     let lang = crate::base::l10n::resolve::event_language(db, event_id).await?;
     let reason = tr!(lang, EVENT_CANCEL_REFUND_REASON);
-    let mut left = 0;
     for order_id in paid {
         if let Err(err) = super::card::ssr::refund(db, config, brand_id, order_id).await {
             tracing::warn!(order = order_id, %err, "could not refund an order of a cancelled party; will retry");
-            left += 1;
             continue;
         }
         order_writer::move_if_still_allowed(
@@ -777,5 +774,5 @@ pub async fn refund_cancelled_party(
         )
         .await?;
     }
-    Ok(left)
+    Ok(())
 }

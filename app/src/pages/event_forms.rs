@@ -41,7 +41,7 @@ pub async fn update_event(id: i64, form: EventForm) -> Result<(), AppError> {
             .map_err(|e| e.keeping(&form))?;
         if edit == Edit::Moved {
             use crate::invitations::ssr::{tell_guests, Change};
-            tell_guests(db, &mut tx, &state.config, id, Change::Moved, now).await?;
+            tell_guests(&mut tx, &state.config, id, Change::Moved, now).await?;
         }
         tx.commit().await?;
         leptos_axum::redirect(&format!("/host/events/{id}"));

@@ -38,7 +38,7 @@ pub async fn cancel_event(id: i64) -> Result<(), AppError> {
         let brand_id = match stop(db, &mut tx, &host, id, now).await? {
             Stop::Now { brand_id } => {
                 use crate::invitations::ssr::{tell_guests, Change};
-                tell_guests(db, &mut tx, &state.config, id, Change::Cancelled, now).await?;
+                tell_guests(&mut tx, &state.config, id, Change::Cancelled, now).await?;
                 tx.commit().await?;
                 brand_id
             }

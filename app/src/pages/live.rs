@@ -98,13 +98,8 @@ pub mod ssr {
         Path(event_id): Path<i64>,
         headers: HeaderMap,
     ) -> Response {
-        use crate::base::auth::ssr::{cookie_in, session_user, SESSION_COOKIE};
         let now = chrono::Utc::now();
-        let viewer = match cookie_in(&headers, SESSION_COOKIE) {
-            Some(raw) => session_user(&state.db, &raw, now).await.ok().flatten(),
-            None => None,
-        };
-        let Some(viewer) = viewer else {
+        let Some(viewer) = crate::base::auth::ssr::user_in(&state.db, &headers, now).await else {
             return StatusCode::UNAUTHORIZED.into_response();
         };
         if crate::base::access::ssr::ensure_visible(&state.db, &viewer, event_id)

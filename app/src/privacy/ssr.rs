@@ -97,10 +97,7 @@ async fn admin_export(
     use crate::base::{account::Role, auth::ssr};
     let lang = crate::base::l10n::Lang::default();
     let now = Utc::now();
-    let user = match ssr::cookie_in(&headers, ssr::SESSION_COOKIE) {
-        Some(raw) => ssr::session_user(&state.db, &raw, now).await.ok().flatten(),
-        None => None,
-    };
+    let user = ssr::user_in(&state.db, &headers, now).await;
     let exported = async {
         let admin = user.ok_or(AppError::Unauthorized)?;
         if admin.role != Role::BrandAdmin {
