@@ -8,6 +8,26 @@ export const demo = {
   host2: { email: 'hugo@atelier-lumen.example', password: 'lumen-host-2026', name: 'Hugo Bernard' },
 };
 
+/** The instant `ms` from now, rounded up to the minute. */
+export function minuteAfter(ms: number): number {
+  return Math.ceil((Date.now() + ms) / 60_000) * 60_000;
+}
+
+/** `YYYY-MM-DDTHH:MM` in Paris for the instant `at`. */
+export function parisInput(at: number): string {
+  const t = new Date(at);
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(t);
+  return parts.replace(' ', 'T');
+}
+
 /** Collects console errors and page errors (CSP violations land here too). */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -108,4 +128,13 @@ export async function scheduleParty(
   await page.getByRole('button', { name: 'Schedule the party' }).click();
   await expect(page).toHaveURL(/\/host\/events\/\d+$/);
   await hydrated(page, javaScriptEnabled);
+}
+
+/** The page is no wider than the window: nothing scrolls sideways. */
+export async function noSidewaysScroll(page: Page) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(scroll, `${page.url()} is ${scroll}px wide in a ${width}px window`).toBeLessThanOrEqual(width);
 }

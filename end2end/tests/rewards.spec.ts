@@ -1,25 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, hydrated, LoginPage, mailTo, watchErrors } from './pages';
-
-/** The instant `ms` from now, rounded up to the minute. */
-function minuteAfter(ms: number): number {
-  return Math.ceil((Date.now() + ms) / 60_000) * 60_000;
-}
-
-/** `YYYY-MM-DDTHH:MM` in Paris for the instant `at`. */
-function parisInput(at: number): string {
-  const t = new Date(at);
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(t);
-  return parts.replace(' ', 'T');
-}
+import { demo, hydrated, LoginPage, mailTo, minuteAfter, parisInput, watchErrors } from './pages';
 
 const run = Date.now().toString(36);
 const guests = [

@@ -121,8 +121,9 @@ pub fn GuestMessages(event_id: i64, state: MessagesState) -> impl IntoView {
                             <FormError error />
                             <input type="hidden" name="event_id" value=event_id />
                             <input type="hidden" name="form[key]" value=m.key />
-                            <fieldset class="field">
+                            <fieldset class="field" aria-describedby="audience-error">
                                 <legend>{tr!(lang, MESSAGE_AUDIENCE)}</legend>
+                                {move || error.get().and_then(|e| e.for_field("audience")).map(|m| view! { <p class="field-error" id="audience-error" role="alert">{m}</p> })}
                                 {["all", "yes", "pending"].into_iter().map(|a| view! {
                                     <label class="choice">
                                         <input type="radio" name="form[audience]" value=a checked=a == chosen />
