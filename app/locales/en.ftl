@@ -792,7 +792,7 @@ host-rewards-empty = The paid orders of your parties count toward your host rewa
 ## app/src/pages/host_event.rs
 host-event-page-title = Party · Soirée
 host-jump-items = Items
-host-share-link = Share link
+host-share-link = Your “order from my party” link
 host-on-this-page = On this page
 host-party-report = Party report
 host-address = Address
@@ -806,7 +806,7 @@ host-orders-close = Orders close
 host-edit = Edit
 host-cancel-party = Cancel the party
 host-cancel-confirm = Yes, cancel the party
-host-share-on = Anyone with this link can see the party (without the address) and add themselves as a guest:
+host-share-on = Send it on any channel: anyone with it can order from your party, every order counting for you, or add themselves as a guest. It does not show your address.
 host-share-qr = QR code of the share link
 host-share-off = The share link is off: only the guests you invite can answer.
 host-share-turn-off = Turn the share link off
@@ -1674,3 +1674,57 @@ message-error-text-long = The message must be at most { $max } characters.
 message-error-cancelled = This party is cancelled: its guests were told.
 message-mail-signed = { $host }
 message-mail-party = Your page for "{ $title }":
+
+# A guest changes their order (orders::change)
+order-change-title = Change your order
+order-change-hint = Until your order is paid, and while the party takes orders, you can change a quantity, remove an item or cancel the order.
+order-change-hint-paid = Until the brand starts preparing it, you can lower a quantity, remove an item or cancel the order: what you paid for more goes back to your card.
+order-cancel-mine = Cancel my order
+order-change-closed = This order can no longer be changed: it is being prepared, or the party no longer takes orders.
+order-change-meanwhile = This order changed meanwhile: check it below and try again.
+order-change-quantity = Choose a quantity from 0 to { $most }.
+order-change-short = Only { $left } more left in stock: choose a smaller quantity.
+order-change-payment-away = The card payment service did not answer: try again in a minute.
+order-note-cancelled-by-buyer = Cancelled by the buyer.
+order-note-line-changed = { $name }: { $from } → { $to }.
+mail-order-changed-subject = Your order { $order } was changed
+mail-order-changed-body = Your order { $order } from "{ $party }" was changed. Its total is now { $total }.
+
+# The host orders for a friend (orders::for_friend)
+friend-order-title = Order for a friend
+friend-order-intro = A friend who cannot come can still buy: choose their items, and they get an email with the link to pay. The order counts for your party.
+friend-order-placed = Order placed: your friend gets an email with the link to pay.
+friend-order-see = See the order
+friend-order-name = Your friend's name
+friend-order-email = Your friend's email
+friend-order-items = Items
+friend-order-delivery = Delivery
+friend-order-to-me = To me, with the party's delivery (free)
+friend-order-to-friend = To my friend's address
+friend-order-address = Your friend's address (for delivery to them)
+friend-order-submit = Place the order and email my friend
+friend-order-error-no-item = Choose at least one item.
+mail-order-for-friend-subject = { $host } ordered for you from { $party }
+mail-order-for-friend = { $host } placed this order for you at the party "{ $party }".
+mail-order-pay-by-card-before-deadline = Pay for it by card on the order's page before the party's order deadline:
+
+# Co-hosts (events::cohosts)
+reward-cohost-share = Co-hosts' share of a party's credit (%)
+reward-cohost-share-hint = Shared equally among a party's co-hosts when it closes; the host keeps the rest and the half-price items. 0 keeps it all for the host.
+reward-error-cohost-share = Co-hosts' share: a whole number from { $min } to { $max }.
+credit-ledger-cohost-share = Your share as a co-host of "{ $party }"
+cohost-title = Co-hosts
+cohost-with = You co-host this party with { $host }: you can manage the guests, write to them, arrange the items and present. { $host } edits and closes it.
+cohost-none = No co-host yet.
+cohost-intro = A co-host helps you run the party: guests, invitations, messages, items and the presentation. Only you edit, cancel and close it. Add another host of the brand, or anyone by email: they get an account and a link to set a password.
+cohost-added = { $name } co-hosts your party now and got an email.
+cohost-name = Name (for someone new to the brand)
+cohost-email = Email
+cohost-add = Add the co-host
+cohost-remove = Remove { $name }
+cohost-error-name = Give the co-host's name (up to 120 characters): they are new to the brand.
+cohost-error-self = You host this party already: add someone else.
+cohost-error-other = This email belongs to an account that cannot co-host (a brand admin, or another brand's): use another address.
+cohost-mail-subject = { $host } asks you to co-host { $party }
+cohost-mail-body = { $host } added you as a co-host of "{ $party }": you can manage the guests, write to them, arrange the items and present.
+cohost-mail-link = The party's page:

@@ -804,7 +804,7 @@ host-rewards-empty = Les commandes payées de vos soirées comptent pour vos ré
 ## app/src/pages/host_event.rs
 host-event-page-title = Votre soirée · Soirée
 host-jump-items = Articles
-host-share-link = Lien de partage
+host-share-link = Votre lien « commander à ma soirée »
 host-on-this-page = Sur cette page
 host-party-report = Bilan de la soirée
 host-address = Adresse
@@ -818,7 +818,7 @@ host-orders-close = Fin des commandes
 host-edit = Modifier
 host-cancel-party = Annuler la soirée
 host-cancel-confirm = Oui, annuler la soirée
-host-share-on = Toute personne qui a ce lien peut voir la soirée (sans l’adresse) et s’inscrire comme invitée :
+host-share-on = Envoyez-le par le canal de votre choix : toute personne qui l’a peut commander à votre soirée, chaque commande comptant pour vous, ou s’inscrire comme invitée. Il ne montre pas votre adresse.
 host-share-qr = QR code du lien de partage
 host-share-off = Le lien de partage est désactivé : seuls les invités que vous invitez peuvent répondre.
 host-share-turn-off = Désactiver le lien de partage
@@ -1702,3 +1702,57 @@ message-error-text-long = Le message doit faire au plus { $max } caractères.
 message-error-cancelled = Cette soirée est annulée : ses invités ont été prévenus.
 message-mail-signed = { $host }
 message-mail-party = Votre page pour « { $title } » :
+
+# A guest changes their order (orders::change)
+order-change-title = Modifier votre commande
+order-change-hint = Tant que votre commande n’est pas payée et que la soirée prend des commandes, vous pouvez changer une quantité, retirer un article ou annuler la commande.
+order-change-hint-paid = Tant que la marque n’a pas commencé à la préparer, vous pouvez baisser une quantité, retirer un article ou annuler la commande : le trop-payé est remboursé sur votre carte.
+order-cancel-mine = Annuler ma commande
+order-change-closed = Cette commande ne peut plus être modifiée : elle est en préparation, ou la soirée ne prend plus de commandes.
+order-change-meanwhile = Cette commande a changé entre-temps : vérifiez-la ci-dessous et réessayez.
+order-change-quantity = Choisissez une quantité de 0 à { $most }.
+order-change-short = Plus que { $left } en stock : choisissez une quantité plus petite.
+order-change-payment-away = Le service de paiement par carte n’a pas répondu : réessayez dans une minute.
+order-note-cancelled-by-buyer = Annulée par l’acheteur.
+order-note-line-changed = { $name } : { $from } → { $to }.
+mail-order-changed-subject = Votre commande { $order } a été modifiée
+mail-order-changed-body = Votre commande { $order } de la soirée « { $party } » a été modifiée. Son total est maintenant de { $total }.
+
+# The host orders for a friend (orders::for_friend)
+friend-order-title = Commander pour une amie
+friend-order-intro = Une amie qui ne peut pas venir peut quand même acheter : choisissez ses articles, elle reçoit un e-mail avec le lien pour payer. La commande compte pour votre soirée.
+friend-order-placed = Commande passée : votre amie reçoit un e-mail avec le lien pour payer.
+friend-order-see = Voir la commande
+friend-order-name = Nom de votre amie
+friend-order-email = E-mail de votre amie
+friend-order-items = Articles
+friend-order-delivery = Livraison
+friend-order-to-me = Chez moi, avec la livraison de la soirée (gratuite)
+friend-order-to-friend = À l’adresse de mon amie
+friend-order-address = Adresse de votre amie (pour une livraison chez elle)
+friend-order-submit = Passer la commande et prévenir mon amie
+friend-order-error-no-item = Choisissez au moins un article.
+mail-order-for-friend-subject = { $host } a commandé pour vous à la soirée { $party }
+mail-order-for-friend = { $host } a passé cette commande pour vous lors de la soirée « { $party } ».
+mail-order-pay-by-card-before-deadline = Payez-la par carte sur la page de la commande avant la date limite des commandes de la soirée :
+
+# Co-hosts (events::cohosts)
+reward-cohost-share = Part du crédit d’une soirée pour les co-hôtes (%)
+reward-cohost-share-hint = Partagée à parts égales entre les co-hôtes d’une soirée à sa clôture ; l’hôte garde le reste et les articles à moitié prix. 0 laisse tout à l’hôte.
+reward-error-cohost-share = Part des co-hôtes : un nombre entier de { $min } à { $max }.
+credit-ledger-cohost-share = Votre part de co-hôte de la soirée « { $party } »
+cohost-title = Co-hôtes
+cohost-with = Vous co-animez cette soirée avec { $host } : vous pouvez gérer les invités, leur écrire, choisir les articles et présenter. { $host } la modifie et la clôt.
+cohost-none = Pas encore de co-hôte.
+cohost-intro = Un co-hôte vous aide à animer la soirée : invités, invitations, messages, articles et présentation. Vous seule la modifiez, l’annulez et la clôturez. Ajoutez une autre hôtesse de la marque, ou toute personne par e-mail : elle reçoit un compte et un lien pour choisir son mot de passe.
+cohost-added = { $name } co-anime maintenant votre soirée et a reçu un e-mail.
+cohost-name = Nom (pour une personne nouvelle dans la marque)
+cohost-email = E-mail
+cohost-add = Ajouter le co-hôte
+cohost-remove = Retirer { $name }
+cohost-error-name = Donnez le nom du co-hôte (120 caractères au plus) : il est nouveau dans la marque.
+cohost-error-self = Vous animez déjà cette soirée : ajoutez quelqu’un d’autre.
+cohost-error-other = Cet e-mail appartient à un compte qui ne peut pas co-animer (une administratrice de marque, ou une autre marque) : utilisez une autre adresse.
+cohost-mail-subject = { $host } vous propose de co-animer { $party }
+cohost-mail-body = { $host } vous a ajoutée comme co-hôte de « { $party } » : vous pouvez gérer les invités, leur écrire, choisir les articles et présenter.
+cohost-mail-link = La page de la soirée :

@@ -303,6 +303,13 @@ pub fn spawn_closings(
                 Ok(n) => tracing::info!(orders = n, "unpaid card orders cancelled"),
                 Err(err) => tracing::warn!(error = %err, "expiring card orders failed; will retry"),
             }
+            match app::orders::change::ssr::refund_pending(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(changes = n, "changed orders refunded after a wait"),
+                Err(err) => {
+                    tracing::warn!(error = %err, "refunding changed orders failed; will retry")
+                }
+            }
             match app::orders::transfer::ssr::remind_and_expire(&db, &config, Utc::now()).await {
                 Ok(pass) if pass == Default::default() => {}
                 Ok(pass) => tracing::info!(?pass, "unpaid transfers reminded or cancelled"),

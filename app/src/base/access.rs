@@ -20,7 +20,7 @@ pub mod ssr {
     use super::may_see;
     use crate::{
         base::{
-            account::CurrentUser,
+            account::{CurrentUser, Role},
             auth::ssr::{append_cookie, read_cookie},
             db::Db,
             error::AppError,
@@ -232,29 +232,72 @@ pub mod ssr {
         brand_id: i64,
         cancelled_at: Option<DateTime<Utc>>,
         closed_at: Option<DateTime<Utc>>,
+        /// The viewer co-hosts it.
+        cohost: bool,
     }
 
-    async fn owner(db: &Db, id: i64) -> Result<Option<Owner>, AppError> {
-        Ok(on_db!(db.reader(), |pool| sqlx::query_as(
-            "SELECT host_id, brand_id, cancelled_at, closed_at FROM events WHERE id = $1"
+    async fn owner(db: &Db, id: i64, viewer: &CurrentUser) -> Result<Option<Owner>, AppError> {
+        Ok(on_db!(db.reader(), |pool| {
+            sqlx::query_as(
+            "SELECT host_id, brand_id, cancelled_at, closed_at,
+                    EXISTS (SELECT 1 FROM event_cohosts c WHERE c.event_id = events.id AND c.user_id = $2) AS cohost
+             FROM events WHERE id = $1"
         )
         .bind(id)
+        .bind(viewer.id)
         .fetch_optional(pool)
-        .await)?)
+        .await
+        })?)
     }
 
-    /// `Ok` if `viewer` may see the event (its host or the brand's admin), else `NotFound`.
+    impl Owner {
+        /// The host, or a co-host (a host of the same brand).
+        fn run_by(&self, user: &CurrentUser) -> bool {
+            user.role == Role::Host
+                && (self.host_id == user.id || (self.cohost && self.brand_id == user.brand_id))
+        }
+    }
+
+    /// Whether `user` co-hosts the event (and is not its host).
+    pub async fn is_cohost(db: &Db, user: &CurrentUser, id: i64) -> Result<bool, AppError> {
+        Ok(owner(db, id, user)
+            .await?
+            .is_some_and(|o| o.host_id != user.id && o.run_by(user)))
+    }
+
+    /// `Ok` if `viewer` may see the event (its host, a co-host or the
+    /// brand's admin), else `NotFound`.
     pub async fn ensure_visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<(), AppError> {
-        match owner(db, id).await? {
-            Some(o) if may_see(viewer, o.host_id, o.brand_id) => Ok(()),
+        match owner(db, id, viewer).await? {
+            Some(o) if may_see(viewer, o.host_id, o.brand_id) || o.run_by(viewer) => Ok(()),
             _ => Err(AppError::NotFound),
         }
+    }
+
+    /// `Ok` if `host` is the event's own host (not a co-host), whatever its
+    /// state, else `NotFound`: what only the host does (closing).
+    pub async fn ensure_hosted(db: &Db, host: &CurrentUser, id: i64) -> Result<(), AppError> {
+        match owner(db, id, host).await? {
+            Some(o) if o.host_id == host.id && host.role == Role::Host => Ok(()),
+            _ => Err(AppError::NotFound),
+        }
+    }
+
+    /// `Ok` if `user` runs the event (its host or a co-host) and it may
+    /// still change, else `NotFound` or the reason: the guest list,
+    /// invitations, messages and featured items.
+    pub async fn ensure_managed_open(db: &Db, user: &CurrentUser, id: i64) -> Result<(), AppError> {
+        let o = owner(db, id, user)
+            .await?
+            .filter(|o| o.run_by(user))
+            .ok_or(AppError::NotFound)?;
+        still_open(o.cancelled_at, o.closed_at)
     }
 
     /// `Ok` if `host` owns the event and may still change it (not cancelled,
     /// not closed), else `NotFound` or the reason.
     pub async fn ensure_owned_open(db: &Db, host: &CurrentUser, id: i64) -> Result<(), AppError> {
-        let o = owner(db, id)
+        let o = owner(db, id, host)
             .await?
             .filter(|o| o.host_id == host.id)
             .ok_or(AppError::NotFound)?;

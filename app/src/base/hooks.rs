@@ -1,6 +1,7 @@
 //! Order events for the brands' back offices, queued in the transaction
 //! that caused them (the webhook worker delivers them): `order.placed`,
-//! `order.paid` and `order.status_changed`, each with the whole order.
+//! `order.paid`, `order.status_changed` and `order.changed` (a guest
+//! changed its lines), each with the whole order.
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -109,6 +110,25 @@ pub async fn load_order(db: &Db, order_id: i64) -> Result<HookOrder, AppError> {
             .await?;
         Ok(order)
     })
+}
+
+/// An order as [`load_order`] reads it, on the caller's transaction (a
+/// change it made and has not committed yet).
+pub async fn load_order_in(
+    tx: &mut crate::base::db::Tx,
+    order_id: i64,
+) -> Result<HookOrder, AppError> {
+    Ok(crate::on_tx!(tx, |c| {
+        let mut order: HookOrder = sqlx::query_as(ORDER_SQL)
+            .bind(order_id)
+            .fetch_one(&mut *c)
+            .await?;
+        order.lines = sqlx::query_as(LINES_SQL)
+            .bind(order_id)
+            .fetch_all(&mut *c)
+            .await?;
+        order
+    }))
 }
 
 /// The INSERT of one event, to run on the caller's transaction. Nothing is

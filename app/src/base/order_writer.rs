@@ -352,8 +352,28 @@ fn hook_order(order: &NewOrder, id: i64, tracking_code: &str, t: &Totals) -> Hoo
     }
 }
 
+/// Sets an order's status on the caller's transaction, and nothing else:
+/// for a caller that moved its lines and stock itself (a guest who
+/// cancelled their whole order).
+pub async fn set_status_only(
+    tx: &mut Tx,
+    order_id: i64,
+    status: OrderStatus,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3")
+            .bind(status.as_db())
+            .bind(now)
+            .bind(order_id)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
 /// Adds a step to an order's timeline.
-async fn record_status(
+pub async fn record_status(
     tx: &mut Tx,
     order_id: i64,
     status: OrderStatus,

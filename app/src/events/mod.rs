@@ -1,5 +1,6 @@
 //! Events hosted by fans: the host schedules, edits and cancels parties.
 
+pub mod cohosts;
 pub mod digest;
 #[cfg(feature = "ssr")]
 pub mod domain;
@@ -86,6 +87,11 @@ pub struct EventDetails {
     pub capacity: i64,
     /// Only the host, and only while the event is not cancelled.
     pub can_edit: bool,
+    /// The host or a co-host, while the party is open: the guest list,
+    /// invitations and featured items.
+    pub can_manage: bool,
+    /// The viewer co-hosts the party (and is not its host).
+    pub cohost: bool,
     /// The host may write to the guests: not once the party is cancelled.
     pub can_message: bool,
     /// The stored values, to fill the edit form.

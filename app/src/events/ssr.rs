@@ -74,11 +74,14 @@ impl EventRow {
     fn details(&self, viewer: &CurrentUser, now: DateTime<Utc>) -> EventDetails {
         let zone = self.zone();
         let summary = self.summary(now);
+        // A host who sees a party not theirs co-hosts it.
+        let runs = viewer.role == crate::base::account::Role::Host;
+        let open = self.cancelled_at.is_none() && self.closed_at.is_none();
         EventDetails {
-            can_edit: viewer.id == self.host_id
-                && self.cancelled_at.is_none()
-                && self.closed_at.is_none(),
-            can_message: viewer.id == self.host_id && self.cancelled_at.is_none(),
+            can_edit: viewer.id == self.host_id && open,
+            can_manage: runs && open,
+            cohost: runs && viewer.id != self.host_id,
+            can_message: runs && self.cancelled_at.is_none(),
             ends: datetime_long(page_lang(), self.ends_at, zone),
             orders_close: datetime_long(page_lang(), self.orders_close_at, zone),
             description: self.description.clone(),
@@ -237,12 +240,16 @@ async fn find(db: &Db, id: i64) -> Result<Option<EventRow>, AppError> {
         .await)?)
 }
 
-/// The event if `viewer` may see it: its host, or an admin of its brand.
+/// The event if `viewer` may see it: its host, a co-host, or an admin of
+/// its brand.
 async fn visible(db: &Db, viewer: &CurrentUser, id: i64) -> Result<EventRow, AppError> {
-    find(db, id)
-        .await?
-        .filter(|row| crate::base::access::may_see(viewer, row.host_id, row.brand_id))
-        .ok_or(AppError::NotFound)
+    let row = find(db, id).await?.ok_or(AppError::NotFound)?;
+    if crate::base::access::may_see(viewer, row.host_id, row.brand_id)
+        || crate::base::access::ssr::is_cohost(db, viewer, id).await?
+    {
+        return Ok(row);
+    }
+    Err(AppError::NotFound)
 }
 
 /// The event if `host` owns it and may still change it.
@@ -476,7 +483,11 @@ pub async fn list_for_host(
     host: &CurrentUser,
     now: DateTime<Utc>,
 ) -> Result<Vec<EventSummary>, AppError> {
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE host_id = $1 ORDER BY starts_at");
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM events
+         WHERE host_id = $1 OR id IN (SELECT event_id FROM event_cohosts WHERE user_id = $1)
+         ORDER BY starts_at"
+    );
     let rows: Vec<EventRow> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
         .bind(host.id)
         .fetch_all(pool)

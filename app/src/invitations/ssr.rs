@@ -30,7 +30,7 @@ pub async fn add_guests(
     rejected: Vec<RejectedLine>,
     now: DateTime<Utc>,
 ) -> Result<AddReport, AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     let (added, merged) = on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let known: Vec<String> = sqlx::query_scalar("SELECT email FROM guests WHERE event_id = $1")
@@ -123,7 +123,7 @@ pub async fn remove(
     event_id: i64,
     guest_id: i64,
 ) -> Result<(), AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     let rsvp: Option<String> = on_db!(db.reader(), |pool| {
         sqlx::query_scalar("SELECT rsvp FROM guests WHERE id = $1 AND event_id = $2")
             .bind(guest_id)
@@ -329,7 +329,7 @@ pub async fn send_invitations(
     who: Recipients,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     queue_invitations(db, config, event_id, who, now).await
 }
 

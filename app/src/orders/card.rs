@@ -433,11 +433,14 @@ pub mod ssr {
         pay_by: Option<DateTime<Utc>>,
         /// Its party was cancelled: it can no longer be paid.
         party_cancelled: bool,
+        /// Raised by each change of the order (`orders::change`): a
+        /// payment given up for a change is followed by a new intent.
+        revision: i64,
     }
 
     const CARD_ORDER: &str =
         "SELECT id, brand_id, status, total_cents, currency, customer_email, tracking_code, \
-        idempotency_key, stripe_intent_id, pay_by, \
+        idempotency_key, stripe_intent_id, pay_by, revision, \
         (SELECT cancelled_at IS NOT NULL FROM events WHERE events.id = orders.event_id) AS party_cancelled \
         FROM orders";
 
@@ -475,13 +478,14 @@ pub mod ssr {
         if let Some(id) = &order.stripe_intent_id {
             return account.stripe.retrieve_intent(id).await.map_err(card_error);
         }
-        let key = format!(
-            "intent-{}",
-            order
-                .idempotency_key
-                .as_deref()
-                .unwrap_or(&order.tracking_code)
-        );
+        let base = order
+            .idempotency_key
+            .as_deref()
+            .unwrap_or(&order.tracking_code);
+        let key = match order.revision {
+            0 => format!("intent-{base}"),
+            n => format!("intent-{base}-r{n}"),
+        };
         let intent = account
             .stripe
             .create_intent(
@@ -748,6 +752,83 @@ pub mod ssr {
             }
             Err(err) => Err(AppError::from(err)),
         }
+    }
+
+    /// Gives up the unpaid card payment of an order whose amount is about
+    /// to change: its intent cancelled at Stripe and dropped from the
+    /// order, whose revision goes up (its next payment is a new intent, in
+    /// the new amount). False when it was paid meanwhile: the order is
+    /// paid now, and the change is refused.
+    pub async fn release_intent(
+        db: &Db,
+        config: &AppConfig,
+        brand_id: i64,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let order = card_order(db, code).await?;
+        let Some(intent_id) = order.stripe_intent_id.as_deref() else {
+            return Ok(true);
+        };
+        if let Some(account) = account(db, config, brand_id).await? {
+            let away = |_| AppError::invalid("order", tr!(page_lang(), ORDER_CHANGE_PAYMENT_AWAY));
+            let intent = account
+                .stripe
+                .retrieve_intent(intent_id)
+                .await
+                .map_err(away)?;
+            if intent.succeeded() {
+                settle(db, config, brand_id, &intent, "card payment", now).await?;
+                return Ok(false);
+            }
+            if intent.status != "canceled" {
+                account
+                    .stripe
+                    .cancel_intent(intent_id)
+                    .await
+                    .map_err(away)?;
+            }
+        }
+        on_db!(db.writer(), |pool| {
+            sqlx::query(
+                "UPDATE orders SET stripe_intent_id = NULL, revision = revision + 1
+                 WHERE id = $1 AND stripe_intent_id = $2 AND status = 'placed'",
+            )
+            .bind(order.id)
+            .bind(intent_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        Ok(true)
+    }
+
+    /// Gives back `cents` of a paid card order's payment through Stripe,
+    /// once per `key`.
+    pub async fn refund_part(
+        db: &Db,
+        config: &AppConfig,
+        (brand_id, order_id): (i64, i64),
+        cents: i64,
+        key: &str,
+    ) -> Result<(), AppError> {
+        let intent: Option<Option<String>> = on_db!(db.reader(), |pool| sqlx::query_scalar(
+            "SELECT stripe_intent_id FROM orders WHERE id = $1 AND brand_id = $2"
+        )
+        .bind(order_id)
+        .bind(brand_id)
+        .fetch_optional(pool)
+        .await)?;
+        let intent = intent.flatten().ok_or(AppError::NotFound)?;
+        let account = account(db, config, brand_id).await?.ok_or_else(|| {
+            AppError::invalid("status", tr!(page_lang(), PAY_ERROR_REFUND_NO_STRIPE))
+        })?;
+        account
+            .stripe
+            .refund(&intent, Some(cents), key)
+            .await
+            .map(|_| ())
+            .map_err(refund_error)
     }
 
     /// Refunds the payment of an order that was cancelled meanwhile, and

@@ -3,8 +3,10 @@
 
 pub mod admin;
 pub mod card;
+pub mod change;
 #[cfg(feature = "ssr")]
 pub mod domain;
+pub mod for_friend;
 pub mod payment;
 pub mod pick_list;
 #[cfg(feature = "ssr")]
@@ -101,6 +103,8 @@ pub struct OrderTracking {
     pub transfer: Option<Transfer>,
     /// How to pay it by card, while it waits for payment.
     pub card: Option<CardPay>,
+    /// What its guest may still change.
+    pub change: Option<change::OrderChange>,
 }
 
 /// What the order's page needs to take a card payment.
@@ -257,7 +261,7 @@ pub async fn place_order(
         let buyer = buyer(&state, &token, &slug, false).await?;
         let checkout = domain::Checkout::parse(&form).map_err(|e| e.keeping(&form))?;
         let now = chrono::Utc::now();
-        let code = ssr::place(&state.db, &state.config, &buyer, &checkout, now)
+        let code = ssr::place(&state.db, &state.config, (&buyer, None), &checkout, now)
             .await
             .map_err(|e| AppError::from(e).keeping(&form))?;
         // A card order opens its payment now: one request to Stripe. When
@@ -291,6 +295,7 @@ pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError>
         if let Some(card) = order.card.as_mut() {
             card.js_url = state.config.stripe_js_url.clone();
         }
+        order.change = change::ssr::offer(&state.db, &code, chrono::Utc::now()).await?;
         Ok(order)
     })
     .await
@@ -545,7 +550,12 @@ pub fn TrackingPage() -> impl IntoView {
     let money = move |m: Money| fmt::money(lang, m);
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
-    let data = Resource::new(code, get_order_tracking);
+    let set_line = ServerAction::<change::ChangeOrderLine>::new();
+    let cancel = ServerAction::<change::CancelMyOrder>::new();
+    let data = Resource::new(
+        move || (code(), set_line.version().get(), cancel.version().get()),
+        |(code, ..)| get_order_tracking(code),
+    );
     view! {
         <Title text=tr!(lang, TRACK_PAGE_TITLE) />
         <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, ORDER_LOADING)}</p> }>
@@ -585,7 +595,7 @@ pub fn TrackingPage() -> impl IntoView {
                                 {o.lines.iter().map(|(text, amount)| view! { <li><span>{text.clone()}</span><span class="price">{money(*amount)}</span></li> }).collect_view()}
                             </ul>
                             <dl class="totals">
-                                <dt>{tr!(lang, ORDER_ITEMS_VAT_INCLUDED)}</dt><dd>{money(o.totals.merchandise)}</dd>
+                                <dt>{tr!(lang, ORDER_ITEMS_VAT_INCLUDED)}</dt><dd data-testid="order-merchandise">{money(o.totals.merchandise)}</dd>
                                 <dt>{tr!(lang, ORDER_VAT_SHARE)}</dt><dd>{money(o.totals.vat)}</dd>
                                 <dt>{tr!(lang, TRACK_SHIPPING)}</dt><dd>{money(o.totals.shipping)}</dd>
                                 {(o.credit_used.minor() > 0).then(|| view! {
@@ -593,6 +603,9 @@ pub fn TrackingPage() -> impl IntoView {
                                 })}
                                 <dt>{tr!(lang, TRACK_TOTAL)}</dt><dd data-testid="order-total">{money(o.totals.total)}</dd>
                             </dl>
+                            {o.change.clone().map(|change| view! {
+                                <change::ChangeOrder code=code() change set_line cancel />
+                            })}
                             <p data-testid="delivery">{if o.to_host { tr!(lang, TRACK_DELIVERY_HOST) } else { tr!(lang, TRACK_DELIVERY_ADDRESS, address = o.address.clone().unwrap_or_default()) }}</p>
                             <p class="muted">{tr!(lang, TRACK_PLACED, date = &o.placed)}</p>
                         </article>

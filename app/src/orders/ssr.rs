@@ -37,6 +37,9 @@ pub struct Buyer {
     pub event_title: String,
     /// The party's language: the buyer's mail is written in it.
     pub lang: Lang,
+    /// The host who orders for a friend (`for_friend`), by first name: the
+    /// friend is told, and pays from the link in their mail.
+    pub ordered_by: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -85,6 +88,7 @@ pub async fn guest_buyer(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Buy
         name: guest.guest_name,
         email: guest.guest_email,
         event_title: guest.title,
+        ordered_by: None,
     })
 }
 
@@ -108,6 +112,7 @@ pub async fn visitor_buyer(
         open: facts.open(now),
         lang: Lang::parse(&facts.language).unwrap_or_default(),
         event_title: facts.title,
+        ordered_by: None,
     })
 }
 
@@ -355,6 +360,55 @@ async fn cart_lines(
         .collect())
 }
 
+/// The lines a host chose for a friend, `(item, quantity)`, as order
+/// lines read on the order's transaction: only items the party features
+/// and still sells; another is as good as sold out.
+async fn chosen_lines(
+    tx: &mut Tx,
+    buyer: &Buyer,
+    chosen: &[(i64, i64)],
+    currency: Currency,
+) -> Result<Vec<NewLine>, PlaceError> {
+    let sql = format!(
+        "SELECT i.sku, {}, i.price_cents, i.vat_rate_bp
+         FROM event_items ei JOIN items i ON i.id = ei.item_id
+         WHERE ei.event_id = $1 AND i.id = $2 AND i.active = TRUE",
+        crate::base::content::ssr::text_sql(
+            crate::base::l10n::page_lang(),
+            crate::base::content::Kind::Item,
+            "name",
+            "i.id",
+            "i.name"
+        )
+    );
+    let mut lines = Vec::new();
+    for &(item_id, quantity) in chosen.iter().filter(|(_, q)| *q > 0) {
+        let row: Option<(String, String, i64, i64)> = on_tx!(tx, |c| sqlx::query_as(&sql)
+            .bind(buyer.event_id)
+            .bind(item_id)
+            .fetch_optional(&mut *c)
+            .await?);
+        let Some((sku, name, price, vat_rate_bp)) = row else {
+            let name = String::new();
+            return Err(PlaceError::Short(Shortage {
+                item_id,
+                name,
+                left: 0,
+            }));
+        };
+        lines.push(NewLine {
+            item_id,
+            sku,
+            name,
+            unit_price: Money::new(price, currency),
+            vat_rate_bp,
+            quantity,
+            half_price_units: 0,
+        });
+    }
+    Ok(lines)
+}
+
 /// Whether the party still takes orders, read on the order's transaction:
 /// the host may have closed it since the page was read.
 async fn still_open(tx: &mut Tx, event_id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
@@ -401,6 +455,24 @@ async fn after_placing(
         transfer.as_ref(),
         now,
     )?;
+    if buyer.ordered_by.is_some() {
+        // Ordered for a friend: no answer of theirs to keep, no cart; a
+        // card payment waits for them until the order deadline.
+        on_tx!(tx, |c| {
+            crate::base::mail::insert_query(&mail)
+                .execute(&mut *c)
+                .await?;
+            sqlx::query(
+                "UPDATE orders SET pay_by = (SELECT orders_close_at FROM events WHERE id = $2)
+                 WHERE id = $1 AND payment_method = 'card'",
+            )
+            .bind(placed.id)
+            .bind(buyer.event_id)
+            .execute(&mut *c)
+            .await?;
+        });
+        return Ok(());
+    }
     on_tx!(tx, |c| {
         crate::base::mail::insert_query(&mail)
             .execute(&mut *c)
@@ -445,7 +517,7 @@ async fn after_placing(
 pub async fn place(
     db: &Db,
     config: &AppConfig,
-    buyer: &Buyer,
+    (buyer, chosen): (&Buyer, Option<&[(i64, i64)]>),
     checkout: &Checkout,
     now: DateTime<Utc>,
 ) -> Result<String, PlaceError> {
@@ -471,7 +543,10 @@ pub async fn place(
         if !still_open(tx, buyer.event_id, now).await? {
             return Err(PlaceError::Closed);
         }
-        let lines = cart_lines(tx, buyer, rule.currency()).await?;
+        let lines = match chosen {
+            None => cart_lines(tx, buyer, rule.currency()).await?,
+            Some(chosen) => chosen_lines(tx, buyer, chosen, rule.currency()).await?,
+        };
         if lines.is_empty() {
             return Err(PlaceError::EmptyCart);
         }
@@ -489,7 +564,10 @@ pub async fn place(
             idempotency_key: key.to_owned(),
             shipping: shipping(merchandise, checkout.delivery, rule),
             credit_used: Money::new(0, rule.currency()),
-            actor: format!("guest {}", checkout.email.as_str()),
+            actor: match &buyer.ordered_by {
+                None => format!("guest {}", checkout.email.as_str()),
+                Some(_) => format!("host {} for a friend", buyer.host_id),
+            },
             payment_method: payment,
             lines,
         };
@@ -538,6 +616,12 @@ fn confirmation_mail(
     };
     let pay = match (transfer, order.payment_method) {
         (Some(t), _) => format!("{}\n\n", t.text(lang)),
+        (None, Some(PayMethod::Card)) if buyer.ordered_by.is_some() => {
+            format!(
+                "{}\n{link}\n\n",
+                tr!(lang, MAIL_ORDER_PAY_BY_CARD_BEFORE_DEADLINE)
+            )
+        }
         (None, Some(PayMethod::Card)) => format!(
             "{}\n{link}\n\n",
             tr!(
@@ -554,7 +638,15 @@ fn confirmation_mail(
     let text = format!(
         "{}\n\n{}\n\n{items}\n{}\n{}\n{}\n\n{delivery}\n\n{pay}{}\n{link}\n",
         tr!(lang, MAIL_HELLO_NAME, name = &checkout.name),
-        tr!(lang, MAIL_ORDER_THANKS, party = &buyer.event_title),
+        match &buyer.ordered_by {
+            None => tr!(lang, MAIL_ORDER_THANKS, party = &buyer.event_title),
+            Some(host) => tr!(
+                lang,
+                MAIL_ORDER_FOR_FRIEND,
+                host = host,
+                party = &buyer.event_title
+            ),
+        },
         tr!(
             lang,
             MAIL_ORDER_ITEMS,
@@ -569,7 +661,15 @@ fn confirmation_mail(
         config,
         &checkout.name,
         checkout.email.as_str(),
-        tr!(lang, MAIL_ORDER_SUBJECT, party = &buyer.event_title),
+        match &buyer.ordered_by {
+            None => tr!(lang, MAIL_ORDER_SUBJECT, party = &buyer.event_title),
+            Some(host) => tr!(
+                lang,
+                MAIL_ORDER_FOR_FRIEND_SUBJECT,
+                host = host,
+                party = &buyer.event_title
+            ),
+        },
         text,
         Some(buyer.event_id),
         now,
@@ -673,6 +773,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     let m = |minor| Money::new(minor, currency);
     Ok(OrderTracking {
         card,
+        change: None,
         number: row.id,
         status: row.status,
         customer_name: row.customer_name,

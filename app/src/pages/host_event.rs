@@ -13,11 +13,15 @@ use crate::{
         error::AppError,
         forms::{Confirm, FormError, LastForm},
     },
-    events::{get_event, EventDetails, EventStatus, SetSharing},
+    events::{
+        cohosts::{CoHostsSection, CoHostsState},
+        get_event, EventDetails, EventStatus, SetSharing,
+    },
     invitations::{
         messages::{GuestMessages, MessagesState},
         GuestList, GuestListState,
     },
+    orders::for_friend::{FriendOrder, FriendOrderState},
     rewards::{reward_panel_data, RewardPanelView},
     showcase::{featured_data, FeaturedItemsEditor},
 };
@@ -109,6 +113,8 @@ pub fn EventPage() -> impl IntoView {
     let featured = featured_data(id);
     let guests = GuestListState::new(id);
     let messages = MessagesState::new(id);
+    let friend = FriendOrderState::new(id);
+    let cohosts = CoHostsState::new(id);
     // The page's forms: only the one used last shows its note.
     let cancel_error = LastForm::of_page().error(cancel);
     let lang = crate::base::l10n::use_lang();
@@ -186,11 +192,13 @@ pub fn EventPage() -> impl IntoView {
                             </ActionForm>
                         </section>
                     })}
-                    {guests_first.then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
+                    {guests_first.then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_manage /> })}
                     {(e.summary.status != EventStatus::Cancelled).then(|| view! { <RewardPanelView data=rewards /> })}
                     <FeaturedItemsEditor data=featured />
-                    {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_edit /> })}
+                    {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_manage /> })}
                     {(e.can_message).then(|| view! { <GuestMessages event_id=event_id state=messages /> })}
+                    {(e.summary.status != EventStatus::Cancelled).then(|| view! { <CoHostsSection event_id=event_id state=cohosts /> })}
+                    {(e.can_edit && e.summary.status != EventStatus::Cancelled).then(|| view! { <FriendOrder event_id=event_id state=friend /> })}
                     <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                 </article>
             }

@@ -30,6 +30,10 @@ pub struct RewardRules {
     /// end of the event it was booked from.
     #[serde(default = "default_window")]
     pub booking_window_days: i64,
+    /// The percentage of a party's credit shared among its co-hosts at
+    /// closing (0 to 50; the host keeps the rest and the half-price items).
+    #[serde(default)]
+    pub cohost_share_pct: i64,
 }
 
 fn default_window() -> i64 {
@@ -54,6 +58,7 @@ impl Default for RewardRules {
             min_buying_guests: 3,
             booking_bonus_items: 1,
             booking_window_days: default_window(),
+            cohost_share_pct: 0,
         }
     }
 }
@@ -239,6 +244,7 @@ pub fn form_of(rules: &RewardRules) -> super::RulesForm {
         min_buying_guests: rules.min_buying_guests.to_string(),
         booking_bonus_items: rules.booking_bonus_items.to_string(),
         booking_window_days: rules.booking_window_days.to_string(),
+        cohost_share_pct: rules.cohost_share_pct.to_string(),
     };
     for (i, t) in rules.tiers.iter().take(super::TIER_ROWS).enumerate() {
         form.from[i] = euros(t.from_cents);
@@ -382,23 +388,63 @@ pub fn parse_form(
         crate::base::l10n::keys::REWARD_ERROR_BOOKING_DAYS,
         None,
     ));
+    let cohost_share_pct = if form.cohost_share_pct.trim().is_empty() {
+        Some(0)
+    } else {
+        m.check(whole(
+            &form.cohost_share_pct,
+            "cohost_share_pct",
+            0..=50,
+            crate::base::l10n::keys::REWARD_ERROR_COHOST_SHARE,
+            None,
+        ))
+    };
     m.finish()?;
-    match (min_buying_guests, booking_bonus_items, booking_window_days) {
-        (Some(min_buying_guests), Some(booking_bonus_items), Some(booking_window_days)) => {
-            Ok(RewardRules {
-                tiers,
-                min_buying_guests,
-                booking_bonus_items,
-                booking_window_days,
-            })
-        }
+    match (
+        min_buying_guests,
+        booking_bonus_items,
+        booking_window_days,
+        cohost_share_pct,
+    ) {
+        (
+            Some(min_buying_guests),
+            Some(booking_bonus_items),
+            Some(booking_window_days),
+            Some(cohost_share_pct),
+        ) => Ok(RewardRules {
+            tiers,
+            min_buying_guests,
+            booking_bonus_items,
+            booking_window_days,
+            cohost_share_pct,
+        }),
         _ => Err(AppError::Internal),
     }
+}
+
+/// A party's credit split at closing: the host's part, and each of
+/// `cohosts` co-hosts' (the share divided equally, rounded down; what
+/// rounding leaves stays with the host).
+pub fn split_credit(credit_cents: i64, share_pct: i64, cohosts: i64) -> (i64, i64) {
+    if cohosts <= 0 || share_pct <= 0 || credit_cents <= 0 {
+        return (credit_cents, 0);
+    }
+    let each = credit_cents * share_pct.min(100) / 100 / cohosts;
+    (credit_cents - each * cohosts, each)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cohost_share_is_split_equally_and_rounding_stays_with_the_host() {
+        assert_eq!(split_credit(2100, 0, 2), (2100, 0));
+        assert_eq!(split_credit(2100, 20, 0), (2100, 0));
+        assert_eq!(split_credit(2100, 20, 1), (1680, 420));
+        // 20 % of 21.01 is 4.202: 2.10 each, the host keeps the cent.
+        assert_eq!(split_credit(2101, 20, 2), (1681, 210));
+    }
 
     #[test]
     fn the_reward_order_form_shows_all_its_mistakes_at_once() {

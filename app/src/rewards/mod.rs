@@ -33,6 +33,9 @@ pub struct RulesForm {
     pub min_buying_guests: String,
     pub booking_bonus_items: String,
     pub booking_window_days: String,
+    /// Empty reads as 0.
+    #[serde(default)]
+    pub cohost_share_pct: String,
 }
 
 /// An event's standing toward its host's rewards.
@@ -162,7 +165,11 @@ pub async fn get_reward_panel(event_id: i64) -> Result<RewardPanel, AppError> {
         let viewer = crate::base::auth::ssr::require_user().await?;
         let state = crate::base::state::app_state()?;
         crate::base::access::ssr::ensure_visible(&state.db, &viewer, event_id).await?;
-        let is_host = viewer.role == crate::Role::Host;
+        // The party's own host closes it: not a co-host, not the brand.
+        let is_host = viewer.role == crate::Role::Host
+            && crate::base::access::ssr::ensure_hosted(&state.db, &viewer, event_id)
+                .await
+                .is_ok();
         ssr::panel(&state.db, event_id, is_host, chrono::Utc::now()).await
     })
     .await
@@ -174,7 +181,8 @@ pub async fn close_event(event_id: i64) -> Result<(), AppError> {
     serve(async move {
         let host = crate::base::auth::ssr::require_host().await?;
         let state = crate::base::state::app_state()?;
-        crate::base::access::ssr::ensure_visible(&state.db, &host, event_id).await?;
+        // The host only: a co-host helps run the party but does not close it.
+        crate::base::access::ssr::ensure_hosted(&state.db, &host, event_id).await?;
         let now = chrono::Utc::now();
         if !ssr::started(&state.db, event_id, now).await? {
             return Err(AppError::invalid(
@@ -465,6 +473,7 @@ pub fn RulesEditor(
                                 <crate::base::forms::Field id="min_buying_guests" name="form[min_buying_guests]" label=tr!(lang, REWARD_MIN_BUYERS) value=form.min_buying_guests.clone() inputmode="numeric" error />
                                 <crate::base::forms::Field id="booking_bonus_items" name="form[booking_bonus_items]" label=tr!(lang, REWARD_BOOKING_ITEMS) value=form.booking_bonus_items.clone() inputmode="numeric" error />
                                 <crate::base::forms::Field id="booking_window_days" name="form[booking_window_days]" label=tr!(lang, REWARD_BOOKING_DAYS) value=form.booking_window_days.clone() inputmode="numeric" error />
+                                <crate::base::forms::Field id="cohost_share_pct" name="form[cohost_share_pct]" label=tr!(lang, REWARD_COHOST_SHARE) hint=tr!(lang, REWARD_COHOST_SHARE_HINT) value=form.cohost_share_pct.clone() inputmode="numeric" error />
                             </div>
                             <button type="submit" class="button primary">{tr!(lang, REWARD_RULES_SAVE)}</button>
                         </ActionForm>

@@ -388,6 +388,17 @@ async fn credit_reward(
         ),
         None => "Below the first tier".to_owned(),
     };
+    let cohosts: Vec<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT user_id FROM event_cohosts WHERE event_id = $1 ORDER BY user_id"
+    )
+    .bind(event_id)
+    .fetch_all(&mut *c)
+    .await?);
+    let (host_part, each) = super::domain::split_credit(
+        reward.credit_cents,
+        rules.cohost_share_pct,
+        cohosts.len() as i64,
+    );
     let credited = on_tx!(tx, |c| {
         sqlx::query(
         "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items,
@@ -398,7 +409,7 @@ async fn credit_reward(
     .bind(event.brand_id)
     .bind(event.host_id)
     .bind(event_id)
-    .bind(reward.credit_cents)
+    .bind(host_part)
     .bind(reward.half_price_items)
     .bind(sales)
     .bind(buyers)
@@ -408,7 +419,39 @@ async fn credit_reward(
     .await?
     .rows_affected()
     });
+    if credited == 1 && each > 0 {
+        for cohost in cohosts {
+            share_with(tx, event, event_id, cohost, each, now).await?;
+        }
+    }
     Ok(credited == 1)
+}
+
+/// Writes a co-host's share of the party's credit to their ledger, once.
+async fn share_with(
+    tx: &mut Tx,
+    event: &EventRow,
+    event_id: i64,
+    cohost: i64,
+    cents: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO host_credit_ledger (brand_id, host_id, kind, event_id, credit_cents, half_price_items, note, created_at)
+             VALUES ($1, $2, 'cohost_share', $3, $4, 0, $5, $6)
+             ON CONFLICT (event_id, host_id) WHERE kind = 'cohost_share' DO NOTHING",
+        )
+        .bind(event.brand_id)
+        .bind(cohost)
+        .bind(event_id)
+        .bind(cents)
+        .bind(format!("Co-host's share of {}", event.title))
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+    });
+    Ok(())
 }
 
 fn link(config: &crate::base::state::AppConfig, path: &str) -> Result<String, AppError> {
@@ -790,6 +833,11 @@ pub async fn credit(db: &Db, host_id: i64) -> Result<HostCredit, AppError> {
                     "booking_bonus" => {
                         tr!(lang, CREDIT_LEDGER_BOOKING, note = note_in(lang, &r.note))
                     }
+                    "cohost_share" => tr!(
+                        lang,
+                        CREDIT_LEDGER_COHOST_SHARE,
+                        party = r.title.clone().unwrap_or_default()
+                    ),
                     "restored" => tr!(
                         lang,
                         CREDIT_LEDGER_RESTORED,

@@ -42,7 +42,7 @@ pub async fn get_featured(event_id: i64) -> Result<FeaturedEditor, AppError> {
         let state = crate::base::state::app_state()?;
         crate::base::access::ssr::ensure_visible(&state.db, &user, event_id).await?;
         let can_edit = user.role == crate::base::account::Role::Host
-            && crate::base::access::ssr::ensure_owned_open(&state.db, &user, event_id)
+            && crate::base::access::ssr::ensure_managed_open(&state.db, &user, event_id)
                 .await
                 .is_ok();
         Ok(FeaturedEditor {

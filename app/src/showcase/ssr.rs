@@ -43,7 +43,7 @@ pub async fn addable(
 
 /// Adds an active item of the host's brand at the end of the event's list.
 pub async fn add(db: &Db, host: &CurrentUser, event_id: i64, item_id: i64) -> Result<(), AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     let added = on_db!(db.writer(), |pool| {
         sqlx::query(
             "INSERT INTO event_items (event_id, item_id, position)
@@ -86,7 +86,7 @@ pub async fn remove(
     event_id: i64,
     item_id: i64,
 ) -> Result<(), AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     on_db!(db.writer(), |pool| {
         sqlx::query("DELETE FROM event_items WHERE event_id = $1 AND item_id = $2")
             .bind(event_id)
@@ -116,7 +116,7 @@ pub async fn place(
     item_id: i64,
     to: To,
 ) -> Result<(), AppError> {
-    crate::base::access::ssr::ensure_owned_open(db, host, event_id).await?;
+    crate::base::access::ssr::ensure_managed_open(db, host, event_id).await?;
     on_db!(db.writer(), |pool| {
         let mut tx = pool.begin().await?;
         let mut ids: Vec<i64> = sqlx::query_scalar(
@@ -233,13 +233,16 @@ pub async fn presentable(
     host: &CurrentUser,
     event_id: i64,
 ) -> Result<(String, DateTime<Utc>, Option<String>), AppError> {
+    // The host or a co-host presents (a host's role: not the brand admin).
+    if host.role != crate::base::account::Role::Host {
+        return Err(AppError::NotFound);
+    }
+    crate::base::access::ssr::ensure_visible(db, host, event_id).await?;
     let row: Option<PresentableRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-            "SELECT title, starts_at, share_slug, share_enabled FROM events
-             WHERE id = $1 AND host_id = $2",
+            "SELECT title, starts_at, share_slug, share_enabled FROM events WHERE id = $1",
         )
         .bind(event_id)
-        .bind(host.id)
         .fetch_optional(pool)
         .await
     })?;

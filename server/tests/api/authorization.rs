@@ -227,6 +227,31 @@ db_test!(
             Call::Get(format!("/api/live?event_id={event}")),
             Call::Get(format!("/api/reward_panel?event_id={event}")),
             Call::Post("/api/close_event", vec![("event_id", event.to_string())]),
+            Call::Get(format!("/api/friend_order_form?event_id={event}")),
+            Call::Post(
+                "/api/order_for_friend",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("form[key]", "stolen-friend-order-key-0123".into()),
+                    ("form[name]", "Eve".into()),
+                    ("form[email]", "eve@example.com".into()),
+                    ("form[delivery]", "host".into()),
+                    ("form[items][1]", "1".into()),
+                ],
+            ),
+            Call::Get(format!("/api/cohosts?event_id={event}")),
+            Call::Post(
+                "/api/add_cohost",
+                vec![
+                    ("event_id", event.to_string()),
+                    ("form[name]", "Eve".into()),
+                    ("form[email]", "eve@example.com".into()),
+                ],
+            ),
+            Call::Post(
+                "/api/remove_cohost",
+                vec![("event_id", event.to_string()), ("user_id", "1".into())],
+            ),
         ];
         let before = what_callers_could_change(&app).await;
 

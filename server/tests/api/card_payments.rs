@@ -87,7 +87,7 @@ pub async fn order_text(app: &TestApp, order: i64, column: &'static str) -> Stri
 }
 
 /// The amounts Stripe refunded on `intent`.
-async fn refunds_of(fake: &LocalStripe, intent: &str) -> Vec<i64> {
+pub async fn refunds_of(fake: &LocalStripe, intent: &str) -> Vec<i64> {
     let refunds: Value = reqwest::Client::new()
         .get(format!("{}/v1/refunds", fake.base))
         .basic_auth(SECRET_KEY, None::<&str>)
