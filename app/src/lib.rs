@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod bookings;
 pub mod brand;
 pub mod catalog;
+pub mod draws;
 pub mod events;
 pub mod exports;
 pub mod hosts;
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("brand/settings") view=pages::settings::SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/webhooks") view=webhooks::WebhooksPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes") view=votes::VotesPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/draws") view=draws::DrawsPage ssr=SsrMode::Async />
                     <Route path=path!("brand/votes/:id") view=votes::PollResultsPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id/present") view=pages::presentation::PresentationPage ssr=SsrMode::Async />
                     <Route path=path!("i/:token/items/:item") view=pages::guest::ShowcaseItemPage ssr=SsrMode::Async />

@@ -67,6 +67,19 @@ enum Command {
         #[arg(long, default_value_t = 100000)]
         orders: usize,
     },
+    /// Redo a party's prize drawing from its revealed seed and eligible
+    /// guests' ids (as the party's page shows them), and print the winner.
+    VerifyDraw {
+        /// The seed revealed after the drawing.
+        #[arg(long)]
+        seed: String,
+        /// The eligible guests' ids, comma-separated (any order).
+        #[arg(long, value_delimiter = ',', num_args = 1..)]
+        ids: Vec<i64>,
+        /// The commitment shown before the drawing, to check the seed against.
+        #[arg(long)]
+        commitment: Option<String>,
+    },
     /// Create a brand admin, or set a new password for an existing account.
     /// The password is asked on the terminal, or read from the first line of stdin.
     CreateAdmin {
@@ -121,6 +134,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             tracing::info!(port = app.port(), public_url = %settings.public_url, "Soirée is listening");
             app.run_until(shutdown_signal()).await
         }
+        Command::VerifyDraw {
+            seed,
+            ids,
+            commitment,
+        } => verify_draw(&seed, &ids, commitment.as_deref()),
         Command::Migrate => {
             let db = open(&settings).await?;
             println!("Migrations applied ({:?}).", db.engine());
@@ -332,5 +350,25 @@ async fn seed_load(
         w.lines,
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// `soiree verify-draw`: the winner from the seed and the ids, and whether
+/// the seed is the one the commitment promised.
+fn verify_draw(seed: &str, ids: &[i64], commitment: Option<&str>) -> anyhow::Result<()> {
+    use app::draws::domain;
+    if let Some(promised) = commitment {
+        if !domain::keeps_promise(seed, promised) {
+            anyhow::bail!(
+                "this seed does not match the commitment {promised}: the drawing cannot be trusted"
+            );
+        }
+        println!("The seed matches the commitment.");
+    }
+    println!("Hashed: {}", domain::draw_input(seed, ids));
+    match domain::winner(seed, ids) {
+        Some(id) => println!("Winner: guest {id}"),
+        None => anyhow::bail!("no eligible guest ids were given"),
+    }
     Ok(())
 }

@@ -26,6 +26,7 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/orders" aria-current=move || current("/brand/orders")>{tr!(lang, BRAND_NAV_ORDERS)}</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>{tr!(lang, BRAND_NAV_KITS)}</a>
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>{tr!(lang, BRAND_NAV_VOTES)}</a>
+            <a href="/brand/draws" aria-current=move || current("/brand/draws")>{tr!(lang, BRAND_NAV_DRAWS)}</a>
             <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>{tr!(lang, BRAND_NAV_BOOKINGS)}</a>
             <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>{tr!(lang, BRAND_NAV_WEBHOOKS)}</a>
             <a href="/brand/api-keys" aria-current=move || current("/brand/api-keys")>{tr!(lang, BRAND_NAV_API_KEYS)}</a>

@@ -97,6 +97,8 @@ pub struct EventReport {
     pub refunded: Money,
     /// The brand's currency, every amount's.
     pub currency: Currency,
+    /// The party's prize drawing, once drawn: the prize and the winner.
+    pub draw: Option<(String, String)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -530,6 +532,9 @@ pub fn EventReportPage() -> impl IntoView {
                             tr!(lang, INSIGHTS_REPORT_REFUNDED, count = r.refunded_orders, amount = &amount)
                         }}</p>
                     }
+                })}
+                {r.draw.clone().map(|(prize, winner)| view! {
+                    <p data-testid="report-draw">{tr!(lang, INSIGHTS_REPORT_DRAW, prize = prize, winner = winner)}</p>
                 })}
                 <section aria-labelledby="report-guests-title">
                     <h2 id="report-guests-title">{tr!(lang, INSIGHTS_REPORT_GUESTS)}</h2>

@@ -258,6 +258,7 @@ pub async fn event_report(
         .await
     })?;
     Ok(EventReport {
+        draw: drawn_prize(db, event_id).await?,
         refunded_orders,
         refunded: crate::base::money::Money::new(refunded_cents, currency),
         currency,
@@ -282,6 +283,19 @@ pub async fn event_report(
             .collect(),
         items,
     })
+}
+
+/// The party's prize drawing, once drawn: (prize, winner's name).
+async fn drawn_prize(db: &Db, event_id: i64) -> Result<Option<(String, String)>, AppError> {
+    Ok(on_db!(db.reader(), |pool| sqlx::query_as(
+        "SELECT COALESCE(i.name, ''), COALESCE(g.name, '') FROM party_draws d
+         JOIN prize_offers o ON o.id = d.offer_id LEFT JOIN items i ON i.id = o.item_id
+         LEFT JOIN guests g ON g.id = d.winner_guest_id
+         WHERE d.event_id = $1 AND d.drawn_at IS NOT NULL"
+    )
+    .bind(event_id)
+    .fetch_optional(pool)
+    .await)?)
 }
 
 type GuestRow = (String, String, String, i64, i64, String);

@@ -115,6 +115,7 @@ pub fn EventPage() -> impl IntoView {
     let messages = MessagesState::new(id);
     let friend = FriendOrderState::new(id);
     let cohosts = CoHostsState::new(id);
+    let draw = Resource::new(move || id.get(), crate::draws::get_party_draw);
     // The page's forms: only the one used last shows its note.
     let cancel_error = LastForm::of_page().error(cancel);
     let lang = crate::base::l10n::use_lang();
@@ -198,6 +199,9 @@ pub fn EventPage() -> impl IntoView {
                     {(!guests_first).then(|| view! { <GuestList event_id=event_id state=guests can_edit=e.can_manage /> })}
                     {(e.can_message).then(|| view! { <GuestMessages event_id=event_id state=messages /> })}
                     {(e.summary.status != EventStatus::Cancelled).then(|| view! { <CoHostsSection event_id=event_id state=cohosts /> })}
+                    <Suspense fallback=|| ()>
+                        {move || draw.get().and_then(Result::ok).flatten().map(|d| view! { <crate::draws::PartyDraw draw=d /> })}
+                    </Suspense>
                     {(e.can_edit && e.summary.status != EventStatus::Cancelled).then(|| view! { <FriendOrder event_id=event_id state=friend /> })}
                     <p><a href="/host">{tr!(lang, HOST_BACK)}</a></p>
                 </article>

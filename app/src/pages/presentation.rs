@@ -30,6 +30,8 @@ pub struct Presentation {
     pub share_url: Option<String>,
     pub qr_svg: Option<String>,
     pub live: LiveFigures,
+    /// The party's prize drawing, when the brand offers one.
+    pub draw: Option<crate::draws::DrawView>,
 }
 
 /// The host's slideshow of an event.
@@ -67,6 +69,7 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
             share_url,
             slides,
             live: crate::pages::live::ssr::figures(&state.db, event_id, starts_at).await?,
+            draw: crate::draws::ssr::view(&state.db, event_id, chrono::Utc::now()).await?,
         })
     })
     .await
@@ -104,7 +107,11 @@ pub fn PresentationPage() -> impl IntoView {
             // unless turned on).
             let reward = query.get("reward").as_deref() == Some("on");
             let sales = query.get("sales").as_deref() != Some("off");
-            view! { <Deck p slide reward sales /> }
+            let (event_id, draw) = (p.event_id, p.draw.clone());
+            view! {
+                <Deck p slide reward sales />
+                {draw.map(|draw| view! { <crate::draws::DrawOnScreen event_id draw /> })}
+            }
         } />
     }
 }

@@ -18,6 +18,7 @@ mod content;
 mod corpus;
 mod currency;
 mod digest;
+mod draws;
 mod events;
 mod forms;
 mod guests;

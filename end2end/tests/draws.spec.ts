@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { demo, hydrated, LoginPage, mailTo, scheduleParty, watchErrors } from './pages';
+
+// The brand offers a prize on a party; the party's page shows the
+// commitment; the host draws on the presentation screen; the winner is
+// mailed and anyone can check the drawing from the party's page.
+
+test('a prize drawn on the presentation screen, the winner mailed, the drawing checkable', async ({ browser, page, javaScriptEnabled }) => {
+  test.setTimeout(180_000);
+  const run = `${Date.now().toString(36)}${javaScriptEnabled ? 'j' : 'n'}`;
+  const guest = { name: 'Nina Perret', email: `nina.${run}@example.com` };
+  const title = `Lucky night ${run}`;
+  const errors = watchErrors(page);
+
+  const login = new LoginPage(page);
+  await login.open(javaScriptEnabled);
+  await login.signIn(demo.host2.email, demo.host2.password);
+  await scheduleParty(page, javaScriptEnabled, { title, days: 2, address: '3 rue Royale, Lyon', kit: 'Starter kit (6 items)' });
+  const eventUrl = page.url();
+  await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
+  await page.getByRole('button', { name: 'Add these guests' }).click();
+  await expect(page.getByRole('cell', { name: guest.email })).toBeVisible();
+  await hydrated(page, javaScriptEnabled);
+  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
+  await expect(page.getByText('not invited yet')).toHaveCount(0);
+  const link = (await mailTo(guest.email, 'invites you')).text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)![0];
+  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, javaScriptEnabled });
+  const guestPage = await phone.newPage();
+  await guestPage.goto(link);
+  await hydrated(guestPage, javaScriptEnabled);
+  await guestPage.getByLabel("Yes, I'll be there").check();
+  await guestPage.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(guestPage.getByTestId('invitation-answer')).toHaveText('Yes');
+  await phone.close();
+
+  // The brand offers a candle at this party, to those who said yes.
+  const brand = await browser.newContext({ javaScriptEnabled });
+  const admin = await brand.newPage();
+  const adminLogin = new LoginPage(admin);
+  await adminLogin.open(javaScriptEnabled);
+  await adminLogin.signIn(demo.admin.email, demo.admin.password);
+  await admin.goto('/brand/draws');
+  await hydrated(admin, javaScriptEnabled);
+  await admin.getByLabel('Prize').selectOption({ label: 'Fig Leaf Candle' });
+  await admin.getByLabel('Party').selectOption({ label: title });
+  await admin.getByRole('button', { name: 'Offer the prize' }).click();
+  await expect(admin.getByTestId('prize-offers')).toContainText(title);
+  await brand.close();
+
+  // The party's page shows the commitment; the host draws on the screen.
+  await page.goto(eventUrl);
+  const commitment = (await page.getByTestId('draw-commitment').textContent())!.trim();
+  expect(commitment).toMatch(/^[0-9a-f]{64}$/);
+  await page.goto(`${eventUrl}/present`);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByRole('button', { name: 'Draw the winner' }).click();
+  await expect(page.getByTestId('draw-winner')).toHaveText('Nina P.');
+  const won = await mailTo(guest.email, 'You won the drawing');
+  expect(won.text).toContain('Fig Leaf Candle');
+
+  // Anyone can check: the seed matches the commitment.
+  await page.goto(eventUrl);
+  await expect(page.getByTestId('draw-winner')).toHaveText('Won by Nina P.');
+  const seed = (await page.getByTestId('draw-seed').textContent())!.trim();
+  expect(createHash('sha256').update(seed).digest('hex')).toBe(commitment);
+  expect(errors).toEqual([]);
+});
