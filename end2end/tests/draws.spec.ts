@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, mailTo, scheduleParty, watchErrors } from './pages';
+import { demo, hydrated, inviteGuest, LoginPage, mailTo, scheduleParty, watchErrors } from './pages';
 
 // The brand offers a prize on a party; the party's page shows the
 // commitment; the host draws on the presentation screen; the winner is
@@ -18,12 +18,7 @@ test('a prize drawn on the presentation screen, the winner mailed, the drawing c
   await login.signIn(demo.host2.email, demo.host2.password);
   await scheduleParty(page, javaScriptEnabled, { title, days: 2, address: '3 rue Royale, Lyon', kit: 'Starter kit (6 items)' });
   const eventUrl = page.url();
-  await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
-  await page.getByRole('button', { name: 'Add these guests' }).click();
-  await expect(page.getByRole('cell', { name: guest.email })).toBeVisible();
-  await hydrated(page, javaScriptEnabled);
-  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
-  await expect(page.getByText('not invited yet')).toHaveCount(0);
+  await inviteGuest(page, javaScriptEnabled, guest);
   const link = (await mailTo(guest.email, 'invites you')).text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)![0];
   const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, javaScriptEnabled });
   const guestPage = await phone.newPage();
@@ -42,8 +37,8 @@ test('a prize drawn on the presentation screen, the winner mailed, the drawing c
   await adminLogin.signIn(demo.admin.email, demo.admin.password);
   await admin.goto('/brand/draws');
   await hydrated(admin, javaScriptEnabled);
-  await admin.getByLabel('Prize').selectOption({ label: 'Fig Leaf Candle' });
-  await admin.getByLabel('Party').selectOption({ label: title });
+  await admin.getByLabel('Prize', { exact: true }).selectOption({ label: 'Fig Leaf Candle' });
+  await admin.getByLabel('Party', { exact: true }).selectOption({ label: title });
   await admin.getByRole('button', { name: 'Offer the prize' }).click();
   await expect(admin.getByTestId('prize-offers')).toContainText(title);
   await brand.close();
@@ -56,6 +51,7 @@ test('a prize drawn on the presentation screen, the winner mailed, the drawing c
   await hydrated(page, javaScriptEnabled);
   await page.getByRole('button', { name: 'Draw the winner' }).click();
   await expect(page.getByTestId('draw-winner')).toHaveText('Nina P.');
+  await page.screenshot({ path: `artifacts/draw-on-screen-${javaScriptEnabled ? 'js' : 'no-js'}.png` });
   const won = await mailTo(guest.email, 'You won the drawing');
   expect(won.text).toContain('Fig Leaf Candle');
 

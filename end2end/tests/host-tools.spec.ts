@@ -3,6 +3,7 @@ import {
   attachmentOf,
   demo,
   hydrated,
+  inviteGuest,
   LoginPage,
   mailTo,
   minuteAfter,
@@ -50,12 +51,7 @@ test('an online party: video link to a yes, a message, a move in the calendar, t
   await expect(page).toHaveURL(/\/host\/events\/\d+$/);
   const eventUrl = page.url();
   await hydrated(page, javaScriptEnabled);
-  await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
-  await page.getByRole('button', { name: 'Add these guests' }).click();
-  await expect(page.getByRole('cell', { name: guest.email })).toBeVisible();
-  await hydrated(page, javaScriptEnabled);
-  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
-  await expect(page.getByText('not invited yet')).toHaveCount(0);
+  await inviteGuest(page, javaScriptEnabled, guest);
   await noSidewaysScroll(page);
 
   // The guest says yes: the party starts within 15 minutes, so the link shows.

@@ -130,6 +130,17 @@ export async function scheduleParty(
   await hydrated(page, javaScriptEnabled);
 }
 
+/** On the party's page, the signed-in host adds one guest and sends the
+ * invitation. */
+export async function inviteGuest(page: Page, javaScriptEnabled: boolean, guest: { name: string; email: string }) {
+  await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
+  await page.getByRole('button', { name: 'Add these guests' }).click();
+  await expect(page.getByRole('cell', { name: guest.email })).toBeVisible();
+  await hydrated(page, javaScriptEnabled);
+  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
+  await expect(page.getByText('not invited yet')).toHaveCount(0);
+}
+
 /** The page is no wider than the window: nothing scrolls sideways. */
 export async function noSidewaysScroll(page: Page) {
   const { scroll, width } = await page.evaluate(() => ({

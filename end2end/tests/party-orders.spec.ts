@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, LoginPage, mailTo, noSidewaysScroll, scheduleParty, watchErrors } from './pages';
+import { demo, hydrated, inviteGuest, LoginPage, mailTo, noSidewaysScroll, scheduleParty, watchErrors } from './pages';
 
 // Orders around a party, on a phone: a guest changes their mind from the
 // tracking page and the host's bar follows. Runs twice: hydrated, and
@@ -19,12 +19,7 @@ test('a guest lowers an order from its tracking page and the host’s bar follow
   await expect(page).toHaveURL(/\/host$/);
   await scheduleParty(page, javaScriptEnabled, { title: `Second thoughts ${run}`, days: 3, address: '4 rue Neuve, Lyon', kit: 'Starter kit (6 items)' });
   const eventUrl = page.url();
-  await page.getByLabel('Guests, one per line').fill(`${guest.name} <${guest.email}>`);
-  await page.getByRole('button', { name: 'Add these guests' }).click();
-  await expect(page.getByRole('cell', { name: guest.email })).toBeVisible();
-  await hydrated(page, javaScriptEnabled);
-  await page.getByRole('button', { name: 'Send invitations to new guests' }).click();
-  await expect(page.getByText('not invited yet')).toHaveCount(0);
+  await inviteGuest(page, javaScriptEnabled, guest);
 
   // The guest orders two candles for pickup at the host's.
   const link = (await mailTo(guest.email, 'invites you')).text.match(/http:\/\/127\.0\.0\.1:\d+\/i\/[A-Za-z0-9_-]+/)![0];

@@ -48,6 +48,7 @@ pub async fn save_rules(db: &Db, brand_id: i64, form: &RulesForm) -> Result<(), 
 }
 
 /// (qualifying sales, buying guests other than the host, awaiting payment).
+/// A prize won at the party's drawing (a free order) is no purchase.
 fn sales_sql() -> String {
     let counted =
         crate::base::order::OrderStatus::sql_list(crate::base::order::OrderStatus::counts_as_sale);
@@ -55,7 +56,7 @@ fn sales_sql() -> String {
         "SELECT
            CAST(COALESCE(SUM(CASE WHEN o.status IN {counted} THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT),
            COUNT(DISTINCT CASE WHEN o.status IN {counted} AND lower(o.customer_email) <> lower(u.email)
-                 THEN lower(o.customer_email) END),
+                 AND o.merchandise_cents > 0 THEN lower(o.customer_email) END),
            CAST(COALESCE(SUM(CASE WHEN o.status = 'placed' THEN o.merchandise_cents ELSE 0 END), 0) AS BIGINT)
          FROM events e JOIN users u ON u.id = e.host_id
          LEFT JOIN orders o ON o.event_id = e.id AND o.kind = 'guest'

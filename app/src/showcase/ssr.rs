@@ -198,7 +198,8 @@ pub async fn live_counts(
                (SELECT COUNT(*) FROM guests WHERE event_id = $1 AND last_seen_at >= $2),
                (SELECT CAST(COALESCE(SUM(1 + companions), 0) AS BIGINT) FROM guests
                  WHERE event_id = $1 AND rsvp = 'yes'),
-               (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN {void}),
+               (SELECT COUNT(*) FROM orders WHERE event_id = $1 AND status NOT IN {void}
+                 AND merchandise_cents > 0),
                (SELECT CAST(COALESCE(SUM(merchandise_cents), 0) AS BIGINT) FROM orders
                  WHERE event_id = $1 AND status NOT IN {void}),
                (SELECT b.currency FROM events e JOIN brands b ON b.id = e.brand_id WHERE e.id = $1)"

@@ -171,6 +171,18 @@ db_test!(
         .await)
         .unwrap();
         assert_eq!(mails_to(&app, &email, "You won the drawing").await, 1);
+        // A prize is no purchase: the host's buyers and the party's orders stay.
+        let panel: Value = get_json(
+            &app,
+            &app.client,
+            &format!("/api/reward_panel?event_id={event}"),
+        )
+        .await;
+        assert_eq!(panel["progress"]["buying_guests"], 0);
+        let live = app::showcase::ssr::live_counts(&app.db, event, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(live.orders, 0);
 
         // The command redoes it from the page's figures.
         let out = Command::new(env!("CARGO_BIN_EXE_soiree"))
