@@ -55,6 +55,7 @@ test('a guest lowers an order from its tracking page and the host’s bar follow
   const cents = (s: string) => Math.round(Number(s.replace(/[^0-9.]/g, '')) * 100);
   expect(cents(after) * 2).toBe(cents(before));
   await noSidewaysScroll(guestPage);
+  await change.screenshot({ path: `artifacts/order-change-${javaScriptEnabled ? 'js' : 'no-js'}.png` });
   expect((await mailTo(guest.email, 'was changed')).text).toContain('Fig Leaf Candle: 2 → 1.');
 
   // The host's bar follows: pushed to a hydrated page, or on the next visit.
@@ -120,6 +121,7 @@ test('a friend orders from the host’s link, and the host orders for an absent 
   await section.getByLabel(/^Fig Leaf Candle/).selectOption('1');
   await section.getByRole('button', { name: 'Place the order and email my friend' }).click();
   await expect(page.getByTestId('friend-order-placed')).toBeVisible();
+  await section.screenshot({ path: `artifacts/friend-order-${javaScriptEnabled ? 'js' : 'no-js'}.png` });
   const mail = await mailTo(`kim.${run}@example.com`, 'Hugo ordered for you');
   expect(mail.text).toContain('placed this order for you');
   expect(mail.text).toMatch(/\/o\/[A-Za-z0-9_-]+/);

@@ -47,18 +47,19 @@ fn figures_sql() -> [String; 6] {
                 SUM(CASE WHEN g.rsvp = 'yes' THEN 1 ELSE 0 END)
          FROM guests g WHERE g.event_id IN (SELECT e.id {parties}) GROUP BY g.event_id"
     );
-    // Invited guests who bought: the guest of an order from a personal link,
+    // Invited guests who bought (a prize won at the drawing is a free order,
+    // no purchase): the guest of an order from a personal link,
     // or the invited guest with the email of a share-link order (guests'
     // emails are stored in lower case).
     let bought_sql = format!(
         "SELECT b.event_id, COUNT(DISTINCT b.guest_id) FROM (
            SELECT o.event_id AS event_id, o.guest_id AS guest_id FROM orders o
-           WHERE o.kind = 'guest' AND o.status IN {counted} AND o.guest_id IS NOT NULL
+           WHERE o.kind = 'guest' AND o.merchandise_cents > 0 AND o.status IN {counted} AND o.guest_id IS NOT NULL
              AND o.event_id IN (SELECT e.id {parties})
            UNION
            SELECT o.event_id, g.id FROM orders o
            JOIN guests g ON g.event_id = o.event_id AND g.email = lower(o.customer_email)
-           WHERE o.kind = 'guest' AND o.status IN {counted} AND o.guest_id IS NULL
+           WHERE o.kind = 'guest' AND o.merchandise_cents > 0 AND o.status IN {counted} AND o.guest_id IS NULL
              AND o.event_id IN (SELECT e.id {parties})
          ) b GROUP BY b.event_id"
     );
@@ -66,7 +67,7 @@ fn figures_sql() -> [String; 6] {
         "SELECT o.event_id, COUNT(*), CAST(COALESCE(SUM(o.merchandise_cents), 0) AS BIGINT),
                 COUNT(DISTINCT CASE WHEN lower(o.customer_email) <> lower(u.email) THEN lower(o.customer_email) END)
          FROM orders o JOIN events ev ON ev.id = o.event_id JOIN users u ON u.id = ev.host_id
-         WHERE o.kind = 'guest' AND o.status IN {counted} AND o.event_id IN (SELECT e.id {parties})
+         WHERE o.kind = 'guest' AND o.merchandise_cents > 0 AND o.status IN {counted} AND o.event_id IN (SELECT e.id {parties})
          GROUP BY o.event_id"
     );
     let rewards_sql = format!(
@@ -321,9 +322,9 @@ async fn report_lines(
     let items_sql = format!(
         "SELECT i.id, i.name,
            CAST(COALESCE((SELECT SUM(l.quantity) FROM order_lines l JOIN orders o ON o.id = l.order_id
-              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.merchandise_cents > 0 AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
            CAST(COALESCE((SELECT SUM(l.line_cents) FROM order_lines l JOIN orders o ON o.id = l.order_id
-              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
+              WHERE o.event_id = $1 AND o.kind = 'guest' AND o.merchandise_cents > 0 AND o.status IN {counted} AND l.item_id = i.id), 0) AS BIGINT),
            (SELECT COUNT(*) FROM favourites f JOIN guests g ON g.id = f.guest_id WHERE g.event_id = $1 AND f.item_id = i.id),
            (SELECT COUNT(*) FROM poll_votes v JOIN poll_options po ON po.id = v.option_id
               WHERE v.event_id = $1 AND po.item_id = i.id)
