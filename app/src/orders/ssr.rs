@@ -319,6 +319,36 @@ impl From<PlaceError> for AppError {
     }
 }
 
+/// The item's name as the buyer reads it (the brand's words in the
+/// page's language), for `items` aliased as `i`.
+fn item_name_sql() -> String {
+    crate::base::content::ssr::text_sql(
+        crate::base::l10n::page_lang(),
+        crate::base::content::Kind::Item,
+        "name",
+        "i.id",
+        "i.name",
+    )
+}
+
+/// A guest's order line at full price.
+fn full_price_line(
+    (item_id, sku, name): (i64, String, String),
+    unit_price: Money,
+    vat_rate_bp: i64,
+    quantity: i64,
+) -> NewLine {
+    NewLine {
+        item_id,
+        sku,
+        name,
+        unit_price,
+        vat_rate_bp,
+        quantity,
+        half_price_units: 0,
+    }
+}
+
 /// The buyer's cart as order lines, read on the order's transaction; each
 /// line keeps the item's name as the buyer read it.
 async fn cart_lines(
@@ -331,13 +361,7 @@ async fn cart_lines(
         "SELECT i.id, i.sku, {}, i.price_cents, i.vat_rate_bp, cl.quantity
          FROM carts c JOIN cart_lines cl ON cl.cart_id = c.id JOIN items i ON i.id = cl.item_id
          WHERE c.event_id = $1 AND c.owner = $2 ORDER BY cl.added_at, i.id",
-        crate::base::content::ssr::text_sql(
-            crate::base::l10n::page_lang(),
-            crate::base::content::Kind::Item,
-            "name",
-            "i.id",
-            "i.name"
-        )
+        item_name_sql()
     );
     let rows: Vec<Row> = on_tx!(tx, |c| sqlx::query_as(&sql)
         .bind(buyer.event_id)
@@ -346,17 +370,14 @@ async fn cart_lines(
         .await?);
     Ok(rows
         .into_iter()
-        .map(
-            |(item_id, sku, name, price, vat_rate_bp, quantity)| NewLine {
-                item_id,
-                sku,
-                name,
-                unit_price: Money::new(price, currency),
+        .map(|(item_id, sku, name, price, vat_rate_bp, quantity)| {
+            full_price_line(
+                (item_id, sku, name),
+                Money::new(price, currency),
                 vat_rate_bp,
                 quantity,
-                half_price_units: 0,
-            },
-        )
+            )
+        })
         .collect())
 }
 
@@ -373,13 +394,7 @@ async fn chosen_lines(
         "SELECT i.sku, {}, i.price_cents, i.vat_rate_bp
          FROM event_items ei JOIN items i ON i.id = ei.item_id
          WHERE ei.event_id = $1 AND i.id = $2 AND i.active = TRUE",
-        crate::base::content::ssr::text_sql(
-            crate::base::l10n::page_lang(),
-            crate::base::content::Kind::Item,
-            "name",
-            "i.id",
-            "i.name"
-        )
+        item_name_sql()
     );
     let mut lines = Vec::new();
     for &(item_id, quantity) in chosen.iter().filter(|(_, q)| *q > 0) {
@@ -396,15 +411,12 @@ async fn chosen_lines(
                 left: 0,
             }));
         };
-        lines.push(NewLine {
-            item_id,
-            sku,
-            name,
-            unit_price: Money::new(price, currency),
+        lines.push(full_price_line(
+            (item_id, sku, name),
+            Money::new(price, currency),
             vat_rate_bp,
             quantity,
-            half_price_units: 0,
-        });
+        ));
     }
     Ok(lines)
 }
