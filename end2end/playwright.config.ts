@@ -43,7 +43,7 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium', launchOptions } },
     {
       name: 'chromium-no-js',
-      testMatch: /(forms|confirm|host-page|host-tools|party-orders|draws|brand-orders|credit|mistakes|digest|payments)\.spec\.ts/,
+      testMatch: /(forms|confirm|host-page|host-tools|party-orders|draws|reviews|brand-orders|credit|mistakes|digest|payments)\.spec\.ts/,
       use: { browserName: 'chromium', javaScriptEnabled: false, launchOptions },
     },
   ],

@@ -1765,3 +1765,160 @@ draw-to = Last day of the period
 draw-who = Who may win
 draw-create = Offer the prize
 insights-report-draw = Prize drawing: { $prize }, won by { $winner }.
+
+## Reviews and tips (issue 19)
+item-rated =
+    { $count ->
+        [one] Rated { $average } out of 5 by one buyer
+       *[other] Rated { $average } out of 5 by { $count } buyers
+    }
+review-stars =
+    { $rating ->
+        [one] 1 star out of 5
+       *[other] { $rating } stars out of 5
+    }
+review-photo-alt = Photo by { $name }
+review-brand-reply = The brand's answer:
+review-section-title = Reviews
+review-none-yet = No review yet: buyers are asked a week after their delivery.
+review-tips-title = Hosts' tips
+review-rating-legend = Your rating
+review-comment = Your comment
+review-photo = A photo (optional)
+review-send = Send my review
+review-page-title = Review your items
+review-back-to-order = ← Back to your order
+review-lead = Tell the next guests what you think of each item. The brand reads every review before it is published.
+review-after-delivery = You can review your items once your order is delivered.
+review-state-pending = Sent: the brand reads it before publishing it.
+review-state-published = Published on the item's page.
+review-state-hidden = Not shown on the item's page.
+review-error-rating = Choose from 1 to 5 stars.
+review-error-comment = Write a few words about the item.
+review-error-too-long = Keep it to { $max } characters.
+review-error-one-photo = Add one photo at most.
+review-mail-subject = How do you like what you ordered at { $party }?
+review-mail-body = Your order from the party "{ $party }" was delivered a week ago. Would you rate each item from 1 to 5, with a word for the next guests? It takes a minute:
+tip-page-title = Your tips
+tip-back = ← Your parties
+tip-lead = Tell guests how you use an item. Once the brand publishes it, your tip shows on the item's page and in your presentation.
+tip-write = Write a tip
+tip-saved = Tip sent: the brand publishes it after reading it.
+tip-item = Item
+tip-body = Your tip
+tip-body-hint = How you use it, what it goes with, how you care for it.
+tip-send = Send my tip
+tip-mine = Your tips so far
+tip-none = No tip yet.
+tip-error-item = Choose the item.
+tip-error-body = Write your tip.
+moderation-title = Reviews and tips
+moderation-lead = Buyers review what they received and hosts share tips. Publish what helps the next guests, hide the rest, and answer when you like.
+moderation-tabs = Reviews by state
+moderation-pending = To read ({ $count })
+moderation-published = Published
+moderation-hidden = Hidden
+moderation-none = Nothing here.
+moderation-tip-by = Tip by { $name }, host
+moderation-publish = Publish
+moderation-hide = Hide
+moderation-reply = Your answer (shown under it)
+moderation-save-reply = Save the answer
+moderation-error-state = Choose to publish or to hide.
+brand-nav-reviews = Reviews
+host-your-tips = Your tips
+track-review-items = Review your items
+catalog-rating = Rating
+
+## Party album (issue 19)
+album-link = The party's album
+album-photo-by = Photo by { $name }
+album-title = The party's album
+album-lead = Photos from the party, for its guests only. The host chooses what is shown.
+album-empty = No photo shown yet.
+album-mine-waiting = Your photos waiting for the host
+album-add = Add your photos
+album-photos = Photos
+album-photos-hint = JPEG, PNG or WebP, up to 8 MB each, at most 6 at a time.
+album-caption = A caption (optional)
+album-send = Add to the album
+album-host-lead = Your guests' photos wait here until you show them; only the party's guests see the album.
+album-state-shown = shown
+album-state-hidden = hidden
+album-state-pending = waiting for you
+album-hide = Hide
+album-show = Show
+album-error-not-yet = Photos can be added by guests who said yes, once the party has begun.
+album-error-caption = Keep the caption to { $max } characters.
+album-error-no-photo = Choose at least one photo.
+host-album-link = Party album
+
+## Chosen by fans, pre-orders (issue 19)
+item-chosen-by-fans = Chosen by fans
+vote-fans-chose = The fans chose: { $choice }
+vote-brand-will = What the brand will do:
+poll-outcome = What you will do with the result
+poll-outcome-hint = Voters read it with the result. The item of the winning option gets the "Chosen by fans" mark.
+poll-error-outcome = Tell the voters what you will do with their choice.
+poll-error-outcome-long = Keep it to { $max } characters.
+brand-nav-preorders = Pre-orders
+preorder-title = Pre-order it
+preorder-lead = Made only if enough fans want it: { $price } each, your card authorised now and charged only if the goal is reached by { $ends }.
+preorder-progress = { $units } of { $goal } pre-ordered
+preorder-funded-note = The goal is reached: it will be made.
+preorder-quantity = How many
+preorder-start = Pre-order
+preorder-page-title = Your pre-order
+preorder-state-new = Authorise { $amount } on your card to confirm your pre-order. Nothing is charged unless the goal is reached.
+preorder-state-authorised = Your card is authorised for { $amount }, not charged. If { $goal } are pre-ordered by { $ends }, it is charged and the item is made; if not, nothing is charged.
+preorder-state-captured = The goal was reached: your card was charged { $amount } and your item is being made.
+preorder-state-released = The campaign did not reach its goal: nothing was charged.
+preorder-state-abandoned = This pre-order was not confirmed before the campaign ended: nothing was charged.
+preorder-card-title = Your card
+preorder-card-text = { $amount } will be authorised, not charged.
+preorder-authorise = Authorise { $amount }
+preorder-error-quantity = Choose from 1 to 5.
+preorder-error-ended = The campaign has ended: this pre-order can no longer be confirmed.
+preorder-mail-authorised-subject = Your pre-order of { $item }
+preorder-mail-authorised = Your pre-order of { $item } is registered: { $amount } is authorised on your card, not charged. When { $goal } are pre-ordered it is charged and the item is made; if the goal is not reached in time, nothing is charged. Follow it here:
+preorder-mail-captured-subject = { $item } will be made
+preorder-mail-captured = Good news: enough fans pre-ordered { $item }. Your card was charged { $amount } and your item is going into production. Follow its making here:
+preorder-mail-released-subject = { $item } will not be made this time
+preorder-mail-released = The pre-order campaign for { $item } did not reach its goal. Your card was not charged: the authorisation is released.
+campaign-page-title = Pre-order campaigns
+campaign-lead = Open a campaign on an item: guests pre-order from their link with their card authorised, not charged. Reaching the goal charges every card and puts the item into production; ending short releases them all. A card authorisation lasts { $days } days: a campaign ends within.
+campaign-none = No campaign yet.
+campaign-new = Open a campaign
+campaign-item = Item
+campaign-goal = Goal (units)
+campaign-ends = Last day
+campaign-open = Open the campaign
+campaign-state-open = Open
+campaign-state-funded = Funded: in production
+campaign-state-failed = Goal not reached: cards released
+campaign-error-item = Choose the item.
+campaign-error-goal = Give a goal from 1 to 10,000 units.
+campaign-error-ends = Choose a last day from today to { $days } days ahead (card authorisations last { $days } days).
+campaign-error-open-already = This item already has an open campaign.
+
+## The making of an order (issue 19)
+brand-nav-making = Making of
+making-title = The making of your items
+making-photo-alt = The making of { $item }
+making-page-title = The making of
+making-lead = Tell buyers how their items are being made: each update shows on their order's page, in order, and they get one mail a day at most with what is new.
+making-new = Post an update
+making-item = Item
+making-body = The update
+making-photo = A photo (optional)
+making-post = Post the update
+making-none = No update yet.
+making-read =
+    { $readers ->
+        [one] read by { $read } of its { $readers } buyer
+       *[other] read by { $read } of its { $readers } buyers
+    }
+making-error-item = Choose the item.
+making-error-body = Write the update.
+making-mail-subject = News from the making of your order
+making-mail-intro = Here is how your items are coming along:

@@ -1793,3 +1793,160 @@ draw-to = Dernier jour de la période
 draw-who = Qui peut gagner
 draw-create = Offrir le lot
 insights-report-draw = Tirage au sort : { $prize }, gagné par { $winner }.
+
+## Avis et astuces (issue 19)
+item-rated =
+    { $count ->
+        [one] Noté { $average } sur 5 par une personne qui l’a acheté
+       *[other] Noté { $average } sur 5 par { $count } personnes qui l’ont acheté
+    }
+review-stars =
+    { $rating ->
+        [one] 1 étoile sur 5
+       *[other] { $rating } étoiles sur 5
+    }
+review-photo-alt = Photo de { $name }
+review-brand-reply = La réponse de la marque :
+review-section-title = Avis
+review-none-yet = Pas encore d’avis : les acheteurs sont sollicités une semaine après leur livraison.
+review-tips-title = Astuces d’hôtesses
+review-rating-legend = Votre note
+review-comment = Votre commentaire
+review-photo = Une photo (facultatif)
+review-send = Envoyer mon avis
+review-page-title = Donnez votre avis
+review-back-to-order = ← Retour à votre commande
+review-lead = Dites aux prochains invités ce que vous pensez de chaque article. La marque lit chaque avis avant de le publier.
+review-after-delivery = Vous pourrez donner votre avis une fois votre commande livrée.
+review-state-pending = Envoyé : la marque le lit avant de le publier.
+review-state-published = Publié sur la page de l’article.
+review-state-hidden = Non affiché sur la page de l’article.
+review-error-rating = Choisissez de 1 à 5 étoiles.
+review-error-comment = Écrivez quelques mots sur l’article.
+review-error-too-long = Restez sous { $max } caractères.
+review-error-one-photo = Ajoutez une photo au plus.
+review-mail-subject = Que pensez-vous de votre commande de { $party } ?
+review-mail-body = Votre commande de la soirée « { $party } » a été livrée il y a une semaine. Voulez-vous noter chaque article de 1 à 5, avec un mot pour les prochains invités ? Cela prend une minute :
+tip-page-title = Vos astuces
+tip-back = ← Vos soirées
+tip-lead = Dites aux invités comment vous utilisez un article. Une fois publiée par la marque, votre astuce apparaît sur la page de l’article et dans votre présentation.
+tip-write = Écrire une astuce
+tip-saved = Astuce envoyée : la marque la publie après l’avoir lue.
+tip-item = Article
+tip-body = Votre astuce
+tip-body-hint = Comment vous l’utilisez, avec quoi il va, comment vous l’entretenez.
+tip-send = Envoyer mon astuce
+tip-mine = Vos astuces
+tip-none = Pas encore d’astuce.
+tip-error-item = Choisissez l’article.
+tip-error-body = Écrivez votre astuce.
+moderation-title = Avis et astuces
+moderation-lead = Les acheteurs notent ce qu’ils ont reçu et les hôtesses partagent leurs astuces. Publiez ce qui aide les prochains invités, masquez le reste, et répondez si vous le souhaitez.
+moderation-tabs = Avis par état
+moderation-pending = À lire ({ $count })
+moderation-published = Publiés
+moderation-hidden = Masqués
+moderation-none = Rien ici.
+moderation-tip-by = Astuce de { $name }, hôtesse
+moderation-publish = Publier
+moderation-hide = Masquer
+moderation-reply = Votre réponse (affichée en dessous)
+moderation-save-reply = Enregistrer la réponse
+moderation-error-state = Choisissez de publier ou de masquer.
+brand-nav-reviews = Avis
+host-your-tips = Vos astuces
+track-review-items = Donner mon avis
+catalog-rating = Note
+
+## Album de la soirée (issue 19)
+album-link = L’album de la soirée
+album-photo-by = Photo de { $name }
+album-title = L’album de la soirée
+album-lead = Les photos de la soirée, pour ses invités seulement. L’hôtesse choisit ce qui est montré.
+album-empty = Aucune photo montrée pour l’instant.
+album-mine-waiting = Vos photos en attente de l’hôtesse
+album-add = Ajoutez vos photos
+album-photos = Photos
+album-photos-hint = JPEG, PNG ou WebP, 8 Mo au plus chacune, 6 au plus à la fois.
+album-caption = Une légende (facultatif)
+album-send = Ajouter à l’album
+album-host-lead = Les photos de vos invités attendent ici que vous les montriez ; seuls les invités de la soirée voient l’album.
+album-state-shown = montrée
+album-state-hidden = masquée
+album-state-pending = en attente
+album-hide = Masquer
+album-show = Montrer
+album-error-not-yet = Les invités qui ont répondu oui peuvent ajouter des photos une fois la soirée commencée.
+album-error-caption = Restez sous { $max } caractères pour la légende.
+album-error-no-photo = Choisissez au moins une photo.
+host-album-link = Album de la soirée
+
+## Choisi par les fans, précommandes (issue 19)
+item-chosen-by-fans = Choisi par les fans
+vote-fans-chose = Les fans ont choisi : { $choice }
+vote-brand-will = Ce que la marque va faire :
+poll-outcome = Ce que vous ferez du résultat
+poll-outcome-hint = Les votants le lisent avec le résultat. L’article de l’option gagnante reçoit la mention « Choisi par les fans ».
+poll-error-outcome = Dites aux votants ce que vous ferez de leur choix.
+poll-error-outcome-long = Restez sous { $max } caractères.
+brand-nav-preorders = Précommandes
+preorder-title = Précommandez-le
+preorder-lead = Fabriqué seulement si assez de fans le veulent : { $price } l’unité, votre carte autorisée maintenant et débitée seulement si l’objectif est atteint d’ici le { $ends }.
+preorder-progress = { $units } précommandés sur { $goal }
+preorder-funded-note = L’objectif est atteint : il sera fabriqué.
+preorder-quantity = Combien
+preorder-start = Précommander
+preorder-page-title = Votre précommande
+preorder-state-new = Autorisez { $amount } sur votre carte pour confirmer votre précommande. Rien n’est débité si l’objectif n’est pas atteint.
+preorder-state-authorised = Votre carte est autorisée pour { $amount }, sans débit. Si { $goal } sont précommandés d’ici le { $ends }, elle est débitée et l’article est fabriqué ; sinon, rien n’est débité.
+preorder-state-captured = L’objectif a été atteint : votre carte a été débitée de { $amount } et votre article est en fabrication.
+preorder-state-released = La campagne n’a pas atteint son objectif : rien n’a été débité.
+preorder-state-abandoned = Cette précommande n’a pas été confirmée avant la fin de la campagne : rien n’a été débité.
+preorder-card-title = Votre carte
+preorder-card-text = { $amount } seront autorisés, sans débit.
+preorder-authorise = Autoriser { $amount }
+preorder-error-quantity = Choisissez de 1 à 5.
+preorder-error-ended = La campagne est terminée : cette précommande ne peut plus être confirmée.
+preorder-mail-authorised-subject = Votre précommande de { $item }
+preorder-mail-authorised = Votre précommande de { $item } est enregistrée : { $amount } sont autorisés sur votre carte, sans débit. Quand { $goal } seront précommandés, elle sera débitée et l’article fabriqué ; si l’objectif n’est pas atteint à temps, rien n’est débité. Suivez-la ici :
+preorder-mail-captured-subject = { $item } sera fabriqué
+preorder-mail-captured = Bonne nouvelle : assez de fans ont précommandé { $item }. Votre carte a été débitée de { $amount } et votre article part en fabrication. Suivez sa fabrication ici :
+preorder-mail-released-subject = { $item } ne sera pas fabriqué cette fois
+preorder-mail-released = La campagne de précommande de { $item } n’a pas atteint son objectif. Votre carte n’a pas été débitée : l’autorisation est levée.
+campaign-page-title = Campagnes de précommande
+campaign-lead = Ouvrez une campagne sur un article : les invités précommandent depuis leur lien, leur carte autorisée sans débit. Atteindre l’objectif débite toutes les cartes et lance la fabrication ; finir en deçà les libère toutes. Une autorisation de carte dure { $days } jours : une campagne se termine avant.
+campaign-none = Aucune campagne pour l’instant.
+campaign-new = Ouvrir une campagne
+campaign-item = Article
+campaign-goal = Objectif (unités)
+campaign-ends = Dernier jour
+campaign-open = Ouvrir la campagne
+campaign-state-open = Ouverte
+campaign-state-funded = Financée : en fabrication
+campaign-state-failed = Objectif non atteint : cartes libérées
+campaign-error-item = Choisissez l’article.
+campaign-error-goal = Donnez un objectif de 1 à 10 000 unités.
+campaign-error-ends = Choisissez un dernier jour entre aujourd’hui et dans { $days } jours (une autorisation de carte dure { $days } jours).
+campaign-error-open-already = Cet article a déjà une campagne ouverte.
+
+## La fabrication d’une commande (issue 19)
+brand-nav-making = Fabrication
+making-title = La fabrication de vos articles
+making-photo-alt = La fabrication de { $item }
+making-page-title = La fabrication
+making-lead = Racontez aux acheteurs comment leurs articles sont fabriqués : chaque nouvelle apparaît sur la page de leur commande, dans l’ordre, et ils reçoivent au plus un e-mail par jour avec les nouveautés.
+making-new = Publier une nouvelle
+making-item = Article
+making-body = La nouvelle
+making-photo = Une photo (facultatif)
+making-post = Publier la nouvelle
+making-none = Aucune nouvelle pour l’instant.
+making-read =
+    { $readers ->
+        [one] lue par { $read } sur { $readers } acheteur
+       *[other] lue par { $read } sur { $readers } acheteurs
+    }
+making-error-item = Choisissez l’article.
+making-error-body = Écrivez la nouvelle.
+making-mail-subject = Des nouvelles de la fabrication de votre commande
+making-mail-intro = Voici où en sont vos articles :

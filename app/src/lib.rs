@@ -7,6 +7,7 @@
 pub mod base;
 
 pub mod accounts;
+pub mod album;
 pub mod bookings;
 pub mod brand;
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod orders;
 pub mod pages;
 pub mod privacy;
 pub mod public_api;
+pub mod reviews;
 pub mod rewards;
 pub mod showcase;
 pub mod votes;
@@ -136,8 +138,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("i/:token/items/:item") view=pages::guest::ShowcaseItemPage ssr=SsrMode::Async />
                     <Route path=path!("s/:slug/items/:item") view=pages::guest::ShowcaseItemPage ssr=SsrMode::Async />
                     <Route path=path!("i/:token/cart") view=orders::CartPage ssr=SsrMode::Async />
+                    <Route path=path!("i/:token/album") view=album::GuestAlbumPage ssr=SsrMode::Async />
+                    <Route path=path!("host/events/:id/album") view=album::HostAlbumPage ssr=SsrMode::Async />
                     <Route path=path!("s/:slug/cart") view=orders::CartPage ssr=SsrMode::Async />
                     <Route path=path!("o/:code") view=orders::TrackingPage ssr=SsrMode::Async />
+                    <Route path=path!("o/:code/review") view=reviews::BuyerReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("p/:code") view=orders::preorder::PreorderPage ssr=SsrMode::Async />
+                    <Route path=path!("brand/preorders") view=orders::preorder::CampaignsPageView ssr=SsrMode::Async />
+                    <Route path=path!("brand/making") view=orders::making::MakingPageView ssr=SsrMode::Async />
+                    <Route path=path!("host/tips") view=reviews::TipsPageView ssr=SsrMode::Async />
+                    <Route path=path!("brand/reviews") view=reviews::ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("host/credit") view=rewards::redeem::CreditPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/new") view=NewEventPage ssr=SsrMode::Async />
                     <Route path=path!("host/events/:id") view=EventPage ssr=SsrMode::Async />

@@ -30,7 +30,7 @@ use crate::settings::RateLimits;
 /// The largest body of a form or server function, photo uploads excepted.
 pub const BODY_LIMIT: usize = 64 * 1024;
 /// The largest request body: a save of an item with its 6 photos of 8 MB.
-pub const UPLOAD_LIMIT: usize = 6 * app::catalog::photos::MAX_PHOTO_BYTES + 1024 * 1024;
+pub const UPLOAD_LIMIT: usize = 6 * app::base::photos::MAX_PHOTO_BYTES + 1024 * 1024;
 
 /// The server functions whose input is a multipart form (photo uploads).
 /// server_fn does not say which functions are multipart, so the list is

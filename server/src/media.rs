@@ -69,13 +69,23 @@ fn s3_bucket(s3: &S3Settings) -> anyhow::Result<Arc<dyn ObjectStore>> {
 /// `GET /media/…`: from the folder (straight from disk), or from the bucket
 /// through this server, so pages name their photos the same way whichever
 /// store holds them.
+/// Files under `private/` (party albums) are never served here: their
+/// areas serve them to their readers only.
 pub fn service(media: &MediaStore) -> Router {
-    match media.local_folder() {
+    let public = match media.local_folder() {
         Some(folder) => files_kept(ServeDir::new(folder), FOR_A_YEAR),
         None => Router::new()
             .route("/{*path}", get(from_store))
             .with_state(media.clone()),
-    }
+    };
+    Router::new()
+        .route("/private", get(not_served))
+        .route("/private/{*path}", get(not_served))
+        .merge(public)
+}
+
+async fn not_served() -> StatusCode {
+    StatusCode::NOT_FOUND
 }
 
 async fn from_store(

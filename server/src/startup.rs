@@ -129,6 +129,7 @@ impl Application {
         let (stop_tx, stop_rx) = watch::channel(false);
         let housekeeping = workers::spawn_housekeeping(
             self.db.clone(),
+            self.config.media.clone(),
             Duration::from_secs(3600),
             stop_rx.clone(),
         );
@@ -284,6 +285,7 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
         .merge(app::privacy::ssr::router(state.clone()))
         .merge(app::pages::live::ssr::router(state.clone(), live))
         .merge(app::orders::pick_list::ssr::router(state.clone()))
+        .merge(app::album::ssr::router(state.clone()))
         .route(
             "/brand/exports/{file}",
             get(app::exports::ssr::export_csv).with_state(state.clone()),

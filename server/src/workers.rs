@@ -281,7 +281,8 @@ fn sent_error(err: &reqwest::Error) -> String {
 }
 
 /// Every `every`: warns hosts 2 days before their order deadline, closes
-/// events at the deadline (rewards credited once), credits booking
+/// events at the deadline (rewards credited once), captures or releases
+/// the pre-orders of decided campaigns, credits booking
 /// bonuses once booked events are held, cancels card orders left unpaid
 /// for 30 minutes, and cancels the unpaid orders of a cancelled party that
 /// a crash left placed.
@@ -310,6 +311,11 @@ pub fn spawn_closings(
                     tracing::warn!(error = %err, "refunding changed orders failed; will retry")
                 }
             }
+            match app::orders::preorder::ssr::settle(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(preorders = n, "pre-orders captured or released"),
+                Err(err) => tracing::warn!(error = %err, "settling pre-orders failed; will retry"),
+            }
             match app::orders::transfer::ssr::remind_and_expire(&db, &config, Utc::now()).await {
                 Ok(pass) if pass == Default::default() => {}
                 Ok(pass) => tracing::info!(?pass, "unpaid transfers reminded or cancelled"),
@@ -333,7 +339,8 @@ pub fn spawn_closings(
     })
 }
 
-/// Queues due event reminders, thank-yous and host digests every `every`.
+/// Queues due event reminders, thank-yous, host digests and review
+/// requests every `every`.
 pub fn spawn_mailings(
     db: Db,
     config: std::sync::Arc<app::base::state::AppConfig>,
@@ -351,6 +358,16 @@ pub fn spawn_mailings(
                 Ok(0) => {}
                 Ok(n) => tracing::info!(queued = n, "host digests queued"),
                 Err(err) => tracing::warn!(error = %err, "host digests failed; will retry"),
+            }
+            match app::orders::making::ssr::mail_due(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(buyers = n, "making-of updates mailed"),
+                Err(err) => tracing::warn!(error = %err, "making-of mail failed; will retry"),
+            }
+            match app::reviews::ssr::ask_due(&db, &config, Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(asked = n, "buyers asked for reviews"),
+                Err(err) => tracing::warn!(error = %err, "asking for reviews failed; will retry"),
             }
             tokio::select! {
                 _ = tokio::time::sleep(every) => {}
@@ -386,9 +403,11 @@ pub fn spawn_party_changes(db: Db, mut stop: watch::Receiver<bool>) -> tokio::ta
     })
 }
 
-/// Deletes expired sessions and old sign-in failures every `every`.
+/// Deletes expired sessions and old sign-in failures, and removes the
+/// files of the media trash, every `every`.
 pub fn spawn_housekeeping(
     db: Db,
+    media: app::base::media::MediaStore,
     every: Duration,
     mut stop: watch::Receiver<bool>,
 ) -> tokio::task::JoinHandle<()> {
@@ -396,6 +415,13 @@ pub fn spawn_housekeeping(
         loop {
             if let Err(err) = housekeeping(&db).await {
                 tracing::warn!(error = ?err, "housekeeping failed; will retry");
+            }
+            match app::base::photos::empty_trash(&db, &media).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "erased media files removed"),
+                Err(err) => {
+                    tracing::warn!(error = %err, "emptying the media trash failed; will retry")
+                }
             }
             tokio::select! {
                 _ = tokio::time::sleep(every) => {}

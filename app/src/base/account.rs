@@ -179,6 +179,16 @@ fn is_common_password(_: &str) -> bool {
     false
 }
 
+/// "Ana L." for "Ana Lima": enough for the room, not the whole name.
+pub fn first_name_and_initial(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    match words.last().and_then(|w| w.chars().next()) {
+        Some(initial) => format!("{first} {initial}."),
+        None => first.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

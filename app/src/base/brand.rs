@@ -25,7 +25,10 @@ pub fn BrandNav() -> impl IntoView {
             <a href="/brand/catalog" aria-current=move || current("/brand/catalog")>{tr!(lang, BRAND_NAV_CATALOG)}</a>
             <a href="/brand/orders" aria-current=move || current("/brand/orders")>{tr!(lang, BRAND_NAV_ORDERS)}</a>
             <a href="/brand/kits" aria-current=move || current("/brand/kits")>{tr!(lang, BRAND_NAV_KITS)}</a>
+            <a href="/brand/reviews" aria-current=move || current("/brand/reviews")>{tr!(lang, BRAND_NAV_REVIEWS)}</a>
             <a href="/brand/votes" aria-current=move || current("/brand/votes")>{tr!(lang, BRAND_NAV_VOTES)}</a>
+            <a href="/brand/preorders" aria-current=move || current("/brand/preorders")>{tr!(lang, BRAND_NAV_PREORDERS)}</a>
+            <a href="/brand/making" aria-current=move || current("/brand/making")>{tr!(lang, BRAND_NAV_MAKING)}</a>
             <a href="/brand/draws" aria-current=move || current("/brand/draws")>{tr!(lang, BRAND_NAV_DRAWS)}</a>
             <a href="/brand/bookings" aria-current=move || current("/brand/bookings")>{tr!(lang, BRAND_NAV_BOOKINGS)}</a>
             <a href="/brand/webhooks" aria-current=move || current("/brand/webhooks")>{tr!(lang, BRAND_NAV_WEBHOOKS)}</a>

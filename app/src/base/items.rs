@@ -58,6 +58,65 @@ pub struct ItemCard {
     pub stock: i64,
     /// The first photo's thumbnail, if the item has photos.
     pub thumb_url: Option<String>,
+    /// Its buyers' published ratings.
+    pub rating: Rating,
+    /// Fans chose it in one of the brand's votes.
+    #[serde(default)]
+    pub chosen_by_fans: bool,
+}
+
+/// An item's published ratings (1 to 5) in figures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub count: i64,
+    pub sum: i64,
+}
+
+impl Rating {
+    /// The average in tenths, rounded (4.46 → 45); `None` without ratings.
+    pub fn tenths(self) -> Option<i64> {
+        (self.count > 0).then(|| (self.sum * 20 + self.count) / (self.count * 2))
+    }
+
+    /// The average with one decimal, "4.5" or "4,5".
+    pub fn average_in(self, lang: Lang) -> Option<String> {
+        let t = self.tenths()?;
+        let sep = match lang {
+            Lang::Fr => ',',
+            Lang::En => '.',
+        };
+        Some(format!("{}{sep}{}", t / 10, t % 10))
+    }
+
+    /// "★ 4.5 (12)" and what a screen reader says instead.
+    pub fn text_in(self, lang: Lang) -> Option<(String, String)> {
+        let average = self.average_in(lang)?;
+        Some((
+            format!("★ {average} ({})", self.count),
+            crate::tr!(
+                lang,
+                ITEM_RATED,
+                average = average.as_str(),
+                count = self.count
+            ),
+        ))
+    }
+}
+
+/// The fans' mark of an item they chose in a vote.
+#[component]
+pub fn FansMark(chosen: bool) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    chosen.then(|| view! { <p class="fans-mark" data-testid="fans-mark">{crate::tr!(lang, ITEM_CHOSEN_BY_FANS)}</p> })
+}
+
+/// An item's average rating, when it has one.
+#[component]
+pub fn RatingLine(rating: Rating) -> impl IntoView {
+    let lang = crate::base::l10n::use_lang();
+    rating.text_in(lang).map(|(shown, said)| {
+        view! { <p class="rating" data-testid="rating"><span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span></p> }
+    })
 }
 
 impl ItemCard {
@@ -200,6 +259,18 @@ fn card_tail(out: &mut String, lang: Lang, item: &ItemCard) {
     out.push_str("</p><p class=\"price\">");
     text(money(lang, item.price), out);
     out.push_str("</p>");
+    if item.chosen_by_fans {
+        out.push_str("<p class=\"fans-mark\" data-testid=\"fans-mark\">");
+        text(crate::tr!(lang, ITEM_CHOSEN_BY_FANS), out);
+        out.push_str("</p>");
+    }
+    if let Some((shown, said)) = item.rating.text_in(lang) {
+        out.push_str("<p class=\"rating\"><span aria-hidden=\"true\">");
+        text(&shown, out);
+        out.push_str("</span><span class=\"sr-only\">");
+        text(&said, out);
+        out.push_str("</span></p>");
+    }
     if let Some(note) = item.stock_note_in(lang) {
         out.push_str("<p class=\"stock-note\" data-testid=\"stock-note\">");
         text(&note, out);
@@ -378,7 +449,18 @@ pub mod ssr {
     pub const CARD_COLUMNS: &str = "i.id, i.sku, i.name, i.category, i.price_cents, i.stock,
         (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
          ORDER BY p.position, p.id LIMIT 1) AS thumb_path,
-        (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency";
+        (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency,
+        i.rating_count, i.rating_sum, (i.chosen_by_fans_at IS NOT NULL) AS chosen_by_fans";
+
+    /// Rewrites the published rating figures of the brand `$1`'s items
+    /// (add `AND id = …` for some of them), on the transaction that changed
+    /// their reviews; their cards are read again ([`CardCache`]).
+    pub const RECOUNT_RATINGS: &str = "UPDATE items SET card_version = card_version + 1,
+        rating_count = (SELECT COUNT(*) FROM reviews r WHERE r.item_id = items.id
+                        AND r.kind = 'review' AND r.state = 'published'),
+        rating_sum = (SELECT COALESCE(SUM(r.rating), 0) FROM reviews r WHERE r.item_id = items.id
+                      AND r.kind = 'review' AND r.state = 'published')
+        WHERE brand_id = $1";
 
     /// [`CARD_COLUMNS`] with the name in `lang` where the brand wrote it
     /// (what guests and hosts read).
@@ -387,7 +469,8 @@ pub mod ssr {
             "i.id, i.sku, {} AS name, i.category, i.price_cents, i.stock,
              (SELECT p.thumb_path FROM item_photos p WHERE p.item_id = i.id
               ORDER BY p.position, p.id LIMIT 1) AS thumb_path,
-             (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency",
+             (SELECT b.currency FROM brands b WHERE b.id = i.brand_id) AS currency,
+             i.rating_count, i.rating_sum, (i.chosen_by_fans_at IS NOT NULL) AS chosen_by_fans",
             text_sql(lang, Kind::Item, "name", "i.id", "i.name")
         )
     }
@@ -403,6 +486,9 @@ pub mod ssr {
         pub thumb_path: Option<String>,
         /// The brand's currency, the price's.
         pub currency: String,
+        pub rating_count: i64,
+        pub rating_sum: i64,
+        pub chosen_by_fans: bool,
     }
 
     impl From<ItemCardRow> for ItemCard {
@@ -415,6 +501,11 @@ pub mod ssr {
                 price: Money::new(r.price_cents, Currency::of_db(&r.currency)),
                 stock: r.stock,
                 thumb_url: r.thumb_path.as_deref().map(media::url),
+                rating: super::Rating {
+                    count: r.rating_count,
+                    sum: r.rating_sum,
+                },
+                chosen_by_fans: r.chosen_by_fans,
             }
         }
     }
@@ -588,7 +679,25 @@ mod tests {
             price: Money::eur(2900),
             stock,
             thumb_url: thumb.map(str::to_owned),
+            rating: Rating::default(),
+            chosen_by_fans: false,
         }
+    }
+
+    #[test]
+    fn an_average_rating_rounds_to_one_decimal() {
+        assert_eq!(Rating::default().tenths(), None);
+        let r = Rating { count: 3, sum: 13 };
+        assert_eq!(r.tenths(), Some(43));
+        assert_eq!(r.average_in(Lang::Fr).as_deref(), Some("4,3"));
+        assert_eq!(
+            Rating { count: 2, sum: 9 }.average_in(Lang::En).as_deref(),
+            Some("4.5")
+        );
+        assert_eq!(
+            Rating { count: 1, sum: 5 }.average_in(Lang::En).as_deref(),
+            Some("5.0")
+        );
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub mod order;
 pub mod order_writer;
 pub mod page;
 #[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
 pub mod presence;
 #[cfg(feature = "ssr")]
 pub mod queue;

@@ -62,6 +62,11 @@ impl Intent {
         self.status == "succeeded"
     }
 
+    /// The card is authorised, waiting to be captured.
+    pub fn authorised(&self) -> bool {
+        self.status == "requires_capture"
+    }
+
     /// The card asks the payer to authenticate (3-D Secure).
     pub fn needs_action(&self) -> bool {
         self.status == "requires_action"
@@ -203,6 +208,41 @@ impl Stripe {
                 ("metadata[order]", order_code.to_owned()),
             ],
             Some(idempotency_key),
+        )
+        .await
+    }
+
+    /// Creates a PaymentIntent that only authorises `amount` on the card:
+    /// captured later (a pre-order's campaign funded) or cancelled (it
+    /// failed). Stripe keeps the authorisation for 7 days.
+    pub async fn create_authorisation(
+        &self,
+        amount: i64,
+        currency: &str,
+        preorder_code: &str,
+        idempotency_key: &str,
+    ) -> Result<Intent, StripeError> {
+        self.call(
+            reqwest::Method::POST,
+            "/v1/payment_intents",
+            &[
+                ("amount", amount.to_string()),
+                ("currency", currency.to_lowercase()),
+                ("capture_method", "manual".to_owned()),
+                ("metadata[preorder]", preorder_code.to_owned()),
+            ],
+            Some(idempotency_key),
+        )
+        .await
+    }
+
+    /// Captures an authorised intent (status `requires_capture`).
+    pub async fn capture_intent(&self, id: &str) -> Result<Intent, StripeError> {
+        self.call(
+            reqwest::Method::POST,
+            &format!("/v1/payment_intents/{}/capture", path_part(id)),
+            &[],
+            None,
         )
         .await
     }

@@ -6,8 +6,6 @@ pub mod domain;
 pub mod kits;
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod photos;
-#[cfg(feature = "ssr")]
 pub mod ssr;
 
 use serde::{Deserialize, Serialize};

@@ -158,7 +158,7 @@ pub async fn delete_item_photo(item_id: i64, photo_id: i64) -> Result<(), AppErr
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
         let files = super::ssr::delete_photo(&state.db, admin.brand_id, item_id, photo_id).await?;
-        super::photos::discard(&state.config.media, &[files]).await;
+        crate::base::photos::discard(&state.config.media, &[files]).await;
         Ok(())
     })
     .await
@@ -167,11 +167,8 @@ pub async fn delete_item_photo(item_id: i64, photo_id: i64) -> Result<(), AppErr
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::{
-        base::error::AppError,
-        catalog::{
-            photos::{Upload, MAX_PHOTO_BYTES},
-            ItemForm,
-        },
+        base::{error::AppError, photos::Upload},
+        catalog::ItemForm,
     };
 
     /// The parts of a posted item form.
@@ -179,81 +176,41 @@ mod ssr {
         pub id: Option<i64>,
         pub form: ItemForm,
         pub photos: Vec<Upload>,
-        /// The first photo over the size limit: its name and size. Its bytes
-        /// are read and dropped so the browser gets the answer.
+        /// The first photo over the size limit: its name and size.
         pub too_large: Option<(String, usize)>,
     }
-
-    const TEXT_FIELD_MAX: usize = 16 * 1024;
 
     pub async fn read_item_post(
         data: leptos::server_fn::codec::MultipartData,
     ) -> Result<ItemPost, AppError> {
-        let too_big = |_| {
-            AppError::invalid(
-                "photos",
-                tr!(crate::base::l10n::page_lang(), CATALOG_ERROR_UPLOAD),
-            )
+        let posted = crate::base::photos::read_posted(data, "photos").await?;
+        let t = |name: &str| posted.text(name);
+        let form = ItemForm {
+            sku: t("sku"),
+            name: t("name"),
+            description: t("description"),
+            category: t("category"),
+            price: t("price"),
+            vat_rate: t("vat_rate"),
+            stock: t("stock"),
+            active: !t("active").is_empty(),
+            composition: t("composition"),
+            country: t("country"),
+            recycled: t("recycled"),
+            care: t("care"),
+            story: t("story"),
+            tr_name: t("tr_name"),
+            tr_description: t("tr_description"),
+            tr_composition: t("tr_composition"),
+            tr_care: t("tr_care"),
+            tr_story: t("tr_story"),
         };
-        let mut multipart = data
-            .into_inner()
-            .ok_or_else(|| anyhow::anyhow!("multipart data read on the client"))?;
-        let mut post = ItemPost {
-            id: None,
-            form: ItemForm::default(),
-            photos: Vec::new(),
-            too_large: None,
-        };
-        while let Some(mut field) = multipart.next_field().await.map_err(too_big)? {
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "photos" {
-                let filename = field.file_name().unwrap_or_default().to_owned();
-                let mut bytes = Vec::new();
-                let mut size = 0usize;
-                while let Some(chunk) = field.chunk().await.map_err(too_big)? {
-                    size += chunk.len();
-                    if size <= MAX_PHOTO_BYTES {
-                        bytes.extend_from_slice(&chunk);
-                    }
-                }
-                if size > MAX_PHOTO_BYTES {
-                    post.too_large.get_or_insert((filename, size));
-                } else if !(filename.is_empty() && bytes.is_empty()) {
-                    post.photos.push(Upload { filename, bytes });
-                }
-                continue;
-            }
-            let mut value = String::new();
-            while let Some(chunk) = field.chunk().await.map_err(too_big)? {
-                if value.len() + chunk.len() <= TEXT_FIELD_MAX {
-                    value.push_str(&String::from_utf8_lossy(&chunk));
-                }
-            }
-            let form = &mut post.form;
-            match name.as_str() {
-                "id" => post.id = value.trim().parse().ok().filter(|id| *id > 0),
-                "sku" => form.sku = value,
-                "name" => form.name = value,
-                "description" => form.description = value,
-                "category" => form.category = value,
-                "price" => form.price = value,
-                "vat_rate" => form.vat_rate = value,
-                "stock" => form.stock = value,
-                "active" => form.active = !value.is_empty(),
-                "composition" => form.composition = value,
-                "country" => form.country = value,
-                "recycled" => form.recycled = value,
-                "care" => form.care = value,
-                "story" => form.story = value,
-                "tr_name" => form.tr_name = value,
-                "tr_description" => form.tr_description = value,
-                "tr_composition" => form.tr_composition = value,
-                "tr_care" => form.tr_care = value,
-                "tr_story" => form.tr_story = value,
-                _ => {}
-            }
-        }
-        Ok(post)
+        Ok(ItemPost {
+            id: t("id").trim().parse().ok().filter(|id| *id > 0),
+            form,
+            photos: posted.photos,
+            too_large: posted.too_large,
+        })
     }
 }
 
@@ -351,6 +308,7 @@ pub fn CatalogPage() -> impl IntoView {
                                     <th scope="col">{tr!(lang, CATALOG_SKU)}</th>
                                     <th scope="col">{tr!(lang, CATALOG_PRICE)}</th>
                                     <th scope="col">{tr!(lang, CATALOG_STOCK)}</th>
+                                    <th scope="col">{tr!(lang, CATALOG_RATING)}</th>
                                     <th scope="col">{tr!(lang, CATALOG_STATUS)}</th>
                                 </tr></thead>
                                 <tbody>
@@ -371,11 +329,15 @@ pub fn CatalogPage() -> impl IntoView {
                                                 <td>
                                                     <a href=format!("/brand/catalog/{}", r.card.id)>{r.card.name.clone()}</a>
                                                     <br /><span class="muted">{r.card.category.clone()}</span>
+                                                    {r.card.chosen_by_fans.then(|| view! { <br /><span class="tag fans-mark">{tr!(lang, ITEM_CHOSEN_BY_FANS)}</span> })}
                                                     {untranslated}
                                                 </td>
                                                 <td><code>{r.card.sku.clone()}</code></td>
                                                 <td class="num">{money(lang, r.card.price)}</td>
                                                 <td class="num">{r.card.stock}</td>
+                                                <td class="num" data-testid="catalog-rating">{r.card.rating.text_in(lang).map(|(shown, said)| view! {
+                                                    <span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span>
+                                                })}</td>
                                                 <td>{status}</td>
                                             </tr>
                                         }

@@ -5,7 +5,6 @@ use chrono::{DateTime, Utc};
 
 use super::{
     domain::{composition_text, parse_composition, ItemDraft},
-    photos::StoredPhoto,
     CatalogListing, CatalogQuery, CatalogRow, ItemForm,
 };
 use crate::{
@@ -22,6 +21,7 @@ use crate::{
         },
         l10n::Lang,
         media::{self, MediaStore},
+        photos::StoredPhoto,
     },
     on_db, on_tx,
 };
@@ -490,7 +490,7 @@ pub async fn save_with_photos(
     brand_id: i64,
     item_id: Option<i64>,
     (form, translate_to): (&ItemForm, Lang),
-    uploads: Vec<super::photos::Upload>,
+    uploads: Vec<crate::base::photos::Upload>,
     too_large: Option<(String, usize)>,
     now: DateTime<Utc>,
 ) -> Result<i64, AppError> {
@@ -499,15 +499,15 @@ pub async fn save_with_photos(
     if let Some((name, size)) = too_large {
         return Err(AppError::invalid(
             "photos",
-            super::photos::too_large(crate::base::l10n::page_lang(), &name, size),
+            crate::base::photos::too_large(crate::base::l10n::page_lang(), &name, size),
         ));
     }
-    let processed = super::photos::process_all(uploads).await?;
-    let stored = super::photos::store(media, processed).await?;
+    let processed = crate::base::photos::process_all(uploads).await?;
+    let stored = crate::base::photos::store(media, "items", processed).await?;
     match save(db, brand_id, item_id, (&draft, translate_to), &stored, now).await {
         Ok(id) => Ok(id),
         Err(e) => {
-            super::photos::discard(media, &stored).await;
+            crate::base::photos::discard(media, &stored).await;
             Err(e)
         }
     }

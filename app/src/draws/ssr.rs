@@ -105,22 +105,12 @@ fn shown(row: DrawRow) -> DrawView {
             winner: row
                 .winner_name
                 .as_deref()
-                .map(first_name_and_initial)
+                .map(crate::base::account::first_name_and_initial)
                 .unwrap_or_default(),
             winner_id: row.winner_guest_id,
             seed: row.seed.clone(),
             eligible: row.eligible.clone().unwrap_or_default(),
         }),
-    }
-}
-
-/// "Ana L." for "Ana Lima": enough for the room, not the whole name.
-fn first_name_and_initial(name: &str) -> String {
-    let mut words = name.split_whitespace();
-    let first = words.next().unwrap_or_default();
-    match words.last().and_then(|w| w.chars().next()) {
-        Some(initial) => format!("{first} {initial}."),
-        None => first.to_owned(),
     }
 }
 

@@ -76,6 +76,9 @@ pub struct InvitationView {
     pub open: bool,
     /// Orders are taken: not cancelled, not closed, before the deadline.
     pub ordering: bool,
+    /// The party has begun (and is not cancelled): its album opens.
+    #[serde(default)]
+    pub album: bool,
     /// Until when orders are taken (in the event's zone).
     /// The guest's current answer to the brand's news (the RSVP form
     /// shows it; unticked until a yes).
@@ -272,6 +275,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             _ => (tr!(lang, INVITE_PLACE_AT_HOME), None),
         };
         Ok(InvitationView {
+            album: row.cancelled_at.is_none() && now >= row.starts_at,
             news: row.news,
             guest_name: row.guest_name,
             host_first_name: ssr::first_name(&row.host_name),

@@ -78,7 +78,7 @@ pub fn CardPanel(code: String, pay: CardPay) -> impl IntoView {
             {(!pay.pay_by.is_empty()).then(|| view! {
                 <p>{tr!(lang, PAY_CARD_DEADLINE, amount = &amount, deadline = &pay.pay_by)}</p>
             })}
-            <CardField code=code.clone() js_url=pay.js_url.clone() key=pay.publishable_key.clone() amount />
+            <CardField code=code.clone() js_url=pay.js_url.clone() key=pay.publishable_key.clone() amount preorder=false />
             {(!others.is_empty()).then(move || view! {
                 <div class="pay-otherwise">
                     <p>{tr!(lang, PAY_OTHERWISE)}</p>
@@ -104,9 +104,16 @@ pub fn CardPanel(code: String, pay: CardPay) -> impl IntoView {
 }
 
 /// Stripe.js's card field and the pay button, in the browser; without
-/// JavaScript, a line that says card payment needs it.
+/// JavaScript, a line that says card payment needs it. For a pre-order
+/// the card is authorised, not charged (`preorder::authorise_preorder`).
 #[island(lazy)]
-fn CardField(code: String, js_url: String, key: String, amount: String) -> impl IntoView {
+pub(crate) fn CardField(
+    code: String,
+    js_url: String,
+    key: String,
+    amount: String,
+    preorder: bool,
+) -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let running = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -148,7 +155,7 @@ fn CardField(code: String, js_url: String, key: String, amount: String) -> impl 
                 let code = code.clone();
                 leptos::task::spawn_local(async move {
                     let outcome = match field.with_value(|f| f.clone()) {
-                        Some(card) => card.pay(&code).await,
+                        Some(card) => card.pay(&code, preorder).await,
                         None => Err(tr!(lang, PAY_CARD_LOADING)),
                     };
                     busy.set(false);
@@ -163,7 +170,7 @@ fn CardField(code: String, js_url: String, key: String, amount: String) -> impl 
                 });
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = &code;
+            let _ = (&code, preorder);
         }
     };
     view! {
@@ -180,7 +187,11 @@ fn CardField(code: String, js_url: String, key: String, amount: String) -> impl 
                 <p class="field-error" id="card-error" role="alert" data-testid="card-error">{move || error.get().unwrap_or_default()}</p>
             </div>
             <button type="button" class="button primary" on:click=submit disabled=move || !running.get() || busy.get()>
-                {move || if busy.get() { tr!(lang, PAY_CARD_PAYING) } else { tr!(lang, PAY_CARD_SUBMIT, amount = &amount) }}
+                {move || match (busy.get(), preorder) {
+                    (true, _) => tr!(lang, PAY_CARD_PAYING),
+                    (false, true) => tr!(lang, PREORDER_AUTHORISE, amount = &amount),
+                    (false, false) => tr!(lang, PAY_CARD_SUBMIT, amount = &amount),
+                }}
             </button>
         </div>
         }})}
@@ -197,6 +208,7 @@ mod browser {
 
     use super::{pay_by_card, Paying};
     use crate::base::l10n::page_lang;
+    use crate::orders::preorder::authorise_preorder;
 
     /// Writes `message` into the card field's error slot.
     pub fn show_error(message: &str) {
@@ -318,9 +330,10 @@ mod browser {
             Ok(CardField { stripe, card })
         }
 
-        /// Pays order `code` with the card typed: a token, the server's
-        /// charge, and the card's authentication when it asks for one.
-        pub async fn pay(&self, code: &str) -> Result<(), String> {
+        /// Pays order `code` with the card typed (or authorises
+        /// pre-order `code`): a token, the server's charge, and the card's
+        /// authentication when it asks for one.
+        pub async fn pay(&self, code: &str, preorder: bool) -> Result<(), String> {
             let answer = settle(call(
                 &self.stripe,
                 "createToken",
@@ -333,9 +346,12 @@ mod browser {
             let token = get(&get(&answer, "token")?, "id")?
                 .as_string()
                 .ok_or("Stripe.js gave no token")?;
-            let paying = pay_by_card(code.to_owned(), token)
-                .await
-                .map_err(|e| e.to_string())?;
+            let paying = if preorder {
+                authorise_preorder(code.to_owned(), token).await
+            } else {
+                pay_by_card(code.to_owned(), token).await
+            }
+            .map_err(|e| e.to_string())?;
             match paying {
                 Paying::Paid => Ok(()),
                 Paying::Authenticate { client_secret, .. } => {
@@ -354,6 +370,7 @@ mod browser {
                         .and_then(|s| s.as_string());
                     match status.as_deref() {
                         Some("succeeded") => Ok(()),
+                        Some("requires_capture") if preorder => Ok(()),
                         _ => Err(tr!(page_lang(), PAY_CARD_AUTH_FAILED)),
                     }
                 }
@@ -386,12 +403,12 @@ pub mod ssr {
     pub const PAY_WITHIN: Duration = Duration::minutes(crate::base::order::CARD_PAY_MINUTES);
 
     /// A brand's Stripe account.
-    struct Account {
-        stripe: Stripe,
-        publishable_key: String,
+    pub(crate) struct Account {
+        pub(crate) stripe: Stripe,
+        pub(crate) publishable_key: String,
     }
 
-    async fn account(
+    pub(crate) async fn account(
         db: &Db,
         config: &AppConfig,
         brand_id: i64,
@@ -454,7 +471,7 @@ pub mod ssr {
     }
 
     /// A card mistake, for the card field.
-    fn card_error(err: StripeError) -> AppError {
+    pub(crate) fn card_error(err: StripeError) -> AppError {
         match err {
             StripeError::Card { message, .. } => AppError::invalid("card", message),
             StripeError::Unreachable(why) => {
@@ -969,6 +986,8 @@ pub mod ssr {
             None => None,
         };
         let outcome = match (&intent, order_id) {
+            // A pre-order's intent: its campaign's settlement reads it back.
+            (Some(i), None) if i.metadata.contains_key("preorder") => Outcome::Ignored,
             (Some(_), None) => return Err(WebhookError::UnknownOrder),
             (Some(_), Some(_)) if event.kind == "payment_intent.succeeded" => Outcome::Paid,
             _ => Outcome::Ignored,

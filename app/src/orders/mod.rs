@@ -7,8 +7,10 @@ pub mod change;
 #[cfg(feature = "ssr")]
 pub mod domain;
 pub mod for_friend;
+pub mod making;
 pub mod payment;
 pub mod pick_list;
+pub mod preorder;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod transfer;
@@ -105,6 +107,9 @@ pub struct OrderTracking {
     pub card: Option<CardPay>,
     /// What its guest may still change.
     pub change: Option<change::OrderChange>,
+    /// The brand's updates on the making of its items, in order.
+    #[serde(default)]
+    pub making: Vec<making::Update>,
 }
 
 /// What the order's page needs to take a card payment.
@@ -296,6 +301,7 @@ pub async fn get_order_tracking(code: String) -> Result<OrderTracking, AppError>
             card.js_url = state.config.stripe_js_url.clone();
         }
         order.change = change::ssr::offer(&state.db, &code, chrono::Utc::now()).await?;
+        order.making = making::ssr::for_order(&state.db, order.number).await?;
         Ok(order)
     })
     .await
@@ -566,6 +572,9 @@ pub fn TrackingPage() -> impl IntoView {
                             <p class="eyebrow">{tr!(lang, TRACK_EYEBROW, number = o.number.to_string(), party = &o.event_title)}</p>
                             <h1>{tr!(lang, TRACK_THANKS, name = &o.customer_name)}</h1>
                             <p class="lead" data-testid="order-status">{o.status.label(lang)}</p>
+                            {(o.status == OrderStatus::Delivered).then(|| view! {
+                                <p><a class="button primary" href=format!("/o/{}/review", code())>{tr!(lang, TRACK_REVIEW_ITEMS)}</a></p>
+                            })}
                             {o.card.clone().map(|pay| view! {
                                 <card::CardPanel code=code() pay />
                             })}
@@ -606,6 +615,7 @@ pub fn TrackingPage() -> impl IntoView {
                             {o.change.clone().map(|change| view! {
                                 <change::ChangeOrder code=code() change set_line cancel />
                             })}
+                            <making::MakingOf updates=o.making.clone() />
                             <p data-testid="delivery">{if o.to_host { tr!(lang, TRACK_DELIVERY_HOST) } else { tr!(lang, TRACK_DELIVERY_ADDRESS, address = o.address.clone().unwrap_or_default()) }}</p>
                             <p class="muted">{tr!(lang, TRACK_PLACED, date = &o.placed)}</p>
                         </article>

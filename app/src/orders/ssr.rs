@@ -786,6 +786,7 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     Ok(OrderTracking {
         card,
         change: None,
+        making: Vec::new(),
         number: row.id,
         status: row.status,
         customer_name: row.customer_name,

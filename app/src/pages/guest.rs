@@ -47,6 +47,10 @@ pub struct ShowcaseItem {
     pub personal: bool,
     /// Orders are taken (not closed or cancelled).
     pub ordering: bool,
+    /// Its published reviews and hosts' tips.
+    pub reviews: crate::reviews::ItemReviews,
+    /// Its pre-order campaign, for a guest with a personal link.
+    pub preorder: Option<crate::orders::preorder::PreorderOffer>,
 }
 
 /// The party's items for the guest holding `token`, with their favourites
@@ -118,12 +122,19 @@ pub async fn get_showcase_item(
         };
         let (item, favourite) =
             crate::catalog::ssr::party_detail(&state.db, event_id, guest_id, item_id).await?;
+        let reviews = crate::reviews::ssr::of_item(&state.db, item.card.id).await?;
+        let preorder = match guest_id {
+            Some(_) => crate::orders::preorder::ssr::offer(&state.db, item.card.id, now).await?,
+            None => None,
+        };
         Ok(ShowcaseItem {
+            preorder,
             event_title,
             item,
             favourite,
             personal: guest_id.is_some(),
             ordering,
+            reviews,
         })
     })
     .await
@@ -256,6 +267,8 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                 <p class="price large">{money(lang, s.item.card.price)}
                                     <span class="muted">{format!(" {}", tr!(lang, GUEST_VAT_INCLUDED, rate = vat_rate(lang, s.item.vat_rate_bp)))}</span>
                                 </p>
+                                <crate::base::items::FansMark chosen=s.item.card.chosen_by_fans />
+                                <crate::base::items::RatingLine rating=s.item.card.rating />
                                 {note.map(|n| view! { <p class="stock-note" data-testid="stock-note">{n}</p> })}
                                 {(!s.item.description.is_empty()).then(|| view! { <p class="description">{s.item.description.clone()}</p> })}
                                 {if s.ordering {
@@ -273,7 +286,11 @@ pub fn ShowcaseItemPage() -> impl IntoView {
                                         </button>
                                     </ActionForm>
                                 })}
+                                {s.preorder.clone().map(|offer| view! {
+                                    <crate::orders::preorder::PreorderBox token=token() item_id=s.item.card.id offer />
+                                })}
                                 <ItemLabel label=s.item.label.clone() />
+                                <crate::reviews::ItemReviewsSection reviews=s.reviews.clone() />
                             </article>
                         }.into_any()
                     }
@@ -385,6 +402,9 @@ pub fn InvitationPage() -> impl IntoView {
                                 <dt>{tr!(lang, GUEST_YOUR_ANSWER)}</dt><dd data-testid="invitation-answer">{rsvp_label(lang, &i.rsvp)}</dd>
                             </dl>
                             {i.ordering.then(|| view! { <GuestLive token=token() /> })}
+                            {i.album.then(|| view! {
+                                <p><a class="button" href=format!("/i/{}/album", token()) data-testid="album-link">{tr!(lang, ALBUM_LINK)}</a></p>
+                            })}
                             {(!i.description.is_empty()).then(|| view! { <p>{i.description.clone()}</p> })}
                             {(i.rsvp == "waiting").then(|| view! {
                                 <p class="report" role="status">{tr!(lang, GUEST_WAITING_LIST)}</p>

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::error::ssr::serve;
 use crate::base::{
     error::AppError,
-    items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos},
+    items::{ItemCard, ItemDetail, ItemGrid, ItemLabel, ItemPhotos, RatingLine},
     l10n::{fmt::money, use_lang, Lang},
     page::NotFound,
 };
@@ -76,7 +76,9 @@ pub async fn get_brand_home() -> Result<BrandHome, AppError> {
 /// One item of the brand's collection as anyone may see it: on sale and
 /// not archived, or not found.
 #[server(prefix = "/api", endpoint = "public_item", input = server_fn::codec::GetUrl)]
-pub async fn get_public_item(item_id: i64) -> Result<ItemDetail, AppError> {
+pub async fn get_public_item(
+    item_id: i64,
+) -> Result<(ItemDetail, crate::reviews::ItemReviews), AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
         let brand = crate::base::brand::ssr::home_brand(&state.db)
@@ -92,7 +94,8 @@ pub async fn get_public_item(item_id: i64) -> Result<ItemDetail, AppError> {
         if !item.active || item.archived {
             return Err(AppError::NotFound);
         }
-        Ok(item)
+        let reviews = crate::reviews::ssr::of_item(&state.db, item.card.id).await?;
+        Ok((item, reviews))
     })
     .await
 }
@@ -109,7 +112,7 @@ pub fn PublicItemPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading" role="status">{tr!(lang, GUEST_LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(item) => {
+                    Ok((item, reviews)) => {
                         let name = item.card.name.clone();
                         let how_to_order = around_marks(&tr!(lang, HOME_ITEM_HOW_TO_ORDER, link = MARKS[0].to_string()));
                         view! {
@@ -121,12 +124,15 @@ pub fn PublicItemPage() -> impl IntoView {
                                 <p class="price large">{money(lang, item.card.price)}
                                     <span class="muted">{format!(" {}", tr!(lang, GUEST_VAT_INCLUDED, rate = vat_rate(lang, item.vat_rate_bp)))}</span>
                                 </p>
+                                <crate::base::items::FansMark chosen=item.card.chosen_by_fans />
+                                <RatingLine rating=item.card.rating />
                                 {(!item.description.is_empty()).then(|| view! { <p class="description">{item.description.clone()}</p> })}
                                 <p class="report">{how_to_order.into_iter().map(|(text, mark)| view! {
                                     {text}
                                     {mark.map(|_| view! { <a href="/become-a-host">{tr!(lang, HOME_ITEM_HOST_YOURSELF)}</a> })}
                                 }).collect_view()}</p>
                                 <ItemLabel label=item.label.clone() />
+                                <crate::reviews::ItemReviewsSection reviews />
                             </article>
                         }.into_any()
                     }

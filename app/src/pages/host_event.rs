@@ -151,6 +151,7 @@ pub fn EventPage() -> impl IntoView {
                             {jumps.into_iter().map(|(to, text)| view! { <li><a href=to>{text}</a></li> }).collect_view()}
                             <li><a href=format!("/host/events/{event_id}/report")>{tr!(lang, HOST_PARTY_REPORT)}</a></li>
                             <li><a href=format!("/host/events/{event_id}/pick-list")>{tr!(lang, HOST_PICK_LIST)}</a></li>
+                            <li><a href=format!("/host/events/{event_id}/album")>{tr!(lang, HOST_ALBUM_LINK)}</a></li>
                         </ul>
                     </nav>
                     <dl class="facts">

@@ -94,6 +94,7 @@ pub fn HostDashboard() -> impl IntoView {
                     <div class="actions">
                         <a class="button primary" href="/host/events/new">{tr!(lang, HOST_SCHEDULE)}</a>
                         <a class="button" href="/host/performance">{tr!(lang, HOST_YOUR_RESULTS)}</a>
+                        <a class="button" href="/host/tips">{tr!(lang, HOST_YOUR_TIPS)}</a>
                     </div>
                 </header>
                 {empty.then(|| view! {

@@ -32,6 +32,8 @@ pub struct Presentation {
     pub live: LiveFigures,
     /// The party's prize drawing, when the brand offers one.
     pub draw: Option<crate::draws::DrawView>,
+    /// Each slide's published reviews and tips, in the slides' order.
+    pub reviews: Vec<crate::reviews::ItemReviews>,
 }
 
 /// The host's slideshow of an event.
@@ -62,7 +64,10 @@ pub async fn get_presentation(event_id: i64) -> Result<Presentation, AppError> {
                 .map(|u| u.to_string())
                 .unwrap_or_default()
         });
+        let ids: Vec<i64> = slides.iter().map(|s| s.card.id).collect();
+        let reviews = crate::reviews::ssr::published(&state.db, &ids).await?;
         Ok(Presentation {
+            reviews,
             event_id,
             title,
             qr_svg: share_url.as_deref().and_then(crate::base::media::qr_svg),
@@ -183,6 +188,7 @@ fn Deck(p: Presentation, slide: usize, reward: bool, sales: bool) -> impl IntoVi
         }
     };
     let slides = p.slides.clone();
+    let reviews = p.reviews.clone();
     let initial = p.live;
     view! {
         <div class="presentation" data-testid="presentation">
@@ -227,7 +233,10 @@ fn Deck(p: Presentation, slide: usize, reward: bool, sales: bool) -> impl IntoVi
                                     <p class="eyebrow" data-testid="slide-position">{format!("{n} / {total}")}</p>
                                     <h2 data-testid="slide-name">{name.clone()}</h2>
                                     <p class="price large">{crate::base::l10n::fmt::money(lang, item.card.price)}</p>
+                                    <crate::base::items::FansMark chosen=item.card.chosen_by_fans />
+                                    <crate::base::items::RatingLine rating=item.card.rating />
                                     {item.card.stock_note_in(lang).map(|n| view! { <p class="stock-note">{n}</p> })}
+                                    <crate::reviews::SlideQuotes reviews=reviews.get(n - 1).cloned().unwrap_or_default() />
                                     <ItemLabel label=item.label.clone() />
                                 </div>
                             </section>

@@ -441,7 +441,8 @@ pub struct Erased {
 /// What an erasure removes outright (or, for booking requests, makes
 /// anonymous), each statement bound to the brand (`$1`) and the address
 /// (`$2`): favourites, carts, votes, mail choices, data requests and news
-/// with their mails, the party mails, and the actor of order changes.
+/// with their mails, the party mails, the actor of order changes, their
+/// reviews and their party album photos (the files to the media trash).
 fn removals() -> Vec<String> {
     let guests = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
                   WHERE e.brand_id = $1 AND g.email = $2";
@@ -476,8 +477,27 @@ fn removals() -> Vec<String> {
          WHERE actor = 'guest ' || $2
          AND order_id IN (SELECT id FROM orders WHERE brand_id = $1)"
             .to_owned(),
+        format!(
+            "INSERT INTO media_trash (path, created_at)
+             SELECT path, CURRENT_TIMESTAMP FROM (
+                SELECT photo_path AS path FROM reviews WHERE order_id IN ({BUYER_ORDERS})
+                UNION SELECT thumb_path FROM reviews WHERE order_id IN ({BUYER_ORDERS})
+             ) AS photos WHERE path IS NOT NULL ON CONFLICT (path) DO NOTHING"
+        ),
+        format!("DELETE FROM reviews WHERE order_id IN ({BUYER_ORDERS})"),
+        format!(
+            "INSERT INTO media_trash (path, created_at)
+             SELECT path, CURRENT_TIMESTAMP FROM (
+                SELECT display_path AS path FROM album_photos WHERE guest_id IN ({guests})
+                UNION SELECT thumb_path FROM album_photos WHERE guest_id IN ({guests})
+             ) AS photos WHERE path IS NOT NULL ON CONFLICT (path) DO NOTHING"
+        ),
+        format!("DELETE FROM album_photos WHERE guest_id IN ({guests})"),
     ]
 }
+
+/// The orders of the address (`$2`) at the brand (`$1`).
+const BUYER_ORDERS: &str = "SELECT id FROM orders WHERE brand_id = $1 AND customer_email = $2";
 
 /// Erases `email` from `brand_id`'s data, in one transaction: names,
 /// address, notes, favourites, votes, carts, mail choices and the mail sent
@@ -503,6 +523,11 @@ pub async fn erase(
                 .execute(&mut *tx)
                 .await?;
         }
+        // Their reviews went: the items' published figures follow.
+        sqlx::query(crate::base::items::ssr::RECOUNT_RATINGS)
+            .bind(brand_id)
+            .execute(&mut *tx)
+            .await?;
         let invitations = sqlx::query(&format!(
             "{ANONYMOUS_GUESTS} WHERE email = $2
              AND event_id IN (SELECT id FROM events WHERE brand_id = $1)"

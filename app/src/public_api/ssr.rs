@@ -519,6 +519,61 @@ async fn orders(
     Ok(paged(data, ids, limit))
 }
 
+/// The brand's items with their buyers' published ratings.
+async fn items(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(page): Query<Page>,
+) -> ApiResult {
+    let Call {
+        brand,
+        limit,
+        after,
+        ..
+    } = call(&state.db, &headers, &page).await?;
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        bool,
+        i64,
+        i64,
+        String,
+    );
+    let rows: Vec<Row> = on_db!(state.db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT i.id, i.sku, i.name, i.category, i.price_cents, i.stock, i.active,
+                    i.rating_count, i.rating_sum, b.currency
+             FROM items i JOIN brands b ON b.id = i.brand_id
+             WHERE i.brand_id = $1 AND i.id > $2 ORDER BY i.id LIMIT $3",
+        )
+        .bind(brand)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+    .map_err(AppError::from)?;
+    let ids = rows.iter().map(|r| r.0).collect();
+    let data = rows
+        .into_iter()
+        .map(|(id, sku, name, category, price, stock, active, count, sum, currency)| {
+            let rating = crate::base::items::Rating { count, sum };
+            let average = rating
+                .tenths()
+                .map(|t| json!(t as f64 / 10.0))
+                .unwrap_or(Value::Null);
+            json!({ "id": id, "sku": sku, "name": name, "category": category, "price_cents": price,
+                    "currency": currency, "stock": stock, "active": active,
+                    "rating_count": count, "rating_average": average })
+        })
+        .collect();
+    Ok(paged(data, ids, limit))
+}
+
 async fn performance(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -580,6 +635,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
         .route("/api/v1/hosts", get(hosts))
         .route("/api/v1/events", get(events))
         .route("/api/v1/orders", get(orders))
+        .route("/api/v1/items", get(items))
         .route("/api/v1/performance", get(performance))
         .with_state(state)
 }
@@ -645,13 +701,14 @@ pub fn openapi_document() -> Value {
         "info": {
             "title": "Soirée read-only API",
             "version": "1.0.0",
-            "description": "Hosts, parties, orders and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer minor units (cents, pence, centimes) in the brand's currency, named by each `currency` field (EUR, GBP or CHF); times are ISO 8601 in UTC."
+            "description": "Hosts, parties, orders, items with their ratings and host performance of one brand, for BI tools. Authenticate with an API key the brand admin creates under Exports → API keys, sent as `Authorization: Bearer <key>`. Lists are ordered by id and paged: pass `next_cursor` back as `cursor` until it is null. Amounts are integer minor units (cents, pence, centimes) in the brand's currency, named by each `currency` field (EUR, GBP or CHF); times are ISO 8601 in UTC."
         },
         "servers": [{ "url": "/api/v1" }],
         "paths": {
             "/hosts": list_path("The brand's hosts", "HostPage", false),
             "/events": list_path("The brand's parties, by start day", "EventPage", true),
             "/orders": list_path("The brand's orders, by day placed", "OrderPage", true),
+            "/items": list_path("The brand's items, with their buyers' published ratings", "ItemPage", false),
             "/performance": performance_path()
         },
         "components": {
@@ -684,6 +741,25 @@ fn performance_path() -> Value {
                       "description": "month (this month, the default), quarter (the last 3 months) or custom (with from and to)",
                       "schema": { "type": "string", "enum": ["month", "quarter", "custom"] } }));
     performance_path
+}
+
+/// The schema of an item with its rating.
+fn item_schema() -> Value {
+    object(vec![
+        ("id", int()),
+        ("sku", text()),
+        ("name", text()),
+        ("category", text()),
+        ("price_cents", int()),
+        ("currency", text()),
+        ("stock", int()),
+        ("active", json!({ "type": "boolean" })),
+        ("rating_count", int()),
+        (
+            "rating_average",
+            nullable(json!({ "type": "number", "minimum": 1, "maximum": 5 })),
+        ),
+    ])
 }
 
 /// The document's schemas: hosts, parties, orders, performance, their
@@ -777,6 +853,8 @@ fn schemas() -> Value {
         "Host": host,
         "Event": event,
         "Order": order,
+        "Item": item_schema(),
+        "ItemPage": page_of("Item"),
         "HostPerformance": host_performance,
         "HostPage": page_of("Host"),
         "EventPage": page_of("Event"),

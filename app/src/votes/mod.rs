@@ -73,6 +73,9 @@ pub struct PollResults {
     pub total: i64,
     pub per_event: Vec<EventVotes>,
     pub translation: PollTranslation,
+    /// What the brand said it will do with the result, once closed.
+    #[serde(default)]
+    pub outcome: String,
 }
 
 /// A poll's words in the brand's other language, as its form shows them.
@@ -104,6 +107,14 @@ pub struct GuestPoll {
     /// The option this guest chose.
     pub my_vote: Option<i64>,
     pub total: i64,
+    /// The poll is closed (a guest sees it only if they voted): the
+    /// fans' choice and what the brand will do with it.
+    #[serde(default)]
+    pub closed: bool,
+    #[serde(default)]
+    pub winner: Option<String>,
+    #[serde(default)]
+    pub outcome: String,
 }
 
 /// What the poll form offers.
@@ -149,6 +160,18 @@ pub async fn set_poll_open(id: i64, open: bool) -> Result<(), AppError> {
         let admin = crate::base::auth::ssr::require_brand_admin().await?;
         let state = crate::base::state::app_state()?;
         ssr::set_open(&state.db, admin.brand_id, id, open, chrono::Utc::now()).await
+    })
+    .await
+}
+
+/// Closes a poll of the brand with what it will do with the result; the
+/// item its winning option names is marked "chosen by fans".
+#[server(prefix = "/api", endpoint = "close_poll")]
+pub async fn close_poll(id: i64, outcome: String) -> Result<(), AppError> {
+    serve(async move {
+        let admin = crate::base::auth::ssr::require_brand_admin().await?;
+        let state = crate::base::state::app_state()?;
+        ssr::close(&state.db, admin.brand_id, id, &outcome, chrono::Utc::now()).await
     })
     .await
 }
@@ -260,6 +283,14 @@ pub fn GuestPolls(
                     let field = format!("poll-{}", p.id);
                     let heading = format!("poll-{}-q", p.id);
                     match p.my_vote {
+                        Some(mine) if p.closed => view! {
+                            <div class="poll" data-testid="poll-closed">
+                                <h3 id=heading>{p.question.clone()}</h3>
+                                {p.winner.clone().map(|w| view! { <p class="report" data-testid="poll-winner">{tr!(lang, VOTE_FANS_CHOSE, choice = w)}</p> })}
+                                {(!p.outcome.is_empty()).then(|| view! { <p data-testid="poll-outcome"><strong>{tr!(lang, VOTE_BRAND_WILL)}</strong>" "{p.outcome.clone()}</p> })}
+                                <ResultBars options=p.options total=p.total mine />
+                            </div>
+                        }.into_any(),
                         Some(mine) => view! {
                             <div class="poll" data-testid="poll-results">
                                 <h3 id=heading>{p.question.clone()}</h3>
@@ -371,12 +402,21 @@ pub fn PollResultsPage() -> impl IntoView {
     let lang = crate::base::l10n::use_lang();
     let id = crate::base::page::id_param("id");
     let toggle = ServerAction::<SetPollOpen>::new();
+    let close = ServerAction::<ClosePoll>::new();
     let translate = ServerAction::<SavePollTranslation>::new();
     let results = Resource::new(
-        move || (id.get(), toggle.version().get(), translate.version().get()),
+        move || {
+            (
+                id.get(),
+                toggle.version().get(),
+                translate.version().get(),
+                close.version().get(),
+            )
+        },
         |(id, ..)| get_poll_results(id),
     );
     let error = Signal::derive(move || translate.value().get().and_then(Result::err));
+    let close_error = Signal::derive(move || close.value().get().and_then(Result::err));
     view! {
         <Title text=tr!(lang, POLL_RESULTS_PAGE_TITLE) />
         <BrandNav />
@@ -390,11 +430,28 @@ pub fn PollResultsPage() -> impl IntoView {
                     <p class="lead" data-testid="poll-total">{tr!(lang, POLL_TOTAL, count = r.total)}</p>
                 </header>
                 <ResultBars options=r.options.clone() total=r.total />
-                <ActionForm action=toggle attr:class="inline-form">
-                    <input type="hidden" name="id" value=r.id />
-                    <input type="hidden" name="open" value=(!r.open).to_string() />
-                    <button type="submit" class="button">{if r.open { tr!(lang, POLL_CLOSE) } else { tr!(lang, POLL_REOPEN) }}</button>
-                </ActionForm>
+                {if r.open {
+                    view! {
+                        <section class="form-card wide" aria-labelledby="close-poll">
+                            <h2 id="close-poll">{tr!(lang, POLL_CLOSE)}</h2>
+                            <ActionForm action=close attr:class="form" attr:novalidate="">
+                                <FormError error=close_error />
+                                <input type="hidden" name="id" value=r.id />
+                                <Field id="outcome" label=tr!(lang, POLL_OUTCOME) hint=tr!(lang, POLL_OUTCOME_HINT) value="" rows=3 error=close_error />
+                                <button type="submit" class="button primary">{tr!(lang, POLL_CLOSE)}</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        {(!r.outcome.is_empty()).then(|| view! { <p data-testid="poll-outcome"><strong>{tr!(lang, VOTE_BRAND_WILL)}</strong>" "{r.outcome.clone()}</p> })}
+                        <ActionForm action=toggle attr:class="inline-form">
+                            <input type="hidden" name="id" value=r.id />
+                            <input type="hidden" name="open" value="true" />
+                            <button type="submit" class="button">{tr!(lang, POLL_REOPEN)}</button>
+                        </ActionForm>
+                    }.into_any()
+                }}
                 <section aria-labelledby="per-event">
                     <h2 id="per-event">{tr!(lang, POLL_PER_PARTY)}</h2>
                     {if r.per_event.is_empty() {

@@ -17,7 +17,7 @@ use crate::{
         error::AppError,
         l10n::Lang,
     },
-    on_db,
+    on_db, on_tx,
 };
 
 /// The brand's polls, newest first, with their vote counts.
@@ -115,6 +115,69 @@ pub async fn set_open(
     Ok(())
 }
 
+/// Closes an open poll of the brand with what it will do with the
+/// result, in one transaction: the winning option (most votes, the first
+/// listed on a tie) is kept, and the item it names gets the fans' mark.
+pub async fn close(
+    db: &Db,
+    brand_id: i64,
+    id: i64,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let outcome = outcome.trim();
+    let lang = crate::base::l10n::page_lang();
+    if outcome.is_empty() {
+        return Err(AppError::invalid("outcome", tr!(lang, POLL_ERROR_OUTCOME)));
+    }
+    if outcome.chars().count() > 1000 {
+        return Err(AppError::invalid(
+            "outcome",
+            tr!(lang, POLL_ERROR_OUTCOME_LONG, max = 1000),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    let winner: Option<(i64, Option<i64>)> = on_tx!(&mut tx, |t| sqlx::query_as(
+        "SELECT o.id, o.item_id FROM poll_options o JOIN polls p ON p.id = o.poll_id
+         WHERE o.poll_id = $1 AND p.brand_id = $2
+           AND EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = o.poll_id)
+         ORDER BY (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id) DESC, o.position
+         LIMIT 1"
+    )
+    .bind(id)
+    .bind(brand_id)
+    .fetch_optional(&mut *t)
+    .await?);
+    let closed = on_tx!(&mut tx, |t| sqlx::query(
+        "UPDATE polls SET closed_at = $1, outcome = $2, winner_option_id = $3
+         WHERE id = $4 AND brand_id = $5 AND closed_at IS NULL"
+    )
+    .bind(now)
+    .bind(outcome)
+    .bind(winner.map(|w| w.0))
+    .bind(id)
+    .bind(brand_id)
+    .execute(&mut *t)
+    .await?
+    .rows_affected());
+    if closed == 0 {
+        return Err(AppError::NotFound);
+    }
+    if let Some(item) = winner.and_then(|w| w.1) {
+        on_tx!(&mut tx, |t| sqlx::query(
+            "UPDATE items SET chosen_by_fans_at = COALESCE(chosen_by_fans_at, $1),
+                card_version = card_version + 1 WHERE id = $2"
+        )
+        .bind(now)
+        .bind(item)
+        .execute(&mut *t)
+        .await?
+        .rows_affected());
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// An option's label in SQL: in `lang` where the brand translated it (an
 /// item's option takes the item's name), else as written.
 fn option_label_sql(lang: Option<Lang>) -> String {
@@ -154,14 +217,16 @@ async fn options_with_votes(
 
 /// A poll's results overall and per event, for the brand.
 pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, AppError> {
-    let poll: Option<(String, Option<DateTime<Utc>>)> = on_db!(db.reader(), |pool| {
-        sqlx::query_as("SELECT question, closed_at FROM polls WHERE id = $1 AND brand_id = $2")
-            .bind(id)
-            .bind(brand_id)
-            .fetch_optional(pool)
-            .await
+    let poll: Option<(String, Option<DateTime<Utc>>, String)> = on_db!(db.reader(), |pool| {
+        sqlx::query_as(
+            "SELECT question, closed_at, outcome FROM polls WHERE id = $1 AND brand_id = $2",
+        )
+        .bind(id)
+        .bind(brand_id)
+        .fetch_optional(pool)
+        .await
     })?;
-    let (question, closed) = poll.ok_or(AppError::NotFound)?;
+    let (question, closed, outcome) = poll.ok_or(AppError::NotFound)?;
     let options = options_with_votes(db, id, None).await?;
     let rows: Vec<(i64, String, String, i64, i64)> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
@@ -196,6 +261,7 @@ pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, App
     let brand = crate::base::l10n::resolve::brand_language_of(db, brand_id).await?;
     let translation = translation(db, brand_id, id, content::translation_language(brand)).await?;
     Ok(PollResults {
+        outcome,
         translation,
         id,
         question,
@@ -216,14 +282,26 @@ pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>,
         "SELECT p.id, {},
                 (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2),
                 o.id, {},
-                (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id)
+                (SELECT COUNT(*) FROM poll_votes v WHERE v.option_id = o.id),
+                p.closed_at IS NOT NULL, p.outcome, p.winner_option_id
          FROM polls p JOIN poll_options o ON o.poll_id = p.id
-         WHERE p.brand_id = $1 AND p.closed_at IS NULL
-         ORDER BY p.created_at DESC, p.id DESC, o.position",
+         WHERE p.brand_id = $1 AND (p.closed_at IS NULL OR EXISTS
+            (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2))
+         ORDER BY p.closed_at IS NOT NULL, p.created_at DESC, p.id DESC, o.position",
         text_sql(lang, Kind::Poll, "question", "p.id", "p.question"),
         option_label_sql(Some(lang)),
     );
-    type Row = (i64, String, Option<i64>, i64, String, i64);
+    type Row = (
+        i64,
+        String,
+        Option<i64>,
+        i64,
+        String,
+        i64,
+        bool,
+        String,
+        Option<i64>,
+    );
     let rows: Vec<Row> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&sql)
             .bind(guest.brand_id)
@@ -232,7 +310,7 @@ pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>,
             .await
     })?;
     let mut out: Vec<GuestPoll> = Vec::new();
-    for (id, question, my_vote, option_id, label, votes) in rows {
+    for (id, question, my_vote, option_id, label, votes, closed, outcome, winner) in rows {
         if out.last().is_none_or(|p| p.id != id) {
             out.push(GuestPoll {
                 id,
@@ -240,9 +318,15 @@ pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>,
                 options: Vec::new(),
                 my_vote,
                 total: 0,
+                closed,
+                winner: None,
+                outcome,
             });
         }
         let poll = out.last_mut().expect("pushed above");
+        if winner == Some(option_id) {
+            poll.winner = Some(label.clone());
+        }
         // No results before voting: they would sway the vote.
         let votes = if my_vote.is_some() { votes } else { 0 };
         poll.total += votes;

@@ -61,6 +61,10 @@ fn check(doc: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), Str
             .as_i64()
             .map(|_| ())
             .ok_or(format!("{at} is not an integer")),
+        Some("number") => value
+            .as_f64()
+            .map(|_| ())
+            .ok_or(format!("{at} is not a number")),
         Some("boolean") => value
             .as_bool()
             .map(|_| ())
@@ -149,7 +153,7 @@ db_test!(
         assert_eq!(status, StatusCode::OK);
         let parsed: openapiv3::OpenAPI =
             serde_json::from_value(doc.clone()).expect("a valid OpenAPI document");
-        assert_eq!(parsed.paths.paths.len(), 4);
+        assert_eq!(parsed.paths.paths.len(), 5);
 
         // Hosts, two at a time, to the last page; each answer matches the document.
         let mut seen = Vec::new();
@@ -190,6 +194,9 @@ db_test!(
         assert_eq!(all["data"].as_array().unwrap().len(), 11);
         let (_, events) = call(&app, Some(&key), "/api/v1/events").await;
         check(&doc, &answer_schema(&doc, "/events"), &events, "events").unwrap();
+        let (_, items) = call(&app, Some(&key), "/api/v1/items").await;
+        check(&doc, &answer_schema(&doc, "/items"), &items, "items").unwrap();
+        assert!(!items["data"].as_array().unwrap().is_empty());
         assert_eq!(
             events["data"].as_array().unwrap().len(),
             4,

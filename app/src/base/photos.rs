@@ -1,5 +1,6 @@
-//! Item photos: checked, decoded and resized on the server, stored as two
-//! JPEG files (display size and thumbnail) in the media store.
+//! Photos people send (an item's, a buyer's review's, a party's album):
+//! checked, decoded and resized on the server, stored as two JPEG files
+//! (display size and thumbnail) in the media store.
 //!
 //! Files get random names and are written before the database rows that
 //! point at them: a failed save removes its files, so nothing half-written
@@ -28,6 +29,72 @@ const JPEG_QUALITY: u8 = 82;
 pub struct Upload {
     pub filename: String,
     pub bytes: Vec<u8>,
+}
+
+/// A multipart form as posted: its text fields, its photos (the files of
+/// one field), and the first file over the size limit, whose bytes were
+/// read and dropped so that the browser gets the answer.
+#[derive(Debug, Default)]
+pub struct Posted {
+    pub fields: std::collections::HashMap<String, String>,
+    pub photos: Vec<Upload>,
+    pub too_large: Option<(String, usize)>,
+}
+
+impl Posted {
+    /// A text field, empty when absent.
+    pub fn text(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+}
+
+/// The longest text field kept from a multipart form.
+const TEXT_FIELD_MAX: usize = 16 * 1024;
+
+/// Reads a multipart form whose files are in field `file_field`; an
+/// unreadable body is a mistake on that field.
+pub async fn read_posted(
+    data: leptos::server_fn::codec::MultipartData,
+    file_field: &str,
+) -> Result<Posted, AppError> {
+    let too_big = |_| {
+        AppError::invalid(
+            file_field,
+            tr!(crate::base::l10n::page_lang(), CATALOG_ERROR_UPLOAD),
+        )
+    };
+    let mut multipart = data
+        .into_inner()
+        .ok_or_else(|| anyhow::anyhow!("multipart data read on the client"))?;
+    let mut post = Posted::default();
+    while let Some(mut field) = multipart.next_field().await.map_err(too_big)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == file_field {
+            let filename = field.file_name().unwrap_or_default().to_owned();
+            let mut bytes = Vec::new();
+            let mut size = 0usize;
+            while let Some(chunk) = field.chunk().await.map_err(too_big)? {
+                size += chunk.len();
+                if size <= MAX_PHOTO_BYTES {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            if size > MAX_PHOTO_BYTES {
+                post.too_large.get_or_insert((filename, size));
+            } else if !(filename.is_empty() && bytes.is_empty()) {
+                post.photos.push(Upload { filename, bytes });
+            }
+            continue;
+        }
+        let mut value = String::new();
+        while let Some(chunk) = field.chunk().await.map_err(too_big)? {
+            if value.len() + chunk.len() <= TEXT_FIELD_MAX {
+                value.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        }
+        post.fields.insert(name, value);
+    }
+    Ok(post)
 }
 
 /// A photo ready to write: JPEG bytes of both sizes.
@@ -173,17 +240,18 @@ pub struct StoredPhoto {
     pub height: u32,
 }
 
-/// Writes both sizes of each photo under fresh random names.
+/// Writes both sizes of each photo under fresh random names in `folder`.
 pub async fn store(
     media: &MediaStore,
+    folder: &str,
     photos: Vec<ProcessedPhoto>,
 ) -> Result<Vec<StoredPhoto>, AppError> {
     let mut stored = Vec::new();
     for photo in photos {
         let stem = crate::base::tokens::random_hex::<12>();
         let item = StoredPhoto {
-            display_path: format!("items/{stem}.jpg"),
-            thumb_path: format!("items/{stem}-thumb.jpg"),
+            display_path: format!("{folder}/{stem}.jpg"),
+            thumb_path: format!("{folder}/{stem}-thumb.jpg"),
             width: photo.width,
             height: photo.height,
         };
@@ -211,6 +279,81 @@ pub async fn discard(media: &MediaStore, photos: &[StoredPhoto]) {
             }
         }
     }
+}
+
+/// Checks and resizes the photos of a posted form: at most `max`, at
+/// least one when `required`. Each mistake is noted on the field `photos`
+/// with the form's others, so that all show at once; none is kept then.
+pub async fn process_posted(
+    m: &mut crate::base::error::Mistakes,
+    posted: &mut Posted,
+    max: usize,
+    required: bool,
+) -> Vec<ProcessedPhoto> {
+    let lang = crate::base::l10n::page_lang();
+    let uploads = std::mem::take(&mut posted.photos);
+    if let Some((name, size)) = &posted.too_large {
+        m.note("photos", too_large(lang, name, *size));
+        return vec![];
+    }
+    if uploads.len() > max {
+        m.note(
+            "photos",
+            match max {
+                1 => tr!(lang, REVIEW_ERROR_ONE_PHOTO),
+                _ => tr!(
+                    lang,
+                    CATALOG_PHOTO_TOO_MANY,
+                    max = max,
+                    count = uploads.len()
+                ),
+            },
+        );
+        return vec![];
+    }
+    if uploads.is_empty() {
+        if required {
+            m.note("photos", tr!(lang, ALBUM_ERROR_NO_PHOTO));
+        }
+        return vec![];
+    }
+    match process_all(uploads).await {
+        Ok(processed) => processed,
+        Err(e) => {
+            m.note(
+                "photos",
+                e.for_field("photos").unwrap_or_else(|| e.to_string()),
+            );
+            vec![]
+        }
+    }
+}
+
+/// Removes the files of the media trash (an erased person's photos, put
+/// there by the transaction that dropped their rows); a file that cannot
+/// be removed stays in the trash for the next pass. Returns how many went.
+pub async fn empty_trash(db: &crate::base::db::Db, media: &MediaStore) -> Result<usize, AppError> {
+    let paths: Vec<String> = crate::on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT path FROM media_trash ORDER BY path LIMIT 500"
+    )
+    .fetch_all(pool)
+    .await)?;
+    let mut removed = 0;
+    for path in paths {
+        if let Err(e) = media.remove(&path).await {
+            tracing::warn!("{e:#}");
+            continue;
+        }
+        crate::on_db!(db.writer(), |pool| sqlx::query(
+            "DELETE FROM media_trash WHERE path = $1"
+        )
+        .bind(&path)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        removed += 1;
+    }
+    Ok(removed)
 }
 
 #[cfg(test)]
