@@ -171,6 +171,72 @@ test('a guest pays by card on a phone: a declined card, another card, authentica
   await host.context.close();
 });
 
+test('a pre-order campaign reaches its goal: the card authorised, then charged, the item made', async ({ browser, page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, 'authorising a card needs JavaScript');
+  test.setTimeout(180_000);
+  const adminErrors = watchErrors(page);
+  const login = new LoginPage(page);
+  await login.open(true);
+  await login.signIn(demo.admin.email, demo.admin.password);
+  await expect(page).toHaveURL(/\/brand$/);
+  await offer(page, true, [/At delivery/], true);
+
+  // The brand opens a campaign on the tea towel: two to make it.
+  await page.goto('/brand/preorders');
+  await hydrated(page, true);
+  const form = page.locator('form').filter({ has: page.getByLabel('Goal (units)') });
+  await form.getByRole('button', { name: 'Open the campaign' }).click();
+  await expect(page.getByText('Choose the item.')).toBeVisible();
+  await page.getByLabel('Item', { exact: true }).selectOption({ label: 'Washed Linen Tea Towel' });
+  await page.getByLabel('Goal (units)').fill('2');
+  const lastDay = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Last day').fill(lastDay);
+  await page.getByRole('button', { name: 'Open the campaign' }).click();
+  await expect(page.getByTestId('campaign').first()).toContainText('Washed Linen Tea Towel');
+  await expect(page.getByTestId('campaign-state').first()).toContainText('Open');
+
+  // A guest pre-orders two from the item's page on a phone.
+  const host = await signedIn(browser, demo.host2, true);
+  const guest = { name: 'Lou Preorder', email: `lou.${run}@example.com` };
+  const link = await invite(host.page, true, 'Pre-order night', guest);
+  const phoneContext = await browser.newContext(phone);
+  const guestPage = await phoneContext.newPage();
+  const guestErrors = watchErrors(guestPage);
+  await guestPage.goto(link);
+  await hydrated(guestPage, true);
+  await guestPage.getByTestId('item-card').filter({ hasText: 'Washed Linen Tea Towel' }).getByRole('link', { name: 'Washed Linen Tea Towel' }).click();
+  const box = guestPage.getByTestId('preorder');
+  await expect(box).toContainText('0 of 2 pre-ordered');
+  await box.getByLabel('How many').selectOption('2');
+  await box.getByRole('button', { name: 'Pre-order' }).click();
+  await expect(guestPage).toHaveURL(/\/p\/[A-Za-z0-9_-]+$/);
+  await hydrated(guestPage, true);
+  const panel = guestPage.getByTestId('card-payment');
+  await expect(panel.getByPlaceholder('number')).toBeVisible({ timeout: 30_000 });
+  await typeCard(guestPage, '4242424242424242');
+  await panel.getByRole('button', { name: /^Authorise €/ }).click();
+
+  // Authorised, then the goal is reached: the worker charges the card and
+  // the item goes into production.
+  await expect(guestPage.getByTestId('card-payment')).toHaveCount(0, { timeout: 15_000 });
+  await expect(async () => {
+    await guestPage.reload();
+    await expect(guestPage.getByTestId('preorder-state')).toContainText('your card was charged', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(guestPage.getByTestId('preorder-progress')).toHaveText('2 of 2 pre-ordered');
+  await guestPage.screenshot({ path: 'artifacts/preorder-funded.png', fullPage: true });
+  expect((await mailTo(guest.email, 'Your pre-order of')).text).toContain('not charged');
+  expect((await mailTo(guest.email, 'will be made')).text).toContain('going into production');
+  await page.goto('/brand/preorders');
+  await expect(page.getByTestId('campaign-state').first()).toContainText('Funded');
+
+  expect(adminErrors).toEqual([]);
+  expect(guestErrors).toEqual([]);
+  await offer(page, true, [/At delivery/], false);
+  await phoneContext.close();
+  await host.context.close();
+});
+
 test('without JavaScript the checkout says card payment needs it and offers the other ways', async ({ browser, javaScriptEnabled }) => {
   test.setTimeout(120_000);
   const admin = await signedIn(browser, demo.admin, javaScriptEnabled);

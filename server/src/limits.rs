@@ -29,7 +29,8 @@ use crate::settings::RateLimits;
 
 /// The largest body of a form or server function, photo uploads excepted.
 pub const BODY_LIMIT: usize = 64 * 1024;
-/// The largest request body: a save of an item with its 6 photos of 8 MB.
+/// The largest request body: a save of an item (or a party album's
+/// upload) with its 6 photos of 8 MB.
 pub const UPLOAD_LIMIT: usize = 6 * app::base::photos::MAX_PHOTO_BYTES + 1024 * 1024;
 
 /// The server functions whose input is a multipart form (photo uploads).
@@ -37,7 +38,12 @@ pub const UPLOAD_LIMIT: usize = 6 * app::base::photos::MAX_PHOTO_BYTES + 1024 * 
 /// kept by hand; the test `a_form_sent_without_its_fields_gets_a_field_message`
 /// posts a plain form to every registered function, and fails on one
 /// missing here (its connection drops).
-pub const MULTIPART_FNS: &[&str] = &[<app::catalog::pages::SaveItem as ServerFn>::PATH];
+pub const MULTIPART_FNS: &[&str] = &[
+    <app::catalog::pages::SaveItem as ServerFn>::PATH,
+    <app::reviews::SubmitReview as ServerFn>::PATH,
+    <app::album::AddAlbumPhotos as ServerFn>::PATH,
+    <app::orders::making::PostUpdate as ServerFn>::PATH,
+];
 
 /// The anonymous writes that open an account or a session, or mail a link:
 /// the tightest limit.

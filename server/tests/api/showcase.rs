@@ -536,7 +536,7 @@ db_test!(
         assert_eq!(per_event[0]["votes"], serde_json::json!([2, 0, 0]));
         assert_eq!(per_event[1]["votes"], serde_json::json!([0, 0, 1]));
 
-        // Closed: no more votes, and it leaves the guests' pages.
+        // Closed: no more votes; its voters see how it ended.
         post(
             &app,
             &admin,
@@ -545,11 +545,14 @@ db_test!(
         )
         .await;
         let open = showcase(&app, &tokens[1]).await;
-        assert!(open["polls"]
+        let ours: Vec<&Value> = open["polls"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|p| p["id"] != poll));
+            .filter(|p| p["id"] == poll)
+            .collect();
+        assert_eq!(ours.len(), 1);
+        assert_eq!(ours[0]["closed"], true);
     }
 );
 
