@@ -1922,3 +1922,7 @@ making-error-item = Choose the item.
 making-error-body = Write the update.
 making-mail-subject = News from the making of your order
 making-mail-intro = Here is how your items are coming along:
+making-batch = Or a production batch
+making-batch-hint = A batch is a funded pre-order campaign: its update reaches that campaign's buyers only.
+making-all-buyers = Every buyer of the item
+making-batch-name = { $item }: pre-orders funded on { $date }

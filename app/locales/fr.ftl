@@ -1950,3 +1950,7 @@ making-error-item = Choisissez l’article.
 making-error-body = Écrivez la nouvelle.
 making-mail-subject = Des nouvelles de la fabrication de votre commande
 making-mail-intro = Voici où en sont vos articles :
+making-batch = Ou un lot de fabrication
+making-batch-hint = Un lot est une campagne de précommande financée : sa nouvelle ne va qu’aux acheteurs de cette campagne.
+making-all-buyers = Tous les acheteurs de l’article
+making-batch-name = { $item } : précommandes financées le { $date }

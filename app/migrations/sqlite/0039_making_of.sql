@@ -1,11 +1,14 @@
 -- The making of an order (issue 19): the brand's updates on an item, shown
--- to its buyers (orders of the item, captured pre-orders) in order; a read
+-- to its buyers (orders of the item, captured pre-orders) in order, or on a
+-- production batch (a funded pre-order campaign), shown to its pre-orders; a read
 -- is kept per buyer ('o:<order id>' or 'p:<pre-order id>') the first time
 -- their page shows it; a buyer gets one mail of what is new a day at most.
 CREATE TABLE making_updates (
     id INTEGER PRIMARY KEY,
     brand_id INTEGER NOT NULL REFERENCES brands (id),
     item_id INTEGER NOT NULL REFERENCES items (id),
+    -- A production batch: the pre-orders of one funded campaign only.
+    campaign_id INTEGER REFERENCES preorder_campaigns (id),
     body TEXT NOT NULL,
     photo_path TEXT,
     thumb_path TEXT,

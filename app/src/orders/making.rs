@@ -38,17 +38,21 @@ pub struct PostedUpdate {
     pub readers: i64,
 }
 
-/// The brand's page: its updates and the items it may post on.
+/// The brand's page: its updates, the items it may post on, and its
+/// production batches (funded pre-order campaigns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MakingPage {
     pub updates: Vec<PostedUpdate>,
     pub items: Vec<(i64, String)>,
+    pub batches: Vec<(i64, String)>,
 }
 
-/// The update form as typed.
+/// The update form as typed: an item, or a batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateForm {
     pub item_id: String,
+    #[serde(default)]
+    pub batch: String,
     pub body: String,
 }
 
@@ -74,6 +78,7 @@ pub async fn post_update(data: leptos::server_fn::codec::MultipartData) -> Resul
         let state = crate::base::state::app_state()?;
         let form = UpdateForm {
             item_id: posted.text("item_id"),
+            batch: posted.text("batch"),
             body: posted.text("body"),
         };
         let id = ssr::post(
@@ -151,6 +156,16 @@ pub fn MakingPageView() -> impl IntoView {
                             </select>
                             {item_error.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         </div>
+                        {(!page.batches.is_empty()).then(|| view! {
+                            <div class="field">
+                                <label for="making-batch">{tr!(lang, MAKING_BATCH)}</label>
+                                <p class="hint" id="making-batch-hint">{tr!(lang, MAKING_BATCH_HINT)}</p>
+                                <select id="making-batch" name="batch" aria-describedby="making-batch-hint">
+                                    <option value="">{tr!(lang, MAKING_ALL_BUYERS)}</option>
+                                    {page.batches.iter().map(|(id, name)| view! { <option value=*id selected=kept.batch == id.to_string()>{name.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        })}
                         <div class="field">
                             <label for="making-body">{tr!(lang, MAKING_BODY)}</label>
                             <textarea id="making-body" name="body" rows="4" aria-invalid=body_error.as_ref().map(|_| "true")>{kept.body.clone()}</textarea>

@@ -197,6 +197,21 @@ db_test!(engine: a_funded_campaign_captures_every_card_once_even_after_a_crash, 
     assert_eq!(page["units"], 3);
     let campaigns: Value = crate::helpers::get_json(&app, &admin, "/api/preorder_campaigns").await;
     assert_eq!(campaigns["campaigns"][0]["state"], "funded");
+
+    // The batch goes into production: its update reaches its two buyers.
+    let making: Value = crate::helpers::get_json(&app, &admin, "/api/making_updates").await;
+    let batch = making["batches"][0][0].as_i64().expect("the funded campaign is a batch");
+    let form = reqwest::multipart::Form::new()
+        .text("item_id", String::new())
+        .text("batch", batch.to_string())
+        .text("body", "Your batch is on the loom.");
+    let res = admin.post(app.url("/api/post_making_update")).multipart(form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+    let page: Value = app.get(&format!("/api/preorder?code={a}")).await.json().await.unwrap();
+    assert_eq!(page["making"][0]["body"], "Your batch is on the loom.");
+    let making: Value = crate::helpers::get_json(&app, &admin, "/api/making_updates").await;
+    assert_eq!(making["updates"][0]["readers"], 2);
+    assert_eq!(making["updates"][0]["read"], 1);
 });
 
 db_test!(engine: a_campaign_ending_short_releases_every_card_once_even_after_a_crash, |engine: Engine| async move {

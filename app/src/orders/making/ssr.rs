@@ -46,15 +46,15 @@ fn shown(lang: Lang, r: UpdateRow) -> Update {
     }
 }
 
-/// The updates of the items in `items` (a subquery on `$1`), in order,
-/// for the reader `reader`; the ones it had not read are recorded read.
-async fn for_reader(db: &Db, items: &str, id: i64, reader: &str) -> Result<Vec<Update>, AppError> {
+/// The updates `which` (a condition on `u` binding `$1`), in order, for the
+/// reader `reader`; the ones it had not read are recorded read.
+async fn for_reader(db: &Db, which: &str, id: i64, reader: &str) -> Result<Vec<Update>, AppError> {
     let rows: Vec<UpdateRow> = on_db!(db.reader(), |pool| {
         sqlx::query_as(&format!(
         "SELECT u.id, i.name AS item, u.body, u.photo_path, u.thumb_path, u.created_at,
                 EXISTS (SELECT 1 FROM making_update_reads r WHERE r.update_id = u.id AND r.reader = $2) AS read
          FROM making_updates u JOIN items i ON i.id = u.item_id
-         WHERE u.item_id IN ({items}) ORDER BY u.id"
+         WHERE {which} ORDER BY u.id"
     ))
     .bind(id)
     .bind(reader)
@@ -87,19 +87,28 @@ async fn for_reader(db: &Db, items: &str, id: i64, reader: &str) -> Result<Vec<U
 /// or refunded).
 pub async fn for_order(db: &Db, order_id: i64) -> Result<Vec<Update>, AppError> {
     let void = OrderStatus::sql_list(OrderStatus::is_void);
-    let items = format!(
-        "SELECT l.item_id FROM order_lines l JOIN orders o ON o.id = l.order_id
-         WHERE l.order_id = $1 AND o.status NOT IN {void}"
+    let which = format!(
+        "u.campaign_id IS NULL AND u.item_id IN (SELECT l.item_id FROM order_lines l
+         JOIN orders o ON o.id = l.order_id WHERE l.order_id = $1 AND o.status NOT IN {void})"
     );
-    for_reader(db, &items, order_id, &format!("o:{order_id}")).await
+    for_reader(db, &which, order_id, &format!("o:{order_id}")).await
 }
 
-/// The updates on the item of a captured pre-order.
+/// A captured pre-order's updates: its item's, and its batch's.
+const PREORDER_UPDATES: &str = "EXISTS (SELECT 1 FROM preorders p
+     JOIN preorder_campaigns c ON c.id = p.campaign_id
+     WHERE p.id = $1 AND p.state = 'captured' AND c.item_id = u.item_id
+       AND (u.campaign_id IS NULL OR u.campaign_id = p.campaign_id))";
+
+/// The updates on the item of a captured pre-order, and on its batch.
 pub async fn for_preorder(db: &Db, preorder_id: i64) -> Result<Vec<Update>, AppError> {
-    let items =
-        "SELECT c.item_id FROM preorders p JOIN preorder_campaigns c ON c.id = p.campaign_id
-                 WHERE p.id = $1 AND p.state = 'captured'";
-    for_reader(db, items, preorder_id, &format!("p:{preorder_id}")).await
+    for_reader(
+        db,
+        PREORDER_UPDATES,
+        preorder_id,
+        &format!("p:{preorder_id}"),
+    )
+    .await
 }
 
 /// Who may read an update of item `i.id`: its orders not void, its
@@ -107,10 +116,13 @@ pub async fn for_preorder(db: &Db, preorder_id: i64) -> Result<Vec<Update>, AppE
 fn readers_sql() -> String {
     let void = OrderStatus::sql_list(OrderStatus::is_void);
     format!(
-        "(SELECT COUNT(DISTINCT o.id) FROM orders o JOIN order_lines l ON l.order_id = o.id
-          WHERE l.item_id = u.item_id AND o.status NOT IN {void})
-         + (SELECT COUNT(*) FROM preorders p JOIN preorder_campaigns c ON c.id = p.campaign_id
-            WHERE c.item_id = u.item_id AND p.state = 'captured')"
+        "CASE WHEN u.campaign_id IS NULL THEN
+            (SELECT COUNT(DISTINCT o.id) FROM orders o JOIN order_lines l ON l.order_id = o.id
+             WHERE l.item_id = u.item_id AND o.status NOT IN {void})
+            + (SELECT COUNT(*) FROM preorders p JOIN preorder_campaigns c ON c.id = p.campaign_id
+               WHERE c.item_id = u.item_id AND p.state = 'captured')
+         ELSE (SELECT COUNT(*) FROM preorders p WHERE p.campaign_id = u.campaign_id
+               AND p.state = 'captured') END"
     )
 }
 
@@ -133,17 +145,37 @@ pub async fn page(db: &Db, brand_id: i64) -> Result<MakingPage, AppError> {
          WHERE u.brand_id = $1 ORDER BY u.id DESC LIMIT 100",
         readers_sql()
     );
-    let (rows, items): (Vec<Row>, Vec<(i64, String)>) = on_db!(db.reader(), |pool| {
-        let rows = sqlx::query_as(&sql).bind(brand_id).fetch_all(pool).await?;
-        let items =
-            sqlx::query_as("SELECT id, name FROM items WHERE brand_id = $1 ORDER BY name, id")
-                .bind(brand_id)
-                .fetch_all(pool)
-                .await?;
-        (rows, items)
-    });
+    type Batch = (i64, String, Option<DateTime<Utc>>);
+    let (rows, items, batches): (Vec<Row>, Vec<(i64, String)>, Vec<Batch>) =
+        on_db!(db.reader(), |pool| {
+            let rows = sqlx::query_as(&sql).bind(brand_id).fetch_all(pool).await?;
+            let items =
+                sqlx::query_as("SELECT id, name FROM items WHERE brand_id = $1 ORDER BY name, id")
+                    .bind(brand_id)
+                    .fetch_all(pool)
+                    .await?;
+            let batches = sqlx::query_as(
+                "SELECT c.id, i.name, c.decided_at FROM preorder_campaigns c
+                 JOIN items i ON i.id = c.item_id
+                 WHERE c.brand_id = $1 AND c.state = 'funded' ORDER BY c.id DESC",
+            )
+            .bind(brand_id)
+            .fetch_all(pool)
+            .await?;
+            (rows, items, batches)
+        });
     let lang = page_lang();
+    let batches = batches
+        .into_iter()
+        .map(|(id, item, funded)| {
+            let day = funded
+                .map(|t| fmt::date_long(lang, t, chrono_tz::Europe::Paris))
+                .unwrap_or_default();
+            (id, tr!(lang, MAKING_BATCH_NAME, item = item, date = day))
+        })
+        .collect();
     Ok(MakingPage {
+        batches,
         updates: rows
             .into_iter()
             .map(
@@ -171,7 +203,21 @@ pub async fn page(db: &Db, brand_id: i64) -> Result<MakingPage, AppError> {
     })
 }
 
-/// Posts an update on an item of the brand; every mistake at once, the
+/// The item of a funded campaign (a production batch) of the brand.
+async fn batch_item(db: &Db, brand_id: i64, campaign: i64) -> Result<Option<i64>, AppError> {
+    let item: Option<i64> = on_db!(db.reader(), |pool| {
+        sqlx::query_scalar(
+        "SELECT item_id FROM preorder_campaigns WHERE id = $1 AND brand_id = $2 AND state = 'funded'"
+    )
+    .bind(campaign)
+    .bind(brand_id)
+    .fetch_optional(pool)
+    .await
+    })?;
+    item.map(Some).ok_or(AppError::NotFound)
+}
+
+/// Posts an update on an item of the brand, or on one of its batches; every mistake at once, the
 /// photo written before the row and removed again if the row is not.
 pub async fn post(
     db: &Db,
@@ -183,7 +229,11 @@ pub async fn post(
 ) -> Result<i64, AppError> {
     let lang = page_lang();
     let mut m = Mistakes::default();
-    let item_id = form.item_id.trim().parse::<i64>().ok();
+    let batch = form.batch.trim().parse::<i64>().ok();
+    let item_id = match batch {
+        Some(campaign) => batch_item(db, brand_id, campaign).await?,
+        None => form.item_id.trim().parse::<i64>().ok(),
+    };
     if item_id.is_none() {
         m.note("item_id", tr!(lang, MAKING_ERROR_ITEM));
     }
@@ -209,11 +259,12 @@ pub async fn post(
     let photo = stored.first();
     let written = on_db!(db.writer(), |pool| {
         sqlx::query_scalar(
-        "INSERT INTO making_updates (brand_id, item_id, body, photo_path, thumb_path, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"
+        "INSERT INTO making_updates (brand_id, item_id, campaign_id, body, photo_path, thumb_path, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
     )
     .bind(brand_id)
     .bind(item_id)
+    .bind(batch)
     .bind(body)
     .bind(photo.map(|p| p.display_path.clone()))
     .bind(photo.map(|p| p.thumb_path.clone()))
@@ -255,7 +306,8 @@ fn due_sql(kind: &str) -> String {
              WHERE o.status NOT IN {void} AND o.tracking_code IS NOT NULL
                AND (o.making_mailed_at IS NULL OR o.making_mailed_at <= $1)
                AND EXISTS (SELECT 1 FROM making_updates u JOIN order_lines l ON l.item_id = u.item_id
-                           WHERE l.order_id = o.id AND u.created_at > COALESCE(o.making_mailed_at, o.placed_at))
+                           WHERE l.order_id = o.id AND u.campaign_id IS NULL
+                             AND u.created_at > COALESCE(o.making_mailed_at, o.placed_at))
              ORDER BY o.id LIMIT 200"
         ),
         _ => "SELECT p.id, p.name, p.email, p.code, p.event_id, b.language,
@@ -263,6 +315,7 @@ fn due_sql(kind: &str) -> String {
              FROM preorders p JOIN preorder_campaigns c ON c.id = p.campaign_id JOIN brands b ON b.id = c.brand_id
              WHERE p.state = 'captured' AND (p.making_mailed_at IS NULL OR p.making_mailed_at <= $1)
                AND EXISTS (SELECT 1 FROM making_updates u WHERE u.item_id = c.item_id
+                           AND (u.campaign_id IS NULL OR u.campaign_id = p.campaign_id)
                            AND u.created_at > COALESCE(p.making_mailed_at, p.settled_at))
              ORDER BY p.id LIMIT 200"
             .to_owned(),
@@ -296,21 +349,18 @@ async fn mail_one(
     buyer: &Due,
     (cutoff, now): (DateTime<Utc>, DateTime<Utc>),
 ) -> Result<bool, AppError> {
-    let (table, items, path) = match kind {
+    let (table, which, path) = match kind {
         "o" => (
             "orders",
-            "SELECT item_id FROM order_lines WHERE order_id = $1",
+            "u.campaign_id IS NULL
+             AND u.item_id IN (SELECT item_id FROM order_lines WHERE order_id = $1)",
             "o",
         ),
-        _ => (
-            "preorders",
-            "SELECT c.item_id FROM preorders p JOIN preorder_campaigns c ON c.id = p.campaign_id WHERE p.id = $1",
-            "p",
-        ),
+        _ => ("preorders", PREORDER_UPDATES, "p"),
     };
     let news: Vec<(String, String)> = on_db!(db.reader(), |pool| sqlx::query_as(&format!(
         "SELECT i.name, u.body FROM making_updates u JOIN items i ON i.id = u.item_id
-         WHERE u.item_id IN ({items}) AND u.created_at > $2 ORDER BY u.id"
+         WHERE {which} AND u.created_at > $2 ORDER BY u.id"
     ))
     .bind(buyer.id)
     .bind(buyer.since)
