@@ -1926,3 +1926,5 @@ making-batch = Or a production batch
 making-batch-hint = A batch is a funded pre-order campaign: its update reaches that campaign's buyers only.
 making-all-buyers = Every buyer of the item
 making-batch-name = { $item }: pre-orders funded on { $date }
+catalog-no-rating = No rating yet
+album-who-adds = Guests who said yes add their photos here once the party has begun.

@@ -1954,3 +1954,5 @@ making-batch = Ou un lot de fabrication
 making-batch-hint = Un lot est une campagne de précommande financée : sa nouvelle ne va qu’aux acheteurs de cette campagne.
 making-all-buyers = Tous les acheteurs de l’article
 making-batch-name = { $item } : précommandes financées le { $date }
+catalog-no-rating = Pas encore de note
+album-who-adds = Les invités qui ont répondu oui ajoutent leurs photos ici une fois la soirée commencée.

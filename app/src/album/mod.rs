@@ -177,6 +177,7 @@ pub fn GuestAlbumPage() -> impl IntoView {
                                         <h2>{tr!(lang, ALBUM_MINE_WAITING)}</h2>
                                         <PhotoGrid photos=album.mine_waiting.clone() />
                                     })}
+                                    {(!album.may_add).then(|| view! { <p class="muted">{tr!(lang, ALBUM_WHO_ADDS)}</p> })}
                                     {album.may_add.then(|| view! {
                                         <section class="form-card wide" aria-labelledby="album-add">
                                             <h2 id="album-add">{tr!(lang, ALBUM_ADD)}</h2>

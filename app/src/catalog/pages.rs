@@ -335,9 +335,10 @@ pub fn CatalogPage() -> impl IntoView {
                                                 <td><code>{r.card.sku.clone()}</code></td>
                                                 <td class="num">{money(lang, r.card.price)}</td>
                                                 <td class="num">{r.card.stock}</td>
-                                                <td class="num" data-testid="catalog-rating">{r.card.rating.text_in(lang).map(|(shown, said)| view! {
-                                                    <span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span>
-                                                })}</td>
+                                                <td class="num" data-testid="catalog-rating">{match r.card.rating.text_in(lang) {
+                                                    Some((shown, said)) => view! { <span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span> }.into_any(),
+                                                    None => view! { <span aria-hidden="true">"—"</span><span class="sr-only">{tr!(lang, CATALOG_NO_RATING)}</span> }.into_any(),
+                                                }}</td>
                                                 <td>{status}</td>
                                             </tr>
                                         }

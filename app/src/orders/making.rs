@@ -150,11 +150,12 @@ pub fn MakingPageView() -> impl IntoView {
                         <FormError error=Signal::derive(move || error.clone()) />
                         <div class="field">
                             <label for="making-item">{tr!(lang, MAKING_ITEM)}</label>
-                            <select id="making-item" name="item_id" aria-invalid=item_error.as_ref().map(|_| "true")>
+                            <select id="making-item" name="item_id" aria-invalid=item_error.as_ref().map(|_| "true")
+                                aria-describedby=item_error.as_ref().map(|_| "making-item-error")>
                                 <option value="">{tr!(lang, DRAW_CHOOSE)}</option>
                                 {page.items.iter().map(|(id, name)| view! { <option value=*id selected=kept.item_id == id.to_string()>{name.clone()}</option> }).collect_view()}
                             </select>
-                            {item_error.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                            {item_error.map(|m| view! { <p class="field-error" id="making-item-error" role="alert">{m}</p> })}
                         </div>
                         {(!page.batches.is_empty()).then(|| view! {
                             <div class="field">
@@ -168,13 +169,15 @@ pub fn MakingPageView() -> impl IntoView {
                         })}
                         <div class="field">
                             <label for="making-body">{tr!(lang, MAKING_BODY)}</label>
-                            <textarea id="making-body" name="body" rows="4" aria-invalid=body_error.as_ref().map(|_| "true")>{kept.body.clone()}</textarea>
-                            {body_error.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                            <textarea id="making-body" name="body" rows="4" aria-invalid=body_error.as_ref().map(|_| "true")
+                                aria-describedby=body_error.as_ref().map(|_| "making-body-error")>{kept.body.clone()}</textarea>
+                            {body_error.map(|m| view! { <p class="field-error" id="making-body-error" role="alert">{m}</p> })}
                         </div>
                         <div class="field">
                             <label for="making-photo">{tr!(lang, MAKING_PHOTO)}</label>
-                            <input id="making-photo" name="photos" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid=photo_error.as_ref().map(|_| "true") />
-                            {photo_error.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                            <input id="making-photo" name="photos" type="file" accept="image/jpeg,image/png,image/webp" aria-invalid=photo_error.as_ref().map(|_| "true")
+                                aria-describedby=photo_error.as_ref().map(|_| "making-photo-error") />
+                            {photo_error.map(|m| view! { <p class="field-error" id="making-photo-error" role="alert">{m}</p> })}
                         </div>
                         <button type="submit" class="button primary">{tr!(lang, MAKING_POST)}</button>
                     </form>

@@ -275,11 +275,13 @@ pub fn CampaignsPageView() -> impl IntoView {
                         <FormError error />
                         <div class="field">
                             <label for="campaign-item">{tr!(lang, CAMPAIGN_ITEM)}</label>
-                            <select id="campaign-item" name="form[item_id]">
+                            <select id="campaign-item" name="form[item_id]"
+                                aria-invalid=move || error.get().and_then(|e| e.for_field("item_id")).map(|_| "true")
+                                aria-describedby=move || error.get().and_then(|e| e.for_field("item_id")).map(|_| "campaign-item-error")>
                                 <option value="">{tr!(lang, DRAW_CHOOSE)}</option>
                                 {page.items.iter().map(|(id, name)| view! { <option value=*id selected=kept.item_id == id.to_string()>{name.clone()}</option> }).collect_view()}
                             </select>
-                            {move || error.get().and_then(|e| e.for_field("item_id")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                            {move || error.get().and_then(|e| e.for_field("item_id")).map(|m| view! { <p class="field-error" id="campaign-item-error" role="alert">{m}</p> })}
                         </div>
                         <Field id="campaign-goal" field="goal" name="form[goal]" label=tr!(lang, CAMPAIGN_GOAL) kind="number" value=kept.goal.clone() error />
                         <Field id="campaign-ends" field="ends_on" name="form[ends_on]" label=tr!(lang, CAMPAIGN_ENDS) kind="date" value=kept.ends_on.clone() error />

@@ -328,6 +328,7 @@ fn ReviewItemForm(code: String, item: ToReview, error: Option<AppError>) -> impl
         for_field("comment"),
         for_field("photos"),
     );
+    let rating_invalid = rating_error.as_ref().map(|_| "true");
     let rating_described = rating_error.as_ref().map(|_| format!("rating-error-{id}"));
     view! {
         <form method="post" action=SUBMIT_REVIEW_PATH enctype="multipart/form-data" class="form review-form" novalidate>
@@ -338,7 +339,7 @@ fn ReviewItemForm(code: String, item: ToReview, error: Option<AppError>) -> impl
                 <legend>{tr!(lang, REVIEW_RATING_LEGEND)}</legend>
                 {(1..=5).rev().map(|n| view! {
                     <label class="choice">
-                        <input type="radio" name="rating" value=n checked=kept.rating == n.to_string() />
+                        <input type="radio" name="rating" value=n checked=kept.rating == n.to_string() aria-invalid=rating_invalid />
                         {format!(" {}", tr!(lang, REVIEW_STARS, rating = n))}
                     </label>
                 }).collect_view()}
@@ -444,6 +445,7 @@ pub fn TipsPageView() -> impl IntoView {
                         <div class="field">
                             <label for="tip-item">{tr!(lang, TIP_ITEM)}</label>
                             <select id="tip-item" name="form[item_id]"
+                                aria-invalid=move || error.get().and_then(|e| e.for_field("item_id")).map(|_| "true")
                                 aria-describedby=move || error.get().and_then(|e| e.for_field("item_id")).map(|_| "tip-item-error")>
                                 <option value="">{tr!(lang, DRAW_CHOOSE)}</option>
                                 {page.items.iter().map(|(id, name)| view! { <option value=*id selected=kept.item_id == id.to_string()>{name.clone()}</option> }).collect_view()}
