@@ -360,6 +360,9 @@ pub mod ssr {
             }
         }
         if order.status == OrderStatus::Placed && order.stripe_intent_id.is_some() {
+            // What would refuse the change refuses it before the payment
+            // is given up: a refused change leaves the order as it was.
+            precheck(db, &order, edit).await?;
             let card = super::super::card::ssr::release_intent;
             if !card(db, config, order.brand_id, code, now).await? {
                 // Paid as the guest asked: the page shows the paid order.
@@ -394,6 +397,47 @@ pub mod ssr {
         }
         Ok(())
     }
+
+    /// The order's lines as they are now.
+    async fn lines_of(db: &Db, order_id: i64) -> Result<Vec<Line>, AppError> {
+        Ok(on_db!(db.writer(), |pool| sqlx::query_as(LINES_SQL)
+            .bind(order_id)
+            .fetch_all(pool)
+            .await)?)
+    }
+
+    /// Checks `edit` on the order as it is now, outside any transaction:
+    /// the line is the order's, a paid order only goes down, the stock
+    /// holds what a line gains (the transaction checks them all again).
+    async fn precheck(db: &Db, order: &Changing, edit: Edit) -> Result<(), AppError> {
+        let before = lines_of(db, order.id).await?;
+        let after = edited(order, &before, edit)?;
+        for (old, new) in before.iter().zip(&after) {
+            let gained = new.quantity - old.quantity;
+            if gained <= 0 {
+                continue;
+            }
+            let left: i64 = on_db!(db.reader(), |pool| sqlx::query_scalar(
+                "SELECT stock FROM items WHERE id = $1"
+            )
+            .bind(new.item_id)
+            .fetch_one(pool)
+            .await)?;
+            if left < gained {
+                return Err(Refusal::Short {
+                    line: new.id,
+                    left: left.max(0),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The lines of order `$1`, as a change reads them.
+    const LINES_SQL: &str =
+        "SELECT id, item_id, sku, name, unit_price_cents, vat_rate_bp, quantity, half_price_units
+         FROM order_lines WHERE order_id = $1 ORDER BY id";
 
     async fn done_already(db: &Db, order_id: i64, key: &str) -> Result<bool, AppError> {
         let found: Option<i64> = on_db!(db.writer(), |pool| sqlx::query_scalar(
@@ -457,13 +501,10 @@ pub mod ssr {
             return Err(Refusal::Meanwhile);
         }
         let before: Vec<Line> = on_tx!(tx, |c| {
-            sqlx::query_as(
-            "SELECT id, item_id, sku, name, unit_price_cents, vat_rate_bp, quantity, half_price_units
-             FROM order_lines WHERE order_id = $1 ORDER BY id"
-        )
-        .bind(order.id)
-        .fetch_all(&mut *c)
-        .await?
+            sqlx::query_as(LINES_SQL)
+                .bind(order.id)
+                .fetch_all(&mut *c)
+                .await?
         });
         let after = edited(order, &before, edit)?;
         move_stock(tx, &before, &after, Currency::of_db(&order.currency)).await?;

@@ -548,6 +548,13 @@ fn ModerationEntry(
 ) -> impl IntoView {
     let lang = use_lang();
     let reply_id = format!("reply-{}", e.id);
+    // Each button says which entry it acts on (its visible word first).
+    let named = |word: String| format!("{word} · {} · {}", e.item, e.author);
+    let (publish_name, hide_name, reply_name) = (
+        named(tr!(lang, MODERATION_PUBLISH)),
+        named(tr!(lang, MODERATION_HIDE)),
+        named(tr!(lang, MODERATION_SAVE_REPLY)),
+    );
     let publish = e.state != "published";
     let hide = e.state != "hidden";
     view! {
@@ -567,14 +574,14 @@ fn ModerationEntry(
                     <ActionForm action=moderate attr:class="inline-form">
                         <input type="hidden" name="id" value=e.id />
                         <input type="hidden" name="state" value="published" />
-                        <button type="submit" class="button primary">{tr!(lang, MODERATION_PUBLISH)}</button>
+                        <button type="submit" class="button primary" aria-label=publish_name>{tr!(lang, MODERATION_PUBLISH)}</button>
                     </ActionForm>
                 })}
                 {hide.then(|| view! {
                     <ActionForm action=moderate attr:class="inline-form">
                         <input type="hidden" name="id" value=e.id />
                         <input type="hidden" name="state" value="hidden" />
-                        <button type="submit" class="button">{tr!(lang, MODERATION_HIDE)}</button>
+                        <button type="submit" class="button" aria-label=hide_name>{tr!(lang, MODERATION_HIDE)}</button>
                     </ActionForm>
                 })}
             </div>
@@ -584,7 +591,7 @@ fn ModerationEntry(
                     <label for=reply_id.clone()>{tr!(lang, MODERATION_REPLY)}</label>
                     <textarea id=reply_id name="reply" rows="2">{e.reply.clone()}</textarea>
                 </div>
-                <button type="submit" class="button">{tr!(lang, MODERATION_SAVE_REPLY)}</button>
+                <button type="submit" class="button" aria-label=reply_name>{tr!(lang, MODERATION_SAVE_REPLY)}</button>
             </ActionForm>
         </li>
     }

@@ -348,6 +348,14 @@ db_test!(engine: a_paid_card_order_only_goes_down_and_gives_the_difference_back,
     let change = tracking(&app, &code).await["change"].clone();
     let (line, _) = first_line(&change);
     let first_intent = order_text(&app, order, "stripe_intent_id").await;
+    // A change the stock refuses leaves the order and its payment as they
+    // were: the same intent, the same revision.
+    let shelf = stock(&app, item).await;
+    set_stock(&app, item, 0).await;
+    assert_eq!(set_line(&app, &code, &change, line, 2).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(order_text(&app, order, "stripe_intent_id").await, first_intent);
+    assert_eq!(tracking(&app, &code).await["change"]["revision"], change["revision"]);
+    set_stock(&app, item, shelf).await;
     assert_eq!(set_line(&app, &code, &change, line, 2).await.status(), StatusCode::OK);
     let total = cents(&app, order, "CAST(total_cents AS TEXT)").await;
     let (status, answer) = pay(&app, &fake, &code, "4242424242424242").await;
