@@ -67,6 +67,18 @@ impl Intent {
         self.status == "requires_capture"
     }
 
+    /// The refusal of a card the intent could not charge: Stripe's words
+    /// for the payer, or `fallback`'s.
+    pub fn declined(self, fallback: impl FnOnce() -> String) -> StripeError {
+        StripeError::Card {
+            code: "card_declined".into(),
+            message: self
+                .last_payment_error
+                .and_then(|e| e.message)
+                .unwrap_or_else(fallback),
+        }
+    }
+
     /// The card asks the payer to authenticate (3-D Secure).
     pub fn needs_action(&self) -> bool {
         self.status == "requires_action"
@@ -199,17 +211,9 @@ impl Stripe {
         order_code: &str,
         idempotency_key: &str,
     ) -> Result<Intent, StripeError> {
-        self.call(
-            reqwest::Method::POST,
-            "/v1/payment_intents",
-            &[
-                ("amount", amount.to_string()),
-                ("currency", currency.to_lowercase()),
-                ("metadata[order]", order_code.to_owned()),
-            ],
-            Some(idempotency_key),
-        )
-        .await
+        let about = ("metadata[order]", order_code.to_owned());
+        self.new_intent(amount, currency, about, None, idempotency_key)
+            .await
     }
 
     /// Creates a PaymentIntent that only authorises `amount` on the card:
@@ -222,15 +226,30 @@ impl Stripe {
         preorder_code: &str,
         idempotency_key: &str,
     ) -> Result<Intent, StripeError> {
+        let about = ("metadata[preorder]", preorder_code.to_owned());
+        let manual = Some(("capture_method", "manual".to_owned()));
+        self.new_intent(amount, currency, about, manual, idempotency_key)
+            .await
+    }
+
+    async fn new_intent(
+        &self,
+        amount: i64,
+        currency: &str,
+        about: (&str, String),
+        extra: Option<(&str, String)>,
+        idempotency_key: &str,
+    ) -> Result<Intent, StripeError> {
+        let mut form = vec![
+            ("amount", amount.to_string()),
+            ("currency", currency.to_lowercase()),
+            about,
+        ];
+        form.extend(extra);
         self.call(
             reqwest::Method::POST,
             "/v1/payment_intents",
-            &[
-                ("amount", amount.to_string()),
-                ("currency", currency.to_lowercase()),
-                ("capture_method", "manual".to_owned()),
-                ("metadata[preorder]", preorder_code.to_owned()),
-            ],
+            &form,
             Some(idempotency_key),
         )
         .await

@@ -626,15 +626,7 @@ pub mod ssr {
                 publishable_key: account.publishable_key,
             })
         } else {
-            let message = intent
-                .last_payment_error
-                .and_then(|e| e.message)
-                .unwrap_or_else(|| tr!(page_lang(), PAY_CARD_DECLINED));
-            Err(refused(StripeError::Card {
-                code: "card_declined".into(),
-                message,
-            })
-            .await)
+            Err(refused(intent.declined(|| tr!(page_lang(), PAY_CARD_DECLINED))).await)
         }
     }
 

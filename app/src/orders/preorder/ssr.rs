@@ -285,25 +285,22 @@ pub async fn view(
     now: DateTime<Utc>,
 ) -> Result<PreorderView, AppError> {
     let mut row = read(db, code).await?;
+    let mut card = None;
     if row.state == "new" {
-        if let (Some(intent_id), Some(acc)) =
-            (&row.intent_id, account(db, config, row.brand_id).await?)
-        {
-            if let Ok(intent) = acc.stripe.retrieve_intent(intent_id).await {
-                if intent.authorised() {
-                    mark_authorised(db, config, &row, now).await?;
-                    row = read(db, code).await?;
-                }
+        if let Some(acc) = account(db, config, row.brand_id).await? {
+            let intent = match &row.intent_id {
+                Some(id) => acc.stripe.retrieve_intent(id).await.ok(),
+                None => None,
+            };
+            if intent.is_some_and(|i| i.authorised()) {
+                mark_authorised(db, config, &row, now).await?;
+                row = read(db, code).await?;
             }
+            card = Some((config.stripe_js_url.clone(), acc.publishable_key));
         }
     }
     let open = row.state == "new" && row.campaign_state != "failed" && row.ends_at > now;
-    let card = match open {
-        true => account(db, config, row.brand_id)
-            .await?
-            .map(|a| (config.stripe_js_url.to_string(), a.publishable_key)),
-        false => None,
-    };
+    let card = card.filter(|_| open);
     let making = match row.state.as_str() {
         "captured" => crate::orders::making::ssr::for_preorder(db, row.id).await?,
         _ => Vec::new(),
@@ -398,14 +395,7 @@ pub async fn authorise(
             publishable_key: acc.publishable_key,
         })
     } else {
-        let message = intent
-            .last_payment_error
-            .and_then(|e| e.message)
-            .unwrap_or_else(|| tr!(lang, PAY_CARD_DECLINED));
-        Err(card_error(StripeError::Card {
-            code: "card_declined".into(),
-            message,
-        }))
+        Err(card_error(intent.declined(|| tr!(lang, PAY_CARD_DECLINED))))
     }
 }
 
