@@ -141,6 +141,23 @@ export async function inviteGuest(page: Page, javaScriptEnabled: boolean, guest:
   await expect(page.getByText('not invited yet')).toHaveCount(0);
 }
 
+/** From the party's page at `base` (a personal or share link), the guest
+ * opens `item`'s card, puts one in the cart and opens the cart. Returns the
+ * item page's address. */
+export async function putInCart(page: Page, javaScriptEnabled: boolean, base: string, item: string): Promise<string> {
+  await page.goto(base);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByTestId('item-card').filter({ hasText: item }).getByRole('link', { name: item }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(item);
+  const itemUrl = page.url();
+  await hydrated(page, javaScriptEnabled);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByTestId('added')).toContainText('In your cart');
+  await page.goto(`${base}/cart`);
+  await hydrated(page, javaScriptEnabled);
+  return itemUrl;
+}
+
 /** The page is no wider than the window: nothing scrolls sideways. */
 export async function noSidewaysScroll(page: Page) {
   const { scroll, width } = await page.evaluate(() => ({

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, inviteGuest, LoginPage, mailTo, noSidewaysScroll, scheduleParty, watchErrors } from './pages';
+import { demo, hydrated, inviteGuest, LoginPage, mailTo, noSidewaysScroll, putInCart, scheduleParty, watchErrors } from './pages';
 
 // Orders around a party, on a phone: a guest changes their mind from the
 // tracking page and the host's bar follows. Runs twice: hydrated, and
@@ -90,14 +90,7 @@ test('a friend orders from the host’s link, and the host orders for an absent 
   const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, javaScriptEnabled });
   const friend = await phone.newPage();
   const friendErrors = watchErrors(friend);
-  await friend.goto(share);
-  await hydrated(friend, javaScriptEnabled);
-  await friend.getByTestId('item-card').filter({ hasText: 'Fig Leaf Candle' }).getByRole('link', { name: 'Fig Leaf Candle' }).click();
-  await hydrated(friend, javaScriptEnabled);
-  await friend.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(friend.getByTestId('added')).toContainText('In your cart');
-  await friend.goto(`${share}/cart`);
-  await hydrated(friend, javaScriptEnabled);
+  await putInCart(friend, javaScriptEnabled, share, 'Fig Leaf Candle');
   await friend.getByLabel('Your name').fill('Jade Morel');
   await friend.getByLabel('Your email').fill(`jade.${run}@example.com`);
   await friend.getByLabel(/To the host, to pick up/).check();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, hydrated, inviteGuest, LoginPage, mailTo, noSidewaysScroll, scheduleParty, watchErrors } from './pages';
+import { demo, hydrated, inviteGuest, LoginPage, mailTo, noSidewaysScroll, putInCart, scheduleParty, watchErrors } from './pages';
 
 // A buyer reviews what they received from the order's page on a phone; the
 // brand answers and publishes it; the review shows on the item's page.
@@ -23,16 +23,7 @@ test('a buyer’s review, published by the brand, shows on the item’s page', a
   const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, javaScriptEnabled });
   const buyer = await phone.newPage();
   const buyerErrors = watchErrors(buyer);
-  await buyer.goto(link);
-  await hydrated(buyer, javaScriptEnabled);
-  await buyer.getByTestId('item-card').filter({ hasText: 'Fig Leaf Candle' }).getByRole('link', { name: 'Fig Leaf Candle' }).click();
-  await expect(buyer.getByRole('heading', { level: 1 })).toHaveText('Fig Leaf Candle');
-  const itemUrl = buyer.url();
-  await hydrated(buyer, javaScriptEnabled);
-  await buyer.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(buyer.getByTestId('added')).toContainText('In your cart');
-  await buyer.goto(`${link}/cart`);
-  await hydrated(buyer, javaScriptEnabled);
+  const itemUrl = await putInCart(buyer, javaScriptEnabled, link, 'Fig Leaf Candle');
   await buyer.getByLabel(/To the host, to pick up/).check();
   await buyer.getByRole('button', { name: 'Place the order' }).click();
   await expect(buyer).toHaveURL(/\/o\/[A-Za-z0-9_-]+$/);

@@ -24,6 +24,8 @@ pub mod db;
 pub mod error;
 pub mod forms;
 #[cfg(feature = "ssr")]
+pub mod guest_credit;
+#[cfg(feature = "ssr")]
 pub mod hooks;
 pub mod islands;
 pub mod items;

@@ -1,11 +1,12 @@
-//! A fair drawing at the party. The brand offers a prize (an item) on one
+//! A fair drawing at the party. The brand offers a prize (an item, or
+//! credit on the winner's next orders: `base::guest_credit`) on one
 //! party or on every party of a period, to the guests who said yes or to
 //! those who bought. Before the party its page shows the commitment (the
 //! SHA-256 of a random seed); the host draws on the presentation screen;
 //! then the seed is shown with the eligible guests' ids, so that anyone
 //! can redo the drawing (`domain`, and `soiree verify-draw`). One drawing
-//! per party, whatever the clicks; the winner gets the prize as a free
-//! order and a mail.
+//! per party, whatever the clicks; the winner gets the prize (a free order,
+//! or credit) and a mail.
 
 #[cfg(feature = "ssr")]
 pub mod domain;
@@ -58,8 +59,14 @@ pub struct OfferForm {
     pub period_from: String,
     #[serde(default)]
     pub period_to: String,
+    /// `item` or `credit`.
+    #[serde(default)]
+    pub prize_kind: String,
     #[serde(default)]
     pub item_id: String,
+    /// The credit's amount as typed, in the brand's currency.
+    #[serde(default)]
+    pub credit: String,
     #[serde(default)]
     pub rule: String,
 }
@@ -243,6 +250,11 @@ pub fn DrawsPage() -> impl IntoView {
                     <h2 id="new-offer">{tr!(lang, DRAW_NEW)}</h2>
                     <ActionForm action=create attr:class="form" attr:novalidate="">
                         <FormError error />
+                        <fieldset class="field">
+                            <legend>{tr!(lang, DRAW_KIND)}</legend>
+                            <label class="choice"><input type="radio" name="form[prize_kind]" value="item" checked=kept.prize_kind != "credit" />{format!(" {}", tr!(lang, DRAW_KIND_ITEM))}</label>
+                            <label class="choice"><input type="radio" name="form[prize_kind]" value="credit" checked=kept.prize_kind == "credit" />{format!(" {}", tr!(lang, DRAW_KIND_CREDIT))}</label>
+                        </fieldset>
                         <div class="field">
                             <label for="offer-item">{tr!(lang, DRAW_ITEM)}</label>
                             <select id="offer-item" name="form[item_id]">
@@ -251,6 +263,7 @@ pub fn DrawsPage() -> impl IntoView {
                             </select>
                             {move || error.get().and_then(|e| e.for_field("item_id")).map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         </div>
+                        <Field id="offer-credit" field="credit" name="form[credit]" label=tr!(lang, DRAW_CREDIT) value=kept.credit.clone() hint=tr!(lang, DRAW_CREDIT_HINT) error />
                         <div class="field">
                             <label for="offer-party">{tr!(lang, DRAW_PARTY)}</label>
                             <select id="offer-party" name="form[event_id]">

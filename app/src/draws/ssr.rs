@@ -44,14 +44,36 @@ struct DrawRow {
     rule: String,
     item_id: Option<i64>,
     item_name: Option<String>,
+    credit_cents: i64,
+    currency: String,
+}
+
+impl DrawRow {
+    /// The prize in words: the item's name, or the credit.
+    fn prize(&self, lang: Lang) -> String {
+        prize_words(
+            lang,
+            self.item_name.clone(),
+            self.credit_cents,
+            &self.currency,
+        )
+    }
+}
+
+/// A prize in words: the item's name, or "20.00 € of credit".
+fn prize_words(lang: Lang, item: Option<String>, credit_cents: i64, currency: &str) -> String {
+    item.unwrap_or_else(|| {
+        let amount = fmt::money(lang, Money::new(credit_cents, Currency::of_db(currency)));
+        tr!(lang, DRAW_PRIZE_CREDIT, amount = amount)
+    })
 }
 
 async fn read(db: &Db, event_id: i64) -> Result<Option<DrawRow>, AppError> {
     Ok(on_db!(db.writer(), |pool| {
         sqlx::query_as(
         "SELECT d.seed, d.commitment, d.eligible, d.winner_guest_id, g.name AS winner_name, d.drawn_at,
-                o.rule, o.item_id, i.name AS item_name
-         FROM party_draws d JOIN prize_offers o ON o.id = d.offer_id
+                o.rule, o.item_id, i.name AS item_name, o.credit_cents, b.currency
+         FROM party_draws d JOIN prize_offers o ON o.id = d.offer_id JOIN brands b ON b.id = o.brand_id
          LEFT JOIN items i ON i.id = o.item_id LEFT JOIN guests g ON g.id = d.winner_guest_id
          WHERE d.event_id = $1"
     )
@@ -95,7 +117,7 @@ pub async fn view(
 fn shown(row: DrawRow) -> DrawView {
     let lang = page_lang();
     DrawView {
-        prize: row.item_name.clone().unwrap_or_default(),
+        prize: row.prize(lang),
         rule: match row.rule.as_str() {
             "bought" => tr!(lang, DRAW_RULE_BOUGHT),
             _ => tr!(lang, DRAW_RULE_YES),
@@ -172,7 +194,7 @@ pub async fn draw(
     .await?
     .rows_affected());
     if claimed == 1 {
-        give_prize(&mut tx, config, event_id, winner, row.item_id, now).await?;
+        give_prize(&mut tx, config, (event_id, winner), &row, now).await?;
         tx.party_changed(event_id).await?;
         tx.commit().await?;
     } else {
@@ -197,9 +219,8 @@ struct Winner {
 async fn give_prize(
     tx: &mut Tx,
     config: &AppConfig,
-    event_id: i64,
-    guest_id: i64,
-    item_id: Option<i64>,
+    (event_id, guest_id): (i64, i64),
+    row: &DrawRow,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let w: Winner = on_tx!(tx, |c| {
@@ -214,19 +235,36 @@ async fn give_prize(
     .await?
     });
     let lang = Lang::parse(&w.language).unwrap_or_default();
-    let prize = match item_id {
-        Some(item_id) => prize_order(tx, &w, (event_id, guest_id, item_id), lang, now).await?,
-        None => String::new(),
+    let body = match row.item_id {
+        Some(item_id) => {
+            let prize = prize_order(tx, &w, (event_id, guest_id, item_id), lang, now).await?;
+            tr!(
+                lang,
+                DRAW_MAIL_BODY,
+                party = w.title.as_str(),
+                prize = prize.as_str()
+            )
+        }
+        None => {
+            let entry = crate::base::guest_credit::Entry {
+                brand_id: w.brand_id,
+                email: &w.email,
+                event_id,
+                prize_cents: Some(row.credit_cents),
+                order_id: None,
+            };
+            crate::base::guest_credit::record(tx, &entry, now).await?;
+            tr!(
+                lang,
+                DRAW_MAIL_BODY_CREDIT,
+                party = w.title.as_str(),
+                prize = row.prize(lang)
+            )
+        }
     };
     let text = format!(
-        "{}\n\n{}\n",
+        "{}\n\n{body}\n",
         tr!(lang, MAIL_HELLO_NAME, name = w.name.as_str()),
-        tr!(
-            lang,
-            DRAW_MAIL_BODY,
-            party = w.title.as_str(),
-            prize = prize.as_str()
-        ),
     );
     let subject = tr!(lang, DRAW_MAIL_SUBJECT, party = w.title.as_str());
     let mail = crate::base::mail::plain(
@@ -353,11 +391,14 @@ async fn offers(db: &Db, brand_id: i64) -> Result<Vec<OfferRow>, AppError> {
         Option<DateTime<Utc>>,
         Option<String>,
         String,
+        i64,
+        String,
     );
     let rows: Vec<Row> = on_db!(db.reader(), |pool| {
         sqlx::query_as(
-        "SELECT o.id, e.title, o.period_from, o.period_to, i.name, o.rule
-         FROM prize_offers o LEFT JOIN events e ON e.id = o.event_id LEFT JOIN items i ON i.id = o.item_id
+        "SELECT o.id, e.title, o.period_from, o.period_to, i.name, o.rule, o.credit_cents, b.currency
+         FROM prize_offers o JOIN brands b ON b.id = o.brand_id
+         LEFT JOIN events e ON e.id = o.event_id LEFT JOIN items i ON i.id = o.item_id
          WHERE o.brand_id = $1 ORDER BY o.id DESC"
     )
     .bind(brand_id)
@@ -368,31 +409,38 @@ async fn offers(db: &Db, brand_id: i64) -> Result<Vec<OfferRow>, AppError> {
     let day = |t: DateTime<Utc>| fmt::date_long(lang, t, chrono_tz::Europe::Paris);
     Ok(rows
         .into_iter()
-        .map(|(id, title, from, to, item, rule)| OfferRow {
-            id,
-            scope: match (title, from, to) {
-                (Some(t), ..) => t,
-                (None, Some(f), Some(t)) => tr!(lang, DRAW_PERIOD, from = day(f), to = day(t)),
-                _ => String::new(),
+        .map(
+            |(id, title, from, to, item, rule, credit, currency)| OfferRow {
+                id,
+                scope: match (title, from, to) {
+                    (Some(t), ..) => t,
+                    (None, Some(f), Some(t)) => tr!(lang, DRAW_PERIOD, from = day(f), to = day(t)),
+                    _ => String::new(),
+                },
+                prize: prize_words(lang, item, credit, &currency),
+                rule: if rule == "bought" {
+                    tr!(lang, DRAW_RULE_BOUGHT)
+                } else {
+                    tr!(lang, DRAW_RULE_YES)
+                },
             },
-            prize: item.unwrap_or_default(),
-            rule: if rule == "bought" {
-                tr!(lang, DRAW_RULE_BOUGHT)
-            } else {
-                tr!(lang, DRAW_RULE_YES)
-            },
-        })
+        )
         .collect())
 }
 
-/// Stores a new offer of the brand: a party of the brand or a period, an
-/// active item of the brand, a rule; every mistake at once.
-pub async fn create_offer(
-    db: &Db,
-    brand_id: i64,
-    form: &OfferForm,
-    now: DateTime<Utc>,
-) -> Result<i64, AppError> {
+/// An offer as checked: its party or period, its prize, its rule.
+struct Checked {
+    event_id: Option<i64>,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    item_id: Option<i64>,
+    credit_cents: i64,
+    rule: String,
+}
+
+/// The offer form's every mistake at once: a party or a period, an item
+/// or an amount of credit (at most 1,000 in the brand's currency), a rule.
+fn checked(form: &OfferForm, currency: Currency) -> Result<Checked, AppError> {
     let lang = page_lang();
     let mut m = Mistakes::default();
     let event_id: Option<i64> = form.event_id.trim().parse().ok();
@@ -406,10 +454,23 @@ pub async fn create_offer(
             None
         }
     };
+    let credit = form.prize_kind == "credit";
     let item_id: Option<i64> = form.item_id.trim().parse().ok();
-    if item_id.is_none() {
+    if !credit && item_id.is_none() {
         m.note("item_id", tr!(lang, DRAW_ERROR_ITEM));
     }
+    let credit_cents = if credit {
+        match crate::base::money::parse_cents(&form.credit, "credit", currency) {
+            Ok(c) if (1..=CREDIT_MAX_CENTS).contains(&c) => c,
+            _ => {
+                let most = fmt::money(lang, Money::new(CREDIT_MAX_CENTS, currency));
+                m.note("credit", tr!(lang, DRAW_ERROR_CREDIT, most = most));
+                0
+            }
+        }
+    } else {
+        0
+    };
     let rule = match form.rule.as_str() {
         "yes" | "bought" => form.rule.clone(),
         _ => {
@@ -418,34 +479,64 @@ pub async fn create_offer(
         }
     };
     m.finish()?;
-    let (ours_event, ours_item): (i64, i64) = on_db!(db.reader(), |pool| sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM events WHERE id = $1 AND brand_id = $3),
-                (SELECT COUNT(*) FROM items WHERE id = $2 AND brand_id = $3 AND active = TRUE)"
-    )
-    .bind(event_id.unwrap_or(0))
-    .bind(item_id.unwrap_or(0))
-    .bind(brand_id)
-    .fetch_one(pool)
-    .await)?;
-    if (event_id.is_some() && ours_event == 0) || ours_item == 0 {
-        return Err(AppError::NotFound);
-    }
     let midnight = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
     let (from, to) = match period {
         Some((f, t)) => (midnight(f), midnight(t + chrono::Duration::days(1))),
         None => (None, None),
     };
-    Ok(on_db!(db.writer(), |pool| {
-        sqlx::query_scalar(
-        "INSERT INTO prize_offers (brand_id, event_id, period_from, period_to, prize_kind, item_id, rule, created_at)
-         VALUES ($1, $2, $3, $4, 'item', $5, $6, $7) RETURNING id"
+    Ok(Checked {
+        event_id,
+        from,
+        to,
+        item_id: if credit { None } else { item_id },
+        credit_cents,
+        rule,
+    })
+}
+
+/// The most credit a drawing gives: 1,000 in the brand's currency.
+const CREDIT_MAX_CENTS: i64 = 100_000;
+
+/// Stores a new offer of the brand (see [`checked`]): a party of the
+/// brand or a period, an active item of the brand or credit, a rule.
+pub async fn create_offer(
+    db: &Db,
+    brand_id: i64,
+    form: &OfferForm,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    let currency: String = on_db!(db.reader(), |pool| sqlx::query_scalar(
+        "SELECT currency FROM brands WHERE id = $1"
     )
     .bind(brand_id)
-    .bind(event_id)
-    .bind(from)
-    .bind(to)
-    .bind(item_id)
-    .bind(&rule)
+    .fetch_one(pool)
+    .await)?;
+    let o = checked(form, Currency::of_db(&currency))?;
+    let (ours_event, ours_item): (i64, i64) = on_db!(db.reader(), |pool| sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM events WHERE id = $1 AND brand_id = $3),
+                (SELECT COUNT(*) FROM items WHERE id = $2 AND brand_id = $3 AND active = TRUE)"
+    )
+    .bind(o.event_id.unwrap_or(0))
+    .bind(o.item_id.unwrap_or(0))
+    .bind(brand_id)
+    .fetch_one(pool)
+    .await)?;
+    if (o.event_id.is_some() && ours_event == 0) || (o.item_id.is_some() && ours_item == 0) {
+        return Err(AppError::NotFound);
+    }
+    Ok(on_db!(db.writer(), |pool| {
+        sqlx::query_scalar(
+        "INSERT INTO prize_offers (brand_id, event_id, period_from, period_to, prize_kind, item_id, credit_cents, rule, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+    )
+    .bind(brand_id)
+    .bind(o.event_id)
+    .bind(o.from)
+    .bind(o.to)
+    .bind(if o.item_id.is_some() { "item" } else { "credit" })
+    .bind(o.item_id)
+    .bind(o.credit_cents)
+    .bind(&o.rule)
     .bind(now)
     .fetch_one(pool)
     .await

@@ -191,6 +191,8 @@ pub mod ssr {
         delivery: String,
         shipping_cents: i64,
         total_cents: i64,
+        /// The guest's prize credit it spends.
+        discount_cents: i64,
         currency: String,
         revision: i64,
         stripe_intent_id: Option<String>,
@@ -224,7 +226,7 @@ pub mod ssr {
         let found: Option<Changing> = on_db!(db.reader(), |pool| {
             sqlx::query_as(concat!(
                 "SELECT o.id, o.brand_id, o.event_id, o.status, o.kind, o.payment_method, o.delivery,
-                        o.shipping_cents, o.total_cents, o.currency, o.revision, o.stripe_intent_id,
+                        o.shipping_cents, o.total_cents, o.discount_cents, o.currency, o.revision, o.stripe_intent_id,
                         o.tracking_code, o.customer_name, o.customer_email, e.title,
                         ",
                 crate::party_language_sql!(),
@@ -667,8 +669,17 @@ pub mod ssr {
         } else {
             by_rule.min(order.shipping_cents)
         };
-        let zero = Money::new(0, currency);
-        Totals::of(&priced, Money::new(shipping_cents, currency), zero)
+        // The prize credit it spent, as far as the smaller order needs it:
+        // the rest is the guest's again (`base::guest_credit`).
+        let credit = order
+            .discount_cents
+            .min(merchandise + shipping_cents)
+            .max(0);
+        Totals::of(
+            &priced,
+            Money::new(shipping_cents, currency),
+            Money::new(credit, currency),
+        )
     }
 
     async fn save_totals(
@@ -680,7 +691,7 @@ pub mod ssr {
         on_tx!(tx, |c| {
             sqlx::query(
                 "UPDATE orders SET merchandise_cents = $1, vat_cents = $2, shipping_cents = $3,
-                    total_cents = $4, updated_at = $5 WHERE id = $6",
+                    total_cents = $4, discount_cents = $7, updated_at = $5 WHERE id = $6",
             )
             .bind(t.merchandise.minor())
             .bind(t.vat.minor())
@@ -688,6 +699,7 @@ pub mod ssr {
             .bind(t.total.minor())
             .bind(now)
             .bind(order_id)
+            .bind(t.merchandise.minor() + t.shipping.minor() - t.total.minor())
             .execute(&mut *c)
             .await?;
         });

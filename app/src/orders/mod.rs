@@ -47,6 +47,8 @@ pub struct CartView {
     pub lines: Vec<CartLine>,
     pub to_host: Totals,
     pub to_home: Totals,
+    /// The guest's prize credit, taken off both totals above.
+    pub credit: Money,
     pub shipping: ShippingRule,
     /// What the checkout form starts with (a guest's name and email).
     pub name: String,
@@ -98,8 +100,12 @@ pub struct OrderTracking {
     /// ("2 × Fig Leaf Candle (CAN-FIG-220)", amount)
     pub lines: Vec<(String, Money)>,
     pub totals: Totals,
-    /// Host credit spent on a host's reward order.
+    /// Host credit spent on a host's reward order, or a guest's prize
+    /// credit spent on their order.
     pub credit_used: Money,
+    /// Whether `credit_used` is a guest's prize credit.
+    #[serde(default)]
+    pub credit_is_prize: bool,
     pub steps: Vec<StatusStep>,
     /// How to pay it by bank transfer, while it waits for payment.
     pub transfer: Option<Transfer>,
@@ -149,6 +155,10 @@ impl Transfer {
         let (Some(iban), Some(bic), Some(account_name)) = account else {
             return None;
         };
+        if total.minor() <= 0 {
+            // Paid in full by the guest's prize credit: nothing to transfer.
+            return None;
+        }
         Some(Transfer {
             iban,
             bic,
@@ -272,8 +282,10 @@ pub async fn place_order(
         // A card order opens its payment now: one request to Stripe. When
         // Stripe does not answer, the order stays placed and its page pays.
         if checkout.payment == Some(PayMethod::Card) {
-            if let Err(err) = card::ssr::start(&state.db, &state.config, &code).await {
-                tracing::warn!(%err, "could not open a card payment at checkout");
+            match card::ssr::start(&state.db, &state.config, &code).await {
+                // Paid in full by prize credit: no card payment to open.
+                Ok(()) | Err(AppError::NotFound) => {}
+                Err(err) => tracing::warn!(%err, "could not open a card payment at checkout"),
             }
         }
         leptos_axum::redirect(&format!("/o/{code}"));
@@ -456,7 +468,11 @@ pub fn CartPage() -> impl IntoView {
                                     <dt>{tr!(lang, ORDER_VAT_SHARE)}</dt><dd>{money(cart.to_host.vat)}</dd>
                                     <dt>{tr!(lang, CART_SHIPPING_TO_HOST)}</dt><dd>{tr!(lang, CART_SHIPPING_FREE)}</dd>
                                     <dt>{tr!(lang, CART_SHIPPING_TO_HOME)}</dt><dd>{money(cart.to_home.shipping)}</dd>
+                                    {(cart.credit.minor() > 0).then(|| view! {
+                                        <dt>{tr!(lang, CART_PRIZE_CREDIT)}</dt><dd data-testid="cart-credit">{money(cart.credit)}</dd>
+                                    })}
                                 </dl>
+                                {(cart.credit.minor() > 0).then(|| view! { <p class="hint">{tr!(lang, CART_PRIZE_CREDIT_HINT)}</p> })}
                             }.into_any()
                         }}
                         {(!empty && cart.open).then(|| view! {
@@ -608,7 +624,7 @@ pub fn TrackingPage() -> impl IntoView {
                                 <dt>{tr!(lang, ORDER_VAT_SHARE)}</dt><dd>{money(o.totals.vat)}</dd>
                                 <dt>{tr!(lang, TRACK_SHIPPING)}</dt><dd>{money(o.totals.shipping)}</dd>
                                 {(o.credit_used.minor() > 0).then(|| view! {
-                                    <dt>{tr!(lang, TRACK_HOST_CREDIT)}</dt><dd data-testid="order-credit">{format!("−{}", money(o.credit_used))}</dd>
+                                    <dt>{if o.credit_is_prize { tr!(lang, TRACK_PRIZE_CREDIT) } else { tr!(lang, TRACK_HOST_CREDIT) }}</dt><dd data-testid="order-credit">{format!("−{}", money(o.credit_used))}</dd>
                                 })}
                                 <dt>{tr!(lang, TRACK_TOTAL)}</dt><dd data-testid="order-total">{money(o.totals.total)}</dd>
                             </dl>

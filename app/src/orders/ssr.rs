@@ -10,6 +10,7 @@ use crate::{
     base::{
         db::{Db, Tx},
         error::AppError,
+        guest_credit,
         items::{ssr::ItemCardRow, ItemCard},
         money::{Currency, Money},
         order::{
@@ -148,11 +149,26 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         .map(|r| PricedLine::new(r.card.price_cents, r.vat_rate_bp, r.quantity))
         .collect();
     let (rule, methods) = crate::base::brand::ssr::checkout_terms(db, buyer.brand_id).await?;
+    let credit = if buyer.guest_id.is_some() && buyer.ordered_by.is_none() {
+        guest_credit::balance(db, buyer.brand_id, &buyer.email).await?
+    } else {
+        0
+    };
+    // What is left to pay once the prize credit takes its part.
+    let less_credit = |t: Totals| {
+        let gross = t.merchandise.minor() + t.shipping.minor();
+        let total = gross - guest_credit::used(credit, gross);
+        Totals {
+            total: Money::new(total, t.total.currency()),
+            ..t
+        }
+    };
     Ok(CartView {
         event_title: buyer.event_title.clone(),
         open: buyer.open,
-        to_host: totals(&priced, Delivery::Host, rule),
-        to_home: totals(&priced, Delivery::Home, rule),
+        to_host: less_credit(totals(&priced, Delivery::Host, rule)),
+        to_home: less_credit(totals(&priced, Delivery::Home, rule)),
+        credit: Money::new(credit.max(0), rule.currency()),
         shipping: rule,
         name: buyer.name.clone(),
         email: buyer.email.clone(),
@@ -563,6 +579,8 @@ pub async fn place(
             return Err(PlaceError::EmptyCart);
         }
         let merchandise: i64 = lines.iter().map(|l| l.total().minor()).sum();
+        let shipping = shipping(merchandise, checkout.delivery, rule);
+        let credit = prize_credit(tx, buyer, merchandise + shipping.minor()).await?;
         let order = NewOrder {
             brand_id: buyer.brand_id,
             event_id: buyer.event_id,
@@ -574,20 +592,72 @@ pub async fn place(
             delivery: checkout.delivery,
             address: checkout.address.clone(),
             idempotency_key: key.to_owned(),
-            shipping: shipping(merchandise, checkout.delivery, rule),
-            credit_used: Money::new(0, rule.currency()),
+            shipping,
+            credit_used: Money::new(credit, rule.currency()),
             actor: match &buyer.ordered_by {
                 None => format!("guest {}", checkout.email.as_str()),
                 Some(_) => format!("host {} for a friend", buyer.host_id),
             },
-            payment_method: payment,
+            // Paid in full by the guest's prize credit: nothing to pay.
+            payment_method: payment.filter(|_| credit < merchandise + shipping.minor()),
             lines,
         };
         let placed = order_writer::write(tx, &order, now).await?;
+        if credit > 0 {
+            spent_credit(tx, buyer, &placed, now).await?;
+        }
         after_placing(tx, config, buyer, checkout, &order, &placed, now).await?;
         Ok(placed.tracking_code)
     })
     .await
+}
+
+/// What the guest's prize credit pays of an order of `gross` minor
+/// units: only a guest ordering from their own invitation spends it (see
+/// [`crate::base::guest_credit`]), read on the order's transaction.
+async fn prize_credit(tx: &mut Tx, buyer: &Buyer, gross: i64) -> Result<i64, sqlx::Error> {
+    if buyer.guest_id.is_none() || buyer.ordered_by.is_some() {
+        return Ok(0);
+    }
+    let balance = guest_credit::balance_for_spending(tx, buyer.brand_id, &buyer.email).await?;
+    Ok(guest_credit::used(balance, gross))
+}
+
+/// The ledger's row for an order that spends prize credit and, when the
+/// credit paid all of it, the order paid, on the order's transaction.
+async fn spent_credit(
+    tx: &mut Tx,
+    buyer: &Buyer,
+    placed: &Placed,
+    now: DateTime<Utc>,
+) -> Result<(), PlaceError> {
+    let entry = guest_credit::Entry {
+        brand_id: buyer.brand_id,
+        email: &buyer.email,
+        event_id: buyer.event_id,
+        prize_cents: None,
+        order_id: Some(placed.id),
+    };
+    guest_credit::record(tx, &entry, now).await?;
+    if placed.totals.total.minor() == 0 {
+        order_writer::set_status_only(tx, placed.id, OrderStatus::Paid, now).await?;
+        let note = tr!(buyer.lang, ORDER_NOTE_PAID_BY_CREDIT);
+        order_writer::record_status(tx, placed.id, OrderStatus::Paid, "prize credit", &note, now)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The mail's line of prize credit spent ("Prize credit: −20.00 €"), with
+/// its line break, or nothing.
+fn credit_line(lang: Lang, credit: Money) -> String {
+    if credit.minor() <= 0 {
+        return String::new();
+    }
+    format!(
+        "{}\n",
+        tr!(lang, MAIL_ORDER_CREDIT, amount = fmt::money(lang, credit))
+    )
 }
 
 fn confirmation_mail(
@@ -648,7 +718,7 @@ fn confirmation_mail(
         (None, _) => String::new(),
     };
     let text = format!(
-        "{}\n\n{}\n\n{items}\n{}\n{}\n{}\n\n{delivery}\n\n{pay}{}\n{link}\n",
+        "{}\n\n{}\n\n{items}\n{}\n{}\n{}{}\n\n{delivery}\n\n{pay}{}\n{link}\n",
         tr!(lang, MAIL_HELLO_NAME, name = &checkout.name),
         match &buyer.ordered_by {
             None => tr!(lang, MAIL_ORDER_THANKS, party = &buyer.event_title),
@@ -666,6 +736,7 @@ fn confirmation_mail(
             vat = money(t.vat)
         ),
         tr!(lang, MAIL_ORDER_SHIPPING, amount = money(t.shipping)),
+        credit_line(lang, order.credit_used),
         tr!(lang, MAIL_ORDER_TOTAL, amount = money(t.total)),
         tr!(lang, MAIL_ORDER_FOLLOW),
     );
@@ -745,6 +816,23 @@ fn card_pay(row: &TrackingRow, zone: chrono_tz::Tz) -> Option<super::CardPay> {
     })
 }
 
+/// An order line as its page shows it: ("2 × Fig Leaf Candle (CAN-FIG-220),
+/// 1 at half price", amount).
+fn line_label(
+    lang: Lang,
+    (name, sku, quantity, cents, half): (String, String, i64, i64, i64),
+    currency: Currency,
+) -> (String, Money) {
+    let half = match half {
+        0 => String::new(),
+        n => format!(", {}", tr!(lang, ORDER_LINE_HALF_PRICE, count = n)),
+    };
+    (
+        format!("{quantity} × {name} ({sku}){half}"),
+        Money::new(cents, currency),
+    )
+}
+
 /// The order behind a tracking code, with its timeline.
 pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
     let row: Option<TrackingRow> = on_db!(db.reader(), |pool| {
@@ -800,15 +888,10 @@ pub async fn tracking(db: &Db, code: &str) -> Result<OrderTracking, AppError> {
         ),
         lines: lines
             .into_iter()
-            .map(|(name, sku, quantity, cents, half)| {
-                let half = match half {
-                    0 => String::new(),
-                    n => format!(", {}", tr!(lang, ORDER_LINE_HALF_PRICE, count = n)),
-                };
-                (format!("{quantity} × {name} ({sku}){half}"), m(cents))
-            })
+            .map(|line| line_label(lang, line, currency))
             .collect(),
         credit_used: m(row.discount_cents),
+        credit_is_prize: row.kind == "guest",
         transfer: (row.status == OrderStatus::Placed
             && row.kind == "guest"
             && matches!(row.payment_method.as_deref(), None | Some("transfer")))

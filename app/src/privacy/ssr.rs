@@ -402,8 +402,8 @@ fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
 }
 
 /// Everything Soirée holds about `email` for `brand_id`: answers and notes,
-/// orders and their lines, favourites, votes, mail choices. The export is
-/// logged.
+/// orders and their lines, favourites, votes, mail choices, the prize
+/// credit left. The export is logged.
 pub async fn export(
     db: &Db,
     brand_id: i64,
@@ -412,7 +412,10 @@ pub async fn export(
     now: DateTime<Utc>,
 ) -> Result<serde_json::Value, AppError> {
     let email = email.trim().to_lowercase();
-    let data = as_json(&held(db, brand_id, &email).await?, &email, now);
+    let mut data = as_json(&held(db, brand_id, &email).await?, &email, now);
+    data["prize_credit_minor_units"] = crate::base::guest_credit::balance(db, brand_id, &email)
+        .await?
+        .into();
     on_db!(db.writer(), |pool| sqlx::query(LOG_SQL)
         .bind(brand_id)
         .bind(subject(brand_id, &email))
@@ -442,7 +445,8 @@ pub struct Erased {
 /// anonymous), each statement bound to the brand (`$1`) and the address
 /// (`$2`): favourites, carts, votes, mail choices, data requests and news
 /// with their mails, the party mails, the actor of order changes, their
-/// reviews and their party album photos (the files to the media trash).
+/// reviews and their party album photos (the files to the media trash),
+/// and the prize credit they had left.
 fn removals() -> Vec<String> {
     let guests = "SELECT g.id FROM guests g JOIN events e ON e.id = g.event_id
                   WHERE e.brand_id = $1 AND g.email = $2";
@@ -493,6 +497,7 @@ fn removals() -> Vec<String> {
              ) AS photos WHERE path IS NOT NULL ON CONFLICT (path) DO NOTHING"
         ),
         format!("DELETE FROM album_photos WHERE guest_id IN ({guests})"),
+        "DELETE FROM guest_credits WHERE brand_id = $1 AND email = $2".to_owned(),
     ]
 }
 

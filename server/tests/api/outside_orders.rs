@@ -10,7 +10,8 @@ use crate::{
     db_test,
     helpers::{
         add_to_cart, answer_rsvp, checkout_form, latest_mail_to, mails_to, order_deadline_passed,
-        party, place_order, post, read_mail, set_stock, share_slug, stock, TestApp, OTHER_HOST,
+        party, place_order, post, read_mail, set_stock, share_slug, stock, visitor_orders, TestApp,
+        OTHER_HOST,
     },
 };
 use app::on_db;
@@ -97,26 +98,7 @@ db_test!(
             &[("id", event.to_string()), ("enabled", "true".into())],
         )
         .await;
-        let visitor = app.new_client();
-        let add = [
-            ("token", String::new()),
-            ("slug", slug.clone()),
-            ("item_id", items[0].to_string()),
-            ("quantity", "1".into()),
-        ];
-        assert_eq!(
-            post(&app, &visitor, "/api/add_to_cart", &add)
-                .await
-                .status(),
-            StatusCode::OK
-        );
-        let mut form = checkout_form("", "k-0123456789abcdef-visit", "host");
-        form.retain(|(k, _)| *k != "slug");
-        form.push(("slug", slug.clone()));
-        form.iter_mut()
-            .filter(|(k, _)| *k == "form[email]")
-            .for_each(|(_, v)| *v = "eve@example.com".into());
-        let res = place_order(&app, &visitor, &form).await;
+        let res = visitor_orders(&app, &slug, items[0], "eve@example.com").await;
         assert_eq!(
             res.status(),
             StatusCode::OK,

@@ -229,6 +229,34 @@ pub async fn add_to_cart(
     .await
 }
 
+/// A visitor of the share link `slug` (a new client) puts one `item` in
+/// their cart and checks out as `email` for delivery to the host.
+pub async fn visitor_orders(
+    app: &TestApp,
+    slug: &str,
+    item: i64,
+    email: &str,
+) -> reqwest::Response {
+    let visitor = app.new_client();
+    let add = [
+        ("token", String::new()),
+        ("slug", slug.to_owned()),
+        ("item_id", item.to_string()),
+        ("quantity", "1".into()),
+    ];
+    let res = post(app, &visitor, "/api/add_to_cart", &add).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mut form = checkout_form("", &format!("visit-0123456789abcdef-{email}"), "host");
+    for (k, v) in form.iter_mut() {
+        match *k {
+            "slug" => *v = slug.to_owned(),
+            "form[email]" => *v = email.to_owned(),
+            _ => {}
+        }
+    }
+    place_order(app, &visitor, &form).await
+}
+
 /// A valid checkout form for Ana, with idempotency `key` and `delivery`.
 pub fn checkout_form(token: &str, key: &str, delivery: &str) -> Vec<(&'static str, String)> {
     vec![
