@@ -374,6 +374,35 @@ async fn news_received(
     Ok(news)
 }
 
+/// The reviews the address (`email`) wrote of the brand's items, oldest
+/// first, as the data download gives them.
+async fn reviews_written(
+    db: &Db,
+    brand_id: i64,
+    email: &str,
+) -> Result<serde_json::Value, AppError> {
+    let sql = format!(
+        "SELECT i.name, r.rating, r.body, r.state, r.reply, r.created_at FROM reviews r
+         JOIN items i ON i.id = r.item_id
+         WHERE r.brand_id = $1 AND r.order_id IN ({BUYER_ORDERS}) ORDER BY r.id"
+    );
+    type Row = (String, Option<i64>, String, String, String, DateTime<Utc>);
+    let rows: Vec<Row> = on_db!(db.reader(), |pool| sqlx::query_as(&sql)
+        .bind(brand_id)
+        .bind(email)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(item, rating, body, state, reply, at)| {
+            serde_json::json!({
+                "item": item, "rating": rating, "comment": body, "state": state,
+                "brand_reply": reply, "written_at": at.to_rfc3339(),
+            })
+        })
+        .collect())
+}
+
 fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
     use serde_json::json;
     let iso = |at: DateTime<Utc>| at.to_rfc3339();
@@ -403,7 +432,7 @@ fn as_json(held: &Held, email: &str, now: DateTime<Utc>) -> serde_json::Value {
 
 /// Everything Soirée holds about `email` for `brand_id`: answers and notes,
 /// orders and their lines, favourites, votes, mail choices, the prize
-/// credit left. The export is logged.
+/// credit left, the reviews written. The export is logged.
 pub async fn export(
     db: &Db,
     brand_id: i64,
@@ -416,6 +445,7 @@ pub async fn export(
     data["prize_credit_minor_units"] = crate::base::guest_credit::balance(db, brand_id, &email)
         .await?
         .into();
+    data["reviews"] = reviews_written(db, brand_id, &email).await?;
     on_db!(db.writer(), |pool| sqlx::query(LOG_SQL)
         .bind(brand_id)
         .bind(subject(brand_id, &email))

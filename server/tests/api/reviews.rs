@@ -427,7 +427,7 @@ db_test!(
 );
 
 db_test!(
-    erasing_a_buyer_takes_their_reviews_and_photos,
+    a_buyer_s_data_download_gives_their_reviews_and_erasing_takes_them_with_photos,
     |app: TestApp| async move {
         let (event, items, tokens) = party(&app, GUESTS, 1).await;
         let orders = orders_from(&app, &tokens[..1], items[0], 1).await;
@@ -450,6 +450,19 @@ db_test!(
         .fetch_one(pool)
         .await)
         .unwrap();
+        // Their data download gives the review first.
+        let data = app::privacy::ssr::export(
+            &app.db,
+            brand,
+            "ana@example.com",
+            "test",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(data["reviews"][0]["comment"], "Perfect", "{data}");
+        assert_eq!(data["reviews"][0]["rating"], 5);
+        assert_eq!(data["reviews"][0]["state"], "published");
         app::privacy::ssr::erase(
             &app.db,
             brand,
