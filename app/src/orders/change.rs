@@ -671,10 +671,8 @@ pub mod ssr {
         };
         // The prize credit it spent, as far as the smaller order needs it:
         // the rest is the guest's again (`base::guest_credit`).
-        let credit = order
-            .discount_cents
-            .min(merchandise + shipping_cents)
-            .max(0);
+        let credit =
+            crate::base::guest_credit::used(order.discount_cents, merchandise + shipping_cents);
         Totals::of(
             &priced,
             Money::new(shipping_cents, currency),

@@ -117,6 +117,14 @@ pub async fn visitor_buyer(
     })
 }
 
+impl Buyer {
+    /// Whether this buyer's prize credit pays their orders: a guest
+    /// ordering from their own invitation (see [`crate::base::guest_credit`]).
+    fn spends_prize_credit(&self) -> bool {
+        self.guest_id.is_some() && self.ordered_by.is_none()
+    }
+}
+
 fn closed() -> AppError {
     PlaceError::Closed.into()
 }
@@ -149,7 +157,7 @@ pub async fn cart(db: &Db, buyer: &Buyer) -> Result<CartView, AppError> {
         .map(|r| PricedLine::new(r.card.price_cents, r.vat_rate_bp, r.quantity))
         .collect();
     let (rule, methods) = crate::base::brand::ssr::checkout_terms(db, buyer.brand_id).await?;
-    let credit = if buyer.guest_id.is_some() && buyer.ordered_by.is_none() {
+    let credit = if buyer.spends_prize_credit() {
         guest_credit::balance(db, buyer.brand_id, &buyer.email).await?
     } else {
         0
@@ -616,7 +624,7 @@ pub async fn place(
 /// units: only a guest ordering from their own invitation spends it (see
 /// [`crate::base::guest_credit`]), read on the order's transaction.
 async fn prize_credit(tx: &mut Tx, buyer: &Buyer, gross: i64) -> Result<i64, sqlx::Error> {
-    if buyer.guest_id.is_none() || buyer.ordered_by.is_some() {
+    if !buyer.spends_prize_credit() {
         return Ok(0);
     }
     let balance = guest_credit::balance_for_spending(tx, buyer.brand_id, &buyer.email).await?;
