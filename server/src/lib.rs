@@ -2,6 +2,7 @@
 //! workers around the Leptos app. Thin on purpose: the logic lives in `app`.
 #![recursion_limit = "256"]
 
+pub mod kept_pages;
 pub mod language;
 pub mod limits;
 pub mod mailer;

@@ -62,6 +62,9 @@ pub struct Settings {
     pub client_ip_header: Option<http::HeaderName>,
     /// `REQUEST_TIMEOUT_SECS`: a request not answered by then gets 408.
     pub request_timeout: std::time::Duration,
+    /// `KEPT_PAGES_MB`: memory for the guests' pages this server keeps
+    /// rendered (`kept_pages`), in megabytes; 0 renders every view.
+    pub kept_pages_bytes: usize,
 }
 
 /// How many requests a minute one client address may send, per kind.
@@ -187,6 +190,7 @@ impl Settings {
         let outbox_poll = std::time::Duration::from_millis(number("OUTBOX_POLL_MS", "1000", 50)?);
         let schedule_every =
             std::time::Duration::from_secs(number("SCHEDULE_EVERY_SECS", "60", 1)?);
+        let kept_pages_mb = number("KEPT_PAGES_MB", "64", 0)?.min(1 << 20);
 
         let web_address = |key: &'static str, default: &str| {
             let raw = var(key, default);
@@ -225,6 +229,7 @@ impl Settings {
             rate_limits: guard.rate_limits,
             client_ip_header: guard.client_ip_header,
             request_timeout: guard.request_timeout,
+            kept_pages_bytes: (kept_pages_mb as usize) << 20,
         })
     }
 }

@@ -40,6 +40,7 @@ use tower_http::{
 };
 
 use crate::{
+    kept_pages::KeptPages,
     limits::{limits, Limiter, MULTIPART_FNS},
     mailer::Mailer,
     middleware::{
@@ -309,6 +310,11 @@ fn router(settings: &Settings, state: AppState, live: PartyHub) -> anyhow::Resul
         .with_state(leptos_options)
         .layer(axum::middleware::map_response(input_errors_are_422))
         .layer(axum::middleware::from_fn(multipart_bodies_only))
+        // Inside the language and theme layers: it uses their reads.
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), KeptPages::new(settings.kept_pages_bytes)),
+            crate::kept_pages::invitation_pages_kept,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.db.clone(),
             crate::language::request_language,

@@ -4,6 +4,9 @@
 
 use crate::base::account::{CurrentUser, Role};
 
+/// How long before the start an online party's video link shows.
+pub const VIDEO_OPENS_MINUTES: i64 = 15;
+
 /// Whether `viewer` may see an event of `host_id` in `brand_id`: its host,
 /// or the brand's admin.
 pub fn may_see(viewer: &CurrentUser, host_id: i64, brand_id: i64) -> bool {
@@ -17,7 +20,7 @@ pub fn may_see(viewer: &CurrentUser, host_id: i64, brand_id: i64) -> bool {
 pub mod ssr {
     use chrono::{DateTime, Utc};
 
-    use super::may_see;
+    use super::{may_see, VIDEO_OPENS_MINUTES};
     use crate::{
         base::{
             account::{CurrentUser, Role},
@@ -33,7 +36,7 @@ pub mod ssr {
     pub const VISITOR_COOKIE: &str = "soiree_visitor";
 
     /// What a guest's personal link opens.
-    #[derive(Debug, Clone, sqlx::FromRow)]
+    #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
     pub struct InvitationRow {
         pub guest_id: i64,
         pub guest_name: String,
@@ -83,10 +86,35 @@ pub mod ssr {
         pub row: Option<InvitationRow>,
     }
 
+    /// What the guest's page shows that the clock alone changes, at one
+    /// moment: the page is built from the row and these, so a page kept
+    /// by the server stays right while both are the same
+    /// (`pages::kept`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Moments {
+        /// Guests may still order ([`InvitationRow::ordering`]).
+        pub ordering: bool,
+        /// The party has begun (its album opens; answers close).
+        pub begun: bool,
+        /// An online party's video link shows: from
+        /// [`VIDEO_OPENS_MINUTES`] before the start until its end.
+        pub video_open: bool,
+    }
+
     impl InvitationRow {
         /// Whether guests may still order (and change their cart).
         pub fn ordering(&self, now: DateTime<Utc>) -> bool {
             self.cancelled_at.is_none() && self.closed_at.is_none() && now < self.orders_close_at
+        }
+
+        /// What the clock decides of the guest's page at `now`.
+        pub fn moments(&self, now: DateTime<Utc>) -> Moments {
+            let opens = self.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES);
+            Moments {
+                ordering: self.ordering(now),
+                begun: now >= self.starts_at,
+                video_open: now >= opens && now < self.ends_at,
+            }
         }
 
         /// The ids of the items the guest marked, in the order they did.

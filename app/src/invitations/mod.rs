@@ -242,8 +242,7 @@ async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> 
     .await
 }
 
-/// How long before the start an online party's video link shows.
-pub const VIDEO_OPENS_MINUTES: i64 = 15;
+pub use crate::base::access::VIDEO_OPENS_MINUTES;
 
 /// The invitation behind a personal link (no account: the link is the key).
 #[server(prefix = "/api", endpoint = "invitation", input = server_fn::codec::GetUrl)]
@@ -254,13 +253,16 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
         let row = crate::base::access::ssr::invitation_kept(&state.db, &token)
             .await?
             .ok_or(AppError::NotFound)?;
-        let ordering = row.ordering(now);
+        // What the clock decides of the page comes from `moments` alone: the
+        // server keeps the rendered page while the row and they are the same.
+        let moments = row.moments(now);
+        let ordering = moments.ordering;
         let zone = crate::base::time::zone(&row.time_zone);
         let lang = crate::base::l10n::page_lang();
         let opens = row.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES);
         let (place, video_link) = match row.kind.as_str() {
             "online" if row.rsvp != "yes" => (tr!(lang, INVITE_PLACE_ONLINE_ANSWER), None),
-            "online" if row.cancelled_at.is_none() && now >= opens && now < row.ends_at => (
+            "online" if row.cancelled_at.is_none() && moments.video_open => (
                 tr!(lang, INVITE_PLACE_ONLINE_NOW),
                 row.video_url.clone().filter(|u| !u.is_empty()),
             ),
@@ -275,7 +277,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             _ => (tr!(lang, INVITE_PLACE_AT_HOME), None),
         };
         Ok(InvitationView {
-            album: row.cancelled_at.is_none() && now >= row.starts_at,
+            album: row.cancelled_at.is_none() && moments.begun,
             news: row.news,
             guest_name: row.guest_name,
             host_first_name: ssr::first_name(&row.host_name),
@@ -298,7 +300,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
             companions: row.companions,
             note: row.note,
             cancelled: row.cancelled_at.is_some(),
-            open: row.cancelled_at.is_none() && row.closed_at.is_none() && now < row.starts_at,
+            open: row.cancelled_at.is_none() && row.closed_at.is_none() && !moments.begun,
             ordering,
             orders_close: crate::base::l10n::fmt::datetime_long(
                 crate::base::l10n::page_lang(),

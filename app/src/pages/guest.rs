@@ -60,7 +60,20 @@ pub async fn get_guest_showcase(token: String) -> Result<Showcase, AppError> {
     serve(async move {
         let state = crate::base::state::app_state()?;
         let now = chrono::Utc::now();
-        let guest = crate::base::access::ssr::invitation(&state.db, &token, now).await?;
+        let guest = crate::base::access::ssr::invitation_kept(&state.db, &token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // After the order deadline the link still opens the party's page,
+        // which offers nothing: no items, and no error to make the page a 404.
+        if now >= guest.orders_close_at {
+            return Ok(Showcase {
+                items: Default::default(),
+                parts: Default::default(),
+                favourites: Vec::new(),
+                polls: Vec::new(),
+                personal: true,
+            });
+        }
         state.presence.saw(&guest, now);
         let lang = crate::base::l10n::page_lang();
         let cards = state

@@ -7,6 +7,8 @@ pub mod home;
 pub mod host_event;
 pub mod host_home;
 pub mod host_report;
+#[cfg(feature = "ssr")]
+pub mod kept;
 pub mod live;
 pub mod presentation;
 pub mod settings;

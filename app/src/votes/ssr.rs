@@ -272,12 +272,39 @@ pub async fn results(db: &Db, brand_id: i64, id: i64) -> Result<PollResults, App
     })
 }
 
-/// The guest's email and the event's brand.
-/// The brand's open polls for a guest, with results where they voted.
-/// In the page's language where the brand translated them. One statement:
-/// a row per option, the polls newest first.
+/// A guest's polls as read before their page was rendered, for the
+/// page's render to reuse: the server keeps the guest's rendered page
+/// while what it was made from is the same (`pages::kept`), so the page
+/// must show exactly these.
+#[derive(Debug, Clone)]
+pub struct KeptPolls {
+    pub guest_id: i64,
+    pub lang: Lang,
+    pub polls: Vec<GuestPoll>,
+}
+
+/// The brand's open polls for a guest, with results where they voted, in
+/// the page's language: those the request read already
+/// ([`KeptPolls`]), else [`read_for_guest`].
 pub async fn for_guest(db: &Db, guest: &InvitationRow) -> Result<Vec<GuestPoll>, AppError> {
     let lang = crate::base::l10n::page_lang();
+    let kept = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<KeptPolls>().cloned())
+        .filter(|k| k.guest_id == guest.guest_id && k.lang == lang);
+    match kept {
+        Some(kept) => Ok(kept.polls),
+        None => read_for_guest(db, guest, lang).await,
+    }
+}
+
+/// The brand's open polls for a guest, with results where they voted.
+/// In `lang` where the brand translated them. One statement: a row per
+/// option, the polls newest first.
+pub async fn read_for_guest(
+    db: &Db,
+    guest: &InvitationRow,
+    lang: Lang,
+) -> Result<Vec<GuestPoll>, AppError> {
     let sql = format!(
         "SELECT p.id, {},
                 (SELECT v.option_id FROM poll_votes v WHERE v.poll_id = p.id AND v.voter_email = $2),

@@ -26,6 +26,7 @@ mod guests;
 mod hosts;
 mod insights;
 mod invitations;
+mod kept_pages;
 mod languages;
 mod live;
 mod making;

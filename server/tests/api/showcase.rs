@@ -9,8 +9,8 @@ use crate::{
     helpers::{
         bare_order, brand_of_event, create_event, event_form, first_items_by_sku,
         guests_last_seen_ago, invitation_links, invitation_nonce, invited, last_seen, make_kit,
-        party_started_ago, paste_guests, post, share_slug, visit_recorded, TestApp, ADMIN, HOST,
-        KEY, OTHER_HOST,
+        party_started_ago, paste_guests, post, share_slug, visit_recorded, write_by_id, TestApp,
+        ADMIN, HOST, KEY, OTHER_HOST,
     },
 };
 
@@ -698,17 +698,6 @@ db_test!(
     }
 );
 
-/// Runs one write on the test database, as another server or any code
-/// path would.
-async fn write(app: &TestApp, sql: &str, id: i64) {
-    app::on_db!(app.db.writer(), |pool| sqlx::query(sql)
-        .bind(id)
-        .execute(pool)
-        .await
-        .map(|_| ()))
-    .unwrap();
-}
-
 db_test!(
     a_guest_s_cards_follow_every_change_of_what_they_show,
     |app: TestApp| async move {
@@ -741,21 +730,21 @@ db_test!(
         assert_eq!(first, view().await, "the same cards twice");
         assert_eq!(first.matches("data-testid=\"item-card\"").count(), 3);
 
-        write(
+        write_by_id(
             &app,
             "UPDATE items SET name = 'Lampe renommée' WHERE id = $1",
             ids[0],
         )
         .await;
         assert!(view().await.contains("Lampe renommée"), "a new name");
-        write(
+        write_by_id(
             &app,
             "UPDATE items SET price_cents = 98765 WHERE id = $1",
             ids[0],
         )
         .await;
         assert!(view().await.contains("987"), "a new price");
-        write(
+        write_by_id(
             &app,
             "UPDATE items SET category = 'Catégorie neuve' WHERE id = $1",
             ids[1],
@@ -763,7 +752,7 @@ db_test!(
         .await;
         assert!(view().await.contains("Catégorie neuve"), "a new category");
         // The seeded catalog has its own translations: the item starts without.
-        write(
+        write_by_id(
             &app,
             "DELETE FROM translations WHERE kind = 'item' AND ref_id = $1",
             ids[2],
@@ -782,14 +771,14 @@ db_test!(
             .unwrap();
         }
         assert!(view().await.contains("Nom traduit"), "a translated name");
-        write(
+        write_by_id(
             &app,
             "UPDATE translations SET text = 'Autre nom' WHERE kind = 'item' AND ref_id = $1",
             ids[2],
         )
         .await;
         assert!(view().await.contains("Autre nom"), "a translation changed");
-        write(
+        write_by_id(
             &app,
             "DELETE FROM translations WHERE kind = 'item' AND ref_id = $1",
             ids[2],
@@ -810,28 +799,28 @@ db_test!(
             view().await.contains("cache-test-thumb.webp"),
             "a first photo"
         );
-        write(
+        write_by_id(
             &app,
             "UPDATE item_photos SET thumb_path = 'other-thumb.webp' WHERE item_id = $1",
             ids[1],
         )
         .await;
         assert!(view().await.contains("other-thumb.webp"), "a photo changed");
-        write(&app, "DELETE FROM item_photos WHERE item_id = $1", ids[1]).await;
+        write_by_id(&app, "DELETE FROM item_photos WHERE item_id = $1", ids[1]).await;
         assert!(
             !view().await.contains("other-thumb.webp"),
             "a photo removed"
         );
-        write(&app, "UPDATE items SET stock = 0 WHERE id = $1", ids[1]).await;
+        write_by_id(&app, "UPDATE items SET stock = 0 WHERE id = $1", ids[1]).await;
         assert_eq!(view().await.matches("sold-out").count(), 1, "sold out");
-        write(&app, "UPDATE items SET stock = 3 WHERE id = $1", ids[1]).await;
+        write_by_id(&app, "UPDATE items SET stock = 3 WHERE id = $1", ids[1]).await;
         assert_eq!(
             view().await.matches("data-testid=\"stock-note\"").count(),
             1,
             "three left"
         );
         let brand = crate::helpers::brand_of_event(&app, event).await;
-        write(
+        write_by_id(
             &app,
             "UPDATE brands SET currency = 'GBP' WHERE id = $1",
             brand,
@@ -839,7 +828,7 @@ db_test!(
         .await;
         assert!(view().await.contains('£'), "the brand's new currency");
         // The featured list: its order and its items.
-        write(
+        write_by_id(
             &app,
             "UPDATE event_items SET position = 0 WHERE item_id = $1",
             ids[2],
@@ -848,7 +837,7 @@ db_test!(
         let html = view().await;
         let at = |id: i64| html.find(&format!("/items/{id}\"")).unwrap();
         assert!(at(ids[2]) < at(ids[0]), "moved to the top");
-        write(
+        write_by_id(
             &app,
             "UPDATE items SET active = FALSE WHERE id = $1",
             ids[0],
@@ -859,7 +848,7 @@ db_test!(
             2,
             "an item withdrawn"
         );
-        write(&app, "DELETE FROM event_items WHERE item_id = $1", ids[2]).await;
+        write_by_id(&app, "DELETE FROM event_items WHERE item_id = $1", ids[2]).await;
         assert_eq!(
             view().await.matches("data-testid=\"item-card\"").count(),
             1,

@@ -190,7 +190,14 @@ impl TestApp {
     /// A second server on this app's database and media store, as another
     /// machine behind the same load balancer; it stops when dropped.
     pub async fn second_server(&self) -> SecondServer {
-        let settings = test_settings(self._dir.path(), &self.database_url, &self.extra);
+        self.second_server_with(&[]).await
+    }
+
+    /// A second server as [`TestApp::second_server`], with `extra` settings
+    /// over this app's.
+    pub async fn second_server_with(&self, extra: &[(&'static str, String)]) -> SecondServer {
+        let settings: Vec<_> = extra.iter().chain(&self.extra).cloned().collect();
+        let settings = test_settings(self._dir.path(), &self.database_url, &settings);
         let application = Application::build(settings)
             .await
             .expect("build the second server");

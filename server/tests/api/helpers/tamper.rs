@@ -6,6 +6,17 @@ use chrono::{DateTime, Utc};
 
 use super::TestApp;
 
+/// Runs one write of a row by `id` straight on the test database, as
+/// another server (or any code path) would.
+pub async fn write_by_id(app: &TestApp, sql: &str, id: i64) {
+    on_db!(app.db.writer(), |pool| sqlx::query(sql)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
+}
+
 /// Tries to change every amount in the host credit ledger (append-only).
 pub async fn edit_the_ledger(app: &TestApp) -> Result<u64, sqlx::Error> {
     on_db!(app.db.writer(), |pool| sqlx::query(
