@@ -242,8 +242,6 @@ async fn invite(event_id: i64, who: ssr::Recipients) -> Result<usize, AppError> 
     .await
 }
 
-pub use crate::base::access::VIDEO_OPENS_MINUTES;
-
 /// The invitation behind a personal link (no account: the link is the key).
 #[server(prefix = "/api", endpoint = "invitation", input = server_fn::codec::GetUrl)]
 pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
@@ -259,7 +257,8 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
         let ordering = moments.ordering;
         let zone = crate::base::time::zone(&row.time_zone);
         let lang = crate::base::l10n::page_lang();
-        let opens = row.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES);
+        let opens =
+            row.starts_at - chrono::Duration::minutes(crate::base::access::VIDEO_OPENS_MINUTES);
         let (place, video_link) = match row.kind.as_str() {
             "online" if row.rsvp != "yes" => (tr!(lang, INVITE_PLACE_ONLINE_ANSWER), None),
             "online" if row.cancelled_at.is_none() && moments.video_open => (
