@@ -352,6 +352,31 @@ fn hook_order(order: &NewOrder, id: i64, tracking_code: &str, t: &Totals) -> Hoo
     }
 }
 
+/// Marks an order just written paid, on its transaction, when nothing is
+/// left to pay (a prize, or prize credit that covers all of it): the
+/// status, the step on its timeline by `actor` with `note`, and the back
+/// office's `order.paid`, as a payment would send it.
+pub async fn paid_at_once(
+    tx: &mut Tx,
+    (order, placed): (&NewOrder, &Placed),
+    actor: &str,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    set_status_only(tx, placed.id, OrderStatus::Paid, now).await?;
+    record_status(tx, placed.id, OrderStatus::Paid, actor, note, now).await?;
+    let mut snapshot = hook_order(order, placed.id, &placed.tracking_code, &placed.totals);
+    snapshot.status = OrderStatus::Paid;
+    let from_to = (OrderStatus::Placed.as_db(), OrderStatus::Paid.as_db());
+    let hook = order_event(order.brand_id, "order.paid", &snapshot, Some(from_to), now);
+    on_tx!(tx, |c| {
+        crate::base::hooks::insert_query(&hook)
+            .execute(&mut *c)
+            .await?;
+    });
+    Ok(())
+}
+
 /// Sets an order's status on the caller's transaction, and nothing else:
 /// for a caller that moved its lines and stock itself (a guest who
 /// cancelled their whole order).

@@ -338,17 +338,8 @@ async fn prize_order(
         }
         Err(e) => return Err(anyhow::anyhow!("the prize order: {e}").into()),
     };
-    order_writer::set_status_only(tx, placed.id, OrderStatus::Paid, now).await?;
     let note = tr!(lang, DRAW_ORDER_NOTE);
-    order_writer::record_status(
-        tx,
-        placed.id,
-        OrderStatus::Paid,
-        "prize drawing",
-        &note,
-        now,
-    )
-    .await?;
+    order_writer::paid_at_once(tx, (&order, &placed), "prize drawing", &note, now).await?;
     Ok(prize)
 }
 

@@ -612,7 +612,7 @@ pub async fn place(
         };
         let placed = order_writer::write(tx, &order, now).await?;
         if credit > 0 {
-            spent_credit(tx, buyer, &placed, now).await?;
+            spent_credit(tx, buyer, (&order, &placed), now).await?;
         }
         after_placing(tx, config, buyer, checkout, &order, &placed, now).await?;
         Ok(placed.tracking_code)
@@ -636,7 +636,7 @@ async fn prize_credit(tx: &mut Tx, buyer: &Buyer, gross: i64) -> Result<i64, sql
 async fn spent_credit(
     tx: &mut Tx,
     buyer: &Buyer,
-    placed: &Placed,
+    (order, placed): (&NewOrder, &Placed),
     now: DateTime<Utc>,
 ) -> Result<(), PlaceError> {
     let entry = guest_credit::Entry {
@@ -648,10 +648,8 @@ async fn spent_credit(
     };
     guest_credit::record(tx, &entry, now).await?;
     if placed.totals.total.minor() == 0 {
-        order_writer::set_status_only(tx, placed.id, OrderStatus::Paid, now).await?;
         let note = tr!(buyer.lang, ORDER_NOTE_PAID_BY_CREDIT);
-        order_writer::record_status(tx, placed.id, OrderStatus::Paid, "prize credit", &note, now)
-            .await?;
+        order_writer::paid_at_once(tx, (order, placed), "prize credit", &note, now).await?;
     }
     Ok(())
 }

@@ -426,10 +426,30 @@ db_test!(
 
         // 15 € paid in full by the credit: paid at once; then 30 € of which
         // the 5 € left.
+        // The brand's back office listens (the events are queued, whether
+        // they reach it or not).
+        app::on_db!(app.db.writer(), |pool| sqlx::query(
+            "UPDATE brands SET webhook_url = 'http://127.0.0.1:9/hooks'"
+        )
+        .execute(pool)
+        .await
+        .map(|_| ()))
+        .unwrap();
         add_to_cart(&app, &tokens[0], items[0], 1).await;
         assert_eq!(cart_credit(&app, &tokens[0], "").await, (2_000, 0));
-        let (_, status, discount, total) = ana_orders(&app, &tokens[0], items[0], 0, "first").await;
+        let (paid, status, discount, total) =
+            ana_orders(&app, &tokens[0], items[0], 0, "first").await;
         assert_eq!((status.as_str(), discount, total), ("paid", 1_500, 0));
+        // The back office hears of the payment as of any other.
+        let events: Vec<String> = app::on_db!(app.db.reader(), |pool| sqlx::query_scalar(
+            "SELECT d.event_type FROM webhook_deliveries d JOIN orders o ON o.id = d.order_id
+             WHERE o.tracking_code = $1 ORDER BY d.id"
+        )
+        .bind(&paid)
+        .fetch_all(pool)
+        .await)
+        .unwrap();
+        assert_eq!(events, ["order.placed", "order.paid"]);
         assert!(latest_mail_to(&app, "ana@example.com")
             .await
             .contains("Prize credit"));
