@@ -20,7 +20,7 @@ use std::{
 
 use app::{
     base::{
-        access::ssr::ReadInvitation,
+        access::ssr::{InvitationRow, ReadInvitation},
         l10n::{resolve, Lang},
         state::AppState,
         styles::ssr::Theme,
@@ -47,9 +47,10 @@ const LARGEST_PAGE: usize = 4 * 1024 * 1024;
 /// What a kept page costs besides its bytes (its inputs, the map's entry).
 const ENTRY_COST: usize = 4 * 1024;
 
-/// The guests' pages this server keeps, by the hash of their link.
+/// The guests' pages this server keeps, by the hash of their link; none
+/// when keeping is off.
 #[derive(Clone)]
-pub struct KeptPages(Arc<Mutex<Lru<Arc<Kept>>>>);
+pub struct KeptPages(Option<Arc<Mutex<Lru<Arc<Kept>>>>>);
 
 /// One rendered page and what it was made from.
 struct Kept {
@@ -61,23 +62,21 @@ struct Kept {
 impl KeptPages {
     /// Pages kept within `budget` bytes; 0 keeps none.
     pub fn new(budget: usize) -> KeptPages {
-        KeptPages(Arc::new(Mutex::new(Lru::new(budget))))
-    }
-
-    fn on(&self) -> bool {
-        self.0.lock().expect("kept pages").budget > 0
+        KeptPages((budget > 0).then(|| Arc::new(Mutex::new(Lru::new(budget)))))
     }
 
     fn get(&self, token_hash: &str) -> Option<Arc<Kept>> {
-        self.0.lock().expect("kept pages").get(token_hash)
+        self.0.as_ref()?.lock().expect("kept pages").get(token_hash)
     }
 
     fn keep(&self, token_hash: String, page: Kept) {
         let size = page.body.len() + ENTRY_COST;
-        self.0
-            .lock()
-            .expect("kept pages")
-            .keep(token_hash, Arc::new(page), size);
+        if let Some(pages) = &self.0 {
+            pages
+                .lock()
+                .expect("kept pages")
+                .keep(token_hash, Arc::new(page), size);
+        }
     }
 }
 
@@ -178,7 +177,7 @@ fn nonce_of(csp: &str) -> Option<&str> {
 /// The link token's hash of a plain view of a guest's invitation page that
 /// may be served as kept, with what the page is made from besides the
 /// clock and the polls.
-fn plain_view(req: &Request) -> Option<(String, ReadInvitation, Lang, Option<Arc<str>>)> {
+fn plain_view(req: &Request) -> Option<(String, InvitationRow, Lang, Option<Arc<str>>)> {
     let token = req.uri().path().strip_prefix("/i/")?;
     let only_language_cookie = req
         .headers()
@@ -197,11 +196,11 @@ fn plain_view(req: &Request) -> Option<(String, ReadInvitation, Lang, Option<Arc
     if !plain {
         return None;
     }
-    let read = req.extensions().get::<ReadInvitation>()?.clone();
-    read.row.as_ref()?;
+    let read = req.extensions().get::<ReadInvitation>()?;
+    let row = read.row.clone()?;
     let lang = *req.extensions().get::<Lang>()?;
     let theme = req.extensions().get::<Theme>().map(|t| t.0.clone());
-    Some((read.token_hash.clone(), read, lang, theme))
+    Some((read.token_hash.clone(), row, lang, theme))
 }
 
 /// Serves a guest's invitation page as kept while what it is made from is
@@ -212,13 +211,10 @@ pub async fn invitation_pages_kept(
     mut req: Request,
     next: Next,
 ) -> Response {
-    if !kept.on() {
+    if kept.0.is_none() {
         return next.run(req).await;
     }
-    let Some((token_hash, read, lang, theme)) = plain_view(&req) else {
-        return next.run(req).await;
-    };
-    let Some(row) = read.row else {
+    let Some((token_hash, row, lang, theme)) = plain_view(&req) else {
         return next.run(req).await;
     };
     let now = chrono::Utc::now();

@@ -109,12 +109,16 @@ pub mod ssr {
 
         /// What the clock decides of the guest's page at `now`.
         pub fn moments(&self, now: DateTime<Utc>) -> Moments {
-            let opens = self.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES);
             Moments {
                 ordering: self.ordering(now),
                 begun: now >= self.starts_at,
-                video_open: now >= opens && now < self.ends_at,
+                video_open: now >= self.video_opens_at() && now < self.ends_at,
             }
+        }
+
+        /// When an online party's video link shows.
+        pub fn video_opens_at(&self) -> DateTime<Utc> {
+            self.starts_at - chrono::Duration::minutes(VIDEO_OPENS_MINUTES)
         }
 
         /// The ids of the items the guest marked, in the order they did.

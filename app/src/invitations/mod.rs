@@ -257,8 +257,7 @@ pub async fn get_invitation(token: String) -> Result<InvitationView, AppError> {
         let ordering = moments.ordering;
         let zone = crate::base::time::zone(&row.time_zone);
         let lang = crate::base::l10n::page_lang();
-        let opens =
-            row.starts_at - chrono::Duration::minutes(crate::base::access::VIDEO_OPENS_MINUTES);
+        let opens = row.video_opens_at();
         let (place, video_link) = match row.kind.as_str() {
             "online" if row.rsvp != "yes" => (tr!(lang, INVITE_PLACE_ONLINE_ANSWER), None),
             "online" if row.cancelled_at.is_none() && moments.video_open => (
